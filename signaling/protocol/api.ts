@@ -1,0 +1,42 @@
+/**
+ * Request and response shapes of the REST API. The server validates with these schemas
+ * and generates its OpenAPI document from them; the apps import the inferred types.
+ */
+import { z } from 'zod';
+import { AGENT_ROLES } from './presence.js';
+
+export const loginRequestSchema = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const agentProfileSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(AGENT_ROLES),
+});
+
+export const visitorSessionRequestSchema = z.object({
+  /** A token issued earlier; when valid, the same visitor is resumed. */
+  token: z.string().max(512).optional(),
+});
+export const visitorSessionSchema = z.object({ visitorId: z.string(), token: z.string() });
+export type VisitorSession = z.infer<typeof visitorSessionSchema>;
+
+export const cannedReplySchema = z.object({
+  id: z.string(),
+  shortcut: z.string(),
+  title: z.string(),
+  body: z.string(),
+});
+export type CannedReply = z.infer<typeof cannedReplySchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    reason: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});

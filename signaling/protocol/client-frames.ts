@@ -1,0 +1,65 @@
+/**
+ * Frames a client sends on its socket, as zod schemas. The server validates every inbound
+ * frame with these; clients import only the inferred types (`import type`), so no
+ * validation code reaches the widget bundle.
+ */
+import { z } from 'zod';
+import { AGENT_STATUSES } from './presence.js';
+import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
+
+/** A client-generated id: the server acknowledges a frame by echoing it. */
+export const clientIdSchema = z
+  .string()
+  .min(CLIENT_ID_MIN)
+  .max(CLIENT_ID_MAX)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+
+const conversationId = z.string().min(1).max(64);
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const hello = z.object({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  /** Visitors only: the signed identity issued by `POST /api/visitors`. */
+  token: z.string().max(512).optional(),
+});
+
+const sync = z.object({ type: z.literal('sync'), id: clientIdSchema, conversationId, afterSeq: seq });
+const read = z.object({ type: z.literal('read'), conversationId, seq: seq.min(1) });
+const typing = z.object({ type: z.literal('typing'), conversationId, isTyping: z.boolean() });
+const end = z.object({ type: z.literal('conversation.end'), id: clientIdSchema, conversationId });
+const send = z.object({
+  type: z.literal('message.send'),
+  id: clientIdSchema,
+  conversationId,
+  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+});
+
+const start = z.object({
+  type: z.literal('conversation.start'),
+  id: clientIdSchema,
+  /** Queue slug chosen by the embedding page; the default queue when absent. */
+  queue: z.string().min(1).max(64).optional(),
+  page: z.object({ url: z.string().max(2048), title: z.string().max(512) }).partial().optional(),
+});
+
+const identify = z.object({
+  type: z.literal('visitor.identify'),
+  id: clientIdSchema,
+  name: z.string().trim().min(1).max(120).optional(),
+  email: z.string().trim().max(254).pipe(z.email()).optional(),
+  phone: z.string().trim().min(3).max(32).regex(/^[+0-9 ().-]+$/, 'digits, spaces and + ( ) . - only').optional(),
+});
+
+const presence = z.object({ type: z.literal('presence.set'), id: clientIdSchema, status: z.enum(AGENT_STATUSES) });
+const accept = z.object({ type: z.literal('offer.accept'), id: clientIdSchema, conversationId });
+const decline = z.object({ type: z.literal('offer.decline'), id: clientIdSchema, conversationId });
+
+/** Everything a visitor's widget may send. */
+export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify]);
+/** Everything an agent's app may send. */
+export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline]);
+
+export type VisitorFrame = z.infer<typeof visitorFrameSchema>;
+export type AgentFrame = z.infer<typeof agentFrameSchema>;
+export type ClientFrame = VisitorFrame | AgentFrame;

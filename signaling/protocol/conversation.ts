@@ -1,0 +1,53 @@
+/** The conversation model both ends agree on: parties, statuses and timeline events. */
+
+/** Lifecycle of a conversation. `queued` waits for an agent; `active` has one. */
+export const ConversationStatus = {
+  queued: 'queued',
+  active: 'active',
+  ended: 'ended',
+} as const;
+export type ConversationStatus = (typeof ConversationStatus)[keyof typeof ConversationStatus];
+
+/** Who did something in a conversation. */
+export type PartyKind = 'visitor' | 'agent' | 'system';
+
+export interface Party {
+  kind: PartyKind;
+  id: string;
+  /** Display name; agents always have one, visitors once they identify. */
+  name?: string;
+}
+
+/** What a timeline event says, keyed on `type`. */
+export type ConversationEventBody =
+  | { type: 'message'; author: Party; text: string; clientId?: string }
+  | { type: 'agent-joined'; agent: Party }
+  | { type: 'agent-left'; agent: Party }
+  | { type: 'ended'; by: Party };
+
+/**
+ * One entry of a conversation's timeline. `seq` counts from 1 per conversation without
+ * gaps, so a client that has seen up to `seq` asks for everything after it.
+ */
+export type ConversationEvent = ConversationEventBody & {
+  conversationId: string;
+  seq: number;
+  /** Milliseconds since the epoch, server clock. */
+  at: number;
+};
+
+/** What a party knows about a conversation without reading its timeline. */
+export interface ConversationSummary {
+  id: string;
+  status: ConversationStatus;
+  queueId: string;
+  visitor: { id: string; name?: string; email?: string; phone?: string };
+  agent?: { id: string; name: string };
+  /** Sequence of the newest timeline event. */
+  lastSeq: number;
+  /** Highest seq the visitor and the agent have read. */
+  visitorReadSeq: number;
+  agentReadSeq: number;
+  createdAt: number;
+  endedAt?: number;
+}

@@ -1,0 +1,27 @@
+/** Error reasons shared by the REST API and the sockets, so every UI can translate them. */
+
+/**
+ * Why a request or frame was refused. A client maps each reason to a message in its
+ * catalogue; `message` in an error body is for developers and logs only.
+ */
+export const ErrorReason = {
+  malformedFrame: 'malformed-frame',
+  frameTooLarge: 'frame-too-large',
+  unsupportedVersion: 'unsupported-version',
+  notAuthenticated: 'not-authenticated',
+  invalidCredentials: 'invalid-credentials',
+  forbidden: 'forbidden',
+  notFound: 'not-found',
+  invalidInput: 'invalid-input',
+  rateLimited: 'rate-limited',
+  conversationEnded: 'conversation-ended',
+  offerUnavailable: 'offer-unavailable',
+  originNotAllowed: 'origin-not-allowed',
+  internal: 'internal',
+} as const;
+export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];
+
+/** The JSON body of every REST error response. */
+export interface ErrorBody {
+  error: { reason: ErrorReason; message: string; issues?: { path: string; message: string }[] };
+}

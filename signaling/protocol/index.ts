@@ -1,0 +1,8 @@
+/** The wire contract between the server, the widget and the agent app. Imports nothing else from the repo. */
+export * from './version.js';
+export * from './errors.js';
+export * from './conversation.js';
+export * from './presence.js';
+export * from './server-frames.js';
+export * from './client-frames.js';
+export * from './api.js';

@@ -1,0 +1,62 @@
+/** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
+import type { ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
+import type { ErrorReason } from './errors.js';
+import type { AgentRole, AgentStatus } from './presence.js';
+
+/** The signed-in agent as the app shows them. */
+export interface AgentProfile {
+  id: string;
+  email: string;
+  name: string;
+  role: AgentRole;
+}
+
+/** A contact offered to one agent, who accepts or declines before `expiresAt`. */
+export interface Offer {
+  conversationId: string;
+  queueId: string;
+  queueName: string;
+  visitor: { id: string; name?: string; email?: string };
+  /** The first words of the visitor's latest message, if any. */
+  preview?: string;
+  expiresAt: number;
+}
+
+/** Why an offer went away before the agent answered it. */
+export type OfferWithdrawnReason = 'timeout' | 'taken' | 'cancelled';
+
+export type ServerFrame =
+  | {
+      type: 'welcome';
+      protocol: number;
+      role: 'visitor';
+      visitor: { id: string; name?: string; email?: string; phone?: string };
+      conversations: ConversationSummary[];
+    }
+  | {
+      type: 'welcome';
+      protocol: number;
+      role: 'agent';
+      agent: AgentProfile;
+      status: AgentStatus;
+      conversations: ConversationSummary[];
+      offers: Offer[];
+    }
+  /** The frame with this client id is stored (when it carried data) and done. */
+  | { type: 'ack'; id: string; conversationId?: string; seq?: number }
+  | { type: 'error'; id?: string; reason: ErrorReason; message: string }
+  /** Timeline events in seq order: live (one event) or the answer to `sync`. */
+  | { type: 'events'; conversationId: string; events: ConversationEvent[] }
+  | { type: 'typing'; conversationId: string; party: PartyKind; name?: string; isTyping: boolean }
+  | { type: 'read'; conversationId: string; party: PartyKind; seq: number }
+  /** A conversation this client may see was created or changed status. */
+  | { type: 'conversation'; conversation: ConversationSummary }
+  /** Where a waiting conversation stands; `agentsAvailable` 0 means nobody can answer now. */
+  | { type: 'queue'; conversationId: string; position: number; agentsAvailable: number }
+  | { type: 'offer'; offer: Offer }
+  | { type: 'offer-withdrawn'; conversationId: string; reason: OfferWithdrawnReason }
+  | { type: 'presence'; status: AgentStatus }
+  /** The server is going away; reconnect (with back-off) and resume. */
+  | { type: 'reconnect'; reason: 'server-shutdown' };
+
+export type ServerFrameType = ServerFrame['type'];
