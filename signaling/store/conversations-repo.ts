@@ -1,0 +1,267 @@
+/** Conversations and their timelines, with per-conversation sequence numbers. */
+import type { Kysely } from 'kysely';
+import type { ConversationEvent, ConversationEventBody, ConversationStatus, ConversationSummary } from '../protocol/conversation.js';
+import type { Database } from './schema.js';
+
+export interface ConversationRecord {
+  id: string;
+  visitorId: string;
+  queueId: string;
+  agentId?: string;
+  status: ConversationStatus;
+  lastSeq: number;
+  startClientId?: string;
+  pageUrl?: string;
+  pageTitle?: string;
+  createdAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+}
+
+const toRecord = (r: Database['conversations']): ConversationRecord => ({
+  id: r.id,
+  visitorId: r.visitor_id,
+  queueId: r.queue_id,
+  ...(r.agent_id ? { agentId: r.agent_id } : {}),
+  status: r.status as ConversationStatus,
+  lastSeq: r.last_seq,
+  ...(r.start_client_id ? { startClientId: r.start_client_id } : {}),
+  ...(r.page_url ? { pageUrl: r.page_url } : {}),
+  ...(r.page_title ? { pageTitle: r.page_title } : {}),
+  createdAt: r.created_at,
+  ...(r.answered_at != null ? { answeredAt: r.answered_at } : {}),
+  ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
+});
+
+const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
+  ...(JSON.parse(r.body) as ConversationEventBody),
+  conversationId: r.conversation_id,
+  seq: r.seq,
+  at: r.created_at,
+});
+
+export class ConversationsRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(c: Omit<ConversationRecord, 'lastSeq'>): Promise<void> {
+    await this.db
+      .insertInto('conversations')
+      .values({
+        id: c.id,
+        visitor_id: c.visitorId,
+        queue_id: c.queueId,
+        agent_id: c.agentId ?? null,
+        status: c.status,
+        last_seq: 0,
+        visitor_read_seq: 0,
+        agent_read_seq: 0,
+        start_client_id: c.startClientId ?? null,
+        page_url: c.pageUrl ?? null,
+        page_title: c.pageTitle ?? null,
+        created_at: c.createdAt,
+        answered_at: null,
+        ended_at: null,
+      })
+      .execute();
+  }
+
+  async findById(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async findByStartClientId(visitorId: string, clientId: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_id', '=', visitorId)
+      .where('start_client_id', '=', clientId)
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** The visitor's conversation that has not ended, if any (a visitor has at most one). */
+  async findOpenForVisitor(visitorId: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_id', '=', visitorId)
+      .where('status', '!=', 'ended')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  async listByStatus(statuses: ConversationStatus[]): Promise<ConversationRecord[]> {
+    const rows = await this.db.selectFrom('conversations').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
+    return rows.map(toRecord);
+  }
+
+  /** Moves a queued conversation to an agent; false when it was no longer queued. */
+  async assign(id: string, agentId: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversations')
+      .set({ agent_id: agentId, status: 'active', answered_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Ends an open conversation; false when it had already ended. */
+  async end(id: string, at: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('conversations')
+      .set({ status: 'ended', ended_at: at })
+      .where('id', '=', id)
+      .where('status', '!=', 'ended')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Raises the party's read mark; never lowers it. Returns the mark now stored. */
+  async markRead(id: string, party: 'visitor' | 'agent', seq: number): Promise<number> {
+    const column = party === 'visitor' ? 'visitor_read_seq' : 'agent_read_seq';
+    await this.db
+      .updateTable('conversations')
+      .set({ [column]: seq })
+      .where('id', '=', id)
+      .where(column, '<', seq)
+      .where('last_seq', '>=', seq)
+      .execute();
+    const row = await this.db.selectFrom('conversations').select(column).where('id', '=', id).executeTakeFirstOrThrow();
+    return (row as Record<string, number>)[column]!;
+  }
+
+  /**
+   * Appends an event with the next seq. Call inside a transaction: the seq bump and the
+   * insert must land together, and the row lock on the conversation orders concurrent appends.
+   */
+  async appendEvent(conversationId: string, body: ConversationEventBody, at: number, clientId?: string): Promise<ConversationEvent> {
+    const { last_seq: seq } = await this.db
+      .updateTable('conversations')
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .where('id', '=', conversationId)
+      .returning('last_seq')
+      .executeTakeFirstOrThrow();
+    await this.db
+      .insertInto('conversation_events')
+      .values({ conversation_id: conversationId, seq, type: body.type, client_id: clientId ?? null, body: JSON.stringify(body), created_at: at })
+      .execute();
+    return { ...body, conversationId, seq, at };
+  }
+
+  async findEventByClientId(conversationId: string, clientId: string): Promise<ConversationEvent | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_events')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
+    return row && toEvent(row);
+  }
+
+  /** Timeline events with seq greater than `afterSeq`, oldest first. */
+  async eventsAfter(conversationId: string, afterSeq: number, limit = 500): Promise<ConversationEvent[]> {
+    const rows = await this.db
+      .selectFrom('conversation_events')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  /** The newest message text of a conversation, for offer previews. */
+  async lastMessageText(conversationId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_events')
+      .select('body')
+      .where('conversation_id', '=', conversationId)
+      .where('type', '=', 'message')
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const body = JSON.parse(row.body) as ConversationEventBody;
+    return body.type === 'message' ? body.text : undefined;
+  }
+
+  async summary(id: string): Promise<ConversationSummary | undefined> {
+    return (await this.summaries((q) => q.where('c.id', '=', id)))[0];
+  }
+
+  /** The visitor's conversations, newest first. */
+  async summariesForVisitor(visitorId: string, limit = 20): Promise<ConversationSummary[]> {
+    return this.summaries((q) => q.where('c.visitor_id', '=', visitorId).orderBy('c.created_at', 'desc').limit(limit));
+  }
+
+  /** The agent's open conversations and their most recent ended ones, newest first. */
+  async summariesForAgent(agentId: string, limit = 50): Promise<ConversationSummary[]> {
+    return this.summaries((q) => q.where('c.agent_id', '=', agentId).orderBy('c.created_at', 'desc').limit(limit));
+  }
+
+  private async summaries(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's joined builder type is unwieldy to name
+    refine: (q: any) => any,
+  ): Promise<ConversationSummary[]> {
+    const base = this.db
+      .selectFrom('conversations as c')
+      .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
+      .leftJoin('agents as a', 'a.id', 'c.agent_id')
+      .select([
+        'c.id',
+        'c.status',
+        'c.queue_id',
+        'c.visitor_id',
+        'v.name as visitor_name',
+        'v.email as visitor_email',
+        'v.phone as visitor_phone',
+        'c.agent_id',
+        'a.name as agent_name',
+        'c.last_seq',
+        'c.visitor_read_seq',
+        'c.agent_read_seq',
+        'c.created_at',
+        'c.ended_at',
+      ]);
+    const rows = (await refine(base).execute()) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+}
+
+interface SummaryRow {
+  id: string;
+  status: string;
+  queue_id: string;
+  visitor_id: string;
+  visitor_name: string | null;
+  visitor_email: string | null;
+  visitor_phone: string | null;
+  agent_id: string | null;
+  agent_name: string | null;
+  last_seq: number;
+  visitor_read_seq: number;
+  agent_read_seq: number;
+  created_at: number;
+  ended_at: number | null;
+}
+
+const toSummary = (r: SummaryRow): ConversationSummary => ({
+  id: r.id,
+  status: r.status as ConversationStatus,
+  queueId: r.queue_id,
+  visitor: {
+    id: r.visitor_id,
+    ...(r.visitor_name ? { name: r.visitor_name } : {}),
+    ...(r.visitor_email ? { email: r.visitor_email } : {}),
+    ...(r.visitor_phone ? { phone: r.visitor_phone } : {}),
+  },
+  ...(r.agent_id && r.agent_name ? { agent: { id: r.agent_id, name: r.agent_name } } : {}),
+  lastSeq: r.last_seq,
+  visitorReadSeq: r.visitor_read_seq,
+  agentReadSeq: r.agent_read_seq,
+  createdAt: r.created_at,
+  ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
+});

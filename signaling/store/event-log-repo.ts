@@ -1,0 +1,44 @@
+/** The append-only event log: every routing and presence change, for KPIs and audits. */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface LoggedEvent {
+  at: number;
+  type: string;
+  conversationId?: string;
+  agentId?: string;
+  queueId?: string;
+  data?: Record<string, unknown>;
+}
+
+export class EventLogRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(e: LoggedEvent): Promise<void> {
+    await this.db
+      .insertInto('event_log')
+      .values({
+        at: e.at,
+        type: e.type,
+        conversation_id: e.conversationId ?? null,
+        agent_id: e.agentId ?? null,
+        queue_id: e.queueId ?? null,
+        data: e.data ? JSON.stringify(e.data) : null,
+      })
+      .execute();
+  }
+
+  /** Events in append order, optionally only those of one conversation. */
+  async list(filter: { conversationId?: string } = {}): Promise<LoggedEvent[]> {
+    let q = this.db.selectFrom('event_log').selectAll().orderBy('id');
+    if (filter.conversationId) q = q.where('conversation_id', '=', filter.conversationId);
+    return (await q.execute()).map((r) => ({
+      at: r.at,
+      type: r.type,
+      ...(r.conversation_id ? { conversationId: r.conversation_id } : {}),
+      ...(r.agent_id ? { agentId: r.agent_id } : {}),
+      ...(r.queue_id ? { queueId: r.queue_id } : {}),
+      ...(r.data ? { data: JSON.parse(r.data) as Record<string, unknown> } : {}),
+    }));
+  }
+}

@@ -1,0 +1,21 @@
+/** The ordered list of migrations; add a file and a line here, never edit a shipped migration. */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial.js';
+
+type Dialect = 'sqlite' | 'postgres';
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+const migrations: Record<string, DialectMigration> = {
+  '001-initial': initial,
+};
+
+/** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
+export function migrationProvider(dialect: Dialect): MigrationProvider {
+  return {
+    async getMigrations() {
+      const bound: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(migrations)) bound[name] = { up: (db) => m.up(db, dialect) };
+      return bound;
+    },
+  };
+}

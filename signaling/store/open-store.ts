@@ -1,0 +1,51 @@
+/** Opens the configured database, brings its schema up to date, and returns the Store. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { parseDatabaseUrl } from './database-url.js';
+import { migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { Store } from './store.js';
+
+export interface OpenStoreOptions {
+  /** PostgreSQL only: a schema to create and use (tests isolate themselves this way). */
+  schema?: string;
+}
+
+export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const target = parseDatabaseUrl(databaseUrl);
+  let db: Kysely<Database>;
+  if (target.dialect === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    const file = new SqliteDatabase(target.path);
+    file.pragma('journal_mode = WAL');
+    // FULL in WAL mode syncs each commit: an acknowledged message survives a power cut.
+    file.pragma('synchronous = FULL');
+    file.pragma('foreign_keys = ON');
+    file.pragma('busy_timeout = 5000');
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  } else {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      // Times are bigint columns; they fit in a double, and callers want numbers.
+      types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    if (options.schema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
+      await pool.query(`create schema if not exists ${options.schema}`);
+    }
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+
+  const migrator = new Migrator({ db, provider: migrationProvider(target.dialect) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return new Store(db, target.dialect);
+}

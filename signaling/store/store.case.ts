@@ -1,0 +1,125 @@
+/**
+ * The store conformance suite: every dialect must pass the same cases. Each store test
+ * file calls `runStoreSuite` with a factory for a fresh, empty store.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Store } from './store.js';
+
+export interface StoreSuiteOptions {
+  /** A fresh, migrated, empty store, and a function that disposes of it. */
+  openEmpty(): Promise<{ store: Store; dispose(): Promise<void> }>;
+}
+
+async function seedConversation(store: Store, id = 'c1') {
+  await store.queues.insert({ id: 'q1', slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: 1 });
+  await store.visitors.insert('v1', 1);
+  await store.conversations.insert({ id, visitorId: 'v1', queueId: 'q1', status: 'queued', createdAt: 10, startClientId: 'start-0001' });
+}
+
+export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
+  describe(`store conformance: ${name}`, () => {
+    const withStore = (body: (store: Store) => Promise<void>) => async () => {
+      const { store, dispose } = await options.openEmpty();
+      try {
+        await body(store);
+      } finally {
+        await dispose();
+      }
+    };
+
+    it('stores agents and finds them by e-mail, case-insensitively', withStore(async (store) => {
+      await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 });
+      assert.equal((await store.agents.findByEmail('ANA@example.com'))?.name, 'Ana');
+      assert.equal(await store.agents.count(), 1);
+      await assert.rejects(
+        store.agents.insert({ id: 'a2', email: 'ana@example.com', name: 'Dup', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 }),
+        'a second account with the same e-mail is refused',
+      );
+    }));
+
+    it('numbers timeline events 1, 2, 3 without gaps and reads them back after a seq', withStore(async (store) => {
+      await seedConversation(store);
+      for (const text of ['one', 'two', 'three']) {
+        await store.transaction((tx) => tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text }, 20, `client-${text}`));
+      }
+      const after1 = await store.conversations.eventsAfter('c1', 1);
+      assert.deepEqual(after1.map((e) => [e.seq, e.type === 'message' && e.text]), [[2, 'two'], [3, 'three']]);
+      assert.equal((await store.conversations.findById('c1'))?.lastSeq, 3);
+      assert.equal((await store.conversations.findEventByClientId('c1', 'client-two'))?.seq, 2);
+    }));
+
+    it('keeps concurrent appends gap-free and refuses a duplicate client id', withStore(async (store) => {
+      await seedConversation(store);
+      const texts = Array.from({ length: 20 }, (_, i) => `m${i}`);
+      await Promise.all(
+        texts.map((text) => store.transaction((tx) => tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text }, 20, `cid-${text}`))),
+      );
+      const seqs = (await store.conversations.eventsAfter('c1', 0)).map((e) => e.seq);
+      assert.deepEqual(seqs, Array.from({ length: 20 }, (_, i) => i + 1));
+      await assert.rejects(
+        store.transaction((tx) => tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text: 'again' }, 21, 'cid-m0')),
+      );
+      assert.equal((await store.conversations.findById('c1'))?.lastSeq, 20, 'the refused append left no trace');
+    }));
+
+    it('assigns a queued conversation once, and ends it once', withStore(async (store) => {
+      await seedConversation(store);
+      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'available', maxChats: 3, createdAt: 1 });
+      await store.agents.insert({ id: 'a2', email: 'b@x.io', name: 'Ben', role: 'agent', passwordHash: 'h', status: 'available', maxChats: 3, createdAt: 1 });
+      assert.equal(await store.conversations.assign('c1', 'a1', 30), true);
+      assert.equal(await store.conversations.assign('c1', 'a2', 31), false);
+      const summary = await store.conversations.summary('c1');
+      assert.equal(summary?.status, 'active');
+      assert.deepEqual(summary?.agent, { id: 'a1', name: 'Ana' });
+      assert.equal(await store.conversations.end('c1', 40), true);
+      assert.equal(await store.conversations.end('c1', 41), false);
+      assert.equal((await store.conversations.findOpenForVisitor('v1')), undefined);
+    }));
+
+    it('raises read marks but never lowers them or passes the last event', withStore(async (store) => {
+      await seedConversation(store);
+      for (const text of ['a', 'b', 'c']) {
+        await store.transaction((tx) => tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text }, 20));
+      }
+      assert.equal(await store.conversations.markRead('c1', 'agent', 2), 2);
+      assert.equal(await store.conversations.markRead('c1', 'agent', 1), 2);
+      assert.equal(await store.conversations.markRead('c1', 'agent', 99), 2);
+      assert.equal((await store.conversations.summary('c1'))?.visitorReadSeq, 0);
+    }));
+
+    it('rolls back every write of a failed transaction', withStore(async (store) => {
+      await seedConversation(store);
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text: 'lost' }, 20);
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.deepEqual(await store.conversations.eventsAfter('c1', 0), []);
+      assert.equal((await store.conversations.findById('c1'))?.lastSeq, 0);
+    }));
+
+    it('keeps the first value of a setting', withStore(async (store) => {
+      assert.equal(await store.settings.getOrInsert('secret', 'first'), 'first');
+      assert.equal(await store.settings.getOrInsert('secret', 'second'), 'first');
+    }));
+
+    it('appends to the event log in order, with its data', withStore(async (store) => {
+      await store.eventLog.append({ at: 5, type: 'contact-queued', conversationId: 'c1', queueId: 'q1' });
+      await store.eventLog.append({ at: 6, type: 'offer-accepted', conversationId: 'c1', agentId: 'a1', data: { waitedMs: 1 } });
+      const events = await store.eventLog.list({ conversationId: 'c1' });
+      assert.deepEqual(events.map((e) => e.type), ['contact-queued', 'offer-accepted']);
+      assert.deepEqual(events[1]?.data, { waitedMs: 1 });
+      assert.equal(typeof events[0]?.at, 'number');
+    }));
+
+    it('expires sessions', withStore(async (store) => {
+      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 });
+      await store.sessions.insert({ idHash: 'h1', agentId: 'a1', createdAt: 1, expiresAt: 100 });
+      assert.equal(await store.sessions.findLive('h1', 50), 'a1');
+      assert.equal(await store.sessions.findLive('h1', 100), undefined);
+    }));
+  });
+}

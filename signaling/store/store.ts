@@ -1,0 +1,57 @@
+/** The one storage interface the services use, the same over SQLite and PostgreSQL. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { AgentsRepo } from './agents-repo.js';
+import { CannedRepliesRepo } from './canned-replies-repo.js';
+import { ConversationsRepo } from './conversations-repo.js';
+import { EventLogRepo } from './event-log-repo.js';
+import { QueuesRepo } from './queues-repo.js';
+import type { Database } from './schema.js';
+import { SessionsRepo } from './sessions-repo.js';
+import { SettingsRepo } from './settings-repo.js';
+import { VisitorsRepo } from './visitors-repo.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Repositories grouped over one database handle. `transaction()` hands the callback a
+ * Store bound to the transaction, so the same repository code runs inside or outside one.
+ */
+export class Store {
+  readonly agents: AgentsRepo;
+  readonly sessions: SessionsRepo;
+  readonly queues: QueuesRepo;
+  readonly visitors: VisitorsRepo;
+  readonly conversations: ConversationsRepo;
+  readonly cannedReplies: CannedRepliesRepo;
+  readonly settings: SettingsRepo;
+  readonly eventLog: EventLogRepo;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {
+    this.agents = new AgentsRepo(db);
+    this.sessions = new SessionsRepo(db);
+    this.queues = new QueuesRepo(db);
+    this.visitors = new VisitorsRepo(db);
+    this.conversations = new ConversationsRepo(db);
+    this.cannedReplies = new CannedRepliesRepo(db);
+    this.settings = new SettingsRepo(db);
+    this.eventLog = new EventLogRepo(db);
+  }
+
+  /** Runs `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this);
+    return this.db.transaction().execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect)));
+  }
+
+  /** Throws when the database does not answer; used by /healthz. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
