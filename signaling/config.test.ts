@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('runs on defaults: port 8787, an SQLite file under ./data, the demo seeded', () => {
+    const c = loadConfig({});
+    assert.equal(c.port, 8787);
+    assert.equal(c.databaseUrl, 'sqlite:./data/switchboard.db');
+    assert.equal(c.publicUrl, 'http://localhost:8787');
+    assert.equal(c.demo, true);
+    assert.deepEqual(c.allowedOrigins, []);
+  });
+
+  it('names every bad variable in one message', () => {
+    assert.throws(
+      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', ALLOWED_ORIGINS: 'https://ok.com, https://bad.com/path', SWITCHBOARD_SECRET: 'short' }),
+      (error: Error) => {
+        for (const name of ['PORT', 'DATABASE_URL', 'ALLOWED_ORIGINS', 'SWITCHBOARD_SECRET']) assert.match(error.message, new RegExp(name));
+        return true;
+      },
+    );
+  });
+
+  it('reads origins, a PostgreSQL URL and the demo switch', () => {
+    const c = loadConfig({ ALLOWED_ORIGINS: 'https://shop.example.com, *', DATABASE_URL: 'postgres://u@db:5432/sb', SWITCHBOARD_DEMO: '0', PUBLIC_URL: 'https://help.example.com/' });
+    assert.deepEqual(c.allowedOrigins, ['https://shop.example.com', '*']);
+    assert.equal(c.databaseUrl, 'postgres://u@db:5432/sb');
+    assert.equal(c.demo, false);
+    assert.equal(c.publicUrl, 'https://help.example.com');
+  });
+});

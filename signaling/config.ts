@@ -1,0 +1,74 @@
+/** Server configuration from the environment, validated at start with messages that name the variable. */
+import { z } from 'zod';
+import { parseDatabaseUrl } from './store/database-url.js';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/switchboard.db')
+    .superRefine((url, ctx) => {
+      try {
+        parseDatabaseUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Comma-separated origins whose pages may embed the widget; `*` for any. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/]+$/.test(o)), 'each origin must look like https://example.com (no path), or be *'),
+  SWITCHBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
+  SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SWITCHBOARD_DEMO: flag.default(true),
+  /** Where the built apps are; `npm start` builds them there. */
+  STATIC_DIR: z.string().default('dist/app'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** The address people reach the server at; cookies are Secure when it is https. */
+  publicUrl: string;
+  allowedOrigins: string[];
+  secret?: string;
+  admin?: { email: string; password?: string };
+  demo: boolean;
+  staticDir: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * @throws ConfigError listing each bad variable, for example `PORT: Too big: expected number to be <=65535`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const displayHost = e.HOST === '0.0.0.0' || e.HOST === '127.0.0.1' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://${displayHost}:${e.PORT}`).replace(/\/$/, ''),
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    ...(e.SWITCHBOARD_SECRET ? { secret: e.SWITCHBOARD_SECRET } : {}),
+    ...(e.SWITCHBOARD_ADMIN_EMAIL
+      ? { admin: { email: e.SWITCHBOARD_ADMIN_EMAIL.toLowerCase(), ...(e.SWITCHBOARD_ADMIN_PASSWORD ? { password: e.SWITCHBOARD_ADMIN_PASSWORD } : {}) } }
+      : {}),
+    demo: e.SWITCHBOARD_DEMO,
+    staticDir: e.STATIC_DIR,
+  };
+}

@@ -1,0 +1,66 @@
+/** First-start set-up of an empty store: the signing secret, the first admin, the demo content. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AgentRole } from '../protocol/presence.js';
+import type { Store } from '../store/store.js';
+import { hashPassword } from './password.js';
+
+export interface BootstrapOptions {
+  secret?: string;
+  admin?: { email: string; password?: string };
+  demo: boolean;
+  clock?: () => number;
+}
+
+export interface BootstrapResult {
+  secret: string;
+  /** Set only on the start that created the admin; a generated password is shown once. */
+  createdAdmin?: { email: string; generatedPassword?: string };
+  /** Demo logins, when this start seeded the demo (or it was seeded before). */
+  demoLogins: { email: string; password: string; name: string }[];
+}
+
+/** The demo agents' password is public on purpose: SWITCHBOARD_DEMO=0 leaves them out. */
+export const DEMO_PASSWORD = 'switchboard-demo';
+const DEMO_AGENTS = [
+  { email: 'ana@demo.switchboard', name: 'Ana Lima', role: 'agent' as AgentRole },
+  { email: 'ben@demo.switchboard', name: 'Ben Okafor', role: 'supervisor' as AgentRole },
+];
+const DEMO_REPLIES = [
+  { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out. How can I help you today?' },
+  { shortcut: 'moment', title: 'One moment', body: 'Give me a moment while I look into this for you.' },
+  { shortcut: 'shipping', title: 'Shipping times', body: 'Orders ship within 1 business day; delivery takes 2 to 4 days.' },
+  { shortcut: 'bye', title: 'Closing', body: 'Is there anything else I can help you with? Have a great day!' },
+];
+
+export async function bootstrap(store: Store, options: BootstrapOptions): Promise<BootstrapResult> {
+  const now = (options.clock ?? Date.now)();
+  // The secret lives in the store unless configured, so visitor tokens survive restarts.
+  const secret = options.secret ?? (await store.settings.getOrInsert('visitor-token-secret', randomBytes(32).toString('base64url')));
+  const result: BootstrapResult = { secret, demoLogins: [] };
+
+  if ((await store.agents.count()) === 0) {
+    const email = options.admin?.email ?? 'admin@localhost';
+    const password = options.admin?.password ?? randomBytes(12).toString('base64url');
+    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', maxChats: 3, createdAt: now });
+    result.createdAdmin = { email, ...(options.admin?.password ? {} : { generatedPassword: password }) };
+
+    if (options.demo) {
+      const queueId = randomUUID();
+      await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: now });
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const a of DEMO_AGENTS) {
+        const id = randomUUID();
+        await store.agents.insert({ id, email: a.email, name: a.name, role: a.role, passwordHash: hash, status: 'available', maxChats: 3, createdAt: now });
+        await store.queues.addMember(queueId, id);
+      }
+      for (const r of DEMO_REPLIES) await store.cannedReplies.insert({ id: randomUUID(), ...r }, now);
+    }
+  }
+  if ((await store.queues.list()).length === 0) {
+    await store.queues.insert({ id: randomUUID(), slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: now });
+  }
+  if (options.demo) {
+    for (const a of DEMO_AGENTS) if (await store.agents.findByEmail(a.email)) result.demoLogins.push({ email: a.email, password: DEMO_PASSWORD, name: a.name });
+  }
+  return result;
+}

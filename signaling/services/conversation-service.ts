@@ -1,0 +1,182 @@
+/**
+ * Conversations as their parties see them: start, post, read, type, end. Every change is
+ * stored before it is acknowledged or published, and only the conversation's own parties
+ * are ever told about it.
+ */
+import { randomUUID } from 'node:crypto';
+import { topics, type Bus } from '../bus/bus.js';
+import type { ConversationEvent, ConversationEventBody, ConversationSummary } from '../protocol/conversation.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import type { ConversationRecord } from '../store/conversations-repo.js';
+import type { Store } from '../store/store.js';
+import { partyOf, type Actor } from './actor.js';
+import { AppError } from './app-error.js';
+import type { EventLogWriter } from './event-log-writer.js';
+import type { RoutingService } from './routing-service.js';
+
+export interface StartOptions {
+  queue?: string;
+  page?: { url?: string; title?: string };
+}
+
+export class ConversationService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: Bus,
+    private readonly routing: RoutingService,
+    private readonly log: EventLogWriter,
+    private readonly clock: () => number = Date.now,
+  ) {
+    routing.onAssigned = (id, agent) => this.announceAssignment(id, agent);
+  }
+
+  /**
+   * Opens a conversation for the visitor and queues it, or returns the one already open.
+   * Retrying with the same `clientId` returns the same conversation.
+   */
+  async start(visitorId: string, clientId: string, options: StartOptions = {}): Promise<ConversationSummary> {
+    const existing = (await this.store.conversations.findByStartClientId(visitorId, clientId)) ?? (await this.store.conversations.findOpenForVisitor(visitorId));
+    if (existing) return (await this.store.conversations.summary(existing.id))!;
+
+    const queue = options.queue ? await this.store.queues.findBySlug(options.queue) : await this.store.queues.findDefault();
+    if (!queue) throw new AppError('not-found', options.queue ? `no queue "${options.queue}"` : 'no queue is configured');
+    const now = this.clock();
+    const record = {
+      id: randomUUID(),
+      visitorId,
+      queueId: queue.id,
+      status: 'queued' as const,
+      startClientId: clientId,
+      ...(options.page?.url ? { pageUrl: options.page.url } : {}),
+      ...(options.page?.title ? { pageTitle: options.page.title } : {}),
+      createdAt: now,
+    };
+    try {
+      await this.store.conversations.insert(record);
+    } catch (error) {
+      // Two starts raced: the unique (visitor, client id) index kept one; return it.
+      const raced = await this.store.conversations.findByStartClientId(visitorId, clientId);
+      if (!raced) throw error;
+      return (await this.store.conversations.summary(raced.id))!;
+    }
+    this.log.append({ at: now, type: 'contact-queued', conversationId: record.id, queueId: queue.id, data: { channel: 'chat' } });
+    const summary = (await this.store.conversations.summary(record.id))!;
+    this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
+    await this.routing.enqueue({ ...record, lastSeq: 0 });
+    return summary;
+  }
+
+  /**
+   * Stores a message and publishes it to both parties. A retried `clientId` returns the
+   * stored message without storing it again.
+   */
+  async postMessage(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationEvent> {
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    const earlier = await this.store.conversations.findEventByClientId(conversationId, clientId);
+    if (earlier) return earlier;
+    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+
+    const body: ConversationEventBody = { type: 'message', author: partyOf(actor), text, clientId };
+    let event: ConversationEvent;
+    try {
+      event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, body, this.clock(), clientId));
+    } catch (error) {
+      const raced = await this.store.conversations.findEventByClientId(conversationId, clientId);
+      if (raced) return raced;
+      throw error;
+    }
+    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
+    return event;
+  }
+
+  /** Timeline events after `afterSeq`, for a party catching up after a reconnect. */
+  async eventsAfter(actor: Actor, conversationId: string, afterSeq: number): Promise<ConversationEvent[]> {
+    await this.authorize(actor, conversationId, 'read');
+    return this.store.conversations.eventsAfter(conversationId, afterSeq);
+  }
+
+  async markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    const party = actor.kind === 'visitor' ? 'visitor' : 'agent';
+    const stored = await this.store.conversations.markRead(conversationId, party, seq);
+    this.publish(conversation, { type: 'read', conversationId, party, seq: stored });
+  }
+
+  /** Relays typing to the other party only; nothing is stored. */
+  async typing(actor: Actor, conversationId: string, isTyping: boolean): Promise<void> {
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    if (conversation.status === 'ended') return;
+    const frame: ServerFrame = {
+      type: 'typing',
+      conversationId,
+      party: actor.kind,
+      ...(actor.kind === 'agent' ? { name: actor.agent.name } : {}),
+      isTyping,
+    };
+    if (actor.kind === 'visitor' && conversation.agentId) this.bus.publish(topics.agent(conversation.agentId), frame);
+    if (actor.kind === 'agent') this.bus.publish(topics.visitor(conversation.visitorId), frame);
+  }
+
+  /** Ends the conversation for both parties; ending an ended one is a no-op. */
+  async end(actor: Actor, conversationId: string): Promise<void> {
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    const now = this.clock();
+    const event = await this.store.transaction(async (tx) => {
+      if (!(await tx.conversations.end(conversationId, now))) return undefined;
+      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: partyOf(actor) }, now);
+    });
+    if (!event) return;
+    this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
+    this.routing.contactEnded(conversationId);
+    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(conversation);
+  }
+
+  /** Stores what the visitor told about themselves and refreshes what the agent sees. */
+  async identify(visitorId: string, fields: { name?: string; email?: string; phone?: string }): Promise<void> {
+    await this.store.visitors.identify(visitorId, fields);
+    const open = await this.store.conversations.findOpenForVisitor(visitorId);
+    if (!open) return;
+    const summary = (await this.store.conversations.summary(open.id))!;
+    this.routing.noteWaitingContact(open.id, { visitor: summary.visitor });
+    if (open.agentId) this.bus.publish(topics.agent(open.agentId), { type: 'conversation', conversation: summary });
+  }
+
+  private async announceAssignment(conversationId: string, agent: AgentRecord): Promise<void> {
+    const conversation = (await this.store.conversations.findById(conversationId))!;
+    const event = await this.store.transaction((tx) =>
+      tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: agent.id, name: agent.name } }, this.clock()),
+    );
+    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(conversation);
+  }
+
+  private async publishSummary(conversation: ConversationRecord): Promise<void> {
+    const summary = (await this.store.conversations.summary(conversation.id))!;
+    this.publish({ ...conversation, ...(summary.agent ? { agentId: summary.agent.id } : {}) }, { type: 'conversation', conversation: summary });
+  }
+
+  private publish(conversation: Pick<ConversationRecord, 'visitorId' | 'agentId'>, frame: ServerFrame): void {
+    this.bus.publish(topics.visitor(conversation.visitorId), frame);
+    if (conversation.agentId) this.bus.publish(topics.agent(conversation.agentId), frame);
+  }
+
+  /**
+   * Loads the conversation if the actor is one of its parties. Outsiders get `not-found`,
+   * not `forbidden`, so they cannot even learn that the id exists. Supervisors may read any
+   * conversation, and an agent holding an offer may read the one offered.
+   */
+  private async authorize(actor: Actor, conversationId: string, access: 'read' | 'write'): Promise<ConversationRecord> {
+    const conversation = await this.store.conversations.findById(conversationId);
+    const allowed =
+      conversation &&
+      (actor.kind === 'visitor'
+        ? conversation.visitorId === actor.visitorId
+        : conversation.agentId === actor.agent.id ||
+          (access === 'read' && (actor.agent.role !== 'agent' || this.routing.hasOffer(actor.agent.id, conversationId))));
+    if (!allowed) throw new AppError('not-found', 'no such conversation');
+    return conversation;
+  }
+}

@@ -1,0 +1,42 @@
+/** Builds the services over one store and bus: the object routes and sockets are given. */
+import type { Bus } from '../bus/bus.js';
+import type { Store } from '../store/store.js';
+import { AuthService } from './auth-service.js';
+import { ConversationService } from './conversation-service.js';
+import { EventLogWriter } from './event-log-writer.js';
+import { RoutingService } from './routing-service.js';
+import { VisitorService } from './visitor-service.js';
+
+export interface Services {
+  store: Store;
+  bus: Bus;
+  auth: AuthService;
+  visitors: VisitorService;
+  routing: RoutingService;
+  conversations: ConversationService;
+  log: EventLogWriter;
+  /** Stops timers and waits for pending log writes; does not close the store or bus. */
+  destroy(): Promise<void>;
+}
+
+export async function createServices(options: { store: Store; bus: Bus; secret: string; clock?: () => number }): Promise<Services> {
+  const { store, bus, secret } = options;
+  const clock = options.clock ?? Date.now;
+  const log = new EventLogWriter(store);
+  const routing = new RoutingService({ store, bus, log, clock });
+  const conversations = new ConversationService(store, bus, routing, log, clock);
+  await routing.start();
+  return {
+    store,
+    bus,
+    log,
+    routing,
+    conversations,
+    auth: new AuthService(store, clock),
+    visitors: new VisitorService(store, secret, clock),
+    async destroy() {
+      routing.destroy();
+      await log.flushed();
+    },
+  };
+}
