@@ -1,0 +1,102 @@
+/** Wiring only: builds the Hono app from the configuration and the services. */
+import { createNodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config.js';
+import { AllowedOrigins } from './http/allowed-origins.js';
+import { authRoutes } from './http/auth-routes.js';
+import { cannedReplyRoutes } from './http/canned-reply-routes.js';
+import { conversationRoutes } from './http/conversation-routes.js';
+import { handleError } from './http/error-handler.js';
+import { healthRoutes } from './http/health-routes.js';
+import { SESSION_COOKIE } from './http/require-agent.js';
+import { createRouter } from './http/router.js';
+import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
+import { staticRoutes } from './http/static-routes.js';
+import { visitorRoutes } from './http/visitor-routes.js';
+import type { ErrorBody } from './protocol/errors.js';
+import { PROTOCOL_VERSION } from './protocol/version.js';
+import { agentSocket } from './realtime/agent-socket.js';
+import { SocketRegistry } from './realtime/socket-registry.js';
+import { visitorSocket } from './realtime/visitor-socket.js';
+import type { Services } from './services/services.js';
+
+export interface AppDeps {
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'>;
+  services: Services;
+}
+
+export function createApp({ config, services }: AppDeps) {
+  const app = new Hono();
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // The protocol checks frame size itself and answers with a typed error; this cap only
+  // protects memory from a client that sends something absurd.
+  wss.options.maxPayload = 1024 * 1024;
+  const sockets = new SocketRegistry();
+  const origins = new AllowedOrigins(config.allowedOrigins);
+  let shuttingDown = false;
+  const refuse = (reason: ErrorBody['error']['reason'], message: string): ErrorBody => ({ error: { reason, message } });
+
+  app.onError(handleError);
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
+  app.route('/', healthRoutes(services.store, () => shuttingDown));
+
+  const api = createRouter();
+  api.use('/visitors/*', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
+  api.use('/visitors', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
+  api.use('/auth/*', sameOriginForChanges());
+  api.use('/conversations/*', sameOriginForChanges());
+  api.route('/visitors', visitorRoutes(services.visitors));
+  api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
+  api.route('/conversations', conversationRoutes(services));
+  api.route('/canned-replies', cannedReplyRoutes(services));
+  api.doc('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },
+    servers: [{ url: `${config.publicUrl}/api` }],
+  });
+  api.notFound((c) => c.json(refuse('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
+  app.route('/api', api);
+
+  app.get(
+    '/ws/visitor',
+    async (c, next) => {
+      if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
+      if (!origins.allows(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'this site may not embed the widget'), 403);
+      await next();
+    },
+    upgradeWebSocket(() => visitorSocket(services, sockets)),
+  );
+
+  app.get(
+    '/ws/agent',
+    async (c, next) => {
+      if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
+      // Cookies ride along on cross-site WebSocket upgrades: only our own pages may open this one.
+      if (!isSameOrigin(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'cross-site socket refused'), 403);
+      const agent = await services.auth.agentForSession(getCookie(c, SESSION_COOKIE));
+      if (!agent) return c.json(refuse('not-authenticated', 'sign in first'), 401);
+      c.set('agent' as never, agent as never);
+      await next();
+    },
+    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent' as never))),
+  );
+
+  app.route('/', staticRoutes(config.staticDir));
+
+  return {
+    app,
+    injectWebSocket,
+    /** Stops accepting sockets and tells every client to reconnect. */
+    closeSockets() {
+      shuttingDown = true;
+      sockets.closeAll();
+      for (const client of wss.clients) client.terminate();
+    },
+    get socketCount() {
+      return sockets.size;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/** Agents' REST view of their conversations and timelines (live updates come over the socket). */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Services } from '../services/services.js';
+import { requireAgent } from './require-agent.js';
+import { createRouter, errorResponses } from './router.js';
+
+const summarySchema = z.object({ id: z.string(), status: z.string(), queueId: z.string(), lastSeq: z.number() }).passthrough();
+const eventSchema = z.object({ conversationId: z.string(), seq: z.number(), at: z.number(), type: z.string() }).passthrough();
+
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['conversations'],
+  summary: "The signed-in agent's conversations, newest first",
+  responses: { 200: { description: 'Conversations', content: { 'application/json': { schema: z.array(summarySchema) } } }, ...errorResponses(401) },
+});
+
+const events = createRoute({
+  method: 'get',
+  path: '/{id}/events',
+  tags: ['conversations'],
+  summary: 'Timeline events after a sequence number',
+  request: {
+    params: z.object({ id: z.string().max(64) }),
+    query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+  },
+  responses: { 200: { description: 'Events in seq order', content: { 'application/json': { schema: z.array(eventSchema) } } }, ...errorResponses(401, 404) },
+});
+
+export function conversationRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  router.openapi(list, async (c) => c.json(await services.store.conversations.summariesForAgent(c.get('agent').id), 200));
+  router.openapi(events, async (c) => {
+    const { id } = c.req.valid('param');
+    const { after } = c.req.valid('query');
+    return c.json(await services.conversations.eventsAfter({ kind: 'agent', agent: c.get('agent') }, id, after), 200);
+  });
+  return router;
+}

@@ -1,0 +1,21 @@
+/** Turns every thrown error into one JSON shape: typed errors keep their reason, anything else is a logged 500. */
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody } from '../protocol/errors.js';
+import { AppError } from '../services/app-error.js';
+
+export const handleError: ErrorHandler = (error, c) => {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { error: { reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+    return c.json(body, error.status as ContentfulStatusCode);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own refusals (for example a body that is not JSON) are the client's fault.
+    const body: ErrorBody = { error: { reason: 'invalid-input', message: error.message || 'invalid request' } };
+    return c.json(body, error.status as ContentfulStatusCode);
+  }
+  console.error(`${c.req.method} ${c.req.path} failed`, error);
+  const body: ErrorBody = { error: { reason: 'internal', message: 'internal error' } };
+  return c.json(body, 500);
+};

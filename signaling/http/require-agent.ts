@@ -1,0 +1,21 @@
+/** Middleware that admits only requests with a live agent session cookie, optionally of some roles. */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AgentRole } from '../protocol/presence.js';
+import { AppError } from '../services/app-error.js';
+import type { AuthService } from '../services/auth-service.js';
+import type { AppEnv } from './router.js';
+
+export const SESSION_COOKIE = 'sb_session';
+
+export function requireAgent(auth: AuthService, roles?: AgentRole[]): MiddlewareHandler<AppEnv> {
+  return async function requireAgentSession(c, next) {
+    const sessionId = getCookie(c, SESSION_COOKIE);
+    const agent = await auth.agentForSession(sessionId);
+    if (!agent || !sessionId) throw new AppError('not-authenticated', 'sign in first');
+    if (roles && !roles.includes(agent.role)) throw new AppError('forbidden', 'your role may not do this');
+    c.set('agent', agent);
+    c.set('sessionId', sessionId);
+    await next();
+  };
+}

@@ -1,0 +1,27 @@
+/** The router type every route file builds on: OpenAPI-aware, with validation errors made typed. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { errorBodySchema } from '../protocol/api.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import { AppError } from '../services/app-error.js';
+
+export interface AppEnv {
+  Variables: { agent: AgentRecord; sessionId: string };
+}
+
+/** A router whose request validation failures become `invalid-input` errors listing each field. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new AppError('invalid-input', `invalid request: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}`, issues);
+      }
+    },
+  });
+}
+
+/** The standard error responses, for OpenAPI documents. */
+export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: 'Error', content: { 'application/json': { schema: errorBodySchema } } }]),
+  );

@@ -1,0 +1,24 @@
+/** Anonymous visitor identities for the widget (cross-origin, allowed origins only). */
+import { createRoute } from '@hono/zod-openapi';
+import { visitorSessionRequestSchema, visitorSessionSchema } from '../protocol/api.js';
+import type { VisitorService } from '../services/visitor-service.js';
+import { createRouter, errorResponses } from './router.js';
+
+const openSession = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['visitors'],
+  summary: 'Issue a signed visitor identity, or resume the one in `token`',
+  description: 'An invalid or unknown token is not an error: a new identity is issued instead.',
+  request: { body: { content: { 'application/json': { schema: visitorSessionRequestSchema } }, required: true } },
+  responses: {
+    200: { description: 'The visitor identity', content: { 'application/json': { schema: visitorSessionSchema } } },
+    ...errorResponses(400),
+  },
+});
+
+export function visitorRoutes(visitors: VisitorService) {
+  const router = createRouter();
+  router.openapi(openSession, async (c) => c.json(await visitors.openSession(c.req.valid('json').token), 200));
+  return router;
+}

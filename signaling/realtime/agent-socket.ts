@@ -1,0 +1,92 @@
+/** The agent app's socket: authenticated by the session cookie at upgrade; presence, offers and replies. */
+import type { WSEvents } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { topics } from '../bus/bus.js';
+import { agentFrameSchema, type AgentFrame } from '../protocol/client-frames.js';
+import { PROTOCOL_VERSION } from '../protocol/version.js';
+import type { Actor } from '../services/actor.js';
+import { AppError } from '../services/app-error.js';
+import { toProfile } from '../services/auth-service.js';
+import type { Services } from '../services/services.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import { FrameChannel } from './frame-channel.js';
+import type { SocketRegistry } from './socket-registry.js';
+
+export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord): WSEvents<WebSocket> {
+  let channel: FrameChannel<AgentFrame>;
+  let greeted = false;
+  let unsubscribe = () => {};
+  let unregister = () => {};
+  const actor: Actor = { kind: 'agent', agent };
+
+  async function handle(frame: AgentFrame): Promise<void> {
+    if (frame.type === 'hello') return hello(frame);
+    if (!greeted) throw new AppError('not-authenticated', 'send hello first');
+    const { conversations, routing } = services;
+    switch (frame.type) {
+      case 'message.send': {
+        const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
+      }
+      case 'sync': {
+        const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
+        channel.send({ type: 'events', conversationId: frame.conversationId, events });
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      }
+      case 'read':
+        return conversations.markRead(actor, frame.conversationId, frame.seq);
+      case 'typing':
+        return conversations.typing(actor, frame.conversationId, frame.isTyping);
+      case 'conversation.end':
+        await conversations.end(actor, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'presence.set':
+        agent.status = frame.status;
+        await routing.setStatus(agent.id, frame.status);
+        return channel.send({ type: 'ack', id: frame.id });
+      case 'offer.accept':
+        await routing.accept(agent, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'offer.decline':
+        await routing.decline(agent, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+    }
+  }
+
+  async function hello(frame: Extract<AgentFrame, { type: 'hello' }>): Promise<void> {
+    if (greeted) throw new AppError('malformed-frame', 'already said hello');
+    if (frame.protocol !== PROTOCOL_VERSION) {
+      channel.sendError('unsupported-version', `this server speaks protocol ${PROTOCOL_VERSION}; reload the app`);
+      return channel.close(4400, 'unsupported protocol');
+    }
+    greeted = true;
+    unsubscribe = services.bus.subscribe(topics.agent(agent.id), (f) => channel.send(f));
+    await services.routing.agentConnected(agent);
+    const fresh = (await services.store.agents.findById(agent.id)) ?? agent;
+    channel.send({
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      role: 'agent',
+      agent: toProfile(fresh),
+      status: fresh.status,
+      conversations: await services.store.conversations.summariesForAgent(agent.id),
+      offers: services.routing.offersFor(agent.id),
+    });
+  }
+
+  return {
+    onOpen(_event, ws) {
+      channel = new FrameChannel(ws, agentFrameSchema, handle);
+      unregister = registry.add(channel);
+    },
+    onMessage(event) {
+      channel.receive(event.data);
+    },
+    onClose() {
+      channel?.dispose();
+      unsubscribe();
+      unregister();
+      if (greeted) void services.routing.agentDisconnected(agent.id).catch((e: unknown) => console.error('routing: disconnect failed', e));
+    },
+  };
+}

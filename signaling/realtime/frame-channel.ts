@@ -1,0 +1,97 @@
+/**
+ * One client's socket as the server sees it: validated frames in, typed frames out.
+ * Frames are handled one at a time in arrival order, so a client's messages are stored
+ * in the order it sent them. Oversized, malformed and over-rate frames get a typed error.
+ */
+import type { WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { z } from 'zod';
+import type { ErrorReason } from '../protocol/errors.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
+import { MAX_FRAME_BYTES } from '../protocol/version.js';
+import { AppError } from '../services/app-error.js';
+import { RateLimiter } from '../services/rate-limiter.js';
+
+/** How often the server pings; a socket that has not answered the previous ping is dead. */
+export const HEARTBEAT_MS = 15_000;
+
+export class FrameChannel<F extends { type: string }> {
+  private queue: Promise<void> = Promise.resolve();
+  // 40 frames a second is far above what a person types, and bounds what one socket can cost.
+  private readonly limiter = new RateLimiter(40, 1000);
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private alive = true;
+  closed = false;
+
+  constructor(
+    private readonly ws: WSContext<WebSocket>,
+    private readonly schema: z.ZodType<F>,
+    private readonly handleFrame: (frame: F) => Promise<void>,
+  ) {
+    const raw = ws.raw;
+    if (raw) {
+      raw.on('pong', () => (this.alive = true));
+      this.heartbeat = setInterval(() => {
+        if (!this.alive) return raw.terminate();
+        this.alive = false;
+        raw.ping();
+      }, HEARTBEAT_MS);
+      this.heartbeat.unref();
+    }
+  }
+
+  send(frame: ServerFrame): void {
+    if (this.closed) return;
+    this.ws.send(JSON.stringify(frame));
+  }
+
+  sendError(reason: ErrorReason, message: string, id?: string): void {
+    this.send({ type: 'error', ...(id ? { id } : {}), reason, message });
+  }
+
+  /** Validates a raw frame and queues it for handling. */
+  receive(data: unknown): void {
+    const text = typeof data === 'string' ? data : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? Buffer.from(data as ArrayBuffer).toString('utf8') : String(data);
+    if (Buffer.byteLength(text) > MAX_FRAME_BYTES) return this.sendError('frame-too-large', `frames are limited to ${MAX_FRAME_BYTES} bytes`);
+    if (!this.limiter.take('frames', Date.now())) return this.sendError('rate-limited', 'too many frames; slow down');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.sendError('malformed-frame', 'a frame must be one JSON object');
+    }
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) {
+      const id = typeof (json as { id?: unknown })?.id === 'string' ? ((json as { id: string }).id.slice(0, 64)) : undefined;
+      const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'frame'}: ${i.message}`).join('; ');
+      return this.sendError('malformed-frame', detail, id);
+    }
+    const frame = parsed.data;
+    this.queue = this.queue.then(() => this.run(frame));
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.dispose();
+    this.ws.close(code, reason);
+  }
+
+  /** Releases the heartbeat; called when the socket closes from either side. */
+  dispose(): void {
+    this.closed = true;
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+
+  private async run(frame: F): Promise<void> {
+    if (this.closed) return;
+    try {
+      await this.handleFrame(frame);
+    } catch (error) {
+      const id = 'id' in frame && typeof frame.id === 'string' ? frame.id : undefined;
+      if (error instanceof AppError) return this.sendError(error.reason, error.message, id);
+      console.error(`socket: handling ${frame.type} failed`, error);
+      this.sendError('internal', 'internal error', id);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/** The widget's socket: a visitor proves their identity with `hello` and then acts on their own conversations only. */
+import type { WSEvents } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { topics } from '../bus/bus.js';
+import { visitorFrameSchema, type VisitorFrame } from '../protocol/client-frames.js';
+import { PROTOCOL_VERSION } from '../protocol/version.js';
+import type { Actor } from '../services/actor.js';
+import { AppError } from '../services/app-error.js';
+import type { Services } from '../services/services.js';
+import { FrameChannel } from './frame-channel.js';
+import type { SocketRegistry } from './socket-registry.js';
+
+export function visitorSocket(services: Services, registry: SocketRegistry): WSEvents<WebSocket> {
+  let channel: FrameChannel<VisitorFrame>;
+  let actor: (Actor & { kind: 'visitor' }) | undefined;
+  let unsubscribe = () => {};
+  let unregister = () => {};
+
+  async function handle(frame: VisitorFrame): Promise<void> {
+    if (frame.type === 'hello') return hello(frame);
+    if (!actor) throw new AppError('not-authenticated', 'send hello with your visitor token first');
+    const { conversations } = services;
+    switch (frame.type) {
+      case 'conversation.start': {
+        const summary = await conversations.start(actor.visitorId, frame.id, {
+          ...(frame.queue ? { queue: frame.queue } : {}),
+          ...(frame.page ? { page: frame.page } : {}),
+        });
+        return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
+      }
+      case 'message.send': {
+        const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
+      }
+      case 'sync': {
+        const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
+        channel.send({ type: 'events', conversationId: frame.conversationId, events });
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      }
+      case 'read':
+        return conversations.markRead(actor, frame.conversationId, frame.seq);
+      case 'typing':
+        return conversations.typing(actor, frame.conversationId, frame.isTyping);
+      case 'conversation.end':
+        await conversations.end(actor, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'visitor.identify': {
+        const { type: _t, id, ...fields } = frame;
+        await conversations.identify(actor.visitorId, fields);
+        if (fields.name) actor.name = fields.name;
+        return channel.send({ type: 'ack', id });
+      }
+    }
+  }
+
+  async function hello(frame: Extract<VisitorFrame, { type: 'hello' }>): Promise<void> {
+    if (actor) throw new AppError('malformed-frame', 'already said hello');
+    if (frame.protocol !== PROTOCOL_VERSION) {
+      channel.sendError('unsupported-version', `this server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+      return channel.close(4400, 'unsupported protocol');
+    }
+    const visitor = frame.token ? await services.visitors.resolve(frame.token) : undefined;
+    if (!visitor) {
+      channel.sendError('not-authenticated', 'unknown or invalid visitor token');
+      return channel.close(4401, 'not authenticated');
+    }
+    actor = { kind: 'visitor', visitorId: visitor.id, ...(visitor.name ? { name: visitor.name } : {}) };
+    // Subscribe before reading the state, so nothing published in between is missed; the
+    // client drops anything it already holds by seq.
+    unsubscribe = services.bus.subscribe(topics.visitor(visitor.id), (f) => channel.send(f));
+    const conversations = await services.store.conversations.summariesForVisitor(visitor.id);
+    const { id, name, email, phone } = visitor;
+    channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
+  }
+
+  return {
+    onOpen(_event, ws) {
+      channel = new FrameChannel(ws, visitorFrameSchema, handle);
+      unregister = registry.add(channel);
+    },
+    onMessage(event) {
+      channel.receive(event.data);
+    },
+    onClose() {
+      channel?.dispose();
+      unsubscribe();
+      unregister();
+    },
+  };
+}

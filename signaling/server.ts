@@ -1,0 +1,68 @@
+/** Starts Switchboard: configuration, store, services, HTTP and WebSocket server, graceful shutdown. */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { InProcessBus } from './bus/in-process-bus.js';
+import { bootstrap } from './services/bootstrap.js';
+import { createServices } from './services/services.js';
+import { openStore } from './store/open-store.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const store = await openStore(config.databaseUrl);
+  const setup = await bootstrap(store, { ...(config.secret ? { secret: config.secret } : {}), ...(config.admin ? { admin: config.admin } : {}), demo: config.demo });
+  const bus = new InProcessBus();
+  const services = await createServices({ store, bus, secret: setup.secret });
+  const { app, injectWebSocket, closeSockets } = createApp({ config, services });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+    const base = config.port === 0 ? `http://${config.host}:${info.port}` : config.publicUrl;
+    const lines = [
+      `Switchboard is running (${store.dialect}).`,
+      `  Demo site with the widget: ${base}/`,
+      `  Agent app:                 ${base}/agent/`,
+      `  API description:           ${base}/api/openapi.json`,
+    ];
+    if (setup.createdAdmin) {
+      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; keep it)` : ''));
+    }
+    for (const d of setup.demoLogins) lines.push(`  Demo login:                ${d.email} / ${d.password}  (${d.name})`);
+    // Tests and process managers read this line to know the port.
+    lines.push(`LISTENING ${info.port}`);
+    console.log(lines.join('\n'));
+  });
+  injectWebSocket(server);
+
+  let stopping = false;
+  async function shutdown(signal: string) {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    const forced = setTimeout(() => process.exit(1), 10_000);
+    forced.unref();
+    closeSockets();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await services.destroy();
+    await bus.close();
+    await store.close();
+    process.exit(0);
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Switchboard failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
