@@ -6,3 +6,5 @@ export * from './presence.js';
 export * from './server-frames.js';
 export * from './client-frames.js';
 export * from './api.js';
+export * from './protocol-client.js';
+export * from './timeline.js';

@@ -91,6 +91,13 @@ export class RoutingService {
     if (!w) return;
     if (update.preview) w.preview = update.preview.slice(0, 140);
     if (update.visitor) w.visitor = { id: update.visitor.id, ...(update.visitor.name ? { name: update.visitor.name } : {}), ...(update.visitor.email ? { email: update.visitor.email } : {}) };
+    // The agent ringing now should see what the visitor just wrote, not the state at offer time.
+    const live = this.offers.get(conversationId);
+    if (live) {
+      const { agentId, ...offer } = { ...live, visitor: w.visitor, ...(w.preview ? { preview: w.preview } : {}) };
+      this.offers.set(conversationId, { ...offer, agentId });
+      this.bus.publish(topics.agent(agentId), { type: 'offer', offer });
+    }
   }
 
   async agentConnected(agent: AgentRecord): Promise<void> {
