@@ -1,0 +1,330 @@
+/**
+ * The visitor's side of one chat, without any UI: identity, the socket, the current
+ * conversation and its timeline, the outbox, queue position and typing. Views read
+ * `state` and listen for `change`; public API events are reported through `onPublicEvent`.
+ */
+import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { VisitorFrame } from '../../signaling/protocol/client-frames.js';
+import type { ErrorReason } from '../../signaling/protocol/errors.js';
+import { ConnectionStatus, ProtocolClient, ProtocolError, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
+import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
+import { mergeTimeline } from '../../signaling/protocol/timeline.js';
+import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
+import type { IdentifyFields, SwitchboardEventName, SwitchboardEvents } from '../loader/api-types.js';
+import { storageKeys } from '../loader/storage-keys.js';
+import { newClientId } from './client-id.js';
+import { Outbox, type OutboxItem } from './outbox.js';
+
+export interface ChatState {
+  connection: ConnectionStatus;
+  /** Why the chat stopped for good, when it did. */
+  fatal?: ErrorReason;
+  conversation?: ConversationSummary;
+  /** The conversation's timeline, by seq, without duplicates. */
+  events: ConversationEvent[];
+  /** Messages typed but not acknowledged yet. */
+  outbox: readonly OutboxItem[];
+  queue?: { position: number; agentsAvailable: number };
+  agentTyping?: { name?: string };
+  /** The last error to show the visitor, cleared by the next successful send. */
+  error?: ErrorReason;
+}
+
+export interface ChatSessionOptions {
+  serverUrl: string;
+  queue?: string;
+  storage?: Storage;
+  createSocket?: (url: string) => MinimalSocket;
+}
+
+const AGENT_TYPING_TIMEOUT_MS = 6000;
+
+export class ChatSession extends EventTarget {
+  state: ChatState;
+  /** Public API events (message, agent-joined, conversation-ended). */
+  onPublicEvent: <E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]) => void = () => {};
+  private readonly client: ProtocolClient<VisitorFrame>;
+  private readonly keys: ReturnType<typeof storageKeys>;
+  private readonly outbox: Outbox;
+  private token: string | undefined;
+  private flushing = false;
+  /** Events up to this seq were already there when we connected: not announced as new. */
+  private announcedSeq = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingIdentify: IdentifyFields | undefined;
+
+  constructor(private readonly options: ChatSessionOptions) {
+    super();
+    this.keys = storageKeys(options.serverUrl);
+    this.outbox = new Outbox(options.storage, this.keys.outbox);
+    this.token = this.read(this.keys.token);
+    this.state = { connection: ConnectionStatus.connecting, events: [], outbox: this.outbox.items };
+    const wsUrl = options.serverUrl.replace(/^http/, 'ws') + '/ws/visitor';
+    this.client = new ProtocolClient<VisitorFrame>({
+      url: async () => {
+        await this.ensureToken();
+        return wsUrl;
+      },
+      hello: () => ({ type: 'hello', protocol: PROTOCOL_VERSION, ...(this.token ? { token: this.token } : {}) }),
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+    });
+    this.client.onStatus((connection) => {
+      this.update({ connection, ...(this.client.fatalReason ? { fatal: this.client.fatalReason } : {}) });
+      if (this.client.fatalReason === 'not-authenticated') this.forgetToken();
+    });
+    this.client.onFrame((frame) => this.receive(frame));
+  }
+
+  start(): void {
+    this.client.connect();
+  }
+
+  /** Queues a message and sends it as soon as a conversation and a connection allow. */
+  send(text: string): void {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    this.outbox.add({ clientId: newClientId(), text: trimmed, createdAt: Date.now() });
+    this.update({ outbox: this.outbox.items });
+    void this.flush();
+  }
+
+  typing(isTyping: boolean): void {
+    const id = this.openConversationId();
+    if (id) this.client.notify({ type: 'typing', conversationId: id, isTyping });
+  }
+
+  /** Marks everything shown as read (call when the panel is open and visible). */
+  markRead(): void {
+    const c = this.state.conversation;
+    const last = this.state.events.at(-1);
+    if (c && last && last.seq > c.visitorReadSeq) {
+      this.client.notify({ type: 'read', conversationId: c.id, seq: last.seq });
+      this.update({ conversation: { ...c, visitorReadSeq: last.seq } });
+    }
+  }
+
+  /** Agent messages the visitor has not read. */
+  unreadCount(): number {
+    const readSeq = this.state.conversation?.visitorReadSeq ?? 0;
+    return this.state.events.filter((e) => e.type === 'message' && e.author.kind === 'agent' && e.seq > readSeq).length;
+  }
+
+  async end(): Promise<void> {
+    const id = this.openConversationId();
+    if (!id) return;
+    await this.client.request({ type: 'conversation.end', id: newClientId(), conversationId: id });
+  }
+
+  /** Leaves an ended conversation's view; the next message starts a new one. */
+  startNew(): void {
+    this.write(this.keys.active, undefined);
+    this.announcedSeq = 0;
+    this.update({ conversation: undefined, events: [], queue: undefined, agentTyping: undefined });
+  }
+
+  identify(fields: IdentifyFields): void {
+    this.pendingIdentify = { ...this.pendingIdentify, ...fields };
+    const frame = { type: 'visitor.identify' as const, id: newClientId(), ...this.pendingIdentify };
+    this.pendingIdentify = undefined;
+    this.client.request(frame).catch((error: unknown) => {
+      if (error instanceof ProtocolError) console.warn(`Switchboard.identify: ${error.message}`);
+    });
+  }
+
+  destroy(): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.client.close();
+  }
+
+  private openConversationId(): string | undefined {
+    const c = this.state.conversation;
+    return c && c.status !== 'ended' ? c.id : undefined;
+  }
+
+  private async ensureToken(): Promise<void> {
+    if (this.token) return;
+    const response = await fetch(`${this.options.serverUrl}/api/visitors`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    if (!response.ok) throw new Error(`visitor session: HTTP ${response.status}`);
+    const session = (await response.json()) as { token: string };
+    this.token = session.token;
+    this.write(this.keys.token, session.token);
+  }
+
+  private forgetToken(): void {
+    this.token = undefined;
+    this.write(this.keys.token, undefined);
+  }
+
+  private receive(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        if (frame.role === 'visitor') this.welcomed(frame.conversations);
+        return;
+      case 'conversation':
+        return this.conversationChanged(frame.conversation);
+      case 'events':
+        return this.merge(frame.conversationId, frame.events);
+      case 'queue':
+        if (frame.conversationId === this.state.conversation?.id) this.update({ queue: { position: frame.position, agentsAvailable: frame.agentsAvailable } });
+        return;
+      case 'typing':
+        if (frame.party === 'agent' && frame.conversationId === this.state.conversation?.id) this.setAgentTyping(frame.isTyping, frame.name);
+        return;
+      case 'read':
+        if (frame.party === 'agent' && this.state.conversation?.id === frame.conversationId) {
+          this.update({ conversation: { ...this.state.conversation, agentReadSeq: frame.seq } });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  private welcomed(conversations: ConversationSummary[]): void {
+    const remembered = this.read(this.keys.active);
+    const current =
+      conversations.find((c) => c.id === this.state.conversation?.id) ??
+      conversations.find((c) => c.status !== 'ended') ??
+      conversations.find((c) => c.id === remembered);
+    if (current) {
+      if (current.id !== this.state.conversation?.id) {
+        this.announcedSeq = current.lastSeq;
+        this.update({ conversation: current, events: [] });
+      } else {
+        this.update({ conversation: current });
+      }
+      this.write(this.keys.active, current.id);
+      void this.sync(current.id);
+    }
+    void this.flush();
+  }
+
+  private conversationChanged(summary: ConversationSummary): void {
+    const current = this.state.conversation;
+    if (current && current.id !== summary.id && current.status !== 'ended') return;
+    if (!current || current.id !== summary.id) {
+      this.announcedSeq = 0;
+      this.update({ conversation: summary, events: [], queue: undefined });
+      this.write(this.keys.active, summary.id);
+      void this.sync(summary.id);
+      return;
+    }
+    this.update({ conversation: { ...current, ...summary }, ...(summary.status !== 'queued' ? { queue: undefined } : {}) });
+  }
+
+  /** Asks for every event after the last one held without a gap. */
+  private async sync(conversationId: string): Promise<void> {
+    const afterSeq = mergeTimeline(this.state.events, []).contiguousSeq;
+    await this.client.request({ type: 'sync', id: newClientId(), conversationId, afterSeq }).catch(() => {});
+  }
+
+  /** Adds events in seq order, once each; a gap means a frame was missed, so sync to fill it. */
+  private merge(conversationId: string, incoming: ConversationEvent[]): void {
+    if (conversationId !== this.state.conversation?.id) return;
+    const { events, fresh, hasGap } = mergeTimeline(this.state.events, incoming);
+    if (fresh.length === 0) return;
+    this.update({ events });
+    if (hasGap) void this.sync(conversationId);
+    for (const e of fresh) this.announce(e);
+  }
+
+  private announce(e: ConversationEvent): void {
+    if (e.seq <= this.announcedSeq) return;
+    this.announcedSeq = e.seq;
+    if (e.type === 'message') {
+      if (e.author.kind === 'agent') this.setAgentTyping(false);
+      this.onPublicEvent('message', {
+        conversationId: e.conversationId,
+        seq: e.seq,
+        text: e.text,
+        from: e.author.kind === 'agent' ? 'agent' : 'visitor',
+        ...(e.author.name ? { name: e.author.name } : {}),
+      });
+    } else if (e.type === 'agent-joined') {
+      this.onPublicEvent('agent-joined', { conversationId: e.conversationId, name: e.agent.name ?? '' });
+    } else if (e.type === 'ended') {
+      this.onPublicEvent('conversation-ended', { conversationId: e.conversationId, by: e.by.kind });
+    }
+  }
+
+  /** Sends queued messages in order; each waits for its ack, across reconnects. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (let item = this.outbox.items[0]; item; item = this.outbox.items[0]) {
+        const conversationId = await this.ensureConversation();
+        try {
+          await this.client.request({ type: 'message.send', id: item.clientId, conversationId, text: item.text });
+          this.update({ error: undefined });
+        } catch (error) {
+          if (!(error instanceof ProtocolError)) throw error;
+          if (error.reason === 'conversation-ended') {
+            // The agent ended it while this was in flight: the message opens a new conversation.
+            this.startNew();
+            continue;
+          }
+          if (error.message === 'connection closed') return;
+          this.update({ error: error.reason });
+        }
+        this.outbox.remove(item.clientId);
+        this.update({ outbox: this.outbox.items });
+      }
+    } catch {
+      // the client closed; the outbox keeps what was not sent, for the next page load
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async ensureConversation(): Promise<string> {
+    const open = this.openConversationId();
+    if (open) return open;
+    const id = this.outbox.startId(newClientId);
+    const page = typeof location === 'undefined' ? undefined : { url: location.href.slice(0, 2048), title: document.title.slice(0, 512) };
+    const ack = await this.client.request({
+      type: 'conversation.start',
+      id,
+      ...(this.options.queue ? { queue: this.options.queue } : {}),
+      ...(page ? { page } : {}),
+    });
+    this.outbox.clearStartId();
+    return ack.conversationId!;
+  }
+
+  private setAgentTyping(isTyping: boolean, name?: string): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
+    if (isTyping) {
+      // A lost "stopped typing" frame must not leave the indicator on forever.
+      this.typingTimer = setTimeout(() => this.setAgentTyping(false), AGENT_TYPING_TIMEOUT_MS);
+    }
+    this.update({ agentTyping: isTyping ? (name ? { name } : {}) : undefined });
+  }
+
+  private update(patch: Partial<ChatState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private read(key: string): string | undefined {
+    try {
+      return this.options.storage?.getItem(key) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(key: string, value: string | undefined): void {
+    try {
+      if (value === undefined) this.options.storage?.removeItem(key);
+      else this.options.storage?.setItem(key, value);
+    } catch {
+      // blocked storage: the session still works until the page unloads
+    }
+  }
+}

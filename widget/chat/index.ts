@@ -1,0 +1,53 @@
+/**
+ * The chat chunk, loaded by the loader on demand from /widget/chat.js: joins a ChatSession
+ * to the <sb-chat-panel> view inside the widget's shadow root.
+ */
+import type { ChatHandle, ChatMountOptions } from '../loader/api-types.js';
+import { ChatSession } from './chat-session.js';
+import './define.js';
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function mountChat(options: ChatMountOptions): ChatHandle {
+  const session = new ChatSession({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), storage: safeLocalStorage() });
+  const panel = document.createElement('sb-chat-panel');
+  options.container.append(panel);
+  let open = false;
+
+  const markReadIfVisible = () => {
+    if (open && document.visibilityState === 'visible') session.markRead();
+    options.setUnread(open ? 0 : session.unreadCount());
+  };
+  session.addEventListener('change', () => {
+    panel.state = session.state;
+    markReadIfVisible();
+  });
+  session.onPublicEvent = options.emit;
+  document.addEventListener('visibilitychange', markReadIfVisible);
+
+  panel.addEventListener('sb-send', (e) => session.send((e as CustomEvent<{ text: string }>).detail.text));
+  panel.addEventListener('sb-typing', (e) => session.typing((e as CustomEvent<{ isTyping: boolean }>).detail.isTyping));
+  panel.addEventListener('sb-end', () => void session.end());
+  panel.addEventListener('sb-new-conversation', () => {
+    session.startNew();
+    panel.focusComposer();
+  });
+  panel.addEventListener('sb-close', () => options.requestClose());
+  session.start();
+
+  return {
+    setOpen(next) {
+      open = next;
+      if (open) panel.focusComposer();
+      markReadIfVisible();
+    },
+    identify: (fields) => session.identify(fields),
+    send: (text) => session.send(text),
+  };
+}

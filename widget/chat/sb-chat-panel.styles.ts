@@ -1,0 +1,47 @@
+/** Styles of the chat panel. Theme with --sb-* custom properties or ::part(). */
+import { css } from 'lit';
+
+export const chatPanelStyles = css`
+  :host {
+    display: block;
+    height: 100%;
+    font: 15px/1.4 var(--sb-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    color: var(--sb-text, #111827);
+  }
+  section {
+    display: flex; flex-direction: column; height: 100%; box-sizing: border-box;
+    background: var(--sb-surface, #fff); border-radius: var(--sb-radius, 14px);
+    box-shadow: 0 10px 40px rgb(0 0 0 / 0.22); overflow: hidden;
+  }
+  header {
+    display: flex; align-items: center; gap: 8px; padding: 14px 16px;
+    background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff);
+  }
+  header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; }
+  button { font: inherit; cursor: pointer; }
+  button:focus-visible, textarea:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
+  .icon-button { background: transparent; border: none; color: inherit; padding: 4px 8px; border-radius: 6px; font-size: 20px; line-height: 1; }
+  .status { padding: 8px 16px; font-size: 13px; background: var(--sb-status-bg, #eef2ff); color: var(--sb-status-text, #3730a3); }
+  .status.warn { background: #fef3c7; color: #92400e; }
+  .status:empty { display: none; }
+  ol { flex: 1; list-style: none; margin: 0; padding: 12px 16px; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
+  li { max-width: 85%; }
+  .system { align-self: center; max-width: 100%; font-size: 13px; color: var(--sb-muted, #6b7280); text-align: center; }
+  .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .message.visitor { align-self: flex-end; background: var(--sb-visitor-bubble, #4338ca); color: var(--sb-visitor-bubble-text, #fff); border-bottom-right-radius: 4px; }
+  .message.agent { align-self: flex-start; background: var(--sb-agent-bubble, #f3f4f6); border-bottom-left-radius: 4px; }
+  .message.pending { opacity: 0.7; }
+  .author { display: block; font-size: 12px; font-weight: 600; margin-bottom: 2px; }
+  .meta { display: block; font-size: 11px; opacity: 0.8; margin-top: 2px; text-align: right; }
+  .typing { padding: 0 16px 6px; font-size: 13px; color: var(--sb-muted, #6b7280); min-height: 1em; }
+  form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }
+  textarea {
+    flex: 1; resize: none; font: inherit; padding: 8px 10px; border-radius: 8px;
+    border: 1px solid var(--sb-border, #d1d5db); min-height: 40px; max-height: 120px;
+  }
+  .primary { background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff); border: none; border-radius: 8px; padding: 8px 14px; }
+  .secondary { background: transparent; border: 1px solid var(--sb-border, #d1d5db); border-radius: 8px; padding: 6px 12px; color: inherit; }
+  .footer { display: flex; justify-content: center; gap: 8px; padding: 0 12px 10px; flex-wrap: wrap; align-items: center; font-size: 13px; }
+  .error { color: #b91c1c; font-size: 13px; padding: 0 16px 6px; }
+  .ended { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }
+`;

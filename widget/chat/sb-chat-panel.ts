@@ -1,0 +1,191 @@
+/** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { ConversationEvent } from '../../signaling/protocol/conversation.js';
+import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
+import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
+import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
+import type { ChatState } from './chat-session.js';
+import { chatPanelStyles } from './sb-chat-panel.styles.js';
+import { TypingController } from './typing-controller.js';
+
+/**
+ * @fires sb-send - `{ text }` when the visitor sends a message.
+ * @fires sb-typing - `{ isTyping }` when the visitor starts or stops typing.
+ * @fires sb-end - when the visitor confirms ending the conversation.
+ * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
+ * @fires sb-close - when the visitor closes the panel (button or Escape).
+ * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
+ * @csspart composer - the message form. @csspart send-button - the send button.
+ * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
+ */
+export class SbChatPanel extends LitElement {
+  static override styles = chatPanelStyles;
+  static override properties = {
+    state: { attribute: false },
+    messages: { attribute: false },
+    confirmingEnd: { state: true },
+  };
+
+  declare state: ChatState;
+  /** The message catalogue; English unless the page chose another. */
+  declare messages: Catalogue;
+  declare confirmingEnd: boolean;
+  private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
+
+  constructor() {
+    super();
+    this.state = { connection: ConnectionStatus.connecting, events: [], outbox: [] };
+    this.messages = en;
+    this.confirmingEnd = false;
+  }
+
+  /** Moves focus into the composer (called when the panel opens). */
+  focusComposer(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('textarea, .ended button')?.focus());
+  }
+
+  private t(key: MessageKey, params?: Record<string, string | number>): string {
+    return format(this.messages, key, params);
+  }
+
+  private fire(name: string, detail: unknown = {}): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('state')) {
+      const list = this.renderRoot.querySelector('ol');
+      if (list) list.scrollTop = list.scrollHeight;
+    }
+  }
+
+  private agentName(): string {
+    return this.state.conversation?.agent?.name ?? this.t('agentFallbackName');
+  }
+
+  private statusLine(): { text: string; warn: boolean } | undefined {
+    const { connection, fatal, conversation, queue } = this.state;
+    if (connection === 'closed') return { text: this.t(fatal === 'unsupported-version' ? 'statusUnsupported' : 'statusClosed'), warn: true };
+    if (connection === 'reconnecting') return { text: this.t('statusReconnecting'), warn: true };
+    if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
+    if (conversation?.status === 'queued' && queue) {
+      if (queue.agentsAvailable === 0) return { text: this.t('noAgents'), warn: true };
+      return { text: queue.position <= 1 ? this.t('queueNext') : this.t('queuePosition', { position: queue.position }), warn: false };
+    }
+    return undefined;
+  }
+
+  private renderEvent(e: ConversationEvent, lastSeenVisitorSeq: number) {
+    switch (e.type) {
+      case 'message': {
+        const mine = e.author.kind === 'visitor';
+        const name = mine ? this.t('you') : e.author.name ?? this.t('agentFallbackName');
+        return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${this.t('messageFrom', { name })}>
+          ${mine ? nothing : html`<span class="author">${name}</span>`}${e.text}
+          ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${this.t('seen')}</span>` : nothing}
+        </li>`;
+      }
+      case 'agent-joined':
+        return html`<li class="system">${this.t('agentJoined', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
+      case 'agent-left':
+        return html`<li class="system">${this.t('agentLeft', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
+      case 'ended':
+        return html`<li class="system">${e.by.kind === 'visitor' ? this.t('youEnded') : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}</li>`;
+    }
+  }
+
+  override render() {
+    const { conversation, events, outbox, agentTyping, connection, error } = this.state;
+    const ended = conversation?.status === 'ended';
+    const status = this.statusLine();
+    const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
+    const agentReadSeq = conversation?.agentReadSeq ?? 0;
+    // "Seen" goes under the newest visitor message the agent has read.
+    const lastSeen = [...events].reverse().find((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq <= agentReadSeq)?.seq ?? -1;
+    return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
+      <header part="header">
+        <h2 id="sb-title">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
+        <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
+      </header>
+      <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
+      <ol part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}>
+        <li class="system">${this.t('welcome')}</li>
+        ${events.map((e) => this.renderEvent(e, lastSeen))}
+        ${outbox
+          .filter((item) => !shown.has(item.clientId))
+          .map(
+            (item) => html`<li class="message visitor pending" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}>
+              ${item.text}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
+            </li>`,
+          )}
+      </ol>
+      <div class="typing" aria-live="polite">${agentTyping ? this.t('typing', { name: agentTyping.name ?? this.agentName() }) : ''}</div>
+      ${error ? html`<div class="error" role="alert">${this.t(error === 'invalid-input' ? 'errorTooLong' : 'errorGeneric')}</div>` : nothing}
+      ${ended ? this.renderEnded() : this.renderComposer()}
+    </section>`;
+  }
+
+  private renderComposer() {
+    const canEnd = this.state.conversation && this.state.conversation.status !== 'ended';
+    return html`<form part="composer" @submit=${this.onSubmit}>
+        <textarea
+          name="message"
+          rows="1"
+          maxlength=${MAX_MESSAGE_LENGTH}
+          aria-label=${this.t('composerLabel')}
+          placeholder=${this.t('composerPlaceholder')}
+          ?disabled=${this.state.connection === 'closed'}
+          @input=${() => this.typing.keystroke()}
+          @keydown=${this.onComposerKeydown}
+        ></textarea>
+        <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
+      </form>
+      ${canEnd
+        ? html`<div class="footer">
+            ${this.confirmingEnd
+              ? html`<span id="sb-end-q">${this.t('endConfirm')}</span>
+                  <button class="secondary" type="button" aria-describedby="sb-end-q" @click=${this.onConfirmEnd}>${this.t('endConfirmYes')}</button>
+                  <button class="secondary" type="button" @click=${() => (this.confirmingEnd = false)}>${this.t('endConfirmNo')}</button>`
+              : html`<button class="secondary" type="button" @click=${() => (this.confirmingEnd = true)}>${this.t('endConversation')}</button>`}
+          </div>`
+        : nothing}`;
+  }
+
+  private renderEnded() {
+    return html`<div class="ended">
+      <span>${this.t('conversationEnded')}</span>
+      <button class="primary" type="button" @click=${() => this.fire('sb-new-conversation')}>${this.t('startNew')}</button>
+    </div>`;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    const field = this.renderRoot.querySelector('textarea')!;
+    const text = field.value.trim();
+    if (!text) return;
+    this.typing.stop();
+    this.fire('sb-send', { text });
+    field.value = '';
+    field.focus();
+  }
+
+  /** Enter sends; Shift+Enter makes a new line (as in every chat app). */
+  private onComposerKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.fire('sb-close');
+    }
+  }
+
+  private onConfirmEnd(): void {
+    this.confirmingEnd = false;
+    this.fire('sb-end');
+  }
+}

@@ -1,0 +1,49 @@
+/** The public `window.Switchboard` API, as documented in the README. */
+
+export type SwitchboardEventName = 'ready' | 'open' | 'close' | 'message' | 'agent-joined' | 'conversation-ended';
+
+/** Payloads of the public events. */
+export interface SwitchboardEvents {
+  ready: Record<string, never>;
+  open: Record<string, never>;
+  close: Record<string, never>;
+  message: { conversationId: string; seq: number; text: string; from: 'visitor' | 'agent'; name?: string };
+  'agent-joined': { conversationId: string; name: string };
+  'conversation-ended': { conversationId: string; by: 'visitor' | 'agent' | 'system' };
+}
+
+export interface IdentifyFields {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface SwitchboardApi {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  identify(fields: IdentifyFields): void;
+  send(text: string): void;
+  on<E extends SwitchboardEventName>(event: E, handler: (detail: SwitchboardEvents[E]) => void): void;
+  off<E extends SwitchboardEventName>(event: E, handler: (detail: SwitchboardEvents[E]) => void): void;
+}
+
+/** What the chat chunk receives from the loader, and what it gives back. */
+export interface ChatMountOptions {
+  /** The element the panel goes into, inside the widget's shadow root. */
+  container: HTMLElement;
+  /** The server, for example https://help.example.com. */
+  serverUrl: string;
+  queue?: string;
+  emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;
+  /** Tells the loader the panel wants to close (the close button, Escape). */
+  requestClose(): void;
+  /** Unread agent messages while the panel is closed, for the launcher badge. */
+  setUnread(count: number): void;
+}
+
+export interface ChatHandle {
+  setOpen(open: boolean): void;
+  identify(fields: IdentifyFields): void;
+  send(text: string): void;
+}

@@ -1,0 +1,17 @@
+/**
+ * The widget loader, served as /widget.js and built as a classic script (IIFE): a page adds
+ * `<script src="https://HOST/widget.js" async></script>` and gets the launcher.
+ * Optional attributes: data-queue="sales".
+ */
+import { installSwitchboard } from './install-switchboard.js';
+
+const script = document.currentScript as HTMLScriptElement | null;
+const serverUrl = script?.src ? new URL(script.src).origin : location.origin;
+const queue = script?.dataset.queue;
+
+function install() {
+  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}) });
+}
+
+if (document.body) install();
+else document.addEventListener('DOMContentLoaded', install, { once: true });

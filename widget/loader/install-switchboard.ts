@@ -1,0 +1,159 @@
+/**
+ * The loader's logic: draws the launcher without any framework, exposes `window.Switchboard`,
+ * replays calls queued before the script loaded, and loads the chat UI only when needed.
+ */
+import { en, format } from '../i18n/en.js';
+import type { ChatHandle, ChatMountOptions, IdentifyFields, SwitchboardApi, SwitchboardEventName, SwitchboardEvents } from './api-types.js';
+import { chatIcon, closeIcon, launcherCss } from './launcher-styles.js';
+import { storageKeys } from './storage-keys.js';
+
+type QueuedCall = [method: keyof SwitchboardApi, args: unknown[]];
+type ChatModule = { mountChat(options: ChatMountOptions): ChatHandle };
+type Handler = (detail: never) => void;
+
+export interface InstallOptions {
+  /** The Switchboard server, for example https://help.example.com. */
+  serverUrl: string;
+  /** Queue slug for conversations started from this page. */
+  queue?: string;
+  /** How to load the chat chunk; defaults to importing it from the server. */
+  loadChat?: () => Promise<ChatModule>;
+}
+
+interface InstalledApi extends SwitchboardApi {
+  /** Set on the real API, so a second copy of the script knows it is not needed. */
+  readonly __switchboard: true;
+}
+
+declare global {
+  interface Window {
+    Switchboard?: Partial<SwitchboardApi> & { q?: QueuedCall[]; __switchboard?: true };
+  }
+}
+
+/**
+ * Installs the widget once per page and returns its API.
+ * @example installSwitchboard(window, { serverUrl: 'https://help.example.com' }).open();
+ */
+export function installSwitchboard(win: Window, options: InstallOptions): SwitchboardApi {
+  const existing = win.Switchboard;
+  if (existing?.__switchboard) return existing as InstalledApi; // the script was included twice
+  const queued = existing?.q ?? [];
+  const doc = win.document;
+  const keys = storageKeys(options.serverUrl);
+  const handlers = new Map<SwitchboardEventName, Set<Handler>>();
+  let open = false;
+  let chat: ChatHandle | undefined;
+  let chatLoading: Promise<ChatHandle> | undefined;
+  const pendingForChat: ((c: ChatHandle) => void)[] = [];
+
+  const host = doc.createElement('div');
+  host.setAttribute('data-switchboard-widget', '');
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>${launcherCss}</style>
+    <div class="panel-slot" id="sb-panel" part="panel-slot" hidden></div>
+    <button class="launcher" part="launcher" type="button" aria-expanded="false" aria-controls="sb-panel" aria-label="${en.launcherOpen}">
+      ${chatIcon}<span class="badge" part="badge" hidden></span>
+    </button>`;
+  const launcher = root.querySelector<HTMLButtonElement>('.launcher')!;
+  const badge = root.querySelector<HTMLSpanElement>('.badge')!;
+  const panelSlot = root.querySelector<HTMLDivElement>('.panel-slot')!;
+
+  function emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void {
+    for (const handler of handlers.get(event) ?? []) {
+      try {
+        (handler as (d: SwitchboardEvents[E]) => void)(detail);
+      } catch (error) {
+        console.error(`Switchboard: a "${event}" handler threw`, error);
+      }
+    }
+  }
+
+  function setUnread(count: number): void {
+    badge.hidden = count === 0;
+    badge.textContent = count > 9 ? '9+' : String(count);
+    launcher.setAttribute('aria-label', count && !open ? `${en.launcherOpen} (${format(en, 'unreadBadge', { count })})` : open ? en.launcherClose : en.launcherOpen);
+  }
+
+  function withChat(act: (c: ChatHandle) => void): void {
+    if (chat) return act(chat);
+    pendingForChat.push(act);
+    chatLoading ??= (options.loadChat ?? (() => import(/* @vite-ignore */ `${options.serverUrl}/widget/chat.js`) as Promise<ChatModule>))()
+      .then((module) => {
+        chat = module.mountChat({
+          container: panelSlot,
+          serverUrl: options.serverUrl,
+          ...(options.queue ? { queue: options.queue } : {}),
+          emit,
+          requestClose: () => api.close(),
+          setUnread,
+        });
+        for (const a of pendingForChat.splice(0)) a(chat);
+        return chat;
+      })
+      .catch((error: unknown) => {
+        chatLoading = undefined;
+        console.error('Switchboard: the chat could not be loaded', error);
+        throw error;
+      });
+  }
+
+  function setOpen(next: boolean): void {
+    if (open === next) return;
+    open = next;
+    panelSlot.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.innerHTML = `${open ? closeIcon : chatIcon}`;
+    launcher.append(badge);
+    setUnread(open ? 0 : Number(badge.hidden ? 0 : badge.textContent));
+    try {
+      win.sessionStorage.setItem(keys.panelOpen, open ? '1' : '');
+    } catch {
+      // storage may be blocked (private mode, sandboxed frames); the widget works without it
+    }
+    withChat((c) => c.setOpen(open));
+    emit(open ? 'open' : 'close', {});
+    if (!open) launcher.focus();
+  }
+
+  const api: InstalledApi = {
+    __switchboard: true,
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!open),
+    identify: (fields: IdentifyFields) => withChat((c) => c.identify(fields)),
+    send: (text: string) => withChat((c) => c.send(String(text))),
+    on(event, handler) {
+      let set = handlers.get(event);
+      if (!set) handlers.set(event, (set = new Set()));
+      set.add(handler as Handler);
+    },
+    off(event, handler) {
+      handlers.get(event)?.delete(handler as Handler);
+    },
+  };
+  win.Switchboard = api;
+
+  launcher.addEventListener('click', () => api.toggle());
+  (doc.body ?? doc.documentElement).append(host);
+
+  // Replay what the page asked for before the script arrived, in order.
+  for (const [method, args] of queued) {
+    const fn = api[method] as ((...a: unknown[]) => void) | undefined;
+    if (typeof fn === 'function') fn(...args);
+  }
+
+  let resume = false;
+  let wasOpen = false;
+  try {
+    resume = !!win.localStorage.getItem(keys.active) || !!win.localStorage.getItem(keys.outbox);
+    wasOpen = win.sessionStorage.getItem(keys.panelOpen) === '1';
+  } catch {
+    // no storage: nothing to resume
+  }
+  if (wasOpen) api.open();
+  else if (resume) withChat(() => {}); // reconnect in the background so new replies raise the badge
+
+  emit('ready', {});
+  return api;
+}
