@@ -1,0 +1,182 @@
+/**
+ * The agent's live workspace without any UI: presence, offers, conversations and their
+ * timelines, kept current over the agent socket. Views read `state` and listen for `change`.
+ */
+import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
+import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { AgentStatus } from '../../signaling/protocol/presence.js';
+import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
+import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
+import { mergeTimeline } from '../../signaling/protocol/timeline.js';
+import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
+
+export interface PendingReply {
+  clientId: string;
+  text: string;
+}
+
+export interface AgentState {
+  connection: ConnectionStatus;
+  agent?: AgentProfile;
+  status: AgentStatus;
+  offers: Offer[];
+  /** Open conversations first, then ended ones; newest first within each. */
+  conversations: ConversationSummary[];
+  events: Record<string, ConversationEvent[]>;
+  pending: Record<string, PendingReply[]>;
+  visitorTyping: Record<string, boolean>;
+}
+
+const newId = () => crypto.randomUUID();
+
+export class AgentSession extends EventTarget {
+  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {} };
+  private readonly client: ProtocolClient<AgentFrame>;
+
+  constructor(options: { createSocket?: (url: string) => MinimalSocket } = {}) {
+    super();
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/agent`;
+    this.client = new ProtocolClient<AgentFrame>({
+      url: () => url,
+      hello: () => ({ type: 'hello', protocol: PROTOCOL_VERSION }),
+      ...(options.createSocket ? { createSocket: options.createSocket } : {}),
+    });
+    this.client.onStatus((connection) => this.update({ connection }));
+    this.client.onFrame((frame) => this.receive(frame));
+  }
+
+  start(): void {
+    this.client.connect();
+  }
+
+  destroy(): void {
+    this.client.close();
+  }
+
+  async setStatus(status: AgentStatus): Promise<void> {
+    await this.client.request({ type: 'presence.set', id: newId(), status });
+    this.update({ status });
+  }
+
+  /** Accepts an offer; rejects with ProtocolError `offer-unavailable` when it is gone. */
+  async accept(conversationId: string): Promise<void> {
+    try {
+      await this.client.request({ type: 'offer.accept', id: newId(), conversationId });
+    } finally {
+      this.removeOffer(conversationId);
+    }
+  }
+
+  async decline(conversationId: string): Promise<void> {
+    this.removeOffer(conversationId);
+    await this.client.request({ type: 'offer.decline', id: newId(), conversationId }).catch(() => {});
+  }
+
+  async reply(conversationId: string, text: string): Promise<void> {
+    const clientId = newId();
+    this.setPending(conversationId, [...(this.state.pending[conversationId] ?? []), { clientId, text }]);
+    try {
+      await this.client.request({ type: 'message.send', id: clientId, conversationId, text });
+    } finally {
+      this.setPending(conversationId, (this.state.pending[conversationId] ?? []).filter((p) => p.clientId !== clientId));
+    }
+  }
+
+  async end(conversationId: string): Promise<void> {
+    await this.client.request({ type: 'conversation.end', id: newId(), conversationId });
+  }
+
+  typing(conversationId: string, isTyping: boolean): void {
+    this.client.notify({ type: 'typing', conversationId, isTyping });
+  }
+
+  /** Marks the conversation read up to its newest event. */
+  markRead(conversationId: string): void {
+    const last = this.state.events[conversationId]?.at(-1);
+    const summary = this.state.conversations.find((c) => c.id === conversationId);
+    if (!last || !summary || last.seq <= summary.agentReadSeq || summary.status === 'ended') return;
+    this.client.notify({ type: 'read', conversationId, seq: last.seq });
+    this.upsert({ ...summary, agentReadSeq: last.seq });
+  }
+
+  /** Loads a conversation's timeline after what is held. */
+  async load(conversationId: string): Promise<void> {
+    const afterSeq = mergeTimeline(this.state.events[conversationId] ?? [], []).contiguousSeq;
+    await this.client.request({ type: 'sync', id: newId(), conversationId, afterSeq }).catch(() => {});
+  }
+
+  unreadCount(conversationId: string): number {
+    const summary = this.state.conversations.find((c) => c.id === conversationId);
+    const readSeq = summary?.agentReadSeq ?? 0;
+    return (this.state.events[conversationId] ?? []).filter((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq > readSeq).length;
+  }
+
+  private receive(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        if (frame.role !== 'agent') return;
+        this.update({ agent: frame.agent, status: frame.status, offers: frame.offers, conversations: sortConversations(frame.conversations) });
+        for (const c of frame.conversations) if (c.status !== 'ended') void this.load(c.id);
+        return;
+      case 'presence':
+        return this.update({ status: frame.status });
+      case 'offer':
+        return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });
+      case 'offer-withdrawn':
+        return this.removeOffer(frame.conversationId);
+      case 'conversation': {
+        const isNew = !this.state.conversations.some((c) => c.id === frame.conversation.id);
+        this.upsert(frame.conversation);
+        if (isNew) void this.load(frame.conversation.id);
+        return;
+      }
+      case 'events':
+        return this.merge(frame.conversationId, frame.events);
+      case 'typing':
+        if (frame.party === 'visitor') this.update({ visitorTyping: { ...this.state.visitorTyping, [frame.conversationId]: frame.isTyping } });
+        return;
+      case 'read': {
+        const summary = this.state.conversations.find((c) => c.id === frame.conversationId);
+        if (summary && frame.party === 'visitor') this.upsert({ ...summary, visitorReadSeq: frame.seq });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private merge(conversationId: string, incoming: ConversationEvent[]): void {
+    const { events, fresh, hasGap } = mergeTimeline(this.state.events[conversationId] ?? [], incoming);
+    if (!fresh.length) return;
+    const visitorWrote = fresh.some((e) => e.type === 'message' && e.author.kind === 'visitor');
+    this.update({
+      events: { ...this.state.events, [conversationId]: events },
+      ...(visitorWrote ? { visitorTyping: { ...this.state.visitorTyping, [conversationId]: false } } : {}),
+    });
+    const summary = this.state.conversations.find((c) => c.id === conversationId);
+    const newest = events.at(-1)!.seq;
+    if (summary && newest > summary.lastSeq) this.upsert({ ...summary, lastSeq: newest });
+    if (hasGap) void this.load(conversationId); // a frame was missed: fetch what is missing
+  }
+
+  private upsert(summary: ConversationSummary): void {
+    this.update({ conversations: sortConversations([summary, ...this.state.conversations.filter((c) => c.id !== summary.id)]) });
+  }
+
+  private removeOffer(conversationId: string): void {
+    this.update({ offers: this.state.offers.filter((o) => o.conversationId !== conversationId) });
+  }
+
+  private setPending(conversationId: string, list: PendingReply[]): void {
+    this.update({ pending: { ...this.state.pending, [conversationId]: list } });
+  }
+
+  private update(patch: Partial<AgentState>): void {
+    this.state = { ...this.state, ...patch };
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+function sortConversations(list: ConversationSummary[]): ConversationSummary[] {
+  return [...list].sort((a, b) => Number(a.status === 'ended') - Number(b.status === 'ended') || b.createdAt - a.createdAt);
+}

@@ -1,0 +1,27 @@
+/** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
+import type { CannedReply, LoginRequest } from '../../signaling/protocol/api.js';
+import type { ErrorBody } from '../../signaling/protocol/errors.js';
+import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
+import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    ...init,
+    credentials: 'same-origin',
+    headers: { ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+  });
+  if (response.status === 204) return undefined as T;
+  const body = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
+  if (!response.ok) {
+    const error = (body as ErrorBody | undefined)?.error;
+    throw new ProtocolError(error?.reason ?? 'internal', error?.message ?? `HTTP ${response.status}`);
+  }
+  return body as T;
+}
+
+export const api = {
+  login: (request: LoginRequest) => call<AgentProfile>('/auth/login', { method: 'POST', body: JSON.stringify(request) }),
+  me: () => call<AgentProfile>('/auth/me'),
+  logout: () => call<void>('/auth/logout', { method: 'POST' }),
+  cannedReplies: () => call<CannedReply[]>('/canned-replies'),
+};

@@ -1,0 +1,28 @@
+/** Registers the agent app's elements, once each. */
+import { SbAgentApp } from './sb-agent-app.js';
+import { SbConversationView } from './sb-conversation-view.js';
+import { SbInbox } from './sb-inbox.js';
+import { SbLoginForm } from './sb-login-form.js';
+import { SbPresenceSwitch } from './sb-presence-switch.js';
+
+const elements = {
+  'sb-agent-app': SbAgentApp,
+  'sb-login-form': SbLoginForm,
+  'sb-presence-switch': SbPresenceSwitch,
+  'sb-inbox': SbInbox,
+  'sb-conversation-view': SbConversationView,
+} as const;
+
+for (const [tag, element] of Object.entries(elements)) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-agent-app': SbAgentApp;
+    'sb-login-form': SbLoginForm;
+    'sb-presence-switch': SbPresenceSwitch;
+    'sb-inbox': SbInbox;
+    'sb-conversation-view': SbConversationView;
+  }
+}

@@ -1,0 +1,181 @@
+/** The agent app's shell: sign-in, then the workspace (presence, inbox, conversation) over one AgentSession. */
+import { html, LitElement, css, nothing } from 'lit';
+import type { CannedReply } from '../../signaling/protocol/api.js';
+import type { ErrorReason } from '../../signaling/protocol/errors.js';
+import type { AgentStatus } from '../../signaling/protocol/presence.js';
+import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
+import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+import { AgentSession } from './agent-session.js';
+import { api } from './api-client.js';
+import { t } from './i18n/en.js';
+import type { SbConversationView } from './sb-conversation-view.js';
+import { sharedStyles } from './shared-styles.js';
+
+type Detail<T> = CustomEvent<T>;
+
+export class SbAgentApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; height: 100vh; }
+      .workspace { display: grid; grid-template-rows: auto auto 1fr; height: 100%; }
+      .topbar { display: flex; align-items: center; gap: 16px; padding: 10px 16px; background: #312e81; color: #fff; }
+      .topbar h1 { margin: 0; font-size: 18px; flex: 1; }
+      .topbar button { background: transparent; color: #fff; border-color: #818cf8; }
+      sb-presence-switch { background: #fff; color: #0f172a; border-radius: 8px; padding: 4px 8px; }
+      .banner { padding: 6px 16px; background: #fef3c7; color: #92400e; font-size: 14px; }
+      .banner.error { background: #fee2e2; color: #991b1b; }
+      .panes { display: grid; grid-template-columns: minmax(240px, 300px) 1fr; min-height: 0; }
+      sb-inbox { border-right: 1px solid #e2e8f0; background: #f1f5f9; }
+      main { min-height: 0; }
+      .empty { display: grid; place-items: center; height: 100%; }
+    `,
+  ];
+  static override properties = {
+    profile: { state: true },
+    checked: { state: true },
+    loginError: { state: true },
+    loginBusy: { state: true },
+    selectedId: { state: true },
+    actionError: { state: true },
+    cannedReplies: { state: true },
+    tick: { state: true },
+  };
+  declare profile: AgentProfile | undefined;
+  declare checked: boolean;
+  declare loginError: ErrorReason | undefined;
+  declare loginBusy: boolean;
+  declare selectedId: string | undefined;
+  declare actionError: ErrorReason | undefined;
+  declare cannedReplies: CannedReply[];
+  /** Bumped on every session change, so the view re-renders. */
+  declare tick: number;
+  private session: AgentSession | undefined;
+
+  constructor() {
+    super();
+    this.checked = false;
+    this.loginBusy = false;
+    this.cannedReplies = [];
+    this.tick = 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    api
+      .me()
+      .then((profile) => this.signedIn(profile))
+      .catch(() => {})
+      .finally(() => (this.checked = true));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.session?.destroy();
+  }
+
+  private signedIn(profile: AgentProfile): void {
+    this.profile = profile;
+    this.session = new AgentSession();
+    this.session.addEventListener('change', () => {
+      this.tick++;
+      if (this.selectedId) this.session!.markRead(this.selectedId);
+    });
+    this.session.start();
+    api.cannedReplies().then((r) => (this.cannedReplies = r), () => {});
+  }
+
+  private async onLogin(e: Detail<{ email: string; password: string }>): Promise<void> {
+    this.loginBusy = true;
+    this.loginError = undefined;
+    try {
+      this.signedIn(await api.login(e.detail));
+    } catch (error) {
+      this.loginError = error instanceof ProtocolError ? error.reason : 'internal';
+    } finally {
+      this.loginBusy = false;
+    }
+  }
+
+  private async onLogout(): Promise<void> {
+    await api.logout().catch(() => {});
+    this.session?.destroy();
+    this.session = undefined;
+    this.profile = undefined;
+    this.selectedId = undefined;
+  }
+
+  private async act(work: () => Promise<void>): Promise<void> {
+    this.actionError = undefined;
+    try {
+      await work();
+    } catch (error) {
+      this.actionError = error instanceof ProtocolError ? error.reason : 'internal';
+    }
+  }
+
+  private select(conversationId: string): void {
+    this.selectedId = conversationId;
+    void this.session?.load(conversationId);
+    this.session?.markRead(conversationId);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
+  }
+
+  override render() {
+    if (!this.checked) return nothing;
+    if (!this.profile || !this.session) {
+      return html`<sb-login-form .error=${this.loginError} ?busy=${this.loginBusy} @sb-login=${this.onLogin}></sb-login-form>`;
+    }
+    const s = this.session.state;
+    const selected = s.conversations.find((c) => c.id === this.selectedId);
+    const unread = Object.fromEntries(s.conversations.map((c) => [c.id, c.id === this.selectedId ? 0 : this.session!.unreadCount(c.id)]));
+    return html`<div class="workspace">
+      <div class="topbar">
+        <h1>${t('appTitle')}</h1>
+        <span>${this.profile.name}</span>
+        <sb-presence-switch
+          .status=${s.status}
+          @sb-presence-change=${(e: Detail<{ status: AgentStatus }>) => this.act(() => this.session!.setStatus(e.detail.status))}
+        ></sb-presence-switch>
+        <button type="button" @click=${this.onLogout}>${t('signOut')}</button>
+      </div>
+      <div>
+        ${s.connection !== 'open'
+          ? html`<div class="banner" role="status">${t(s.connection === 'closed' ? 'connectionClosed' : s.connection === 'reconnecting' ? 'connectionReconnecting' : 'connectionConnecting')}</div>`
+          : nothing}
+        ${this.actionError
+          ? html`<div class="banner error" role="alert">${t(this.actionError === 'offer-unavailable' ? 'errorOfferUnavailable' : 'errorGeneric')}</div>`
+          : nothing}
+      </div>
+      <div class="panes">
+        <sb-inbox
+          .offers=${s.offers}
+          .conversations=${s.conversations}
+          .selectedId=${this.selectedId}
+          .unread=${unread}
+          @sb-accept=${(e: Detail<{ conversationId: string }>) =>
+            this.act(async () => {
+              await this.session!.accept(e.detail.conversationId);
+              this.select(e.detail.conversationId);
+            })}
+          @sb-decline=${(e: Detail<{ conversationId: string }>) => this.act(() => this.session!.decline(e.detail.conversationId))}
+          @sb-select=${(e: Detail<{ conversationId: string }>) => this.select(e.detail.conversationId)}
+        ></sb-inbox>
+        <main>
+          ${selected
+            ? html`<sb-conversation-view
+                .conversation=${selected}
+                .events=${s.events[selected.id] ?? []}
+                .pending=${s.pending[selected.id] ?? []}
+                ?visitorTyping=${s.visitorTyping[selected.id] ?? false}
+                .cannedReplies=${this.cannedReplies}
+                @sb-reply=${(e: Detail<{ text: string }>) => this.act(() => this.session!.reply(selected.id, e.detail.text))}
+                @sb-typing=${(e: Detail<{ isTyping: boolean }>) => this.session!.typing(selected.id, e.detail.isTyping)}
+                @sb-end=${() => this.act(() => this.session!.end(selected.id))}
+              ></sb-conversation-view>`
+            : html`<div class="empty muted">${t('selectPrompt')}</div>`}
+        </main>
+      </div>
+    </div>`;
+  }
+}

@@ -1,0 +1,167 @@
+/** One conversation as the agent works it: the timeline, typing, replies with canned text, and ending it. */
+import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
+import type { CannedReply } from '../../signaling/protocol/api.js';
+import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
+import { TypingController } from '../../widget/chat/typing-controller.js';
+import type { PendingReply } from './agent-session.js';
+import { t, visitorName } from './i18n/en.js';
+import { sharedStyles } from './shared-styles.js';
+
+/**
+ * @fires sb-reply - `{ text }` when the agent sends a reply.
+ * @fires sb-typing - `{ isTyping }`.
+ * @fires sb-end - when the agent ends the conversation.
+ */
+export class SbConversationView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
+      header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      h2 { margin: 0; font-size: 17px; }
+      .contact { font-size: 13px; }
+      ol { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 8px; }
+      li { max-width: 75%; }
+      .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+      .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
+      .agent { align-self: flex-end; background: #4338ca; color: #fff; }
+      .pending { opacity: 0.65; }
+      .system { align-self: center; font-size: 13px; color: #64748b; }
+      .author { display: block; font-size: 12px; font-weight: 600; }
+      .meta { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
+      .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
+      form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
+      textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
+      .bar { display: flex; gap: 8px; justify-content: space-between; align-items: center; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 50%; }
+      .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
+    `,
+  ];
+  static override properties = {
+    conversation: { attribute: false },
+    events: { attribute: false },
+    pending: { attribute: false },
+    visitorTyping: { type: Boolean },
+    cannedReplies: { attribute: false },
+  };
+  declare conversation: ConversationSummary;
+  declare events: ConversationEvent[];
+  declare pending: PendingReply[];
+  declare visitorTyping: boolean;
+  declare cannedReplies: CannedReply[];
+  private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
+
+  constructor() {
+    super();
+    this.events = [];
+    this.pending = [];
+    this.visitorTyping = false;
+    this.cannedReplies = [];
+  }
+
+  /** Puts the caret in the reply box. */
+  focusComposer(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
+  }
+
+  private fire(name: string, detail: unknown = {}): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('events') || changed.has('pending')) {
+      const list = this.renderRoot.querySelector('ol');
+      if (list) list.scrollTop = list.scrollHeight;
+    }
+  }
+
+  override render() {
+    const c = this.conversation;
+    const name = visitorName(c.visitor);
+    const ended = c.status === 'ended';
+    const shown = new Set(this.events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
+    const lastSeen = [...this.events].reverse().find((e) => e.type === 'message' && e.author.kind === 'agent' && e.seq <= c.visitorReadSeq)?.seq;
+    return html`<header>
+        <div>
+          <h2>${name}</h2>
+          <span class="contact muted">${[c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
+        </div>
+        ${ended ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
+      </header>
+      <ol role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}>
+        ${this.events.map((e) => this.renderEvent(e, name, lastSeen))}
+        ${this.pending
+          .filter((p) => !shown.has(p.clientId))
+          .map((p) => html`<li class="message agent pending">${p.text}<span class="meta">${t('sending')}</span></li>`)}
+      </ol>
+      <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
+      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.renderComposer(name)}`;
+  }
+
+  private renderEvent(e: ConversationEvent, visitor: string, lastSeen: number | undefined) {
+    switch (e.type) {
+      case 'message': {
+        const fromAgent = e.author.kind === 'agent';
+        return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
+          <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span>${e.text}
+          ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
+        </li>`;
+      }
+      case 'agent-joined':
+        return html`<li class="system">${t('joined', { name: e.agent.name ?? '' })}</li>`;
+      case 'agent-left':
+        return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
+      case 'ended':
+        return html`<li class="system">${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
+    }
+  }
+
+  private renderComposer(name: string) {
+    return html`<form @submit=${this.onSubmit}>
+      <textarea
+        name="reply"
+        maxlength=${MAX_MESSAGE_LENGTH}
+        aria-label=${t('composerLabel', { name })}
+        placeholder=${t('composerPlaceholder')}
+        spellcheck="true"
+        @input=${() => this.typing.keystroke()}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <div class="bar">
+        <select aria-label=${t('cannedLabel')} @change=${this.onCanned}>
+          <option value="">${t('cannedPlaceholder')}</option>
+          ${this.cannedReplies.map((r) => html`<option value=${r.id}>/${r.shortcut} — ${r.title}</option>`)}
+        </select>
+        <button class="primary" type="submit">${t('send')}</button>
+      </div>
+    </form>`;
+  }
+
+  private onCanned(event: Event): void {
+    const select = event.target as HTMLSelectElement;
+    const reply = this.cannedReplies.find((r) => r.id === select.value);
+    select.value = '';
+    if (!reply) return;
+    const field = this.renderRoot.querySelector('textarea')!;
+    field.value = field.value ? `${field.value} ${reply.body}` : reply.body;
+    field.focus();
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      (event.target as HTMLTextAreaElement).form?.requestSubmit();
+    }
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    const field = this.renderRoot.querySelector('textarea')!;
+    const text = field.value.trim();
+    if (!text) return;
+    this.typing.stop();
+    this.fire('sb-reply', { text });
+    field.value = '';
+  }
+}

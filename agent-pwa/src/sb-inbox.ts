@@ -1,0 +1,90 @@
+/** The agent's inbox: incoming offers to accept or decline, then active and recent conversations. */
+import { html, LitElement, css, nothing } from 'lit';
+import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { Offer } from '../../signaling/protocol/server-frames.js';
+import { t, visitorName } from './i18n/en.js';
+import { sharedStyles } from './shared-styles.js';
+
+/**
+ * @fires sb-accept - `{ conversationId }`.
+ * @fires sb-decline - `{ conversationId }`.
+ * @fires sb-select - `{ conversationId }` when the agent opens a conversation.
+ */
+export class SbInbox extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; overflow-y: auto; }
+      h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.06em; color: #64748b; margin: 16px 12px 6px; }
+      ul { list-style: none; margin: 0; padding: 0 8px; display: grid; gap: 6px; }
+      .offer { background: #eef2ff; border: 1px solid #c7d2fe; border-radius: 10px; padding: 10px; display: grid; gap: 6px; }
+      .offer .actions { display: flex; gap: 6px; }
+      .preview { font-size: 13px; color: #334155; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      button.conversation { width: 100%; text-align: left; display: grid; gap: 2px; border-color: transparent; background: transparent; }
+      button.conversation[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
+      .row { display: flex; justify-content: space-between; gap: 6px; }
+      .badge { background: #4338ca; color: #fff; border-radius: 10px; font-size: 12px; padding: 0 7px; }
+      p { margin: 16px 12px; }
+    `,
+  ];
+  static override properties = {
+    offers: { attribute: false },
+    conversations: { attribute: false },
+    selectedId: { attribute: false },
+    unread: { attribute: false },
+  };
+  declare offers: Offer[];
+  declare conversations: ConversationSummary[];
+  declare selectedId: string | undefined;
+  /** Unread visitor messages per conversation id. */
+  declare unread: Record<string, number>;
+
+  constructor() {
+    super();
+    this.offers = [];
+    this.conversations = [];
+    this.selectedId = undefined;
+    this.unread = {};
+  }
+
+  private fire(name: string, conversationId: string): void {
+    this.dispatchEvent(new CustomEvent(name, { detail: { conversationId }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const open = this.conversations.filter((c) => c.status !== 'ended');
+    const ended = this.conversations.filter((c) => c.status === 'ended');
+    return html`<nav aria-label=${t('inboxLabel')}>
+      ${this.offers.length
+        ? html`<h2 id="offers">${t('offersHeading')}</h2>
+            <ul aria-labelledby="offers">
+              ${this.offers.map((o) => {
+                const name = visitorName(o.visitor);
+                return html`<li class="offer" data-conversation=${o.conversationId}>
+                  <strong>${t('offerFrom', { name })}</strong>
+                  <span class="muted">${t('offerQueue', { queue: o.queueName })}</span>
+                  ${o.preview ? html`<span class="preview">“${o.preview}”</span>` : nothing}
+                  <div class="actions">
+                    <button class="primary" type="button" aria-label=${t('acceptChatFrom', { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${t('accept')}</button>
+                    <button type="button" aria-label=${t('declineChatFrom', { name })} @click=${() => this.fire('sb-decline', o.conversationId)}>${t('decline')}</button>
+                  </div>
+                </li>`;
+              })}
+            </ul>`
+        : nothing}
+      ${open.length ? html`<h2 id="active">${t('activeHeading')}</h2><ul aria-labelledby="active">${open.map((c) => this.renderConversation(c))}</ul>` : nothing}
+      ${ended.length ? html`<h2 id="ended">${t('endedHeading')}</h2><ul aria-labelledby="ended">${ended.map((c) => this.renderConversation(c))}</ul>` : nothing}
+      ${!this.offers.length && !this.conversations.length ? html`<p class="muted">${t('noConversations')}</p>` : nothing}
+    </nav>`;
+  }
+
+  private renderConversation(c: ConversationSummary) {
+    const unread = this.unread[c.id] ?? 0;
+    return html`<li>
+      <button class="conversation" type="button" aria-current=${String(c.id === this.selectedId)} @click=${() => this.fire('sb-select', c.id)}>
+        <span class="row"><strong>${visitorName(c.visitor)}</strong>${unread ? html`<span class="badge">${t('unread', { count: unread })}</span>` : nothing}</span>
+        <span class="muted">${t(c.status === 'ended' ? 'statusEnded' : c.status === 'queued' ? 'statusQueued' : 'statusActive')}</span>
+      </button>
+    </li>`;
+  }
+}

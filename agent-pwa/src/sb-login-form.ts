@@ -1,0 +1,53 @@
+/** The sign-in form. */
+import { html, LitElement, css } from 'lit';
+import type { ErrorReason } from '../../signaling/protocol/errors.js';
+import { t, type MessageKey } from './i18n/en.js';
+import { sharedStyles } from './shared-styles.js';
+
+const ERROR_KEYS: Partial<Record<ErrorReason, MessageKey>> = {
+  'invalid-credentials': 'errorInvalidCredentials',
+  'rate-limited': 'errorRateLimited',
+  'invalid-input': 'errorInvalidInput',
+};
+
+/**
+ * @fires sb-login - `{ email, password }` when the agent submits the form.
+ */
+export class SbLoginForm extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: grid; place-items: center; min-height: 100vh; }
+      form { display: grid; gap: 12px; width: min(360px, 90vw); padding: 28px; background: #fff; border-radius: 14px; box-shadow: 0 6px 30px rgb(15 23 42 / 0.12); }
+      h1 { margin: 0 0 8px; font-size: 22px; }
+      label { display: grid; gap: 4px; font-weight: 600; font-size: 14px; }
+      input { padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; font-weight: 400; }
+      .error { color: #b91c1c; margin: 0; }
+    `,
+  ];
+  static override properties = { error: { attribute: false }, busy: { type: Boolean } };
+  declare error: ErrorReason | undefined;
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.error = undefined;
+    this.busy = false;
+  }
+
+  override render() {
+    return html`<form @submit=${this.onSubmit} aria-labelledby="title">
+      <h1 id="title">${t('appTitle')} · ${t('signInTitle')}</h1>
+      <label>${t('email')}<input name="email" type="email" autocomplete="username" required /></label>
+      <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${this.error ? html`<p class="error" role="alert">${t(ERROR_KEYS[this.error] ?? 'errorGeneric')}</p>` : ''}
+      <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('signingIn') : t('signIn')}</button>
+    </form>`;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.dispatchEvent(new CustomEvent('sb-login', { detail: { email: String(data.get('email')), password: String(data.get('password')) }, bubbles: true, composed: true }));
+  }
+}
