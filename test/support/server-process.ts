@@ -1,0 +1,71 @@
+/** Runs the real server as a child process, as `npm start` does, on a loopback port. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+/** A free TCP port on 127.0.0.1 (asked of the OS, then released). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Everything the process printed. */
+  output(): string;
+  /** SIGTERM, and wait for a clean exit (graceful shutdown). Resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface ServerOptions {
+  port?: number;
+  env?: Record<string, string>;
+}
+
+/** Starts the server and resolves once it prints its LISTENING line. */
+export async function startServer(options: ServerOptions & { databaseUrl: string }): Promise<RunningServer> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'signaling/server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^LISTENING \d+$/m.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** A temporary directory for one test's database, removed by `dispose`. */
+export function tempDataDir(): { databaseUrl: string; dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+  return { databaseUrl: `sqlite:${join(dir, 'switchboard.db')}`, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
