@@ -57,7 +57,6 @@ export function createApp({ config, services }: AppDeps) {
     info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },
     servers: [{ url: `${config.publicUrl}/api` }],
   });
-  api.notFound((c) => c.json(refuse('not-found', `no route ${c.req.method} ${c.req.path}`), 404));
   app.route('/api', api);
 
   app.get(
@@ -85,6 +84,8 @@ export function createApp({ config, services }: AppDeps) {
   );
 
   app.route('/', staticRoutes(config.staticDir));
+  // Mounted routers do not answer for paths they lack; the app does, in JSON under /api.
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(refuse('not-found', `no route ${c.req.method} ${c.req.path}`), 404) : c.text('Not found', 404)));
 
   return {
     app,

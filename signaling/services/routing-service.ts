@@ -45,6 +45,7 @@ export class RoutingService {
   private readonly connections = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt: number | undefined;
+  private destroyed = false;
   /** Subscribers told when an assignment is stored (the conversation service publishes it). */
   onAssigned: (conversationId: string, agent: AgentRecord) => Promise<void> = async () => {};
 
@@ -162,12 +163,15 @@ export class RoutingService {
     this.feed({ type: 'contact-ended', at: this.clock(), contactId: conversationId });
   }
 
+  /** Stops timers; presence changes arriving later (sockets closing at shutdown) are ignored. */
   destroy(): void {
+    this.destroyed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   private async refreshAgent(agentId: string): Promise<void> {
+    if (this.destroyed) return;
     const agent = await this.store.agents.findById(agentId);
     if (!agent) return void this.feed({ type: 'agent-removed', at: this.clock(), agentId });
     const queueIds = await this.store.queues.queueIdsOf(agentId);
