@@ -21,7 +21,8 @@ export class SbConversationView extends LitElement {
       header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
-      ol { flex: 1; overflow-y: auto; list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 8px; }
+      .log { flex: 1; overflow-y: auto; }
+      ol { list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 8px; }
       li { max-width: 75%; }
       .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
       .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
@@ -71,7 +72,7 @@ export class SbConversationView extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('events') || changed.has('pending')) {
-      const list = this.renderRoot.querySelector('ol');
+      const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
     }
   }
@@ -89,12 +90,12 @@ export class SbConversationView extends LitElement {
         </div>
         ${ended ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
       </header>
-      <ol role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}>
+      <div class="log" role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}><ol>
         ${this.events.map((e) => this.renderEvent(e, name, lastSeen))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
           .map((p) => html`<li class="message agent pending">${p.text}<span class="meta">${t('sending')}</span></li>`)}
-      </ol>
+      </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.renderComposer(name)}`;
   }

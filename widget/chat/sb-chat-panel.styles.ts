@@ -24,7 +24,8 @@ export const chatPanelStyles = css`
   .status { padding: 8px 16px; font-size: 13px; background: var(--sb-status-bg, #eef2ff); color: var(--sb-status-text, #3730a3); }
   .status.warn { background: #fef3c7; color: #92400e; }
   .status:empty { display: none; }
-  ol { flex: 1; list-style: none; margin: 0; padding: 12px 16px; overflow-y: auto; display: flex; flex-direction: column; gap: 8px; }
+  .log { flex: 1; overflow-y: auto; }
+  ol { list-style: none; margin: 0; padding: 12px 16px; display: flex; flex-direction: column; gap: 8px; }
   li { max-width: 85%; }
   .system { align-self: center; max-width: 100%; font-size: 13px; color: var(--sb-muted, #6b7280); text-align: center; }
   .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -54,7 +54,7 @@ export class SbChatPanel extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('state')) {
-      const list = this.renderRoot.querySelector('ol');
+      const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
     }
   }
@@ -108,7 +108,7 @@ export class SbChatPanel extends LitElement {
         <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
       </header>
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
-      <ol part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}>
+      <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
         ${events.map((e) => this.renderEvent(e, lastSeen))}
         ${outbox
@@ -118,7 +118,7 @@ export class SbChatPanel extends LitElement {
               ${item.text}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
             </li>`,
           )}
-      </ol>
+      </ol></div>
       <div class="typing" aria-live="polite">${agentTyping ? this.t('typing', { name: agentTyping.name ?? this.agentName() }) : ''}</div>
       ${error ? html`<div class="error" role="alert">${this.t(error === 'invalid-input' ? 'errorTooLong' : 'errorGeneric')}</div>` : nothing}
       ${ended ? this.renderEnded() : this.renderComposer()}

@@ -1,0 +1,113 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { ChatState } from './chat-session.js';
+import './define.js';
+import type { SbChatPanel } from './sb-chat-panel.js';
+
+const summary = (patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
+  id: 'c1',
+  status: 'active',
+  queueId: 'q',
+  visitor: { id: 'v1' },
+  agent: { id: 'a1', name: 'Ana' },
+  lastSeq: 3,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
+  createdAt: 1,
+  ...patch,
+});
+const message = (seq: number, kind: 'visitor' | 'agent', text: string, clientId?: string): ConversationEvent => ({
+  type: 'message',
+  author: kind === 'agent' ? { kind, id: 'a1', name: 'Ana' } : { kind, id: 'v1' },
+  text,
+  conversationId: 'c1',
+  seq,
+  at: seq,
+  ...(clientId ? { clientId } : {}),
+});
+const state = (patch: Partial<ChatState> = {}): ChatState => ({ connection: 'open', events: [], outbox: [], ...patch });
+
+async function panel(s: ChatState): Promise<SbChatPanel> {
+  return fixture<SbChatPanel>(html`<sb-chat-panel .state=${s}></sb-chat-panel>`);
+}
+const q = <T extends Element>(el: SbChatPanel, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+const text = (el: SbChatPanel) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<sb-chat-panel>', () => {
+  it('shows the timeline with who said what, and the agent as the title', async () => {
+    const el = await panel(state({ conversation: summary(), events: [message(1, 'visitor', 'Hi there'), { type: 'agent-joined', agent: { kind: 'agent', id: 'a1', name: 'Ana' }, conversationId: 'c1', seq: 2, at: 2 }, message(3, 'agent', 'Hello!')] }));
+    expect(q(el, 'h2').textContent).to.equal('Ana');
+    const items = [...el.shadowRoot!.querySelectorAll('ol li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items.slice(1)).to.deep.equal(['Hi there', 'Ana joined the chat', 'AnaHello!']);
+    expect(q(el, 'li.agent .author').textContent).to.equal('Ana');
+    expect(q(el, 'li.agent').getAttribute('aria-label')).to.equal('Message from Ana');
+  });
+
+  it('sends on Enter with the trimmed text and clears the field; Shift+Enter does not send', async () => {
+    const el = await panel(state({ conversation: summary() }));
+    const field = q<HTMLTextAreaElement>(el, 'textarea');
+    let sent = 0;
+    el.addEventListener('sb-send', () => sent++);
+    field.value = 'line one';
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', shiftKey: true, bubbles: true }));
+    expect(sent).to.equal(0);
+    field.value = '  Where is my order?  ';
+    setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
+    const event = (await oneEvent(el, 'sb-send')) as CustomEvent<{ text: string }>;
+    expect(event.detail.text).to.equal('Where is my order?');
+    expect(field.value).to.equal('');
+  });
+
+  it('tells a waiting visitor their place in line, or that nobody is available', async () => {
+    const el = await panel(state({ conversation: summary({ status: 'queued', agent: undefined }), queue: { position: 3, agentsAvailable: 2 } }));
+    expect(q(el, '[role=status]').textContent).to.contain('You are number 3 in line');
+    el.state = { ...el.state, queue: { position: 1, agentsAvailable: 0 } };
+    await el.updateComplete;
+    expect(q(el, '[role=status]').textContent).to.contain('No agent is available right now');
+  });
+
+  it('shows connection trouble, and unsent messages as not sent yet until the server has them', async () => {
+    const el = await panel(state({ connection: 'reconnecting', conversation: summary(), outbox: [{ clientId: 'x1', text: 'Are you there?', createdAt: 1 }] }));
+    expect(q(el, '[role=status]').textContent).to.equal('Connection lost. Reconnecting…');
+    expect(q(el, 'li.pending').textContent).to.contain('Are you there?');
+    expect(q(el, 'li.pending .meta').textContent).to.equal('Not sent yet; it will be sent when the connection is back.');
+    el.state = { ...el.state, connection: 'open', events: [message(1, 'visitor', 'Are you there?', 'x1')] };
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('li.message')].filter((li) => li.textContent!.includes('Are you there?'))).to.have.length(1);
+    expect(text(el)).not.to.contain('Not sent yet');
+  });
+
+  it('marks the newest visitor message the agent has read as Seen', async () => {
+    const el = await panel(state({ conversation: summary({ agentReadSeq: 2 }), events: [message(1, 'visitor', 'first'), message(2, 'visitor', 'second'), message(3, 'visitor', 'third')] }));
+    const seen = [...el.shadowRoot!.querySelectorAll('li.message')].map((li) => li.querySelector('.meta')?.textContent ?? '');
+    expect(seen).to.deep.equal(['', 'Seen', '']);
+  });
+
+  it('asks before ending the conversation, then fires sb-end', async () => {
+    const el = await panel(state({ conversation: summary() }));
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'End conversation')!.click();
+    await el.updateComplete;
+    expect(text(el)).to.contain('End this conversation?');
+    setTimeout(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Yes, end it')!.click());
+    await oneEvent(el, 'sb-end');
+  });
+
+  it('offers a new conversation once this one has ended, instead of the composer', async () => {
+    const el = await panel(state({ conversation: summary({ status: 'ended' }), events: [{ type: 'ended', by: { kind: 'agent', id: 'a1', name: 'Ana' }, conversationId: 'c1', seq: 1, at: 1 }] }));
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    expect(text(el)).to.contain('Ana ended the conversation.');
+    setTimeout(() => q<HTMLButtonElement>(el, '.ended button').click());
+    await oneEvent(el, 'sb-new-conversation');
+  });
+
+  it('closes on Escape', async () => {
+    const el = await panel(state());
+    setTimeout(() => q(el, 'textarea').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
+    await oneEvent(el, 'sb-close');
+  });
+
+  it('passes an accessibility audit', async () => {
+    const el = await panel(state({ conversation: summary(), events: [message(1, 'visitor', 'Hi'), message(2, 'agent', 'Hello')] }));
+    await expect(el).to.be.accessible();
+  });
+});
