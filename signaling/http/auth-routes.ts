@@ -1,5 +1,5 @@
 /** Agent sign-in, sign-out and the current agent. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { agentProfileSchema, loginRequestSchema } from '../protocol/api.js';

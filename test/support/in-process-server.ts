@@ -1,0 +1,62 @@
+/** The real app, store and services in this process, listening on a loopback port, for server tests. */
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../signaling/app.js';
+import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
+import { bootstrap } from '../../signaling/services/bootstrap.js';
+import { createServices, type Services } from '../../signaling/services/services.js';
+import { openStore } from '../../signaling/store/open-store.js';
+import type { Store } from '../../signaling/store/store.js';
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  services: Services;
+  store: Store;
+  app: ReturnType<typeof createApp>['app'];
+  /** Stops the HTTP server and services; keeps the database unless `dispose` is true. */
+  close(options?: { dispose?: boolean }): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Reuse a data directory (to test a restart). */
+  dir?: string;
+  allowedOrigins?: string[];
+  /** Runs after the demo bootstrap and before the services start. */
+  seed?: (store: Store) => Promise<void>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sb-server-'));
+  const store = await openStore(`sqlite:${join(dir, 'switchboard.db')}`);
+  const setup = await bootstrap(store, { demo: true });
+  await options.seed?.(store);
+  const bus = new InProcessBus();
+  const services = await createServices({ store, bus, secret: setup.secret });
+  const built = createApp({ config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static') }, services });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  built.injectWebSocket(server);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    origin: url,
+    dir,
+    services,
+    store,
+    app: built.app,
+    async close({ dispose = true } = {}) {
+      built.closeSockets();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.destroy();
+      await bus.close();
+      await store.close();
+      if (dispose) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
