@@ -1,0 +1,43 @@
+// Lint: typescript-eslint's recommended rules, plus the layering rules of CONVENTIONS.md.
+// Import cycles are checked separately by dpdm (see `npm run lint`).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const onlyProtocolFromSignaling = {
+  patterns: [
+    {
+      regex: '^(\\.\\./)+signaling/(?!protocol/)',
+      message: 'The widget and the agent app import from signaling/protocol/ and nowhere else in signaling/.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', '.test-output/**', '.scratch/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['widget/**/*.ts', 'agent-pwa/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', onlyProtocolFromSignaling] },
+  },
+  {
+    // Pure logic: no I/O, no framework, no clock.
+    files: ['signaling/acd/**/*.ts', 'signaling/protocol/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|\\.\\./(store|bus|services|http|realtime))', message: 'acd/ and protocol/ stay pure: no I/O, no framework.' }] }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Inject time; do not read the clock in pure logic.' }],
+    },
+  },
+  {
+    files: ['.scripts/**/*.mjs', '.config/**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,27 @@
+// Component tests for the widget and the agent app, in Debian's Chromium.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { fileURLToPath } from 'node:url';
+import { summaryReporter } from './wtr-summary-reporter.mjs';
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+
+export default {
+  rootDir,
+  files: ['widget/**/*.test.ts', 'agent-pwa/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ outputFile: `${rootDir}.test-output/components.json` })],
+};

@@ -1,0 +1,54 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { Offer } from '../../signaling/protocol/server-frames.js';
+import './define.js';
+import type { SbInbox } from './sb-inbox.js';
+
+const offer: Offer = { conversationId: 'c9', queueId: 'q', queueName: 'Support', visitor: { id: 'v9', name: 'Maria' }, preview: 'My order is late', expiresAt: Date.now() + 30_000 };
+const conversation = (id: string, status: ConversationSummary['status'], name?: string): ConversationSummary => ({
+  id,
+  status,
+  queueId: 'q',
+  visitor: { id: `visitor-${id}`, ...(name ? { name } : {}) },
+  lastSeq: 1,
+  visitorReadSeq: 0,
+  agentReadSeq: 0,
+  createdAt: 1,
+});
+
+const buttons = (el: SbInbox) => [...el.shadowRoot!.querySelectorAll('button')];
+
+describe('<sb-inbox>', () => {
+  it('shows an offer with its preview, and Accept / Decline labelled with the visitor', async () => {
+    const el = await fixture<SbInbox>(html`<sb-inbox .offers=${[offer]}></sb-inbox>`);
+    expect(el.shadowRoot!.textContent).to.contain('My order is late');
+    const labels = buttons(el).map((b) => b.getAttribute('aria-label'));
+    expect(labels).to.deep.equal(['Accept chat from Maria', 'Decline chat from Maria']);
+    setTimeout(() => buttons(el)[0]!.click());
+    const accepted = (await oneEvent(el, 'sb-accept')) as CustomEvent<{ conversationId: string }>;
+    expect(accepted.detail.conversationId).to.equal('c9');
+    setTimeout(() => buttons(el)[1]!.click());
+    expect(((await oneEvent(el, 'sb-decline')) as CustomEvent<{ conversationId: string }>).detail.conversationId).to.equal('c9');
+  });
+
+  it('lists active conversations before ended ones, marks the open one, and shows unread counts', async () => {
+    const el = await fixture<SbInbox>(
+      html`<sb-inbox .conversations=${[conversation('a', 'active', 'Lee'), conversation('b', 'ended', 'Kim')]} .selectedId=${'b'} .unread=${{ a: 2 }}></sb-inbox>`,
+    );
+    const headings = [...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings).to.deep.equal(['Active', 'Recently ended']);
+    const [lee, kim] = buttons(el);
+    expect(lee!.textContent).to.contain('2 unread');
+    expect(kim!.getAttribute('aria-current')).to.equal('true');
+    setTimeout(() => lee!.click());
+    expect(((await oneEvent(el, 'sb-select')) as CustomEvent<{ conversationId: string }>).detail.conversationId).to.equal('a');
+  });
+
+  it('names anonymous visitors by a short id, and explains an empty inbox', async () => {
+    const empty = await fixture<SbInbox>(html`<sb-inbox></sb-inbox>`);
+    expect(empty.shadowRoot!.textContent).to.contain('Set yourself Available to receive chats');
+    const el = await fixture<SbInbox>(html`<sb-inbox .conversations=${[conversation('x', 'active')]}></sb-inbox>`);
+    expect(buttons(el)[0]!.textContent).to.contain('Visitor VISI');
+    await expect(el).to.be.accessible();
+  });
+});

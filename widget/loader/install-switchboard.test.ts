@@ -1,0 +1,66 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { installSwitchboard } from './install-switchboard.js';
+
+const serverUrl = location.origin;
+const loadChat = () => import('../chat/index.js');
+
+function widgets() {
+  return document.querySelectorAll('[data-switchboard-widget]');
+}
+function launcher() {
+  return widgets()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('.launcher')!;
+}
+
+describe('installSwitchboard (the loader)', () => {
+  beforeEach(() => {
+    for (const w of widgets()) w.remove();
+    delete window.Switchboard;
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('draws one labelled launcher, and a second copy of the script changes nothing', () => {
+    const first = installSwitchboard(window, { serverUrl, loadChat });
+    const second = installSwitchboard(window, { serverUrl, loadChat });
+    expect(second).to.equal(first);
+    expect(widgets()).to.have.length(1);
+    expect(launcher().getAttribute('aria-label')).to.equal('Open chat');
+    expect(launcher().getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('replays calls queued by the snippet before the script loaded, in order', async () => {
+    const seen: string[] = [];
+    window.Switchboard = { q: [['on', ['ready', () => seen.push('ready')]], ['on', ['open', () => seen.push('open')]], ['open', []]] };
+    installSwitchboard(window, { serverUrl, loadChat });
+    expect(seen).to.deep.equal(['open', 'ready']);
+    expect(launcher().getAttribute('aria-expanded')).to.equal('true');
+  });
+
+  it('loads the chat panel on open and toggles it, keyboard-focusable, with open and close events', async () => {
+    const api = installSwitchboard(window, { serverUrl, loadChat });
+    const events: string[] = [];
+    const onClose = () => events.push('close');
+    api.on('open', () => events.push('open'));
+    api.on('close', onClose);
+    launcher().click();
+    const root = widgets()[0]!.shadowRoot!;
+    await waitUntil(() => root.querySelector('sb-chat-panel'), 'the chat chunk mounts its panel');
+    expect(root.querySelector<HTMLElement>('.panel-slot')!.hidden).to.equal(false);
+    expect(launcher().getAttribute('aria-label')).to.equal('Close chat');
+    api.toggle();
+    expect(root.querySelector<HTMLElement>('.panel-slot')!.hidden).to.equal(true);
+    expect(root.activeElement).to.equal(launcher());
+    api.off('close', onClose);
+    api.open();
+    api.close();
+    expect(events).to.deep.equal(['open', 'close', 'open']);
+  });
+
+  it('keeps the panel open across a navigation on the same site', () => {
+    installSwitchboard(window, { serverUrl, loadChat }).open();
+    for (const w of widgets()) w.remove();
+    delete window.Switchboard;
+    installSwitchboard(window, { serverUrl, loadChat });
+    expect(launcher().getAttribute('aria-expanded')).to.equal('true');
+  });
+});
