@@ -2,125 +2,204 @@
  * The automatic contact distributor: a deterministic state machine. Feed it events with
  * their time; it answers with decisions for the server to carry out. No I/O, no clock,
  * no timers: the caller asks `nextDeadline()` and sends a `tick` then.
+ *
+ * Dispatch is event-driven, so a decision costs about the same with ten or ten thousand
+ * contacts waiting: a new contact looks for a free agent among its queue's members; an
+ * agent who becomes free looks at the heads of its queues; timed changes come off a heap.
  */
-import { selectLeastBusyLongestIdle, type CandidateAgent, type SelectAgent } from './select-agent.js';
-import type { AcdDecision, AcdEvent, Capacity, Channel, QueueConfig } from './types.js';
-
-interface ContactState {
-  id: string;
-  queueId: string;
-  channel: Channel;
-  enqueuedAt: number;
-  /** Tie-breaker for contacts that entered at the same millisecond: arrival order. */
-  order: number;
-  offer?: { agentId: string; expiresAt: number };
-  /** Agents who declined or missed this contact, and when they may be offered it again. */
-  skipUntil: Map<string, number>;
-  assignedTo?: string;
-  lastPosition?: { position: number; agentsAvailable: number };
-}
-
-interface AgentState {
-  id: string;
-  available: boolean;
-  queueIds: Set<string>;
-  capacity: Capacity;
-  /** Contacts the agent is handling, by id, with their channel. */
-  handling: Map<string, Channel>;
-  /** The contact offered to the agent now; an agent holds one offer at a time. */
-  offered?: string;
-  idleSince: number;
-}
+import { isOpen } from './business-hours.js';
+import { DeadlineHeap } from './deadline-heap.js';
+import {
+  allowedTier,
+  DEFAULT_BLOCKING,
+  hasRoom,
+  isFree,
+  seededRandom,
+  servingKey,
+  skillScore,
+  type AgentState,
+  type BlockingRules,
+  type ContactState,
+} from './routing-state.js';
+import { strategies, type Candidate } from './strategies/index.js';
+import type { AcdDecision, AcdEvent, Channel, OverflowReason, QueueConfig, QueueSettings } from './types.js';
+import { WaitingList } from './waiting-list.js';
 
 export interface AcdEngineOptions {
-  selectAgent?: SelectAgent;
+  /** Missed offers in a row after which an agent is paused (FreeSWITCH max-no-answer). 0 disables. */
+  maxNoAnswer?: number;
+  /** No offers to an agent for this long after they let one time out (no-answer-delay-time). */
+  noAnswerDelayMs?: number;
+  /** No offers to an agent for this long after they decline one (reject-delay-time). */
+  rejectDelayMs?: number;
+  blocking?: BlockingRules;
+  /** Seed for the `random` strategy, so runs replay exactly. */
+  seed?: number;
 }
 
-/** Defaults for a queue the engine hears of before its configuration. */
-export const DEFAULT_QUEUE_CONFIG: Omit<QueueConfig, 'id'> = { offerTimeoutMs: 30_000, retryDelayMs: 15_000 };
+/** Defaults for a queue configured with only some settings, or heard of before its configuration. */
+export const DEFAULT_QUEUE: QueueSettings = {
+  strategy: 'longest-idle',
+  offerTimeoutMs: 30_000,
+  retryDelayMs: 15_000,
+  wrapUpMs: 0,
+  dispositionRequired: false,
+  requiredSkills: {},
+  tierWaitMs: 0,
+  priority: 0,
+  priorityWeightMs: 60_000,
+  stickyMs: 0,
+  expectedHandleMs: 300_000,
+};
+
+/** Overflow hops allowed before a contact is refused, so A → B → A cannot loop. */
+const MAX_HOPS = 3;
+const DAY_MS = 86_400_000;
+
+type Due =
+  | { kind: 'offer'; contactId: string; agentId: string; expiresAt: number }
+  | { kind: 'contact'; contactId: string }
+  | { kind: 'max-wait'; contactId: string; enqueuedAt: number }
+  | { kind: 'agent'; agentId: string; at: number };
+
+/** What one call to `handle` is producing. */
+interface Turn {
+  now: number;
+  out: AcdDecision[];
+  changedQueues: Set<string>;
+}
 
 /**
  * @example
  * const acd = new AcdEngine();
- * acd.handle({ type: 'agent-updated', at: 0, agentId: 'a1', available: true, queueIds: ['q'], capacity: { chat: 3 } });
+ * acd.handle({ type: 'agent-updated', at: 0, agentId: 'a1', available: true, queues: { q: { tier: 1, position: 0 } }, capacity: { chat: 3 } });
  * acd.handle({ type: 'contact-arrived', at: 1, contactId: 'c1', queueId: 'q', channel: 'chat' });
- * // → [{ type: 'offer', contactId: 'c1', agentId: 'a1', queueId: 'q', expiresAt: 30001 }, ...]
+ * // → [{ type: 'offer', contactId: 'c1', agentId: 'a1', queueId: 'q', expiresAt: 30001 }, { type: 'queue-changed', queueId: 'q' }]
  */
 export class AcdEngine {
   private readonly queues = new Map<string, QueueConfig>();
   private readonly contacts = new Map<string, ContactState>();
-  /** Waiting contacts per queue, oldest first. */
-  private readonly waiting = new Map<string, ContactState[]>();
+  private readonly waiting = new Map<string, WaitingList<ContactState>>();
   private readonly agents = new Map<string, AgentState>();
-  private readonly selectAgent: SelectAgent;
+  private readonly members = new Map<string, Set<string>>();
+  private readonly lastPosition = new Map<string, number>();
+  /** Waiting contacts by the agent they prefer (sticky routing), so that agent's changes find them fast. */
+  private readonly stickyWaiting = new Map<string, Set<ContactState>>();
+  /** Measured handle time per queue (exponentially weighted), for the estimated wait. */
+  private readonly handleTime = new Map<string, number>();
+  private readonly deadlines = new DeadlineHeap<Due>();
+  private readonly random: () => number;
+  private readonly maxNoAnswer: number;
+  private readonly noAnswerDelayMs: number;
+  private readonly rejectDelayMs: number;
+  private readonly blocking: BlockingRules;
   private arrivals = 0;
   private now = 0;
 
   constructor(options: AcdEngineOptions = {}) {
-    this.selectAgent = options.selectAgent ?? selectLeastBusyLongestIdle;
+    this.maxNoAnswer = options.maxNoAnswer ?? 3;
+    this.noAnswerDelayMs = options.noAnswerDelayMs ?? 0;
+    this.rejectDelayMs = options.rejectDelayMs ?? 0;
+    this.blocking = options.blocking ?? DEFAULT_BLOCKING;
+    this.random = seededRandom(options.seed ?? 1);
   }
 
   /** Applies one event and returns what the server must do, in order. */
   handle(event: AcdEvent): AcdDecision[] {
     this.now = Math.max(this.now, event.at);
-    const out: AcdDecision[] = [];
+    const turn: Turn = { now: this.now, out: [], changedQueues: new Set() };
     switch (event.type) {
       case 'queue-configured':
-        this.queues.set(event.queue.id, event.queue);
+        this.configureQueue(event.queue, turn);
         break;
       case 'contact-arrived':
-        this.addContact(event.contactId, event.queueId, event.channel, event.enqueuedAt ?? event.at);
+        this.arrive(event, turn);
         break;
       case 'contact-assigned':
-        this.restoreAssignment(event.contactId, event.agentId, event.channel);
+        this.restoreAssignment(event.contactId, event.agentId, event.channel, event.queueId);
         break;
       case 'contact-ended':
-        this.endContact(event.contactId, event.at, out);
+        this.endContact(event.contactId, turn);
         break;
       case 'agent-updated':
-        this.updateAgent(event, out);
+        this.updateAgent(event, turn);
         break;
       case 'agent-removed':
-        this.removeAgent(event.agentId, out);
+        this.removeAgent(event.agentId, turn);
         break;
       case 'offer-accepted':
-        this.accept(event.contactId, event.agentId, event.at, out);
+        this.accept(event.contactId, event.agentId, turn);
         break;
       case 'offer-declined':
-        this.decline(event.contactId, event.agentId, event.at, out);
+        this.decline(event.contactId, event.agentId, turn);
+        break;
+      case 'wrap-up-done':
+        this.endWrapUp(event.agentId, turn);
         break;
       case 'tick':
-        this.expireOffers(event.at, out);
+        this.runDue(turn);
         break;
     }
-    this.dispatch(out);
-    this.reportPositions(out);
-    return out;
+    for (const queueId of turn.changedQueues) turn.out.push({ type: 'queue-changed', queueId });
+    return turn.out;
   }
 
   /** The earliest time a `tick` would change something, or undefined when nothing is pending. */
   nextDeadline(): number | undefined {
-    let next: number | undefined;
-    const consider = (t: number) => {
-      if (next === undefined || t < next) next = t;
-    };
-    for (const contacts of this.waiting.values()) {
-      for (const c of contacts) {
-        if (c.offer) consider(c.offer.expiresAt);
-        else for (const until of c.skipUntil.values()) if (until > this.now) consider(until);
-      }
+    // Drop entries that no longer apply, so the caller does not wake up for nothing.
+    for (let top = this.deadlines.peek(); top; top = this.deadlines.peek()) {
+      if (this.stillDue(top.item)) return top.at;
+      this.deadlines.pop();
     }
-    return next;
+    return undefined;
   }
 
-  /** The agent a contact is offered to now, if any. */
-  offerOf(contactId: string): { agentId: string; expiresAt: number } | undefined {
-    return this.contacts.get(contactId)?.offer;
+  /** The contact's 1-based place in its queue, or 0 when it is not waiting. */
+  positionOf(contactId: string): number {
+    const c = this.contacts.get(contactId);
+    if (!c || c.assignedTo) return 0;
+    return this.waiting.get(c.queueId)?.positionOf(c) ?? 0;
   }
 
-  /** Ids of contacts waiting in a queue, oldest first. */
+  /**
+   * Estimated wait in ms for a waiting contact: the contacts ahead of it that free slots
+   * cannot take now, times the queue's handle time, shared among the slots that can serve it.
+   * Undefined when no agent who could serve it is available (the wait cannot be estimated).
+   */
+  estimatedWaitMs(contactId: string): number | undefined {
+    const c = this.contacts.get(contactId);
+    const position = this.positionOf(contactId);
+    if (!c || position === 0) return undefined;
+    const queue = this.queueConfig(c.queueId);
+    let slots = 0;
+    let free = 0;
+    for (const agentId of this.members.get(c.queueId) ?? []) {
+      const agent = this.agents.get(agentId)!;
+      if (!agent.available || skillScore(agent, queue.requiredSkills, c.requiredSkills) < 0) continue;
+      const capacity = agent.capacity[c.channel] ?? 0;
+      slots += capacity;
+      if (hasRoom(agent, c.channel, this.blocking)) free += capacity - [...agent.handling.values()].filter((h) => h.channel === c.channel).length;
+    }
+    if (slots === 0) return undefined;
+    const aht = this.handleTime.get(c.queueId) ?? queue.expectedHandleMs;
+    return Math.round((Math.max(0, position - free) * aht) / slots);
+  }
+
+  /** Agents available to serve a queue now (logged in, not on a break), busy or not. */
+  agentsAvailable(queueId: string): number {
+    let n = 0;
+    for (const agentId of this.members.get(queueId) ?? []) if (this.agents.get(agentId)!.available) n++;
+    return n;
+  }
+
+  /** The agents a contact is offered to now. */
+  offersOf(contactId: string): { agentId: string; expiresAt: number }[] {
+    return [...(this.contacts.get(contactId)?.offers ?? [])].map(([agentId, expiresAt]) => ({ agentId, expiresAt }));
+  }
+
+  /** Ids of contacts waiting in a queue, in serving order. */
   waitingIn(queueId: string): string[] {
-    return (this.waiting.get(queueId) ?? []).map((c) => c.id);
+    return (this.waiting.get(queueId)?.all ?? []).map((c) => c.id);
   }
 
   /** Ids of the contacts an agent handles. */
@@ -128,187 +207,510 @@ export class AcdEngine {
     return [...(this.agents.get(agentId)?.handling.keys() ?? [])];
   }
 
+  /** Whether the agent is in after-contact work. */
+  inWrapUp(agentId: string): boolean {
+    return !!this.agents.get(agentId)?.wrapUp;
+  }
+
+  /** Everything needed to rebuild the waiting queues after a restart, in `contact-arrived` form. */
+  exportWaiting(): Extract<AcdEvent, { type: 'contact-arrived' }>[] {
+    const out: Extract<AcdEvent, { type: 'contact-arrived' }>[] = [];
+    for (const list of this.waiting.values()) {
+      for (const c of list.all) {
+        out.push({
+          type: 'contact-arrived',
+          at: this.now,
+          contactId: c.id,
+          queueId: c.queueId,
+          channel: c.channel,
+          enqueuedAt: c.enqueuedAt,
+          priority: c.priority,
+          requiredSkills: c.requiredSkills,
+          ...(c.preferredAgentId ? { preferredAgentId: c.preferredAgentId } : {}),
+        });
+      }
+    }
+    return out;
+  }
+
+  // ---- configuration -------------------------------------------------------------------
+
   private queueConfig(queueId: string): QueueConfig {
-    return this.queues.get(queueId) ?? { id: queueId, ...DEFAULT_QUEUE_CONFIG };
+    return this.queues.get(queueId) ?? { id: queueId, ...DEFAULT_QUEUE };
   }
 
-  private addContact(id: string, queueId: string, channel: Channel, enqueuedAt: number): void {
-    if (this.contacts.has(id)) return; // a repeated arrival must not queue the contact twice
-    const contact: ContactState = { id, queueId, channel, enqueuedAt, order: this.arrivals++, skipUntil: new Map() };
-    this.contacts.set(id, contact);
-    const list = this.waiting.get(queueId) ?? [];
-    // Restored contacts may be older than some already waiting: keep the list in wait order.
-    let i = list.length;
-    while (i > 0 && list[i - 1]!.enqueuedAt > enqueuedAt) i--;
-    list.splice(i, 0, contact);
-    this.waiting.set(queueId, list);
+  private configureQueue(queue: QueueConfig, turn: Turn): void {
+    this.queues.set(queue.id, { ...DEFAULT_QUEUE, ...queue });
+    const list = this.waiting.get(queue.id);
+    if (!list) return;
+    for (const c of list.all) {
+      c.key = servingKey(c, this.queueConfig(queue.id));
+      this.scheduleContact(c);
+    }
+    list.resort();
+    for (const c of [...list.all]) this.offerContact(c, turn);
+    turn.changedQueues.add(queue.id);
   }
 
-  private restoreAssignment(contactId: string, agentId: string, channel: Channel): void {
+  // ---- contacts ------------------------------------------------------------------------
+
+  private arrive(event: Extract<AcdEvent, { type: 'contact-arrived' }>, turn: Turn): void {
+    if (this.contacts.has(event.contactId)) return; // a repeated arrival must not queue the contact twice
+    const restored = event.enqueuedAt !== undefined;
+    const queue = this.queueConfig(event.queueId);
+    const contact: ContactState = {
+      id: event.contactId,
+      queueId: event.queueId,
+      channel: event.channel,
+      enqueuedAt: event.enqueuedAt ?? event.at,
+      priority: event.priority ?? 0,
+      requiredSkills: event.requiredSkills ?? {},
+      ...(event.preferredAgentId ? { preferredAgentId: event.preferredAgentId } : {}),
+      offers: new Map(),
+      skipUntil: new Map(),
+      tier: 1,
+      hops: 0,
+      key: 0,
+      order: this.arrivals++,
+    };
+    // A contact restored after a restart was already accepted into the queue: no gatekeeping again.
+    if (!restored) {
+      if (!isOpen(queue.hours, turn.now) && queue.closedTarget) return this.overflow(contact, queue.closedTarget, 'closed', turn);
+      if (queue.maxSize !== undefined && (this.waiting.get(queue.id)?.size ?? 0) >= queue.maxSize) {
+        return queue.overflow ? this.overflow(contact, queue.overflow, 'queue-full', turn) : void turn.out.push({ type: 'refused', contactId: contact.id, queueId: queue.id, reason: 'queue-full' });
+      }
+    }
+    this.enqueue(contact, turn);
+  }
+
+  private enqueue(contact: ContactState, turn: Turn): void {
+    const queue = this.queueConfig(contact.queueId);
+    contact.key = servingKey(contact, queue);
+    contact.tier = allowedTier(queue, turn.now - contact.enqueuedAt);
+    this.contacts.set(contact.id, contact);
+    let list = this.waiting.get(contact.queueId);
+    if (!list) this.waiting.set(contact.queueId, (list = new WaitingList()));
+    list.insert(contact);
+    if (contact.preferredAgentId) {
+      let set = this.stickyWaiting.get(contact.preferredAgentId);
+      if (!set) this.stickyWaiting.set(contact.preferredAgentId, (set = new Set()));
+      set.add(contact);
+    }
+    turn.changedQueues.add(contact.queueId);
+    this.scheduleContact(contact);
+    this.offerContact(contact, turn);
+  }
+
+  /** Schedules the timed changes of a waiting contact: escalation, end of stickiness, maximum wait. */
+  private scheduleContact(contact: ContactState): void {
+    const queue = this.queueConfig(contact.queueId);
+    if (queue.tierWaitMs > 0) this.deadlines.push(contact.enqueuedAt + contact.tier * queue.tierWaitMs, { kind: 'contact', contactId: contact.id });
+    if (contact.preferredAgentId && queue.stickyMs > 0) this.deadlines.push(contact.enqueuedAt + queue.stickyMs, { kind: 'contact', contactId: contact.id });
+    if (queue.maxWaitMs !== undefined) this.deadlines.push(contact.enqueuedAt + queue.maxWaitMs, { kind: 'max-wait', contactId: contact.id, enqueuedAt: contact.enqueuedAt });
+  }
+
+  private overflow(contact: ContactState, target: NonNullable<QueueConfig['overflow']>, reason: OverflowReason, turn: Turn): void {
+    const from = contact.queueId;
+    if (target.type === 'queue' && (contact.hops >= MAX_HOPS || target.queueId === from)) {
+      turn.out.push({ type: 'refused', contactId: contact.id, queueId: from, reason });
+      return;
+    }
+    turn.out.push({ type: 'overflowed', contactId: contact.id, fromQueueId: from, to: target, reason });
+    if (target.type !== 'queue') return; // callback or message: the contact leaves the queues
+    const moved: ContactState = { ...contact, queueId: target.queueId, enqueuedAt: turn.now, hops: contact.hops + 1, offers: new Map(), skipUntil: new Map() };
+    const queue = this.queueConfig(target.queueId);
+    if (queue.maxSize !== undefined && (this.waiting.get(queue.id)?.size ?? 0) >= queue.maxSize) {
+      return queue.overflow ? this.overflow(moved, queue.overflow, 'queue-full', turn) : void turn.out.push({ type: 'refused', contactId: contact.id, queueId: queue.id, reason: 'queue-full' });
+    }
+    this.enqueue(moved, turn);
+  }
+
+  private removeWaiting(contact: ContactState, turn: Turn): void {
+    this.waiting.get(contact.queueId)?.remove(contact);
+    if (contact.preferredAgentId) this.stickyWaiting.get(contact.preferredAgentId)?.delete(contact);
+    turn.changedQueues.add(contact.queueId);
+  }
+
+  private restoreAssignment(contactId: string, agentId: string, channel: Channel, queueId: string): void {
     const agent = this.agentOrPlaceholder(agentId);
-    agent.handling.set(contactId, channel);
+    agent.handling.set(contactId, { channel, queueId, since: this.now });
     this.contacts.set(contactId, {
       id: contactId,
-      queueId: '',
+      queueId,
       channel,
       enqueuedAt: this.now,
-      order: this.arrivals++,
+      priority: 0,
+      requiredSkills: {},
+      offers: new Map(),
       skipUntil: new Map(),
+      tier: 1,
+      hops: 0,
+      key: 0,
+      order: this.arrivals++,
       assignedTo: agentId,
+      assignedAt: this.now,
     });
   }
 
-  private agentOrPlaceholder(agentId: string): AgentState {
-    let agent = this.agents.get(agentId);
-    if (!agent) {
-      agent = { id: agentId, available: false, queueIds: new Set(), capacity: {}, handling: new Map(), idleSince: this.now };
-      this.agents.set(agentId, agent);
-    }
-    return agent;
-  }
-
-  private endContact(contactId: string, at: number, out: AcdDecision[]): void {
+  private endContact(contactId: string, turn: Turn): void {
     const contact = this.contacts.get(contactId);
     if (!contact) return;
     this.contacts.delete(contactId);
     if (contact.assignedTo) {
       const agent = this.agents.get(contact.assignedTo);
-      if (agent) {
-        agent.handling.delete(contactId);
-        if (agent.handling.size === 0) agent.idleSince = at;
-      }
+      if (!agent) return;
+      const handled = agent.handling.get(contactId);
+      agent.handling.delete(contactId);
+      if (handled) this.recordHandleTime(handled.queueId, turn.now - handled.since);
+      if (agent.handling.size === 0) agent.idleSince = turn.now;
+      this.startWrapUp(agent, contact, turn);
+      this.markAgentQueues(agent, turn);
+      this.offerToAgent(agent, turn);
       return;
     }
-    this.withdrawOffer(contact, 'cancelled', out);
-    this.removeFromWaiting(contact);
-    out.push({ type: 'abandoned', contactId, queueId: contact.queueId, waitedMs: at - contact.enqueuedAt });
+    const freed = this.withdrawAll(contact, 'cancelled', turn);
+    this.removeWaiting(contact, turn);
+    turn.out.push({ type: 'abandoned', contactId, queueId: contact.queueId, waitedMs: turn.now - contact.enqueuedAt });
+    for (const agent of freed) this.offerToAgent(agent, turn);
   }
 
-  private updateAgent(event: Extract<AcdEvent, { type: 'agent-updated' }>, out: AcdDecision[]): void {
-    const agent = this.agentOrPlaceholder(event.agentId);
-    if (event.available && !agent.available && agent.handling.size === 0) agent.idleSince = event.at;
-    agent.available = event.available;
-    agent.queueIds = new Set(event.queueIds);
-    agent.capacity = { ...event.capacity };
-    const offered = agent.offered ? this.contacts.get(agent.offered) : undefined;
-    if (offered && (!agent.available || !agent.queueIds.has(offered.queueId) || !this.canTake(agent, offered))) {
-      this.withdrawOffer(offered, 'cancelled', out);
+  private recordHandleTime(queueId: string, ms: number): void {
+    const previous = this.handleTime.get(queueId);
+    this.handleTime.set(queueId, previous === undefined ? ms : previous * 0.8 + ms * 0.2);
+  }
+
+  // ---- agents --------------------------------------------------------------------------
+
+  private agentOrPlaceholder(agentId: string): AgentState {
+    let agent = this.agents.get(agentId);
+    if (!agent) {
+      agent = {
+        id: agentId,
+        available: false,
+        queues: new Map(),
+        skills: {},
+        capacity: {},
+        handling: new Map(),
+        idleSince: this.now,
+        handledToday: 0,
+        handledDay: Math.floor(this.now / DAY_MS),
+        notBefore: 0,
+        missedInARow: 0,
+      };
+      this.agents.set(agentId, agent);
     }
+    return agent;
   }
 
-  private removeAgent(agentId: string, out: AcdDecision[]): void {
+  private updateAgent(event: Extract<AcdEvent, { type: 'agent-updated' }>, turn: Turn): void {
+    const agent = this.agentOrPlaceholder(event.agentId);
+    if (event.available && !agent.available) {
+      if (agent.handling.size === 0) agent.idleSince = turn.now;
+      agent.missedInARow = 0;
+    }
+    this.markAgentQueues(agent, turn);
+    for (const queueId of agent.queues.keys()) this.members.get(queueId)?.delete(agent.id);
+    agent.available = event.available;
+    agent.queues = new Map(Object.entries(event.queues));
+    agent.skills = { ...(event.skills ?? {}) };
+    agent.capacity = { ...event.capacity };
+    if (event.handledToday !== undefined) {
+      agent.handledToday = event.handledToday;
+      agent.handledDay = Math.floor(turn.now / DAY_MS);
+    }
+    for (const queueId of agent.queues.keys()) {
+      let set = this.members.get(queueId);
+      if (!set) this.members.set(queueId, (set = new Set()));
+      set.add(agent.id);
+    }
+    this.markAgentQueues(agent, turn);
+    const offered = agent.offered ? this.contacts.get(agent.offered) : undefined;
+    if (offered && !this.mayKeepOffer(agent, offered)) {
+      this.withdraw(offered, agent, 'cancelled', turn);
+      this.offerContact(offered, turn);
+    }
+    this.offerToAgent(agent, turn);
+    // Sticky contacts waiting for this agent stop waiting once they are unavailable.
+    if (!agent.available) this.retryStickyFor(agent.id, turn);
+  }
+
+  private mayKeepOffer(agent: AgentState, contact: ContactState): boolean {
+    const queue = this.queueConfig(contact.queueId);
+    return agent.available && agent.queues.has(contact.queueId) && hasRoom(agent, contact.channel, this.blocking) && skillScore(agent, queue.requiredSkills, contact.requiredSkills) >= 0;
+  }
+
+  private removeAgent(agentId: string, turn: Turn): void {
     const agent = this.agents.get(agentId);
     if (!agent) return;
-    if (agent.offered) this.withdrawOffer(this.contacts.get(agent.offered)!, 'cancelled', out);
+    const offered = agent.offered ? this.contacts.get(agent.offered) : undefined;
+    if (offered) this.withdraw(offered, agent, 'cancelled', turn);
+    this.markAgentQueues(agent, turn);
+    for (const queueId of agent.queues.keys()) this.members.get(queueId)?.delete(agentId);
     this.agents.delete(agentId);
+    if (offered) this.offerContact(offered, turn);
+    this.retryStickyFor(agentId, turn);
   }
 
-  private accept(contactId: string, agentId: string, at: number, out: AcdDecision[]): void {
+  private markAgentQueues(agent: AgentState, turn: Turn): void {
+    for (const queueId of agent.queues.keys()) turn.changedQueues.add(queueId);
+  }
+
+  private retryStickyFor(agentId: string, turn: Turn): void {
+    for (const c of [...(this.stickyWaiting.get(agentId) ?? [])]) this.offerContact(c, turn);
+  }
+
+  private startWrapUp(agent: AgentState, contact: ContactState, turn: Turn): void {
+    const queue = this.queueConfig(contact.queueId);
+    if (queue.wrapUpMs <= 0 && !queue.dispositionRequired) return;
+    const until = queue.dispositionRequired ? undefined : turn.now + queue.wrapUpMs;
+    // Several chats may end close together: the longest wrap-up wins.
+    if (agent.wrapUp && (agent.wrapUp.until === undefined || (until !== undefined && agent.wrapUp.until >= until))) return;
+    agent.wrapUp = { until };
+    if (until !== undefined) this.deadlines.push(until, { kind: 'agent', agentId: agent.id, at: until });
+    turn.out.push({ type: 'wrap-up-started', agentId: agent.id, contactId: contact.id, until });
+  }
+
+  private endWrapUp(agentId: string, turn: Turn): void {
+    const agent = this.agents.get(agentId);
+    if (!agent?.wrapUp) return;
+    agent.wrapUp = undefined;
+    agent.idleSince = turn.now;
+    turn.out.push({ type: 'wrap-up-ended', agentId });
+    this.offerToAgent(agent, turn);
+  }
+
+  // ---- offers --------------------------------------------------------------------------
+
+  private accept(contactId: string, agentId: string, turn: Turn): void {
     const contact = this.contacts.get(contactId);
     const agent = this.agents.get(agentId);
-    if (!contact || !agent || contact.offer?.agentId !== agentId) {
-      out.push({ type: 'offer-unavailable', contactId, agentId });
+    if (!contact || !agent || !contact.offers.has(agentId)) {
+      turn.out.push({ type: 'offer-unavailable', contactId, agentId });
       return;
     }
-    contact.offer = undefined;
+    contact.offers.delete(agentId);
     agent.offered = undefined;
-    this.removeFromWaiting(contact);
+    const others = this.withdrawAll(contact, 'taken', turn);
+    this.removeWaiting(contact, turn);
     contact.assignedTo = agentId;
-    agent.handling.set(contactId, contact.channel);
-    agent.idleSince = at;
-    out.push({ type: 'assigned', contactId, agentId });
+    contact.assignedAt = turn.now;
+    agent.handling.set(contactId, { channel: contact.channel, queueId: contact.queueId, since: turn.now });
+    agent.missedInARow = 0;
+    const day = Math.floor(turn.now / DAY_MS);
+    if (day !== agent.handledDay) {
+      agent.handledDay = day;
+      agent.handledToday = 0;
+    }
+    agent.handledToday++;
+    turn.out.push({ type: 'assigned', contactId, agentId, queueId: contact.queueId, waitedMs: turn.now - contact.enqueuedAt });
+    this.markAgentQueues(agent, turn);
+    for (const other of others) this.offerToAgent(other, turn);
+    this.offerToAgent(agent, turn);
   }
 
-  private decline(contactId: string, agentId: string, at: number, out: AcdDecision[]): void {
+  private decline(contactId: string, agentId: string, turn: Turn): void {
     const contact = this.contacts.get(contactId);
-    if (!contact || contact.offer?.agentId !== agentId) {
-      out.push({ type: 'offer-unavailable', contactId, agentId });
+    const agent = this.agents.get(agentId);
+    if (!contact || !agent || !contact.offers.has(agentId)) {
+      turn.out.push({ type: 'offer-unavailable', contactId, agentId });
       return;
     }
-    this.skip(contact, agentId, at);
+    // The agent knows they declined: no withdrawal decision for them.
+    contact.offers.delete(agentId);
+    agent.offered = undefined;
+    this.skipFor(contact, agent, turn);
+    if (this.rejectDelayMs > 0) this.delayAgent(agent, turn.now + this.rejectDelayMs);
+    this.offerContact(contact, turn);
+    this.offerToAgent(agent, turn);
   }
 
-  private expireOffers(at: number, out: AcdDecision[]): void {
-    for (const contacts of this.waiting.values()) {
-      for (const contact of contacts) {
-        if (contact.offer && contact.offer.expiresAt <= at) {
-          const agentId = contact.offer.agentId;
-          this.withdrawOffer(contact, 'timeout', out);
-          contact.skipUntil.set(agentId, at + this.queueConfig(contact.queueId).retryDelayMs);
+  private skipFor(contact: ContactState, agent: AgentState, turn: Turn): void {
+    const until = turn.now + this.queueConfig(contact.queueId).retryDelayMs;
+    contact.skipUntil.set(agent.id, until);
+    this.deadlines.push(until, { kind: 'contact', contactId: contact.id });
+  }
+
+  private delayAgent(agent: AgentState, until: number): void {
+    agent.notBefore = Math.max(agent.notBefore, until);
+    this.deadlines.push(agent.notBefore, { kind: 'agent', agentId: agent.id, at: agent.notBefore });
+  }
+
+  private withdraw(contact: ContactState, agent: AgentState, reason: 'timeout' | 'taken' | 'cancelled', turn: Turn): void {
+    contact.offers.delete(agent.id);
+    if (agent.offered === contact.id) agent.offered = undefined;
+    turn.out.push({ type: 'offer-withdrawn', contactId: contact.id, agentId: agent.id, reason });
+  }
+
+  /** Withdraws every live offer of a contact; returns the agents freed by it. */
+  private withdrawAll(contact: ContactState, reason: 'timeout' | 'taken' | 'cancelled', turn: Turn): AgentState[] {
+    const freed: AgentState[] = [];
+    for (const agentId of [...contact.offers.keys()]) {
+      const agent = this.agents.get(agentId);
+      if (agent) {
+        this.withdraw(contact, agent, reason, turn);
+        freed.push(agent);
+      } else contact.offers.delete(agentId);
+    }
+    return freed;
+  }
+
+  private offer(contact: ContactState, agent: AgentState, turn: Turn): void {
+    const queue = this.queueConfig(contact.queueId);
+    const expiresAt = turn.now + queue.offerTimeoutMs;
+    contact.offers.set(agent.id, expiresAt);
+    agent.offered = contact.id;
+    this.lastPosition.set(contact.queueId, agent.queues.get(contact.queueId)?.position ?? 0);
+    this.deadlines.push(expiresAt, { kind: 'offer', contactId: contact.id, agentId: agent.id, expiresAt });
+    turn.out.push({ type: 'offer', contactId: contact.id, agentId: agent.id, queueId: contact.queueId, expiresAt });
+  }
+
+  /** Whether this agent may be offered this waiting contact now (apart from being free). */
+  private eligible(agent: AgentState, contact: ContactState, queue: QueueConfig, now: number): number {
+    const membership = agent.queues.get(contact.queueId);
+    if (!membership || membership.tier > contact.tier) return -1;
+    const skip = contact.skipUntil.get(agent.id);
+    if (skip !== undefined && skip > now) return -1;
+    if (contact.preferredAgentId && contact.preferredAgentId !== agent.id && now < contact.enqueuedAt + queue.stickyMs) {
+      // Wait for the customer's last agent only while that agent is around to take it.
+      if (this.agents.get(contact.preferredAgentId)?.available) return -1;
+    }
+    if (!hasRoom(agent, contact.channel, this.blocking)) return -1;
+    return skillScore(agent, queue.requiredSkills, contact.requiredSkills);
+  }
+
+  /** Offers a waiting contact to the agent(s) its queue's strategy picks among those free now. */
+  private offerContact(contact: ContactState, turn: Turn): void {
+    if (contact.assignedTo || !this.contacts.has(contact.id)) return;
+    const queue = this.queueConfig(contact.queueId);
+    const strategy = strategies[queue.strategy];
+    if (contact.offers.size > 0 && !strategy.ringAll) return;
+    let candidates: Candidate[] = [];
+    let lowestTier = Number.POSITIVE_INFINITY;
+    for (const agentId of this.members.get(contact.queueId) ?? []) {
+      const agent = this.agents.get(agentId)!;
+      if (!isFree(agent, turn.now) || contact.offers.has(agentId)) continue;
+      const score = this.eligible(agent, contact, queue, turn.now);
+      if (score < 0) continue;
+      const membership = agent.queues.get(contact.queueId)!;
+      lowestTier = Math.min(lowestTier, membership.tier);
+      candidates.push({ agentId, load: agent.handling.size, idleSince: agent.idleSince, handledToday: agent.handledToday, tier: membership.tier, position: membership.position, skillScore: score });
+    }
+    // Tier 1 first: lower tiers are offered only when no agent of a higher one is free.
+    candidates = candidates.filter((c) => c.tier === lowestTier);
+    if (candidates.length === 0) return;
+    const chosen = strategy.ringAll ? candidates : [strategy.select(candidates, { lastPosition: this.lastPosition.get(contact.queueId), random: this.random })].filter((c): c is Candidate => !!c);
+    for (const c of chosen) this.offer(contact, this.agents.get(c.agentId)!, turn);
+  }
+
+  /** Offers a newly free agent the contact that has waited longest (by serving key) among its queues. */
+  private offerToAgent(agent: AgentState, turn: Turn): void {
+    if (!isFree(agent, turn.now)) return;
+    let best: ContactState | undefined;
+    for (const queueId of agent.queues.keys()) {
+      const list = this.waiting.get(queueId);
+      if (!list || list.size === 0) continue;
+      const queue = this.queueConfig(queueId);
+      if (skillScore(agent, queue.requiredSkills) < 0) continue;
+      const ringAll = strategies[queue.strategy].ringAll;
+      for (const c of list.all) {
+        if (best && c.key > best.key) break; // everything further back is later than the best found
+        if ((c.offers.size > 0 && !ringAll) || c.offers.has(agent.id)) continue;
+        if (this.eligible(agent, c, queue, turn.now) < 0) continue;
+        best = c;
+        break;
+      }
+    }
+    if (best) this.offer(best, agent, turn);
+  }
+
+  // ---- time ----------------------------------------------------------------------------
+
+  private stillDue(due: Due): boolean {
+    switch (due.kind) {
+      case 'offer':
+        return this.contacts.get(due.contactId)?.offers.get(due.agentId) === due.expiresAt;
+      case 'contact': {
+        const c = this.contacts.get(due.contactId);
+        return !!c && !c.assignedTo;
+      }
+      case 'max-wait': {
+        const c = this.contacts.get(due.contactId);
+        return !!c && !c.assignedTo && c.enqueuedAt === due.enqueuedAt;
+      }
+      case 'agent': {
+        const a = this.agents.get(due.agentId);
+        return !!a && (a.notBefore === due.at || a.wrapUp?.until === due.at);
+      }
+    }
+  }
+
+  private runDue(turn: Turn): void {
+    for (let top = this.deadlines.peek(); top && top.at <= turn.now; top = this.deadlines.peek()) {
+      this.deadlines.pop();
+      const due = top.item;
+      switch (due.kind) {
+        case 'offer':
+          this.expireOffer(due, turn);
+          break;
+        case 'contact':
+          this.reconsiderContact(due.contactId, turn);
+          break;
+        case 'max-wait': {
+          const c = this.contacts.get(due.contactId);
+          if (!c || c.assignedTo || c.enqueuedAt !== due.enqueuedAt) break;
+          const queue = this.queueConfig(c.queueId);
+          const freed = this.withdrawAll(c, 'cancelled', turn);
+          this.removeWaiting(c, turn);
+          this.contacts.delete(c.id);
+          if (queue.overflow) this.overflow(c, queue.overflow, 'max-wait', turn);
+          else turn.out.push({ type: 'refused', contactId: c.id, queueId: c.queueId, reason: 'max-wait' });
+          for (const agent of freed) this.offerToAgent(agent, turn);
+          break;
+        }
+        case 'agent': {
+          const agent = this.agents.get(due.agentId);
+          if (!agent) break;
+          if (agent.wrapUp?.until !== undefined && agent.wrapUp.until <= turn.now) this.endWrapUp(agent.id, turn);
+          else this.offerToAgent(agent, turn);
+          break;
         }
       }
     }
   }
 
-  /** Ends the contact's offer because the agent declined: no decision, the agent knows. */
-  private skip(contact: ContactState, agentId: string, at: number): void {
-    const agent = this.agents.get(agentId);
-    if (agent) agent.offered = undefined;
-    contact.offer = undefined;
-    contact.skipUntil.set(agentId, at + this.queueConfig(contact.queueId).retryDelayMs);
-  }
-
-  private withdrawOffer(contact: ContactState, reason: 'timeout' | 'taken' | 'cancelled', out: AcdDecision[]): void {
-    if (!contact.offer) return;
-    const agent = this.agents.get(contact.offer.agentId);
-    if (agent) agent.offered = undefined;
-    out.push({ type: 'offer-withdrawn', contactId: contact.id, agentId: contact.offer.agentId, reason });
-    contact.offer = undefined;
-  }
-
-  private removeFromWaiting(contact: ContactState): void {
-    const list = this.waiting.get(contact.queueId);
-    if (!list) return;
-    const i = list.indexOf(contact);
-    if (i >= 0) list.splice(i, 1);
-  }
-
-  /** Whether the agent has room for one more contact on the contact's channel. */
-  private canTake(agent: AgentState, contact: ContactState): boolean {
-    let sameChannel = 0;
-    for (const channel of agent.handling.values()) if (channel === contact.channel) sameChannel++;
-    return sameChannel < (agent.capacity[contact.channel] ?? 0);
-  }
-
-  private isEligible(agent: AgentState, contact: ContactState): boolean {
-    if (!agent.available || agent.offered || !agent.queueIds.has(contact.queueId)) return false;
-    const skipUntil = contact.skipUntil.get(agent.id);
-    if (skipUntil !== undefined && skipUntil > this.now) return false;
-    return this.canTake(agent, contact);
-  }
-
-  /** Offers every waiting contact without an offer to the best eligible agent, oldest first. */
-  private dispatch(out: AcdDecision[]): void {
-    for (const [queueId, contacts] of this.waiting) {
-      for (const contact of contacts) {
-        if (contact.offer) continue;
-        const candidates: CandidateAgent[] = [];
-        for (const agent of this.agents.values()) {
-          if (this.isEligible(agent, contact)) {
-            candidates.push({ agentId: agent.id, load: agent.handling.size, idleSince: agent.idleSince });
-          }
-        }
-        const chosen = this.selectAgent(candidates);
-        if (!chosen) continue;
-        const expiresAt = this.now + this.queueConfig(queueId).offerTimeoutMs;
-        contact.offer = { agentId: chosen.agentId, expiresAt };
-        this.agents.get(chosen.agentId)!.offered = contact.id;
-        out.push({ type: 'offer', contactId: contact.id, agentId: chosen.agentId, queueId, expiresAt });
-      }
+  private expireOffer(due: Extract<Due, { kind: 'offer' }>, turn: Turn): void {
+    const contact = this.contacts.get(due.contactId);
+    const agent = this.agents.get(due.agentId);
+    if (!contact || !agent || contact.offers.get(agent.id) !== due.expiresAt) return;
+    this.withdraw(contact, agent, 'timeout', turn);
+    this.skipFor(contact, agent, turn);
+    agent.missedInARow++;
+    if (this.maxNoAnswer > 0 && agent.missedInARow >= this.maxNoAnswer) {
+      agent.available = false;
+      this.markAgentQueues(agent, turn);
+      turn.out.push({ type: 'agent-paused', agentId: agent.id, reason: 'no-answer', missed: agent.missedInARow });
+      this.retryStickyFor(agent.id, turn);
+    } else if (this.noAnswerDelayMs > 0) {
+      this.delayAgent(agent, turn.now + this.noAnswerDelayMs);
     }
+    this.offerContact(contact, turn);
+    this.offerToAgent(agent, turn);
   }
 
-  private reportPositions(out: AcdDecision[]): void {
-    for (const [queueId, contacts] of this.waiting) {
-      let agentsAvailable = 0;
-      for (const agent of this.agents.values()) if (agent.available && agent.queueIds.has(queueId)) agentsAvailable++;
-      contacts.forEach((contact, index) => {
-        const position = index + 1;
-        const last = contact.lastPosition;
-        if (last && last.position === position && last.agentsAvailable === agentsAvailable) return;
-        contact.lastPosition = { position, agentsAvailable };
-        out.push({ type: 'position-changed', contactId: contact.id, queueId, position, agentsAvailable });
-      });
+  /** A waiting contact's situation changed with time: escalate its tier and try offering again. */
+  private reconsiderContact(contactId: string, turn: Turn): void {
+    const c = this.contacts.get(contactId);
+    if (!c || c.assignedTo) return;
+    const queue = this.queueConfig(c.queueId);
+    // Escalate only as far as there are tiers: a queue with tiers 1 and 2 stops at 2.
+    let deepest = 1;
+    for (const id of this.members.get(c.queueId) ?? []) deepest = Math.max(deepest, this.agents.get(id)!.queues.get(c.queueId)!.tier);
+    const tier = Math.min(allowedTier(queue, turn.now - c.enqueuedAt), deepest);
+    if (tier > c.tier) {
+      c.tier = tier;
+      turn.out.push({ type: 'escalated', contactId: c.id, queueId: c.queueId, tier });
+      if (tier < deepest) this.deadlines.push(c.enqueuedAt + tier * queue.tierWaitMs, { kind: 'contact', contactId: c.id });
     }
+    this.offerContact(c, turn);
   }
 }
