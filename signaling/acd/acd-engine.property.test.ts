@@ -21,6 +21,9 @@ type Step =
   | { kind: 'wait'; ms: number };
 
 const AGENTS = 4;
+/** Agents 0-1 serve both queues at tier 1; 2-3 serve q0 at tier 2. */
+const membershipsOf = (a: number): Record<string, { tier: number; position: number }> =>
+  a < 2 ? { q0: { tier: 1, position: a }, q1: { tier: 1, position: a } } : { q0: { tier: 2, position: a } };
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('arrive' as const), priority: fc.constantFrom(0, 0, 0, 1), queue: fc.nat(1) }),
   fc.record({ kind: fc.constant('presence' as const), agent: fc.nat(AGENTS - 1), available: fc.boolean(), capacity: fc.integer({ min: 1, max: 3 }) }),
@@ -106,9 +109,7 @@ function run(steps: Step[], options: { strategy: StrategyName; wrapUpMs: number;
   };
 
   for (let a = 0; a < AGENTS; a++) {
-    // Agents 0-1 serve both queues at tier 1; 2-3 serve q0 at tier 2.
-    const queuesOf = a < 2 ? { q0: { tier: 1, position: a }, q1: { tier: 1, position: a } } : { q0: { tier: 2, position: a } };
-    apply(agentEvent({ id: `a${a}`, available: false, queues: queuesOf, capacity: { chat: 1 } }, now));
+    apply(agentEvent({ id: `a${a}`, available: false, queues: membershipsOf(a), capacity: { chat: 1 } }, now));
   }
   for (const q of queues) apply({ type: 'queue-configured', at: now, queue: q });
 
@@ -125,8 +126,7 @@ function run(steps: Step[], options: { strategy: StrategyName; wrapUpMs: number;
       case 'presence': {
         model.available[s.agent] = s.available;
         model.capacity[s.agent] = s.capacity;
-        const queuesOf = s.agent < 2 ? { q0: { tier: 1, position: s.agent }, q1: { tier: 1, position: s.agent } } : { q0: { tier: 2, position: s.agent } };
-        apply(agentEvent({ id: `a${s.agent}`, available: s.available, queues: queuesOf, capacity: { chat: s.capacity } }, now));
+        apply(agentEvent({ id: `a${s.agent}`, available: s.available, queues: membershipsOf(s.agent), capacity: { chat: s.capacity } }, now));
         break;
       }
       case 'accept':

@@ -17,7 +17,7 @@ describe('REST API', () => {
       allowedOrigins: ['https://shop.example.com'],
       // A second plain agent who serves no queue, to check what a non-party can see.
       seed: async (store) =>
-        store.agents.insert({ id: 'cara', email: 'cara@demo.switchboard', name: 'Cara', role: 'agent', passwordHash: await hashPassword('switchboard-demo'), status: 'offline', maxChats: 3, createdAt: 1 }),
+        store.agents.insert({ id: 'cara', email: 'cara@demo.switchboard', name: 'Cara', role: 'agent', passwordHash: await hashPassword('switchboard-demo'), status: 'offline', createdAt: 1 }),
     });
   });
   after(() => server.close());

@@ -4,7 +4,8 @@
  * validation code reaches the widget bundle.
  */
 import { z } from 'zod';
-import { AGENT_STATUSES } from './presence.js';
+import { DISPOSITIONS } from './conversation.js';
+import { AGENT_STATUSES, BREAK_REASONS } from './presence.js';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
 
 /** A client-generated id: the server acknowledges a frame by echoing it. */
@@ -51,14 +52,26 @@ const identify = z.object({
   phone: z.string().trim().min(3).max(32).regex(/^[+0-9 ().-]+$/, 'digits, spaces and + ( ) . - only').optional(),
 });
 
-const presence = z.object({ type: z.literal('presence.set'), id: clientIdSchema, status: z.enum(AGENT_STATUSES) });
+const presence = z.object({
+  type: z.literal('presence.set'),
+  id: clientIdSchema,
+  status: z.enum(AGENT_STATUSES),
+  /** Why the agent is away; only with status `away`. */
+  reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional(),
+});
+const wrapUpDone = z.object({
+  type: z.literal('wrap-up.done'),
+  id: clientIdSchema,
+  /** The outcome of the conversation that started the wrap-up; required when its queue says so. */
+  disposition: z.enum(DISPOSITIONS).optional(),
+});
 const accept = z.object({ type: z.literal('offer.accept'), id: clientIdSchema, conversationId });
 const decline = z.object({ type: z.literal('offer.decline'), id: clientIdSchema, conversationId });
 
 /** Everything a visitor's widget may send. */
 export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify]);
 /** Everything an agent's app may send. */
-export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline]);
+export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;
 export type AgentFrame = z.infer<typeof agentFrameSchema>;

@@ -18,12 +18,19 @@ export interface Party {
   name?: string;
 }
 
+/** Why the system (not a person) ended a conversation: routing could not queue it. */
+export type EndReason = 'queue-full' | 'closed' | 'max-wait' | 'no-route';
+
+/** Outcome codes an agent records at wrap-up. */
+export const DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'wrong-number', 'spam', 'other'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
 /** What a timeline event says, keyed on `type`. */
 export type ConversationEventBody =
   | { type: 'message'; author: Party; text: string; clientId?: string }
   | { type: 'agent-joined'; agent: Party }
   | { type: 'agent-left'; agent: Party }
-  | { type: 'ended'; by: Party };
+  | { type: 'ended'; by: Party; reason?: EndReason };
 
 /**
  * One entry of a conversation's timeline. `seq` counts from 1 per conversation without
@@ -50,4 +57,6 @@ export interface ConversationSummary {
   agentReadSeq: number;
   createdAt: number;
   endedAt?: number;
+  /** The outcome the agent recorded at wrap-up. */
+  disposition?: Disposition;
 }

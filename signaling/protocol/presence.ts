@@ -22,3 +22,7 @@ export const AgentRole = {
 export type AgentRole = (typeof AgentRole)[keyof typeof AgentRole];
 
 export const AGENT_ROLES = Object.values(AgentRole) as [AgentRole, ...AgentRole[]];
+
+/** Why an agent is away. `no-answer` is set by the ACD after too many missed offers. */
+export const BREAK_REASONS = ['lunch', 'meeting', 'training', 'personal', 'no-answer'] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];

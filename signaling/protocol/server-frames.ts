@@ -1,7 +1,7 @@
 /** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
 import type { ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
-import type { AgentRole, AgentStatus } from './presence.js';
+import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
 
 /** The signed-in agent as the app shows them. */
 export interface AgentProfile {
@@ -39,6 +39,9 @@ export type ServerFrame =
       role: 'agent';
       agent: AgentProfile;
       status: AgentStatus;
+      breakReason?: BreakReason;
+      /** Set while the agent is in after-contact work. */
+      wrapUp?: { conversationId: string; dispositionRequired: boolean };
       conversations: ConversationSummary[];
       offers: Offer[];
     }
@@ -51,11 +54,17 @@ export type ServerFrame =
   | { type: 'read'; conversationId: string; party: PartyKind; seq: number }
   /** A conversation this client may see was created or changed status. */
   | { type: 'conversation'; conversation: ConversationSummary }
-  /** Where a waiting conversation stands; `agentsAvailable` 0 means nobody can answer now. */
-  | { type: 'queue'; conversationId: string; position: number; agentsAvailable: number }
+  /**
+   * Where a waiting conversation stands; `agentsAvailable` 0 means nobody can answer now.
+   * `estimatedWaitMs` is absent when it cannot be estimated.
+   */
+  | { type: 'queue'; conversationId: string; position: number; agentsAvailable: number; estimatedWaitMs?: number }
   | { type: 'offer'; offer: Offer }
   | { type: 'offer-withdrawn'; conversationId: string; reason: OfferWithdrawnReason }
-  | { type: 'presence'; status: AgentStatus }
+  | { type: 'presence'; status: AgentStatus; breakReason?: BreakReason }
+  /** After-contact work began: no new offers until it ends (at `until`, or when the agent is done). */
+  | { type: 'wrap-up'; conversationId: string; until?: number; dispositionRequired: boolean }
+  | { type: 'wrap-up-ended' }
   /** The server is going away; reconnect (with back-off) and resume. */
   | { type: 'reconnect'; reason: 'server-shutdown' };
 

@@ -3,6 +3,7 @@ import type { WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { topics } from '../bus/bus.js';
 import { agentFrameSchema, type AgentFrame } from '../protocol/client-frames.js';
+import type { BreakReason } from '../protocol/presence.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { Actor } from '../services/actor.js';
 import { AppError } from '../services/app-error.js';
@@ -42,7 +43,10 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'presence.set':
         agent.status = frame.status;
-        await routing.setStatus(agent.id, frame.status);
+        await routing.setStatus(agent.id, frame.status, frame.reason);
+        return channel.send({ type: 'ack', id: frame.id });
+      case 'wrap-up.done':
+        await routing.wrapUpDone(agent, frame.disposition);
         return channel.send({ type: 'ack', id: frame.id });
       case 'offer.accept':
         await routing.accept(agent, frame.conversationId);
@@ -63,12 +67,18 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     unsubscribe = services.bus.subscribe(topics.agent(agent.id), (f) => channel.send(f));
     await services.routing.agentConnected(agent);
     const fresh = (await services.store.agents.findById(agent.id)) ?? agent;
+    const wrapUpConversation = services.routing.wrapUpOf(agent.id);
+    const wrapUpQueue = wrapUpConversation ? (await services.store.conversations.findById(wrapUpConversation))?.queueId : undefined;
     channel.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
       role: 'agent',
       agent: toProfile(fresh),
       status: fresh.status,
+      ...(fresh.status === 'away' && fresh.breakReason ? { breakReason: fresh.breakReason as BreakReason } : {}),
+      ...(wrapUpConversation
+        ? { wrapUp: { conversationId: wrapUpConversation, dispositionRequired: !!(wrapUpQueue && (await services.store.queues.findById(wrapUpQueue))?.dispositionRequired) } }
+        : {}),
       conversations: await services.store.conversations.summariesForAgent(agent.id),
       offers: services.routing.offersFor(agent.id),
     });

@@ -17,8 +17,7 @@ describe('AuthService', () => {
       role: 'agent',
       passwordHash: await hashPassword('correct horse'),
       status: 'offline',
-      maxChats: 3,
-      createdAt: 1,
+            createdAt: 1,
     });
   });
   after(() => store.close());

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AgentRole } from '../protocol/presence.js';
 import type { Store } from '../store/store.js';
 import { hashPassword } from './password.js';
+import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 
 export interface BootstrapOptions {
   secret?: string;
@@ -41,23 +42,23 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
   if ((await store.agents.count()) === 0) {
     const email = options.admin?.email ?? 'admin@localhost';
     const password = options.admin?.password ?? randomBytes(12).toString('base64url');
-    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', maxChats: 3, createdAt: now });
+    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', createdAt: now });
     result.createdAdmin = { email, ...(options.admin?.password ? {} : { generatedPassword: password }) };
 
     if (options.demo) {
       const queueId = randomUUID();
-      await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: now });
+      await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
       const hash = await hashPassword(DEMO_PASSWORD);
       for (const a of DEMO_AGENTS) {
         const id = randomUUID();
-        await store.agents.insert({ id, email: a.email, name: a.name, role: a.role, passwordHash: hash, status: 'available', maxChats: 3, createdAt: now });
+        await store.agents.insert({ id, email: a.email, name: a.name, role: a.role, passwordHash: hash, status: 'available', createdAt: now });
         await store.queues.addMember(queueId, id);
       }
       for (const r of DEMO_REPLIES) await store.cannedReplies.insert({ id: randomUUID(), ...r }, now);
     }
   }
   if ((await store.queues.list()).length === 0) {
-    await store.queues.insert({ id: randomUUID(), slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: now });
+    await store.queues.insert({ id: randomUUID(), slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
   }
   if (options.demo) {
     for (const a of DEMO_AGENTS) if (await store.agents.findByEmail(a.email)) result.demoLogins.push({ email: a.email, password: DEMO_PASSWORD, name: a.name });

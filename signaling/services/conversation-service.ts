@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { topics, type Bus } from '../bus/bus.js';
-import type { ConversationEvent, ConversationEventBody, ConversationSummary } from '../protocol/conversation.js';
+import type { ConversationEvent, ConversationEventBody, ConversationSummary, EndReason } from '../protocol/conversation.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
@@ -28,7 +28,10 @@ export class ConversationService {
     private readonly log: EventLogWriter,
     private readonly clock: () => number = Date.now,
   ) {
-    routing.onAssigned = (id, agent) => this.announceAssignment(id, agent);
+    routing.hooks = {
+      onAssigned: (id, agent) => this.announceAssignment(id, agent),
+      onRefused: (id, reason) => this.endBySystem(id, reason),
+    };
   }
 
   /**
@@ -47,6 +50,8 @@ export class ConversationService {
       visitorId,
       queueId: queue.id,
       status: 'queued' as const,
+      channel: 'chat' as const,
+      priority: 0,
       startClientId: clientId,
       ...(options.page?.url ? { pageUrl: options.page.url } : {}),
       ...(options.page?.title ? { pageTitle: options.page.title } : {}),
@@ -130,6 +135,21 @@ export class ConversationService {
     if (!event) return;
     this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
+    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(conversation);
+  }
+
+  /** Ends a conversation routing could not queue (full, closed, waited too long), telling the visitor why. */
+  async endBySystem(conversationId: string, reason: EndReason): Promise<void> {
+    const conversation = await this.store.conversations.findById(conversationId);
+    if (!conversation) return;
+    const now = this.clock();
+    const event = await this.store.transaction(async (tx) => {
+      if (!(await tx.conversations.end(conversationId, now))) return undefined;
+      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: { kind: 'system', id: 'routing' }, reason }, now);
+    });
+    if (!event) return;
+    this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, data: { by: 'system', reason } });
     this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
   }

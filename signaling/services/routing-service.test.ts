@@ -3,13 +3,14 @@ import { describe, it } from 'node:test';
 import { connectAgent, connectVisitor } from '../../test/support/connect.js';
 import { startTestServer } from '../../test/support/in-process-server.js';
 import type { Store } from '../store/store.js';
+import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';
 
 /** A queue that rings for 300 ms, served by both demo agents, so tests wait for the real timer. */
 async function seedFastQueue(store: Store): Promise<void> {
-  await store.queues.insert({ id: 'fast', slug: 'fast', name: 'Fast', isDefault: false, offerTimeoutMs: 300, retryDelayMs: 60_000, createdAt: 1 });
+  await store.queues.insert({ id: 'fast', slug: 'fast', name: 'Fast', isDefault: false, createdAt: 1, ...DEFAULT_QUEUE, offerTimeoutMs: 300, retryDelayMs: 60_000 });
   for (const email of [ANA, BEN]) await store.queues.addMember('fast', (await store.agents.findByEmail(email))!.id);
 }
 

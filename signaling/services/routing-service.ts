@@ -1,16 +1,18 @@
 /**
  * Connects the pure ACD engine to the world: feeds it arrivals, presence and answers,
- * schedules its ticks, and carries out its decisions (offers to agents, queue positions to
- * visitors, assignments in the store). The engine decides; this only executes.
+ * schedules its ticks, and carries out its decisions (offers to agents, queue positions and
+ * estimated waits to visitors, assignments, wrap-up, pauses and overflow in the store).
+ * The engine decides; this only executes.
  */
 import { AcdEngine } from '../acd/acd-engine.js';
-import type { AcdDecision, AcdEvent } from '../acd/types.js';
+import type { AcdDecision, AcdEvent, OverflowReason } from '../acd/types.js';
 import { topics, type Bus } from '../bus/bus.js';
-import type { ConversationSummary } from '../protocol/conversation.js';
-import type { AgentStatus } from '../protocol/presence.js';
+import type { ConversationSummary, Disposition, EndReason } from '../protocol/conversation.js';
+import type { AgentStatus, BreakReason } from '../protocol/presence.js';
 import type { Offer } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
+import type { QueueRecord } from '../store/queues-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from './app-error.js';
 import type { EventLogWriter } from './event-log-writer.js';
@@ -21,6 +23,8 @@ interface WaitingContact {
   visitor: Offer['visitor'];
   queueId: string;
   preview?: string;
+  /** The last position report sent, so unchanged ones are not sent again. */
+  reported?: string;
 }
 
 export interface RoutingServiceDeps {
@@ -31,23 +35,34 @@ export interface RoutingServiceDeps {
   engine?: AcdEngine;
 }
 
+/** What the conversation service does for routing: announce assignments, close refused contacts. */
+export interface RoutingHooks {
+  onAssigned(conversationId: string, agent: AgentRecord): Promise<void>;
+  onRefused(conversationId: string, reason: EndReason): Promise<void>;
+}
+
+const END_REASON: Record<OverflowReason, EndReason> = { 'queue-full': 'queue-full', 'max-wait': 'max-wait', closed: 'closed' };
+
 export class RoutingService {
   private readonly store: Store;
   private readonly bus: Bus;
   private readonly log: EventLogWriter;
   private readonly clock: () => number;
   private readonly engine: AcdEngine;
-  private readonly queueNames = new Map<string, string>();
+  private readonly queues = new Map<string, QueueRecord>();
   private readonly waiting = new Map<string, WaitingContact>();
-  /** Live offers by conversation, so a reconnecting agent sees theirs again. */
-  private readonly offers = new Map<string, Offer & { agentId: string }>();
+  /** Live offers by conversation and agent, so a reconnecting agent sees theirs again. */
+  private readonly offers = new Map<string, Map<string, Offer>>();
   /** Open sockets per agent: an agent is routable while at least one is open. */
   private readonly connections = new Map<string, number>();
+  /** The conversation whose end started each agent's wrap-up, for the disposition. */
+  private readonly wrapUps = new Map<string, string>();
+  private readonly dirtyQueues = new Set<string>();
+  private positionsScheduled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt: number | undefined;
   private destroyed = false;
-  /** Subscribers told when an assignment is stored (the conversation service publishes it). */
-  onAssigned: (conversationId: string, agent: AgentRecord) => Promise<void> = async () => {};
+  hooks: RoutingHooks = { onAssigned: async () => {}, onRefused: async () => {} };
 
   constructor(deps: RoutingServiceDeps) {
     this.store = deps.store;
@@ -57,33 +72,51 @@ export class RoutingService {
     this.engine = deps.engine ?? new AcdEngine();
   }
 
-  /** Loads queues and open conversations, so waiting contacts keep their place across a restart. */
+  /** Loads queues and open conversations, so waiting contacts keep their place and wait across a restart. */
   async start(): Promise<void> {
-    const now = this.clock();
-    for (const q of await this.store.queues.list()) {
-      this.queueNames.set(q.id, q.name);
-      this.feed({ type: 'queue-configured', at: now, queue: { id: q.id, offerTimeoutMs: q.offerTimeoutMs, retryDelayMs: q.retryDelayMs } });
-    }
+    for (const q of await this.store.queues.list()) this.configure(q);
     for (const c of await this.store.conversations.listByStatus(['queued', 'active'])) {
       if (c.status === 'active' && c.agentId) {
-        this.feed({ type: 'contact-assigned', at: now, contactId: c.id, agentId: c.agentId, channel: 'chat' });
+        this.feed({ type: 'contact-assigned', at: this.clock(), contactId: c.id, agentId: c.agentId, channel: c.channel, queueId: c.queueId });
       } else {
-        await this.enqueue(c);
+        await this.enqueue(c, { restored: true });
       }
     }
   }
 
-  /** Puts a queued conversation into its queue, at the time it was created. */
-  async enqueue(c: ConversationRecord): Promise<void> {
+  /** Applies a queue's (new) settings. */
+  async reloadQueue(queueId: string): Promise<void> {
+    const q = await this.store.queues.findById(queueId);
+    if (q) this.configure(q);
+    for (const member of q ? await this.store.queues.members(queueId) : []) await this.refreshAgent(member.agentId);
+  }
+
+  /** Applies an agent's (new) skills, capacity or memberships. */
+  reloadAgent(agentId: string): Promise<void> {
+    return this.refreshAgent(agentId);
+  }
+
+  /** Puts a queued conversation into its queue. A restored one keeps its original time and skips the gatekeeping. */
+  async enqueue(c: ConversationRecord, options: { restored?: boolean } = {}): Promise<void> {
     const visitor = await this.store.visitors.findById(c.visitorId);
     const preview = await this.store.conversations.lastMessageText(c.id);
+    const preferredAgentId = await this.store.conversations.lastAgentOf(c.visitorId, c.id);
     this.waiting.set(c.id, {
       visitorId: c.visitorId,
       visitor: { id: c.visitorId, ...(visitor?.name ? { name: visitor.name } : {}), ...(visitor?.email ? { email: visitor.email } : {}) },
       queueId: c.queueId,
       ...(preview ? { preview: preview.slice(0, 140) } : {}),
     });
-    this.feed({ type: 'contact-arrived', at: this.clock(), contactId: c.id, queueId: c.queueId, channel: 'chat', enqueuedAt: c.createdAt });
+    this.feed({
+      type: 'contact-arrived',
+      at: this.clock(),
+      contactId: c.id,
+      queueId: c.queueId,
+      channel: c.channel,
+      priority: c.priority,
+      ...(options.restored ? { enqueuedAt: c.createdAt } : {}),
+      ...(preferredAgentId ? { preferredAgentId } : {}),
+    });
   }
 
   /** Keeps the offer preview and the visitor's name current while a contact waits. */
@@ -92,11 +125,10 @@ export class RoutingService {
     if (!w) return;
     if (update.preview) w.preview = update.preview.slice(0, 140);
     if (update.visitor) w.visitor = { id: update.visitor.id, ...(update.visitor.name ? { name: update.visitor.name } : {}), ...(update.visitor.email ? { email: update.visitor.email } : {}) };
-    // The agent ringing now should see what the visitor just wrote, not the state at offer time.
-    const live = this.offers.get(conversationId);
-    if (live) {
-      const { agentId, ...offer } = { ...live, visitor: w.visitor, ...(w.preview ? { preview: w.preview } : {}) };
-      this.offers.set(conversationId, { ...offer, agentId });
+    // The agents ringing now should see what the visitor just wrote, not the state at offer time.
+    for (const [agentId, live] of this.offers.get(conversationId) ?? []) {
+      const offer: Offer = { ...live, visitor: w.visitor, ...(w.preview ? { preview: w.preview } : {}) };
+      this.offers.get(conversationId)!.set(agentId, offer);
       this.bus.publish(topics.agent(agentId), { type: 'offer', offer });
     }
   }
@@ -113,22 +145,27 @@ export class RoutingService {
     await this.refreshAgent(agentId);
   }
 
-  /** Stores the agent's chosen presence and routes accordingly. */
-  async setStatus(agentId: string, status: AgentStatus): Promise<void> {
-    await this.store.agents.setStatus(agentId, status);
-    this.log.append({ at: this.clock(), type: 'agent-state', agentId, data: { status } });
-    this.bus.publish(topics.agent(agentId), { type: 'presence', status });
+  /** Stores the agent's chosen presence (with a break reason when away) and routes accordingly. */
+  async setStatus(agentId: string, status: AgentStatus, breakReason?: BreakReason): Promise<void> {
+    await this.store.agents.setStatus(agentId, status, breakReason);
+    this.log.append({ at: this.clock(), type: 'agent-state', agentId, data: { status, ...(breakReason ? { breakReason } : {}) } });
+    this.bus.publish(topics.agent(agentId), { type: 'presence', status, ...(status === 'away' && breakReason ? { breakReason } : {}) });
     await this.refreshAgent(agentId);
   }
 
   /** The offers an agent holds now. */
   offersFor(agentId: string): Offer[] {
-    return [...this.offers.values()].filter((o) => o.agentId === agentId).map(({ agentId: _, ...offer }) => offer);
+    return [...this.offers.values()].flatMap((byAgent) => (byAgent.has(agentId) ? [byAgent.get(agentId)!] : []));
   }
 
   /** Whether the agent holds a live offer for the conversation (they may preview it). */
   hasOffer(agentId: string, conversationId: string): boolean {
-    return this.offers.get(conversationId)?.agentId === agentId;
+    return this.offers.get(conversationId)?.has(agentId) ?? false;
+  }
+
+  /** The wrap-up an agent is in, if any: the conversation that started it. */
+  wrapUpOf(agentId: string): string | undefined {
+    return this.wrapUps.get(agentId);
   }
 
   /**
@@ -137,28 +174,38 @@ export class RoutingService {
    */
   async accept(agent: AgentRecord, conversationId: string): Promise<void> {
     const decisions = this.feed({ type: 'offer-accepted', at: this.clock(), contactId: conversationId, agentId: agent.id });
-    if (!decisions.some((d) => d.type === 'assigned' && d.contactId === conversationId)) {
-      throw new AppError('offer-unavailable', 'this offer is no longer available');
-    }
+    const assigned = decisions.find((d) => d.type === 'assigned' && d.contactId === conversationId);
+    if (!assigned) throw new AppError('offer-unavailable', 'this offer is no longer available');
     const at = this.clock();
-    const stored = await this.store.conversations.assign(conversationId, agent.id, at);
-    if (!stored) {
+    if (!(await this.store.conversations.assign(conversationId, agent.id, at))) {
       // The visitor left while the agent was accepting: free the agent again.
       this.feed({ type: 'contact-ended', at, contactId: conversationId });
       throw new AppError('offer-unavailable', 'the visitor has left');
     }
-    this.log.append({ at, type: 'offer-accepted', conversationId, agentId: agent.id });
-    await this.onAssigned(conversationId, agent);
+    this.log.append({ at, type: 'offer-accepted', conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
+    await this.hooks.onAssigned(conversationId, agent);
   }
 
   async decline(agent: AgentRecord, conversationId: string): Promise<void> {
     const decisions = this.feed({ type: 'offer-declined', at: this.clock(), contactId: conversationId, agentId: agent.id });
     if (decisions.some((d) => d.type === 'offer-unavailable')) throw new AppError('offer-unavailable', 'this offer is no longer available');
-    this.offers.delete(conversationId);
+    this.offers.get(conversationId)?.delete(agent.id);
     this.log.append({ at: this.clock(), type: 'offer-declined', conversationId, agentId: agent.id });
   }
 
-  /** A conversation ended: frees its agent, or removes it from the queue as abandoned. */
+  /** Ends the agent's wrap-up, recording the disposition on the conversation that started it. */
+  async wrapUpDone(agent: AgentRecord, disposition?: Disposition): Promise<void> {
+    const conversationId = this.wrapUps.get(agent.id);
+    if (!conversationId) throw new AppError('invalid-input', 'you are not in wrap-up');
+    const queueId = (await this.store.conversations.findById(conversationId))?.queueId;
+    const queue = queueId ? this.queues.get(queueId) : undefined;
+    if (queue?.dispositionRequired && !disposition) throw new AppError('invalid-input', 'this queue requires a disposition');
+    if (disposition) await this.store.conversations.setDisposition(conversationId, disposition);
+    this.log.append({ at: this.clock(), type: 'wrap-up-done', conversationId, agentId: agent.id, ...(queueId ? { queueId } : {}), data: disposition ? { disposition } : {} });
+    this.feed({ type: 'wrap-up-done', at: this.clock(), agentId: agent.id });
+  }
+
+  /** A conversation ended: frees its agent (into wrap-up), or removes it from the queue as abandoned. */
   contactEnded(conversationId: string): void {
     this.feed({ type: 'contact-ended', at: this.clock(), contactId: conversationId });
   }
@@ -170,18 +217,24 @@ export class RoutingService {
     this.timer = undefined;
   }
 
+  private configure(q: QueueRecord): void {
+    this.queues.set(q.id, q);
+    const { slug: _slug, name: _name, isDefault: _isDefault, createdAt: _createdAt, ...config } = q;
+    this.feed({ type: 'queue-configured', at: this.clock(), queue: config });
+  }
+
   private async refreshAgent(agentId: string): Promise<void> {
     if (this.destroyed) return;
     const agent = await this.store.agents.findById(agentId);
     if (!agent) return void this.feed({ type: 'agent-removed', at: this.clock(), agentId });
-    const queueIds = await this.store.queues.queueIdsOf(agentId);
     this.feed({
       type: 'agent-updated',
       at: this.clock(),
       agentId,
       available: this.connections.has(agentId) && agent.status === 'available',
-      queueIds,
-      capacity: { chat: agent.maxChats },
+      queues: await this.store.queues.membershipsOf(agentId),
+      skills: agent.skills,
+      capacity: agent.capacity,
     });
   }
 
@@ -201,18 +254,20 @@ export class RoutingService {
         const offer: Offer = {
           conversationId: d.contactId,
           queueId: d.queueId,
-          queueName: this.queueNames.get(d.queueId) ?? d.queueId,
+          queueName: this.queues.get(d.queueId)?.name ?? d.queueId,
           visitor: w.visitor,
           ...(w.preview ? { preview: w.preview } : {}),
           expiresAt: d.expiresAt,
         };
-        this.offers.set(d.contactId, { ...offer, agentId: d.agentId });
+        let byAgent = this.offers.get(d.contactId);
+        if (!byAgent) this.offers.set(d.contactId, (byAgent = new Map()));
+        byAgent.set(d.agentId, offer);
         this.bus.publish(topics.agent(d.agentId), { type: 'offer', offer });
         this.log.append({ at: now, type: 'contact-offered', conversationId: d.contactId, agentId: d.agentId, queueId: d.queueId });
         return;
       }
       case 'offer-withdrawn':
-        this.offers.delete(d.contactId);
+        this.offers.get(d.contactId)?.delete(d.agentId);
         this.bus.publish(topics.agent(d.agentId), { type: 'offer-withdrawn', conversationId: d.contactId, reason: d.reason });
         if (d.reason === 'timeout') this.log.append({ at: now, type: 'offer-timed-out', conversationId: d.contactId, agentId: d.agentId });
         return;
@@ -220,35 +275,100 @@ export class RoutingService {
         this.offers.delete(d.contactId);
         this.waiting.delete(d.contactId);
         return;
-      case 'position-changed': {
-        const w = this.waiting.get(d.contactId);
-        if (w) {
-          this.bus.publish(topics.visitor(w.visitorId), {
-            type: 'queue',
-            conversationId: d.contactId,
-            position: d.position,
-            agentsAvailable: d.agentsAvailable,
-          });
+      case 'queue-changed':
+        this.dirtyQueues.add(d.queueId);
+        this.schedulePositions();
+        return;
+      case 'escalated':
+        this.log.append({ at: now, type: 'contact-escalated', conversationId: d.contactId, queueId: d.queueId, data: { tier: d.tier } });
+        return;
+      case 'overflowed':
+        this.log.append({ at: now, type: 'contact-overflowed', conversationId: d.contactId, queueId: d.fromQueueId, data: { to: d.to, reason: d.reason } });
+        if (d.to.type === 'queue') {
+          const w = this.waiting.get(d.contactId);
+          if (w) w.queueId = d.to.queueId;
+          void this.store.conversations.moveToQueue(d.contactId, d.to.queueId).catch((e: unknown) => console.error('routing: overflow not stored', e));
+        } else {
+          // Callbacks and offline messages are their own channels (not yet built): close it with the reason.
+          this.refuse(d.contactId, END_REASON[d.reason]);
         }
         return;
-      }
+      case 'refused':
+        this.log.append({ at: now, type: 'contact-refused', conversationId: d.contactId, queueId: d.queueId, data: { reason: d.reason } });
+        this.refuse(d.contactId, END_REASON[d.reason]);
+        return;
       case 'abandoned':
         this.waiting.delete(d.contactId);
+        this.offers.delete(d.contactId);
         this.log.append({ at: now, type: 'contact-abandoned', conversationId: d.contactId, queueId: d.queueId, data: { waitedMs: d.waitedMs } });
+        return;
+      case 'agent-paused':
+        this.log.append({ at: now, type: 'agent-paused', agentId: d.agentId, data: { reason: d.reason, missed: d.missed } });
+        void this.setStatus(d.agentId, 'away', 'no-answer').catch((e: unknown) => console.error('routing: pause not stored', e));
+        return;
+      case 'wrap-up-started':
+        this.wrapUps.set(d.agentId, d.contactId);
+        this.log.append({ at: now, type: 'wrap-up-started', conversationId: d.contactId, agentId: d.agentId });
+        // The engine gives a wrap-up no end time exactly when the queue requires a disposition.
+        this.bus.publish(topics.agent(d.agentId), {
+          type: 'wrap-up',
+          conversationId: d.contactId,
+          ...(d.until !== undefined ? { until: d.until } : {}),
+          dispositionRequired: d.until === undefined,
+        });
+        return;
+      case 'wrap-up-ended':
+        this.wrapUps.delete(d.agentId);
+        this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up-ended' });
         return;
       case 'offer-unavailable':
         return;
     }
   }
 
-  /** Arms one timer for the engine's next deadline; a tick then expires offers and retries. */
+  private refuse(conversationId: string, reason: EndReason): void {
+    this.waiting.delete(conversationId);
+    this.offers.delete(conversationId);
+    void this.hooks.onRefused(conversationId, reason).catch((e: unknown) => console.error('routing: refusal not stored', e));
+  }
+
+  /** Sends each waiting visitor of the changed queues their place and estimated wait, once per turn. */
+  private schedulePositions(): void {
+    if (this.positionsScheduled) return;
+    this.positionsScheduled = true;
+    setImmediate(() => {
+      this.positionsScheduled = false;
+      for (const queueId of this.dirtyQueues) {
+        const agentsAvailable = this.engine.agentsAvailable(queueId);
+        for (const contactId of this.engine.waitingIn(queueId)) {
+          const w = this.waiting.get(contactId);
+          if (!w) continue;
+          const position = this.engine.positionOf(contactId);
+          const estimatedWaitMs = this.engine.estimatedWaitMs(contactId);
+          const report = `${position}/${agentsAvailable}/${estimatedWaitMs}`;
+          if (report === w.reported) continue;
+          w.reported = report;
+          this.bus.publish(topics.visitor(w.visitorId), {
+            type: 'queue',
+            conversationId: contactId,
+            position,
+            agentsAvailable,
+            ...(estimatedWaitMs !== undefined ? { estimatedWaitMs } : {}),
+          });
+        }
+      }
+      this.dirtyQueues.clear();
+    });
+  }
+
+  /** Arms one timer for the engine's next deadline; a tick then expires offers, delays and waits. */
   private scheduleTick(): void {
     const next = this.engine.nextDeadline();
     if (next === this.timerAt) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.timerAt = next;
-    if (next === undefined) return;
+    if (next === undefined || this.destroyed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.timerAt = undefined;

@@ -1,5 +1,6 @@
-/** Agent accounts: credentials, role, chosen presence and chat capacity. */
-import type { Kysely } from 'kysely';
+/** Agent accounts: credentials, role, chosen presence, skills and capacity per channel. */
+import type { Kysely, Selectable } from 'kysely';
+import type { Capacity, Skills } from '../acd/types.js';
 import type { AgentRole, AgentStatus } from '../protocol/presence.js';
 import type { Database } from './schema.js';
 
@@ -10,37 +11,45 @@ export interface AgentRecord {
   role: AgentRole;
   passwordHash: string;
   status: AgentStatus;
-  maxChats: number;
+  /** Why the agent is away (lunch, meeting, no-answer…), when they are. */
+  breakReason?: string;
+  skills: Skills;
+  capacity: Capacity;
   createdAt: number;
 }
 
-type AgentRow = Database['agents'];
+/** What a new agent may handle at once unless configured otherwise. */
+export const DEFAULT_CAPACITY: Capacity = { chat: 3, voice: 1, email: 5, message: 5 };
 
-const toRecord = (r: AgentRow): AgentRecord => ({
+const toRecord = (r: Selectable<Database['agents']>): AgentRecord => ({
   id: r.id,
   email: r.email,
   name: r.name,
   role: r.role as AgentRole,
   passwordHash: r.password_hash,
   status: r.status as AgentStatus,
-  maxChats: r.max_chats,
+  ...(r.break_reason ? { breakReason: r.break_reason } : {}),
+  skills: JSON.parse(r.skills) as Skills,
+  capacity: JSON.parse(r.capacity) as Capacity,
   createdAt: r.created_at,
 });
 
 export class AgentsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(agent: AgentRecord): Promise<void> {
+  async insert(agent: Omit<AgentRecord, 'skills' | 'capacity'> & Partial<Pick<AgentRecord, 'skills' | 'capacity'>>): Promise<void> {
     await this.db
       .insertInto('agents')
       .values({
         id: agent.id,
-        email: agent.email,
+        email: agent.email.toLowerCase(),
         name: agent.name,
         role: agent.role,
         password_hash: agent.passwordHash,
         status: agent.status,
-        max_chats: agent.maxChats,
+        break_reason: agent.breakReason ?? null,
+        skills: JSON.stringify(agent.skills ?? {}),
+        capacity: JSON.stringify(agent.capacity ?? DEFAULT_CAPACITY),
         created_at: agent.createdAt,
       })
       .execute();
@@ -65,7 +74,15 @@ export class AgentsRepo {
     return (await this.db.selectFrom('agents').selectAll().orderBy('name').execute()).map(toRecord);
   }
 
-  async setStatus(id: string, status: AgentStatus): Promise<void> {
-    await this.db.updateTable('agents').set({ status }).where('id', '=', id).execute();
+  async setStatus(id: string, status: AgentStatus, breakReason?: string): Promise<void> {
+    await this.db.updateTable('agents').set({ status, break_reason: status === 'away' ? (breakReason ?? null) : null }).where('id', '=', id).execute();
+  }
+
+  /** Sets the agent's skills and capacities; absent fields keep their value. */
+  async updateRouting(id: string, routing: { skills?: Skills; capacity?: Capacity }): Promise<void> {
+    const set: Partial<Pick<Database['agents'], 'skills' | 'capacity'>> = {};
+    if (routing.skills) set.skills = JSON.stringify(routing.skills);
+    if (routing.capacity) set.capacity = JSON.stringify(routing.capacity);
+    if (Object.keys(set).length) await this.db.updateTable('agents').set(set).where('id', '=', id).execute();
   }
 }

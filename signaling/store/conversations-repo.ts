@@ -1,6 +1,7 @@
 /** Conversations and their timelines, with per-conversation sequence numbers. */
 import type { Kysely } from 'kysely';
-import type { ConversationEvent, ConversationEventBody, ConversationStatus, ConversationSummary } from '../protocol/conversation.js';
+import type { Channel } from '../acd/types.js';
+import type { ConversationEvent, ConversationEventBody, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
 import type { Database } from './schema.js';
 
 export interface ConversationRecord {
@@ -9,6 +10,8 @@ export interface ConversationRecord {
   queueId: string;
   agentId?: string;
   status: ConversationStatus;
+  channel: Channel;
+  priority: number;
   lastSeq: number;
   startClientId?: string;
   pageUrl?: string;
@@ -24,6 +27,8 @@ const toRecord = (r: Database['conversations']): ConversationRecord => ({
   queueId: r.queue_id,
   ...(r.agent_id ? { agentId: r.agent_id } : {}),
   status: r.status as ConversationStatus,
+  channel: r.channel as Channel,
+  priority: r.priority,
   lastSeq: r.last_seq,
   ...(r.start_client_id ? { startClientId: r.start_client_id } : {}),
   ...(r.page_url ? { pageUrl: r.page_url } : {}),
@@ -31,6 +36,7 @@ const toRecord = (r: Database['conversations']): ConversationRecord => ({
   createdAt: r.created_at,
   ...(r.answered_at != null ? { answeredAt: r.answered_at } : {}),
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
+  ...(r.disposition ? { disposition: r.disposition as Disposition } : {}),
 });
 
 const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
@@ -43,7 +49,7 @@ const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
 export class ConversationsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(c: Omit<ConversationRecord, 'lastSeq'>): Promise<void> {
+  async insert(c: Omit<ConversationRecord, 'lastSeq' | 'channel' | 'priority'> & Partial<Pick<ConversationRecord, 'channel' | 'priority'>>): Promise<void> {
     await this.db
       .insertInto('conversations')
       .values({
@@ -52,6 +58,9 @@ export class ConversationsRepo {
         queue_id: c.queueId,
         agent_id: c.agentId ?? null,
         status: c.status,
+        channel: c.channel ?? 'chat',
+        priority: c.priority ?? 0,
+        disposition: null,
         last_seq: 0,
         visitor_read_seq: 0,
         agent_read_seq: 0,
@@ -117,6 +126,29 @@ export class ConversationsRepo {
       .where('status', '!=', 'ended')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Moves a waiting conversation to another queue (overflow). */
+  async moveToQueue(id: string, queueId: string): Promise<void> {
+    await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+  }
+
+  /** Records the agent's wrap-up outcome. */
+  async setDisposition(id: string, disposition: Disposition): Promise<void> {
+    await this.db.updateTable('conversations').set({ disposition }).where('id', '=', id).execute();
+  }
+
+  /** The agent of the visitor's most recent answered conversation other than `exceptId` (for sticky routing). */
+  async lastAgentOf(visitorId: string, exceptId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .select('agent_id')
+      .where('visitor_id', '=', visitorId)
+      .where('id', '!=', exceptId)
+      .where('agent_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row?.agent_id ?? undefined;
   }
 
   /** Raises the party's read mark; never lowers it. Returns the mark now stored. */
@@ -225,6 +257,7 @@ export class ConversationsRepo {
         'c.agent_read_seq',
         'c.created_at',
         'c.ended_at',
+        'c.disposition',
       ]);
     const rows = (await refine(base).execute()) as SummaryRow[];
     return rows.map(toSummary);
@@ -246,6 +279,7 @@ interface SummaryRow {
   agent_read_seq: number;
   created_at: number;
   ended_at: number | null;
+  disposition: string | null;
 }
 
 const toSummary = (r: SummaryRow): ConversationSummary => ({
@@ -264,4 +298,5 @@ const toSummary = (r: SummaryRow): ConversationSummary => ({
   agentReadSeq: r.agent_read_seq,
   createdAt: r.created_at,
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
+  ...(r.disposition ? { disposition: r.disposition as Disposition } : {}),
 });

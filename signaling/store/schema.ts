@@ -14,8 +14,15 @@ export interface AgentsTable {
   password_hash: string;
   /** The presence the agent last chose; restored when they reconnect. */
   status: string;
-  max_chats: number;
+  /** Superseded by `capacity` (migration 002); kept so older rows stay valid. */
+  max_chats: Generated<number>;
   created_at: number;
+  /** JSON Skills. */
+  skills: string;
+  /** JSON Capacity. */
+  capacity: string;
+  /** Why the agent is on a break (`away`), for example lunch or no-answer. */
+  break_reason: string | null;
 }
 
 export interface SessionsTable {
@@ -34,11 +41,27 @@ export interface QueuesTable {
   offer_timeout_ms: number;
   retry_delay_ms: number;
   created_at: number;
+  strategy: string;
+  wrap_up_ms: number;
+  disposition_required: number;
+  tier_wait_ms: number;
+  priority: number;
+  priority_weight_ms: number;
+  sticky_ms: number;
+  expected_handle_ms: number;
+  required_skills: string;
+  max_size: number | null;
+  max_wait_ms: number | null;
+  overflow: string | null;
+  hours: string | null;
+  closed_target: string | null;
 }
 
 export interface QueueMembersTable {
   queue_id: string;
   agent_id: string;
+  tier: number;
+  position: number;
 }
 
 export interface VisitorsTable {
@@ -66,6 +89,9 @@ export interface ConversationsTable {
   created_at: number;
   answered_at: number | null;
   ended_at: number | null;
+  channel: string;
+  priority: number;
+  disposition: string | null;
 }
 
 export interface ConversationEventsTable {

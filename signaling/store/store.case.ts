@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Store } from './store.js';
+import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 
 export interface StoreSuiteOptions {
   /** A fresh, migrated, empty store, and a function that disposes of it. */
@@ -12,7 +13,7 @@ export interface StoreSuiteOptions {
 }
 
 async function seedConversation(store: Store, id = 'c1') {
-  await store.queues.insert({ id: 'q1', slug: 'support', name: 'Support', isDefault: true, offerTimeoutMs: 30_000, retryDelayMs: 15_000, createdAt: 1 });
+  await store.queues.insert({ id: 'q1', slug: 'support', name: 'Support', isDefault: true, createdAt: 1, ...DEFAULT_QUEUE });
   await store.visitors.insert('v1', 1);
   await store.conversations.insert({ id, visitorId: 'v1', queueId: 'q1', status: 'queued', createdAt: 10, startClientId: 'start-0001' });
 }
@@ -29,11 +30,11 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
     };
 
     it('stores agents and finds them by e-mail, case-insensitively', withStore(async (store) => {
-      await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 });
+      await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 });
       assert.equal((await store.agents.findByEmail('ANA@example.com'))?.name, 'Ana');
       assert.equal(await store.agents.count(), 1);
       await assert.rejects(
-        store.agents.insert({ id: 'a2', email: 'ana@example.com', name: 'Dup', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 }),
+        store.agents.insert({ id: 'a2', email: 'ana@example.com', name: 'Dup', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 }),
         'a second account with the same e-mail is refused',
       );
     }));
@@ -65,8 +66,8 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
 
     it('assigns a queued conversation once, and ends it once', withStore(async (store) => {
       await seedConversation(store);
-      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'available', maxChats: 3, createdAt: 1 });
-      await store.agents.insert({ id: 'a2', email: 'b@x.io', name: 'Ben', role: 'agent', passwordHash: 'h', status: 'available', maxChats: 3, createdAt: 1 });
+      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'available', createdAt: 1 });
+      await store.agents.insert({ id: 'a2', email: 'b@x.io', name: 'Ben', role: 'agent', passwordHash: 'h', status: 'available', createdAt: 1 });
       assert.equal(await store.conversations.assign('c1', 'a1', 30), true);
       assert.equal(await store.conversations.assign('c1', 'a2', 31), false);
       const summary = await store.conversations.summary('c1');
@@ -116,7 +117,7 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
     }));
 
     it('expires sessions', withStore(async (store) => {
-      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', maxChats: 3, createdAt: 1 });
+      await store.agents.insert({ id: 'a1', email: 'a@x.io', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 });
       await store.sessions.insert({ idHash: 'h1', agentId: 'a1', createdAt: 1, expiresAt: 100 });
       assert.equal(await store.sessions.findLive('h1', 50), 'a1');
       assert.equal(await store.sessions.findLive('h1', 100), undefined);

@@ -1,12 +1,14 @@
 /** The ordered list of migrations; add a file and a line here, never edit a shipped migration. */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
+import * as routingSettings from './002-routing-settings.js';
 
 type Dialect = 'sqlite' | 'postgres';
-type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
 
 const migrations: Record<string, DialectMigration> = {
   '001-initial': initial,
+  '002-routing-settings': routingSettings,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
