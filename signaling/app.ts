@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
+import { adminRoutes } from './http/admin-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
@@ -48,10 +49,12 @@ export function createApp({ config, services }: AppDeps) {
   api.use('/visitors', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
   api.use('/auth/*', sameOriginForChanges());
   api.use('/conversations/*', sameOriginForChanges());
+  api.use('/admin/*', sameOriginForChanges());
   api.route('/visitors', visitorRoutes(services.visitors));
   api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
+  api.route('/admin', adminRoutes(services.auth, services.admin));
   api.doc('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },

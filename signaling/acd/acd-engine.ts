@@ -185,10 +185,14 @@ export class AcdEngine {
     return Math.round((Math.max(0, position - free) * aht) / slots);
   }
 
-  /** Agents available to serve a queue now (logged in, not on a break), busy or not. */
+  /** Agents able to serve a queue now (logged in, not on a break, with its skills), busy or not. */
   agentsAvailable(queueId: string): number {
+    const queue = this.queueConfig(queueId);
     let n = 0;
-    for (const agentId of this.members.get(queueId) ?? []) if (this.agents.get(agentId)!.available) n++;
+    for (const agentId of this.members.get(queueId) ?? []) {
+      const agent = this.agents.get(agentId)!;
+      if (agent.available && skillScore(agent, queue.requiredSkills) >= 0) n++;
+    }
     return n;
   }
 

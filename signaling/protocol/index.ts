@@ -8,3 +8,4 @@ export * from './client-frames.js';
 export * from './api.js';
 export * from './protocol-client.js';
 export * from './timeline.js';
+export * from './admin.js';

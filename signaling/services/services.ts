@@ -1,6 +1,7 @@
 /** Builds the services over one store and bus: the object routes and sockets are given. */
 import type { Bus } from '../bus/bus.js';
 import type { Store } from '../store/store.js';
+import { AdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
 import { ConversationService } from './conversation-service.js';
 import { EventLogWriter } from './event-log-writer.js';
@@ -11,6 +12,7 @@ export interface Services {
   store: Store;
   bus: Bus;
   auth: AuthService;
+  admin: AdminService;
   visitors: VisitorService;
   routing: RoutingService;
   conversations: ConversationService;
@@ -33,6 +35,7 @@ export async function createServices(options: { store: Store; bus: Bus; secret: 
     routing,
     conversations,
     auth: new AuthService(store, clock),
+    admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
     async destroy() {
       routing.destroy();

@@ -1,6 +1,6 @@
 /** Connects a visitor or an agent to a test server the way the widget and the agent app do. */
 import { DEMO_PASSWORD } from '../../signaling/services/bootstrap.js';
-import type { TestServer } from './in-process-server.js';
+import { TEST_ADMIN, type TestServer } from './in-process-server.js';
 import { TestSocket } from './test-socket.js';
 
 export async function newVisitorToken(server: Pick<TestServer, 'url'>): Promise<string> {
@@ -16,7 +16,7 @@ export async function connectVisitor(server: Pick<TestServer, 'url' | 'origin'>,
   return { socket, token: t, welcome };
 }
 
-export async function signIn(server: Pick<TestServer, 'url' | 'origin'>, email: string, password = DEMO_PASSWORD): Promise<string> {
+export async function signIn(server: Pick<TestServer, 'url' | 'origin'>, email: string, password = email.startsWith('admin@') ? TEST_ADMIN.password : DEMO_PASSWORD): Promise<string> {
   const response = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Origin: server.origin },

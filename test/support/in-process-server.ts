@@ -21,6 +21,9 @@ export interface TestServer {
   close(options?: { dispose?: boolean }): Promise<void>;
 }
 
+/** The admin account every test server is created with. */
+export const TEST_ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
+
 export interface TestServerOptions {
   /** Reuse a data directory (to test a restart). */
   dir?: string;
@@ -32,7 +35,7 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sb-server-'));
   const store = await openStore(`sqlite:${join(dir, 'switchboard.db')}`);
-  const setup = await bootstrap(store, { demo: true });
+  const setup = await bootstrap(store, { demo: true, admin: TEST_ADMIN });
   await options.seed?.(store);
   const bus = new InProcessBus();
   const services = await createServices({ store, bus, secret: setup.secret });
