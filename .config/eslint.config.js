@@ -9,6 +9,12 @@ const onlyProtocolFromSignaling = {
       regex: '^(\\.\\./)+signaling/(?!protocol/)',
       message: 'The widget and the agent app import from signaling/protocol/ and nowhere else in signaling/.',
     },
+    {
+      // These modules build zod schemas at load time: importing a value would ship zod to browsers.
+      regex: '^(\\.\\./)+signaling/protocol/(client-frames|api|admin|index)(\\.js)?$',
+      allowTypeImports: true,
+      message: 'Import only types from the schema modules; constants live in zod-free modules.',
+    },
   ],
 };
 
@@ -25,12 +31,12 @@ export default tseslint.config(
   {
     files: ['widget/**/*.ts', 'agent-pwa/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', onlyProtocolFromSignaling] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', onlyProtocolFromSignaling] },
   },
   {
     // Pure logic: no I/O, no framework, no clock.
     files: ['signaling/acd/**/*.ts', 'signaling/protocol/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.case.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|\\.\\./(store|bus|services|http|realtime))', message: 'acd/ and protocol/ stay pure: no I/O, no framework.' }] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Inject time; do not read the clock in pure logic.' }],

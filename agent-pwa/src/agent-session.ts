@@ -3,8 +3,8 @@
  * timelines, kept current over the agent socket. Views read `state` and listen for `change`.
  */
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
-import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
-import type { AgentStatus } from '../../signaling/protocol/presence.js';
+import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
+import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
@@ -19,6 +19,9 @@ export interface AgentState {
   connection: ConnectionStatus;
   agent?: AgentProfile;
   status: AgentStatus;
+  breakReason?: BreakReason;
+  /** Set while in after-contact work. */
+  wrapUp?: { conversationId: string; until?: number; dispositionRequired: boolean };
   offers: Offer[];
   /** Open conversations first, then ended ones; newest first within each. */
   conversations: ConversationSummary[];
@@ -53,9 +56,14 @@ export class AgentSession extends EventTarget {
     this.client.close();
   }
 
-  async setStatus(status: AgentStatus): Promise<void> {
-    await this.client.request({ type: 'presence.set', id: newId(), status });
-    this.update({ status });
+  async setStatus(status: AgentStatus, reason?: Exclude<BreakReason, 'no-answer'>): Promise<void> {
+    await this.client.request({ type: 'presence.set', id: newId(), status, ...(reason ? { reason } : {}) });
+    this.update({ status, breakReason: status === 'away' ? reason : undefined });
+  }
+
+  /** Ends wrap-up, recording the outcome of the conversation. */
+  async wrapUpDone(disposition?: Disposition): Promise<void> {
+    await this.client.request({ type: 'wrap-up.done', id: newId(), ...(disposition ? { disposition } : {}) });
   }
 
   /** Accepts an offer; rejects with ProtocolError `offer-unavailable` when it is gone. */
@@ -115,11 +123,22 @@ export class AgentSession extends EventTarget {
     switch (frame.type) {
       case 'welcome':
         if (frame.role !== 'agent') return;
-        this.update({ agent: frame.agent, status: frame.status, offers: frame.offers, conversations: sortConversations(frame.conversations) });
+        this.update({
+          agent: frame.agent,
+          status: frame.status,
+          breakReason: frame.breakReason,
+          wrapUp: frame.wrapUp,
+          offers: frame.offers,
+          conversations: sortConversations(frame.conversations),
+        });
         for (const c of frame.conversations) if (c.status !== 'ended') void this.load(c.id);
         return;
       case 'presence':
-        return this.update({ status: frame.status });
+        return this.update({ status: frame.status, breakReason: frame.breakReason });
+      case 'wrap-up':
+        return this.update({ wrapUp: { conversationId: frame.conversationId, dispositionRequired: frame.dispositionRequired, ...(frame.until !== undefined ? { until: frame.until } : {}) } });
+      case 'wrap-up-ended':
+        return this.update({ wrapUp: undefined });
       case 'offer':
         return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });
       case 'offer-withdrawn':

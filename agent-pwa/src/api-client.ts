@@ -1,4 +1,5 @@
 /** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
+import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../../signaling/protocol/admin.js';
 import type { CannedReply, LoginRequest } from '../../signaling/protocol/api.js';
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
@@ -24,4 +25,10 @@ export const api = {
   me: () => call<AgentProfile>('/auth/me'),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
+  queues: () => call<QueueView[]>('/admin/queues'),
+  createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),
+  updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),
+  setMembers: (id: string, members: QueueMemberInput[]) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}/members`, { method: 'PUT', body: JSON.stringify(members) }),
+  agents: () => call<AgentView[]>('/admin/agents'),
+  updateAgentRouting: (id: string, input: AgentRoutingInput) => call<AgentView>(`/admin/agents/${encodeURIComponent(id)}/routing`, { method: 'PATCH', body: JSON.stringify(input) }),
 };

@@ -1,9 +1,13 @@
 /** Registers the agent app's elements, once each. */
+import { SbAdminQueues } from './admin/sb-admin-queues.js';
+import { SbAgentRouting } from './admin/sb-agent-routing.js';
+import { SbQueueEditor } from './admin/sb-queue-editor.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
 import { SbInbox } from './sb-inbox.js';
 import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
+import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 
 const elements = {
   'sb-agent-app': SbAgentApp,
@@ -11,6 +15,10 @@ const elements = {
   'sb-presence-switch': SbPresenceSwitch,
   'sb-inbox': SbInbox,
   'sb-conversation-view': SbConversationView,
+  'sb-wrap-up-panel': SbWrapUpPanel,
+  'sb-admin-queues': SbAdminQueues,
+  'sb-queue-editor': SbQueueEditor,
+  'sb-agent-routing': SbAgentRouting,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -24,5 +32,9 @@ declare global {
     'sb-presence-switch': SbPresenceSwitch;
     'sb-inbox': SbInbox;
     'sb-conversation-view': SbConversationView;
+    'sb-wrap-up-panel': SbWrapUpPanel;
+    'sb-admin-queues': SbAdminQueues;
+    'sb-queue-editor': SbQueueEditor;
+    'sb-agent-routing': SbAgentRouting;
   }
 }

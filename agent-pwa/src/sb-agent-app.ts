@@ -2,9 +2,12 @@
 import { html, LitElement, css, nothing } from 'lit';
 import type { CannedReply } from '../../signaling/protocol/api.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
-import type { AgentStatus } from '../../signaling/protocol/presence.js';
+import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
+import type { Disposition } from '../../signaling/protocol/conversation.js';
+import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+import { AdminController } from './admin/admin-controller.js';
 import { AgentSession } from './agent-session.js';
 import { api } from './api-client.js';
 import { t } from './i18n/en.js';
@@ -12,6 +15,7 @@ import type { SbConversationView } from './sb-conversation-view.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Detail<T> = CustomEvent<T>;
+type Tab = 'conversations' | 'queues' | 'agents';
 
 export class SbAgentApp extends LitElement {
   static override styles = [
@@ -29,6 +33,11 @@ export class SbAgentApp extends LitElement {
       sb-inbox { border-right: 1px solid #e2e8f0; background: #f1f5f9; }
       main { min-height: 0; }
       .empty { display: grid; place-items: center; height: 100%; }
+      nav.tabs { display: flex; gap: 4px; }
+      nav.tabs button { background: transparent; color: #e0e7ff; border-color: transparent; }
+      nav.tabs button[aria-current='page'] { background: #4338ca; color: #fff; }
+      .admin { min-height: 0; overflow: auto; }
+      .notice { padding: 6px 16px; background: #dcfce7; color: #166534; font-size: 14px; }
     `,
   ];
   static override properties = {
@@ -40,6 +49,8 @@ export class SbAgentApp extends LitElement {
     actionError: { state: true },
     cannedReplies: { state: true },
     tick: { state: true },
+    tab: { state: true },
+    selectedQueueId: { state: true },
   };
   declare profile: AgentProfile | undefined;
   declare checked: boolean;
@@ -50,7 +61,10 @@ export class SbAgentApp extends LitElement {
   declare cannedReplies: CannedReply[];
   /** Bumped on every session change, so the view re-renders. */
   declare tick: number;
+  declare tab: Tab;
+  declare selectedQueueId: string | undefined;
   private session: AgentSession | undefined;
+  private readonly admin = new AdminController(this);
 
   constructor() {
     super();
@@ -58,6 +72,7 @@ export class SbAgentApp extends LitElement {
     this.loginBusy = false;
     this.cannedReplies = [];
     this.tick = 0;
+    this.tab = 'conversations';
   }
 
   override connectedCallback(): void {
@@ -121,6 +136,50 @@ export class SbAgentApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
   }
 
+  private openTab(tab: Tab): void {
+    this.tab = tab;
+    if (tab !== 'conversations' && this.admin.status === 'idle') void this.admin.load();
+  }
+
+  private async onQueueSave(e: Detail<{ id?: string; input: QueueCreateInput; members: QueueMemberInput[] }>): Promise<void> {
+    const id = await this.admin.saveQueue(e.detail.id, e.detail.input, e.detail.members);
+    if (id) this.selectedQueueId = id;
+  }
+
+  private renderTabs() {
+    if (this.profile?.role === 'agent') return nothing;
+    const tabs: Tab[] = ['conversations', 'queues', 'agents'];
+    const label = { conversations: t('tabConversations'), queues: t('tabQueues'), agents: t('tabAgents') };
+    return html`<nav class="tabs" aria-label=${t('appTitle')}>
+      ${tabs.map((tab) => html`<button type="button" aria-current=${this.tab === tab ? 'page' : 'false'} @click=${() => this.openTab(tab)}>${label[tab]}</button>`)}
+    </nav>`;
+  }
+
+  private renderAdmin() {
+    const busy = this.admin.status === 'saving' || this.admin.status === 'loading';
+    const readOnly = this.profile?.role !== 'admin';
+    return html`<div class="admin">
+      ${this.admin.error ? html`<div class="banner error" role="alert">${t('errorInvalidSettings', { details: this.admin.error })}</div>` : nothing}
+      ${this.admin.savedAt && !this.admin.error ? html`<div class="notice" role="status">${t('saved')}</div>` : nothing}
+      ${this.tab === 'queues'
+        ? html`<sb-admin-queues
+            .queues=${this.admin.queues}
+            .agents=${this.admin.agents}
+            .selectedId=${this.selectedQueueId ?? this.admin.queues[0]?.id}
+            ?busy=${busy || readOnly}
+            @sb-queue-select=${(e: Detail<{ id?: string }>) => (this.selectedQueueId = e.detail.id ?? '')}
+            @sb-queue-save=${this.onQueueSave}
+            @sb-queue-invalid=${(e: Detail<{ message: string }>) => this.admin.reject(e.detail.message)}
+          ></sb-admin-queues>`
+        : html`<sb-agent-routing
+            .agents=${this.admin.agents}
+            ?busy=${busy || readOnly}
+            @sb-agent-save=${(e: Detail<{ id: string; input: AgentRoutingInput }>) => this.admin.saveAgent(e.detail.id, e.detail.input)}
+            @sb-agent-invalid=${(e: Detail<{ message: string }>) => this.admin.reject(e.detail.message)}
+          ></sb-agent-routing>`}
+    </div>`;
+  }
+
   override render() {
     if (!this.checked) return nothing;
     if (!this.profile || !this.session) {
@@ -132,10 +191,12 @@ export class SbAgentApp extends LitElement {
     return html`<div class="workspace">
       <div class="topbar">
         <h1>${t('appTitle')}</h1>
+        ${this.renderTabs()}
         <span>${this.profile.name}</span>
         <sb-presence-switch
           .status=${s.status}
-          @sb-presence-change=${(e: Detail<{ status: AgentStatus }>) => this.act(() => this.session!.setStatus(e.detail.status))}
+          .breakReason=${s.breakReason}
+          @sb-presence-change=${(e: Detail<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>) => this.act(() => this.session!.setStatus(e.detail.status, e.detail.reason))}
         ></sb-presence-switch>
         <button type="button" @click=${this.onLogout}>${t('signOut')}</button>
       </div>
@@ -144,10 +205,23 @@ export class SbAgentApp extends LitElement {
           ? html`<div class="banner" role="status">${t(s.connection === 'closed' ? 'connectionClosed' : s.connection === 'reconnecting' ? 'connectionReconnecting' : 'connectionConnecting')}</div>`
           : nothing}
         ${this.actionError
-          ? html`<div class="banner error" role="alert">${t(this.actionError === 'offer-unavailable' ? 'errorOfferUnavailable' : 'errorGeneric')}</div>`
+          ? html`<div class="banner error" role="alert">${t(this.actionError === 'offer-unavailable' ? 'errorOfferUnavailable' : this.actionError === 'invalid-input' && s.wrapUp ? 'errorDispositionRequired' : 'errorGeneric')}</div>`
+          : nothing}
+        ${s.status === 'away' && s.breakReason === 'no-answer' ? html`<div class="banner" role="alert">${t('pausedNotice')}</div>` : nothing}
+        ${s.wrapUp
+          ? html`<sb-wrap-up-panel
+              .until=${s.wrapUp.until}
+              ?dispositionRequired=${s.wrapUp.dispositionRequired}
+              @sb-wrap-up-done=${(e: Detail<{ disposition?: Disposition }>) => this.act(() => this.session!.wrapUpDone(e.detail.disposition))}
+            ></sb-wrap-up-panel>`
           : nothing}
       </div>
-      <div class="panes">
+      ${this.tab === 'conversations' ? this.renderConversations(s, selected, unread) : this.renderAdmin()}
+    </div>`;
+  }
+
+  private renderConversations(s: AgentSession['state'], selected: AgentSession['state']['conversations'][number] | undefined, unread: Record<string, number>) {
+    return html`<div class="panes">
         <sb-inbox
           .offers=${s.offers}
           .conversations=${s.conversations}
@@ -175,7 +249,6 @@ export class SbAgentApp extends LitElement {
               ></sb-conversation-view>`
             : html`<div class="empty muted">${t('selectPrompt')}</div>`}
         </main>
-      </div>
-    </div>`;
+      </div>`;
   }
 }

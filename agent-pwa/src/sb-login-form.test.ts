@@ -25,15 +25,22 @@ describe('<sb-login-form>', () => {
 });
 
 describe('<sb-presence-switch>', () => {
-  it('shows the current status and reports a new choice', async () => {
+  it('shows the current status and reports a new choice, with a break reason', async () => {
     const el = await fixture<SbPresenceSwitch>(html`<sb-presence-switch status="available"></sb-presence-switch>`);
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.value).to.equal('available');
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Available', 'Away', 'Offline']);
-    select.value = 'away';
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Available', 'Away: lunch', 'Away: meeting', 'Away: training', 'Away: personal', 'Offline']);
+    select.value = 'away:lunch';
     setTimeout(() => select.dispatchEvent(new Event('change')));
-    const change = (await oneEvent(el, 'sb-presence-change')) as CustomEvent<{ status: string }>;
-    expect(change.detail.status).to.equal('away');
+    const change = (await oneEvent(el, 'sb-presence-change')) as CustomEvent<{ status: string; reason?: string }>;
+    expect(change.detail).to.deep.equal({ status: 'away', reason: 'lunch' });
     await expect(el).to.be.accessible();
+  });
+
+  it('shows an automatic pause for missed chats, which the agent cannot choose', async () => {
+    const el = await fixture<SbPresenceSwitch>(html`<sb-presence-switch status="away" .breakReason=${'no-answer'}></sb-presence-switch>`);
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.selectedOptions[0]!.textContent).to.equal('Paused: missed chats');
+    expect(select.selectedOptions[0]!.disabled).to.equal(true);
   });
 });

@@ -1,11 +1,14 @@
-/** The agent's presence selector. */
+/** The agent's presence selector: available, away with a reason, or offline. */
 import { html, LitElement, css } from 'lit';
-import { AGENT_STATUSES, type AgentStatus } from '../../signaling/protocol/presence.js';
+import { BREAK_REASONS, type AgentStatus, type BreakReason } from '../../signaling/protocol/presence.js';
 import { t } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 
+type Choice = { status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> };
+const CHOOSABLE_BREAKS = BREAK_REASONS.filter((r): r is Exclude<BreakReason, 'no-answer'> => r !== 'no-answer');
+
 /**
- * @fires sb-presence-change - `{ status }` when the agent picks another status.
+ * @fires sb-presence-change - `{ status, reason? }` when the agent picks another status.
  */
 export class SbPresenceSwitch extends LitElement {
   static override styles = [
@@ -17,26 +20,35 @@ export class SbPresenceSwitch extends LitElement {
       .available { background: #16a34a; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
     `,
   ];
-  static override properties = { status: { type: String } };
+  static override properties = { status: { type: String }, breakReason: { attribute: false } };
   declare status: AgentStatus;
+  declare breakReason: BreakReason | undefined;
 
   constructor() {
     super();
     this.status = 'offline';
+    this.breakReason = undefined;
+  }
+
+  private get value(): string {
+    return this.status === 'away' ? `away:${this.breakReason ?? 'personal'}` : this.status;
   }
 
   override render() {
     return html`<label>
       <span class="dot ${this.status}" aria-hidden="true"></span>
       ${t('presenceLabel')}
-      <select .value=${this.status} @change=${this.onChange}>
-        ${AGENT_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t(`presence_${s}`)}</option>`)}
+      <select .value=${this.value} @change=${this.onChange}>
+        <option value="available" ?selected=${this.value === 'available'}>${t('presence_available')}</option>
+        ${CHOOSABLE_BREAKS.map((r) => html`<option value="away:${r}" ?selected=${this.value === `away:${r}`}>${t(`break_${r}`)}</option>`)}
+        ${this.breakReason === 'no-answer' && this.status === 'away' ? html`<option value="away:no-answer" selected disabled>${t('break_no-answer')}</option>` : ''}
+        <option value="offline" ?selected=${this.value === 'offline'}>${t('presence_offline')}</option>
       </select>
     </label>`;
   }
 
   private onChange(event: Event): void {
-    const status = (event.target as HTMLSelectElement).value as AgentStatus;
-    this.dispatchEvent(new CustomEvent('sb-presence-change', { detail: { status }, bubbles: true, composed: true }));
+    const [status, reason] = (event.target as HTMLSelectElement).value.split(':') as [AgentStatus, Choice['reason']];
+    this.dispatchEvent(new CustomEvent('sb-presence-change', { detail: { status, ...(reason ? { reason } : {}) }, bubbles: true, composed: true }));
   }
 }

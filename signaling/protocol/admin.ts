@@ -3,9 +3,7 @@
  * skills and capacities. The server validates with these; the admin screens import the types.
  */
 import { z } from 'zod';
-
-export const ROUTING_STRATEGIES = ['longest-idle', 'round-robin', 'least-busy', 'fewest-today', 'ring-all', 'top-down', 'random', 'best-skill'] as const;
-export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { ROUTING_STRATEGIES, WEEKDAY_KEYS } from './routing-constants.js';
 
 const ms = (min: number, max: number) => z.number().int().min(min).max(max);
 const MINUTE = 60_000;

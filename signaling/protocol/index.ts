@@ -9,3 +9,4 @@ export * from './api.js';
 export * from './protocol-client.js';
 export * from './timeline.js';
 export * from './admin.js';
+export * from './routing-constants.js';

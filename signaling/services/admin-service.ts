@@ -80,10 +80,14 @@ export class AdminService {
     const { maxSize, maxWaitMs, overflow, hours, ...rest } = input;
     const merged: QueueRecord = { ...base, ...(Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Partial<QueueRecord>) };
     // null clears an optional setting; undefined keeps it.
-    if (maxSize !== undefined) (maxSize === null ? delete merged.maxSize : (merged.maxSize = maxSize));
-    if (maxWaitMs !== undefined) (maxWaitMs === null ? delete merged.maxWaitMs : (merged.maxWaitMs = maxWaitMs));
-    if (overflow !== undefined) (overflow === null ? delete merged.overflow : (merged.overflow = overflow));
-    if (hours !== undefined) (hours === null ? delete merged.hours : (merged.hours = hours as BusinessHours));
+    if (maxSize === null) delete merged.maxSize;
+    else if (maxSize !== undefined) merged.maxSize = maxSize;
+    if (maxWaitMs === null) delete merged.maxWaitMs;
+    else if (maxWaitMs !== undefined) merged.maxWaitMs = maxWaitMs;
+    if (overflow === null) delete merged.overflow;
+    else if (overflow !== undefined) merged.overflow = overflow;
+    if (hours === null) delete merged.hours;
+    else if (hours !== undefined) merged.hours = hours as BusinessHours;
     return merged;
   }
 

@@ -24,7 +24,7 @@ export interface ChatState {
   events: ConversationEvent[];
   /** Messages typed but not acknowledged yet. */
   outbox: readonly OutboxItem[];
-  queue?: { position: number; agentsAvailable: number };
+  queue?: { position: number; agentsAvailable: number; estimatedWaitMs?: number };
   agentTyping?: { name?: string };
   /** The last error to show the visitor, cleared by the next successful send. */
   error?: ErrorReason;
@@ -169,7 +169,10 @@ export class ChatSession extends EventTarget {
       case 'events':
         return this.merge(frame.conversationId, frame.events);
       case 'queue':
-        if (frame.conversationId === this.state.conversation?.id) this.update({ queue: { position: frame.position, agentsAvailable: frame.agentsAvailable } });
+        if (frame.conversationId === this.state.conversation?.id) {
+          const { position, agentsAvailable, estimatedWaitMs } = frame;
+          this.update({ queue: { position, agentsAvailable, ...(estimatedWaitMs !== undefined ? { estimatedWaitMs } : {}) } });
+        }
         return;
       case 'typing':
         if (frame.party === 'agent' && frame.conversationId === this.state.conversation?.id) this.setAgentTyping(frame.isTyping, frame.name);

@@ -59,8 +59,11 @@ describe('<sb-chat-panel>', () => {
   });
 
   it('tells a waiting visitor their place in line, or that nobody is available', async () => {
-    const el = await panel(state({ conversation: summary({ status: 'queued', agent: undefined }), queue: { position: 3, agentsAvailable: 2 } }));
-    expect(q(el, '[role=status]').textContent).to.contain('You are number 3 in line');
+    const el = await panel(state({ conversation: summary({ status: 'queued', agent: undefined }), queue: { position: 3, agentsAvailable: 2, estimatedWaitMs: 150_000 } }));
+    expect(q(el, '[role=status]').textContent).to.equal('You are number 3 in line. An agent will be with you shortly. Estimated wait: about 3 min.');
+    el.state = { ...el.state, queue: { position: 1, agentsAvailable: 2, estimatedWaitMs: 20_000 } };
+    await el.updateComplete;
+    expect(q(el, '[role=status]').textContent).to.equal('You are next in line. An agent will be with you shortly. Estimated wait: under a minute.');
     el.state = { ...el.state, queue: { position: 1, agentsAvailable: 0 } };
     await el.updateComplete;
     expect(q(el, '[role=status]').textContent).to.contain('No agent is available right now');
@@ -98,6 +101,11 @@ describe('<sb-chat-panel>', () => {
     expect(text(el)).to.contain('Ana ended the conversation.');
     setTimeout(() => q<HTMLButtonElement>(el, '.ended button').click());
     await oneEvent(el, 'sb-new-conversation');
+  });
+
+  it('explains why routing could not take the chat', async () => {
+    const el = await panel(state({ conversation: summary({ status: 'ended', agent: undefined }), events: [{ type: 'ended', by: { kind: 'system', id: 'routing' }, reason: 'closed', conversationId: 'c1', seq: 1, at: 1 }] }));
+    expect(text(el)).to.contain('We are closed right now');
   });
 
   it('closes on Escape', async () => {

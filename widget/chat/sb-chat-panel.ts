@@ -1,12 +1,19 @@
 /** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { ConversationEvent } from '../../signaling/protocol/conversation.js';
+import type { ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { TypingController } from './typing-controller.js';
+
+const SYSTEM_END: Record<EndReason, MessageKey> = {
+  closed: 'endedClosed',
+  'queue-full': 'endedQueueFull',
+  'max-wait': 'endedMaxWait',
+  'no-route': 'endedNoRoute',
+};
 
 /**
  * @fires sb-send - `{ text }` when the visitor sends a message.
@@ -70,7 +77,10 @@ export class SbChatPanel extends LitElement {
     if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
     if (conversation?.status === 'queued' && queue) {
       if (queue.agentsAvailable === 0) return { text: this.t('noAgents'), warn: true };
-      return { text: queue.position <= 1 ? this.t('queueNext') : this.t('queuePosition', { position: queue.position }), warn: false };
+      const place = queue.position <= 1 ? this.t('queueNext') : this.t('queuePosition', { position: queue.position });
+      const wait = queue.estimatedWaitMs;
+      const estimate = wait === undefined ? '' : wait < 60_000 ? this.t('estimatedWaitShort') : this.t('estimatedWait', { minutes: Math.ceil(wait / 60_000) });
+      return { text: estimate ? `${place} ${estimate}` : place, warn: false };
     }
     return undefined;
   }
@@ -90,7 +100,7 @@ export class SbChatPanel extends LitElement {
       case 'agent-left':
         return html`<li class="system">${this.t('agentLeft', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
       case 'ended':
-        return html`<li class="system">${e.by.kind === 'visitor' ? this.t('youEnded') : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}</li>`;
+        return html`<li class="system">${e.by.kind === 'visitor' ? this.t('youEnded') : e.by.kind === 'system' ? this.t(SYSTEM_END[e.reason ?? 'no-route']) : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}</li>`;
     }
   }
 

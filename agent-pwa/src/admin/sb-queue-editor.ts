@@ -1,0 +1,118 @@
+/** The form for one queue: routing settings, limits and overflow, business hours, and members with tiers. */
+import { html, LitElement, css } from 'lit';
+import type { AgentView, QueueMemberInput, QueueView } from '../../../signaling/protocol/admin.js';
+import { ROUTING_STRATEGIES, WEEKDAY_KEYS } from '../../../signaling/protocol/routing-constants.js';
+import { t } from '../i18n/en.js';
+import { sharedStyles } from '../shared-styles.js';
+import { formatIntervals, formatSkills, queueFormToInput } from './queue-form.js';
+
+const sec = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : String(ms / 1000));
+
+/**
+ * @fires sb-queue-save - `{ id?, input, members }` with the form's content.
+ * @fires sb-queue-invalid - `{ message }` when a text field cannot be read (for example a malformed skill list).
+ */
+export class SbQueueEditor extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      form { display: grid; gap: 12px; max-width: 760px; }
+      fieldset { border: 1px solid #e2e8f0; border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); }
+      legend { font-weight: 600; padding: 0 4px; }
+      label { display: grid; gap: 4px; font-size: 13px; }
+      label.check { display: flex; align-items: center; gap: 6px; }
+      input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
+      table { border-collapse: collapse; grid-column: 1 / -1; }
+      th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
+      td input[type='number'] { width: 5em; }
+    `,
+  ];
+  static override properties = { queue: { attribute: false }, queues: { attribute: false }, agents: { attribute: false }, busy: { type: Boolean } };
+  /** The queue being edited; undefined for a new one. */
+  declare queue: QueueView | undefined;
+  declare queues: QueueView[];
+  declare agents: AgentView[];
+  declare busy: boolean;
+
+  constructor() {
+    super();
+    this.queue = undefined;
+    this.queues = [];
+    this.agents = [];
+    this.busy = false;
+  }
+
+  override render() {
+    const q = this.queue;
+    const member = (agentId: string) => q?.members.find((m) => m.agentId === agentId);
+    return html`<form @submit=${this.onSubmit} aria-label=${q ? q.name : t('newQueue')}>
+      <fieldset>
+        <legend>${q ? q.name : t('newQueue')}</legend>
+        <label>${t('queueName')}<input name="name" required maxlength="80" .value=${q?.name ?? ''} /></label>
+        <label>${t('queueSlug')}<input name="slug" required pattern="[a-z0-9][a-z0-9-]*" maxlength="48" .value=${q?.slug ?? ''} /></label>
+        <label
+          >${t('strategy')}
+          <select name="strategy">
+            ${ROUTING_STRATEGIES.map((s) => html`<option value=${s} ?selected=${(q?.strategy ?? 'longest-idle') === s}>${t(`strategy_${s}`)}</option>`)}
+          </select>
+        </label>
+        <label>${t('offerTimeout')}<input name="offerTimeout" type="number" min="5" max="600" required .value=${sec(q?.offerTimeoutMs ?? 30_000)} /></label>
+        <label>${t('retryDelay')}<input name="retryDelay" type="number" min="0" max="3600" required .value=${sec(q?.retryDelayMs ?? 15_000)} /></label>
+        <label>${t('wrapUp')}<input name="wrapUp" type="number" min="0" max="3600" required .value=${sec(q?.wrapUpMs ?? 0)} /></label>
+        <label class="check"><input name="dispositionRequired" type="checkbox" ?checked=${q?.dispositionRequired ?? false} />${t('dispositionRequiredLabel')}</label>
+        <label>${t('requiredSkills')}<input name="requiredSkills" .value=${formatSkills(q?.requiredSkills ?? {})} /></label>
+        <label>${t('tierWait')}<input name="tierWait" type="number" min="0" max="3600" required .value=${sec(q?.tierWaitMs ?? 0)} /></label>
+        <label>${t('priority')}<input name="priority" type="number" min="-10" max="10" required .value=${String(q?.priority ?? 0)} /></label>
+        <label>${t('sticky')}<input name="sticky" type="number" min="0" max="3600" required .value=${sec(q?.stickyMs ?? 0)} /></label>
+        <label>${t('maxSize')}<input name="maxSize" type="number" min="1" .value=${q?.maxSize?.toString() ?? ''} /></label>
+        <label>${t('maxWait')}<input name="maxWait" type="number" min="10" .value=${sec(q?.maxWaitMs)} /></label>
+        <label
+          >${t('overflowQueue')}
+          <select name="overflow">
+            <option value="">${t('overflowNone')}</option>
+            ${this.queues.filter((o) => o.id !== q?.id).map((o) => html`<option value=${o.id} ?selected=${q?.overflow?.queueId === o.id}>${o.name}</option>`)}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>${t('timeZone')}</legend>
+        <label>${t('timeZone')}<input name="timeZone" placeholder="Europe/Berlin" .value=${q?.hours?.timeZone ?? ''} /></label>
+        <label>${t('holidays')}<input name="holidays" .value=${(q?.hours?.holidays ?? []).join(', ')} /></label>
+        ${WEEKDAY_KEYS.map((d) => html`<label>${t(`weekday_${d}`)}<input name="hours-${d}" aria-describedby="hours-help" .value=${formatIntervals(q?.hours?.weekly[d])} /></label>`)}
+        <p id="hours-help" class="muted">${t('openingHours')}</p>
+      </fieldset>
+      <fieldset>
+        <legend>${t('members')}</legend>
+        <table>
+          <thead><tr><th scope="col">${t('member')}</th><th scope="col">${t('tier')}</th><th scope="col">${t('order')}</th></tr></thead>
+          <tbody>
+            ${this.agents.map(
+              (a, i) => html`<tr>
+                <td><label class="check"><input type="checkbox" name="member" value=${a.id} ?checked=${!!member(a.id)} />${a.name}</label></td>
+                <td><input type="number" name="tier-${a.id}" min="1" max="5" aria-label="${t('tier')}: ${a.name}" .value=${String(member(a.id)?.tier ?? 1)} /></td>
+                <td><input type="number" name="position-${a.id}" min="0" aria-label="${t('order')}: ${a.name}" .value=${String(member(a.id)?.position ?? i)} /></td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </fieldset>
+      <div><button class="primary" type="submit" ?disabled=${this.busy}>${q ? t('save') : t('create')}</button></div>
+    </form>`;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    try {
+      const input = queueFormToInput(form);
+      const members: QueueMemberInput[] = form.getAll('member').map((id) => ({
+        agentId: String(id),
+        tier: Number(form.get(`tier-${id}`) ?? 1),
+        position: Number(form.get(`position-${id}`) ?? 0),
+      }));
+      this.dispatchEvent(new CustomEvent('sb-queue-save', { detail: { ...(this.queue ? { id: this.queue.id } : {}), input, members }, bubbles: true, composed: true }));
+    } catch (error) {
+      this.dispatchEvent(new CustomEvent('sb-queue-invalid', { detail: { message: (error as Error).message }, bubbles: true, composed: true }));
+    }
+  }
+}
