@@ -67,20 +67,34 @@ export const scenarioSchema = z
     log: z
       .array(z.object({ atSeconds: z.number().min(0), queue: z.string(), channel: channel.optional(), handleSeconds: z.number().positive(), patienceSeconds: z.number().positive().optional(), priority: z.number().int().optional() }))
       .optional(),
-  })
-  .superRefine((s, ctx) => {
-    const ids = new Set(s.queues.map((q) => q.id));
-    const unknown = (path: (string | number)[], id: string) => ctx.addIssue({ code: 'custom', path, message: `no queue "${id}"` });
-    s.queues.forEach((q, i) => q.overflowTo && !ids.has(q.overflowTo) && unknown(['queues', i, 'overflowTo'], q.overflowTo));
-    s.agents.forEach((a, i) => Object.keys(a.queues).forEach((id) => !ids.has(id) && unknown(['agents', i, 'queues', id], id)));
-    s.arrivals?.forEach((a, i) => !ids.has(a.queue) && unknown(['arrivals', i, 'queue'], a.queue));
-    s.log?.forEach((a, i) => !ids.has(a.queue) && unknown(['log', i, 'queue'], a.queue));
-    if (!s.arrivals?.length && !s.log?.length) ctx.addIssue({ code: 'custom', path: ['arrivals'], message: 'give arrivals (Poisson rates) or a log of recorded arrivals' });
   });
+
+type Problem = { path: string; message: string };
+
+/** Cross-references a schema cannot express (queue ids used elsewhere), checked even when the shape has errors. */
+function referenceProblems(raw: unknown): Problem[] {
+  const s = (raw ?? {}) as { queues?: { id?: unknown; overflowTo?: unknown }[]; agents?: { queues?: unknown }[]; arrivals?: { queue?: unknown }[]; log?: { queue?: unknown }[] };
+  const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  const ids = new Set(list(s.queues).map((q) => q?.id));
+  const problems: Problem[] = [];
+  const check = (path: string, id: unknown) => {
+    if (typeof id === 'string' && !ids.has(id)) problems.push({ path, message: `no queue "${id}"` });
+  };
+  list(s.queues).forEach((q, i) => check(`queues.${i}.overflowTo`, q?.overflowTo));
+  list(s.agents).forEach((a, i) => Object.keys((a?.queues as object) ?? {}).forEach((id) => check(`agents.${i}.queues.${id}`, id)));
+  list(s.arrivals).forEach((a, i) => check(`arrivals.${i}.queue`, a?.queue));
+  list(s.log).forEach((a, i) => check(`log.${i}.queue`, a?.queue));
+  if (!list(s.arrivals).length && !list(s.log).length) problems.push({ path: 'arrivals', message: 'give arrivals (Poisson rates) or a log of recorded arrivals' });
+  return problems;
+}
 
 /** @throws Error listing every problem, one per line, with its path. */
 export function parseScenario(json: unknown): Scenario {
   const result = scenarioSchema.safeParse(json);
-  if (!result.success) throw new Error(result.error.issues.map((i) => `  ${i.path.join('.') || '(scenario)'}: ${i.message}`).join('\n'));
+  const problems: Problem[] = [
+    ...(result.success ? [] : result.error.issues.map((i) => ({ path: i.path.join('.') || '(scenario)', message: i.message }))),
+    ...referenceProblems(json),
+  ];
+  if (problems.length) throw new Error(problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'));
   return result.data as Scenario;
 }
