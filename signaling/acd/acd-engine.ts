@@ -22,7 +22,7 @@ import {
   type ContactState,
 } from './routing-state.js';
 import { strategies, type Candidate } from './strategies/index.js';
-import type { AcdDecision, AcdEvent, Channel, OverflowReason, QueueConfig, QueueSettings } from './types.js';
+import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig, type QueueSettings } from './types.js';
 import { WaitingList } from './waiting-list.js';
 
 export interface AcdEngineOptions {
@@ -82,6 +82,14 @@ export class AcdEngine {
   private readonly waiting = new Map<string, WaitingList<ContactState>>();
   private readonly agents = new Map<string, AgentState>();
   private readonly members = new Map<string, Set<string>>();
+  /**
+   * Members who could take something now (available, no offer, not in wrap-up, room on some
+   * channel), per queue. In a busy center this is nearly empty, so a new contact looks at a few
+   * agents instead of every member.
+   */
+  private readonly freeMembers = new Map<string, Set<string>>();
+  /** The deepest tier among each queue's members, for escalation (cleared when membership changes). */
+  private readonly deepestTiers = new Map<string, number>();
   private readonly lastPosition = new Map<string, number>();
   /** Waiting contacts by the agent they prefer (sticky routing), so that agent's changes find them fast. */
   private readonly stickyWaiting = new Map<string, Set<ContactState>>();
@@ -338,6 +346,7 @@ export class AcdEngine {
   private restoreAssignment(contactId: string, agentId: string, channel: Channel, queueId: string): void {
     const agent = this.agentOrPlaceholder(agentId);
     agent.handling.set(contactId, { channel, queueId, since: this.now });
+    this.refreshFree(agent);
     this.contacts.set(contactId, {
       id: contactId,
       queueId,
@@ -368,6 +377,7 @@ export class AcdEngine {
       if (handled) this.recordHandleTime(handled.queueId, turn.now - handled.since);
       if (agent.handling.size === 0) agent.idleSince = turn.now;
       this.startWrapUp(agent, contact, turn);
+      this.refreshFree(agent);
       this.markAgentQueues(agent, turn);
       this.offerToAgent(agent, turn);
       return;
@@ -413,7 +423,11 @@ export class AcdEngine {
       agent.missedInARow = 0;
     }
     this.markAgentQueues(agent, turn);
-    for (const queueId of agent.queues.keys()) this.members.get(queueId)?.delete(agent.id);
+    for (const queueId of agent.queues.keys()) {
+      this.members.get(queueId)?.delete(agent.id);
+      this.freeMembers.get(queueId)?.delete(agent.id);
+      this.deepestTiers.delete(queueId);
+    }
     agent.available = event.available;
     agent.queues = new Map(Object.entries(event.queues));
     agent.skills = { ...(event.skills ?? {}) };
@@ -426,7 +440,9 @@ export class AcdEngine {
       let set = this.members.get(queueId);
       if (!set) this.members.set(queueId, (set = new Set()));
       set.add(agent.id);
+      this.deepestTiers.delete(queueId);
     }
+    this.refreshFree(agent);
     this.markAgentQueues(agent, turn);
     const offered = agent.offered ? this.contacts.get(agent.offered) : undefined;
     if (offered && !this.mayKeepOffer(agent, offered)) {
@@ -449,7 +465,11 @@ export class AcdEngine {
     const offered = agent.offered ? this.contacts.get(agent.offered) : undefined;
     if (offered) this.withdraw(offered, agent, 'cancelled', turn);
     this.markAgentQueues(agent, turn);
-    for (const queueId of agent.queues.keys()) this.members.get(queueId)?.delete(agentId);
+    for (const queueId of agent.queues.keys()) {
+      this.members.get(queueId)?.delete(agentId);
+      this.freeMembers.get(queueId)?.delete(agentId);
+      this.deepestTiers.delete(queueId);
+    }
     this.agents.delete(agentId);
     if (offered) this.offerContact(offered, turn);
     this.retryStickyFor(agentId, turn);
@@ -470,6 +490,7 @@ export class AcdEngine {
     // Several chats may end close together: the longest wrap-up wins.
     if (agent.wrapUp && (agent.wrapUp.until === undefined || (until !== undefined && agent.wrapUp.until >= until))) return;
     agent.wrapUp = { until };
+    this.refreshFree(agent);
     if (until !== undefined) this.deadlines.push(until, { kind: 'agent', agentId: agent.id, at: until });
     turn.out.push({ type: 'wrap-up-started', agentId: agent.id, contactId: contact.id, until });
   }
@@ -478,6 +499,7 @@ export class AcdEngine {
     const agent = this.agents.get(agentId);
     if (!agent?.wrapUp) return;
     agent.wrapUp = undefined;
+    this.refreshFree(agent);
     agent.idleSince = turn.now;
     turn.out.push({ type: 'wrap-up-ended', agentId });
     this.offerToAgent(agent, turn);
@@ -499,6 +521,7 @@ export class AcdEngine {
     contact.assignedTo = agentId;
     contact.assignedAt = turn.now;
     agent.handling.set(contactId, { channel: contact.channel, queueId: contact.queueId, since: turn.now });
+    this.refreshFree(agent);
     agent.missedInARow = 0;
     const day = Math.floor(turn.now / DAY_MS);
     if (day !== agent.handledDay) {
@@ -522,6 +545,7 @@ export class AcdEngine {
     // The agent knows they declined: no withdrawal decision for them.
     contact.offers.delete(agentId);
     agent.offered = undefined;
+    this.refreshFree(agent);
     this.skipFor(contact, agent, turn);
     if (this.rejectDelayMs > 0) this.delayAgent(agent, turn.now + this.rejectDelayMs);
     this.offerContact(contact, turn);
@@ -542,6 +566,7 @@ export class AcdEngine {
   private withdraw(contact: ContactState, agent: AgentState, reason: 'timeout' | 'taken' | 'cancelled', turn: Turn): void {
     contact.offers.delete(agent.id);
     if (agent.offered === contact.id) agent.offered = undefined;
+    this.refreshFree(agent);
     turn.out.push({ type: 'offer-withdrawn', contactId: contact.id, agentId: agent.id, reason });
   }
 
@@ -563,6 +588,7 @@ export class AcdEngine {
     const expiresAt = turn.now + queue.offerTimeoutMs;
     contact.offers.set(agent.id, expiresAt);
     agent.offered = contact.id;
+    this.refreshFree(agent);
     this.lastPosition.set(contact.queueId, agent.queues.get(contact.queueId)?.position ?? 0);
     this.deadlines.push(expiresAt, { kind: 'offer', contactId: contact.id, agentId: agent.id, expiresAt });
     turn.out.push({ type: 'offer', contactId: contact.id, agentId: agent.id, queueId: contact.queueId, expiresAt });
@@ -590,7 +616,7 @@ export class AcdEngine {
     if (contact.offers.size > 0 && !strategy.ringAll) return;
     let candidates: Candidate[] = [];
     let lowestTier = Number.POSITIVE_INFINITY;
-    for (const agentId of this.members.get(contact.queueId) ?? []) {
+    for (const agentId of this.freeMembers.get(contact.queueId) ?? []) {
       const agent = this.agents.get(agentId)!;
       if (!isFree(agent, turn.now) || contact.offers.has(agentId)) continue;
       const score = this.eligible(agent, contact, queue, turn.now);
@@ -609,6 +635,9 @@ export class AcdEngine {
   /** Offers a newly free agent the contact that has waited longest (by serving key) among its queues. */
   private offerToAgent(agent: AgentState, turn: Turn): void {
     if (!isFree(agent, turn.now)) return;
+    // A full agent must not walk the lines only to find no room: decide the channels first.
+    const room = new Set(CHANNELS.filter((channel) => hasRoom(agent, channel, this.blocking)));
+    if (room.size === 0) return;
     let best: ContactState | undefined;
     for (const queueId of agent.queues.keys()) {
       const list = this.waiting.get(queueId);
@@ -618,13 +647,34 @@ export class AcdEngine {
       const ringAll = strategies[queue.strategy].ringAll;
       for (const c of list.all) {
         if (best && c.key > best.key) break; // everything further back is later than the best found
-        if ((c.offers.size > 0 && !ringAll) || c.offers.has(agent.id)) continue;
+        if (!room.has(c.channel) || (c.offers.size > 0 && !ringAll) || c.offers.has(agent.id)) continue;
         if (this.eligible(agent, c, queue, turn.now) < 0) continue;
         best = c;
         break;
       }
     }
     if (best) this.offer(best, agent, turn);
+  }
+
+  /** Keeps the agent in or out of its queues' free-member sets after any change to it. */
+  private refreshFree(agent: AgentState): void {
+    const free = agent.available && !agent.offered && !agent.wrapUp && Object.keys(agent.capacity).some((ch) => hasRoom(agent, ch as Channel, this.blocking));
+    for (const queueId of agent.queues.keys()) {
+      let set = this.freeMembers.get(queueId);
+      if (!set) this.freeMembers.set(queueId, (set = new Set()));
+      if (free) set.add(agent.id);
+      else set.delete(agent.id);
+    }
+  }
+
+  private deepestTier(queueId: string): number {
+    let deepest = this.deepestTiers.get(queueId);
+    if (deepest === undefined) {
+      deepest = 1;
+      for (const id of this.members.get(queueId) ?? []) deepest = Math.max(deepest, this.agents.get(id)!.queues.get(queueId)!.tier);
+      this.deepestTiers.set(queueId, deepest);
+    }
+    return deepest;
   }
 
   // ---- time ----------------------------------------------------------------------------
@@ -691,6 +741,7 @@ export class AcdEngine {
     agent.missedInARow++;
     if (this.maxNoAnswer > 0 && agent.missedInARow >= this.maxNoAnswer) {
       agent.available = false;
+      this.refreshFree(agent);
       this.markAgentQueues(agent, turn);
       turn.out.push({ type: 'agent-paused', agentId: agent.id, reason: 'no-answer', missed: agent.missedInARow });
       this.retryStickyFor(agent.id, turn);
@@ -707,8 +758,7 @@ export class AcdEngine {
     if (!c || c.assignedTo) return;
     const queue = this.queueConfig(c.queueId);
     // Escalate only as far as there are tiers: a queue with tiers 1 and 2 stops at 2.
-    let deepest = 1;
-    for (const id of this.members.get(c.queueId) ?? []) deepest = Math.max(deepest, this.agents.get(id)!.queues.get(c.queueId)!.tier);
+    const deepest = this.deepestTier(c.queueId);
     const tier = Math.min(allowedTier(queue, turn.now - c.enqueuedAt), deepest);
     if (tier > c.tier) {
       c.tier = tier;
