@@ -33,6 +33,7 @@ export default defineConfig(({ mode }) => {
         input: {
           demo: resolve(root, 'widget/demo/index.html'),
           'demo-shipping': resolve(root, 'widget/demo/shipping.html'),
+          'demo-billing': resolve(root, 'widget/demo/billing.html'),
           agent: resolve(root, 'agent-pwa/index.html'),
           'widget-chat': resolve(root, 'widget/chat/index.ts'),
         },

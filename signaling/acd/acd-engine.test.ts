@@ -38,6 +38,13 @@ describe('AcdEngine: offers and answers', () => {
     assert.deepEqual(acd.waitingIn('q'), []);
   });
 
+  it('counts idle time from the last contact taken: the agent who just answered is not the longest idle', () => {
+    const acd = engine([queue('q')], [{ id: 'alice' }, { id: 'bob', at: 10 }]);
+    acd.handle(arrive('c1', 100));
+    acd.handle({ type: 'offer-accepted', at: 110, contactId: 'c1', agentId: 'alice' });
+    assert.deepEqual(offeredTo(acd.handle(arrive('c2', 120))), ['bob']);
+  });
+
   it('moves an unanswered offer to the next agent when it times out (ring no answer)', () => {
     const acd = engine([queue('q', { offerTimeoutMs: 30_000 })], [{ id: 'alice' }, { id: 'bob', at: 10 }]);
     acd.handle(arrive('c1', 100));

@@ -522,6 +522,8 @@ export class AcdEngine {
     contact.assignedAt = turn.now;
     agent.handling.set(contactId, { channel: contact.channel, queueId: contact.queueId, since: turn.now });
     this.refreshFree(agent);
+    // Longest idle counts from the agent's last contact taken or finished (FreeSWITCH: last bridge).
+    agent.idleSince = turn.now;
     agent.missedInARow = 0;
     const day = Math.floor(turn.now / DAY_MS);
     if (day !== agent.handledDay) {

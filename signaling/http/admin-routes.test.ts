@@ -25,8 +25,8 @@ describe('routing administration API', () => {
   it('lets supervisors read and only admins change; plain agents see nothing', async () => {
     assert.equal((await call(agent, 'GET', '/queues')).status, 403);
     const queues = (await (await call(supervisor, 'GET', '/queues')).json()) as { slug: string; members: unknown[] }[];
-    assert.deepEqual(queues.map((q) => q.slug), ['support']);
-    assert.equal(queues[0]!.members.length, 2);
+    assert.deepEqual(queues.map((q) => q.slug).sort(), ['billing', 'support']);
+    assert.ok(queues.every((q) => q.members.length === 2));
     assert.equal((await call(supervisor, 'POST', '/queues', { slug: 'sales', name: 'Sales' })).status, 403);
   });
 
@@ -38,39 +38,39 @@ describe('routing administration API', () => {
     const zone = await call(admin, 'POST', '/queues', { slug: 'night', name: 'Night', hours: { timeZone: 'Mars/Olympus', weekly: { mon: [['17:00', '09:00']] } } });
     assert.equal(zone.status, 400);
     assert.match(((await zone.json()) as { error: { message: string } }).error.message, /unknown time zone.*17:00 is not before 09:00/);
-    assert.equal(((await (await call(admin, 'GET', '/queues')).json()) as unknown[]).length, 1);
+    assert.equal(((await (await call(admin, 'GET', '/queues')).json()) as unknown[]).length, 2);
   });
 
   it('refuses members who do not exist, and an overflow into the queue itself', async () => {
-    const [support] = (await (await call(admin, 'GET', '/queues')).json()) as { id: string }[];
+    const support = ((await (await call(admin, 'GET', '/queues')).json()) as { id: string; slug: string }[]).find((q) => q.slug === 'support');
     const members = await call(admin, 'PUT', `/queues/${support!.id}/members`, [{ agentId: 'ghost', tier: 1, position: 0 }]);
     assert.equal(members.status, 400);
     const loop = await call(admin, 'PATCH', `/queues/${support!.id}`, { overflow: { type: 'queue', queueId: support!.id } });
     assert.equal(loop.status, 400);
   });
 
-  it('routes by the skills an admin sets: a billing queue reaches only the agent who knows billing', async () => {
-    const created = await call(admin, 'POST', '/queues', { slug: 'billing', name: 'Billing', requiredSkills: { billing: 3 }, strategy: 'best-skill' });
+  it('routes by the skills an admin sets: a refunds queue reaches only the agent who knows refunds', async () => {
+    const created = await call(admin, 'POST', '/queues', { slug: 'refunds', name: 'Refunds', requiredSkills: { refunds: 3 }, strategy: 'best-skill' });
     assert.equal(created.status, 200);
-    const billing = (await created.json()) as { id: string; strategy: string; requiredSkills: Record<string, number> };
-    assert.deepEqual([billing.strategy, billing.requiredSkills], ['best-skill', { billing: 3 }]);
+    const refunds = (await created.json()) as { id: string; strategy: string; requiredSkills: Record<string, number> };
+    assert.deepEqual([refunds.strategy, refunds.requiredSkills], ['best-skill', { refunds: 3 }]);
     const agents = (await (await call(admin, 'GET', '/agents')).json()) as { id: string; email: string }[];
     const anaId = agents.find((a) => a.email === ANA)!.id;
     const benId = agents.find((a) => a.email === BEN)!.id;
-    assert.equal((await call(admin, 'PUT', `/queues/${billing.id}/members`, [{ agentId: anaId, tier: 1, position: 0 }, { agentId: benId, tier: 1, position: 1 }])).status, 200);
-    const patched = await call(admin, 'PATCH', `/agents/${benId}/routing`, { skills: { billing: 5 }, capacity: { chat: 2, voice: 1, email: 5, message: 5 } });
-    assert.deepEqual(((await patched.json()) as { skills: unknown }).skills, { billing: 5 });
+    assert.equal((await call(admin, 'PUT', `/queues/${refunds.id}/members`, [{ agentId: anaId, tier: 1, position: 0 }, { agentId: benId, tier: 1, position: 1 }])).status, 200);
+    const patched = await call(admin, 'PATCH', `/agents/${benId}/routing`, { skills: { refunds: 5 }, capacity: { chat: 2, voice: 1, email: 5, message: 5 } });
+    assert.deepEqual(((await patched.json()) as { skills: unknown }).skills, { refunds: 5 });
 
     const ana = await connectAgent(server, ANA);
     const ben = await connectAgent(server, BEN);
     const visitor = await connectVisitor(server);
-    visitor.socket.send({ type: 'conversation.start', id: 'billing-start', queue: 'billing' });
-    const { conversationId } = await visitor.socket.next('ack', (a) => a.id === 'billing-start');
+    visitor.socket.send({ type: 'conversation.start', id: 'refunds-start', queue: 'refunds' });
+    const { conversationId } = await visitor.socket.next('ack', (a) => a.id === 'refunds-start');
     const offer = await ben.socket.next('offer', (o) => o.offer.conversationId === conversationId);
-    assert.equal(offer.offer.queueName, 'Billing');
+    assert.equal(offer.offer.queueName, 'Refunds');
     const queue = await visitor.socket.next('queue', (q) => q.conversationId === conversationId);
     assert.equal(queue.agentsAvailable, 1, 'only agents with the skill count as able to answer');
-    assert.ok(!ana.socket.frames.some((f) => f.type === 'offer' && f.offer.conversationId === conversationId), 'ana lacks the billing skill');
+    assert.ok(!ana.socket.frames.some((f) => f.type === 'offer' && f.offer.conversationId === conversationId), 'ana lacks the refunds skill');
     for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
   });
 });

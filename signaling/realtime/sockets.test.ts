@@ -87,6 +87,21 @@ describe('the visitor socket', () => {
     mallory.socket.close();
   });
 
+  it('puts a chat from a page naming an unknown queue in the default queue instead of losing it', async () => {
+    const { socket } = await connectVisitor(server);
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      socket.send({ type: 'conversation.start', id: id('unknown-q'), queue: 'no-such-queue' });
+      const { conversationId } = await socket.next('ack', (a) => a.id === id('unknown-q'));
+      const stored = await server.store.conversations.findById(conversationId!);
+      assert.equal(stored?.queueId, (await server.store.queues.findDefault())!.id);
+    } finally {
+      console.warn = warn;
+      socket.close();
+    }
+  });
+
   it('resumes the same visitor and conversation with the same token after a reconnect', async () => {
     const first = await connectVisitor(server);
     first.socket.send({ type: 'conversation.start', id: id('r-start') });

@@ -23,8 +23,8 @@ export interface BootstrapResult {
 /** The demo agents' password is public on purpose: SWITCHBOARD_DEMO=0 leaves them out. */
 export const DEMO_PASSWORD = 'switchboard-demo';
 const DEMO_AGENTS = [
-  { email: 'ana@demo.switchboard', name: 'Ana Lima', role: 'agent' as AgentRole },
-  { email: 'ben@demo.switchboard', name: 'Ben Okafor', role: 'supervisor' as AgentRole },
+  { email: 'ana@demo.switchboard', name: 'Ana Lima', role: 'agent' as AgentRole, skills: { billing: 3 } as Record<string, number> },
+  { email: 'ben@demo.switchboard', name: 'Ben Okafor', role: 'supervisor' as AgentRole, skills: {} as Record<string, number> },
 ];
 const DEMO_REPLIES = [
   { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out. How can I help you today?' },
@@ -48,11 +48,15 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
     if (options.demo) {
       const queueId = randomUUID();
       await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
+      // Billing needs the billing skill: the demo page /demo/billing.html sends its chats here.
+      const billingId = randomUUID();
+      await store.queues.insert({ id: billingId, slug: 'billing', name: 'Billing', isDefault: false, createdAt: now, ...DEFAULT_QUEUE, strategy: 'best-skill', requiredSkills: { billing: 1 } });
       const hash = await hashPassword(DEMO_PASSWORD);
-      for (const a of DEMO_AGENTS) {
+      for (const [position, a] of DEMO_AGENTS.entries()) {
         const id = randomUUID();
-        await store.agents.insert({ id, email: a.email, name: a.name, role: a.role, passwordHash: hash, status: 'available', createdAt: now });
-        await store.queues.addMember(queueId, id);
+        await store.agents.insert({ id, email: a.email, name: a.name, role: a.role, passwordHash: hash, status: 'available', skills: a.skills, createdAt: now });
+        await store.queues.addMember(queueId, id, { tier: 1, position });
+        await store.queues.addMember(billingId, id, { tier: 1, position });
       }
       for (const r of DEMO_REPLIES) await store.cannedReplies.insert({ id: randomUUID(), ...r }, now);
     }

@@ -42,8 +42,13 @@ export class ConversationService {
     const existing = (await this.store.conversations.findByStartClientId(visitorId, clientId)) ?? (await this.store.conversations.findOpenForVisitor(visitorId));
     if (existing) return (await this.store.conversations.summary(existing.id))!;
 
-    const queue = options.queue ? await this.store.queues.findBySlug(options.queue) : await this.store.queues.findDefault();
-    if (!queue) throw new AppError('not-found', options.queue ? `no queue "${options.queue}"` : 'no queue is configured');
+    let queue = options.queue ? await this.store.queues.findBySlug(options.queue) : undefined;
+    if (options.queue && !queue) {
+      // A page naming a queue that was renamed or removed must not lose the visitor's chat.
+      console.warn(`conversations: unknown queue "${options.queue}" requested; using the default queue`);
+    }
+    queue ??= await this.store.queues.findDefault();
+    if (!queue) throw new AppError('not-found', 'no queue is configured');
     const now = this.clock();
     const record = {
       id: randomUUID(),

@@ -1,0 +1,85 @@
+/**
+ * The ACD end to end: two agents with different skills in the agent app; a billing chat
+ * reaches only the agent with the billing skill; an offer nobody answers moves on to the
+ * other agent when it times out. Queues are configured through the admin API, as an admin would.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParty } from '../support/browser.js';
+import { ANA, BEN } from '../support/demo-logins.js';
+import { agent, visitor } from '../support/parties.js';
+import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+
+const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
+
+
+describe('skill-based routing and ring-no-answer in the browser', () => {
+  const data = tempDataDir();
+  let server: RunningServer;
+  let browser: Browser;
+  let ana: Page;
+  let ben: Page;
+
+  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`${server.url}/api/admin${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
+    return res.json();
+  }
+
+  before(async () => {
+    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
+    const agents = (await admin('GET', '/agents')) as { id: string; email: string }[];
+    const id = (email: string) => agents.find((a) => a.email === email)!.id;
+    // The demo seed has Support (everyone) and Billing (needs the billing skill); make the
+    // skills explicit and the ring time short, as an admin would.
+    const queues = (await admin('GET', '/queues')) as { id: string; slug: string }[];
+    for (const q of queues) await admin('PATCH', `/queues/${q.id}`, { offerTimeoutMs: 5_000, retryDelayMs: 60_000 });
+    await admin('PATCH', `/queues/${queues.find((q) => q.slug === 'billing')!.id}`, { requiredSkills: { billing: 2 } });
+    await admin('PATCH', `/agents/${id(ANA.email)}/routing`, { skills: { billing: 3 } });
+    await admin('PATCH', `/agents/${id(BEN.email)}/routing`, { skills: {} });
+
+    browser = await launchBrowser();
+    ana = await (await newParty(browser)).newPage();
+    ben = await (await newParty(browser)).newPage();
+    await agent.signIn(ana, server.url, ANA);
+    await agent.signIn(ben, server.url, BEN);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.dispose();
+  });
+
+  it('offers a billing chat only to the agent with the billing skill', async () => {
+    const customer = await (await newParty(browser)).newPage();
+    await customer.goto(`${server.url}/demo/billing.html`);
+    await visitor.openChat(customer);
+    await visitor.send(customer, 'I was charged twice this month.');
+    const accept = ana.getByRole('button', { name: /^Accept chat from/ });
+    await accept.waitFor();
+    assert.equal(await ana.getByText('Queue: Billing').count(), 1);
+    assert.equal(await ben.getByRole('button', { name: /^Accept chat from/ }).count(), 0, 'Ben has no billing skill');
+    await accept.click();
+    await customer.getByRole('log').getByText(`${ANA.name} joined the chat`).waitFor();
+  });
+
+  it('moves an offer nobody answers to the other agent when it rings out', async () => {
+    const customer = await (await newParty(browser)).newPage();
+    await customer.goto(`${server.url}/`);
+    await visitor.openChat(customer);
+    await visitor.send(customer, 'Do you ship to Norway?');
+    // Ben has been idle longest (Ana just took the billing chat), so his app rings first.
+    const benOffer = ben.getByRole('button', { name: /^Accept chat from/ });
+    await benOffer.waitFor();
+    await customer.getByText('You are next in line.', { exact: false }).waitFor();
+    // Nobody answers: after the 5 s ring time the offer leaves Ben and reaches Ana.
+    await ana.getByRole('button', { name: /^Accept chat from/ }).waitFor({ timeout: 15_000 });
+    await benOffer.waitFor({ state: 'detached' });
+    await ana.getByRole('button', { name: /^Accept chat from/ }).click();
+    await agent.messages(ana, 'Do you ship to Norway?').waitFor();
+  });
+});
