@@ -3,6 +3,7 @@ import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import type { CannedReply } from '../../signaling/protocol/api.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
+import { sendOnEnter } from '../../widget/chat/send-on-enter.js';
 import { TypingController } from '../../widget/chat/typing-controller.js';
 import type { PendingReply } from './agent-session.js';
 import { t, visitorName } from './i18n/en.js';
@@ -127,7 +128,7 @@ export class SbConversationView extends LitElement {
         placeholder=${t('composerPlaceholder')}
         spellcheck="true"
         @input=${() => this.typing.keystroke()}
-        @keydown=${this.onKeydown}
+        @keydown=${sendOnEnter}
       ></textarea>
       <div class="bar">
         <select aria-label=${t('cannedLabel')} @change=${this.onCanned}>
@@ -147,13 +148,6 @@ export class SbConversationView extends LitElement {
     const field = this.renderRoot.querySelector('textarea')!;
     field.value = field.value ? `${field.value} ${reply.body}` : reply.body;
     field.focus();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      (event.target as HTMLTextAreaElement).form?.requestSubmit();
-    }
   }
 
   private onSubmit(event: Event): void {

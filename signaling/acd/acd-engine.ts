@@ -507,15 +507,27 @@ export class AcdEngine {
 
   // ---- offers --------------------------------------------------------------------------
 
-  private accept(contactId: string, agentId: string, turn: Turn): void {
+  /**
+   * Takes the agent's live offer of the contact off the table, for an accept or a decline.
+   * Undefined (and `offer-unavailable`) when there is no such offer: it rang out, was taken, or never was.
+   */
+  private takeOffer(contactId: string, agentId: string, turn: Turn): { contact: ContactState; agent: AgentState } | undefined {
     const contact = this.contacts.get(contactId);
     const agent = this.agents.get(agentId);
     if (!contact || !agent || !contact.offers.has(agentId)) {
       turn.out.push({ type: 'offer-unavailable', contactId, agentId });
-      return;
+      return undefined;
     }
     contact.offers.delete(agentId);
     agent.offered = undefined;
+    this.refreshFree(agent);
+    return { contact, agent };
+  }
+
+  private accept(contactId: string, agentId: string, turn: Turn): void {
+    const taken = this.takeOffer(contactId, agentId, turn);
+    if (!taken) return;
+    const { contact, agent } = taken;
     const others = this.withdrawAll(contact, 'taken', turn);
     this.removeWaiting(contact, turn);
     contact.assignedTo = agentId;
@@ -538,16 +550,10 @@ export class AcdEngine {
   }
 
   private decline(contactId: string, agentId: string, turn: Turn): void {
-    const contact = this.contacts.get(contactId);
-    const agent = this.agents.get(agentId);
-    if (!contact || !agent || !contact.offers.has(agentId)) {
-      turn.out.push({ type: 'offer-unavailable', contactId, agentId });
-      return;
-    }
     // The agent knows they declined: no withdrawal decision for them.
-    contact.offers.delete(agentId);
-    agent.offered = undefined;
-    this.refreshFree(agent);
+    const taken = this.takeOffer(contactId, agentId, turn);
+    if (!taken) return;
+    const { contact, agent } = taken;
     this.skipFor(contact, agent, turn);
     if (this.rejectDelayMs > 0) this.delayAgent(agent, turn.now + this.rejectDelayMs);
     this.offerContact(contact, turn);

@@ -10,6 +10,7 @@ import { AppError } from '../services/app-error.js';
 import { toProfile } from '../services/auth-service.js';
 import type { Services } from '../services/services.js';
 import type { AgentRecord } from '../store/agents-repo.js';
+import { handleConversationFrame, isConversationFrame } from './conversation-frames.js';
 import { FrameChannel } from './frame-channel.js';
 import type { SocketRegistry } from './socket-registry.js';
 
@@ -23,24 +24,9 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
   async function handle(frame: AgentFrame): Promise<void> {
     if (frame.type === 'hello') return hello(frame);
     if (!greeted) throw new AppError('not-authenticated', 'send hello first');
-    const { conversations, routing } = services;
+    if (isConversationFrame(frame)) return handleConversationFrame(services.conversations, actor, frame, (f) => channel.send(f));
+    const { routing } = services;
     switch (frame.type) {
-      case 'message.send': {
-        const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
-      }
-      case 'sync': {
-        const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
-        channel.send({ type: 'events', conversationId: frame.conversationId, events });
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
-      }
-      case 'read':
-        return conversations.markRead(actor, frame.conversationId, frame.seq);
-      case 'typing':
-        return conversations.typing(actor, frame.conversationId, frame.isTyping);
-      case 'conversation.end':
-        await conversations.end(actor, frame.conversationId);
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'presence.set':
         agent.status = frame.status;
         await routing.setStatus(agent.id, frame.status, frame.reason);
@@ -67,8 +53,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     unsubscribe = services.bus.subscribe(topics.agent(agent.id), (f) => channel.send(f));
     await services.routing.agentConnected(agent);
     const fresh = (await services.store.agents.findById(agent.id)) ?? agent;
-    const wrapUpConversation = services.routing.wrapUpOf(agent.id);
-    const wrapUpQueue = wrapUpConversation ? (await services.store.conversations.findById(wrapUpConversation))?.queueId : undefined;
+    const wrapUp = services.routing.wrapUpOf(agent.id);
     channel.send({
       type: 'welcome',
       protocol: PROTOCOL_VERSION,
@@ -76,9 +61,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       agent: toProfile(fresh),
       status: fresh.status,
       ...(fresh.status === 'away' && fresh.breakReason ? { breakReason: fresh.breakReason as BreakReason } : {}),
-      ...(wrapUpConversation
-        ? { wrapUp: { conversationId: wrapUpConversation, dispositionRequired: !!(wrapUpQueue && (await services.store.queues.findById(wrapUpQueue))?.dispositionRequired) } }
-        : {}),
+      ...(wrapUp ? { wrapUp } : {}),
       conversations: await services.store.conversations.summariesForAgent(agent.id),
       offers: services.routing.offersFor(agent.id),
     });

@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { Actor } from '../services/actor.js';
 import { AppError } from '../services/app-error.js';
 import type { Services } from '../services/services.js';
+import { handleConversationFrame, isConversationFrame } from './conversation-frames.js';
 import { FrameChannel } from './frame-channel.js';
 import type { SocketRegistry } from './socket-registry.js';
 
@@ -20,6 +21,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
     if (frame.type === 'hello') return hello(frame);
     if (!actor) throw new AppError('not-authenticated', 'send hello with your visitor token first');
     const { conversations } = services;
+    if (isConversationFrame(frame)) return handleConversationFrame(conversations, actor, frame, (f) => channel.send(f));
     switch (frame.type) {
       case 'conversation.start': {
         const summary = await conversations.start(actor.visitorId, frame.id, {
@@ -28,22 +30,6 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
         });
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
-      case 'message.send': {
-        const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
-      }
-      case 'sync': {
-        const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
-        channel.send({ type: 'events', conversationId: frame.conversationId, events });
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
-      }
-      case 'read':
-        return conversations.markRead(actor, frame.conversationId, frame.seq);
-      case 'typing':
-        return conversations.typing(actor, frame.conversationId, frame.isTyping);
-      case 'conversation.end':
-        await conversations.end(actor, frame.conversationId);
-        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'visitor.identify': {
         const { type: _t, id, ...fields } = frame;
         await conversations.identify(actor.visitorId, fields);

@@ -69,6 +69,46 @@ describe('RoutingService', () => {
     }
   });
 
+  it('holds new chats during wrap-up until the agent records the outcome the queue requires', async () => {
+    const server = await startTestServer({
+      seed: async (store) => {
+        const support = (await store.queues.findBySlug('support'))!;
+        await store.queues.update({ ...support, wrapUpMs: 60_000, dispositionRequired: true });
+      },
+    });
+    try {
+      const ana = await connectAgent(server, ANA);
+      const ben = await connectAgent(server, BEN);
+      ben.socket.send({ type: 'presence.set', id: 'ben-away-01', status: 'away', reason: 'lunch' });
+      assert.equal((await ben.socket.next('presence')).breakReason, 'lunch');
+
+      const first = await connectVisitor(server);
+      const firstId = await startChat(first, 'wrap-first-1');
+      await ana.socket.next('offer', (o) => o.offer.conversationId === firstId);
+      ana.socket.send({ type: 'offer.accept', id: 'wrap-accept-1', conversationId: firstId });
+      await ana.socket.next('ack', (a) => a.id === 'wrap-accept-1');
+      ana.socket.send({ type: 'conversation.end', id: 'wrap-end-001', conversationId: firstId });
+      const wrap = await ana.socket.next('wrap-up');
+      assert.deepEqual([wrap.conversationId, wrap.dispositionRequired], [firstId, true]);
+
+      const second = await connectVisitor(server);
+      const secondId = await startChat(second, 'wrap-second-1');
+      await second.socket.next('queue', (q) => q.conversationId === secondId);
+      ana.socket.send({ type: 'wrap-up.done', id: 'wrap-done-no' });
+      assert.equal((await ana.socket.next('error', (e) => e.id === 'wrap-done-no')).reason, 'invalid-input');
+      assert.ok(!ana.socket.frames.some((f) => f.type === 'offer' && f.offer.conversationId === secondId), 'no offers during wrap-up');
+
+      ana.socket.send({ type: 'wrap-up.done', id: 'wrap-done-ok', disposition: 'resolved' });
+      await ana.socket.next('ack', (a) => a.id === 'wrap-done-ok');
+      await ana.socket.next('wrap-up-ended');
+      await ana.socket.next('offer', (o) => o.offer.conversationId === secondId);
+      assert.equal((await server.store.conversations.summary(firstId))?.disposition, 'resolved');
+      for (const s of [ana.socket, ben.socket, first.socket, second.socket]) s.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('treats a chat that ends while waiting as abandoned, with how long it waited', async () => {
     const server = await startTestServer();
     try {

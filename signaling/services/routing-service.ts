@@ -55,8 +55,8 @@ export class RoutingService {
   private readonly offers = new Map<string, Map<string, Offer>>();
   /** Open sockets per agent: an agent is routable while at least one is open. */
   private readonly connections = new Map<string, number>();
-  /** The conversation whose end started each agent's wrap-up, for the disposition. */
-  private readonly wrapUps = new Map<string, string>();
+  /** Each agent's wrap-up: the conversation whose end started it (for the disposition), and whether one is required. */
+  private readonly wrapUps = new Map<string, { conversationId: string; dispositionRequired: boolean }>();
   private readonly dirtyQueues = new Set<string>();
   private positionsScheduled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -163,8 +163,8 @@ export class RoutingService {
     return this.offers.get(conversationId)?.has(agentId) ?? false;
   }
 
-  /** The wrap-up an agent is in, if any: the conversation that started it. */
-  wrapUpOf(agentId: string): string | undefined {
+  /** The wrap-up an agent is in, if any. */
+  wrapUpOf(agentId: string): { conversationId: string; dispositionRequired: boolean } | undefined {
     return this.wrapUps.get(agentId);
   }
 
@@ -195,11 +195,11 @@ export class RoutingService {
 
   /** Ends the agent's wrap-up, recording the disposition on the conversation that started it. */
   async wrapUpDone(agent: AgentRecord, disposition?: Disposition): Promise<void> {
-    const conversationId = this.wrapUps.get(agent.id);
-    if (!conversationId) throw new AppError('invalid-input', 'you are not in wrap-up');
+    const wrapUp = this.wrapUps.get(agent.id);
+    if (!wrapUp) throw new AppError('invalid-input', 'you are not in wrap-up');
+    const { conversationId } = wrapUp;
+    if (wrapUp.dispositionRequired && !disposition) throw new AppError('invalid-input', 'this queue requires a disposition');
     const queueId = (await this.store.conversations.findById(conversationId))?.queueId;
-    const queue = queueId ? this.queues.get(queueId) : undefined;
-    if (queue?.dispositionRequired && !disposition) throw new AppError('invalid-input', 'this queue requires a disposition');
     if (disposition) await this.store.conversations.setDisposition(conversationId, disposition);
     this.log.append({ at: this.clock(), type: 'wrap-up-done', conversationId, agentId: agent.id, ...(queueId ? { queueId } : {}), data: disposition ? { disposition } : {} });
     this.feed({ type: 'wrap-up-done', at: this.clock(), agentId: agent.id });
@@ -306,17 +306,14 @@ export class RoutingService {
         this.log.append({ at: now, type: 'agent-paused', agentId: d.agentId, data: { reason: d.reason, missed: d.missed } });
         void this.setStatus(d.agentId, 'away', 'no-answer').catch((e: unknown) => console.error('routing: pause not stored', e));
         return;
-      case 'wrap-up-started':
-        this.wrapUps.set(d.agentId, d.contactId);
-        this.log.append({ at: now, type: 'wrap-up-started', conversationId: d.contactId, agentId: d.agentId });
+      case 'wrap-up-started': {
         // The engine gives a wrap-up no end time exactly when the queue requires a disposition.
-        this.bus.publish(topics.agent(d.agentId), {
-          type: 'wrap-up',
-          conversationId: d.contactId,
-          ...(d.until !== undefined ? { until: d.until } : {}),
-          dispositionRequired: d.until === undefined,
-        });
+        const wrapUp = { conversationId: d.contactId, dispositionRequired: d.until === undefined };
+        this.wrapUps.set(d.agentId, wrapUp);
+        this.log.append({ at: now, type: 'wrap-up-started', conversationId: d.contactId, agentId: d.agentId });
+        this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up', ...wrapUp, ...(d.until !== undefined ? { until: d.until } : {}) });
         return;
+      }
       case 'wrap-up-ended':
         this.wrapUps.delete(d.agentId);
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up-ended' });

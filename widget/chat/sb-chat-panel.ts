@@ -6,6 +6,7 @@ import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
+import { sendOnEnter } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
@@ -146,7 +147,7 @@ export class SbChatPanel extends LitElement {
           placeholder=${this.t('composerPlaceholder')}
           ?disabled=${this.state.connection === 'closed'}
           @input=${() => this.typing.keystroke()}
-          @keydown=${this.onComposerKeydown}
+          @keydown=${sendOnEnter}
         ></textarea>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
@@ -177,14 +178,6 @@ export class SbChatPanel extends LitElement {
     this.fire('sb-send', { text });
     field.value = '';
     field.focus();
-  }
-
-  /** Enter sends; Shift+Enter makes a new line (as in every chat app). */
-  private onComposerKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      (event.target as HTMLTextAreaElement).form?.requestSubmit();
-    }
   }
 
   private onKeydown(event: KeyboardEvent): void {

@@ -1,0 +1,35 @@
+/** The frames both parties send about a conversation they are in, handled the same way for visitors and agents. */
+import type { ClientFrame } from '../protocol/client-frames.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
+import type { Actor } from '../services/actor.js';
+import type { ConversationService } from '../services/conversation-service.js';
+
+type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' }>;
+
+const CONVERSATION_FRAMES: ReadonlySet<string> = new Set(['message.send', 'sync', 'read', 'typing', 'conversation.end']);
+
+export function isConversationFrame(frame: ClientFrame): frame is ConversationFrame {
+  return CONVERSATION_FRAMES.has(frame.type);
+}
+
+/** Carries out one conversation frame for `actor` and sends the acknowledgement. Authorization is the service's. */
+export async function handleConversationFrame(conversations: ConversationService, actor: Actor, frame: ConversationFrame, send: (frame: ServerFrame) => void): Promise<void> {
+  switch (frame.type) {
+    case 'message.send': {
+      const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
+      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
+    }
+    case 'sync': {
+      const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
+      send({ type: 'events', conversationId: frame.conversationId, events });
+      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+    }
+    case 'read':
+      return conversations.markRead(actor, frame.conversationId, frame.seq);
+    case 'typing':
+      return conversations.typing(actor, frame.conversationId, frame.isTyping);
+    case 'conversation.end':
+      await conversations.end(actor, frame.conversationId);
+      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+  }
+}
