@@ -25,7 +25,8 @@ export class SbConversationView extends LitElement {
       .log { flex: 1; overflow-y: auto; }
       ol { list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 8px; }
       li { max-width: 75%; }
-      .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+      .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
+      .text { white-space: pre-wrap; }
       .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
       .agent { align-self: flex-end; background: #4338ca; color: #fff; }
       .pending { opacity: 0.65; }
@@ -95,7 +96,7 @@ export class SbConversationView extends LitElement {
         ${this.events.map((e) => this.renderEvent(e, name, lastSeen))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
-          .map((p) => html`<li class="message agent pending">${p.text}<span class="meta">${t('sending')}</span></li>`)}
+          .map((p) => html`<li class="message agent pending"><span class="text">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
       </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.renderComposer(name)}`;
@@ -106,7 +107,7 @@ export class SbConversationView extends LitElement {
       case 'message': {
         const fromAgent = e.author.kind === 'agent';
         return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-          <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span>${e.text}
+          <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text">${e.text}</span>
           ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
         </li>`;
       }

@@ -28,7 +28,9 @@ export const chatPanelStyles = css`
   ol { list-style: none; margin: 0; padding: 12px 16px; display: flex; flex-direction: column; gap: 8px; }
   li { max-width: 85%; }
   .system { align-self: center; max-width: 100%; font-size: 13px; color: var(--sb-muted, #6b7280); text-align: center; }
-  .message { padding: 8px 12px; border-radius: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
+  /* Only the message text keeps its line breaks; the template's own whitespace must not show. */
+  .text { white-space: pre-wrap; }
   .message.visitor { align-self: flex-end; background: var(--sb-visitor-bubble, #4338ca); color: var(--sb-visitor-bubble-text, #fff); border-bottom-right-radius: 4px; }
   .message.agent { align-self: flex-start; background: var(--sb-agent-bubble, #f3f4f6); border-bottom-left-radius: 4px; }
   .message.pending { opacity: 0.7; }

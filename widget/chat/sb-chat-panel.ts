@@ -92,7 +92,7 @@ export class SbChatPanel extends LitElement {
         const mine = e.author.kind === 'visitor';
         const name = mine ? this.t('you') : e.author.name ?? this.t('agentFallbackName');
         return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${this.t('messageFrom', { name })}>
-          ${mine ? nothing : html`<span class="author">${name}</span>`}${e.text}
+          ${mine ? nothing : html`<span class="author">${name}</span>`}<span class="text">${e.text}</span>
           ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${this.t('seen')}</span>` : nothing}
         </li>`;
       }
@@ -126,7 +126,7 @@ export class SbChatPanel extends LitElement {
           .filter((item) => !shown.has(item.clientId))
           .map(
             (item) => html`<li class="message visitor pending" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}>
-              ${item.text}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
+              <span class="text">${item.text}</span><span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
             </li>`,
           )}
       </ol></div>

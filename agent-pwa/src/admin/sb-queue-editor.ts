@@ -21,7 +21,8 @@ export class SbQueueEditor extends LitElement {
       legend { font-weight: 600; padding: 0 4px; }
       label { display: grid; gap: 4px; font-size: 13px; }
       label.check { display: flex; align-items: center; gap: 6px; }
-      input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
+      input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; min-width: 0; width: 100%; box-sizing: border-box; }
+      label.check input, td input { width: auto; }
       table { border-collapse: collapse; grid-column: 1 / -1; }
       th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
       td input[type='number'] { width: 5em; }
@@ -75,7 +76,7 @@ export class SbQueueEditor extends LitElement {
         </label>
       </fieldset>
       <fieldset>
-        <legend>${t('timeZone')}</legend>
+        <legend>${t('businessHours')}</legend>
         <label>${t('timeZone')}<input name="timeZone" placeholder="Europe/Berlin" .value=${q?.hours?.timeZone ?? ''} /></label>
         <label>${t('holidays')}<input name="holidays" .value=${(q?.hours?.holidays ?? []).join(', ')} /></label>
         ${WEEKDAY_KEYS.map((d) => html`<label>${t(`weekday_${d}`)}<input name="hours-${d}" aria-describedby="hours-help" .value=${formatIntervals(q?.hours?.weekly[d])} /></label>`)}

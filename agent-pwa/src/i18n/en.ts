@@ -67,6 +67,7 @@ export const en = {
   overflowQueue: 'Overflow to',
   overflowNone: 'Nowhere (refuse with a message)',
   sticky: 'Wait for a returning customer’s last agent (seconds)',
+  businessHours: 'Business hours',
   timeZone: 'Time zone (empty = always open)',
   openingHours: 'Opening hours per day, for example 09:00-12:00, 13:00-17:00 (empty = closed)',
   holidays: 'Closed on (YYYY-MM-DD, comma-separated)',
