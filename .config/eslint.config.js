@@ -35,10 +35,10 @@ export default tseslint.config(
   },
   {
     // Pure logic: no I/O, no framework, no clock.
-    files: ['signaling/acd/**/*.ts', 'signaling/protocol/**/*.ts'],
+    files: ['signaling/acd/**/*.ts', 'signaling/protocol/**/*.ts', 'signaling/kpi/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.case.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|(\\.\\./)+(store|bus|services|http|realtime)/)', message: 'acd/ and protocol/ stay pure: no I/O, no framework.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|(\\.\\./)+(store|bus|services|http|realtime)/)', message: 'acd/, kpi/ and protocol/ stay pure: no I/O, no framework.' }] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Inject time; do not read the clock in pure logic.' }],
     },
   },

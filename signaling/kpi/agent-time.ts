@@ -1,0 +1,121 @@
+/** Folds the event log into each agent's time: logged in, on a break, busy with contacts or wrap-up. */
+import { LogType, type LogEntry } from './log-types.js';
+
+export interface AgentTime {
+  agentId: string;
+  /** Logged in and not on a break (available or busy), ms. */
+  availableMs: number;
+  /** With at least one contact or in wrap-up, ms. */
+  busyMs: number;
+  breakMs: number;
+  handled: number;
+  /** Current state, for the wallboard. */
+  state: 'logged-out' | 'available' | 'on-contact' | 'wrap-up' | 'away' | 'offline';
+  stateSince: number;
+  breakReason?: string;
+  contacts: number;
+}
+
+interface Tracker extends AgentTime {
+  loggedIn: boolean;
+  status: string;
+  wrapUp: boolean;
+  open: Set<string>;
+  lastAt: number;
+}
+
+/** Keeps agents' time current as log entries arrive, in log order. */
+export class AgentTimes {
+  private readonly agents = new Map<string, Tracker>();
+  /** Which agent has each answered contact, so an end frees the right one. */
+  private readonly contactAgent = new Map<string, string>();
+
+  apply(e: LogEntry): void {
+    const agentId = e.agentId ?? (e.conversationId ? this.contactAgent.get(e.conversationId) : undefined);
+    if (!agentId) return;
+    const a = this.tracker(agentId, e.at);
+    this.account(a, e.at);
+    switch (e.type) {
+      case LogType.agentLogin:
+        a.loggedIn = true;
+        if (typeof e.data?.status === 'string') a.status = e.data.status;
+        break;
+      case LogType.agentLogout:
+        a.loggedIn = false;
+        break;
+      case LogType.agentState:
+        a.status = String(e.data?.status ?? a.status);
+        a.breakReason = typeof e.data?.breakReason === 'string' ? e.data.breakReason : undefined;
+        break;
+      case LogType.agentPaused:
+        a.status = 'away';
+        a.breakReason = 'no-answer';
+        break;
+      case LogType.offerAccepted:
+        if (e.conversationId) {
+          a.open.add(e.conversationId);
+          this.contactAgent.set(e.conversationId, agentId);
+        }
+        a.handled++;
+        break;
+      case LogType.contactEnded:
+        if (e.conversationId) a.open.delete(e.conversationId);
+        break;
+      case LogType.wrapUpStarted:
+        a.wrapUp = true;
+        break;
+      case LogType.wrapUpEnded:
+        a.wrapUp = false;
+        break;
+    }
+    this.restate(a, e.at);
+  }
+
+  /** Everyone's figures as of `now` (time since the last entry is counted). */
+  snapshot(now: number): AgentTime[] {
+    return [...this.agents.values()].map((a) => {
+      const copy = { ...a, open: new Set(a.open) };
+      this.account(copy, now);
+      const { loggedIn: _l, status: _s, wrapUp: _w, open: _o, lastAt: _t, ...figures } = copy;
+      return figures;
+    });
+  }
+
+  private tracker(agentId: string, at: number): Tracker {
+    let a = this.agents.get(agentId);
+    if (!a) {
+      a = { agentId, availableMs: 0, busyMs: 0, breakMs: 0, handled: 0, state: 'logged-out', stateSince: at, contacts: 0, loggedIn: false, status: 'offline', wrapUp: false, open: new Set(), lastAt: at };
+      this.agents.set(agentId, a);
+    }
+    return a;
+  }
+
+  private account(a: Tracker, now: number): void {
+    const dt = Math.max(0, now - a.lastAt);
+    const busy = a.open.size > 0 || a.wrapUp;
+    if (a.loggedIn && (a.status === 'available' || busy)) {
+      a.availableMs += dt;
+      if (busy) a.busyMs += dt;
+    } else if (a.loggedIn && a.status === 'away') a.breakMs += dt;
+    a.lastAt = now;
+  }
+
+  private restate(a: Tracker, at: number): void {
+    const state: AgentTime['state'] = !a.loggedIn
+      ? 'logged-out'
+      : a.open.size > 0
+        ? 'on-contact'
+        : a.wrapUp
+          ? 'wrap-up'
+          : a.status === 'available'
+            ? 'available'
+            : a.status === 'away'
+              ? 'away'
+              : 'offline';
+    if (state !== a.state) {
+      a.state = state;
+      a.stateSince = at;
+    }
+    a.contacts = a.open.size;
+  }
+}

@@ -1,0 +1,81 @@
+/** Folds the event log into what happened to each contact: when it queued, was answered, ended, wrapped up. */
+import { LogType, type LogEntry } from './log-types.js';
+
+export interface ContactFacts {
+  id: string;
+  /** The queue it entered first, and the one it was answered or abandoned in. */
+  firstQueueId: string;
+  queueId: string;
+  channel: string;
+  language?: string;
+  queuedAt: number;
+  answeredAt?: number;
+  agentId?: string;
+  abandonedAt?: number;
+  /** Wait from queueing to answer or abandon, ms. */
+  waitedMs?: number;
+  endedAt?: number;
+  wrapUpStartedAt?: number;
+  wrapUpEndedAt?: number;
+  /** Hold time, ms (voice; 0 for chat until holds exist). */
+  holdMs: number;
+  /** Moves to another queue or agent after entering. */
+  transfers: number;
+  /** Why routing refused it: at the door (closed, queue-full) it never entered a queue; after max-wait it did. */
+  refusedReason?: string;
+  rating?: number;
+}
+
+/** Applies one log entry to the facts of its contact. Entries must come in log order. */
+export function applyToContacts(contacts: Map<string, ContactFacts>, e: LogEntry): void {
+  const id = e.conversationId;
+  if (!id) return;
+  if (e.type === LogType.contactQueued) {
+    contacts.set(id, {
+      id,
+      firstQueueId: e.queueId ?? '',
+      queueId: e.queueId ?? '',
+      channel: String(e.data?.channel ?? 'chat'),
+      ...(typeof e.data?.language === 'string' ? { language: e.data.language } : {}),
+      queuedAt: e.at,
+      holdMs: 0,
+      transfers: 0,
+    });
+    return;
+  }
+  const c = contacts.get(id);
+  if (!c) return; // queued before the period being read
+  switch (e.type) {
+    case LogType.offerAccepted:
+      c.answeredAt = e.at;
+      c.agentId = e.agentId;
+      c.waitedMs = e.at - c.queuedAt;
+      if (e.queueId) c.queueId = e.queueId;
+      break;
+    case LogType.contactAbandoned:
+      c.abandonedAt = e.at;
+      c.waitedMs = e.at - c.queuedAt;
+      break;
+    case LogType.contactOverflowed: {
+      const to = e.data?.to as { type?: string; queueId?: string } | undefined;
+      c.transfers++;
+      if (to?.type === 'queue' && to.queueId) c.queueId = to.queueId;
+      break;
+    }
+    case LogType.contactRefused:
+      c.refusedReason = String(e.data?.reason ?? 'no-route');
+      break;
+    case LogType.contactEnded:
+      c.endedAt ??= e.at;
+      break;
+    case LogType.wrapUpStarted:
+      c.wrapUpStartedAt = e.at;
+      break;
+    case LogType.wrapUpEnded:
+      if (c.wrapUpStartedAt !== undefined && c.wrapUpEndedAt === undefined) c.wrapUpEndedAt = e.at;
+      break;
+    case LogType.contactRated:
+      if (typeof e.data?.rating === 'number') c.rating = e.data.rating;
+      break;
+  }
+}

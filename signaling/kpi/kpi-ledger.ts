@@ -1,0 +1,65 @@
+/**
+ * The one fold over the event log that both the live wallboard and the historical reports
+ * use, so they always agree: contact facts and agent time, grouped into KPIs on demand.
+ */
+import { AgentTimes } from './agent-time.js';
+import { applyToContacts, type ContactFacts } from './contact-facts.js';
+import { bucketOf, type Interval } from './intervals.js';
+import { computeKpis, DEFAULT_KPI_OPTIONS, type KpiOptions, type Kpis } from './kpis.js';
+import type { LogEntry } from './log-types.js';
+
+export type GroupBy = 'total' | 'queue' | 'channel' | 'language' | 'agent';
+
+export interface KpiRow {
+  /** The interval's label, when grouped by interval. */
+  bucket?: string;
+  /** The group's key: a queue id, channel, language or agent id ('' for total). */
+  key: string;
+  kpis: Kpis;
+}
+
+const keyOf: Record<GroupBy, (c: ContactFacts) => string | undefined> = {
+  total: () => '',
+  queue: (c) => c.queueId,
+  channel: (c) => c.channel,
+  language: (c) => c.language ?? 'unknown',
+  agent: (c) => c.agentId,
+};
+
+export class KpiLedger {
+  private readonly contacts = new Map<string, ContactFacts>();
+  readonly agents = new AgentTimes();
+
+  /** Applies entries in log order. */
+  apply(entry: LogEntry): void {
+    applyToContacts(this.contacts, entry);
+    this.agents.apply(entry);
+  }
+
+  /** Facts of the contacts queued in [from, to). */
+  facts(from = -Infinity, to = Infinity): ContactFacts[] {
+    return [...this.contacts.values()].filter((c) => c.queuedAt >= from && c.queuedAt < to);
+  }
+
+  /**
+   * KPIs of contacts queued in [from, to), grouped, and by interval when asked. Each contact
+   * counts in the interval it was queued in, with its whole handle time, even when the talk or
+   * the wrap-up ran into later intervals.
+   */
+  rows(options: { from?: number; to?: number; groupBy?: GroupBy; interval?: Interval; timeZone?: string; kpi?: KpiOptions } = {}): KpiRow[] {
+    const groupBy = options.groupBy ?? 'total';
+    const groups = new Map<string, { bucket?: string; key: string; facts: ContactFacts[] }>();
+    for (const c of this.facts(options.from, options.to)) {
+      const key = keyOf[groupBy](c);
+      if (key === undefined) continue; // for example, no agent: never answered
+      const bucket = options.interval ? bucketOf(c.queuedAt, options.interval, options.timeZone) : undefined;
+      const id = `${bucket ?? ''}\u0000${key}`;
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { ...(bucket !== undefined ? { bucket } : {}), key, facts: [] }));
+      g.facts.push(c);
+    }
+    return [...groups.values()]
+      .sort((a, b) => (a.bucket ?? '').localeCompare(b.bucket ?? '') || a.key.localeCompare(b.key))
+      .map((g) => ({ ...(g.bucket !== undefined ? { bucket: g.bucket } : {}), key: g.key, kpis: computeKpis(g.facts, options.kpi ?? DEFAULT_KPI_OPTIONS) }));
+  }
+}

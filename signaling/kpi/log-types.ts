@@ -1,0 +1,32 @@
+/** The event log's vocabulary: every type the services append and the KPI reducer reads. */
+export const LogType = {
+  contactQueued: 'contact-queued',
+  contactOffered: 'contact-offered',
+  offerAccepted: 'offer-accepted',
+  offerDeclined: 'offer-declined',
+  offerTimedOut: 'offer-timed-out',
+  contactEscalated: 'contact-escalated',
+  contactOverflowed: 'contact-overflowed',
+  contactRefused: 'contact-refused',
+  contactAbandoned: 'contact-abandoned',
+  contactEnded: 'contact-ended',
+  contactRated: 'contact-rated',
+  wrapUpStarted: 'wrap-up-started',
+  wrapUpEnded: 'wrap-up-ended',
+  wrapUpDone: 'wrap-up-done',
+  agentLogin: 'agent-login',
+  agentLogout: 'agent-logout',
+  agentState: 'agent-state',
+  agentPaused: 'agent-paused',
+} as const;
+export type LogType = (typeof LogType)[keyof typeof LogType];
+
+/** One entry of the event log as the reducer reads it (the store's row, parsed). */
+export interface LogEntry {
+  at: number;
+  type: string;
+  conversationId?: string;
+  agentId?: string;
+  queueId?: string;
+  data?: Record<string, unknown>;
+}
