@@ -14,9 +14,9 @@ describe('loadConfig', () => {
 
   it('names every bad variable in one message', () => {
     assert.throws(
-      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', ALLOWED_ORIGINS: 'https://ok.com, https://bad.com/path', SWITCHBOARD_SECRET: 'short' }),
+      () => loadConfig({ PORT: '99999', DATABASE_URL: 'mysql://x', ALLOWED_ORIGINS: 'https://ok.com, https://bad.com/path', SWITCHBOARD_SECRET: 'short', SWITCHBOARD_TIME_ZONE: 'Mars/Olympus' }),
       (error: Error) => {
-        for (const name of ['PORT', 'DATABASE_URL', 'ALLOWED_ORIGINS', 'SWITCHBOARD_SECRET']) assert.match(error.message, new RegExp(name));
+        for (const name of ['PORT', 'DATABASE_URL', 'ALLOWED_ORIGINS', 'SWITCHBOARD_SECRET', 'SWITCHBOARD_TIME_ZONE']) assert.match(error.message, new RegExp(name));
         return true;
       },
     );

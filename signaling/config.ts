@@ -28,6 +28,22 @@ const envSchema = z.object({
   SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SWITCHBOARD_DEMO: flag.default(true),
+  /** The center's time zone: where "today" starts on the wallboard and in reports. */
+  SWITCHBOARD_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Berlin'),
+  /** T of the service level: answered within this many seconds. */
+  SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
+  /** Abandons within this many seconds leave SL2's denominator. */
+  SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
 });
@@ -43,6 +59,9 @@ export interface Config {
   admin?: { email: string; password?: string };
   demo: boolean;
   staticDir: string;
+  timeZone: string;
+  serviceLevelSeconds: number;
+  shortAbandonSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -70,5 +89,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : {}),
     demo: e.SWITCHBOARD_DEMO,
     staticDir: e.STATIC_DIR,
+    timeZone: e.SWITCHBOARD_TIME_ZONE,
+    serviceLevelSeconds: e.SERVICE_LEVEL_SECONDS,
+    shortAbandonSeconds: e.SHORT_ABANDON_SECONDS,
   };
 }

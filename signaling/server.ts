@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   const store = await openStore(config.databaseUrl);
   const setup = await bootstrap(store, { ...(config.secret ? { secret: config.secret } : {}), ...(config.admin ? { admin: config.admin } : {}), demo: config.demo });
   const bus = new InProcessBus();
-  const services = await createServices({ store, bus, secret: setup.secret });
+  const services = await createServices({
+    store,
+    bus,
+    secret: setup.secret,
+    timeZone: config.timeZone,
+    serviceLevelSeconds: config.serviceLevelSeconds,
+    shortAbandonSeconds: config.shortAbandonSeconds,
+  });
   const { app, injectWebSocket, closeSockets } = createApp({ config, services });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {

@@ -22,7 +22,7 @@ import {
   type ContactState,
 } from './routing-state.js';
 import { strategies, type Candidate } from './strategies/index.js';
-import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig, type QueueSettings } from './types.js';
+import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig, type QueueSettings, type Skills } from './types.js';
 import { WaitingList } from './waiting-list.js';
 
 export interface AcdEngineOptions {
@@ -178,18 +178,27 @@ export class AcdEngine {
     const c = this.contacts.get(contactId);
     const position = this.positionOf(contactId);
     if (!c || position === 0) return undefined;
-    const queue = this.queueConfig(c.queueId);
+    return this.estimate(c.queueId, c.channel, c.requiredSkills, position);
+  }
+
+  /** The wait a contact arriving now on `channel` could expect, or undefined when nobody could serve it. */
+  estimatedWaitForNew(queueId: string, channel: Channel): number | undefined {
+    return this.estimate(queueId, channel, {}, (this.waiting.get(queueId)?.size ?? 0) + 1);
+  }
+
+  private estimate(queueId: string, channel: Channel, requiredSkills: Skills, position: number): number | undefined {
+    const queue = this.queueConfig(queueId);
     let slots = 0;
     let free = 0;
-    for (const agentId of this.members.get(c.queueId) ?? []) {
+    for (const agentId of this.members.get(queueId) ?? []) {
       const agent = this.agents.get(agentId)!;
-      if (!agent.available || skillScore(agent, queue.requiredSkills, c.requiredSkills) < 0) continue;
-      const capacity = agent.capacity[c.channel] ?? 0;
+      if (!agent.available || skillScore(agent, queue.requiredSkills, requiredSkills) < 0) continue;
+      const capacity = agent.capacity[channel] ?? 0;
       slots += capacity;
-      if (hasRoom(agent, c.channel, this.blocking)) free += capacity - [...agent.handling.values()].filter((h) => h.channel === c.channel).length;
+      if (hasRoom(agent, channel, this.blocking)) free += capacity - [...agent.handling.values()].filter((h) => h.channel === channel).length;
     }
     if (slots === 0) return undefined;
-    const aht = this.handleTime.get(c.queueId) ?? queue.expectedHandleMs;
+    const aht = this.handleTime.get(queueId) ?? queue.expectedHandleMs;
     return Math.round((Math.max(0, position - free) * aht) / slots);
   }
 

@@ -71,6 +71,17 @@ export class AgentTimes {
     this.restate(a, e.at);
   }
 
+  /**
+   * Zeroes everyone's totals at `at`, keeping their state: entries before it tell who is
+   * logged in and doing what, and only time after it counts (for "today" figures).
+   */
+  startCounting(at: number): void {
+    for (const a of this.agents.values()) {
+      this.account(a, at);
+      Object.assign(a, { availableMs: 0, busyMs: 0, breakMs: 0, handled: 0 });
+    }
+  }
+
   /** Everyone's figures as of `now` (time since the last entry is counted). */
   snapshot(now: number): AgentTime[] {
     return [...this.agents.values()].map((a) => {

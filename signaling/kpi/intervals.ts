@@ -20,3 +20,12 @@ export function bucketOf(at: number, interval: Interval, timeZone = 'UTC'): stri
   const minute = interval === 'hour' ? 0 : Math.floor(Number(p.minute) / 15) * 15;
   return `${date} ${p.hour}:${String(minute).padStart(2, '0')}`;
 }
+
+/** The instant local midnight began for the day containing `at`, in `timeZone`. */
+export function startOfDay(at: number, timeZone = 'UTC'): number {
+  const p = parts(at, timeZone);
+  // The zone's offset at `at`: the local wall time read as if it were UTC, minus the instant.
+  const wallAsUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  const offset = wallAsUtc - (at - (at % 60_000));
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)) - offset;
+}

@@ -42,7 +42,11 @@ const start = z.object({
   /** Queue slug chosen by the embedding page; the default queue when absent. */
   queue: z.string().min(1).max(64).optional(),
   page: z.object({ url: z.string().max(2048), title: z.string().max(512) }).partial().optional(),
+  /** The visitor's language (navigator.language), for routing and reports. */
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).max(35).optional(),
 });
+
+const rate = z.object({ type: z.literal('conversation.rate'), id: clientIdSchema, conversationId, rating: z.number().int().min(1).max(5) });
 
 const identify = z.object({
   type: z.literal('visitor.identify'),
@@ -69,7 +73,7 @@ const accept = z.object({ type: z.literal('offer.accept'), id: clientIdSchema, c
 const decline = z.object({ type: z.literal('offer.decline'), id: clientIdSchema, conversationId });
 
 /** Everything a visitor's widget may send. */
-export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify]);
+export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify, rate]);
 /** Everything an agent's app may send. */
 export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone]);
 

@@ -59,4 +59,6 @@ export interface ConversationSummary {
   endedAt?: number;
   /** The outcome the agent recorded at wrap-up. */
   disposition?: Disposition;
+  /** The visitor's rating, 1 (poor) to 5 (great), given after the end. */
+  rating?: number;
 }

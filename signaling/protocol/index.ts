@@ -10,3 +10,4 @@ export * from './protocol-client.js';
 export * from './timeline.js';
 export * from './admin.js';
 export * from './routing-constants.js';
+export * from './wallboard.js';

@@ -50,7 +50,13 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       return channel.close(4400, 'unsupported protocol');
     }
     greeted = true;
-    unsubscribe = services.bus.subscribe(topics.agent(agent.id), (f) => channel.send(f));
+    const stopAgent = services.bus.subscribe(topics.agent(agent.id), (f) => channel.send(f));
+    // Supervisors and admins also watch the wallboard.
+    const stopBoard = agent.role === 'agent' ? () => {} : services.bus.subscribe(topics.supervisors(), (f) => channel.send(f));
+    unsubscribe = () => {
+      stopAgent();
+      stopBoard();
+    };
     await services.routing.agentConnected(agent);
     const fresh = (await services.store.agents.findById(agent.id)) ?? agent;
     const wrapUp = services.routing.wrapUpOf(agent.id);
@@ -65,6 +71,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       conversations: await services.store.conversations.summariesForAgent(agent.id),
       offers: services.routing.offersFor(agent.id),
     });
+    if (agent.role !== 'agent') channel.send({ type: 'wallboard', wallboard: await services.wallboard.snapshot() });
   }
 
   return {

@@ -27,9 +27,13 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
         const summary = await conversations.start(actor.visitorId, frame.id, {
           ...(frame.queue ? { queue: frame.queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),
+          ...(frame.locale ? { locale: frame.locale } : {}),
         });
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
+      case 'conversation.rate':
+        await conversations.rate(actor.visitorId, frame.conversationId, frame.rating);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'visitor.identify': {
         const { type: _t, id, ...fields } = frame;
         await conversations.identify(actor.visitorId, fields);

@@ -18,6 +18,8 @@ import type { RoutingService } from './routing-service.js';
 export interface StartOptions {
   queue?: string;
   page?: { url?: string; title?: string };
+  /** The visitor's language, for example en-GB. */
+  locale?: string;
 }
 
 export class ConversationService {
@@ -58,6 +60,7 @@ export class ConversationService {
       channel: 'chat' as const,
       priority: 0,
       startClientId: clientId,
+      ...(options.locale ? { language: options.locale } : {}),
       ...(options.page?.url ? { pageUrl: options.page.url } : {}),
       ...(options.page?.title ? { pageTitle: options.page.title } : {}),
       createdAt: now,
@@ -70,7 +73,7 @@ export class ConversationService {
       if (!raced) throw error;
       return (await this.store.conversations.summary(raced.id))!;
     }
-    this.log.append({ at: now, type: 'contact-queued', conversationId: record.id, queueId: queue.id, data: { channel: 'chat' } });
+    this.log.append({ at: now, type: 'contact-queued', conversationId: record.id, queueId: queue.id, data: { channel: 'chat', ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
     const summary = (await this.store.conversations.summary(record.id))!;
     this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
     await this.routing.enqueue({ ...record, lastSeq: 0 });
@@ -141,6 +144,17 @@ export class ConversationService {
     this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
     this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(conversation);
+  }
+
+  /**
+   * Stores the visitor's rating (CSAT) of their ended conversation; rating twice or before the end is refused.
+   * @throws AppError `invalid-input` when it is not (yet) ratable.
+   */
+  async rate(visitorId: string, conversationId: string, rating: number): Promise<void> {
+    const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
+    if (!(await this.store.conversations.rate(conversationId, rating))) throw new AppError('invalid-input', 'only an ended conversation can be rated, once');
+    this.log.append({ at: this.clock(), type: 'contact-rated', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { rating } });
     await this.publishSummary(conversation);
   }
 

@@ -4,10 +4,18 @@ import type { Store } from '../store/store.js';
 
 export class EventLogWriter {
   private tail: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<(event: LoggedEvent) => void>();
 
   constructor(private readonly store: Store) {}
 
+  /** Hears every event as it is appended, in order (the live wallboard keeps its figures this way). */
+  onAppend(listener: (event: LoggedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   append(event: LoggedEvent): void {
+    for (const listener of this.listeners) listener(event);
     this.tail = this.tail
       .then(() => this.store.eventLog.append(event))
       .catch((error: unknown) => console.error('event log: append failed', event.type, error));

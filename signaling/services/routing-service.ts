@@ -20,6 +20,8 @@ import type { EventLogWriter } from './event-log-writer.js';
 /** What routing remembers of a waiting contact so that offers are built without I/O. */
 interface WaitingContact {
   visitorId: string;
+  /** When the contact entered the queue (its conversation's creation). */
+  queuedAt: number;
   visitor: Offer['visitor'];
   queueId: string;
   preview?: string;
@@ -103,6 +105,7 @@ export class RoutingService {
     const preferredAgentId = await this.store.conversations.lastAgentOf(c.visitorId, c.id);
     this.waiting.set(c.id, {
       visitorId: c.visitorId,
+      queuedAt: c.createdAt,
       visitor: { id: c.visitorId, ...(visitor?.name ? { name: visitor.name } : {}), ...(visitor?.email ? { email: visitor.email } : {}) },
       queueId: c.queueId,
       ...(preview ? { preview: preview.slice(0, 140) } : {}),
@@ -134,7 +137,9 @@ export class RoutingService {
   }
 
   async agentConnected(agent: AgentRecord): Promise<void> {
-    this.connections.set(agent.id, (this.connections.get(agent.id) ?? 0) + 1);
+    const count = (this.connections.get(agent.id) ?? 0) + 1;
+    this.connections.set(agent.id, count);
+    if (count === 1) this.log.append({ at: this.clock(), type: 'agent-login', agentId: agent.id, data: { status: agent.status, ...(agent.breakReason ? { breakReason: agent.breakReason } : {}) } });
     await this.refreshAgent(agent.id);
   }
 
@@ -142,7 +147,23 @@ export class RoutingService {
     const left = (this.connections.get(agentId) ?? 1) - 1;
     if (left > 0) return void this.connections.set(agentId, left);
     this.connections.delete(agentId);
+    if (!this.destroyed) this.log.append({ at: this.clock(), type: 'agent-logout', agentId });
     await this.refreshAgent(agentId);
+  }
+
+  /** Whether the agent has the app open (at least one socket). */
+  isConnected(agentId: string): boolean {
+    return this.connections.has(agentId);
+  }
+
+  /** What the wallboard shows of a queue now: who waits, the longest wait, the wait a new contact can expect. */
+  queueNow(queueId: string): { waiting: number; longestWaitMs: number; estimatedWaitMs?: number; agentsAvailable: number } {
+    const waiting = this.engine.waitingIn(queueId);
+    const now = this.clock();
+    let oldest = now;
+    for (const id of waiting) oldest = Math.min(oldest, this.waiting.get(id)?.queuedAt ?? now);
+    const estimate = this.engine.estimatedWaitForNew(queueId, 'chat');
+    return { waiting: waiting.length, longestWaitMs: now - oldest, ...(estimate !== undefined ? { estimatedWaitMs: estimate } : {}), agentsAvailable: this.engine.agentsAvailable(queueId) };
   }
 
   /** Stores the agent's chosen presence (with a break reason when away) and routes accordingly. */
@@ -314,10 +335,13 @@ export class RoutingService {
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up', ...wrapUp, ...(d.until !== undefined ? { until: d.until } : {}) });
         return;
       }
-      case 'wrap-up-ended':
+      case 'wrap-up-ended': {
+        const wrapUp = this.wrapUps.get(d.agentId);
+        this.log.append({ at: now, type: 'wrap-up-ended', agentId: d.agentId, ...(wrapUp ? { conversationId: wrapUp.conversationId } : {}) });
         this.wrapUps.delete(d.agentId);
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up-ended' });
         return;
+      }
       case 'offer-unavailable':
         return;
     }

@@ -7,6 +7,7 @@ import { ConversationService } from './conversation-service.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { RoutingService } from './routing-service.js';
 import { VisitorService } from './visitor-service.js';
+import { WallboardService } from './wallboard-service.js';
 
 export interface Services {
   store: Store;
@@ -17,18 +18,37 @@ export interface Services {
   routing: RoutingService;
   conversations: ConversationService;
   log: EventLogWriter;
+  wallboard: WallboardService;
   /** Stops timers and waits for pending log writes; does not close the store or bus. */
   destroy(): Promise<void>;
 }
 
-export async function createServices(options: { store: Store; bus: Bus; secret: string; clock?: () => number }): Promise<Services> {
+export interface ServicesOptions {
+  store: Store;
+  bus: Bus;
+  secret: string;
+  clock?: () => number;
+  /** The center's time zone and service-level thresholds, for the wallboard and reports. */
+  timeZone?: string;
+  serviceLevelSeconds?: number;
+  shortAbandonSeconds?: number;
+}
+
+export async function createServices(options: ServicesOptions): Promise<Services> {
   const { store, bus, secret } = options;
   const clock = options.clock ?? Date.now;
   const log = new EventLogWriter(store);
   const routing = new RoutingService({ store, bus, log, clock });
   const conversations = new ConversationService(store, bus, routing, log, clock);
+  const wallboard = new WallboardService(store, bus, routing, log, {
+    timeZone: options.timeZone ?? 'UTC',
+    kpi: { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 },
+    clock,
+  });
+  await wallboard.start();
   await routing.start();
   return {
+    wallboard,
     store,
     bus,
     log,
@@ -38,6 +58,7 @@ export async function createServices(options: { store: Store; bus: Bus; secret: 
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
     async destroy() {
+      wallboard.destroy();
       routing.destroy();
       await log.flushed();
     },

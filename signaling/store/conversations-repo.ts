@@ -14,6 +14,7 @@ export interface ConversationRecord {
   priority: number;
   lastSeq: number;
   startClientId?: string;
+  language?: string;
   pageUrl?: string;
   pageTitle?: string;
   createdAt: number;
@@ -31,12 +32,14 @@ const toRecord = (r: Database['conversations']): ConversationRecord => ({
   priority: r.priority,
   lastSeq: r.last_seq,
   ...(r.start_client_id ? { startClientId: r.start_client_id } : {}),
+  ...(r.language ? { language: r.language } : {}),
   ...(r.page_url ? { pageUrl: r.page_url } : {}),
   ...(r.page_title ? { pageTitle: r.page_title } : {}),
   createdAt: r.created_at,
   ...(r.answered_at != null ? { answeredAt: r.answered_at } : {}),
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
   ...(r.disposition ? { disposition: r.disposition as Disposition } : {}),
+  ...(r.rating != null ? { rating: r.rating } : {}),
 });
 
 const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
@@ -61,6 +64,8 @@ export class ConversationsRepo {
         channel: c.channel ?? 'chat',
         priority: c.priority ?? 0,
         disposition: null,
+        rating: null,
+        language: c.language ?? null,
         last_seq: 0,
         visitor_read_seq: 0,
         agent_read_seq: 0,
@@ -131,6 +136,12 @@ export class ConversationsRepo {
   /** Moves a waiting conversation to another queue (overflow). */
   async moveToQueue(id: string, queueId: string): Promise<void> {
     await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+  }
+
+  /** Records the visitor's rating of an ended conversation, once; false when it was already rated or is open. */
+  async rate(id: string, rating: number): Promise<boolean> {
+    const result = await this.db.updateTable('conversations').set({ rating }).where('id', '=', id).where('status', '=', 'ended').where('rating', 'is', null).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   /** Records the agent's wrap-up outcome. */
@@ -258,6 +269,7 @@ export class ConversationsRepo {
         'c.created_at',
         'c.ended_at',
         'c.disposition',
+        'c.rating',
       ]);
     const rows = (await refine(base).execute()) as SummaryRow[];
     return rows.map(toSummary);
@@ -280,6 +292,7 @@ interface SummaryRow {
   created_at: number;
   ended_at: number | null;
   disposition: string | null;
+  rating: number | null;
 }
 
 const toSummary = (r: SummaryRow): ConversationSummary => ({
@@ -299,4 +312,5 @@ const toSummary = (r: SummaryRow): ConversationSummary => ({
   createdAt: r.created_at,
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
   ...(r.disposition ? { disposition: r.disposition as Disposition } : {}),
+  ...(r.rating != null ? { rating: r.rating } : {}),
 });

@@ -1,5 +1,5 @@
 /** The append-only event log: every routing and presence change, for KPIs and audits. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface LoggedEvent {
@@ -28,17 +28,27 @@ export class EventLogRepo {
       .execute();
   }
 
+  /** Events at or after `from` (and before `to`), in append order. */
+  async listSince(from: number, to = Number.MAX_SAFE_INTEGER): Promise<LoggedEvent[]> {
+    const rows = await this.db.selectFrom('event_log').selectAll().where('at', '>=', from).where('at', '<', to).orderBy('id').execute();
+    return rows.map(toLogged);
+  }
+
   /** Events in append order, optionally only those of one conversation. */
   async list(filter: { conversationId?: string } = {}): Promise<LoggedEvent[]> {
     let q = this.db.selectFrom('event_log').selectAll().orderBy('id');
     if (filter.conversationId) q = q.where('conversation_id', '=', filter.conversationId);
-    return (await q.execute()).map((r) => ({
-      at: r.at,
-      type: r.type,
-      ...(r.conversation_id ? { conversationId: r.conversation_id } : {}),
-      ...(r.agent_id ? { agentId: r.agent_id } : {}),
-      ...(r.queue_id ? { queueId: r.queue_id } : {}),
-      ...(r.data ? { data: JSON.parse(r.data) as Record<string, unknown> } : {}),
-    }));
+    return (await q.execute()).map(toLogged);
   }
+}
+
+function toLogged(r: Selectable<Database['event_log']>): LoggedEvent {
+  return {
+    at: r.at,
+    type: r.type,
+    ...(r.conversation_id ? { conversationId: r.conversation_id } : {}),
+    ...(r.agent_id ? { agentId: r.agent_id } : {}),
+    ...(r.queue_id ? { queueId: r.queue_id } : {}),
+    ...(r.data ? { data: JSON.parse(r.data) as Record<string, unknown> } : {}),
+  };
 }

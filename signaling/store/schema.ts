@@ -92,6 +92,8 @@ export interface ConversationsTable {
   channel: string;
   priority: number;
   disposition: string | null;
+  rating: number | null;
+  language: string | null;
 }
 
 export interface ConversationEventsTable {

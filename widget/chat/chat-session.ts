@@ -115,6 +115,14 @@ export class ChatSession extends EventTarget {
     await this.client.request({ type: 'conversation.end', id: newClientId(), conversationId: id });
   }
 
+  /** Rates the ended conversation (1-5). */
+  async rate(rating: number): Promise<void> {
+    const c = this.state.conversation;
+    if (!c || c.status !== 'ended' || c.rating !== undefined) return;
+    this.update({ conversation: { ...c, rating } });
+    await this.client.request({ type: 'conversation.rate', id: newClientId(), conversationId: c.id, rating }).catch(() => {});
+  }
+
   /** Leaves an ended conversation's view; the next message starts a new one. */
   startNew(): void {
     this.write(this.keys.active, undefined);
@@ -294,6 +302,7 @@ export class ChatSession extends EventTarget {
       id,
       ...(this.options.queue ? { queue: this.options.queue } : {}),
       ...(page ? { page } : {}),
+      ...(typeof navigator !== 'undefined' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(navigator.language) ? { locale: navigator.language } : {}),
     });
     this.outbox.clearStartId();
     return ack.conversationId!;

@@ -39,6 +39,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
     panel.focusComposer();
   });
   panel.addEventListener('sb-close', () => options.requestClose());
+  panel.addEventListener('sb-rate', (e) => void session.rate((e as CustomEvent<{ rating: number }>).detail.rating));
   session.start();
 
   return {

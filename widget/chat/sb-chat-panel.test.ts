@@ -99,8 +99,21 @@ describe('<sb-chat-panel>', () => {
     const el = await panel(state({ conversation: summary({ status: 'ended' }), events: [{ type: 'ended', by: { kind: 'agent', id: 'a1', name: 'Ana' }, conversationId: 'c1', seq: 1, at: 1 }] }));
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
     expect(text(el)).to.contain('Ana ended the conversation.');
-    setTimeout(() => q<HTMLButtonElement>(el, '.ended button').click());
+    const newButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.ended button')].find((b) => b.textContent === 'Start a new conversation')!;
+    setTimeout(() => newButton.click());
     await oneEvent(el, 'sb-new-conversation');
+  });
+
+  it('asks for a rating after the end, then thanks the visitor', async () => {
+    const el = await panel(state({ conversation: summary({ status: 'ended' }) }));
+    const stars = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.star')];
+    expect(stars.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['1 of 5: Very poor', '2 of 5: Poor', '3 of 5: OK', '4 of 5: Good', '5 of 5: Excellent']);
+    setTimeout(() => stars[3]!.click());
+    expect(((await oneEvent(el, 'sb-rate')) as CustomEvent<{ rating: number }>).detail.rating).to.equal(4);
+    el.state = { ...el.state, conversation: summary({ status: 'ended', rating: 4 }) };
+    await el.updateComplete;
+    expect(text(el)).to.contain('Thank you for your feedback!');
+    await expect(el).to.be.accessible();
   });
 
   it('explains why routing could not take the chat', async () => {

@@ -22,6 +22,7 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
  * @fires sb-end - when the visitor confirms ending the conversation.
  * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
  * @fires sb-close - when the visitor closes the panel (button or Escape).
+ * @fires sb-rate - `{ rating }` (1-5) when the visitor rates an ended conversation.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
  * @csspart composer - the message form. @csspart send-button - the send button.
  * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
@@ -163,8 +164,20 @@ export class SbChatPanel extends LitElement {
   }
 
   private renderEnded() {
+    const rating = this.state.conversation?.rating;
+    const labels: MessageKey[] = ['rate1', 'rate2', 'rate3', 'rate4', 'rate5'];
     return html`<div class="ended">
       <span>${this.t('conversationEnded')}</span>
+      ${rating === undefined
+        ? html`<div class="rating" role="group" aria-labelledby="sb-rate-q">
+            <span id="sb-rate-q">${this.t('rateQuestion')}</span>
+            <div>
+              ${labels.map(
+                (key, i) => html`<button type="button" class="star" aria-label=${this.t('rateOption', { rating: i + 1, label: this.t(key) })} @click=${() => this.fire('sb-rate', { rating: i + 1 })}>${i + 1}</button>`,
+              )}
+            </div>
+          </div>`
+        : html`<span role="status">${this.t('rateThanks')}</span>`}
       <button class="primary" type="button" @click=${() => this.fire('sb-new-conversation')}>${this.t('startNew')}</button>
     </div>`;
   }

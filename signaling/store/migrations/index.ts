@@ -2,6 +2,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as routingSettings from './002-routing-settings.js';
+import * as ratings from './003-ratings.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -9,6 +10,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<voi
 const migrations: Record<string, DialectMigration> = {
   '001-initial': initial,
   '002-routing-settings': routingSettings,
+  '003-ratings': ratings,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { connectAgent, connectVisitor } from '../../test/support/connect.js';
+import { startTestServer } from '../../test/support/in-process-server.js';
+
+const ANA = 'ana@demo.switchboard';
+const BEN = 'ben@demo.switchboard';
+
+describe('the live wallboard', () => {
+  it('pushes a contact going from waiting to answered, agents’ states, and the visitor’s rating', async () => {
+    const server = await startTestServer();
+    try {
+      const ben = await connectAgent(server, BEN); // a supervisor
+      ben.socket.send({ type: 'presence.set', id: 'ben-lunch-1', status: 'away', reason: 'lunch' });
+      const initial = await ben.socket.next('wallboard');
+      assert.ok(initial.wallboard.queues.some((q) => q.name === 'Support'));
+      const ana = await connectAgent(server, ANA);
+      assert.ok(!ana.socket.frames.some((f) => f.type === 'wallboard'), 'plain agents do not get the wallboard');
+      ana.socket.send({ type: 'presence.set', id: 'ana-away-01', status: 'away', reason: 'meeting' });
+      await ana.socket.next('ack', (a) => a.id === 'ana-away-01');
+
+      const visitor = await connectVisitor(server);
+      visitor.socket.send({ type: 'conversation.start', id: 'board-start', locale: 'de-DE' });
+      const { conversationId } = await visitor.socket.next('ack', (a) => a.id === 'board-start');
+      const waiting = await ben.socket.next('wallboard', (f) => f.wallboard.queues.find((q) => q.name === 'Support')!.waiting === 1);
+      const support = waiting.wallboard.queues.find((q) => q.name === 'Support')!;
+      assert.deepEqual([support.offered, support.answered, support.agentsAvailable], [1, 0, 0]);
+      const anaRow = waiting.wallboard.agents.find((a) => a.name === 'Ana Lima')!;
+      assert.deepEqual([anaRow.state, anaRow.breakReason], ['away', 'meeting']);
+
+      ana.socket.send({ type: 'presence.set', id: 'ana-back-01', status: 'available' });
+      await ana.socket.next('offer', (o) => o.offer.conversationId === conversationId);
+      ana.socket.send({ type: 'offer.accept', id: 'board-accept', conversationId });
+      const answered = await ben.socket.next('wallboard', (f) => f.wallboard.queues.find((q) => q.name === 'Support')!.answered === 1);
+      assert.equal(answered.wallboard.queues.find((q) => q.name === 'Support')!.waiting, 0);
+      assert.deepEqual(
+        (({ state, contacts }) => [state, contacts])(answered.wallboard.agents.find((a) => a.name === 'Ana Lima')!),
+        ['on-contact', 1],
+      );
+      assert.equal(answered.wallboard.queues.find((q) => q.name === 'Support')!.serviceLevel, 1);
+
+      visitor.socket.send({ type: 'conversation.rate', id: 'rate-early', conversationId, rating: 5 });
+      assert.equal((await visitor.socket.next('error', (e) => e.id === 'rate-early')).reason, 'invalid-input', 'not before the end');
+      visitor.socket.send({ type: 'conversation.end', id: 'board-end-1', conversationId });
+      await visitor.socket.next('ack', (a) => a.id === 'board-end-1');
+      visitor.socket.send({ type: 'conversation.rate', id: 'rate-ok-01', conversationId, rating: 4 });
+      await visitor.socket.next('ack', (a) => a.id === 'rate-ok-01');
+      visitor.socket.send({ type: 'conversation.rate', id: 'rate-again', conversationId, rating: 1 });
+      assert.equal((await visitor.socket.next('error', (e) => e.id === 'rate-again')).reason, 'invalid-input', 'only once');
+      const rated = await ben.socket.next('wallboard', (f) => f.wallboard.queues.find((q) => q.name === 'Support')!.csat !== null);
+      assert.equal(rated.wallboard.queues.find((q) => q.name === 'Support')!.csat, 4);
+      await server.services.log.flushed();
+      const queued = (await server.store.eventLog.list({ conversationId })).find((e) => e.type === 'contact-queued');
+      assert.equal(queued?.data?.language, 'de');
+      for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
