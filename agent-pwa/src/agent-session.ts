@@ -9,6 +9,7 @@ import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../sign
 import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
+import type { Wallboard } from '../../signaling/protocol/wallboard.js';
 
 export interface PendingReply {
   clientId: string;
@@ -28,6 +29,8 @@ export interface AgentState {
   events: Record<string, ConversationEvent[]>;
   pending: Record<string, PendingReply[]>;
   visitorTyping: Record<string, boolean>;
+  /** Supervisors and admins: the latest wallboard. */
+  wallboard?: Wallboard;
 }
 
 const newId = () => crypto.randomUUID();
@@ -139,6 +142,8 @@ export class AgentSession extends EventTarget {
         return this.update({ wrapUp: { conversationId: frame.conversationId, dispositionRequired: frame.dispositionRequired, ...(frame.until !== undefined ? { until: frame.until } : {}) } });
       case 'wrap-up-ended':
         return this.update({ wrapUp: undefined });
+      case 'wallboard':
+        return this.update({ wallboard: frame.wallboard });
       case 'offer':
         return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });
       case 'offer-withdrawn':

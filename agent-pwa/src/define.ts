@@ -8,6 +8,7 @@ import { SbInbox } from './sb-inbox.js';
 import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
+import { SbWallboard } from './supervisor/sb-wallboard.js';
 
 const elements = {
   'sb-agent-app': SbAgentApp,
@@ -19,6 +20,7 @@ const elements = {
   'sb-admin-queues': SbAdminQueues,
   'sb-queue-editor': SbQueueEditor,
   'sb-agent-routing': SbAgentRouting,
+  'sb-wallboard': SbWallboard,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -36,5 +38,6 @@ declare global {
     'sb-admin-queues': SbAdminQueues;
     'sb-queue-editor': SbQueueEditor;
     'sb-agent-routing': SbAgentRouting;
+    'sb-wallboard': SbWallboard;
   }
 }

@@ -1,0 +1,44 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
+import '../define.js';
+import type { SbWallboard } from './sb-wallboard.js';
+import { duration, percent } from './format.js';
+
+const now = Date.now();
+const board: Wallboard = {
+  at: now,
+  since: now - 3600_000,
+  serviceLevelSeconds: 20,
+  queues: [
+    { queueId: 'q1', name: 'Support', waiting: 2, longestWaitMs: 95_000, estimatedWaitMs: 120_000, agentsAvailable: 0, offered: 10, answered: 7, abandoned: 1, serviceLevel: 0.7, asaMs: 12_000, ahtMs: 305_000, csat: 4.25 },
+  ],
+  channels: [{ channel: 'chat', offered: 10, answered: 7, abandoned: 1, serviceLevel: 0.7, asaMs: 12_000, ahtMs: 305_000, csat: 4.25 }],
+  agents: [
+    { agentId: 'a', name: 'Ana Lima', state: 'on-contact', stateSince: now - 65_000, contacts: 2, handledToday: 5, occupancy: 0.82 },
+    { agentId: 'b', name: 'Ben Okafor', state: 'away', stateSince: now - 10_000, breakReason: 'lunch', contacts: 0, handledToday: 2, occupancy: null },
+  ],
+};
+
+const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('<sb-wallboard>', () => {
+  it('shows each queue’s live and today’s figures, flagging contacts nobody can answer', async () => {
+    const el = await fixture<SbWallboard>(html`<sb-wallboard .wallboard=${board}></sb-wallboard>`);
+    const row = el.shadowRoot!.querySelector('tr[data-queue="q1"]')!;
+    expect(cells(row)).to.deep.equal(['Support', '2', '1:35', '2:00', '10', '7', '1', '70%', '0:12', '5:05', '4.3']);
+    expect(row.querySelector('td')!.classList.contains('alert')).to.equal(true);
+  });
+
+  it('shows agents’ states with break reasons and time in state', async () => {
+    const el = await fixture<SbWallboard>(html`<sb-wallboard .wallboard=${board}></sb-wallboard>`);
+    const [ana, ben] = [...el.shadowRoot!.querySelectorAll('tr[data-agent]')].map(cells);
+    expect(ana!.slice(0, 2)).to.deep.equal(['Ana Lima', 'On contact']);
+    expect(ana![2]).to.match(/^1:0[5-7]$/);
+    expect(ben!.slice(1)).to.deep.include.members(['Away (lunch)', '–']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats durations and ratios', () => {
+    expect([duration(59_400), duration(3_725_000), duration(null), percent(0.806), percent(null)]).to.deep.equal(['0:59', '1:02:05', undefined, '81%', undefined]);
+  });
+});

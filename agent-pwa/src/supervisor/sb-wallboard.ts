@@ -1,0 +1,104 @@
+/** The supervisors' live wallboard: each queue today, each channel, and every agent's state. */
+import { html, LitElement, css, nothing } from 'lit';
+import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
+import { t, type MessageKey } from '../i18n/en.js';
+import { sharedStyles } from '../shared-styles.js';
+import { ClockController } from './clock-controller.js';
+import { duration, percent } from './format.js';
+
+export class SbWallboard extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; padding: 16px; overflow: auto; height: 100%; }
+      h2 { font-size: 16px; margin: 18px 0 8px; }
+      table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; }
+      th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th:first-child, td:first-child { text-align: left; }
+      thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
+      .state { display: inline-flex; align-items: center; gap: 6px; }
+      .dot { width: 9px; height: 9px; border-radius: 50%; background: #94a3b8; }
+      .available { background: #16a34a; } .on-contact { background: #2563eb; } .wrap-up { background: #0891b2; } .away { background: #f59e0b; }
+      .alert { color: #b91c1c; font-weight: 600; }
+    `,
+  ];
+  static override properties = { wallboard: { attribute: false } };
+  declare wallboard: Wallboard | undefined;
+  private readonly clock = new ClockController(this);
+  /** Client clock minus server clock, so durations use the server's instants. */
+  private skew = 0;
+
+  constructor() {
+    super();
+    this.wallboard = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The board scrolls: keyboard users must be able to focus it to scroll.
+    this.tabIndex = 0;
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-label', t('tabWallboard'));
+  }
+
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('wallboard') && this.wallboard) this.skew = Date.now() - this.wallboard.at;
+  }
+
+  private since(at: number): string {
+    return duration(this.clock.now - this.skew - at) ?? t('notAvailable');
+  }
+
+  override render() {
+    const w = this.wallboard;
+    if (!w) return html`<p class="muted" role="status">${t('wallboardWaiting')}</p>`;
+    const na = t('notAvailable');
+    const grew = this.clock.now - this.skew - w.at;
+    return html`
+      <h2 id="queues">${t('wallboardQueues')}</h2>
+      <table aria-labelledby="queues">
+        <thead><tr>
+          <th scope="col">${t('colQueue')}</th><th scope="col">${t('colWaiting')}</th><th scope="col">${t('colLongest')}</th><th scope="col">${t('colEwt')}</th>
+          <th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th>
+          <th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th><th scope="col">${t('colAsa')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colCsat')}</th>
+        </tr></thead>
+        <tbody>
+          ${w.queues.map(
+            (q) => html`<tr data-queue=${q.queueId}>
+              <th scope="row">${q.name}</th>
+              <td class=${q.waiting > 0 && q.agentsAvailable === 0 ? 'alert' : ''}>${q.waiting}</td>
+              <td>${q.waiting > 0 ? duration(q.longestWaitMs + grew) : na}</td>
+              <td>${duration(q.estimatedWaitMs) ?? na}</td>
+              <td>${q.offered}</td><td>${q.answered}</td><td>${q.abandoned}</td>
+              <td>${percent(q.serviceLevel) ?? na}</td><td>${duration(q.asaMs) ?? na}</td><td>${duration(q.ahtMs) ?? na}</td>
+              <td>${q.csat?.toFixed(1) ?? na}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${w.channels.length
+        ? html`<h2 id="channels">${t('wallboardChannels')}</h2>
+            <table aria-labelledby="channels">
+              <thead><tr><th scope="col">${t('colChannel')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th></tr></thead>
+              <tbody>${w.channels.map((c) => html`<tr><th scope="row">${c.channel}</th><td>${c.offered}</td><td>${c.answered}</td><td>${c.abandoned}</td><td>${percent(c.serviceLevel) ?? na}</td></tr>`)}</tbody>
+            </table>`
+        : nothing}
+      <h2 id="agents">${t('wallboardAgents')}</h2>
+      <table aria-labelledby="agents">
+        <thead><tr>
+          <th scope="col">${t('colAgent')}</th><th scope="col">${t('colState')}</th><th scope="col">${t('colTimeInState')}</th>
+          <th scope="col">${t('colContacts')}</th><th scope="col">${t('colHandled')}</th><th scope="col">${t('colOccupancy')}</th>
+        </tr></thead>
+        <tbody>
+          ${w.agents.map(
+            (a) => html`<tr data-agent=${a.agentId}>
+              <th scope="row">${a.name}</th>
+              <td><span class="state"><span class="dot ${a.state}" aria-hidden="true"></span>${a.state === 'away' && a.breakReason ? t('awayBecause', { reason: a.breakReason }) : t(`state_${a.state}` as MessageKey)}</span></td>
+              <td>${this.since(a.stateSince)}</td>
+              <td>${a.contacts}</td><td>${a.handledToday}</td><td>${percent(a.occupancy) ?? na}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+}

@@ -1,0 +1,60 @@
+/** The supervisor's wallboard in the agent app, live: a contact goes from waiting to answered, an agent changes state. */
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newParty } from '../support/browser.js';
+import { ANA, BEN } from '../support/demo-logins.js';
+import { agent, visitor } from '../support/parties.js';
+import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+
+describe('the supervisor wallboard', () => {
+  const data = tempDataDir();
+  let server: RunningServer;
+  let browser: Browser;
+  let supervisor: Page;
+  let ana: Page;
+
+  before(async () => {
+    server = await startServer({ databaseUrl: data.databaseUrl });
+    browser = await launchBrowser();
+    supervisor = await (await newParty(browser)).newPage();
+    ana = await (await newParty(browser)).newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.dispose();
+  });
+
+  const supportRow = () => supervisor.getByRole('row', { name: /^Support/ });
+  const anaRow = () => supervisor.getByRole('row', { name: /^Ana Lima/ });
+
+  it('shows a waiting contact, then the same contact answered and the agent on it', async () => {
+    await agent.signIn(supervisor, server.url, BEN);
+    await supervisor.getByRole('combobox', { name: 'Your status' }).selectOption('away:meeting');
+    await supervisor.getByRole('button', { name: 'Wallboard' }).click();
+    await supportRow().getByRole('cell').first().waitFor();
+
+    await agent.signIn(ana, server.url, ANA);
+    await ana.getByRole('combobox', { name: 'Your status' }).selectOption('away:lunch');
+    await anaRow().getByText('Away (lunch)').waitFor();
+
+    const customer = await (await newParty(browser)).newPage();
+    await customer.goto(`${server.url}/`);
+    await visitor.openChat(customer);
+    await visitor.send(customer, 'Is anyone there?');
+    // Waiting 1, offered 1, answered 0; nobody available, so the waiting count is flagged.
+    await supervisor.locator('tr[data-queue] td.alert', { hasText: '1' }).waitFor();
+
+    await ana.getByRole('combobox', { name: 'Your status' }).selectOption('available');
+    await ana.getByRole('button', { name: /^Accept chat from/ }).click();
+    await anaRow().getByText('On contact').waitFor();
+    // Waiting 0, offered 1, answered 1 (cells: name, waiting, longest, expected, offered, answered).
+    await supervisor.waitForFunction(() => {
+      const board = document.querySelector('sb-agent-app')!.shadowRoot!.querySelector('sb-wallboard')!.shadowRoot!;
+      const row = [...board.querySelectorAll('tr[data-queue]')].find((r) => r.textContent!.includes('Support'))!;
+      const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+      return cells[0] === '0' && cells[3] === '1' && cells[4] === '1' && cells[6] === '100%';
+    });
+  });
+});
