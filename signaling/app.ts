@@ -12,6 +12,8 @@ import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { metricsRoutes } from './http/metrics-routes.js';
+import { reportRoutes } from './http/report-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
 import { createRouter } from './http/router.js';
 import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
@@ -25,7 +27,7 @@ import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './services/services.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'>;
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string };
   services: Services;
 }
 
@@ -43,6 +45,7 @@ export function createApp({ config, services }: AppDeps) {
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
   app.route('/', healthRoutes(services.store, () => shuttingDown));
+  app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();
   api.use('/visitors/*', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
@@ -55,6 +58,7 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
+  api.route('/reports', reportRoutes(services.auth, services.reports));
   api.doc('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },

@@ -44,6 +44,8 @@ const envSchema = z.object({
   SERVICE_LEVEL_SECONDS: z.coerce.number().int().min(1).max(3600).default(20),
   /** Abandons within this many seconds leave SL2's denominator. */
   SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
+  /** Bearer token a Prometheus scraper sends to read /metrics. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
 });
@@ -60,6 +62,7 @@ export interface Config {
   demo: boolean;
   staticDir: string;
   timeZone: string;
+  metricsToken?: string;
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
 }
@@ -90,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.SWITCHBOARD_DEMO,
     staticDir: e.STATIC_DIR,
     timeZone: e.SWITCHBOARD_TIME_ZONE,
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     serviceLevelSeconds: e.SERVICE_LEVEL_SECONDS,
     shortAbandonSeconds: e.SHORT_ABANDON_SECONDS,
   };

@@ -11,3 +11,4 @@ export * from './timeline.js';
 export * from './admin.js';
 export * from './routing-constants.js';
 export * from './wallboard.js';
+export * from './reports.js';

@@ -5,6 +5,7 @@ import { AdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
 import { ConversationService } from './conversation-service.js';
 import { EventLogWriter } from './event-log-writer.js';
+import { ReportService } from './report-service.js';
 import { RoutingService } from './routing-service.js';
 import { VisitorService } from './visitor-service.js';
 import { WallboardService } from './wallboard-service.js';
@@ -19,6 +20,7 @@ export interface Services {
   conversations: ConversationService;
   log: EventLogWriter;
   wallboard: WallboardService;
+  reports: ReportService;
   /** Stops timers and waits for pending log writes; does not close the store or bus. */
   destroy(): Promise<void>;
 }
@@ -40,15 +42,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const log = new EventLogWriter(store);
   const routing = new RoutingService({ store, bus, log, clock });
   const conversations = new ConversationService(store, bus, routing, log, clock);
-  const wallboard = new WallboardService(store, bus, routing, log, {
-    timeZone: options.timeZone ?? 'UTC',
-    kpi: { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 },
-    clock,
-  });
+  const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
+  const timeZone = options.timeZone ?? 'UTC';
+  const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
   await wallboard.start();
   await routing.start();
   return {
     wallboard,
+    reports: new ReportService(store, { timeZone, kpi }),
     store,
     bus,
     log,

@@ -30,6 +30,7 @@ export interface TestServerOptions {
   allowedOrigins?: string[];
   /** Runs after the demo bootstrap and before the services start. */
   seed?: (store: Store) => Promise<void>;
+  metricsToken?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
@@ -39,7 +40,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await options.seed?.(store);
   const bus = new InProcessBus();
   const services = await createServices({ store, bus, secret: setup.secret });
-  const built = createApp({ config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static') }, services });
+  const built = createApp({
+    config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}) },
+    services,
+  });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -1,0 +1,53 @@
+/** Shapes of the reports API: KPI rows by interval and group, and staffing per hour. */
+import { z } from 'zod';
+
+export const reportQuerySchema = z
+  .object({
+    /** ISO dates or date-times; `to` is exclusive. */
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()),
+    interval: z.enum(['15m', 'hour', 'day']).optional(),
+    groupBy: z.enum(['total', 'queue', 'channel', 'language', 'agent']).default('total'),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'at most a year at a time', path: ['to'] });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const staffingQuerySchema = z.object({
+  queueId: z.string().min(1).max(64),
+  /** The day whose measured traffic is used, in the center's time zone. */
+  date: z.iso.date(),
+  target: z.coerce.number().min(0.05).max(0.99).default(0.8),
+  thresholdSeconds: z.coerce.number().int().min(1).max(3600).default(20),
+});
+export type StaffingQuery = z.infer<typeof staffingQuerySchema>;
+
+export interface ReportRow {
+  bucket?: string;
+  key: string;
+  /** A readable name for the key (queue or agent name). */
+  label: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  shortAbandoned: number;
+  transfers: number;
+  serviceLevel: number | null;
+  serviceLevel2: number | null;
+  abandonmentRate: number | null;
+  asaSeconds: number | null;
+  ahtSeconds: number | null;
+  csat: number | null;
+  /** Agent rows only: busy ÷ available time in the period. */
+  occupancy?: number | null;
+}
+
+export interface StaffingRow {
+  hour: string;
+  offered: number;
+  ahtSeconds: number | null;
+  /** Agents needed for the target (Erlang C), or null without traffic. */
+  agentsNeeded: number | null;
+  expectedServiceLevel: number | null;
+}

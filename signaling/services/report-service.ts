@@ -1,0 +1,109 @@
+/** Historical reports from the event log, with the same ledger as the wallboard; CSV export; Erlang C staffing. */
+import { agentsNeeded } from '../kpi/erlang-c.js';
+import { AgentTimes } from '../kpi/agent-time.js';
+import { bucketOf, startOfDay } from '../kpi/intervals.js';
+import { KpiLedger } from '../kpi/kpi-ledger.js';
+import type { KpiOptions } from '../kpi/kpis.js';
+import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../protocol/reports.js';
+import type { Store } from '../store/store.js';
+
+const DAY = 86_400_000;
+
+export class ReportService {
+  constructor(
+    private readonly store: Store,
+    private readonly options: { timeZone: string; kpi: KpiOptions },
+  ) {}
+
+  /** KPI rows for contacts queued in [from, to), by interval and group. */
+  async rows(query: Pick<ReportQuery, 'from' | 'to' | 'interval' | 'groupBy'>): Promise<ReportRow[]> {
+    const from = this.instant(query.from);
+    const to = this.instant(query.to);
+    const { ledger, agents } = await this.read(from, to);
+    const labels = await this.labels(query.groupBy);
+    const occupancy = new Map(agents.snapshot(to).map((a) => [a.agentId, a.availableMs > 0 ? a.busyMs / a.availableMs : null]));
+    return ledger.rows({ from, to, groupBy: query.groupBy, timeZone: this.options.timeZone, kpi: this.options.kpi, ...(query.interval ? { interval: query.interval } : {}) }).map(({ bucket, key, kpis: k }) => ({
+      ...(bucket !== undefined ? { bucket } : {}),
+      key,
+      label: labels.get(key) ?? key,
+      offered: k.offered,
+      answered: k.answered,
+      abandoned: k.abandoned,
+      shortAbandoned: k.shortAbandoned,
+      transfers: k.transfers,
+      serviceLevel: k.serviceLevel,
+      serviceLevel2: k.serviceLevel2,
+      abandonmentRate: k.abandonmentRate,
+      asaSeconds: k.asaMs === null ? null : k.asaMs / 1000,
+      ahtSeconds: k.ahtMs === null ? null : k.ahtMs / 1000,
+      csat: k.csat,
+      ...(query.groupBy === 'agent' ? { occupancy: occupancy.get(key) ?? null } : {}),
+    }));
+  }
+
+  /** Per hour of `date`: the measured arrivals and handle time, and the agents Erlang C says are needed. */
+  async staffing(query: StaffingQuery): Promise<StaffingRow[]> {
+    const from = this.instant(query.date);
+    const rows = await this.rows({ from: query.date, to: new Date(from + DAY).toISOString(), interval: 'hour', groupBy: 'queue' });
+    const byHour = new Map(rows.filter((r) => r.key === query.queueId).map((r) => [r.bucket!, r]));
+    const hours = Array.from({ length: 24 }, (_, h) => bucketOf(from + h * 3600_000, 'hour', this.options.timeZone));
+    return [...new Set(hours)].map((hour) => {
+      const r = byHour.get(hour);
+      if (!r || r.offered === 0 || r.ahtSeconds === null) return { hour, offered: r?.offered ?? 0, ahtSeconds: r?.ahtSeconds ?? null, agentsNeeded: null, expectedServiceLevel: null };
+      const answer = agentsNeeded(r.offered, r.ahtSeconds, query.target, query.thresholdSeconds);
+      return { hour, offered: r.offered, ahtSeconds: r.ahtSeconds, agentsNeeded: answer.agents, expectedServiceLevel: answer.serviceLevel };
+    });
+  }
+
+  /** The rows as CSV (RFC 4180), with a header line. */
+  static toCsv(rows: ReportRow[]): string {
+    const columns: (keyof ReportRow)[] = ['bucket', 'key', 'label', 'offered', 'answered', 'abandoned', 'shortAbandoned', 'transfers', 'serviceLevel', 'serviceLevel2', 'abandonmentRate', 'asaSeconds', 'ahtSeconds', 'csat', 'occupancy'];
+    const cell = (v: unknown) => {
+      if (v === null || v === undefined) return '';
+      const text = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v);
+      // Quote what needs it, and defuse spreadsheet formulas in names (CSV injection).
+      const safe = /^[=+\-@\t\r]/.test(text) && typeof v !== 'number' ? `'${text}` : text;
+      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    };
+    return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  }
+
+  /** A date means its midnight in the center's time zone; a date-time is taken as given. */
+  private instant(value: string): number {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(value);
+    // Noon UTC falls on that date in almost every zone; step a day when it does not (UTC+12 and beyond).
+    let midnight = startOfDay(Date.parse(`${value}T12:00:00Z`), this.options.timeZone);
+    const day = bucketOf(midnight, 'day', this.options.timeZone);
+    if (day < value) midnight = startOfDay(midnight + 1.5 * DAY, this.options.timeZone);
+    else if (day > value) midnight = startOfDay(midnight - 0.5 * DAY, this.options.timeZone);
+    return midnight;
+  }
+
+  /**
+   * Contact facts for contacts queued in the period (read on for a day, since they may be answered
+   * or wrap up later), and agents' time within the period only.
+   */
+  private async read(from: number, to: number): Promise<{ ledger: KpiLedger; agents: AgentTimes }> {
+    const events = await this.store.eventLog.listSince(from - DAY, to + DAY);
+    const ledger = new KpiLedger();
+    const agents = new AgentTimes();
+    let counting = false;
+    for (const e of events) {
+      ledger.apply(e);
+      if (e.at >= to) continue;
+      if (!counting && e.at >= from) {
+        agents.startCounting(from);
+        counting = true;
+      }
+      agents.apply(e);
+    }
+    if (!counting) agents.startCounting(from);
+    return { ledger, agents };
+  }
+
+  private async labels(groupBy: ReportQuery['groupBy']): Promise<Map<string, string>> {
+    if (groupBy === 'queue') return new Map((await this.store.queues.list()).map((q) => [q.id, q.name]));
+    if (groupBy === 'agent') return new Map((await this.store.agents.list()).map((a) => [a.id, a.name]));
+    return new Map();
+  }
+}
