@@ -1,6 +1,7 @@
 /** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../../signaling/protocol/admin.js';
 import type { CannedReply, LoginRequest } from '../../signaling/protocol/api.js';
+import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
@@ -20,6 +21,11 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+/** The query string of a report; the CSV link uses the same with format=csv. */
+export function reportParams(q: Omit<ReportQuery, 'format'> & { format?: 'json' | 'csv' }): string {
+  return new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString();
+}
+
 export const api = {
   login: (request: LoginRequest) => call<AgentProfile>('/auth/login', { method: 'POST', body: JSON.stringify(request) }),
   me: () => call<AgentProfile>('/auth/me'),
@@ -30,5 +36,7 @@ export const api = {
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),
   setMembers: (id: string, members: QueueMemberInput[]) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}/members`, { method: 'PUT', body: JSON.stringify(members) }),
   agents: () => call<AgentView[]>('/admin/agents'),
+  report: (q: Omit<ReportQuery, 'format'>) => call<ReportRow[]>(`/reports?${reportParams(q)}`),
+  staffing: (q: StaffingQuery) => call<StaffingRow[]>(`/reports/staffing?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
   updateAgentRouting: (id: string, input: AgentRoutingInput) => call<AgentView>(`/admin/agents/${encodeURIComponent(id)}/routing`, { method: 'PATCH', body: JSON.stringify(input) }),
 };

@@ -8,6 +8,7 @@ import { SbInbox } from './sb-inbox.js';
 import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
+import { SbReports } from './supervisor/sb-reports.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
 
 const elements = {
@@ -21,6 +22,7 @@ const elements = {
   'sb-queue-editor': SbQueueEditor,
   'sb-agent-routing': SbAgentRouting,
   'sb-wallboard': SbWallboard,
+  'sb-reports': SbReports,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -39,5 +41,6 @@ declare global {
     'sb-queue-editor': SbQueueEditor;
     'sb-agent-routing': SbAgentRouting;
     'sb-wallboard': SbWallboard;
+    'sb-reports': SbReports;
   }
 }

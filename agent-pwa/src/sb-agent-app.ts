@@ -15,7 +15,7 @@ import type { SbConversationView } from './sb-conversation-view.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Detail<T> = CustomEvent<T>;
-type Tab = 'conversations' | 'wallboard' | 'queues' | 'agents';
+type Tab = 'conversations' | 'wallboard' | 'reports' | 'queues' | 'agents';
 
 export class SbAgentApp extends LitElement {
   static override styles = [
@@ -138,7 +138,7 @@ export class SbAgentApp extends LitElement {
 
   private openTab(tab: Tab): void {
     this.tab = tab;
-    if ((tab === 'queues' || tab === 'agents') && this.admin.status === 'idle') void this.admin.load();
+    if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
   private async onQueueSave(e: Detail<{ id?: string; input: QueueCreateInput; members: QueueMemberInput[] }>): Promise<void> {
@@ -148,8 +148,8 @@ export class SbAgentApp extends LitElement {
 
   private renderTabs() {
     if (this.profile?.role === 'agent') return nothing;
-    const tabs: Tab[] = ['conversations', 'wallboard', 'queues', 'agents'];
-    const label = { conversations: t('tabConversations'), wallboard: t('tabWallboard'), queues: t('tabQueues'), agents: t('tabAgents') };
+    const tabs: Tab[] = ['conversations', 'wallboard', 'reports', 'queues', 'agents'];
+    const label = { conversations: t('tabConversations'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents') };
     return html`<nav class="tabs" aria-label=${t('appTitle')}>
       ${tabs.map((tab) => html`<button type="button" aria-current=${this.tab === tab ? 'page' : 'false'} @click=${() => this.openTab(tab)}>${label[tab]}</button>`)}
     </nav>`;
@@ -220,7 +220,9 @@ export class SbAgentApp extends LitElement {
         ? this.renderConversations(s, selected, unread)
         : this.tab === 'wallboard'
           ? html`<sb-wallboard class="admin" .wallboard=${s.wallboard}></sb-wallboard>`
-          : this.renderAdmin()}
+          : this.tab === 'reports'
+            ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
+            : this.renderAdmin()}
     </div>`;
   }
 

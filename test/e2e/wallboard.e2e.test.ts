@@ -1,4 +1,5 @@
 /** The supervisor's wallboard in the agent app, live: a contact goes from waiting to answered, an agent changes state. */
+import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
@@ -6,7 +7,7 @@ import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
 
-describe('the supervisor wallboard', () => {
+describe('the supervisor wallboard and reports', () => {
   const data = tempDataDir();
   let server: RunningServer;
   let browser: Browser;
@@ -56,5 +57,19 @@ describe('the supervisor wallboard', () => {
       const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
       return cells[0] === '0' && cells[3] === '1' && cells[4] === '1' && cells[6] === '100%';
     });
+  });
+
+  it('reports the day in the Reports tab, with a chart and a CSV export', async () => {
+    await supervisor.getByRole('button', { name: 'Reports' }).click();
+    const reports = supervisor.locator('sb-reports');
+    await reports.getByRole('row', { name: /Everything/ }).waitFor();
+    const cells = await reports.getByRole('row', { name: /Everything/ }).getByRole('cell').allInnerTexts();
+    // Interval, group, offered, answered, abandoned, SL.
+    assert.deepEqual(cells.slice(2, 6), ['1', '1', '0', '100%']);
+    await reports.locator('.chart canvas').waitFor();
+    const href = await reports.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    const csv = await supervisor.request.get(`${server.url}${href}`);
+    assert.equal(csv.status(), 200);
+    assert.match(await csv.text(), /^bucket,key,label,offered,answered/);
   });
 });

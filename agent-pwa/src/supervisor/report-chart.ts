@@ -1,0 +1,45 @@
+/** Draws a report's offered / answered / abandoned series with uPlot, loaded only when a chart is shown. */
+import type { ReportRow } from '../../../signaling/protocol/reports.js';
+import { chartCss } from './chart-styles.js';
+
+/** Sums rows per interval (several groups can share one), in interval order. */
+export function seriesOf(rows: ReportRow[]): { labels: string[]; offered: number[]; answered: number[]; abandoned: number[] } {
+  const byBucket = new Map<string, { offered: number; answered: number; abandoned: number }>();
+  for (const r of rows) {
+    const key = r.bucket ?? r.label;
+    const sum = byBucket.get(key) ?? { offered: 0, answered: 0, abandoned: 0 };
+    sum.offered += r.offered;
+    sum.answered += r.answered;
+    sum.abandoned += r.abandoned;
+    byBucket.set(key, sum);
+  }
+  const labels = [...byBucket.keys()].sort();
+  return { labels, offered: labels.map((l) => byBucket.get(l)!.offered), answered: labels.map((l) => byBucket.get(l)!.answered), abandoned: labels.map((l) => byBucket.get(l)!.abandoned) };
+}
+
+/** Renders into `target` (replacing what was there); returns a function that releases the chart. */
+export async function drawReportChart(target: HTMLElement, rows: ReportRow[], names: { offered: string; answered: string; abandoned: string }): Promise<() => void> {
+  const { default: uPlot } = await import('uplot');
+  const { labels, offered, answered, abandoned } = seriesOf(rows);
+  target.replaceChildren();
+  const style = document.createElement('style');
+  style.textContent = chartCss;
+  target.append(style);
+  const chart = new uPlot(
+    {
+      width: Math.max(320, target.clientWidth || 720),
+      height: 240,
+      scales: { x: { time: false } },
+      axes: [{ values: (_u: unknown, ticks: number[]) => ticks.map((t) => labels[t] ?? '') }, {}],
+      series: [
+        {},
+        { label: names.offered, stroke: '#4338ca', width: 2 },
+        { label: names.answered, stroke: '#16a34a', width: 2 },
+        { label: names.abandoned, stroke: '#dc2626', width: 2 },
+      ],
+    },
+    [labels.map((_, i) => i), offered, answered, abandoned],
+    target,
+  );
+  return () => chart.destroy();
+}
