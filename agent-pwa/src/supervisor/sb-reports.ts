@@ -81,6 +81,11 @@ export class SbReports extends LitElement {
     void this.run();
   }
 
+  private onStaffingSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.run(new FormData(event.target as HTMLFormElement));
+  }
+
   override render() {
     const r = this.reports;
     const na = t('notAvailable');
@@ -133,7 +138,7 @@ export class SbReports extends LitElement {
   private renderStaffing() {
     if (!this.queues.length) return nothing;
     return html`<h2 id="staffing-title">${t('staffingTitle')}</h2>
-      <form aria-labelledby="staffing-title" @submit=${(e: SubmitEvent) => (e.preventDefault(), void this.run(new FormData(e.target as HTMLFormElement)))}>
+      <form aria-labelledby="staffing-title" @submit=${this.onStaffingSubmit}>
         <label>${t('staffingQueue')}<select name="queueId">${this.queues.map((q) => html`<option value=${q.id}>${q.name}</option>`)}</select></label>
         <label>${t('staffingDate')}<input type="date" name="date" required .value=${this.query.from.slice(0, 10)} /></label>
         <label>${t('staffingTarget')} (%)<input type="number" name="target" min="5" max="99" value="80" /></label>
