@@ -17,7 +17,7 @@ describe('report chart', () => {
     target.style.width = '600px';
     document.body.append(target);
     const release = await drawReportChart(target, [row('09:00', 'q', 3, 2, 1), row('10:00', 'q', 4, 4, 0)], { offered: 'Offered', answered: 'Answered', abandoned: 'Abandoned' });
-    expect(target.querySelector('canvas')).to.exist;
+    expect(target.querySelector('canvas')).to.not.equal(null);
     expect([...target.querySelectorAll('.u-legend .u-label')].map((l) => l.textContent)).to.include.members(['Offered', 'Answered', 'Abandoned']);
     release();
     expect(target.querySelector('canvas')).to.equal(null);
