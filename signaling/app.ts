@@ -18,6 +18,7 @@ import { SESSION_COOKIE } from './http/require-agent.js';
 import { createRouter } from './http/router.js';
 import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
 import { staticRoutes } from './http/static-routes.js';
+import { supervisorRoutes } from './http/supervisor-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
@@ -53,12 +54,14 @@ export function createApp({ config, services }: AppDeps) {
   api.use('/auth/*', sameOriginForChanges());
   api.use('/conversations/*', sameOriginForChanges());
   api.use('/admin/*', sameOriginForChanges());
+  api.use('/supervisor/*', sameOriginForChanges());
   api.route('/visitors', visitorRoutes(services.visitors));
   api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
+  api.route('/supervisor', supervisorRoutes(services));
   api.doc('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },

@@ -36,6 +36,8 @@ export const api = {
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),
   setMembers: (id: string, members: QueueMemberInput[]) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}/members`, { method: 'PUT', body: JSON.stringify(members) }),
   agents: () => call<AgentView[]>('/admin/agents'),
+  forcePresence: (agentId: string, status: string, reason?: string) =>
+    call<void>(`/supervisor/agents/${encodeURIComponent(agentId)}/presence`, { method: 'PUT', body: JSON.stringify({ status, ...(reason ? { reason } : {}) }) }),
   report: (q: Omit<ReportQuery, 'format'>) => call<ReportRow[]>(`/reports?${reportParams(q)}`),
   staffing: (q: StaffingQuery) => call<StaffingRow[]>(`/reports/staffing?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
   updateAgentRouting: (id: string, input: AgentRoutingInput) => call<AgentView>(`/admin/agents/${encodeURIComponent(id)}/routing`, { method: 'PATCH', body: JSON.stringify(input) }),

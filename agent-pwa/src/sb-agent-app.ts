@@ -219,7 +219,11 @@ export class SbAgentApp extends LitElement {
       ${this.tab === 'conversations'
         ? this.renderConversations(s, selected, unread)
         : this.tab === 'wallboard'
-          ? html`<sb-wallboard class="admin" .wallboard=${s.wallboard}></sb-wallboard>`
+          ? html`<sb-wallboard
+              class="admin"
+              .wallboard=${s.wallboard}
+              @sb-force-presence=${(e: Detail<{ agentId: string; status: string; reason?: string }>) => this.act(() => api.forcePresence(e.detail.agentId, e.detail.status, e.detail.reason))}
+            ></sb-wallboard>`
           : this.tab === 'reports'
             ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
             : this.renderAdmin()}

@@ -166,10 +166,13 @@ export class RoutingService {
     return { waiting: waiting.length, longestWaitMs: now - oldest, ...(estimate !== undefined ? { estimatedWaitMs: estimate } : {}), agentsAvailable: this.engine.agentsAvailable(queueId) };
   }
 
-  /** Stores the agent's chosen presence (with a break reason when away) and routes accordingly. */
-  async setStatus(agentId: string, status: AgentStatus, breakReason?: BreakReason): Promise<void> {
+  /**
+   * Stores the agent's presence (with a break reason when away) and routes accordingly.
+   * `forcedBy` names the supervisor when it was not the agent's own choice.
+   */
+  async setStatus(agentId: string, status: AgentStatus, breakReason?: BreakReason, forcedBy?: string): Promise<void> {
     await this.store.agents.setStatus(agentId, status, breakReason);
-    this.log.append({ at: this.clock(), type: 'agent-state', agentId, data: { status, ...(breakReason ? { breakReason } : {}) } });
+    this.log.append({ at: this.clock(), type: 'agent-state', agentId, data: { status, ...(breakReason ? { breakReason } : {}), ...(forcedBy ? { forcedBy } : {}) } });
     this.bus.publish(topics.agent(agentId), { type: 'presence', status, ...(status === 'away' && breakReason ? { breakReason } : {}) });
     await this.refreshAgent(agentId);
   }

@@ -58,3 +58,34 @@ describe('the live wallboard', () => {
     }
   });
 });
+
+describe('supervisors forcing an agent’s state', () => {
+  it('logs out an agent who walked away: their app is told, routing stops, agents may not do it', async () => {
+    const server = await startTestServer();
+    try {
+      const ana = await connectAgent(server, ANA);
+      const ben = await connectAgent(server, BEN);
+      const anaId = ana.welcome.type === 'welcome' && ana.welcome.role === 'agent' ? ana.welcome.agent.id : '';
+      const put = (cookie: string, body: unknown) =>
+        server.app.request(`/api/supervisor/agents/${anaId}/presence`, { method: 'PUT', headers: { Cookie: cookie, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      assert.equal((await put(ana.cookie, { status: 'offline' })).status, 403, 'an agent cannot force anyone');
+      assert.equal((await put(ben.cookie, { status: 'asleep' })).status, 400);
+      assert.equal((await put(ben.cookie, { status: 'offline' })).status, 204);
+      assert.equal((await ana.socket.next('presence')).status, 'offline');
+      const visitor = await connectVisitor(server);
+      visitor.socket.send({ type: 'conversation.start', id: 'forced-start' });
+      const { conversationId } = await visitor.socket.next('ack', (a) => a.id === 'forced-start');
+      assert.equal((await visitor.socket.next('queue')).agentsAvailable, 1, 'only Ben is left to answer');
+      await ben.socket.next('offer', (o) => o.offer.conversationId === conversationId);
+      ana.socket.send({ type: 'presence.set', id: 'ana-sync-01', status: 'offline' });
+      await ana.socket.next('ack', (a) => a.id === 'ana-sync-01');
+      assert.ok(!ana.socket.frames.some((f) => f.type === 'offer'), 'the forced agent gets no offers');
+      await server.services.log.flushed();
+      const forced = (await server.store.eventLog.listSince(0)).find((e) => e.type === 'agent-state' && e.agentId === anaId);
+      assert.ok(forced?.data?.forcedBy, 'the log says who forced it');
+      for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
+    } finally {
+      await server.close();
+    }
+  });
+});

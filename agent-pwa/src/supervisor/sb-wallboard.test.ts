@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
 import '../define.js';
 import type { SbWallboard } from './sb-wallboard.js';
@@ -34,8 +34,21 @@ describe('<sb-wallboard>', () => {
     const [ana, ben] = [...el.shadowRoot!.querySelectorAll('tr[data-agent]')].map(cells);
     expect(ana!.slice(0, 2)).to.deep.equal(['Ana Lima', 'On contact']);
     expect(ana![2]).to.match(/^1:0[5-7]$/);
-    expect(ben!.slice(1)).to.deep.include.members(['Away (lunch)', '–']);
+    expect(ben![1]).to.equal('Away (lunch)');
+    expect(ben![2]).to.match(/^0:1[0-2]$/);
+    expect(ben![5]).to.equal('–', 'no occupancy without available time');
     await expect(el).to.be.accessible();
+  });
+
+  it('lets a supervisor set an agent’s state from their row', async () => {
+    const el = await fixture<SbWallboard>(html`<sb-wallboard .wallboard=${board}></sb-wallboard>`);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('tr[data-agent="a"] select')!;
+    expect(select.getAttribute('aria-label')).to.equal('Set the state of Ana Lima');
+    select.value = 'offline';
+    setTimeout(() => select.dispatchEvent(new Event('change')));
+    const forced = (await oneEvent(el, 'sb-force-presence')) as CustomEvent<{ agentId: string; status: string }>;
+    expect(forced.detail).to.deep.equal({ agentId: 'a', status: 'offline' });
+    expect(select.value).to.equal('', 'the control goes back to "Change…"');
   });
 
   it('formats durations and ratios', () => {

@@ -1,11 +1,17 @@
 /** The supervisors' live wallboard: each queue today, each channel, and every agent's state. */
 import { html, LitElement, css, nothing } from 'lit';
+import { BREAK_REASONS } from '../../../signaling/protocol/presence.js';
 import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
 import { t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { ClockController } from './clock-controller.js';
 import { duration, percent } from './format.js';
 
+const FORCIBLE = ['available', ...BREAK_REASONS.filter((r) => r !== 'no-answer').map((r) => `away:${r}`), 'offline'];
+
+/**
+ * @fires sb-force-presence - `{ agentId, status, reason? }` when a supervisor sets an agent's state.
+ */
 export class SbWallboard extends LitElement {
   static override styles = [
     sharedStyles,
@@ -43,6 +49,13 @@ export class SbWallboard extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('wallboard') && this.wallboard) this.skew = Date.now() - this.wallboard.at;
+  }
+
+  private force(agentId: string, select: HTMLSelectElement): void {
+    const [status, reason] = select.value.split(':');
+    select.value = '';
+    if (!status) return;
+    this.dispatchEvent(new CustomEvent('sb-force-presence', { detail: { agentId, status, ...(reason ? { reason } : {}) }, bubbles: true, composed: true }));
   }
 
   private since(at: number): string {
@@ -88,6 +101,7 @@ export class SbWallboard extends LitElement {
         <thead><tr>
           <th scope="col">${t('colAgent')}</th><th scope="col">${t('colState')}</th><th scope="col">${t('colTimeInState')}</th>
           <th scope="col">${t('colContacts')}</th><th scope="col">${t('colHandled')}</th><th scope="col">${t('colOccupancy')}</th>
+          <th scope="col">${t('colSetState')}</th>
         </tr></thead>
         <tbody>
           ${w.agents.map(
@@ -96,6 +110,12 @@ export class SbWallboard extends LitElement {
               <td><span class="state"><span class="dot ${a.state}" aria-hidden="true"></span>${a.state === 'away' && a.breakReason ? t('awayBecause', { reason: a.breakReason }) : t(`state_${a.state}` as MessageKey)}</span></td>
               <td>${this.since(a.stateSince)}</td>
               <td>${a.contacts}</td><td>${a.handledToday}</td><td>${percent(a.occupancy) ?? na}</td>
+              <td>
+                <select aria-label=${t('setStateFor', { name: a.name })} @change=${(e: Event) => this.force(a.agentId, e.target as HTMLSelectElement)}>
+                  <option value="">${t('setStateKeep')}</option>
+                  ${FORCIBLE.map((v) => html`<option value=${v}>${v.startsWith('away:') ? t(`break_${v.slice(5)}` as MessageKey) : t(`presence_${v}` as MessageKey)}</option>`)}
+                </select>
+              </td>
             </tr>`,
           )}
         </tbody>

@@ -1,0 +1,32 @@
+/** What supervisors do to agents directly: force a presence (for example, log out an agent who walked away). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { AGENT_STATUSES, BREAK_REASONS } from '../protocol/presence.js';
+import { AppError } from '../services/app-error.js';
+import type { Services } from '../services/services.js';
+import { requireAgent } from './require-agent.js';
+import { createRouter, errorResponses } from './router.js';
+
+const forcePresence = createRoute({
+  method: 'put',
+  path: '/agents/{id}/presence',
+  tags: ['supervision'],
+  summary: "Set an agent's presence on their behalf; the agent's app shows the change at once",
+  request: {
+    params: z.object({ id: z.string().min(1).max(64) }),
+    body: { content: { 'application/json': { schema: z.object({ status: z.enum(AGENT_STATUSES), reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional() }) } }, required: true },
+  },
+  responses: { 204: { description: 'Done' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+export function supervisorRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth, ['supervisor', 'admin']));
+  router.openapi(forcePresence, async (c) => {
+    const { id } = c.req.valid('param');
+    const { status, reason } = c.req.valid('json');
+    if (!(await services.store.agents.findById(id))) throw new AppError('not-found', 'no such agent');
+    await services.routing.setStatus(id, status, reason, c.get('agent').id);
+    return c.body(null, 204);
+  });
+  return router;
+}
