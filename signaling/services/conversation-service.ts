@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { topics, type Bus } from '../bus/bus.js';
+import { LogType } from '../kpi/log-types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSummary, EndReason } from '../protocol/conversation.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
@@ -73,7 +74,7 @@ export class ConversationService {
       if (!raced) throw error;
       return (await this.store.conversations.summary(raced.id))!;
     }
-    this.log.append({ at: now, type: 'contact-queued', conversationId: record.id, queueId: queue.id, data: { channel: 'chat', ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
+    this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: queue.id, data: { channel: 'chat', ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
     const summary = (await this.store.conversations.summary(record.id))!;
     this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
     await this.routing.enqueue({ ...record, lastSeq: 0 });
@@ -141,7 +142,7 @@ export class ConversationService {
       return tx.conversations.appendEvent(conversationId, { type: 'ended', by: partyOf(actor) }, now);
     });
     if (!event) return;
-    this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
+    this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
     this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
@@ -154,7 +155,7 @@ export class ConversationService {
   async rate(visitorId: string, conversationId: string, rating: number): Promise<void> {
     const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
     if (!(await this.store.conversations.rate(conversationId, rating))) throw new AppError('invalid-input', 'only an ended conversation can be rated, once');
-    this.log.append({ at: this.clock(), type: 'contact-rated', conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { rating } });
+    this.log.append({ at: this.clock(), type: LogType.contactRated, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { rating } });
     await this.publishSummary(conversation);
   }
 
@@ -168,7 +169,7 @@ export class ConversationService {
       return tx.conversations.appendEvent(conversationId, { type: 'ended', by: { kind: 'system', id: 'routing' }, reason }, now);
     });
     if (!event) return;
-    this.log.append({ at: now, type: 'contact-ended', conversationId, queueId: conversation.queueId, data: { by: 'system', reason } });
+    this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, data: { by: 'system', reason } });
     this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
   }

@@ -7,6 +7,7 @@
 import { AcdEngine } from '../acd/acd-engine.js';
 import type { AcdDecision, AcdEvent, OverflowReason } from '../acd/types.js';
 import { topics, type Bus } from '../bus/bus.js';
+import { LogType } from '../kpi/log-types.js';
 import type { ConversationSummary, Disposition, EndReason } from '../protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../protocol/presence.js';
 import type { Offer } from '../protocol/server-frames.js';
@@ -139,7 +140,7 @@ export class RoutingService {
   async agentConnected(agent: AgentRecord): Promise<void> {
     const count = (this.connections.get(agent.id) ?? 0) + 1;
     this.connections.set(agent.id, count);
-    if (count === 1) this.log.append({ at: this.clock(), type: 'agent-login', agentId: agent.id, data: { status: agent.status, ...(agent.breakReason ? { breakReason: agent.breakReason } : {}) } });
+    if (count === 1) this.log.append({ at: this.clock(), type: LogType.agentLogin, agentId: agent.id, data: { status: agent.status, ...(agent.breakReason ? { breakReason: agent.breakReason } : {}) } });
     await this.refreshAgent(agent.id);
   }
 
@@ -147,7 +148,7 @@ export class RoutingService {
     const left = (this.connections.get(agentId) ?? 1) - 1;
     if (left > 0) return void this.connections.set(agentId, left);
     this.connections.delete(agentId);
-    if (!this.destroyed) this.log.append({ at: this.clock(), type: 'agent-logout', agentId });
+    if (!this.destroyed) this.log.append({ at: this.clock(), type: LogType.agentLogout, agentId });
     await this.refreshAgent(agentId);
   }
 
@@ -172,7 +173,7 @@ export class RoutingService {
    */
   async setStatus(agentId: string, status: AgentStatus, breakReason?: BreakReason, forcedBy?: string): Promise<void> {
     await this.store.agents.setStatus(agentId, status, breakReason);
-    this.log.append({ at: this.clock(), type: 'agent-state', agentId, data: { status, ...(breakReason ? { breakReason } : {}), ...(forcedBy ? { forcedBy } : {}) } });
+    this.log.append({ at: this.clock(), type: LogType.agentState, agentId, data: { status, ...(breakReason ? { breakReason } : {}), ...(forcedBy ? { forcedBy } : {}) } });
     this.bus.publish(topics.agent(agentId), { type: 'presence', status, ...(status === 'away' && breakReason ? { breakReason } : {}) });
     await this.refreshAgent(agentId);
   }
@@ -206,7 +207,7 @@ export class RoutingService {
       this.feed({ type: 'contact-ended', at, contactId: conversationId });
       throw new AppError('offer-unavailable', 'the visitor has left');
     }
-    this.log.append({ at, type: 'offer-accepted', conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
+    this.log.append({ at, type: LogType.offerAccepted, conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
     await this.hooks.onAssigned(conversationId, agent);
   }
 
@@ -214,7 +215,7 @@ export class RoutingService {
     const decisions = this.feed({ type: 'offer-declined', at: this.clock(), contactId: conversationId, agentId: agent.id });
     if (decisions.some((d) => d.type === 'offer-unavailable')) throw new AppError('offer-unavailable', 'this offer is no longer available');
     this.offers.get(conversationId)?.delete(agent.id);
-    this.log.append({ at: this.clock(), type: 'offer-declined', conversationId, agentId: agent.id });
+    this.log.append({ at: this.clock(), type: LogType.offerDeclined, conversationId, agentId: agent.id });
   }
 
   /** Ends the agent's wrap-up, recording the disposition on the conversation that started it. */
@@ -225,7 +226,7 @@ export class RoutingService {
     if (wrapUp.dispositionRequired && !disposition) throw new AppError('invalid-input', 'this queue requires a disposition');
     const queueId = (await this.store.conversations.findById(conversationId))?.queueId;
     if (disposition) await this.store.conversations.setDisposition(conversationId, disposition);
-    this.log.append({ at: this.clock(), type: 'wrap-up-done', conversationId, agentId: agent.id, ...(queueId ? { queueId } : {}), data: disposition ? { disposition } : {} });
+    this.log.append({ at: this.clock(), type: LogType.wrapUpDone, conversationId, agentId: agent.id, ...(queueId ? { queueId } : {}), data: disposition ? { disposition } : {} });
     this.feed({ type: 'wrap-up-done', at: this.clock(), agentId: agent.id });
   }
 
@@ -287,13 +288,13 @@ export class RoutingService {
         if (!byAgent) this.offers.set(d.contactId, (byAgent = new Map()));
         byAgent.set(d.agentId, offer);
         this.bus.publish(topics.agent(d.agentId), { type: 'offer', offer });
-        this.log.append({ at: now, type: 'contact-offered', conversationId: d.contactId, agentId: d.agentId, queueId: d.queueId });
+        this.log.append({ at: now, type: LogType.contactOffered, conversationId: d.contactId, agentId: d.agentId, queueId: d.queueId });
         return;
       }
       case 'offer-withdrawn':
         this.offers.get(d.contactId)?.delete(d.agentId);
         this.bus.publish(topics.agent(d.agentId), { type: 'offer-withdrawn', conversationId: d.contactId, reason: d.reason });
-        if (d.reason === 'timeout') this.log.append({ at: now, type: 'offer-timed-out', conversationId: d.contactId, agentId: d.agentId });
+        if (d.reason === 'timeout') this.log.append({ at: now, type: LogType.offerTimedOut, conversationId: d.contactId, agentId: d.agentId });
         return;
       case 'assigned':
         this.offers.delete(d.contactId);
@@ -304,10 +305,10 @@ export class RoutingService {
         this.schedulePositions();
         return;
       case 'escalated':
-        this.log.append({ at: now, type: 'contact-escalated', conversationId: d.contactId, queueId: d.queueId, data: { tier: d.tier } });
+        this.log.append({ at: now, type: LogType.contactEscalated, conversationId: d.contactId, queueId: d.queueId, data: { tier: d.tier } });
         return;
       case 'overflowed':
-        this.log.append({ at: now, type: 'contact-overflowed', conversationId: d.contactId, queueId: d.fromQueueId, data: { to: d.to, reason: d.reason } });
+        this.log.append({ at: now, type: LogType.contactOverflowed, conversationId: d.contactId, queueId: d.fromQueueId, data: { to: d.to, reason: d.reason } });
         if (d.to.type === 'queue') {
           const w = this.waiting.get(d.contactId);
           if (w) w.queueId = d.to.queueId;
@@ -318,29 +319,29 @@ export class RoutingService {
         }
         return;
       case 'refused':
-        this.log.append({ at: now, type: 'contact-refused', conversationId: d.contactId, queueId: d.queueId, data: { reason: d.reason } });
+        this.log.append({ at: now, type: LogType.contactRefused, conversationId: d.contactId, queueId: d.queueId, data: { reason: d.reason } });
         this.refuse(d.contactId, END_REASON[d.reason]);
         return;
       case 'abandoned':
         this.waiting.delete(d.contactId);
         this.offers.delete(d.contactId);
-        this.log.append({ at: now, type: 'contact-abandoned', conversationId: d.contactId, queueId: d.queueId, data: { waitedMs: d.waitedMs } });
+        this.log.append({ at: now, type: LogType.contactAbandoned, conversationId: d.contactId, queueId: d.queueId, data: { waitedMs: d.waitedMs } });
         return;
       case 'agent-paused':
-        this.log.append({ at: now, type: 'agent-paused', agentId: d.agentId, data: { reason: d.reason, missed: d.missed } });
+        this.log.append({ at: now, type: LogType.agentPaused, agentId: d.agentId, data: { reason: d.reason, missed: d.missed } });
         void this.setStatus(d.agentId, 'away', 'no-answer').catch((e: unknown) => console.error('routing: pause not stored', e));
         return;
       case 'wrap-up-started': {
         // The engine gives a wrap-up no end time exactly when the queue requires a disposition.
         const wrapUp = { conversationId: d.contactId, dispositionRequired: d.until === undefined };
         this.wrapUps.set(d.agentId, wrapUp);
-        this.log.append({ at: now, type: 'wrap-up-started', conversationId: d.contactId, agentId: d.agentId });
+        this.log.append({ at: now, type: LogType.wrapUpStarted, conversationId: d.contactId, agentId: d.agentId });
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up', ...wrapUp, ...(d.until !== undefined ? { until: d.until } : {}) });
         return;
       }
       case 'wrap-up-ended': {
         const wrapUp = this.wrapUps.get(d.agentId);
-        this.log.append({ at: now, type: 'wrap-up-ended', agentId: d.agentId, ...(wrapUp ? { conversationId: wrapUp.conversationId } : {}) });
+        this.log.append({ at: now, type: LogType.wrapUpEnded, agentId: d.agentId, ...(wrapUp ? { conversationId: wrapUp.conversationId } : {}) });
         this.wrapUps.delete(d.agentId);
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up-ended' });
         return;

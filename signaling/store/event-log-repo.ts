@@ -1,15 +1,10 @@
 /** The append-only event log: every routing and presence change, for KPIs and audits. */
 import type { Kysely, Selectable } from 'kysely';
+import type { LogEntry } from '../kpi/log-types.js';
 import type { Database } from './schema.js';
 
-export interface LoggedEvent {
-  at: number;
-  type: string;
-  conversationId?: string;
-  agentId?: string;
-  queueId?: string;
-  data?: Record<string, unknown>;
-}
+/** One event-log entry; its vocabulary is LogType in kpi/log-types.ts. */
+export type LoggedEvent = LogEntry;
 
 export class EventLogRepo {
   constructor(private readonly db: Kysely<Database>) {}
