@@ -8,6 +8,8 @@ import type { ServerFrame } from '../protocol/server-frames.js';
 export const topics = {
   visitor: (visitorId: string) => `visitor:${visitorId}`,
   agent: (agentId: string) => `agent:${agentId}`,
+  /** Supervisors monitoring one conversation. */
+  monitor: (conversationId: string) => `monitor:${conversationId}`,
   /** Supervisors and admins: the wallboard. */
   supervisors: () => 'supervisors',
 } as const;

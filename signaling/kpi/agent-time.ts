@@ -14,6 +14,8 @@ export interface AgentTime {
   stateSince: number;
   breakReason?: string;
   contacts: number;
+  /** Ids of the contacts open now. */
+  openContacts: string[];
 }
 
 interface Tracker extends AgentTime {
@@ -88,14 +90,14 @@ export class AgentTimes {
       const copy = { ...a, open: new Set(a.open) };
       this.account(copy, now);
       const { loggedIn: _l, status: _s, wrapUp: _w, open: _o, lastAt: _t, ...figures } = copy;
-      return figures;
+      return { ...figures, openContacts: [...a.open] };
     });
   }
 
   private tracker(agentId: string, at: number): Tracker {
     let a = this.agents.get(agentId);
     if (!a) {
-      a = { agentId, availableMs: 0, busyMs: 0, breakMs: 0, handled: 0, state: 'logged-out', stateSince: at, contacts: 0, loggedIn: false, status: 'offline', wrapUp: false, open: new Set(), lastAt: at };
+      a = { agentId, availableMs: 0, busyMs: 0, breakMs: 0, handled: 0, state: 'logged-out', stateSince: at, contacts: 0, openContacts: [], loggedIn: false, status: 'offline', wrapUp: false, open: new Set(), lastAt: at };
       this.agents.set(agentId, a);
     }
     return a;

@@ -18,6 +18,7 @@ export const LogType = {
   agentLogout: 'agent-logout',
   agentState: 'agent-state',
   agentPaused: 'agent-paused',
+  supervisorBarged: 'supervisor-barged',
 } as const;
 export type LogType = (typeof LogType)[keyof typeof LogType];
 

@@ -72,10 +72,16 @@ const wrapUpDone = z.object({
 const accept = z.object({ type: z.literal('offer.accept'), id: clientIdSchema, conversationId });
 const decline = z.object({ type: z.literal('offer.decline'), id: clientIdSchema, conversationId });
 
+/** Supervisors: watch a live conversation, whisper to its agent, or join it visibly. */
+const monitorStart = z.object({ type: z.literal('monitor.start'), id: clientIdSchema, conversationId });
+const monitorStop = z.object({ type: z.literal('monitor.stop'), id: clientIdSchema, conversationId });
+const whisper = z.object({ type: z.literal('whisper'), id: clientIdSchema, conversationId, text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
+const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversationId });
+
 /** Everything a visitor's widget may send. */
 export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify, rate]);
 /** Everything an agent's app may send. */
-export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone]);
+export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, monitorStart, monitorStop, whisper, barge]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;
 export type AgentFrame = z.infer<typeof agentFrameSchema>;

@@ -12,3 +12,4 @@ export * from './admin.js';
 export * from './routing-constants.js';
 export * from './wallboard.js';
 export * from './reports.js';
+export * from './notes.js';

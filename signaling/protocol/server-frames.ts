@@ -2,6 +2,7 @@
 import type { ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
 import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
+import type { ConversationNote } from './notes.js';
 import type { Wallboard } from './wallboard.js';
 
 /** The signed-in agent as the app shows them. */
@@ -66,6 +67,10 @@ export type ServerFrame =
   /** After-contact work began: no new offers until it ends (at `until`, or when the agent is done). */
   | { type: 'wrap-up'; conversationId: string; until?: number; dispositionRequired: boolean }
   | { type: 'wrap-up-ended' }
+  /** Agents and supervisors only: a whisper in a conversation (never sent to visitors). */
+  | { type: 'note'; note: ConversationNote }
+  /** Agents and supervisors only: all notes of a conversation, after a `sync`. */
+  | { type: 'notes'; conversationId: string; notes: ConversationNote[] }
   /** Supervisors and admins: the live wallboard, whenever it changes. */
   | { type: 'wallboard'; wallboard: Wallboard }
   /** The server is going away; reconnect (with back-off) and resume. */

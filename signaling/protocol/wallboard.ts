@@ -31,6 +31,8 @@ export interface WallboardAgent {
   stateSince: number;
   breakReason?: string;
   contacts: number;
+  /** The conversations the agent has open, for supervisors to monitor. */
+  conversationIds: string[];
   handledToday: number;
   occupancy: number | null;
 }

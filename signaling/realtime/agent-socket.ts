@@ -20,17 +20,34 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
   let unsubscribe = () => {};
   let unregister = () => {};
   const actor: Actor = { kind: 'agent', agent };
+  /** Conversations this supervisor is monitoring, and how to stop each. */
+  const monitoring = new Map<string, () => void>();
 
   async function handle(frame: AgentFrame): Promise<void> {
     if (frame.type === 'hello') return hello(frame);
     if (!greeted) throw new AppError('not-authenticated', 'send hello first');
     if (isConversationFrame(frame)) return handleConversationFrame(services.conversations, actor, frame, (f) => channel.send(f));
-    const { routing } = services;
+    const { routing, conversations } = services;
     switch (frame.type) {
       case 'presence.set':
         agent.status = frame.status;
         await routing.setStatus(agent.id, frame.status, frame.reason);
         return channel.send({ type: 'ack', id: frame.id });
+      case 'monitor.start': {
+        await conversations.assertMayMonitor(actor, frame.conversationId);
+        if (!monitoring.has(frame.conversationId)) monitoring.set(frame.conversationId, services.bus.subscribe(topics.monitor(frame.conversationId), (f) => channel.send(f)));
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      }
+      case 'monitor.stop':
+        monitoring.get(frame.conversationId)?.();
+        monitoring.delete(frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'whisper':
+        await conversations.whisper(actor, frame.conversationId, frame.text, frame.id);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'barge':
+        await conversations.barge(actor, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'wrap-up.done':
         await routing.wrapUpDone(agent, frame.disposition);
         return channel.send({ type: 'ack', id: frame.id });
@@ -85,6 +102,8 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     onClose() {
       channel?.dispose();
       unsubscribe();
+      for (const stop of monitoring.values()) stop();
+      monitoring.clear();
       unregister();
       if (greeted) void services.routing.agentDisconnected(agent.id).catch((e: unknown) => console.error('routing: disconnect failed', e));
     },

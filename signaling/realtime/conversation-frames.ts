@@ -22,6 +22,8 @@ export async function handleConversationFrame(conversations: ConversationService
     case 'sync': {
       const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
       send({ type: 'events', conversationId: frame.conversationId, events });
+      // Staff also get the conversation's whispers; visitors never do.
+      if (actor.kind === 'agent') send({ type: 'notes', conversationId: frame.conversationId, notes: await conversations.notesFor(actor, frame.conversationId) });
       return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
     }
     case 'read':

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { topics, type Bus } from '../bus/bus.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSummary, EndReason } from '../protocol/conversation.js';
+import type { ConversationNote } from '../protocol/notes.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
@@ -100,7 +101,7 @@ export class ConversationService {
       if (raced) return raced;
       throw error;
     }
-    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
     return event;
   }
@@ -115,7 +116,7 @@ export class ConversationService {
     const conversation = await this.authorize(actor, conversationId, 'write');
     const party = actor.kind === 'visitor' ? 'visitor' : 'agent';
     const stored = await this.store.conversations.markRead(conversationId, party, seq);
-    this.publish(conversation, { type: 'read', conversationId, party, seq: stored });
+    await this.publish(conversation, { type: 'read', conversationId, party, seq: stored });
   }
 
   /** Relays typing to the other party only; nothing is stored. */
@@ -129,8 +130,8 @@ export class ConversationService {
       ...(actor.kind === 'agent' ? { name: actor.agent.name } : {}),
       isTyping,
     };
-    if (actor.kind === 'visitor' && conversation.agentId) this.bus.publish(topics.agent(conversation.agentId), frame);
-    if (actor.kind === 'agent') this.bus.publish(topics.visitor(conversation.visitorId), frame);
+    if (actor.kind === 'visitor') await this.publishToStaff(conversation, frame);
+    else this.bus.publish(topics.visitor(conversation.visitorId), frame);
   }
 
   /** Ends the conversation for both parties; ending an ended one is a no-op. */
@@ -144,7 +145,7 @@ export class ConversationService {
     if (!event) return;
     this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
-    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
   }
 
@@ -170,8 +171,49 @@ export class ConversationService {
     });
     if (!event) return;
     this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, data: { by: 'system', reason } });
-    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
+  }
+
+  /** Checks that a supervisor may watch the conversation live. @throws AppError `forbidden` or `not-found`. */
+  async assertMayMonitor(actor: Actor, conversationId: string): Promise<void> {
+    this.supervisorOf(actor);
+    await this.authorize(actor, conversationId, 'read');
+  }
+
+  /** The notes (whispers) of a conversation, for its agent and supervisors. */
+  async notesFor(actor: Actor, conversationId: string): Promise<ConversationNote[]> {
+    if (actor.kind !== 'agent') throw new AppError('not-found', 'no such conversation');
+    await this.authorize(actor, conversationId, 'read');
+    return this.store.notes.list(conversationId);
+  }
+
+  /** A supervisor's note to the agent of a live conversation; the visitor never receives it. */
+  async whisper(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationNote> {
+    const supervisor = this.supervisorOf(actor);
+    const conversation = await this.authorize(actor, conversationId, 'read');
+    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+    const note = await this.store.notes.add({ conversationId, kind: 'whisper', author: { id: supervisor.id, name: supervisor.name }, text, at: this.clock() }, clientId);
+    await this.publishToStaff(conversation, { type: 'note', note });
+    return note;
+  }
+
+  /** A supervisor joins a live conversation visibly: the visitor sees them join, and they may write. */
+  async barge(actor: Actor, conversationId: string): Promise<void> {
+    const supervisor = this.supervisorOf(actor);
+    const conversation = await this.authorize(actor, conversationId, 'read');
+    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+    const now = this.clock();
+    if (!(await this.store.notes.addParticipant(conversationId, supervisor.id, now))) return; // already in
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: supervisor.id, name: supervisor.name } }, now));
+    this.log.append({ at: now, type: LogType.supervisorBarged, conversationId, agentId: supervisor.id, queueId: conversation.queueId });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(conversation);
+  }
+
+  private supervisorOf(actor: Actor): AgentRecord {
+    if (actor.kind !== 'agent' || actor.agent.role === 'agent') throw new AppError('forbidden', 'only supervisors and admins may do this');
+    return actor.agent;
   }
 
   /** Stores what the visitor told about themselves and refreshes what the agent sees. */
@@ -181,7 +223,7 @@ export class ConversationService {
     if (!open) return;
     const summary = (await this.store.conversations.summary(open.id))!;
     this.routing.noteWaitingContact(open.id, { visitor: summary.visitor });
-    if (open.agentId) this.bus.publish(topics.agent(open.agentId), { type: 'conversation', conversation: summary });
+    await this.publishToStaff(open, { type: 'conversation', conversation: summary });
   }
 
   private async announceAssignment(conversationId: string, agent: AgentRecord): Promise<void> {
@@ -189,18 +231,30 @@ export class ConversationService {
     const event = await this.store.transaction((tx) =>
       tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: agent.id, name: agent.name } }, this.clock()),
     );
-    this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
   }
 
   private async publishSummary(conversation: ConversationRecord): Promise<void> {
     const summary = (await this.store.conversations.summary(conversation.id))!;
-    this.publish({ ...conversation, ...(summary.agent ? { agentId: summary.agent.id } : {}) }, { type: 'conversation', conversation: summary });
+    await this.publish({ ...conversation, ...(summary.agent ? { agentId: summary.agent.id } : {}) }, { type: 'conversation', conversation: summary });
   }
 
-  private publish(conversation: Pick<ConversationRecord, 'visitorId' | 'agentId'>, frame: ServerFrame): void {
+  /**
+   * Delivers a frame to everyone in the conversation: the visitor, the assigned agent, supervisors
+   * who barged in, and supervisors monitoring it.
+   */
+  private async publish(conversation: Pick<ConversationRecord, 'id' | 'visitorId' | 'agentId'>, frame: ServerFrame): Promise<void> {
     this.bus.publish(topics.visitor(conversation.visitorId), frame);
-    if (conversation.agentId) this.bus.publish(topics.agent(conversation.agentId), frame);
+    await this.publishToStaff(conversation, frame);
+  }
+
+  /** Delivers to the assigned agent, barged-in supervisors and monitors; never to the visitor. */
+  private async publishToStaff(conversation: Pick<ConversationRecord, 'id' | 'agentId'>, frame: ServerFrame): Promise<void> {
+    const agents = new Set(await this.store.notes.participants(conversation.id));
+    if (conversation.agentId) agents.add(conversation.agentId);
+    for (const agentId of agents) this.bus.publish(topics.agent(agentId), frame);
+    this.bus.publish(topics.monitor(conversation.id), frame);
   }
 
   /**
@@ -210,13 +264,15 @@ export class ConversationService {
    */
   private async authorize(actor: Actor, conversationId: string, access: 'read' | 'write'): Promise<ConversationRecord> {
     const conversation = await this.store.conversations.findById(conversationId);
-    const allowed =
-      conversation &&
-      (actor.kind === 'visitor'
-        ? conversation.visitorId === actor.visitorId
-        : conversation.agentId === actor.agent.id ||
-          (access === 'read' && (actor.agent.role !== 'agent' || this.routing.hasOffer(actor.agent.id, conversationId))));
-    if (!allowed) throw new AppError('not-found', 'no such conversation');
-    return conversation;
+    if (!conversation) throw new AppError('not-found', 'no such conversation');
+    if (actor.kind === 'visitor') {
+      if (conversation.visitorId === actor.visitorId) return conversation;
+      throw new AppError('not-found', 'no such conversation');
+    }
+    const agent = actor.agent;
+    if (conversation.agentId === agent.id) return conversation;
+    if ((await this.store.notes.participants(conversationId)).includes(agent.id)) return conversation;
+    if (access === 'read' && (agent.role !== 'agent' || this.routing.hasOffer(agent.id, conversationId))) return conversation;
+    throw new AppError('not-found', 'no such conversation');
   }
 }

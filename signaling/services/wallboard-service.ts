@@ -86,6 +86,7 @@ export class WallboardService {
         stateSince: a.stateSince,
         ...(a.breakReason && a.state === 'away' ? { breakReason: a.breakReason } : {}),
         contacts: a.contacts,
+        conversationIds: a.openContacts,
         handledToday: a.handled,
         occupancy: a.availableMs > 0 ? a.busyMs / a.availableMs : null,
       }))

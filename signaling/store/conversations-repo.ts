@@ -240,9 +240,14 @@ export class ConversationsRepo {
     return this.summaries((q) => q.where('c.visitor_id', '=', visitorId).orderBy('c.created_at', 'desc').limit(limit));
   }
 
-  /** The agent's open conversations and their most recent ended ones, newest first. */
+  /** The agent's conversations (assigned, or barged into as a supervisor), newest first. */
   async summariesForAgent(agentId: string, limit = 50): Promise<ConversationSummary[]> {
-    return this.summaries((q) => q.where('c.agent_id', '=', agentId).orderBy('c.created_at', 'desc').limit(limit));
+    return this.summaries((q) =>
+      q
+        .where((eb: any) => eb.or([eb('c.agent_id', '=', agentId), eb('c.id', 'in', eb.selectFrom('conversation_participants').select('conversation_id').where('agent_id', '=', agentId))])) // eslint-disable-line @typescript-eslint/no-explicit-any
+        .orderBy('c.created_at', 'desc')
+        .limit(limit),
+    );
   }
 
   private async summaries(

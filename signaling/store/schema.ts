@@ -126,6 +126,26 @@ export interface EventLogTable {
   data: string | null;
 }
 
+/** Notes that only agents and supervisors see; never part of the visitor's timeline. */
+export interface ConversationNotesTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** `whisper`: a supervisor's note to the agent. */
+  kind: string;
+  author_id: string;
+  author_name: string;
+  text: string;
+  client_id: string | null;
+  created_at: number;
+}
+
+/** Supervisors who barged in: they may write in the conversation, and hear it. */
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  agent_id: string;
+  joined_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -137,4 +157,6 @@ export interface Database {
   conversation_events: ConversationEventsTable;
   canned_replies: CannedRepliesTable;
   event_log: EventLogTable;
+  conversation_notes: ConversationNotesTable;
+  conversation_participants: ConversationParticipantsTable;
 }

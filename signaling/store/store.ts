@@ -4,6 +4,7 @@ import { AgentsRepo } from './agents-repo.js';
 import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
+import { NotesRepo } from './notes-repo.js';
 import { QueuesRepo } from './queues-repo.js';
 import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
@@ -25,6 +26,7 @@ export class Store {
   readonly cannedReplies: CannedRepliesRepo;
   readonly settings: SettingsRepo;
   readonly eventLog: EventLogRepo;
+  readonly notes: NotesRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -38,6 +40,7 @@ export class Store {
     this.cannedReplies = new CannedRepliesRepo(db);
     this.settings = new SettingsRepo(db);
     this.eventLog = new EventLogRepo(db);
+    this.notes = new NotesRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

@@ -14,8 +14,8 @@ const board: Wallboard = {
   ],
   channels: [{ channel: 'chat', offered: 10, answered: 7, abandoned: 1, serviceLevel: 0.7, asaMs: 12_000, ahtMs: 305_000, csat: 4.25 }],
   agents: [
-    { agentId: 'a', name: 'Ana Lima', state: 'on-contact', stateSince: now - 65_000, contacts: 2, handledToday: 5, occupancy: 0.82 },
-    { agentId: 'b', name: 'Ben Okafor', state: 'away', stateSince: now - 10_000, breakReason: 'lunch', contacts: 0, handledToday: 2, occupancy: null },
+    { agentId: 'a', name: 'Ana Lima', state: 'on-contact', stateSince: now - 65_000, contacts: 2, conversationIds: ['c1', 'c2'], handledToday: 5, occupancy: 0.82 },
+    { agentId: 'b', name: 'Ben Okafor', state: 'away', stateSince: now - 10_000, breakReason: 'lunch', contacts: 0, conversationIds: [], handledToday: 2, occupancy: null },
   ],
 };
 

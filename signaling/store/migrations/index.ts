@@ -3,6 +3,7 @@ import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as routingSettings from './002-routing-settings.js';
 import * as ratings from './003-ratings.js';
+import * as notesAndParticipants from './004-notes-and-participants.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -11,6 +12,7 @@ const migrations: Record<string, DialectMigration> = {
   '001-initial': initial,
   '002-routing-settings': routingSettings,
   '003-ratings': ratings,
+  '004-notes-and-participants': notesAndParticipants,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
