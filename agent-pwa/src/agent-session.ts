@@ -6,6 +6,7 @@ import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
+import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
@@ -31,12 +32,16 @@ export interface AgentState {
   visitorTyping: Record<string, boolean>;
   /** Supervisors and admins: the latest wallboard. */
   wallboard?: Wallboard;
+  /** Whispers per conversation (agents and supervisors only). */
+  notes: Record<string, ConversationNote[]>;
+  /** The conversation a supervisor is watching, when not one of their own. */
+  monitored?: ConversationSummary;
 }
 
 const newId = () => crypto.randomUUID();
 
 export class AgentSession extends EventTarget {
-  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {} };
+  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {} };
   private readonly client: ProtocolClient<AgentFrame>;
 
   constructor(options: { createSocket?: (url: string) => MinimalSocket } = {}) {
@@ -97,6 +102,36 @@ export class AgentSession extends EventTarget {
     await this.client.request({ type: 'conversation.end', id: newId(), conversationId });
   }
 
+  /** Supervisors: watch a conversation live (its summary comes from the REST API). */
+  async monitor(summary: ConversationSummary): Promise<void> {
+    if (this.state.monitored && this.state.monitored.id !== summary.id) await this.stopMonitoring();
+    this.update({ monitored: summary });
+    await this.client.request({ type: 'monitor.start', id: newId(), conversationId: summary.id });
+    await this.load(summary.id);
+  }
+
+  async stopMonitoring(): Promise<void> {
+    const watched = this.state.monitored;
+    if (!watched) return;
+    this.update({ monitored: undefined });
+    await this.client.request({ type: 'monitor.stop', id: newId(), conversationId: watched.id }).catch(() => {});
+  }
+
+  async whisper(conversationId: string, text: string): Promise<void> {
+    await this.client.request({ type: 'whisper', id: newId(), conversationId, text });
+  }
+
+  /** Supervisors: join the conversation visibly; it then appears among their own. */
+  async barge(conversationId: string): Promise<void> {
+    const watched = this.state.monitored;
+    await this.client.request({ type: 'barge', id: newId(), conversationId });
+    // Now a participant: the conversation is one of theirs (later frames keep it current).
+    this.update({ monitored: undefined });
+    const current = this.state.conversations.find((c) => c.id === conversationId) ?? watched;
+    if (current) this.upsert(current);
+    await this.load(conversationId);
+  }
+
   typing(conversationId: string, isTyping: boolean): void {
     this.client.notify({ type: 'typing', conversationId, isTyping });
   }
@@ -144,11 +179,22 @@ export class AgentSession extends EventTarget {
         return this.update({ wrapUp: undefined });
       case 'wallboard':
         return this.update({ wallboard: frame.wallboard });
+      case 'notes':
+        return this.update({ notes: { ...this.state.notes, [frame.conversationId]: frame.notes } });
+      case 'note': {
+        const held = this.state.notes[frame.note.conversationId] ?? [];
+        if (held.some((n) => n.id === frame.note.id)) return;
+        return this.update({ notes: { ...this.state.notes, [frame.note.conversationId]: [...held, frame.note] } });
+      }
       case 'offer':
         return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });
       case 'offer-withdrawn':
         return this.removeOffer(frame.conversationId);
       case 'conversation': {
+        if (this.state.monitored?.id === frame.conversation.id) this.update({ monitored: frame.conversation });
+        const mine = frame.conversation.agent?.id === this.state.agent?.id || this.state.conversations.some((c) => c.id === frame.conversation.id);
+        // A monitored conversation's updates are not the supervisor's own conversations.
+        if (!mine && this.state.monitored?.id === frame.conversation.id) return;
         const isNew = !this.state.conversations.some((c) => c.id === frame.conversation.id);
         this.upsert(frame.conversation);
         if (isNew) void this.load(frame.conversation.id);

@@ -130,6 +130,7 @@ export class SbAgentApp extends LitElement {
   }
 
   private select(conversationId: string): void {
+    if (this.session?.state.monitored) void this.session.stopMonitoring();
     this.selectedId = conversationId;
     void this.session?.load(conversationId);
     this.session?.markRead(conversationId);
@@ -144,6 +145,12 @@ export class SbAgentApp extends LitElement {
   private async onQueueSave(e: Detail<{ id?: string; input: QueueCreateInput; members: QueueMemberInput[] }>): Promise<void> {
     const id = await this.admin.saveQueue(e.detail.id, e.detail.input, e.detail.members);
     if (id) this.selectedQueueId = id;
+  }
+
+  private async startMonitoring(conversationId: string): Promise<void> {
+    await this.session!.monitor(await api.conversation(conversationId));
+    this.selectedId = undefined;
+    this.tab = 'conversations';
   }
 
   private renderTabs() {
@@ -223,6 +230,7 @@ export class SbAgentApp extends LitElement {
               class="admin"
               .wallboard=${s.wallboard}
               @sb-force-presence=${(e: Detail<{ agentId: string; status: string; reason?: string }>) => this.act(() => api.forcePresence(e.detail.agentId, e.detail.status, e.detail.reason))}
+              @sb-monitor=${(e: Detail<{ conversationId: string }>) => this.act(() => this.startMonitoring(e.detail.conversationId))}
             ></sb-wallboard>`
           : this.tab === 'reports'
             ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
@@ -246,13 +254,29 @@ export class SbAgentApp extends LitElement {
           @sb-select=${(e: Detail<{ conversationId: string }>) => this.select(e.detail.conversationId)}
         ></sb-inbox>
         <main>
-          ${selected
+          ${s.monitored
+            ? html`<sb-conversation-view
+                monitoring
+                .conversation=${s.monitored}
+                .events=${s.events[s.monitored.id] ?? []}
+                .notes=${s.notes[s.monitored.id] ?? []}
+                ?visitorTyping=${s.visitorTyping[s.monitored.id] ?? false}
+                @sb-whisper=${(e: Detail<{ text: string }>) => this.act(() => this.session!.whisper(s.monitored!.id, e.detail.text))}
+                @sb-barge=${() => this.act(async () => {
+                  const id = s.monitored!.id;
+                  await this.session!.barge(id);
+                  this.select(id);
+                })}
+                @sb-stop-monitoring=${() => this.act(() => this.session!.stopMonitoring())}
+              ></sb-conversation-view>`
+            : selected
             ? html`<sb-conversation-view
                 .conversation=${selected}
                 .events=${s.events[selected.id] ?? []}
                 .pending=${s.pending[selected.id] ?? []}
                 ?visitorTyping=${s.visitorTyping[selected.id] ?? false}
                 .cannedReplies=${this.cannedReplies}
+                .notes=${s.notes[selected.id] ?? []}
                 @sb-reply=${(e: Detail<{ text: string }>) => this.act(() => this.session!.reply(selected.id, e.detail.text))}
                 @sb-typing=${(e: Detail<{ isTyping: boolean }>) => this.session!.typing(selected.id, e.detail.isTyping)}
                 @sb-end=${() => this.act(() => this.session!.end(selected.id))}

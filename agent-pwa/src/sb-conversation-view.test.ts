@@ -56,6 +56,23 @@ describe('<sb-conversation-view>', () => {
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('This conversation has ended.');
   });
 
+  it('shows whispers to the agent, and in monitoring mode offers a whisper box and Join instead of replying', async () => {
+    const notes = [{ id: 1, conversationId: 'c1', kind: 'whisper' as const, author: { id: 'b', name: 'Ben' }, text: 'Offer a refund.', at: 3 }];
+    const agentView = await fixture<SbConversationView>(html`<sb-conversation-view .conversation=${summary()} .events=${events} .notes=${notes}></sb-conversation-view>`);
+    expect(agentView.shadowRoot!.querySelector('[aria-label="Whispers"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Whisper from Ben: Offer a refund.');
+    const el = await fixture<SbConversationView>(html`<sb-conversation-view monitoring .conversation=${summary()} .events=${events} .notes=${notes}></sb-conversation-view>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('button.danger'), 'a monitor cannot end it').to.equal(null);
+    const field = root.querySelector<HTMLTextAreaElement>('textarea')!;
+    expect(field.getAttribute('aria-label')).to.equal('Whisper to Ana (the visitor does not see it)');
+    field.value = 'Try the bank transfer';
+    setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
+    expect(((await oneEvent(el, 'sb-whisper')) as CustomEvent<{ text: string }>).detail.text).to.equal('Try the bank transfer');
+    setTimeout(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Join the conversation')!.click());
+    await oneEvent(el, 'sb-barge');
+    await expect(el).to.be.accessible();
+  });
+
   it('fires sb-end from the End conversation button and passes an accessibility audit', async () => {
     const el = await view();
     await expect(el).to.be.accessible();

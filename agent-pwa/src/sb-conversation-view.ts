@@ -2,6 +2,7 @@
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import type { CannedReply } from '../../signaling/protocol/api.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { sendOnEnter } from '../../widget/chat/send-on-enter.js';
 import { TypingController } from '../../widget/chat/typing-controller.js';
@@ -13,13 +14,16 @@ import { sharedStyles } from './shared-styles.js';
  * @fires sb-reply - `{ text }` when the agent sends a reply.
  * @fires sb-typing - `{ isTyping }`.
  * @fires sb-end - when the agent ends the conversation.
+ * @fires sb-whisper - `{ text }` (monitoring supervisors) a note only the agent sees.
+ * @fires sb-barge - (monitoring supervisors) join the conversation visibly.
+ * @fires sb-stop-monitoring - (monitoring supervisors) close the view.
  */
 export class SbConversationView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
-      header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      .header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
       .log { flex: 1; overflow-y: auto; }
@@ -39,6 +43,9 @@ export class SbConversationView extends LitElement {
       .bar { display: flex; gap: 8px; justify-content: space-between; align-items: center; }
       select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 50%; }
       .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
+      .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
+      .notes li { max-width: none; font-size: 14px; }
+      .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
   static override properties = {
@@ -47,12 +54,18 @@ export class SbConversationView extends LitElement {
     pending: { attribute: false },
     visitorTyping: { type: Boolean },
     cannedReplies: { attribute: false },
+    notes: { attribute: false },
+    monitoring: { type: Boolean },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
   declare pending: PendingReply[];
   declare visitorTyping: boolean;
   declare cannedReplies: CannedReply[];
+  /** Whispers in this conversation (staff only). */
+  declare notes: ConversationNote[];
+  /** A supervisor watching: the timeline is read-only, with a whisper box and Join instead. */
+  declare monitoring: boolean;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -61,6 +74,8 @@ export class SbConversationView extends LitElement {
     this.pending = [];
     this.visitorTyping = false;
     this.cannedReplies = [];
+    this.notes = [];
+    this.monitoring = false;
   }
 
   /** Puts the caret in the reply box. */
@@ -85,13 +100,16 @@ export class SbConversationView extends LitElement {
     const ended = c.status === 'ended';
     const shown = new Set(this.events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
     const lastSeen = [...this.events].reverse().find((e) => e.type === 'message' && e.author.kind === 'agent' && e.seq <= c.visitorReadSeq)?.seq;
-    return html`<header>
+    return html`<div class="header">
         <div>
           <h2>${name}</h2>
           <span class="contact muted">${[c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
         </div>
-        ${ended ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
-      </header>
+        ${ended || this.monitoring ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
+      </div>
+      ${this.monitoring
+        ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
+        : nothing}
       <div class="log" role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}><ol>
         ${this.events.map((e) => this.renderEvent(e, name, lastSeen))}
         ${this.pending
@@ -99,7 +117,12 @@ export class SbConversationView extends LitElement {
           .map((p) => html`<li class="message agent pending"><span class="text">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
       </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
-      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.renderComposer(name)}`;
+      ${this.notes.length
+        ? html`<ul class="notes" aria-label=${t('whispersLabel')}>
+            ${this.notes.map((n) => html`<li><strong>${t('whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
+          </ul>`
+        : nothing}
+      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : this.renderComposer(name)}`;
   }
 
   private renderEvent(e: ConversationEvent, visitor: string, lastSeen: number | undefined) {
@@ -139,6 +162,26 @@ export class SbConversationView extends LitElement {
         <button class="primary" type="submit">${t('send')}</button>
       </div>
     </form>`;
+  }
+
+  private renderWhisper() {
+    const agent = this.conversation.agent?.name ?? '';
+    return html`<form @submit=${this.onWhisper}>
+      <textarea name="whisper" maxlength=${MAX_MESSAGE_LENGTH} aria-label=${t('whisperLabel', { name: agent })} placeholder=${t('whisperPlaceholder')} @keydown=${sendOnEnter}></textarea>
+      <div class="bar">
+        <button type="button" @click=${() => this.fire('sb-barge')}>${t('bargeIn')}</button>
+        <button class="primary" type="submit">${t('whisper')}</button>
+      </div>
+    </form>`;
+  }
+
+  private onWhisper(event: Event): void {
+    event.preventDefault();
+    const field = this.renderRoot.querySelector('textarea')!;
+    const text = field.value.trim();
+    if (!text) return;
+    this.fire('sb-whisper', { text });
+    field.value = '';
   }
 
   private onCanned(event: Event): void {

@@ -15,6 +15,15 @@ const list = createRoute({
   responses: { 200: { description: 'Conversations', content: { 'application/json': { schema: z.array(summarySchema) } } }, ...errorResponses(401) },
 });
 
+const one = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['conversations'],
+  summary: 'One conversation, for its agent, or any supervisor (to monitor it)',
+  request: { params: z.object({ id: z.string().max(64) }) },
+  responses: { 200: { description: 'The conversation', content: { 'application/json': { schema: summarySchema } } }, ...errorResponses(401, 404) },
+});
+
 const events = createRoute({
   method: 'get',
   path: '/{id}/events',
@@ -31,6 +40,7 @@ export function conversationRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
   router.openapi(list, async (c) => c.json(await services.store.conversations.summariesForAgent(c.get('agent').id), 200));
+  router.openapi(one, async (c) => c.json(await services.conversations.summaryFor({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id), 200));
   router.openapi(events, async (c) => {
     const { id } = c.req.valid('param');
     const { after } = c.req.valid('query');

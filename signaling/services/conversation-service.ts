@@ -175,6 +175,12 @@ export class ConversationService {
     await this.publishSummary(conversation);
   }
 
+  /** A conversation's summary, for a party or a supervisor. */
+  async summaryFor(actor: Actor, conversationId: string): Promise<ConversationSummary> {
+    await this.authorize(actor, conversationId, 'read');
+    return (await this.store.conversations.summary(conversationId))!;
+  }
+
   /** Checks that a supervisor may watch the conversation live. @throws AppError `forbidden` or `not-found`. */
   async assertMayMonitor(actor: Actor, conversationId: string): Promise<void> {
     this.supervisorOf(actor);

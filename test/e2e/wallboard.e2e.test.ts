@@ -13,6 +13,7 @@ describe('the supervisor wallboard and reports', () => {
   let browser: Browser;
   let supervisor: Page;
   let ana: Page;
+  let customer: Page;
 
   before(async () => {
     server = await startServer({ databaseUrl: data.databaseUrl });
@@ -40,7 +41,7 @@ describe('the supervisor wallboard and reports', () => {
     await ana.getByRole('combobox', { name: 'Your status' }).selectOption('away:lunch');
     await anaRow().getByText('Away (lunch)').waitFor();
 
-    const customer = await (await newParty(browser)).newPage();
+    customer = await (await newParty(browser)).newPage();
     await customer.goto(`${server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'Is anyone there?');
@@ -71,5 +72,26 @@ describe('the supervisor wallboard and reports', () => {
     const csv = await supervisor.request.get(`${server.url}${href}`);
     assert.equal(csv.status(), 200);
     assert.match(await csv.text(), /^bucket,key,label,offered,answered/);
+  });
+
+  it('lets the supervisor watch Ana’s chat, whisper to her alone, and then join it', async () => {
+    await supervisor.getByRole('button', { name: 'Wallboard' }).click();
+    await supervisor.getByRole('button', { name: 'Monitor chat 1 of Ana Lima' }).click();
+    await supervisor.getByText('Monitoring (the visitor and the agent do not see you)').waitFor();
+    await agent.messages(supervisor, 'Is anyone there?').waitFor();
+
+    const whisper = supervisor.getByRole('textbox', { name: /^Whisper to Ana Lima/ });
+    await whisper.fill('Mention the free returns.');
+    await whisper.press('Enter');
+    await ana.getByText('Whisper from Ben Okafor:').waitFor();
+    await ana.getByText('Mention the free returns.').waitFor();
+
+    await visitor.send(customer, 'Hello again?');
+    await agent.messages(supervisor, 'Hello again?').waitFor();
+    await supervisor.getByRole('button', { name: 'Join the conversation' }).click();
+    await customer.getByRole('log').getByText(`${BEN.name} joined the chat`).waitFor();
+    await agent.reply(supervisor, 'Hi, I am the supervisor. Returns are free!');
+    await visitor.messages(customer, 'Hi, I am the supervisor. Returns are free!').waitFor();
+    assert.equal(await customer.getByText('Mention the free returns.').count(), 0, 'the visitor never sees the whisper');
   });
 });

@@ -51,6 +51,14 @@ describe('<sb-wallboard>', () => {
     expect(select.value).to.equal('', 'the control goes back to "Change…"');
   });
 
+  it('offers to monitor each of an agent’s open chats', async () => {
+    const el = await fixture<SbWallboard>(html`<sb-wallboard .wallboard=${board}></sb-wallboard>`);
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('tr[data-agent="a"] button')];
+    expect(buttons.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Monitor chat 1 of Ana Lima', 'Monitor chat 2 of Ana Lima']);
+    setTimeout(() => buttons[1]!.click());
+    expect(((await oneEvent(el, 'sb-monitor')) as CustomEvent<{ conversationId: string }>).detail.conversationId).to.equal('c2');
+  });
+
   it('formats durations and ratios', () => {
     expect([duration(59_400), duration(3_725_000), duration(null), percent(0.806), percent(null)]).to.deep.equal(['0:59', '1:02:05', undefined, '81%', undefined]);
   });

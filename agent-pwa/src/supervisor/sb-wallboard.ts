@@ -11,6 +11,7 @@ const FORCIBLE = ['available', ...BREAK_REASONS.filter((r) => r !== 'no-answer')
 
 /**
  * @fires sb-force-presence - `{ agentId, status, reason? }` when a supervisor sets an agent's state.
+ * @fires sb-monitor - `{ conversationId }` when a supervisor opens an agent's live chat.
  */
 export class SbWallboard extends LitElement {
   static override styles = [
@@ -49,6 +50,10 @@ export class SbWallboard extends LitElement {
 
   protected override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('wallboard') && this.wallboard) this.skew = Date.now() - this.wallboard.at;
+  }
+
+  private fire(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
   private force(agentId: string, select: HTMLSelectElement): void {
@@ -101,7 +106,7 @@ export class SbWallboard extends LitElement {
         <thead><tr>
           <th scope="col">${t('colAgent')}</th><th scope="col">${t('colState')}</th><th scope="col">${t('colTimeInState')}</th>
           <th scope="col">${t('colContacts')}</th><th scope="col">${t('colHandled')}</th><th scope="col">${t('colOccupancy')}</th>
-          <th scope="col">${t('colSetState')}</th>
+          <th scope="col">${t('colSetState')}</th><th scope="col">${t('colMonitor')}</th>
         </tr></thead>
         <tbody>
           ${w.agents.map(
@@ -115,6 +120,11 @@ export class SbWallboard extends LitElement {
                   <option value="">${t('setStateKeep')}</option>
                   ${FORCIBLE.map((v) => html`<option value=${v}>${v.startsWith('away:') ? t(`break_${v.slice(5)}` as MessageKey) : t(`presence_${v}` as MessageKey)}</option>`)}
                 </select>
+              </td>
+              <td>
+                ${a.conversationIds.map(
+                  (id, i) => html`<button type="button" aria-label=${t('monitorChat', { n: i + 1, name: a.name })} @click=${() => this.fire('sb-monitor', { conversationId: id })}>${i + 1}</button>`,
+                )}
               </td>
             </tr>`,
           )}
