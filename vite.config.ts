@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
     publicDir: false,
     build: {
       outDir,
-      emptyOutDir: true,
+      // In `npm run dev` two watchers share dist/app: emptying it would delete the loader's widget.js.
+      emptyOutDir: mode === 'production',
       target: 'es2022',
       rollupOptions: {
         input: {
