@@ -15,7 +15,7 @@ import { healthRoutes } from './http/health-routes.js';
 import { metricsRoutes } from './http/metrics-routes.js';
 import { reportRoutes } from './http/report-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
-import { createRouter } from './http/router.js';
+import { createRouter, type AppEnv } from './http/router.js';
 import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
 import { staticRoutes } from './http/static-routes.js';
 import { supervisorRoutes } from './http/supervisor-routes.js';
@@ -33,7 +33,7 @@ export interface AppDeps {
 }
 
 export function createApp({ config, services }: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // The protocol checks frame size itself and answers with a typed error; this cap only
   // protects memory from a client that sends something absurd.
@@ -49,8 +49,10 @@ export function createApp({ config, services }: AppDeps) {
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();
-  api.use('/visitors/*', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
-  api.use('/visitors', cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 }));
+  // Pages on allowed sites call the visitor API from their own origin.
+  const visitorCors = cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 });
+  api.use('/visitors', visitorCors);
+  api.use('/visitors/*', visitorCors);
   api.use('/auth/*', sameOriginForChanges());
   api.use('/conversations/*', sameOriginForChanges());
   api.use('/admin/*', sameOriginForChanges());
@@ -87,10 +89,10 @@ export function createApp({ config, services }: AppDeps) {
       if (!isSameOrigin(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'cross-site socket refused'), 403);
       const agent = await services.auth.agentForSession(getCookie(c, SESSION_COOKIE));
       if (!agent) return c.json(refuse('not-authenticated', 'sign in first'), 401);
-      c.set('agent' as never, agent as never);
+      c.set('agent', agent);
       await next();
     },
-    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent' as never))),
+    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'))),
   );
 
   app.route('/', staticRoutes(config.staticDir));

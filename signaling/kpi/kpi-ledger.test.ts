@@ -109,10 +109,7 @@ describe('KPI ledger', () => {
     assert.equal(a.breakMs, 60_000);
     assert.equal(a.handled, 2);
     assert.equal(a.state, 'logged-out');
-    const fresh = new KpiLedger();
-    for (const e of golden.filter((x) => x.at < s(50))) fresh.apply(e);
-    fresh.agents.startCounting(s(50));
-    for (const e of golden.filter((x) => x.at >= s(50))) fresh.apply(e);
+    const fresh = KpiLedger.replay(golden, { countAgentsFrom: s(50) });
     const fromFifty = fresh.agents.snapshot(s(100)).find((x) => x.agentId === 'a')!;
     assert.deepEqual([fromFifty.busyMs, fromFifty.availableMs, fromFifty.handled], [50_000, 50_000, 0], 'only time after the start counts; state carries over');
     const b = ledger.agents.snapshot(s(130)).find((x) => x.agentId === 'b')!;

@@ -30,6 +30,24 @@ export class KpiLedger {
   private readonly contacts = new Map<string, ContactFacts>();
   readonly agents = new AgentTimes();
 
+  /**
+   * A ledger of `entries` (in log order) whose agent totals count only from `countAgentsFrom`:
+   * earlier entries still tell who was logged in and doing what at that moment.
+   */
+  static replay(entries: Iterable<LogEntry>, options: { countAgentsFrom: number }): KpiLedger {
+    const ledger = new KpiLedger();
+    let counting = false;
+    for (const e of entries) {
+      if (!counting && e.at >= options.countAgentsFrom) {
+        ledger.agents.startCounting(options.countAgentsFrom);
+        counting = true;
+      }
+      ledger.apply(e);
+    }
+    if (!counting) ledger.agents.startCounting(options.countAgentsFrom);
+    return ledger;
+  }
+
   /** Applies entries in log order. */
   apply(entry: LogEntry): void {
     applyToContacts(this.contacts, entry);

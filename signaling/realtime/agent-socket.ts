@@ -11,14 +11,14 @@ import { toProfile } from '../services/auth-service.js';
 import type { Services } from '../services/services.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import { handleConversationFrame, isConversationFrame } from './conversation-frames.js';
-import { FrameChannel } from './frame-channel.js';
+import type { FrameChannel } from './frame-channel.js';
+import { socketEvents } from './socket-events.js';
 import type { SocketRegistry } from './socket-registry.js';
 
 export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord): WSEvents<WebSocket> {
-  let channel: FrameChannel<AgentFrame>;
+  let channel!: FrameChannel<AgentFrame>;
   let greeted = false;
   let unsubscribe = () => {};
-  let unregister = () => {};
   const actor: Actor = { kind: 'agent', agent };
   /** Conversations this supervisor is monitoring, and how to stop each. */
   const monitoring = new Map<string, () => void>();
@@ -91,21 +91,16 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     if (agent.role !== 'agent') channel.send({ type: 'wallboard', wallboard: await services.wallboard.snapshot() });
   }
 
-  return {
-    onOpen(_event, ws) {
-      channel = new FrameChannel(ws, agentFrameSchema, handle);
-      unregister = registry.add(channel);
-    },
-    onMessage(event) {
-      channel.receive(event.data);
-    },
-    onClose() {
-      channel?.dispose();
+  return socketEvents({
+    schema: agentFrameSchema,
+    registry,
+    handle,
+    opened: (c) => (channel = c),
+    closed() {
       unsubscribe();
       for (const stop of monitoring.values()) stop();
       monitoring.clear();
-      unregister();
       if (greeted) void services.routing.agentDisconnected(agent.id).catch((e: unknown) => console.error('routing: disconnect failed', e));
     },
-  };
+  });
 }

@@ -8,14 +8,14 @@ import type { Actor } from '../services/actor.js';
 import { AppError } from '../services/app-error.js';
 import type { Services } from '../services/services.js';
 import { handleConversationFrame, isConversationFrame } from './conversation-frames.js';
-import { FrameChannel } from './frame-channel.js';
+import type { FrameChannel } from './frame-channel.js';
+import { socketEvents } from './socket-events.js';
 import type { SocketRegistry } from './socket-registry.js';
 
 export function visitorSocket(services: Services, registry: SocketRegistry): WSEvents<WebSocket> {
-  let channel: FrameChannel<VisitorFrame>;
+  let channel!: FrameChannel<VisitorFrame>;
   let actor: (Actor & { kind: 'visitor' }) | undefined;
   let unsubscribe = () => {};
-  let unregister = () => {};
 
   async function handle(frame: VisitorFrame): Promise<void> {
     if (frame.type === 'hello') return hello(frame);
@@ -63,18 +63,13 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
     channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
   }
 
-  return {
-    onOpen(_event, ws) {
-      channel = new FrameChannel(ws, visitorFrameSchema, handle);
-      unregister = registry.add(channel);
-    },
-    onMessage(event) {
-      channel.receive(event.data);
-    },
-    onClose() {
-      channel?.dispose();
+  return socketEvents({
+    schema: visitorFrameSchema,
+    registry,
+    handle,
+    opened: (c) => (channel = c),
+    closed() {
       unsubscribe();
-      unregister();
     },
-  };
+  });
 }

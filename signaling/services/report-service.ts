@@ -1,6 +1,6 @@
 /** Historical reports from the event log, with the same ledger as the wallboard; CSV export; Erlang C staffing. */
 import { agentsNeeded } from '../kpi/erlang-c.js';
-import { AgentTimes } from '../kpi/agent-time.js';
+import type { AgentTimes } from '../kpi/agent-time.js';
 import { bucketOf, startOfDay } from '../kpi/intervals.js';
 import { KpiLedger } from '../kpi/kpi-ledger.js';
 import type { KpiOptions } from '../kpi/kpis.js';
@@ -85,21 +85,13 @@ export class ReportService {
    */
   private async read(from: number, to: number): Promise<{ ledger: KpiLedger; agents: AgentTimes }> {
     const events = await this.store.eventLog.listSince(from - DAY, to + DAY);
-    const ledger = new KpiLedger();
-    const agents = new AgentTimes();
-    let counting = false;
-    for (const e of events) {
-      ledger.apply(e);
-      if (e.at >= to) continue;
-      if (!counting && e.at >= from) {
-        agents.startCounting(from);
-        counting = true;
-      }
-      agents.apply(e);
-    }
-    if (!counting) agents.startCounting(from);
-    return { ledger, agents };
+    return {
+      ledger: KpiLedger.replay(events, { countAgentsFrom: from }),
+      // Agents' time stops at the period's end; contacts read on to get their answer and handle time.
+      agents: KpiLedger.replay(events.filter((e) => e.at < to), { countAgentsFrom: from }).agents,
+    };
   }
+
 
   private async labels(groupBy: ReportQuery['groupBy']): Promise<Map<string, string>> {
     if (groupBy === 'queue') return new Map((await this.store.queues.list()).map((q) => [q.id, q.name]));

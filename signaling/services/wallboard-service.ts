@@ -116,16 +116,6 @@ export class WallboardService {
     this.since = startOfDay(now, this.options.timeZone);
     // Agents logged in before midnight carry their state over: read back a day for presence.
     const events = await this.store.eventLog.listSince(this.since - 24 * 3600_000);
-    const ledger = new KpiLedger();
-    let counting = false;
-    for (const e of events) {
-      if (!counting && e.at >= this.since) {
-        ledger.agents.startCounting(this.since);
-        counting = true;
-      }
-      ledger.apply(e);
-    }
-    if (!counting) ledger.agents.startCounting(this.since);
-    this.ledger = ledger;
+    this.ledger = KpiLedger.replay(events, { countAgentsFrom: this.since });
   }
 }

@@ -51,7 +51,6 @@ export class ChatSession extends EventTarget {
   /** Events up to this seq were already there when we connected: not announced as new. */
   private announcedSeq = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private pendingIdentify: IdentifyFields | undefined;
 
   constructor(private readonly options: ChatSessionOptions) {
     super();
@@ -131,10 +130,8 @@ export class ChatSession extends EventTarget {
   }
 
   identify(fields: IdentifyFields): void {
-    this.pendingIdentify = { ...this.pendingIdentify, ...fields };
-    const frame = { type: 'visitor.identify' as const, id: newClientId(), ...this.pendingIdentify };
-    this.pendingIdentify = undefined;
-    this.client.request(frame).catch((error: unknown) => {
+    // Sent as soon as the socket is open; a frame waiting for it is re-sent after a reconnect.
+    this.client.request({ type: 'visitor.identify', id: newClientId(), ...fields }).catch((error: unknown) => {
       if (error instanceof ProtocolError) console.warn(`Switchboard.identify: ${error.message}`);
     });
   }

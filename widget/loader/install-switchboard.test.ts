@@ -56,6 +56,27 @@ describe('installSwitchboard (the loader)', () => {
     expect(events).to.deep.equal(['open', 'close', 'open']);
   });
 
+  it('tries again when the chat could not be loaded, without losing what the page asked for', async () => {
+    let attempts = 0;
+    const flaky = () => (++attempts === 1 ? Promise.reject(new Error('network down')) : loadChat());
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args[0]);
+    try {
+      const api = installSwitchboard(window, { serverUrl, loadChat: flaky });
+      api.open();
+      await waitUntil(() => errors.length === 1, 'the failure is reported');
+      api.close();
+      api.open();
+      const root = widgets()[0]!.shadowRoot!;
+      await waitUntil(() => root.querySelector('sb-chat-panel'), 'the second attempt mounts the panel');
+      expect(attempts).to.equal(2);
+      expect(errors[0]).to.equal('Switchboard: the chat could not be loaded');
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('keeps the panel open across a navigation on the same site', () => {
     installSwitchboard(window, { serverUrl, loadChat }).open();
     for (const w of widgets()) w.remove();

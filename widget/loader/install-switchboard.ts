@@ -44,7 +44,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   const handlers = new Map<SwitchboardEventName, Set<Handler>>();
   let open = false;
   let chat: ChatHandle | undefined;
-  let chatLoading: Promise<ChatHandle> | undefined;
+  let chatLoading: Promise<ChatHandle | undefined> | undefined;
   const pendingForChat: ((c: ChatHandle) => void)[] = [];
 
   const host = doc.createElement('div');
@@ -92,9 +92,10 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
         return chat;
       })
       .catch((error: unknown) => {
+        // Nobody awaits this promise: report it, and let the next open or call try again.
         chatLoading = undefined;
         console.error('Switchboard: the chat could not be loaded', error);
-        throw error;
+        return undefined;
       });
   }
 

@@ -1,0 +1,37 @@
+/** The Hono WebSocket events every client socket shares: a FrameChannel, registered for shutdown, released on close. */
+import type { WSEvents } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { z } from 'zod';
+import { FrameChannel } from './frame-channel.js';
+import type { SocketRegistry } from './socket-registry.js';
+
+export interface SocketEventsOptions<F extends { type: string }> {
+  schema: z.ZodType<F>;
+  registry: SocketRegistry;
+  /** Handles one validated frame; frames arrive one at a time, in order. */
+  handle(frame: F): Promise<void>;
+  /** Receives the channel once the socket is open (to send frames on it). */
+  opened(channel: FrameChannel<F>): void;
+  /** Releases what the socket subscribed to; the channel itself is released already. */
+  closed(): void;
+}
+
+export function socketEvents<F extends { type: string }>(options: SocketEventsOptions<F>): WSEvents<WebSocket> {
+  let channel: FrameChannel<F> | undefined;
+  let unregister = () => {};
+  return {
+    onOpen(_event, ws) {
+      channel = new FrameChannel(ws, options.schema, options.handle);
+      unregister = options.registry.add(channel);
+      options.opened(channel);
+    },
+    onMessage(event) {
+      channel?.receive(event.data);
+    },
+    onClose() {
+      channel?.dispose();
+      unregister();
+      options.closed();
+    },
+  };
+}
