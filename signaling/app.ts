@@ -24,6 +24,8 @@ import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
 import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
+import { VOICE_PATH } from './protocol/peer-messages.js';
+import { peerSocket } from './voice/peer-socket.js';
 import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './services/services.js';
 
@@ -95,6 +97,18 @@ export function createApp({ config, services }: AppDeps) {
     upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'))),
   );
 
+  // PeerJS signaling for calls. No origin check: the bearer token in the URL is the credential
+  // (nothing ambient like a cookie), and only the two parties of a call ever hold one.
+  app.get(`${VOICE_PATH}:key/id`, (c) => c.json(refuse('forbidden', 'peer ids are issued with each call; see PROTOCOL.md'), 403));
+  app.get(
+    `${VOICE_PATH}peerjs`,
+    async (c, next) => {
+      if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
+      await next();
+    },
+    upgradeWebSocket((c) => peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query())),
+  );
+
   app.route('/', staticRoutes(config.staticDir));
   // Mounted routers do not answer for paths they lack; the app does, in JSON under /api.
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(refuse('not-found', `no route ${c.req.method} ${c.req.path}`), 404) : c.text('Not found', 404)));
@@ -105,6 +119,7 @@ export function createApp({ config, services }: AppDeps) {
     /** Stops accepting sockets and tells every client to reconnect. */
     closeSockets() {
       shuttingDown = true;
+      services.calls.stopRecovery();
       sockets.closeAll();
       for (const client of wss.clients) client.terminate();
     },

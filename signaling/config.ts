@@ -1,10 +1,19 @@
 /** Server configuration from the environment, validated at start with messages that name the variable. */
 import { z } from 'zod';
 import { parseDatabaseUrl } from './store/database-url.js';
+import type { VoiceSettings } from './voice/ice-config.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-const envSchema = z.object({
+const urlList = (scheme: 'stun' | 'turn') =>
+  z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((u) => new RegExp(`^${scheme}s?:[^\\s]+$`).test(u)), `each URL must start with ${scheme}: or ${scheme}s:`);
+
+const envSchema = z
+  .object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
@@ -46,9 +55,19 @@ const envSchema = z.object({
   SHORT_ABANDON_SECONDS: z.coerce.number().int().min(0).max(600).default(5),
   /** Bearer token a Prometheus scraper sends to read /metrics. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Calls: comma-separated STUN URLs (stun:host:port); none keeps calls on the local network. */
+  STUN_URLS: urlList('stun'),
+  /** Calls: comma-separated TURN URLs; with TURN_SECRET each call gets time-limited credentials (coturn use-auth-secret). */
+  TURN_URLS: urlList('turn'),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  /** Calls: visitors' media through TURN only, so agents never see their IP address. Needs TURN. */
+  VOICE_RELAY_ONLY: flag.default(false),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
-});
+  })
+  .refine((e) => !e.VOICE_RELAY_ONLY || (e.TURN_URLS.length > 0 && e.TURN_SECRET), { path: ['VOICE_RELAY_ONLY'], message: 'needs TURN_URLS and TURN_SECRET' })
+  .refine((e) => e.TURN_URLS.length === 0 || e.TURN_SECRET, { path: ['TURN_SECRET'], message: 'is required with TURN_URLS' });
 
 export interface Config {
   port: number;
@@ -65,6 +84,7 @@ export interface Config {
   metricsToken?: string;
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
+  voice: VoiceSettings;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +116,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
     serviceLevelSeconds: e.SERVICE_LEVEL_SECONDS,
     shortAbandonSeconds: e.SHORT_ABANDON_SECONDS,
+    voice: {
+      stunUrls: e.STUN_URLS,
+      turnUrls: e.TURN_URLS,
+      ...(e.TURN_SECRET ? { turnSecret: e.TURN_SECRET } : {}),
+      turnTtlSeconds: e.TURN_TTL_SECONDS,
+      relayOnly: e.VOICE_RELAY_ONLY,
+    },
   };
 }

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     timeZone: config.timeZone,
     serviceLevelSeconds: config.serviceLevelSeconds,
     shortAbandonSeconds: config.shortAbandonSeconds,
+    voice: config.voice,
   });
   const { app, injectWebSocket, closeSockets } = createApp({ config, services });
 

@@ -6,6 +6,7 @@ import type { SbConversationView } from './sb-conversation-view.js';
 const summary = (patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id: 'c1',
   status: 'active',
+  channel: 'chat',
   queueId: 'q',
   visitor: { id: 'v1', name: 'Maria', email: 'maria@example.com' },
   agent: { id: 'a1', name: 'Ana' },

@@ -4,10 +4,11 @@ import type { Offer } from '../../signaling/protocol/server-frames.js';
 import './define.js';
 import type { SbInbox } from './sb-inbox.js';
 
-const offer: Offer = { conversationId: 'c9', queueId: 'q', queueName: 'Support', visitor: { id: 'v9', name: 'Maria' }, preview: 'My order is late', expiresAt: Date.now() + 30_000 };
+const offer: Offer = { conversationId: 'c9', queueId: 'q', queueName: 'Support', channel: 'chat', visitor: { id: 'v9', name: 'Maria' }, preview: 'My order is late', expiresAt: Date.now() + 30_000 };
 const conversation = (id: string, status: ConversationSummary['status'], name?: string): ConversationSummary => ({
   id,
   status,
+  channel: 'chat',
   queueId: 'q',
   visitor: { id: `visitor-${id}`, ...(name ? { name } : {}) },
   lastSeq: 1,

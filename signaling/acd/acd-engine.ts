@@ -129,6 +129,12 @@ export class AcdEngine {
       case 'contact-ended':
         this.endContact(event.contactId, turn);
         break;
+      case 'contact-returned':
+        this.returnContact(event, turn);
+        break;
+      case 'contact-transferred':
+        this.transferContact(event.contactId, event.toAgentId, turn);
+        break;
       case 'agent-updated':
         this.updateAgent(event, turn);
         break;
@@ -395,6 +401,64 @@ export class AcdEngine {
     this.removeWaiting(contact, turn);
     turn.out.push({ type: 'abandoned', contactId, queueId: contact.queueId, waitedMs: turn.now - contact.enqueuedAt });
     for (const agent of freed) this.offerToAgent(agent, turn);
+  }
+
+  /** Takes a handled contact off its agent and queues it again at the head (see `contact-returned`). */
+  private returnContact(event: Extract<AcdEvent, { type: 'contact-returned' }>, turn: Turn): void {
+    const contact = this.contacts.get(event.contactId);
+    if (!contact?.assignedTo) return;
+    const agent = this.agents.get(contact.assignedTo);
+    this.contacts.delete(contact.id);
+    const queueId = event.queueId !== undefined && this.queues.has(event.queueId) ? event.queueId : contact.queueId;
+    const back: ContactState = {
+      ...contact,
+      queueId,
+      offers: new Map(),
+      skipUntil: new Map(event.skipAgent && agent ? [[agent.id, Number.POSITIVE_INFINITY]] : []),
+      tier: 1,
+      returned: true,
+      order: this.arrivals++,
+    };
+    delete back.assignedTo;
+    delete back.assignedAt;
+    if (agent) this.release(agent, contact.id, turn);
+    this.enqueue(back, turn);
+    if (agent) this.offerToAgent(agent, turn);
+  }
+
+  private transferContact(contactId: string, toAgentId: string, turn: Turn): void {
+    const contact = this.contacts.get(contactId);
+    const from = contact?.assignedTo ? this.agents.get(contact.assignedTo) : undefined;
+    const to = this.agents.get(toAgentId);
+    const refuse = (reason: 'not-handled' | 'agent-unavailable' | 'no-room') => void turn.out.push({ type: 'transfer-refused', contactId, toAgentId, reason });
+    if (!contact || !from || from.id === toAgentId) return refuse('not-handled');
+    if (!to || !to.available || to.wrapUp) return refuse('agent-unavailable');
+    if (!hasRoom(to, contact.channel, this.blocking)) return refuse('no-room');
+    if (to.offered) {
+      // The transfer wins over a ringing offer: that contact goes on to someone else.
+      const ringing = this.contacts.get(to.offered);
+      if (ringing) {
+        this.withdraw(ringing, to, 'cancelled', turn);
+        this.offerContact(ringing, turn);
+      }
+    }
+    this.release(from, contactId, turn);
+    contact.assignedTo = to.id;
+    contact.assignedAt = turn.now;
+    to.handling.set(contactId, { channel: contact.channel, queueId: contact.queueId, since: turn.now });
+    to.idleSince = turn.now;
+    this.refreshFree(to);
+    this.markAgentQueues(to, turn);
+    turn.out.push({ type: 'transferred', contactId, fromAgentId: from.id, toAgentId: to.id, queueId: contact.queueId });
+    this.offerToAgent(from, turn);
+  }
+
+  /** Frees the agent of a contact that did not end here: no handle time, no wrap-up. */
+  private release(agent: AgentState, contactId: string, turn: Turn): void {
+    agent.handling.delete(contactId);
+    if (agent.handling.size === 0) agent.idleSince = turn.now;
+    this.refreshFree(agent);
+    this.markAgentQueues(agent, turn);
   }
 
   private recordHandleTime(queueId: string, ms: number): void {

@@ -20,6 +20,8 @@ export interface ContactState extends Ordered {
   hops: number;
   assignedTo?: string;
   assignedAt?: number;
+  /** Put back by `contact-returned`: it is served before every contact that was not. */
+  returned?: boolean;
 }
 
 export interface AgentState {
@@ -77,8 +79,13 @@ export function skillScore(agent: AgentState, ...required: Skills[]): number {
   return score;
 }
 
+/** Far below any real key (epoch milliseconds minus priority credit), yet exact in a double. */
+const RETURNED_KEY_BASE = -(2 ** 52);
+
 /** The serving key: enqueue time, earlier by `priorityWeightMs` per priority point. */
-export function servingKey(contact: Pick<ContactState, 'enqueuedAt' | 'priority'>, queue: QueueConfig): number {
+export function servingKey(contact: Pick<ContactState, 'enqueuedAt' | 'priority' | 'returned'>, queue: QueueConfig): number {
+  // A returned contact was already answered once: it goes to the head, ahead of any priority.
+  if (contact.returned) return RETURNED_KEY_BASE + contact.enqueuedAt;
   return contact.enqueuedAt - (contact.priority + queue.priority) * queue.priorityWeightMs;
 }
 

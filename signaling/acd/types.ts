@@ -1,10 +1,10 @@
 /** Events the ACD engine consumes, decisions it produces, and the configuration it routes by. Pure data, JSON-safe. */
 import type { BusinessHours } from './business-hours.js';
 import type { StrategyName } from './strategies/strategy.js';
+import type { Channel } from '../protocol/conversation.js';
 
 /** Channels a contact can arrive on; each has its own per-agent capacity. */
-export type Channel = 'chat' | 'voice' | 'email' | 'message';
-export const CHANNELS: readonly Channel[] = ['chat', 'voice', 'email', 'message'];
+export { CHANNELS, type Channel } from '../protocol/conversation.js';
 
 /** How many contacts of each channel an agent may hold at once. Absent means 0. */
 export type Capacity = Partial<Record<Channel, number>>;
@@ -80,6 +80,18 @@ export type AcdEvent =
   | { type: 'contact-assigned'; at: number; contactId: string; agentId: string; channel: Channel; queueId: string }
   /** The customer left, or the contact was closed, whether waiting, offered or handled. */
   | { type: 'contact-ended'; at: number; contactId: string }
+  /**
+   * A handled contact goes back to waiting without ending: its agent's app died mid-call, or
+   * the agent transferred it to a queue (`queueId`, default its own). It waits at the head of
+   * the queue with its original wait, and the agent who returned it is not offered it again
+   * when `skipAgent` is set. The agent gets no wrap-up: the contact did not end.
+   */
+  | { type: 'contact-returned'; at: number; contactId: string; queueId?: string; skipAgent?: boolean }
+  /**
+   * A handled contact moves straight to another agent (a transfer to a person). Refused,
+   * with no change, when that agent is not available or has no room on its channel.
+   */
+  | { type: 'contact-transferred'; at: number; contactId: string; toAgentId: string }
   /** An agent's routable state. `available` is false while logged out, offline or on a break. */
   | {
       type: 'agent-updated';
@@ -105,6 +117,10 @@ export type AcdDecision =
   | { type: 'offer'; contactId: string; agentId: string; queueId: string; expiresAt: number }
   | { type: 'offer-withdrawn'; contactId: string; agentId: string; reason: 'timeout' | 'taken' | 'cancelled' }
   | { type: 'assigned'; contactId: string; agentId: string; queueId: string; waitedMs: number }
+  /** A handled contact was moved to another agent (`contact-transferred`). */
+  | { type: 'transferred'; contactId: string; fromAgentId: string; toAgentId: string; queueId: string }
+  /** A transfer the engine could not carry out; nothing changed. */
+  | { type: 'transfer-refused'; contactId: string; toAgentId: string; reason: 'not-handled' | 'agent-unavailable' | 'no-room' }
   /** An accept or decline that matched no live offer: the engine changed nothing. */
   | { type: 'offer-unavailable'; contactId: string; agentId: string }
   /** Positions or estimated waits in this queue may have changed. */

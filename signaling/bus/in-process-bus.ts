@@ -1,11 +1,10 @@
 /** The single-node Bus: a map of topic to handlers. */
-import type { ServerFrame } from '../protocol/server-frames.js';
-import type { Bus, Unsubscribe } from './bus.js';
+import type { Bus, BusFrame, Topic, Unsubscribe } from './bus.js';
 
 export class InProcessBus implements Bus {
-  private readonly handlers = new Map<string, Set<(frame: ServerFrame) => void>>();
+  private readonly handlers = new Map<string, Set<(frame: BusFrame) => void>>();
 
-  publish(topic: string, frame: ServerFrame): void {
+  publish<F extends BusFrame>(topic: Topic<F>, frame: F): void {
     const set = this.handlers.get(topic);
     if (!set) return;
     // Copy first: a handler may unsubscribe (a socket closing) while we deliver.
@@ -18,12 +17,14 @@ export class InProcessBus implements Bus {
     }
   }
 
-  subscribe(topic: string, deliver: (frame: ServerFrame) => void): Unsubscribe {
+  subscribe<F extends BusFrame>(topic: Topic<F>, deliver: (frame: F) => void): Unsubscribe {
     let set = this.handlers.get(topic);
     if (!set) this.handlers.set(topic, (set = new Set()));
-    set.add(deliver);
+    // The topic's type guarantees that only F is published on it.
+    const handler = deliver as (frame: BusFrame) => void;
+    set.add(handler);
     return () => {
-      set.delete(deliver);
+      set.delete(handler);
       if (set.size === 0 && this.handlers.get(topic) === set) this.handlers.delete(topic);
     };
   }

@@ -17,8 +17,10 @@ export interface ContactFacts {
   endedAt?: number;
   wrapUpStartedAt?: number;
   wrapUpEndedAt?: number;
-  /** Hold time, ms (voice; 0 for chat until holds exist). */
+  /** Time on hold, ms (calls). */
   holdMs: number;
+  /** Set while the call is on hold. */
+  heldSince?: number;
   /** Moves to another queue or agent after entering. */
   transfers: number;
   /** Why routing refused it: at the door (closed, queue-full) it never entered a queue; after max-wait it did. */
@@ -47,10 +49,24 @@ export function applyToContacts(contacts: Map<string, ContactFacts>, e: LogEntry
   if (!c) return; // queued before the period being read
   switch (e.type) {
     case LogType.offerAccepted:
-      c.answeredAt = e.at;
       c.agentId = e.agentId;
-      c.waitedMs = e.at - c.queuedAt;
       if (e.queueId) c.queueId = e.queueId;
+      // Answered once is answered: a contact returned to the queue and taken again keeps its first answer for ASA and SL.
+      if (c.answeredAt !== undefined) break;
+      c.answeredAt = e.at;
+      c.waitedMs = e.at - c.queuedAt;
+      break;
+    case LogType.contactTransferred:
+      c.transfers++;
+      if (e.data?.toAgentId) c.agentId = String(e.data.toAgentId);
+      if (typeof e.data?.toQueueId === 'string') c.queueId = e.data.toQueueId;
+      break;
+    case LogType.callHeld:
+      c.heldSince = e.at;
+      break;
+    case LogType.callResumed:
+      if (c.heldSince !== undefined) c.holdMs += e.at - c.heldSince;
+      delete c.heldSince;
       break;
     case LogType.contactAbandoned:
       c.abandonedAt = e.at;

@@ -60,7 +60,8 @@ export function computeKpis(contacts: Iterable<ContactFacts>, options: KpiOption
       if (c.endedAt !== undefined && wrapped) {
         handled++;
         const wrapUp = c.wrapUpStartedAt !== undefined ? c.wrapUpEndedAt! - c.wrapUpStartedAt : 0;
-        handleSum += c.endedAt - c.answeredAt + c.holdMs + wrapUp;
+        // Answer to end is talk plus hold (holds happen inside it); then after-contact work.
+        handleSum += c.endedAt - c.answeredAt + wrapUp;
       }
     } else if (c.abandonedAt !== undefined) {
       abandoned++;

@@ -19,6 +19,12 @@ export const LogType = {
   agentState: 'agent-state',
   agentPaused: 'agent-paused',
   supervisorBarged: 'supervisor-barged',
+  /** An agent handed a contact to another agent or queue. */
+  contactTransferred: 'contact-transferred',
+  /** A contact went back to its queue because its agent's app vanished mid-contact. */
+  contactReturned: 'contact-returned',
+  callHeld: 'call-held',
+  callResumed: 'call-resumed',
 } as const;
 export type LogType = (typeof LogType)[keyof typeof LogType];
 

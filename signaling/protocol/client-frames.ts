@@ -46,6 +46,11 @@ const start = z.object({
   locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).max(35).optional(),
 });
 
+/** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */
+const callStart = start.extend({ type: z.literal('call.start') });
+/** Either party puts the call on hold (`held`) or takes it off; both sides see it. */
+const callHold = z.object({ type: z.literal('call.hold'), id: clientIdSchema, conversationId, held: z.boolean() });
+
 const rate = z.object({ type: z.literal('conversation.rate'), id: clientIdSchema, conversationId, rating: z.number().int().min(1).max(5) });
 
 const identify = z.object({
@@ -72,6 +77,15 @@ const wrapUpDone = z.object({
 const accept = z.object({ type: z.literal('offer.accept'), id: clientIdSchema, conversationId });
 const decline = z.object({ type: z.literal('offer.decline'), id: clientIdSchema, conversationId });
 
+/** Hands the conversation to another agent, or back to a queue, with a note the next agent reads. */
+const transfer = z.object({
+  type: z.literal('conversation.transfer'),
+  id: clientIdSchema,
+  conversationId,
+  to: z.union([z.object({ agentId: z.string().min(1).max(64) }).strict(), z.object({ queueId: z.string().min(1).max(64) }).strict()]),
+  note: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH).optional(),
+});
+
 /** Supervisors: watch a live conversation, whisper to its agent, or join it visibly. */
 const monitorStart = z.object({ type: z.literal('monitor.start'), id: clientIdSchema, conversationId });
 const monitorStop = z.object({ type: z.literal('monitor.stop'), id: clientIdSchema, conversationId });
@@ -79,9 +93,9 @@ const whisper = z.object({ type: z.literal('whisper'), id: clientIdSchema, conve
 const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversationId });
 
 /** Everything a visitor's widget may send. */
-export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, send, sync, read, typing, end, identify, rate]);
+export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, callStart, callHold, send, sync, read, typing, end, identify, rate]);
 /** Everything an agent's app may send. */
-export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, monitorStart, monitorStop, whisper, barge]);
+export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;
 export type AgentFrame = z.infer<typeof agentFrameSchema>;

@@ -8,6 +8,10 @@ export const ConversationStatus = {
 } as const;
 export type ConversationStatus = (typeof ConversationStatus)[keyof typeof ConversationStatus];
 
+/** How the customer reached us; each is a contact channel of the ACD with its own capacity. */
+export const CHANNELS = ['chat', 'voice', 'email', 'message'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 /** Who did something in a conversation. */
 export type PartyKind = 'visitor' | 'agent' | 'system';
 
@@ -19,7 +23,7 @@ export interface Party {
 }
 
 /** Why the system (not a person) ended a conversation: routing could not queue it. */
-export type EndReason = 'queue-full' | 'closed' | 'max-wait' | 'no-route';
+export type EndReason = 'queue-full' | 'closed' | 'max-wait' | 'no-route' | 'connection-lost';
 
 /** Outcome codes an agent records at wrap-up. */
 export const DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'wrong-number', 'spam', 'other'] as const;
@@ -30,7 +34,12 @@ export type ConversationEventBody =
   | { type: 'message'; author: Party; text: string; clientId?: string }
   | { type: 'agent-joined'; agent: Party }
   | { type: 'agent-left'; agent: Party }
-  | { type: 'ended'; by: Party; reason?: EndReason };
+  | { type: 'ended'; by: Party; reason?: EndReason; /** Calls: time from answer to hang-up. */ talkMs?: number }
+  /** Calls: one side put the call on hold, or took it off. */
+  | { type: 'call-held'; by: Party }
+  | { type: 'call-resumed'; by: Party }
+  /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
+  | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string };
 
 /**
  * One entry of a conversation's timeline. `seq` counts from 1 per conversation without
@@ -47,6 +56,7 @@ export type ConversationEvent = ConversationEventBody & {
 export interface ConversationSummary {
   id: string;
   status: ConversationStatus;
+  channel: Channel;
   queueId: string;
   visitor: { id: string; name?: string; email?: string; phone?: string };
   agent?: { id: string; name: string };

@@ -1,5 +1,6 @@
 /** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
-import type { ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
+import type { CallView } from './call.js';
+import type { Channel, ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
 import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
 import type { ConversationNote } from './notes.js';
@@ -18,6 +19,7 @@ export interface Offer {
   conversationId: string;
   queueId: string;
   queueName: string;
+  channel: Channel;
   visitor: { id: string; name?: string; email?: string };
   /** The first words of the visitor's latest message, if any. */
   preview?: string;
@@ -62,6 +64,8 @@ export type ServerFrame =
    */
   | { type: 'queue'; conversationId: string; position: number; agentsAvailable: number; estimatedWaitMs?: number }
   | { type: 'offer'; offer: Offer }
+  /** A voice call this party is in changed (or, after a reconnect, where it stands); with this party's peer credentials. */
+  | { type: 'call'; call: CallView }
   | { type: 'offer-withdrawn'; conversationId: string; reason: OfferWithdrawnReason }
   | { type: 'presence'; status: AgentStatus; breakReason?: BreakReason }
   /** After-contact work began: no new offers until it ends (at `until`, or when the agent is done). */

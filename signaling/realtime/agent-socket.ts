@@ -54,6 +54,9 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       case 'offer.accept':
         await routing.accept(agent, frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'conversation.transfer':
+        await conversations.transfer(actor, frame.conversationId, frame.to, frame.note, frame.id);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'offer.decline':
         await routing.decline(agent, frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
@@ -88,6 +91,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       conversations: await services.store.conversations.summariesForAgent(agent.id),
       offers: services.routing.offersFor(agent.id),
     });
+    for (const call of services.calls.viewsForAgent(agent.id)) channel.send({ type: 'call', call });
     if (agent.role !== 'agent') channel.send({ type: 'wallboard', wallboard: await services.wallboard.snapshot() });
   }
 
@@ -100,7 +104,12 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       unsubscribe();
       for (const stop of monitoring.values()) stop();
       monitoring.clear();
-      if (greeted) void services.routing.agentDisconnected(agent.id).catch((e: unknown) => console.error('routing: disconnect failed', e));
+      if (!greeted) return;
+      void services.routing
+        .agentDisconnected(agent.id)
+        // Their last app window closed mid-call: the callers go back to the head of the queue.
+        .then(() => (services.routing.isConnected(agent.id) ? undefined : services.calls.agentGone(agent.id)))
+        .catch((e: unknown) => console.error('routing: disconnect failed', e));
     },
   });
 }

@@ -4,9 +4,9 @@ import type { ServerFrame } from '../protocol/server-frames.js';
 import type { Actor } from '../services/actor.js';
 import type { ConversationService } from '../services/conversation-service.js';
 
-type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' }>;
+type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' | 'call.hold' }>;
 
-const CONVERSATION_FRAMES: ReadonlySet<string> = new Set(['message.send', 'sync', 'read', 'typing', 'conversation.end']);
+const CONVERSATION_FRAMES: ReadonlySet<string> = new Set(['message.send', 'sync', 'read', 'typing', 'conversation.end', 'call.hold']);
 
 export function isConversationFrame(frame: ClientFrame): frame is ConversationFrame {
   return CONVERSATION_FRAMES.has(frame.type);
@@ -32,6 +32,9 @@ export async function handleConversationFrame(conversations: ConversationService
       return conversations.typing(actor, frame.conversationId, frame.isTyping);
     case 'conversation.end':
       await conversations.end(actor, frame.conversationId);
+      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+    case 'call.hold':
+      await conversations.hold(actor, frame.conversationId, frame.held);
       return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
   }
 }

@@ -31,6 +31,14 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
         });
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
+      case 'call.start': {
+        const summary = await services.calls.start(actor.visitorId, frame.id, {
+          ...(frame.queue ? { queue: frame.queue } : {}),
+          ...(frame.page ? { page: frame.page } : {}),
+          ...(frame.locale ? { locale: frame.locale } : {}),
+        });
+        return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
+      }
       case 'conversation.rate':
         await conversations.rate(actor.visitorId, frame.conversationId, frame.rating);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
@@ -61,6 +69,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
     const conversations = await services.store.conversations.summariesForVisitor(visitor.id);
     const { id, name, email, phone } = visitor;
     channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
+    for (const call of services.calls.viewsForVisitor(visitor.id)) channel.send({ type: 'call', call });
   }
 
   return socketEvents({

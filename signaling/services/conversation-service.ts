@@ -17,14 +17,32 @@ import { AppError } from './app-error.js';
 import type { EventLogWriter } from './event-log-writer.js';
 import type { RoutingService } from './routing-service.js';
 
+/** For a call that was answered: how long it was answered for, to show in the timeline. */
+function talkTime(c: ConversationRecord, now: number): { talkMs?: number } {
+  return c.channel === 'voice' && c.answeredAt !== undefined ? { talkMs: Math.max(0, now - c.answeredAt) } : {};
+}
+
 export interface StartOptions {
   queue?: string;
+  /** `voice` for a call from the widget; chat otherwise. */
+  channel?: 'chat' | 'voice';
   page?: { url?: string; title?: string };
   /** The visitor's language, for example en-GB. */
   locale?: string;
 }
 
+/** What other services (calls) react to; every change is stored and published before they hear of it. */
+export interface ConversationListener {
+  assigned?(conversation: ConversationRecord, agent: AgentRecord): void;
+  /** The conversation left its agent: to another agent, or back to a queue. */
+  moved?(conversation: ConversationRecord, fromAgentId: string): void;
+  ended?(conversation: ConversationRecord): void;
+  held?(conversation: ConversationRecord, by: 'visitor' | 'agent' | undefined): void;
+}
+
 export class ConversationService {
+  private readonly listeners: ConversationListener[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly bus: Bus,
@@ -36,6 +54,10 @@ export class ConversationService {
       onAssigned: (id, agent) => this.announceAssignment(id, agent),
       onRefused: (id, reason) => this.endBySystem(id, reason),
     };
+  }
+
+  listen(listener: ConversationListener): void {
+    this.listeners.push(listener);
   }
 
   /**
@@ -59,7 +81,7 @@ export class ConversationService {
       visitorId,
       queueId: queue.id,
       status: 'queued' as const,
-      channel: 'chat' as const,
+      channel: options.channel ?? 'chat',
       priority: 0,
       startClientId: clientId,
       ...(options.locale ? { language: options.locale } : {}),
@@ -75,7 +97,7 @@ export class ConversationService {
       if (!raced) throw error;
       return (await this.store.conversations.summary(raced.id))!;
     }
-    this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: queue.id, data: { channel: 'chat', ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
+    this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: queue.id, data: { channel: record.channel, ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
     const summary = (await this.store.conversations.summary(record.id))!;
     this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
     await this.routing.enqueue({ ...record, lastSeq: 0 });
@@ -140,13 +162,81 @@ export class ConversationService {
     const now = this.clock();
     const event = await this.store.transaction(async (tx) => {
       if (!(await tx.conversations.end(conversationId, now))) return undefined;
-      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: partyOf(actor) }, now);
+      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: partyOf(actor), ...talkTime(conversation, now) }, now);
     });
     if (!event) return;
     this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
     await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
+    for (const l of this.listeners) l.ended?.(conversation);
+  }
+
+  /**
+   * Either party puts a call on hold or takes it off; the timeline and both sides show it.
+   * @throws AppError `invalid-input` for a conversation that is not an answered call.
+   */
+  async hold(actor: Actor, conversationId: string, held: boolean): Promise<void> {
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    if (conversation.channel !== 'voice' || conversation.status !== 'active') throw new AppError('invalid-input', 'only an answered call can be put on hold');
+    const now = this.clock();
+    const by = partyOf(actor);
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: held ? 'call-held' : 'call-resumed', by }, now));
+    this.log.append({ at: now, type: held ? LogType.callHeld : LogType.callResumed, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    for (const l of this.listeners) l.held?.(conversation, held ? (actor.kind === 'visitor' ? 'visitor' : 'agent') : undefined);
+  }
+
+  /**
+   * The conversation's agent hands it to another agent (who must be available) or to a
+   * queue, where it waits at the head. The visitor sees who they were transferred to; the
+   * hand-over note is kept with the internal notes, which the next agent reads.
+   * @throws AppError `not-found` for an unknown target, `invalid-input` when it cannot go there.
+   */
+  async transfer(actor: Actor, conversationId: string, to: { agentId: string } | { queueId: string }, note: string | undefined, clientId: string): Promise<void> {
+    if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents transfer conversations');
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    const from = actor.agent;
+    if (conversation.status !== 'active' || conversation.agentId !== from.id) throw new AppError('invalid-input', 'only the agent handling a conversation can transfer it');
+    let target: { kind: 'agent' | 'queue'; id: string; name: string };
+    if ('agentId' in to) {
+      const agent = await this.store.agents.findById(to.agentId);
+      if (!agent) throw new AppError('not-found', 'no such agent');
+      if (agent.id === from.id) throw new AppError('invalid-input', 'this conversation is already yours');
+      await this.routing.transferToAgent(conversationId, from.id, agent.id);
+      target = { kind: 'agent', id: agent.id, name: agent.name };
+    } else {
+      const queue = await this.store.queues.findById(to.queueId);
+      if (!queue) throw new AppError('not-found', 'no such queue');
+      await this.routing.returnToQueue(conversationId, { queueId: queue.id, skipAgent: true });
+      target = { kind: 'queue', id: queue.id, name: queue.name };
+      this.log.append({ at: this.clock(), type: LogType.contactTransferred, conversationId, agentId: from.id, queueId: conversation.queueId, data: { toQueueId: queue.id } });
+    }
+    const now = this.clock();
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'transferred', from: partyOf(actor), to: target }, now));
+    if (note) await this.store.notes.add({ conversationId, kind: 'handover', author: { id: from.id, name: from.name }, text: note, at: now }, clientId);
+    const moved = (await this.store.conversations.findById(conversationId))!;
+    await this.publish(moved, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(moved);
+    // The agent who let go is no longer a party: tell them once more, so their app lets go too.
+    this.bus.publish(topics.agent(from.id), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });
+    for (const l of this.listeners) l.moved?.(moved, from.id);
+  }
+
+  /**
+   * Puts a call whose agent vanished (tab closed, network gone) back at the head of its queue,
+   * so the caller is not dropped. A no-op when it is no longer active.
+   */
+  async returnToQueue(conversationId: string): Promise<void> {
+    const conversation = await this.store.conversations.findById(conversationId);
+    if (!conversation?.agentId || conversation.status !== 'active') return;
+    const fromAgentId = conversation.agentId;
+    await this.routing.returnToQueue(conversationId);
+    this.log.append({ at: this.clock(), type: LogType.contactReturned, conversationId, agentId: fromAgentId, queueId: conversation.queueId });
+    const moved = (await this.store.conversations.findById(conversationId))!;
+    await this.publishSummary(moved);
+    this.bus.publish(topics.agent(fromAgentId), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });
+    for (const l of this.listeners) l.moved?.(moved, fromAgentId);
   }
 
   /**
@@ -167,12 +257,15 @@ export class ConversationService {
     const now = this.clock();
     const event = await this.store.transaction(async (tx) => {
       if (!(await tx.conversations.end(conversationId, now))) return undefined;
-      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: { kind: 'system', id: 'routing' }, reason }, now);
+      return tx.conversations.appendEvent(conversationId, { type: 'ended', by: { kind: 'system', id: 'routing' }, reason, ...talkTime(conversation, now) }, now);
     });
     if (!event) return;
-    this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, data: { by: 'system', reason } });
+    this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: 'system', reason } });
+    // A contact still waiting leaves the queue (abandoned); one being handled frees its agent.
+    this.routing.contactEnded(conversationId);
     await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     await this.publishSummary(conversation);
+    for (const l of this.listeners) l.ended?.(conversation);
   }
 
   /** A conversation's summary, for a party or a supervisor. */
@@ -237,8 +330,10 @@ export class ConversationService {
     const event = await this.store.transaction((tx) =>
       tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: agent.id, name: agent.name } }, this.clock()),
     );
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(conversation);
+    const assigned = { ...conversation, agentId: agent.id, status: 'active' as const };
+    await this.publish(assigned, { type: 'events', conversationId, events: [event] });
+    await this.publishSummary(assigned);
+    for (const l of this.listeners) l.assigned?.(assigned, agent);
   }
 
   private async publishSummary(conversation: ConversationRecord): Promise<void> {

@@ -5,7 +5,7 @@
  * The engine decides; this only executes.
  */
 import { AcdEngine } from '../acd/acd-engine.js';
-import type { AcdDecision, AcdEvent, OverflowReason } from '../acd/types.js';
+import type { AcdDecision, AcdEvent, Channel, OverflowReason } from '../acd/types.js';
 import { topics, type Bus } from '../bus/bus.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationSummary, Disposition, EndReason } from '../protocol/conversation.js';
@@ -25,6 +25,7 @@ interface WaitingContact {
   queuedAt: number;
   visitor: Offer['visitor'];
   queueId: string;
+  channel: Channel;
   preview?: string;
   /** The last position report sent, so unchanged ones are not sent again. */
   reported?: string;
@@ -101,16 +102,8 @@ export class RoutingService {
 
   /** Puts a queued conversation into its queue. A restored one keeps its original time and skips the gatekeeping. */
   async enqueue(c: ConversationRecord, options: { restored?: boolean } = {}): Promise<void> {
-    const visitor = await this.store.visitors.findById(c.visitorId);
-    const preview = await this.store.conversations.lastMessageText(c.id);
+    await this.rememberWaiting(c, c.queueId);
     const preferredAgentId = await this.store.conversations.lastAgentOf(c.visitorId, c.id);
-    this.waiting.set(c.id, {
-      visitorId: c.visitorId,
-      queuedAt: c.createdAt,
-      visitor: { id: c.visitorId, ...(visitor?.name ? { name: visitor.name } : {}), ...(visitor?.email ? { email: visitor.email } : {}) },
-      queueId: c.queueId,
-      ...(preview ? { preview: preview.slice(0, 140) } : {}),
-    });
     this.feed({
       type: 'contact-arrived',
       at: this.clock(),
@@ -120,6 +113,52 @@ export class RoutingService {
       priority: c.priority,
       ...(options.restored ? { enqueuedAt: c.createdAt } : {}),
       ...(preferredAgentId ? { preferredAgentId } : {}),
+    });
+  }
+
+  /**
+   * Puts an answered conversation back at the head of a queue (its own unless `queueId`):
+   * its agent's app vanished mid-call, or the agent transferred it there (`skipAgent`, so it
+   * does not ring them again). @throws AppError `conversation-ended` when it is not active.
+   */
+  async returnToQueue(conversationId: string, options: { queueId?: string; skipAgent?: boolean } = {}): Promise<void> {
+    const c = await this.store.conversations.findById(conversationId);
+    if (!c || c.status !== 'active') throw new AppError('conversation-ended', 'this conversation is not active');
+    const queueId = options.queueId ?? c.queueId;
+    if (!(await this.store.conversations.requeue(conversationId, queueId))) throw new AppError('conversation-ended', 'this conversation is not active');
+    await this.rememberWaiting(c, queueId);
+    this.feed({ type: 'contact-returned', at: this.clock(), contactId: conversationId, queueId, ...(options.skipAgent ? { skipAgent: true } : {}) });
+  }
+
+  /**
+   * Moves an active conversation straight to another agent, who must be available with room
+   * on its channel. @throws AppError `invalid-input` naming why not; nothing changes then.
+   */
+  async transferToAgent(conversationId: string, fromAgentId: string, toAgentId: string): Promise<void> {
+    const decisions = this.feed({ type: 'contact-transferred', at: this.clock(), contactId: conversationId, toAgentId });
+    const refused = decisions.find((d) => d.type === 'transfer-refused');
+    if (refused?.type === 'transfer-refused') {
+      const why = { 'not-handled': 'this conversation is not being handled', 'agent-unavailable': 'that agent is not available', 'no-room': 'that agent has no room for another contact on this channel' };
+      throw new AppError('invalid-input', why[refused.reason]);
+    }
+    if (!(await this.store.conversations.reassign(conversationId, fromAgentId, toAgentId))) {
+      // The conversation ended or moved meanwhile: give it back to the engine as it is stored.
+      this.feed({ type: 'contact-transferred', at: this.clock(), contactId: conversationId, toAgentId: fromAgentId });
+      throw new AppError('conversation-ended', 'this conversation is no longer yours');
+    }
+  }
+
+  /** What an offer shows of a waiting conversation, kept so offers are built without I/O. */
+  private async rememberWaiting(c: ConversationRecord, queueId: string): Promise<void> {
+    const visitor = await this.store.visitors.findById(c.visitorId);
+    const preview = await this.store.conversations.lastMessageText(c.id);
+    this.waiting.set(c.id, {
+      visitorId: c.visitorId,
+      queuedAt: c.createdAt,
+      visitor: { id: c.visitorId, ...(visitor?.name ? { name: visitor.name } : {}), ...(visitor?.email ? { email: visitor.email } : {}) },
+      queueId,
+      channel: c.channel,
+      ...(preview ? { preview: preview.slice(0, 140) } : {}),
     });
   }
 
@@ -280,6 +319,7 @@ export class RoutingService {
           conversationId: d.contactId,
           queueId: d.queueId,
           queueName: this.queues.get(d.queueId)?.name ?? d.queueId,
+          channel: w.channel,
           visitor: w.visitor,
           ...(w.preview ? { preview: w.preview } : {}),
           expiresAt: d.expiresAt,
@@ -346,7 +386,11 @@ export class RoutingService {
         this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up-ended' });
         return;
       }
+      case 'transferred':
+        this.log.append({ at: now, type: LogType.contactTransferred, conversationId: d.contactId, agentId: d.fromAgentId, queueId: d.queueId, data: { toAgentId: d.toAgentId } });
+        return;
       case 'offer-unavailable':
+      case 'transfer-refused':
         return;
     }
   }

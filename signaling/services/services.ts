@@ -3,6 +3,10 @@ import type { Bus } from '../bus/bus.js';
 import type { Store } from '../store/store.js';
 import { AdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
+import { CallService } from './call-service.js';
+import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../voice/ice-config.js';
+import { PeerCredentialIssuer } from '../voice/peer-credentials.js';
+import { PeerRelay } from '../voice/peer-relay.js';
 import { ConversationService } from './conversation-service.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { ReportService } from './report-service.js';
@@ -18,6 +22,10 @@ export interface Services {
   visitors: VisitorService;
   routing: RoutingService;
   conversations: ConversationService;
+  calls: CallService;
+  /** PeerJS signaling: issues peer credentials, relays between the two parties of a call. */
+  peerCredentials: PeerCredentialIssuer;
+  peerRelay: PeerRelay;
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
@@ -34,6 +42,8 @@ export interface ServicesOptions {
   timeZone?: string;
   serviceLevelSeconds?: number;
   shortAbandonSeconds?: number;
+  /** ICE servers, TURN secret and relay-only mode for calls. */
+  voice?: VoiceSettings;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -42,11 +52,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const log = new EventLogWriter(store);
   const routing = new RoutingService({ store, bus, log, clock });
   const conversations = new ConversationService(store, bus, routing, log, clock);
+  const peerCredentials = new PeerCredentialIssuer(secret, clock);
+  const calls = new CallService({ store, bus, conversations, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
+  const peerRelay = new PeerRelay(bus, calls, clock);
   const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
   const timeZone = options.timeZone ?? 'UTC';
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
   await wallboard.start();
   await routing.start();
+  await calls.load();
   return {
     wallboard,
     reports: new ReportService(store, { timeZone, kpi }),
@@ -55,12 +69,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     log,
     routing,
     conversations,
+    calls,
+    peerCredentials,
+    peerRelay,
     auth: new AuthService(store, clock),
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
     async destroy() {
       wallboard.destroy();
       routing.destroy();
+      calls.destroy();
+      peerRelay.close();
       await log.flushed();
     },
   };

@@ -111,14 +111,26 @@ export class ConversationsRepo {
     return rows.map(toRecord);
   }
 
-  /** Moves a queued conversation to an agent; false when it was no longer queued. */
+  /** Moves a queued conversation to an agent; false when it was no longer queued. The first answer's time is kept. */
   async assign(id: string, agentId: string, at: number): Promise<boolean> {
     const result = await this.db
       .updateTable('conversations')
-      .set({ agent_id: agentId, status: 'active', answered_at: at })
+      .set((eb) => ({ agent_id: agentId, status: 'active', answered_at: eb.fn.coalesce('answered_at', eb.val(at)) }))
       .where('id', '=', id)
       .where('status', '=', 'queued')
       .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Puts an answered conversation back in a queue (its agent vanished, or it was transferred there); false unless it was active. */
+  async requeue(id: string, queueId: string): Promise<boolean> {
+    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, queue_id: queueId }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Moves an active conversation from one agent to another; false when it was not that agent's any more. */
+  async reassign(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
+    const result = await this.db.updateTable('conversations').set({ agent_id: toAgentId }).where('id', '=', id).where('status', '=', 'active').where('agent_id', '=', fromAgentId).executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
@@ -261,6 +273,7 @@ export class ConversationsRepo {
       .select([
         'c.id',
         'c.status',
+        'c.channel',
         'c.queue_id',
         'c.visitor_id',
         'v.name as visitor_name',
@@ -284,6 +297,7 @@ export class ConversationsRepo {
 interface SummaryRow {
   id: string;
   status: string;
+  channel: string;
   queue_id: string;
   visitor_id: string;
   visitor_name: string | null;
@@ -303,6 +317,7 @@ interface SummaryRow {
 const toSummary = (r: SummaryRow): ConversationSummary => ({
   id: r.id,
   status: r.status as ConversationStatus,
+  channel: r.channel as Channel,
   queueId: r.queue_id,
   visitor: {
     id: r.visitor_id,

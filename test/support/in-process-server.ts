@@ -10,6 +10,7 @@ import { bootstrap } from '../../signaling/services/bootstrap.js';
 import { createServices, type Services } from '../../signaling/services/services.js';
 import { openStore } from '../../signaling/store/open-store.js';
 import type { Store } from '../../signaling/store/store.js';
+import type { VoiceSettings } from '../../signaling/voice/ice-config.js';
 
 export interface TestServer {
   url: string;
@@ -31,6 +32,7 @@ export interface TestServerOptions {
   /** Runs after the demo bootstrap and before the services start. */
   seed?: (store: Store) => Promise<void>;
   metricsToken?: string;
+  voice?: VoiceSettings;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
@@ -39,7 +41,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const setup = await bootstrap(store, { demo: true, admin: TEST_ADMIN });
   await options.seed?.(store);
   const bus = new InProcessBus();
-  const services = await createServices({ store, bus, secret: setup.secret });
+  const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}) });
   const built = createApp({
     config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}) },
     services,

@@ -7,6 +7,7 @@ import type { SbChatPanel } from './sb-chat-panel.js';
 const summary = (patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id: 'c1',
   status: 'active',
+  channel: 'chat',
   queueId: 'q',
   visitor: { id: 'v1' },
   agent: { id: 'a1', name: 'Ana' },

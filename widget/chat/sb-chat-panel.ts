@@ -14,6 +14,7 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
   'queue-full': 'endedQueueFull',
   'max-wait': 'endedMaxWait',
   'no-route': 'endedNoRoute',
+  'connection-lost': 'endedConnectionLost',
 };
 
 /**

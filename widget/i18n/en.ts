@@ -19,6 +19,7 @@ export const en = {
   endedQueueFull: 'All our agents are busy and the line is full. Please try again in a few minutes.',
   endedMaxWait: 'Sorry, nobody could answer in time. Please try again later.',
   endedNoRoute: 'Sorry, this chat could not be answered. Please try again later.',
+  endedConnectionLost: 'The connection was lost, so this conversation ended.',
   noAgents: 'No agent is available right now. Leave your message and we will reply here as soon as someone is back.',
   agentJoined: '{name} joined the chat',
   agentLeft: '{name} left the chat',

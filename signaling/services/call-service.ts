@@ -1,0 +1,255 @@
+/**
+ * Voice calls on top of conversations: which two peers may signal each other, what each party
+ * is told about its call (with its own peer credentials and ICE servers), and what happens
+ * when a party vanishes. Routing, storage and timelines stay with the conversation service.
+ */
+import { topics, type Bus } from '../bus/bus.js';
+import type { CallView } from '../protocol/call.js';
+import type { ConversationSummary } from '../protocol/conversation.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import type { ConversationRecord } from '../store/conversations-repo.js';
+import type { Store } from '../store/store.js';
+import { iceConfigFor, type VoiceSettings } from '../voice/ice-config.js';
+import type { CallParty, PeerCredentialIssuer } from '../voice/peer-credentials.js';
+import type { PeerDirectory } from '../voice/peer-relay.js';
+import { AppError } from './app-error.js';
+import type { ConversationService, StartOptions } from './conversation-service.js';
+
+/** How long a party's peer may stay away (a reload, a network blip) before the call gives up on them. */
+export const AGENT_PEER_GRACE_MS = 3000;
+export const VISITOR_PEER_GRACE_MS = 15_000;
+
+interface LiveCall {
+  conversationId: string;
+  visitorId: string;
+  visitorPeerId: string;
+  agent?: { id: string; name: string; peerId: string };
+  answeredAt?: number;
+  heldBy?: 'visitor' | 'agent';
+}
+
+export interface CallServiceDeps {
+  store: Store;
+  bus: Bus;
+  conversations: ConversationService;
+  issuer: PeerCredentialIssuer;
+  settings: VoiceSettings;
+  clock?: () => number;
+}
+
+export class CallService implements PeerDirectory {
+  private readonly calls = new Map<string, LiveCall>();
+  /** Every live peer id: whose it is and in which call. */
+  private readonly peers = new Map<string, { conversationId: string; kind: 'visitor' | 'agent' }>();
+  private readonly lost = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly store: Store;
+  private readonly bus: Bus;
+  private readonly conversations: ConversationService;
+  private readonly issuer: PeerCredentialIssuer;
+  private readonly settings: VoiceSettings;
+  private readonly clock: () => number;
+  /** Set at shutdown: sockets closing then are the server leaving, not parties vanishing. */
+  private stopping = false;
+
+  constructor(deps: CallServiceDeps) {
+    this.store = deps.store;
+    this.bus = deps.bus;
+    this.conversations = deps.conversations;
+    this.issuer = deps.issuer;
+    this.settings = deps.settings;
+    this.clock = deps.clock ?? Date.now;
+    this.conversations.listen({
+      assigned: (c, agent) => this.assigned(c, agent),
+      moved: (c, from) => void this.moved(c, from),
+      ended: (c) => this.ended(c),
+      held: (c, by) => this.held(c, by),
+    });
+  }
+
+  /** Picks up calls that were open before a restart, so their parties can reconnect. */
+  async load(): Promise<void> {
+    for (const c of await this.store.conversations.listByStatus(['queued', 'active'])) {
+      if (c.channel !== 'voice') continue;
+      const agent = c.agentId ? await this.store.agents.findById(c.agentId) : undefined;
+      this.track(c, agent);
+    }
+  }
+
+  /**
+   * Starts a call from the widget: a voice conversation in the ACD. Retrying with the same
+   * client id returns the same call. @throws AppError `invalid-input` while a chat is open.
+   */
+  async start(visitorId: string, clientId: string, options: StartOptions = {}): Promise<ConversationSummary> {
+    const summary = await this.conversations.start(visitorId, clientId, { ...options, channel: 'voice' });
+    if (summary.channel !== 'voice') throw new AppError('invalid-input', 'end the open chat before starting a call');
+    if (!this.calls.has(summary.id)) {
+      const c = (await this.store.conversations.findById(summary.id))!;
+      this.track(c, undefined);
+      this.publish(summary.id);
+    }
+    return summary;
+  }
+
+  /** The calls a party should know about after (re)connecting, each with fresh credentials. */
+  viewsForVisitor(visitorId: string): CallView[] {
+    return [...this.calls.values()].filter((call) => call.visitorId === visitorId).map((call) => this.view(call, 'visitor'));
+  }
+
+  viewsForAgent(agentId: string): CallView[] {
+    return [...this.calls.values()].filter((call) => call.agent?.id === agentId).map((call) => this.view(call, 'agent'));
+  }
+
+  // ---- PeerDirectory: what the PeerJS relay asks -------------------------------------
+
+  counterpartOf(peerId: string): string | undefined {
+    const owner = this.peers.get(peerId);
+    const call = owner ? this.calls.get(owner.conversationId) : undefined;
+    if (!owner || !call?.agent) return undefined;
+    return owner.kind === 'visitor' ? call.agent.peerId : call.visitorPeerId;
+  }
+
+  /** Whether the party a credential names is still in that call (an old agent after a transfer is not). */
+  mayConnect(party: CallParty): boolean {
+    const call = this.calls.get(party.conversationId);
+    if (!call) return false;
+    return party.kind === 'visitor' ? call.visitorId === party.id : call.agent?.id === party.id;
+  }
+
+  /** Media from this peer must go through TURN only (relay-only mode hides visitors' addresses). */
+  relayOnly(peerId: string): boolean {
+    return this.settings.relayOnly && this.peers.get(peerId)?.kind === 'visitor';
+  }
+
+  peerConnected(party: CallParty): void {
+    const peerId = this.issuer.peerId(party);
+    clearTimeout(this.lost.get(peerId));
+    this.lost.delete(peerId);
+  }
+
+  /**
+   * A party's peer socket closed or went silent. If it does not come back in time, the call
+   * goes on without it: an agent's call returns to the head of the queue, a visitor's ends.
+   */
+  peerDisconnected(party: CallParty): void {
+    if (this.stopping || !this.mayConnect(party)) return;
+    const peerId = this.issuer.peerId(party);
+    clearTimeout(this.lost.get(peerId));
+    const grace = party.kind === 'agent' ? AGENT_PEER_GRACE_MS : VISITOR_PEER_GRACE_MS;
+    const timer = setTimeout(() => {
+      this.lost.delete(peerId);
+      if (!this.mayConnect(party)) return;
+      const done = party.kind === 'agent' ? this.conversations.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
+      done.catch((e: unknown) => console.error('calls: could not recover from a lost peer', e));
+    }, grace);
+    timer.unref();
+    this.lost.set(peerId, timer);
+  }
+
+  /** The agent's app is gone (every socket closed): their callers go back to the head of the queue. */
+  async agentGone(agentId: string): Promise<void> {
+    if (this.stopping) return;
+    for (const call of [...this.calls.values()]) {
+      if (call.agent?.id === agentId) await this.conversations.returnToQueue(call.conversationId);
+    }
+  }
+
+  /** Call before closing every socket at shutdown: calls stay as they are for the next start. */
+  stopRecovery(): void {
+    this.stopping = true;
+    for (const timer of this.lost.values()) clearTimeout(timer);
+    this.lost.clear();
+  }
+
+  destroy(): void {
+    this.stopping = true;
+    for (const timer of this.lost.values()) clearTimeout(timer);
+    this.lost.clear();
+  }
+
+  // ---- conversation changes ------------------------------------------------------------
+
+  private assigned(c: ConversationRecord, agent: AgentRecord): void {
+    const call = this.calls.get(c.id);
+    if (!call) return;
+    this.setAgent(call, agent);
+    call.answeredAt ??= this.clock();
+    this.publish(c.id);
+  }
+
+  private async moved(c: ConversationRecord, fromAgentId: string): Promise<void> {
+    const call = this.calls.get(c.id);
+    if (!call) return;
+    // The agent who let go hears that the call is over for them, and their peer may no longer signal.
+    this.bus.publish(topics.agent(fromAgentId), { type: 'call', call: { conversationId: c.id, phase: 'ended' } });
+    call.heldBy = undefined;
+    const agent = c.agentId ? await this.store.agents.findById(c.agentId) : undefined;
+    this.setAgent(call, agent);
+    this.publish(c.id);
+  }
+
+  private ended(c: ConversationRecord): void {
+    const call = this.calls.get(c.id);
+    if (!call) return;
+    this.calls.delete(c.id);
+    this.peers.delete(call.visitorPeerId);
+    if (call.agent) this.peers.delete(call.agent.peerId);
+    const over: CallView = { conversationId: c.id, phase: 'ended' };
+    this.bus.publish(topics.visitor(call.visitorId), { type: 'call', call: over });
+    if (call.agent) this.bus.publish(topics.agent(call.agent.id), { type: 'call', call: over });
+  }
+
+  private held(c: ConversationRecord, by: 'visitor' | 'agent' | undefined): void {
+    const call = this.calls.get(c.id);
+    if (!call) return;
+    call.heldBy = by;
+    this.publish(c.id);
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private track(c: ConversationRecord, agent: AgentRecord | undefined): void {
+    const call: LiveCall = {
+      conversationId: c.id,
+      visitorId: c.visitorId,
+      visitorPeerId: this.issuer.peerId({ conversationId: c.id, kind: 'visitor', id: c.visitorId }),
+      ...(c.answeredAt !== undefined ? { answeredAt: c.answeredAt } : {}),
+    };
+    this.calls.set(c.id, call);
+    this.peers.set(call.visitorPeerId, { conversationId: c.id, kind: 'visitor' });
+    if (agent && c.status === 'active') this.setAgent(call, agent);
+  }
+
+  private setAgent(call: LiveCall, agent: AgentRecord | undefined): void {
+    if (call.agent) this.peers.delete(call.agent.peerId);
+    if (!agent) {
+      delete call.agent;
+      return;
+    }
+    const peerId = this.issuer.peerId({ conversationId: call.conversationId, kind: 'agent', id: agent.id });
+    call.agent = { id: agent.id, name: agent.name, peerId };
+    this.peers.set(peerId, { conversationId: call.conversationId, kind: 'agent' });
+  }
+
+  private view(call: LiveCall, kind: 'visitor' | 'agent'): CallView {
+    const partyId = kind === 'visitor' ? call.visitorId : call.agent!.id;
+    const now = this.clock();
+    return {
+      conversationId: call.conversationId,
+      phase: call.agent ? 'active' : 'queued',
+      ...(call.heldBy ? { heldBy: call.heldBy } : {}),
+      ...(call.agent ? { agent: { id: call.agent.id, name: call.agent.name } } : {}),
+      ...(call.agent && call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
+      peer: this.issuer.issue({ conversationId: call.conversationId, kind, id: partyId }),
+      ...(call.agent ? { remotePeerId: kind === 'visitor' ? call.agent.peerId : call.visitorPeerId } : {}),
+      // TURN usernames name the call, not the person: `<conversation>-v` or `-a`.
+      ice: iceConfigFor(this.settings, kind, `${call.conversationId}-${kind[0]}`, now),
+    };
+  }
+
+  private publish(conversationId: string): void {
+    const call = this.calls.get(conversationId);
+    if (!call) return;
+    this.bus.publish(topics.visitor(call.visitorId), { type: 'call', call: this.view(call, 'visitor') });
+    if (call.agent) this.bus.publish(topics.agent(call.agent.id), { type: 'call', call: this.view(call, 'agent') });
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * A PeerJS client's WebSocket: checks the key and the server-issued (id, token) pair, says
+ * OPEN, then hands messages to the relay. Refusals use PeerJS's own ERROR / ID-TAKEN messages,
+ * so the unmodified client reports them as `server-error` / `unavailable-id`.
+ */
+import type { WSContext, WSEvents } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { PeerMessageType, VOICE_KEY, type PeerMessage } from '../protocol/peer-messages.js';
+import type { PeerCredentialIssuer } from './peer-credentials.js';
+import type { PeerDirectory, PeerLink, PeerRelay } from './peer-relay.js';
+
+export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, directory: PeerDirectory, query: Record<string, string>): WSEvents<WebSocket> {
+  let peerId: string | undefined;
+  let link: PeerLink | undefined;
+
+  const refuse = (ws: WSContext<WebSocket>, type: PeerMessage['type'], msg: string) => {
+    ws.send(JSON.stringify({ type, payload: { msg } }));
+    ws.close(1008, msg.slice(0, 100));
+  };
+
+  return {
+    onOpen(_event, ws) {
+      const { key, id, token } = query;
+      if (!key || !id || !token) return refuse(ws, PeerMessageType.error, 'No id, token, or key supplied to websocket server');
+      if (key !== VOICE_KEY) return refuse(ws, PeerMessageType.error, 'Invalid key provided');
+      const party = issuer.verify(id, token);
+      // A forged or foreign id looks "taken" to its claimant, as in the stock server.
+      if (!party) return refuse(ws, PeerMessageType.idTaken, 'ID is taken');
+      if (!directory.mayConnect(party)) return refuse(ws, PeerMessageType.error, 'this call is over or no longer yours');
+      peerId = id;
+      link = {
+        send: (message) => {
+          if (ws.readyState === 1) ws.send(JSON.stringify(message));
+        },
+        close: () => ws.close(1000, 'closed'),
+      };
+      relay.attach(id, party, link);
+    },
+    onMessage(event) {
+      if (!peerId) return;
+      const data = event.data;
+      relay.receive(peerId, typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8'));
+    },
+    onClose() {
+      if (peerId && link) relay.detach(peerId, link);
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/** Calls end to end at the protocol level: the ACD, the call frames and our PeerJS server, over real sockets. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { connectAgent, connectVisitor } from '../../test/support/connect.js';
+import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
+import { RawPeer } from '../../test/support/peer-client.js';
+import type { CallView } from '../protocol/call.js';
+import { VOICE_KEY, VOICE_PATH } from '../protocol/peer-messages.js';
+
+const ANA = 'ana@demo.switchboard';
+const BEN = 'ben@demo.switchboard';
+type Party = Awaited<ReturnType<typeof connectVisitor>>;
+
+async function call(visitor: Party, clientId: string): Promise<string> {
+  visitor.socket.send({ type: 'call.start', id: clientId });
+  return (await visitor.socket.next('ack', (a) => a.id === clientId)).conversationId!;
+}
+
+const callFrame = async (party: Party, conversationId: string, match: (c: CallView) => boolean) => (await party.socket.next('call', (f) => f.call.conversationId === conversationId && match(f.call))).call;
+const openPeer = (server: TestServer, view: CallView) => RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: view.peer!.id, token: view.peer!.token });
+
+describe('Voice calls', () => {
+  it('queues a call, connects the two peers the ACD chose, relays only between them, and ends for both', async () => {
+    const server = await startTestServer();
+    try {
+      const ana = await connectAgent(server, ANA);
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-start-1');
+      const queued = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      assert.ok(queued.peer?.token, 'the visitor gets peer credentials while waiting');
+
+      const offer = await ana.socket.next('offer', (o) => o.offer.conversationId === id);
+      assert.equal(offer.offer.channel, 'voice', 'the agent sees it is a call');
+      ana.socket.send({ type: 'offer.accept', id: 'accept-call-1', conversationId: id });
+      const agentView = await callFrame(ana, id, (c) => c.phase === 'active');
+      const visitorView = await callFrame(visitor, id, (c) => c.phase === 'active');
+      assert.equal(agentView.remotePeerId, visitorView.peer!.id);
+      assert.equal(visitorView.remotePeerId, agentView.peer!.id);
+      assert.equal(visitorView.agent?.name, 'Ana Lima');
+
+      const visitorPeer = await openPeer(server, visitorView);
+      const agentPeer = await openPeer(server, agentView);
+      await visitorPeer.next((m) => m.type === 'OPEN');
+      await agentPeer.next((m) => m.type === 'OPEN');
+      agentPeer.send({ type: 'OFFER', dst: visitorView.peer!.id, payload: { sdp: { type: 'offer', sdp: 'v=0' }, type: 'media', connectionId: 'mc_1' } });
+      const relayed = await visitorPeer.next((m) => m.type === 'OFFER');
+      assert.equal(relayed.src, agentView.peer!.id, 'the server sets who it came from');
+      visitorPeer.send({ type: 'ANSWER', dst: agentView.peer!.id, payload: { sdp: { type: 'answer', sdp: 'v=0' }, type: 'media', connectionId: 'mc_1' } });
+      await agentPeer.next((m) => m.type === 'ANSWER' && m.src === visitorView.peer!.id);
+
+      // An outsider with a call of their own (still queued) cannot signal either party.
+      const outsider = await connectVisitor(server);
+      const otherId = await call(outsider, 'call-start-2');
+      const otherView = await callFrame(outsider, otherId, (c) => c.phase === 'queued');
+      const outsiderPeer = await openPeer(server, otherView);
+      await outsiderPeer.next((m) => m.type === 'OPEN');
+      outsiderPeer.send({ type: 'OFFER', dst: agentView.peer!.id, payload: { sdp: { type: 'offer', sdp: 'v=0 evil' }, type: 'media', connectionId: 'mc_x' } });
+      const refused = await outsiderPeer.next((m) => m.type === 'EXPIRE');
+      assert.match(String((refused.payload as { msg: string }).msg), /not in your call/);
+      // Nor claim a peer id with someone else's token, nor use another key.
+      const thief = await RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: agentView.peer!.id, token: otherView.peer!.token });
+      assert.equal((await thief.next((m) => m.type === 'ID-TAKEN')).type, 'ID-TAKEN');
+      await thief.closed;
+      const wrongKey = await RawPeer.open(`${server.url}${VOICE_PATH}`, { key: 'peerjs', id: otherView.peer!.id, token: otherView.peer!.token });
+      assert.equal((await wrongKey.next((m) => m.type === 'ERROR')).type, 'ERROR');
+      agentPeer.send({ type: 'CANDIDATE', dst: visitorView.peer!.id, payload: { candidate: { candidate: 'marker' } } });
+      await visitorPeer.next((m) => m.type === 'CANDIDATE');
+      assert.equal(visitorPeer.messages.filter((m) => m.type === 'OFFER').length, 1, 'the outsider’s offer never reached the visitor');
+      assert.ok(!agentPeer.messages.some((m) => JSON.stringify(m).includes('evil')), 'nor the agent');
+
+      // Hold: both sides see who holds, and the timeline records it.
+      visitor.socket.send({ type: 'call.hold', id: 'hold-call-1', conversationId: id, held: true });
+      await visitor.socket.next('ack', (a) => a.id === 'hold-call-1');
+      assert.equal((await callFrame(ana, id, (c) => c.heldBy !== undefined)).heldBy, 'visitor');
+      await callFrame(visitor, id, (c) => c.heldBy === 'visitor');
+      visitor.socket.send({ type: 'call.hold', id: 'hold-call-2', conversationId: id, held: false });
+      await callFrame(ana, id, (c) => c.phase === 'active' && c.heldBy === undefined);
+
+      // The visitor hangs up: both hear the call ended, and its talk time is in the timeline.
+      visitor.socket.send({ type: 'conversation.end', id: 'hangup-1', conversationId: id });
+      await callFrame(ana, id, (c) => c.phase === 'ended');
+      await callFrame(visitor, id, (c) => c.phase === 'ended');
+      const timeline = await server.store.conversations.eventsAfter(id, 0);
+      assert.deepEqual(timeline.map((e) => e.type), ['agent-joined', 'call-held', 'call-resumed', 'ended']);
+      const ended = timeline.at(-1)!;
+      assert.ok(ended.type === 'ended' && ended.by.kind === 'visitor' && typeof ended.talkMs === 'number');
+      // The ended call's peers may no longer connect.
+      const late = await openPeer(server, visitorView);
+      await late.next((m) => m.type === 'ERROR');
+      for (const s of [ana.socket, visitor.socket, outsider.socket]) s.close();
+      for (const p of [visitorPeer, agentPeer, outsiderPeer]) p.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('puts the caller back at the head of the queue when the agent’s app dies, and the next agent connects without a new call', async () => {
+    const server = await startTestServer();
+    try {
+      const ana = await connectAgent(server, ANA);
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-start-3');
+      await callFrame(visitor, id, (c) => c.phase === 'queued');
+      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
+      ana.socket.send({ type: 'offer.accept', id: 'accept-call-3', conversationId: id });
+      const first = await callFrame(visitor, id, (c) => c.phase === 'active');
+
+      ana.socket.ws.terminate(); // the tab dies
+      const requeued = await callFrame(visitor, id, (c) => c.phase === 'queued' && c.peer !== undefined);
+      assert.equal(requeued.peer!.id, first.peer!.id, 'the visitor keeps their peer: nothing to dial again');
+      assert.equal((await server.store.conversations.findById(id))?.status, 'queued');
+
+      const ben = await connectAgent(server, BEN);
+      await ben.socket.next('offer', (o) => o.offer.conversationId === id);
+      ben.socket.send({ type: 'offer.accept', id: 'accept-call-4', conversationId: id });
+      const again = await callFrame(visitor, id, (c) => c.phase === 'active' && c.agent?.name === 'Ben Okafor');
+      const benView = await callFrame(ben, id, (c) => c.phase === 'active');
+      assert.equal(again.remotePeerId, benView.peer!.id);
+      const log = (await server.store.eventLog.list({ conversationId: id })).map((e) => e.type);
+      assert.ok(log.includes('contact-returned'), log.join());
+      for (const s of [ben.socket, visitor.socket]) s.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('transfers a call to another agent, who is told to connect; the first agent’s peer may no longer signal', async () => {
+    const server = await startTestServer();
+    try {
+      const ana = await connectAgent(server, ANA);
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-start-5');
+      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
+      ana.socket.send({ type: 'offer.accept', id: 'accept-call-5', conversationId: id });
+      const anaView = await callFrame(ana, id, (c) => c.phase === 'active');
+      const anaPeer = await openPeer(server, anaView);
+      await anaPeer.next((m) => m.type === 'OPEN');
+
+      const ben = await connectAgent(server, BEN);
+      const benId = ben.welcome.type === 'welcome' && ben.welcome.role === 'agent' ? ben.welcome.agent.id : '';
+      ana.socket.send({ type: 'conversation.transfer', id: 'transfer-bad', conversationId: id, to: { agentId: 'nobody' } });
+      assert.equal((await ana.socket.next('error', (e) => e.id === 'transfer-bad')).reason, 'not-found');
+      ana.socket.send({ type: 'conversation.transfer', id: 'transfer-1', conversationId: id, to: { agentId: benId }, note: 'Wants a refund for order 1234' });
+      await ana.socket.next('ack', (a) => a.id === 'transfer-1');
+      await callFrame(ana, id, (c) => c.phase === 'ended');
+      const benView = await callFrame(ben, id, (c) => c.phase === 'active');
+      const visitorView = await callFrame(visitor, id, (c) => c.agent?.id === benId);
+      assert.equal(benView.remotePeerId, visitorView.peer!.id);
+      const transferred = (await server.store.conversations.eventsAfter(id, 0)).find((e) => e.type === 'transferred');
+      assert.ok(transferred?.type === 'transferred' && transferred.to.name === 'Ben Okafor');
+      assert.ok(!JSON.stringify(transferred).includes('refund'), 'the hand-over note is not in the visitor’s timeline');
+      assert.equal((await server.store.notes.list(id))[0]?.text, 'Wants a refund for order 1234');
+
+      anaPeer.send({ type: 'OFFER', dst: visitorView.peer!.id, payload: {} });
+      await anaPeer.next((m) => m.type === 'EXPIRE');
+      for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
+      anaPeer.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('drops a peer that stops sending heartbeats, so a dead party is noticed within seconds', async () => {
+    const server = await startTestServer();
+    try {
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-start-6');
+      const view = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      const peer = await openPeer(server, view);
+      await peer.next((m) => m.type === 'OPEN');
+      const opened = Date.now();
+      await peer.closed; // we send nothing, as a frozen tab would
+      const silentFor = Date.now() - opened;
+      assert.ok(silentFor >= 4000, `not dropped while still within its heartbeat allowance (${silentFor} ms)`);
+      visitor.socket.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
