@@ -19,6 +19,7 @@ import { createRouter, type AppEnv } from './http/router.js';
 import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
 import { staticRoutes } from './http/static-routes.js';
 import { supervisorRoutes } from './http/supervisor-routes.js';
+import { transferRoutes } from './http/transfer-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
@@ -63,6 +64,7 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
+  api.route('/transfer-targets', transferRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/supervisor', supervisorRoutes(services));

@@ -2,6 +2,7 @@
  * The agent's live workspace without any UI: presence, offers, conversations and their
  * timelines, kept current over the agent socket. Views read `state` and listen for `change`.
  */
+import type { CallView } from '../../signaling/protocol/call.js';
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
@@ -36,13 +37,17 @@ export interface AgentState {
   notes: Record<string, ConversationNote[]>;
   /** The conversation a supervisor is watching, when not one of their own. */
   monitored?: ConversationSummary;
+  /** This agent's calls by conversation, as the server last described them. */
+  calls: Record<string, CallView>;
 }
 
 const newId = () => crypto.randomUUID();
 
 export class AgentSession extends EventTarget {
-  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {} };
+  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {} };
   private readonly client: ProtocolClient<AgentFrame>;
+  /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
+  private readonly joined = new Set<string>();
 
   constructor(options: { createSocket?: (url: string) => MinimalSocket } = {}) {
     super();
@@ -98,6 +103,16 @@ export class AgentSession extends EventTarget {
     }
   }
 
+  /** Puts a call on hold or takes it off; the visitor sees it. */
+  async hold(conversationId: string, held: boolean): Promise<void> {
+    await this.client.request({ type: 'call.hold', id: newId(), conversationId, held });
+  }
+
+  /** Hands the conversation to a colleague or a queue, with a note for whoever takes it. */
+  async transfer(conversationId: string, to: { agentId: string } | { queueId: string }, note?: string): Promise<void> {
+    await this.client.request({ type: 'conversation.transfer', id: newId(), conversationId, to, ...(note ? { note } : {}) });
+  }
+
   async end(conversationId: string): Promise<void> {
     await this.client.request({ type: 'conversation.end', id: newId(), conversationId });
   }
@@ -125,6 +140,7 @@ export class AgentSession extends EventTarget {
   async barge(conversationId: string): Promise<void> {
     const watched = this.state.monitored;
     await this.client.request({ type: 'barge', id: newId(), conversationId });
+    this.joined.add(conversationId);
     // Now a participant: the conversation is one of theirs (later frames keep it current).
     this.update({ monitored: undefined });
     const current = this.state.conversations.find((c) => c.id === conversationId) ?? watched;
@@ -186,12 +202,21 @@ export class AgentSession extends EventTarget {
         if (held.some((n) => n.id === frame.note.id)) return;
         return this.update({ notes: { ...this.state.notes, [frame.note.conversationId]: [...held, frame.note] } });
       }
+      case 'call': {
+        const { [frame.call.conversationId]: _previous, ...others } = this.state.calls;
+        return this.update({ calls: frame.call.phase === 'ended' ? others : { ...others, [frame.call.conversationId]: frame.call } });
+      }
       case 'offer':
         return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });
       case 'offer-withdrawn':
         return this.removeOffer(frame.conversationId);
       case 'conversation': {
         if (this.state.monitored?.id === frame.conversation.id) this.update({ monitored: frame.conversation });
+        const c = frame.conversation;
+        if (c.status !== 'ended' && c.agent?.id !== this.state.agent?.id && !this.joined.has(c.id) && this.state.conversations.some((held) => held.id === c.id)) {
+          // Transferred to a colleague or back to a queue (or our app died mid-call): no longer ours to work.
+          return this.update({ conversations: this.state.conversations.filter((held) => held.id !== c.id) });
+        }
         const mine = frame.conversation.agent?.id === this.state.agent?.id || this.state.conversations.some((c) => c.id === frame.conversation.id);
         // A monitored conversation's updates are not the supervisor's own conversations.
         if (!mine && this.state.monitored?.id === frame.conversation.id) return;

@@ -1,6 +1,6 @@
 /** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../../signaling/protocol/admin.js';
-import type { CannedReply, LoginRequest } from '../../signaling/protocol/api.js';
+import type { CannedReply, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
 import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
@@ -32,6 +32,7 @@ export const api = {
   me: () => call<AgentProfile>('/auth/me'),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
+  transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
   queues: () => call<QueueView[]>('/admin/queues'),
   createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),

@@ -2,6 +2,8 @@
 import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
+import { SbCallControls } from './call/sb-call-controls.js';
+import { SbTransferForm } from './call/sb-transfer-form.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
 import { SbInbox } from './sb-inbox.js';
@@ -23,6 +25,8 @@ const elements = {
   'sb-agent-routing': SbAgentRouting,
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
+  'sb-call-controls': SbCallControls,
+  'sb-transfer-form': SbTransferForm,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -42,5 +46,7 @@ declare global {
     'sb-agent-routing': SbAgentRouting;
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
+    'sb-call-controls': SbCallControls;
+    'sb-transfer-form': SbTransferForm;
   }
 }

@@ -1,6 +1,6 @@
 /** The agent app's shell: sign-in, then the workspace (presence, inbox, conversation) over one AgentSession. */
 import { html, LitElement, css, nothing } from 'lit';
-import type { CannedReply } from '../../signaling/protocol/api.js';
+import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
 import type { Disposition } from '../../signaling/protocol/conversation.js';
@@ -8,6 +8,7 @@ import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
 import { AdminController } from './admin/admin-controller.js';
+import { AgentCalls } from './call/agent-calls.js';
 import { AgentSession } from './agent-session.js';
 import { api } from './api-client.js';
 import { t } from './i18n/en.js';
@@ -51,6 +52,8 @@ export class SbAgentApp extends LitElement {
     tick: { state: true },
     tab: { state: true },
     selectedQueueId: { state: true },
+    transferTargets: { state: true },
+    transferring: { state: true },
   };
   declare profile: AgentProfile | undefined;
   declare checked: boolean;
@@ -63,8 +66,12 @@ export class SbAgentApp extends LitElement {
   declare tick: number;
   declare tab: Tab;
   declare selectedQueueId: string | undefined;
+  /** Set while the transfer form is open (with the targets once loaded). */
+  declare transferring: boolean;
+  declare transferTargets: TransferTargets | undefined;
   private session: AgentSession | undefined;
   private readonly admin = new AdminController(this);
+  private readonly calls = new AgentCalls(this);
 
   constructor() {
     super();
@@ -73,6 +80,7 @@ export class SbAgentApp extends LitElement {
     this.cannedReplies = [];
     this.tick = 0;
     this.tab = 'conversations';
+    this.transferring = false;
   }
 
   override connectedCallback(): void {
@@ -94,6 +102,8 @@ export class SbAgentApp extends LitElement {
     this.session = new AgentSession();
     this.session.addEventListener('change', () => {
       this.tick++;
+      this.calls.offers(this.session!.state.offers);
+      this.calls.sync(this.session!.state.calls);
       if (this.selectedId) this.session!.markRead(this.selectedId);
     });
     this.session.start();
@@ -103,6 +113,8 @@ export class SbAgentApp extends LitElement {
   private async onLogin(e: Detail<{ email: string; password: string }>): Promise<void> {
     this.loginBusy = true;
     this.loginError = undefined;
+    // Asked on this click (browsers want a gesture): calls ring as notifications when the app is in the background.
+    if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => {});
     try {
       this.signedIn(await api.login(e.detail));
     } catch (error) {
@@ -132,9 +144,24 @@ export class SbAgentApp extends LitElement {
   private select(conversationId: string): void {
     if (this.session?.state.monitored) void this.session.stopMonitoring();
     this.selectedId = conversationId;
+    this.transferring = false;
     void this.session?.load(conversationId);
     this.session?.markRead(conversationId);
     void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
+  }
+
+  private openTransfer(): void {
+    this.transferring = true;
+    this.transferTargets = undefined;
+    void this.act(async () => {
+      this.transferTargets = await api.transferTargets();
+    });
+  }
+
+  private async transfer(conversationId: string, to: { agentId: string } | { queueId: string }, note?: string): Promise<void> {
+    await this.session!.transfer(conversationId, to, note);
+    this.transferring = false;
+    this.selectedId = undefined;
   }
 
   private openTab(tab: Tab): void {
@@ -215,6 +242,7 @@ export class SbAgentApp extends LitElement {
           ? html`<div class="banner error" role="alert">${t(this.actionError === 'offer-unavailable' ? 'errorOfferUnavailable' : this.actionError === 'invalid-input' && s.wrapUp ? 'errorDispositionRequired' : 'errorGeneric')}</div>`
           : nothing}
         ${s.status === 'away' && s.breakReason === 'no-answer' ? html`<div class="banner" role="alert">${t('pausedNotice')}</div>` : nothing}
+        ${this.calls.microphoneDenied ? html`<div class="banner error" role="alert">${t('microphoneDenied')}</div>` : nothing}
         ${s.wrapUp
           ? html`<sb-wrap-up-panel
               .until=${s.wrapUp.until}
@@ -277,6 +305,16 @@ export class SbAgentApp extends LitElement {
                 ?visitorTyping=${s.visitorTyping[selected.id] ?? false}
                 .cannedReplies=${this.cannedReplies}
                 .notes=${s.notes[selected.id] ?? []}
+                .call=${s.calls[selected.id]}
+                .media=${this.calls.media[selected.id]}
+                ?transferring=${this.transferring}
+                .transferTargets=${this.transferTargets}
+                @sb-call-mute=${(e: Detail<{ muted: boolean }>) => this.calls.setMuted(selected.id, e.detail.muted)}
+                @sb-call-hold=${(e: Detail<{ held: boolean }>) => this.act(() => this.session!.hold(selected.id, e.detail.held))}
+                @sb-call-hangup=${() => this.act(() => this.session!.end(selected.id))}
+                @sb-transfer-open=${() => (this.transferring ? (this.transferring = false) : this.openTransfer())}
+                @sb-transfer-cancel=${() => (this.transferring = false)}
+                @sb-transfer=${(e: Detail<{ to: { agentId: string } | { queueId: string }; note?: string }>) => this.act(() => this.transfer(selected.id, e.detail.to, e.detail.note))}
                 @sb-reply=${(e: Detail<{ text: string }>) => this.act(() => this.session!.reply(selected.id, e.detail.text))}
                 @sb-typing=${(e: Detail<{ isTyping: boolean }>) => this.session!.typing(selected.id, e.detail.isTyping)}
                 @sb-end=${() => this.act(() => this.session!.end(selected.id))}

@@ -1,6 +1,9 @@
 /** One conversation as the agent works it: the timeline, typing, replies with canned text, and ending it. */
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
-import type { CannedReply } from '../../signaling/protocol/api.js';
+import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
+import type { CallView } from '../../signaling/protocol/call.js';
+import type { CallMediaState } from '../../signaling/protocol/call-client.js';
+import { formatDuration } from '../../signaling/protocol/format-duration.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
@@ -17,6 +20,8 @@ import { sharedStyles } from './shared-styles.js';
  * @fires sb-whisper - `{ text }` (monitoring supervisors) a note only the agent sees.
  * @fires sb-barge - (monitoring supervisors) join the conversation visibly.
  * @fires sb-stop-monitoring - (monitoring supervisors) close the view.
+ * @fires sb-transfer-open - the agent wants to transfer (the app loads the targets).
+ * Call controls' sb-call-mute / sb-call-hold / sb-call-hangup and the form's sb-transfer bubble through.
  */
 export class SbConversationView extends LitElement {
   static override styles = [
@@ -45,6 +50,7 @@ export class SbConversationView extends LitElement {
       .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
       .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
       .notes li { max-width: none; font-size: 14px; }
+      .actions { display: flex; gap: 8px; }
       .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
@@ -56,6 +62,10 @@ export class SbConversationView extends LitElement {
     cannedReplies: { attribute: false },
     notes: { attribute: false },
     monitoring: { type: Boolean },
+    call: { attribute: false },
+    media: { attribute: false },
+    transferTargets: { attribute: false },
+    transferring: { type: Boolean },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -66,6 +76,12 @@ export class SbConversationView extends LitElement {
   declare notes: ConversationNote[];
   /** A supervisor watching: the timeline is read-only, with a whisper box and Join instead. */
   declare monitoring: boolean;
+  /** This conversation's call, when it is one, and its media in this window. */
+  declare call: CallView | undefined;
+  declare media: CallMediaState | undefined;
+  /** Set while the transfer form is open, with where it can go. */
+  declare transferring: boolean;
+  declare transferTargets: TransferTargets | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -76,6 +92,7 @@ export class SbConversationView extends LitElement {
     this.cannedReplies = [];
     this.notes = [];
     this.monitoring = false;
+    this.transferring = false;
   }
 
   /** Puts the caret in the reply box. */
@@ -105,8 +122,15 @@ export class SbConversationView extends LitElement {
           <h2>${name}</h2>
           <span class="contact muted">${[c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
         </div>
-        ${ended || this.monitoring ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
+        ${ended || this.monitoring
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
+              ${this.call ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
+            </div>`}
       </div>
+      ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name}></sb-call-controls>` : nothing}
+      ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
         : nothing}
@@ -119,7 +143,7 @@ export class SbConversationView extends LitElement {
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${this.notes.length
         ? html`<ul class="notes" aria-label=${t('whispersLabel')}>
-            ${this.notes.map((n) => html`<li><strong>${t('whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
+            ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
           </ul>`
         : nothing}
       ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : this.renderComposer(name)}`;
@@ -139,7 +163,14 @@ export class SbConversationView extends LitElement {
       case 'agent-left':
         return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
       case 'ended':
-        return html`<li class="system">${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
+        return html`<li class="system">
+          ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatDuration(e.talkMs)! })}` : nothing}
+        </li>`;
+      case 'call-held':
+      case 'call-resumed':
+        return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
+      case 'transferred':
+        return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
     }
   }
 

@@ -18,6 +18,7 @@ export class SbInbox extends LitElement {
       h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.06em; color: #64748b; margin: 16px 12px 6px; }
       ul { list-style: none; margin: 0; padding: 0 8px; display: grid; gap: 6px; }
       .offer { background: #eef2ff; border: 1px solid #c7d2fe; border-radius: 10px; padding: 10px; display: grid; gap: 6px; }
+      .offer.call { background: #dcfce7; border-color: #86efac; }
       .offer .actions { display: flex; gap: 6px; }
       .preview { font-size: 13px; color: #334155; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       button.conversation { width: 100%; text-align: left; display: grid; gap: 2px; border-color: transparent; background: transparent; }
@@ -60,12 +61,13 @@ export class SbInbox extends LitElement {
             <ul aria-labelledby="offers">
               ${this.offers.map((o) => {
                 const name = visitorName(o.visitor);
-                return html`<li class="offer" data-conversation=${o.conversationId}>
-                  <strong>${t('offerFrom', { name })}</strong>
+                const isCall = o.channel === 'voice';
+                return html`<li class="offer ${isCall ? 'call' : ''}" data-conversation=${o.conversationId}>
+                  <strong>${t(isCall ? 'offerCall' : 'offerFrom', { name })}</strong>
                   <span class="muted">${t('offerQueue', { queue: o.queueName })}</span>
                   ${o.preview ? html`<span class="preview">“${o.preview}”</span>` : nothing}
                   <div class="actions">
-                    <button class="primary" type="button" aria-label=${t('acceptChatFrom', { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${t('accept')}</button>
+                    <button class="primary" type="button" aria-label=${t(isCall ? 'answerCallFrom' : 'acceptChatFrom', { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${isCall ? t('answerCall') : t('accept')}</button>
                     <button type="button" aria-label=${t('declineChatFrom', { name })} @click=${() => this.fire('sb-decline', o.conversationId)}>${t('decline')}</button>
                   </div>
                 </li>`;

@@ -33,6 +33,13 @@ export const cannedReplySchema = z.object({
 });
 export type CannedReply = z.infer<typeof cannedReplySchema>;
 
+/** Where an agent may hand a conversation: colleagues (with whether they can take it now) and queues. */
+export const transferTargetsSchema = z.object({
+  agents: z.array(z.object({ id: z.string(), name: z.string(), available: z.boolean() })),
+  queues: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type TransferTargets = z.infer<typeof transferTargetsSchema>;
+
 export const errorBodySchema = z.object({
   error: z.object({
     reason: z.string(),

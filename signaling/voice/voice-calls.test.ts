@@ -9,7 +9,7 @@ import { VOICE_KEY, VOICE_PATH } from '../protocol/peer-messages.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';
-type Party = Awaited<ReturnType<typeof connectVisitor>>;
+type Party = { socket: Awaited<ReturnType<typeof connectVisitor>>['socket'] };
 
 async function call(visitor: Party, clientId: string): Promise<string> {
   visitor.socket.send({ type: 'call.start', id: clientId });

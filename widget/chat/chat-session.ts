@@ -3,6 +3,7 @@
  * conversation and its timeline, the outbox, queue position and typing. Views read
  * `state` and listen for `change`; public API events are reported through `onPublicEvent`.
  */
+import type { CallView } from '../../signaling/protocol/call.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { VisitorFrame } from '../../signaling/protocol/client-frames.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
@@ -28,6 +29,8 @@ export interface ChatState {
   agentTyping?: { name?: string };
   /** The last error to show the visitor, cleared by the next successful send. */
   error?: ErrorReason;
+  /** The visitor's call, as the server last described it (with their peer credentials). */
+  call?: CallView;
 }
 
 export interface ChatSessionOptions {
@@ -122,11 +125,26 @@ export class ChatSession extends EventTarget {
     await this.client.request({ type: 'conversation.rate', id: newClientId(), conversationId: c.id, rating }).catch(() => {});
   }
 
+  /**
+   * Starts a call: a voice conversation in the queue. The page must hold the microphone
+   * already (asked when the visitor pressed Call). Resolves with the conversation id.
+   */
+  async startCall(): Promise<string> {
+    const ack = await this.client.request({ type: 'call.start', id: newClientId(), ...this.startContext() });
+    return ack.conversationId!;
+  }
+
+  /** Puts the call on hold or takes it off; the agent sees it too. */
+  async hold(held: boolean): Promise<void> {
+    const id = this.state.call?.conversationId;
+    if (id) await this.client.request({ type: 'call.hold', id: newClientId(), conversationId: id, held });
+  }
+
   /** Leaves an ended conversation's view; the next message starts a new one. */
   startNew(): void {
     this.write(this.keys.active, undefined);
     this.announcedSeq = 0;
-    this.update({ conversation: undefined, events: [], queue: undefined, agentTyping: undefined });
+    this.update({ conversation: undefined, events: [], queue: undefined, agentTyping: undefined, call: undefined });
   }
 
   identify(fields: IdentifyFields): void {
@@ -173,6 +191,8 @@ export class ChatSession extends EventTarget {
         return this.conversationChanged(frame.conversation);
       case 'events':
         return this.merge(frame.conversationId, frame.events);
+      case 'call':
+        return this.update({ call: frame.call.phase === 'ended' && this.state.call?.conversationId !== frame.call.conversationId ? this.state.call : frame.call });
       case 'queue':
         if (frame.conversationId === this.state.conversation?.id) {
           const { position, agentsAvailable, estimatedWaitMs } = frame;
@@ -293,16 +313,19 @@ export class ChatSession extends EventTarget {
     const open = this.openConversationId();
     if (open) return open;
     const id = this.outbox.startId(newClientId);
+    const ack = await this.client.request({ type: 'conversation.start', id, ...this.startContext() });
+    this.outbox.clearStartId();
+    return ack.conversationId!;
+  }
+
+  /** The queue, page and language a new conversation or call starts with. */
+  private startContext(): { queue?: string; page?: { url: string; title: string }; locale?: string } {
     const page = typeof location === 'undefined' ? undefined : { url: location.href.slice(0, 2048), title: document.title.slice(0, 512) };
-    const ack = await this.client.request({
-      type: 'conversation.start',
-      id,
+    return {
       ...(this.options.queue ? { queue: this.options.queue } : {}),
       ...(page ? { page } : {}),
       ...(typeof navigator !== 'undefined' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(navigator.language) ? { locale: navigator.language } : {}),
-    });
-    this.outbox.clearStartId();
-    return ack.conversationId!;
+    };
   }
 
   private setAgentTyping(isTyping: boolean, name?: string): void {

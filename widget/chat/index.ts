@@ -3,6 +3,7 @@
  * to the <sb-chat-panel> view inside the widget's shadow root.
  */
 import type { ChatHandle, ChatMountOptions } from '../loader/api-types.js';
+import { wireCalls } from './call-wiring.js';
 import { ChatSession } from './chat-session.js';
 import './define.js';
 
@@ -17,7 +18,9 @@ function safeLocalStorage(): Storage | undefined {
 export function mountChat(options: ChatMountOptions): ChatHandle {
   const session = new ChatSession({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), storage: safeLocalStorage() });
   const panel = document.createElement('sb-chat-panel');
+  panel.voice = options.voice !== false && typeof RTCPeerConnection !== 'undefined' && !!navigator.mediaDevices;
   options.container.append(panel);
+  const calls = wireCalls(session, panel, options.serverUrl);
   let open = false;
 
   const markReadIfVisible = () => {
@@ -26,6 +29,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   };
   session.addEventListener('change', () => {
     panel.state = session.state;
+    calls.sync();
     markReadIfVisible();
   });
   session.onPublicEvent = options.emit;

@@ -20,6 +20,7 @@ export const chatPanelStyles = css`
   header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; }
   button { font: inherit; cursor: pointer; }
   button:focus-visible, textarea:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
+  .call-button { background: var(--sb-accent-contrast, #fff); color: var(--sb-accent, #4338ca); border: none; border-radius: 999px; padding: 4px 12px; font-weight: 600; }
   .icon-button { background: transparent; border: none; color: inherit; padding: 4px 8px; border-radius: 6px; font-size: 20px; line-height: 1; }
   .status { padding: 8px 16px; font-size: 13px; background: var(--sb-status-bg, #eef2ff); color: var(--sb-status-text, #3730a3); }
   .status.warn { background: #fef3c7; color: #92400e; }

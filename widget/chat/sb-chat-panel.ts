@@ -1,6 +1,8 @@
 /** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { CallMediaState } from '../../signaling/protocol/call-client.js';
 import type { ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
+import { formatDuration } from '../../signaling/protocol/format-duration.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
@@ -8,6 +10,7 @@ import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { sendOnEnter } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
+import '../call/sb-call-bar.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -24,6 +27,8 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
  * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
  * @fires sb-close - when the visitor closes the panel (button or Escape).
  * @fires sb-rate - `{ rating }` (1-5) when the visitor rates an ended conversation.
+ * @fires sb-call - when the visitor presses Call (the page then asks for the microphone).
+ * The call bar's sb-call-mute, sb-call-hold and sb-call-hangup bubble out of the panel.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
  * @csspart composer - the message form. @csspart send-button - the send button.
  * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
@@ -34,12 +39,21 @@ export class SbChatPanel extends LitElement {
     state: { attribute: false },
     messages: { attribute: false },
     confirmingEnd: { state: true },
+    voice: { type: Boolean },
+    media: { attribute: false },
+    callError: { attribute: false },
   };
 
   declare state: ChatState;
   /** The message catalogue; English unless the page chose another. */
   declare messages: Catalogue;
   declare confirmingEnd: boolean;
+  /** Whether the visitor may call (browser voice is offered on this site). */
+  declare voice: boolean;
+  /** The call's media as this browser sees it (connected, muted, microphone level). */
+  declare media: CallMediaState | undefined;
+  /** Why the last Call press failed, shown until the next one. */
+  declare callError: 'microphone' | 'failed' | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -47,6 +61,7 @@ export class SbChatPanel extends LitElement {
     this.state = { connection: ConnectionStatus.connecting, events: [], outbox: [] };
     this.messages = en;
     this.confirmingEnd = false;
+    this.voice = false;
   }
 
   /** Moves focus into the composer (called when the panel opens). */
@@ -74,10 +89,29 @@ export class SbChatPanel extends LitElement {
   }
 
   private statusLine(): { text: string; warn: boolean } | undefined {
-    const { connection, fatal, conversation, queue } = this.state;
+    const { connection, fatal } = this.state;
     if (connection === 'closed') return { text: this.t(fatal === 'unsupported-version' ? 'statusUnsupported' : 'statusClosed'), warn: true };
     if (connection === 'reconnecting') return { text: this.t('statusReconnecting'), warn: true };
     if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
+    // A waiting call shows its place in the call bar instead.
+    return this.liveCall() ? undefined : this.queueLine();
+  }
+
+  private liveCall() {
+    const call = this.state.call;
+    return call && call.phase !== 'ended' && call.conversationId === this.state.conversation?.id ? call : undefined;
+  }
+
+  /** A waiting caller stays on the line: no "leave a message" when nobody is free. */
+  private callQueueText(): string | undefined {
+    const queue = this.state.queue;
+    if (queue && queue.agentsAvailable === 0) return this.t('callNoAgents');
+    return this.queueLine()?.text;
+  }
+
+  /** The visitor's place in line and the expected wait, while their conversation waits. */
+  private queueLine(): { text: string; warn: boolean } | undefined {
+    const { conversation, queue } = this.state;
     if (conversation?.status === 'queued' && queue) {
       if (queue.agentsAvailable === 0) return { text: this.t('noAgents'), warn: true };
       const place = queue.position <= 1 ? this.t('queueNext') : this.t('queuePosition', { position: queue.position });
@@ -103,7 +137,17 @@ export class SbChatPanel extends LitElement {
       case 'agent-left':
         return html`<li class="system">${this.t('agentLeft', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
       case 'ended':
-        return html`<li class="system">${e.by.kind === 'visitor' ? this.t('youEnded') : e.by.kind === 'system' ? this.t(SYSTEM_END[e.reason ?? 'no-route']) : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}</li>`;
+        return html`<li class="system">
+          ${e.by.kind === 'visitor' ? this.t('youEnded') : e.by.kind === 'system' ? this.t(SYSTEM_END[e.reason ?? 'no-route']) : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}
+          ${e.talkMs !== undefined ? this.t('callEnded', { duration: formatDuration(e.talkMs)! }) : nothing}
+        </li>`;
+      case 'call-held':
+      case 'call-resumed': {
+        const name = e.by.kind === 'visitor' ? this.t('you') : e.by.name ?? this.t('agentFallbackName');
+        return html`<li class="system">${this.t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name })}</li>`;
+      }
+      case 'transferred':
+        return html`<li class="system">${this.t('transferredTo', { name: e.to.name })}</li>`;
     }
   }
 
@@ -118,9 +162,14 @@ export class SbChatPanel extends LitElement {
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
       <header part="header">
         <h2 id="sb-title">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
+        ${this.voice && (!conversation || ended) && connection === 'open'
+          ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
+          : nothing}
         <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
       </header>
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
+      ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
+      ${this.callError ? html`<div class="error" role="alert">${this.t(this.callError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
         ${events.map((e) => this.renderEvent(e, lastSeen))}

@@ -35,6 +35,8 @@ export interface ChatMountOptions {
   /** The server, for example https://help.example.com. */
   serverUrl: string;
   queue?: string;
+  /** Offer calls from the browser; on unless the page says `data-voice="false"`. */
+  voice?: boolean;
   emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;
   /** Tells the loader the panel wants to close (the close button, Escape). */
   requestClose(): void;

@@ -1,7 +1,7 @@
 /**
  * The widget loader, served as /widget.js and built as a classic script (IIFE): a page adds
  * `<script src="https://HOST/widget.js" async></script>` and gets the launcher.
- * Optional attributes: data-queue="sales".
+ * Optional attributes: data-queue="sales", data-voice="false" (no Call button).
  */
 import { installSwitchboard } from './install-switchboard.js';
 
@@ -10,7 +10,7 @@ const serverUrl = script?.src ? new URL(script.src).origin : location.origin;
 const queue = script?.dataset.queue;
 
 function install() {
-  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}) });
+  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}), ...(script?.dataset.voice === 'false' ? { voice: false } : {}) });
 }
 
 if (document.body) install();

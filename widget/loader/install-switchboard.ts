@@ -16,6 +16,8 @@ export interface InstallOptions {
   serverUrl: string;
   /** Queue slug for conversations started from this page. */
   queue?: string;
+  /** Offer calls from the browser (default true). */
+  voice?: boolean;
   /** How to load the chat chunk; defaults to importing it from the server. */
   loadChat?: () => Promise<ChatModule>;
 }
@@ -84,6 +86,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
           container: panelSlot,
           serverUrl: options.serverUrl,
           ...(options.queue ? { queue: options.queue } : {}),
+          ...(options.voice === false ? { voice: false } : {}),
           emit,
           requestClose: () => api.close(),
           setUnread,

@@ -1,11 +1,4 @@
 /** Formats wallboard figures: durations as m:ss or h:mm:ss, ratios as percentages. */
-export function duration(ms: number | null | undefined): string | undefined {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return undefined;
-  const total = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+export { formatDuration as duration } from '../../../signaling/protocol/format-duration.js';
 
 export const percent = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? undefined : `${Math.round(ratio * 100)}%`);

@@ -1,0 +1,99 @@
+/**
+ * The agent's calls in this window: rings for voice offers (and notifies when the app is in
+ * the background), asks for the microphone when a call is theirs, dials the caller, and keeps
+ * each call's media state for the views. The call client (with PeerJS) loads on the first call.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallView } from '../../../signaling/protocol/call.js';
+import type { CallClient, CallMediaState } from '../../../signaling/protocol/call-client.js';
+import type { Offer } from '../../../signaling/protocol/server-frames.js';
+import { t, visitorName } from '../i18n/en.js';
+import { RingTone } from './ring-tone.js';
+
+export class AgentCalls implements ReactiveController {
+  /** Media state per conversation, for the call controls. */
+  media: Record<string, CallMediaState> = {};
+  /** Set when the microphone was refused: calls cannot be answered until it is allowed. */
+  microphoneDenied = false;
+  private readonly clients = new Map<string, CallClient | Promise<CallClient | undefined>>();
+  private readonly ring = new RingTone();
+  private notified = new Set<string>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.ring.stop();
+    for (const id of [...this.clients.keys()]) this.drop(id);
+  }
+
+  /** Rings while a call is offered; a notification too when the app is not in front. */
+  offers(offers: Offer[]): void {
+    const calls = offers.filter((o) => o.channel === 'voice');
+    if (calls.length > 0) this.ring.start();
+    else this.ring.stop();
+    for (const offer of calls) {
+      if (this.notified.has(offer.conversationId)) continue;
+      this.notified.add(offer.conversationId);
+      if (document.visibilityState !== 'visible' && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        const note = new Notification(t('incomingCallTitle'), { body: t('incomingCallBody', { name: visitorName(offer.visitor), queue: offer.queueName }), tag: offer.conversationId, requireInteraction: true });
+        note.onclick = () => window.focus();
+      }
+    }
+    this.notified = new Set(calls.map((o) => o.conversationId));
+  }
+
+  /** Applies the server's calls: connects new ones, updates live ones, hangs up the rest. */
+  sync(calls: Record<string, CallView>): void {
+    for (const id of [...this.clients.keys()]) if (!calls[id]) this.drop(id);
+    for (const view of Object.values(calls)) {
+      const known = this.clients.get(view.conversationId);
+      if (known instanceof Promise) void known.then((c) => c?.update(calls[view.conversationId] ?? { ...view, phase: 'ended' }));
+      else if (known) known.update(view);
+      else if (view.phase === 'active') this.clients.set(view.conversationId, this.open(view));
+    }
+  }
+
+  setMuted(conversationId: string, muted: boolean): void {
+    const client = this.clients.get(conversationId);
+    if (client && !(client instanceof Promise)) client.setMuted(muted);
+  }
+
+  private async open(view: CallView): Promise<CallClient | undefined> {
+    let microphone: MediaStream;
+    try {
+      microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      this.microphoneDenied = true;
+      this.clients.delete(view.conversationId);
+      this.host.requestUpdate();
+      return undefined;
+    }
+    this.microphoneDenied = false;
+    const { CallClient } = await import('../../../signaling/protocol/call-client.js');
+    const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone });
+    client.addEventListener('change', () => {
+      this.media = { ...this.media, [view.conversationId]: client.state };
+      this.host.requestUpdate();
+    });
+    if (this.clients.get(view.conversationId) === undefined) {
+      client.close(); // the call ended while the microphone was being opened
+      return undefined;
+    }
+    this.clients.set(view.conversationId, client);
+    // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
+    (window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls = { ...(window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls, [view.conversationId]: client };
+    client.update(view);
+    return client;
+  }
+
+  private drop(conversationId: string): void {
+    const client = this.clients.get(conversationId);
+    this.clients.delete(conversationId);
+    if (client instanceof Promise) void client.then((c) => c?.close());
+    else client?.close();
+    const { [conversationId]: _gone, ...rest } = this.media;
+    this.media = rest;
+  }
+}

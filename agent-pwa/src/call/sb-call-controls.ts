@@ -1,0 +1,79 @@
+/**
+ * The agent's controls for one call: its state and timer, the microphone meter, mute, hold
+ * and hang up. Hold is shared (the visitor sees it); mute is this side only.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import type { CallView } from '../../../signaling/protocol/call.js';
+import type { CallMediaState } from '../../../signaling/protocol/call-client.js';
+import { formatDuration } from '../../../signaling/protocol/format-duration.js';
+import { t } from '../i18n/en.js';
+import { sharedStyles } from '../shared-styles.js';
+
+/**
+ * @fires sb-call-mute - `{ muted }`.
+ * @fires sb-call-hold - `{ held }`.
+ * @fires sb-call-hangup - the agent hangs up (ends the conversation).
+ */
+export class SbCallControls extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 10px; padding: 10px 16px; background: #ecfdf5; border-bottom: 1px solid #a7f3d0; }
+      .state { font-weight: 600; }
+      .timer { font-variant-numeric: tabular-nums; }
+      meter { width: 120px; height: 10px; }
+      button[aria-pressed='true'] { background: #fef3c7; }
+    `,
+  ];
+  static override properties = { call: { attribute: false }, media: { attribute: false }, visitor: { attribute: false }, now: { state: true } };
+  declare call: CallView;
+  declare media: CallMediaState | undefined;
+  /** The caller's display name. */
+  declare visitor: string;
+  declare now: number;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.now = Date.now();
+    this.visitor = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+  }
+
+  private fire(name: string, detail: unknown = {}): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  private stateText(): string {
+    const { call, media } = this;
+    if (call.phase === 'queued') return t('callRequeued');
+    if (call.heldBy === 'agent') return t('callHeldByYou');
+    if (call.heldBy === 'visitor') return t('callHeldByVisitor', { name: this.visitor });
+    if (media?.status === 'reconnecting') return t('callReconnecting');
+    return media?.status === 'connected' ? t('callConnected') : t('callWaitingMedia');
+  }
+
+  override render() {
+    const { call, media } = this;
+    const muted = media?.muted ?? false;
+    const held = call.heldBy === 'agent';
+    return html`<div class="bar" role="group" aria-label=${t('callControls', { name: this.visitor })}>
+      <span class="state" role="status">${this.stateText()}</span>
+      ${call.answeredAt ? html`<span class="timer" role="timer" aria-label=${t('callTime')}>${formatDuration(this.now - call.answeredAt)}</span>` : nothing}
+      <meter min="0" max="1" .value=${media?.level ?? 0} aria-label=${t('micLevel')}></meter>
+      <button type="button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.fire('sb-call-mute', { muted: !muted })}>${muted ? t('unmute') : t('mute')}</button>
+      <button type="button" aria-pressed=${held ? 'true' : 'false'} ?disabled=${call.heldBy === 'visitor'} @click=${() => this.fire('sb-call-hold', { held: !held })}>${held ? t('resume') : t('hold')}</button>
+      <button type="button" class="danger" @click=${() => this.fire('sb-call-hangup')}>${t('hangUp')}</button>
+    </div>`;
+  }
+}

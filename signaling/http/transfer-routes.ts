@@ -1,0 +1,29 @@
+/** Where an agent can transfer a conversation: the colleagues and queues to pick from. */
+import { createRoute } from '@hono/zod-openapi';
+import { transferTargetsSchema } from '../protocol/api.js';
+import type { Services } from '../services/services.js';
+import { requireAgent } from './require-agent.js';
+import { createRouter, errorResponses } from './router.js';
+
+const targets = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['conversations'],
+  summary: 'Agents and queues a conversation can be transferred to',
+  description: 'Agents other than the caller, with `available` true when they are signed in and not on a break; every queue.',
+  responses: { 200: { description: 'Transfer targets', content: { 'application/json': { schema: transferTargetsSchema } } }, ...errorResponses(401) },
+});
+
+export function transferRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  router.openapi(targets, async (c) => {
+    const me = c.get('agent');
+    const agents = (await services.store.agents.list())
+      .filter((a) => a.id !== me.id)
+      .map((a) => ({ id: a.id, name: a.name, available: a.status === 'available' && services.routing.isConnected(a.id) }));
+    const queues = (await services.store.queues.list()).map((q) => ({ id: q.id, name: q.name }));
+    return c.json({ agents, queues }, 200);
+  });
+  return router;
+}

@@ -1,0 +1,64 @@
+/**
+ * Joins the chat session, the panel and (loaded on demand) the call client: the microphone is
+ * asked for only when the visitor presses Call, and a call in progress resumes after a reload.
+ */
+import type { CallClient } from '../../signaling/protocol/call-client.js';
+import type { ChatSession } from './chat-session.js';
+import type { SbChatPanel } from './sb-chat-panel.js';
+
+export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: string): { sync(): void } {
+  let client: CallClient | undefined;
+  let opening: Promise<CallClient | undefined> | undefined;
+
+  async function open(): Promise<CallClient | undefined> {
+    let microphone: MediaStream;
+    try {
+      microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      panel.callError = 'microphone';
+      return undefined;
+    }
+    const { CallClient } = await import('../call/index.js');
+    const created = new CallClient({ serverUrl, role: 'visitor', microphone });
+    created.addEventListener('change', () => (panel.media = created.state));
+    panel.media = created.state;
+    client = created;
+    // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
+    (window as { __switchboardCall?: CallClient }).__switchboardCall = created;
+    return created;
+  }
+
+  const ensureClient = () => (client ? Promise.resolve(client) : (opening ??= open().finally(() => (opening = undefined))));
+
+  panel.addEventListener('sb-call', () => {
+    panel.callError = undefined;
+    void ensureClient().then(async (created) => {
+      if (!created) return;
+      try {
+        await session.startCall();
+      } catch {
+        created.close();
+        client = undefined;
+        panel.callError = 'failed';
+      }
+    });
+  });
+  panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
+  panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.callError = 'failed')));
+  panel.addEventListener('sb-call-hangup', () => void session.end());
+
+  return {
+    /** Applies the session's latest call state to the media. */
+    sync() {
+      const call = session.state.call;
+      if (!call) return;
+      if (call.phase === 'ended') {
+        client?.close();
+        client = undefined;
+        panel.media = undefined;
+        return;
+      }
+      void ensureClient().then((c) => c?.update(session.state.call ?? call));
+    },
+  };
+}
