@@ -243,6 +243,7 @@ export class SbAgentApp extends LitElement {
           : nothing}
         ${s.status === 'away' && s.breakReason === 'no-answer' ? html`<div class="banner" role="alert">${t('pausedNotice')}</div>` : nothing}
         ${this.calls.microphoneDenied ? html`<div class="banner error" role="alert">${t('microphoneDenied')}</div>` : nothing}
+        ${this.calls.recordingFailed ? html`<div class="banner error" role="alert">${t('recordingFailed')}</div>` : nothing}
         ${s.wrapUp
           ? html`<sb-wrap-up-panel
               .until=${s.wrapUp.until}
@@ -309,6 +310,8 @@ export class SbAgentApp extends LitElement {
                 .media=${this.calls.media[selected.id]}
                 ?transferring=${this.transferring}
                 .transferTargets=${this.transferTargets}
+                .recordingSince=${this.calls.recording.get(selected.id)}
+                @sb-call-record=${(e: Detail<{ recording: boolean }>) => this.calls.setRecording(selected.id, e.detail.recording)}
                 @sb-call-mute=${(e: Detail<{ muted: boolean }>) => this.calls.setMuted(selected.id, e.detail.muted)}
                 @sb-call-hold=${(e: Detail<{ held: boolean }>) => this.act(() => this.session!.hold(selected.id, e.detail.held))}
                 @sb-call-hangup=${() => this.act(() => this.session!.end(selected.id))}

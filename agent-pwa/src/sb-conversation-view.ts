@@ -66,6 +66,7 @@ export class SbConversationView extends LitElement {
     media: { attribute: false },
     transferTargets: { attribute: false },
     transferring: { type: Boolean },
+    recordingSince: { attribute: false },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -81,6 +82,8 @@ export class SbConversationView extends LitElement {
   declare media: CallMediaState | undefined;
   /** Set while the transfer form is open, with where it can go. */
   declare transferring: boolean;
+  /** When this window started recording the call, while it does. */
+  declare recordingSince: number | undefined;
   declare transferTargets: TransferTargets | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
@@ -129,7 +132,7 @@ export class SbConversationView extends LitElement {
               ${this.call ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
             </div>`}
       </div>
-      ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name}></sb-call-controls>` : nothing}
+      ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name} .recordingSince=${this.recordingSince}></sb-call-controls>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
@@ -171,6 +174,12 @@ export class SbConversationView extends LitElement {
         return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
       case 'transferred':
         return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
+      case 'recording-consent':
+        return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
+      case 'recording': {
+        const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
+        return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
+      }
     }
   }
 

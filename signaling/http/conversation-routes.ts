@@ -1,5 +1,7 @@
 /** Agents' REST view of their conversations and timelines (live updates come over the socket). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { MAX_RECORDING_BYTES } from '../protocol/version.js';
+import { AppError } from '../services/app-error.js';
 import type { Services } from '../services/services.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
@@ -45,6 +47,23 @@ export function conversationRoutes(services: Services) {
     const { id } = c.req.valid('param');
     const { after } = c.req.valid('query');
     return c.json(await services.conversations.eventsAfter({ kind: 'agent', agent: c.get('agent') }, id, after), 200);
+  });
+  // Recordings are audio, not JSON: plain routes, described in PROTOCOL.md.
+  router.post('/:id/recordings', async (c) => {
+    const id = c.req.param('id');
+    const mimeType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+    const durationMs = Number(c.req.query('durationMs'));
+    if (!/^audio\/(webm|ogg)$/.test(mimeType)) throw new AppError('invalid-input', 'send audio/webm or audio/ogg');
+    if (!Number.isInteger(durationMs) || durationMs <= 0 || durationMs > 24 * 3600_000) throw new AppError('invalid-input', 'durationMs must be the recording length in milliseconds');
+    if (Number(c.req.header('content-length') ?? 0) > MAX_RECORDING_BYTES) throw new AppError('invalid-input', `recordings are limited to ${MAX_RECORDING_BYTES} bytes`);
+    const audio = new Uint8Array(await c.req.arrayBuffer());
+    if (audio.byteLength === 0 || audio.byteLength > MAX_RECORDING_BYTES) throw new AppError('invalid-input', `a recording must have 1 to ${MAX_RECORDING_BYTES} bytes`);
+    const recordingId = await services.conversations.addRecording({ kind: 'agent', agent: c.get('agent') }, id, { mimeType, durationMs, audio });
+    return c.json({ id: recordingId }, 201);
+  });
+  router.get('/:id/recordings/:recordingId', async (c) => {
+    const found = await services.conversations.recordingFor({ kind: 'agent', agent: c.get('agent') }, c.req.param('id'), c.req.param('recordingId'));
+    return c.body(Buffer.from(found.audio), 200, { 'Content-Type': found.mimeType, 'Cache-Control': 'private, max-age=3600' });
   });
   return router;
 }

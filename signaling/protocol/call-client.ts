@@ -48,6 +48,15 @@ export class CallClient extends EventTarget {
     this.startMeter();
   }
 
+  /** The other side's audio, once connected (for recording). */
+  get remoteStream(): MediaStream | undefined {
+    return (this.output.srcObject as MediaStream | null) ?? undefined;
+  }
+
+  get microphone(): MediaStream {
+    return this.options.microphone;
+  }
+
   /** The media connection's RTCPeerConnection, for statistics (tests, diagnostics). */
   get peerConnection(): RTCPeerConnection | undefined {
     return this.media?.peerConnection;

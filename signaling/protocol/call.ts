@@ -25,6 +25,8 @@ export interface CallView {
   /** Set while either side has put the call on hold, naming who did. */
   heldBy?: 'visitor' | 'agent';
   agent?: { id: string; name: string };
+  /** The visitor allows this call to be recorded; without it, no recording is accepted. */
+  recordingAllowed?: boolean;
   /** When the agent answered (ms since the epoch), for the call timer. */
   answeredAt?: number;
   /** This party's peer and, once assigned, the other party's peer id. Absent when ended. */

@@ -49,6 +49,8 @@ const start = z.object({
 /** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */
 const callStart = start.extend({ type: z.literal('call.start') });
 /** Either party puts the call on hold (`held`) or takes it off; both sides see it. */
+/** The visitor allows (or stops allowing) the agent to record this call. */
+const callConsent = z.object({ type: z.literal('call.consent'), id: clientIdSchema, conversationId, recording: z.boolean() });
 const callHold = z.object({ type: z.literal('call.hold'), id: clientIdSchema, conversationId, held: z.boolean() });
 
 const rate = z.object({ type: z.literal('conversation.rate'), id: clientIdSchema, conversationId, rating: z.number().int().min(1).max(5) });
@@ -93,7 +95,7 @@ const whisper = z.object({ type: z.literal('whisper'), id: clientIdSchema, conve
 const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversationId });
 
 /** Everything a visitor's widget may send. */
-export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, callStart, callHold, send, sync, read, typing, end, identify, rate]);
+export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate]);
 /** Everything an agent's app may send. */
 export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge]);
 

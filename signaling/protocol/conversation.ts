@@ -38,6 +38,10 @@ export type ConversationEventBody =
   /** Calls: one side put the call on hold, or took it off. */
   | { type: 'call-held'; by: Party }
   | { type: 'call-resumed'; by: Party }
+  /** Calls: the visitor allowed recording, or withdrew it (which stops any recording). */
+  | { type: 'recording-consent'; given: boolean }
+  /** Calls: a recording was stored; agents play it from `/api/conversations/{id}/recordings/{recordingId}`. */
+  | { type: 'recording'; recordingId: string; durationMs: number; by: Party }
   /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
   | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string };
 

@@ -16,3 +16,6 @@ export const MAX_MESSAGE_LENGTH = 4000;
 /** Client-generated ids are opaque strings of this length range (a UUID fits). */
 export const CLIENT_ID_MIN = 8;
 export const CLIENT_ID_MAX = 64;
+
+/** The largest call recording the server stores (about 40 minutes of Opus at 32 kbit/s). */
+export const MAX_RECORDING_BYTES = 10 * 1024 * 1024;

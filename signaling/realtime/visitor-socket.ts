@@ -39,6 +39,9 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
         });
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
+      case 'call.consent':
+        await conversations.setRecordingConsent(actor.visitorId, frame.conversationId, frame.recording);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'conversation.rate':
         await conversations.rate(actor.visitorId, frame.conversationId, frame.rating);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });

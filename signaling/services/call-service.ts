@@ -26,6 +26,7 @@ interface LiveCall {
   agent?: { id: string; name: string; peerId: string };
   answeredAt?: number;
   heldBy?: 'visitor' | 'agent';
+  recordingAllowed?: boolean;
 }
 
 export interface CallServiceDeps {
@@ -63,6 +64,12 @@ export class CallService implements PeerDirectory {
       moved: (c, from) => void this.moved(c, from),
       ended: (c) => this.ended(c),
       held: (c, by) => this.held(c, by),
+      consent: (c, given) => {
+        const call = this.calls.get(c.id);
+        if (!call) return;
+        call.recordingAllowed = given;
+        this.publish(c.id);
+      },
     });
   }
 
@@ -237,6 +244,7 @@ export class CallService implements PeerDirectory {
       conversationId: call.conversationId,
       phase: call.agent ? 'active' : 'queued',
       ...(call.heldBy ? { heldBy: call.heldBy } : {}),
+      ...(call.recordingAllowed ? { recordingAllowed: true } : {}),
       ...(call.agent ? { agent: { id: call.agent.id, name: call.agent.name } } : {}),
       ...(call.agent && call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
       peer: this.issuer.issue({ conversationId: call.conversationId, kind, id: partyId }),

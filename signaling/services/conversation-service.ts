@@ -38,6 +38,7 @@ export interface ConversationListener {
   moved?(conversation: ConversationRecord, fromAgentId: string): void;
   ended?(conversation: ConversationRecord): void;
   held?(conversation: ConversationRecord, by: 'visitor' | 'agent' | undefined): void;
+  consent?(conversation: ConversationRecord, recording: boolean): void;
 }
 
 export class ConversationService {
@@ -185,6 +186,45 @@ export class ConversationService {
     this.log.append({ at: now, type: held ? LogType.callHeld : LogType.callResumed, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     await this.publish(conversation, { type: 'events', conversationId, events: [event] });
     for (const l of this.listeners) l.held?.(conversation, held ? (actor.kind === 'visitor' ? 'visitor' : 'agent') : undefined);
+  }
+
+  /** The visitor allows or withdraws recording of their call; the timeline keeps the record of it. */
+  async setRecordingConsent(visitorId: string, conversationId: string, given: boolean): Promise<void> {
+    const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
+    if (conversation.channel !== 'voice' || conversation.status === 'ended') throw new AppError('invalid-input', 'only a call in progress can be recorded');
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'recording-consent', given }, this.clock()));
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    for (const l of this.listeners) l.consent?.(conversation, given);
+  }
+
+  /**
+   * Stores a call's recording from its agent. @throws AppError `forbidden` unless the visitor's
+   * latest word was consent, `not-found` for anyone but the call's agent.
+   */
+  async addRecording(actor: Actor, conversationId: string, recording: { mimeType: string; durationMs: number; audio: Uint8Array }): Promise<string> {
+    if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents record calls');
+    const conversation = await this.authorize(actor, conversationId, 'write');
+    if (conversation.channel !== 'voice' || conversation.agentId !== actor.agent.id) throw new AppError('not-found', 'no such call of yours');
+    // Consent as the timeline last recorded it: it outlives the call, and a withdrawal wins.
+    const consent = (await this.store.conversations.eventsAfter(conversationId, 0)).findLast((e) => e.type === 'recording-consent');
+    if (consent?.type !== 'recording-consent' || !consent.given) throw new AppError('forbidden', 'the caller has not allowed recording');
+    const id = randomUUID();
+    const now = this.clock();
+    const event = await this.store.transaction(async (tx) => {
+      await tx.recordings.add({ id, conversationId, agentId: actor.agent.id, mimeType: recording.mimeType, durationMs: recording.durationMs, createdAt: now }, recording.audio);
+      return tx.conversations.appendEvent(conversationId, { type: 'recording', recordingId: id, durationMs: recording.durationMs, by: partyOf(actor) }, now);
+    });
+    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    return id;
+  }
+
+  /** A recording's audio, for staff who may read the conversation. */
+  async recordingFor(actor: Actor, conversationId: string, recordingId: string) {
+    if (actor.kind !== 'agent') throw new AppError('not-found', 'no such recording');
+    await this.authorize(actor, conversationId, 'read');
+    const found = await this.store.recordings.find(conversationId, recordingId);
+    if (!found) throw new AppError('not-found', 'no such recording');
+    return found;
   }
 
   /**

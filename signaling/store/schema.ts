@@ -146,6 +146,17 @@ export interface ConversationParticipantsTable {
   joined_at: number;
 }
 
+/** A call's recording (made only with the visitor's consent). */
+export interface RecordingsTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  mime_type: string;
+  duration_ms: number;
+  audio: Uint8Array;
+  created_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -159,4 +170,5 @@ export interface Database {
   event_log: EventLogTable;
   conversation_notes: ConversationNotesTable;
   conversation_participants: ConversationParticipantsTable;
+  recordings: RecordingsTable;
 }

@@ -122,5 +122,15 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal(await store.sessions.findLive('h1', 50), 'a1');
       assert.equal(await store.sessions.findLive('h1', 100), undefined);
     }));
+
+    it('keeps a recording’s audio byte for byte, and finds it only under its own conversation', withStore(async (store) => {
+      await seedConversation(store);
+      const audio = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0, 255, 7]);
+      await store.recordings.add({ id: 'r1', conversationId: 'c1', agentId: 'a1', mimeType: 'audio/webm', durationMs: 4200, createdAt: 20 }, audio);
+      const found = await store.recordings.find('c1', 'r1');
+      assert.deepEqual([...found!.audio], [...audio]);
+      assert.equal(found!.durationMs, 4200);
+      assert.equal(await store.recordings.find('c2', 'r1'), undefined);
+    }));
   });
 }

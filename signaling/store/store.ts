@@ -5,6 +5,7 @@ import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
 import { NotesRepo } from './notes-repo.js';
+import { RecordingsRepo } from './recordings-repo.js';
 import { QueuesRepo } from './queues-repo.js';
 import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
@@ -27,6 +28,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly eventLog: EventLogRepo;
   readonly notes: NotesRepo;
+  readonly recordings: RecordingsRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -41,6 +43,7 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.eventLog = new EventLogRepo(db);
     this.notes = new NotesRepo(db);
+    this.recordings = new RecordingsRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

@@ -6,6 +6,8 @@ import { startTestServer, type TestServer } from '../../test/support/in-process-
 import { RawPeer } from '../../test/support/peer-client.js';
 import type { CallView } from '../protocol/call.js';
 import { VOICE_KEY, VOICE_PATH } from '../protocol/peer-messages.js';
+import { signIn } from '../../test/support/connect.js';
+import { hashPassword } from '../services/password.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';
@@ -155,6 +157,47 @@ describe('Voice calls', () => {
       await anaPeer.next((m) => m.type === 'EXPIRE');
       for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
       anaPeer.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stores a recording only while the caller consents, and plays it back only to staff of that call', async () => {
+    const server = await startTestServer({
+      seed: async (store) => {
+        await store.agents.insert({ id: 'cleo', email: 'cleo@test.local', name: 'Cleo', role: 'agent', passwordHash: await hashPassword('cleo-password-1'), status: 'offline', createdAt: 1 });
+      },
+    });
+    try {
+      const ana = await connectAgent(server, ANA);
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-start-7');
+      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
+      ana.socket.send({ type: 'offer.accept', id: 'accept-call-7', conversationId: id });
+      await callFrame(visitor, id, (c) => c.phase === 'active');
+      const audio = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4]);
+      const upload = (cookie: string) =>
+        fetch(`${server.url}/api/conversations/${id}/recordings?durationMs=4000`, { method: 'POST', headers: { 'Content-Type': 'audio/webm', Origin: server.origin, Cookie: cookie }, body: audio });
+
+      assert.equal((await upload(ana.cookie)).status, 403, 'no consent, no recording');
+      visitor.socket.send({ type: 'call.consent', id: 'consent-call-7', conversationId: id, recording: true });
+      assert.equal((await callFrame(ana, id, (c) => c.recordingAllowed === true)).recordingAllowed, true, 'the agent sees the consent');
+      const stored = await upload(ana.cookie);
+      assert.equal(stored.status, 201);
+      const { id: recordingId } = (await stored.json()) as { id: string };
+      const played = await fetch(`${server.url}/api/conversations/${id}/recordings/${recordingId}`, { headers: { Cookie: ana.cookie } });
+      assert.equal(played.headers.get('content-type'), 'audio/webm');
+      assert.deepEqual([...new Uint8Array(await played.arrayBuffer())], [...audio]);
+      const cleo = await signIn(server, 'cleo@test.local', 'cleo-password-1');
+      assert.equal((await fetch(`${server.url}/api/conversations/${id}/recordings/${recordingId}`, { headers: { Cookie: cleo } })).status, 404, 'another agent cannot play it');
+      assert.equal((await upload(cleo)).status, 404);
+
+      visitor.socket.send({ type: 'call.consent', id: 'consent-call-8', conversationId: id, recording: false });
+      await callFrame(ana, id, (c) => c.recordingAllowed === undefined);
+      assert.equal((await upload(ana.cookie)).status, 403, 'withdrawn consent refuses the next recording');
+      const kinds = (await server.store.conversations.eventsAfter(id, 0)).map((e) => e.type);
+      assert.deepEqual(kinds.filter((k) => k.startsWith('recording')), ['recording-consent', 'recording', 'recording-consent']);
+      for (const s of [ana.socket, visitor.socket]) s.close();
     } finally {
       await server.close();
     }

@@ -9,6 +9,7 @@
  *   npx tsx test/bench/voice-call-setup.bench.ts [--calls 8]
  */
 import { readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -84,7 +85,7 @@ const STOCK_PAGE = `<!doctype html><meta charset="utf-8"><title>stock peer</titl
 
 async function stock(browser: Browser): Promise<number[]> {
   const peerPort = await freePort();
-  const peerServer = await new Promise<import('node:http').Server>((resolve) => PeerServer({ port: peerPort, host: '127.0.0.1', path: '/', key: 'peerjs' }, (s) => resolve(s as import('node:http').Server)));
+  const peerServer = await new Promise<HttpServer>((resolve) => PeerServer({ port: peerPort, host: '127.0.0.1', path: '/', key: 'peerjs' }, (s) => resolve(s as HttpServer)));
   const bundle = readFileSync(join(import.meta.dirname, '../../node_modules/peerjs/dist/peerjs.min.js'));
   const pages = createServer((req, res) => {
     if (req.url === '/peerjs.min.js') return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(bundle);

@@ -88,6 +88,23 @@ describe('browser voice calls', () => {
     await caller.getByText(`On a call with ${ANA.name}`).waitFor();
     await audioArrives(caller, VISITOR_CALL, heldAt);
 
+    // Recording, only once the caller allows it: both voices, stored, playable in the agent app.
+    await ana.getByText('Recording not allowed by the caller').waitFor();
+    await caller.getByRole('button', { name: 'Allow recording' }).click();
+    await ana.getByRole('button', { name: 'Record', exact: true }).click();
+    await ana.getByRole('timer', { name: 'Recording' }).filter({ hasText: '0:02' }).waitFor();
+    await ana.getByRole('button', { name: 'Stop and save recording' }).click();
+    const player = ana.getByRole('log').getByLabel(/^Call recording \(0:0\d\)/);
+    await player.waitFor();
+    const seconds = await ana.evaluate(`(async () => {
+      const src = document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('audio').src;
+      const response = await fetch(src);
+      const decoded = await new AudioContext().decodeAudioData(await response.arrayBuffer());
+      return response.headers.get('content-type') === 'audio/webm' ? decoded.duration : -1;
+    })()`);
+    assert.ok((seconds as number) > 1, `the recording decodes to ${String(seconds)} s of audio`);
+    await caller.getByText('A recording of this call was saved.').waitFor();
+
     // A stranger cannot claim the agent's peer id, nor signal it from a call of their own.
     const agentPeerId = await ana.evaluate(`${AGENT_CALL}.peerId`);
     const stranger = await callFromWidget();

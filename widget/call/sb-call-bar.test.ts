@@ -18,7 +18,8 @@ describe('<sb-call-bar>', () => {
 
   it('reports mute and hold as toggles, and hang-up', async () => {
     const el = await fixture<SbCallBar>(html`<sb-call-bar .call=${active()} .media=${connected}></sb-call-bar>`);
-    const [mute, hold, hangUp] = [...el.shadowRoot!.querySelectorAll('button')];
+    const byText = (text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+    const [mute, hold, hangUp] = [byText('Mute'), byText('Hold'), byText('Hang up')];
     expect(mute!.getAttribute('aria-pressed')).to.equal('false');
     setTimeout(() => mute!.click());
     expect(((await oneEvent(el, 'sb-call-mute')) as CustomEvent).detail).to.deep.equal({ muted: true });
@@ -26,12 +27,14 @@ describe('<sb-call-bar>', () => {
     expect(((await oneEvent(el, 'sb-call-hold')) as CustomEvent).detail).to.deep.equal({ held: true });
     setTimeout(() => hangUp!.click());
     await oneEvent(el, 'sb-call-hangup');
+    setTimeout(() => byText('Allow recording').click());
+    expect(((await oneEvent(el, 'sb-call-consent')) as CustomEvent).detail).to.deep.equal({ recording: true });
   });
 
   it('while waiting shows the place in line and only mute and hang-up; on the agent’s hold, says so and disables Hold', async () => {
     const el = await fixture<SbCallBar>(html`<sb-call-bar .call=${{ conversationId: 'c1', phase: 'queued' }} .queueText=${'You are next in line.'}></sb-call-bar>`);
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('You are next in line.');
-    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent)).to.deep.equal(['Mute', 'Hang up']);
+    expect([...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Mute', 'Hang up']);
     el.call = active({ heldBy: 'agent' });
     el.media = connected;
     await el.updateComplete;

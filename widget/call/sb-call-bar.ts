@@ -13,6 +13,7 @@ import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
  * @fires sb-call-mute - `{ muted }` when the visitor mutes or unmutes their microphone.
  * @fires sb-call-hold - `{ held }` when the visitor holds or resumes the call.
  * @fires sb-call-hangup - when the visitor hangs up (also while waiting: the call is abandoned).
+ * @fires sb-call-consent - `{ recording }` when the visitor allows recording or withdraws it.
  * @csspart call-bar - the bar.
  */
 export class SbCallBar extends LitElement {
@@ -85,6 +86,11 @@ export class SbCallBar extends LitElement {
       <meter min="0" max="1" .value=${media?.level ?? 0} aria-label=${this.t('micLevel')}></meter>
       <button type="button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.fire('sb-call-mute', { muted: !muted })}>${muted ? this.t('unmute') : this.t('mute')}</button>
       ${active ? html`<button type="button" aria-pressed=${held ? 'true' : 'false'} ?disabled=${call.heldBy === 'agent'} @click=${() => this.fire('sb-call-hold', { held: !held })}>${held ? this.t('resume') : this.t('hold')}</button>` : nothing}
+      ${active
+        ? html`<button type="button" aria-pressed=${call.recordingAllowed ? 'true' : 'false'} @click=${() => this.fire('sb-call-consent', { recording: !call.recordingAllowed })}>
+            ${this.t(call.recordingAllowed ? 'recordingAllowed' : 'allowRecording')}
+          </button>`
+        : nothing}
       <button type="button" class="hangup" @click=${() => this.fire('sb-call-hangup')}>${this.t('hangUp')}</button>
     </div>`;
   }

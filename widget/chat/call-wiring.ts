@@ -46,6 +46,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
   panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
   panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.callError = 'failed')));
   panel.addEventListener('sb-call-hangup', () => void session.end());
+  panel.addEventListener('sb-call-consent', (e) => void session.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.callError = 'failed')));
 
   return {
     /** Applies the session's latest call state to the media. */

@@ -140,6 +140,12 @@ export class ChatSession extends EventTarget {
     if (id) await this.client.request({ type: 'call.hold', id: newClientId(), conversationId: id, held });
   }
 
+  /** Allows the agent to record this call, or withdraws that. */
+  async consentToRecording(recording: boolean): Promise<void> {
+    const id = this.state.call?.conversationId;
+    if (id) await this.client.request({ type: 'call.consent', id: newClientId(), conversationId: id, recording });
+  }
+
   /** Leaves an ended conversation's view; the next message starts a new one. */
   startNew(): void {
     this.write(this.keys.active, undefined);

@@ -148,6 +148,10 @@ export class SbChatPanel extends LitElement {
       }
       case 'transferred':
         return html`<li class="system">${this.t('transferredTo', { name: e.to.name })}</li>`;
+      case 'recording-consent':
+        return html`<li class="system">${this.t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
+      case 'recording':
+        return html`<li class="system">${this.t('recordingSaved')}</li>`;
     }
   }
 

@@ -73,6 +73,11 @@ export const en = {
   callHeld: '{name} put the call on hold.',
   callResumed: '{name} resumed the call.',
   transferredTo: 'You were transferred to {name}.',
+  allowRecording: 'Allow recording',
+  recordingAllowed: 'Recording allowed',
+  consentGiven: 'You allowed this call to be recorded.',
+  consentWithdrawn: 'You no longer allow this call to be recorded.',
+  recordingSaved: 'A recording of this call was saved.',
 } as const;
 
 export type MessageKey = keyof typeof en;

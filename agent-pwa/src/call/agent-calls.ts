@@ -8,6 +8,7 @@ import type { CallView } from '../../../signaling/protocol/call.js';
 import type { CallClient, CallMediaState } from '../../../signaling/protocol/call-client.js';
 import type { Offer } from '../../../signaling/protocol/server-frames.js';
 import { t, visitorName } from '../i18n/en.js';
+import { CallRecorder } from './call-recorder.js';
 import { RingTone } from './ring-tone.js';
 
 export class AgentCalls implements ReactiveController {
@@ -18,6 +19,11 @@ export class AgentCalls implements ReactiveController {
   private readonly clients = new Map<string, CallClient | Promise<CallClient | undefined>>();
   private readonly ring = new RingTone();
   private notified = new Set<string>();
+  private readonly recorders = new Map<string, CallRecorder>();
+  /** Calls being recorded now, with when each recording started. */
+  recording = new Map<string, number>();
+  /** Set when a recording could not be stored. */
+  recordingFailed = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -44,8 +50,34 @@ export class AgentCalls implements ReactiveController {
     this.notified = new Set(calls.map((o) => o.conversationId));
   }
 
+  /** Starts recording a call (the caller allowed it), or stops and stores the recording. */
+  setRecording(conversationId: string, on: boolean): void {
+    const client = this.clients.get(conversationId);
+    if (on) {
+      if (this.recorders.has(conversationId) || !client || client instanceof Promise || !client.remoteStream) return;
+      this.recorders.set(conversationId, new CallRecorder(client.microphone, client.remoteStream));
+    } else {
+      const recorder = this.recorders.get(conversationId);
+      this.recorders.delete(conversationId);
+      recorder?.save(conversationId).catch(() => {
+        this.recordingFailed = true;
+        this.host.requestUpdate();
+      });
+    }
+    this.recording = new Map([...this.recorders].map(([id, r]) => [id, r.startedAt]));
+    this.host.requestUpdate();
+  }
+
   /** Applies the server's calls: connects new ones, updates live ones, hangs up the rest. */
   sync(calls: Record<string, CallView>): void {
+    for (const [id, recorder] of [...this.recorders]) {
+      // Consent withdrawn: nothing of it is kept. Call over: the recording is stored.
+      if (calls[id] && !calls[id]!.recordingAllowed) {
+        this.recorders.delete(id);
+        recorder.discard();
+      } else if (!calls[id]) this.setRecording(id, false);
+    }
+    this.recording = new Map([...this.recorders].map(([rid, r]) => [rid, r.startedAt]));
     for (const id of [...this.clients.keys()]) if (!calls[id]) this.drop(id);
     for (const view of Object.values(calls)) {
       const known = this.clients.get(view.conversationId);

@@ -13,6 +13,7 @@ import { sharedStyles } from '../shared-styles.js';
  * @fires sb-call-mute - `{ muted }`.
  * @fires sb-call-hold - `{ held }`.
  * @fires sb-call-hangup - the agent hangs up (ends the conversation).
+ * @fires sb-call-record - `{ recording }`; offered only while the caller allows recording.
  */
 export class SbCallControls extends LitElement {
   static override styles = [
@@ -24,13 +25,16 @@ export class SbCallControls extends LitElement {
       .timer { font-variant-numeric: tabular-nums; }
       meter { width: 120px; height: 10px; }
       button[aria-pressed='true'] { background: #fef3c7; }
+      .recording { color: #b91c1c; font-variant-numeric: tabular-nums; }
     `,
   ];
-  static override properties = { call: { attribute: false }, media: { attribute: false }, visitor: { attribute: false }, now: { state: true } };
+  static override properties = { call: { attribute: false }, media: { attribute: false }, visitor: { attribute: false }, recordingSince: { attribute: false }, now: { state: true } };
   declare call: CallView;
   declare media: CallMediaState | undefined;
   /** The caller's display name. */
   declare visitor: string;
+  /** When this window started recording the call, while it does. */
+  declare recordingSince: number | undefined;
   declare now: number;
   private ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -73,6 +77,12 @@ export class SbCallControls extends LitElement {
       <meter min="0" max="1" .value=${media?.level ?? 0} aria-label=${t('micLevel')}></meter>
       <button type="button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.fire('sb-call-mute', { muted: !muted })}>${muted ? t('unmute') : t('mute')}</button>
       <button type="button" aria-pressed=${held ? 'true' : 'false'} ?disabled=${call.heldBy === 'visitor'} @click=${() => this.fire('sb-call-hold', { held: !held })}>${held ? t('resume') : t('hold')}</button>
+      ${call.recordingAllowed
+        ? html`<button type="button" aria-pressed=${this.recordingSince ? 'true' : 'false'} ?disabled=${media?.status !== 'connected'} @click=${() => this.fire('sb-call-record', { recording: !this.recordingSince })}>
+              ${this.recordingSince ? t('stopRecording') : t('record')}
+            </button>
+            ${this.recordingSince ? html`<span class="recording" role="timer" aria-label=${t('recordingTime')}>● ${formatDuration(this.now - this.recordingSince)}</span>` : nothing}`
+        : html`<span class="muted">${t('noRecordingConsent')}</span>`}
       <button type="button" class="danger" @click=${() => this.fire('sb-call-hangup')}>${t('hangUp')}</button>
     </div>`;
   }

@@ -235,6 +235,14 @@ export const en = {
   callHeld: '{name} put the call on hold',
   callResumed: '{name} resumed the call',
   handoverFrom: 'Hand-over from {name}',
+  record: 'Record',
+  stopRecording: 'Stop and save recording',
+  noRecordingConsent: 'Recording not allowed by the caller',
+  recordingFailed: 'The recording could not be saved.',
+  recordingTime: 'Recording',
+  consentGiven: '{name} allowed recording',
+  consentWithdrawn: '{name} withdrew consent to recording',
+  recordingLabel: 'Call recording ({duration})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import * as initial from './001-initial.js';
 import * as routingSettings from './002-routing-settings.js';
 import * as ratings from './003-ratings.js';
 import * as notesAndParticipants from './004-notes-and-participants.js';
+import * as recordings from './005-recordings.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -13,6 +14,7 @@ const migrations: Record<string, DialectMigration> = {
   '002-routing-settings': routingSettings,
   '003-ratings': ratings,
   '004-notes-and-participants': notesAndParticipants,
+  '005-recordings': recordings,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
