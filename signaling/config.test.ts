@@ -22,6 +22,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads ICE servers for calls, and refuses TURN without a secret or relay-only without TURN', () => {
+    const c = loadConfig({ STUN_URLS: 'stun:stun.example.com:3478', TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349', TURN_SECRET: 'a-long-shared-secret', VOICE_RELAY_ONLY: '1' });
+    assert.deepEqual(c.voice, { stunUrls: ['stun:stun.example.com:3478'], turnUrls: ['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349'], turnSecret: 'a-long-shared-secret', turnTtlSeconds: 3600, relayOnly: true });
+    assert.throws(() => loadConfig({ TURN_URLS: 'turn:turn.example.com' }), /TURN_SECRET: is required with TURN_URLS/);
+    assert.throws(() => loadConfig({ VOICE_RELAY_ONLY: '1' }), /VOICE_RELAY_ONLY: needs TURN_URLS and TURN_SECRET/);
+    assert.throws(() => loadConfig({ STUN_URLS: 'https://stun.example.com' }), /STUN_URLS: each URL must start with stun:/);
+  });
+
   it('reads origins, a PostgreSQL URL and the demo switch', () => {
     const c = loadConfig({ ALLOWED_ORIGINS: 'https://shop.example.com, *', DATABASE_URL: 'postgres://u@db:5432/sb', SWITCHBOARD_DEMO: '0', PUBLIC_URL: 'https://help.example.com/' });
     assert.deepEqual(c.allowedOrigins, ['https://shop.example.com', '*']);
