@@ -38,7 +38,7 @@ export default tseslint.config(
     files: ['signaling/acd/**/*.ts', 'signaling/protocol/**/*.ts', 'signaling/kpi/**/*.ts'],
     ignores: ['**/*.test.ts', '**/*.case.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|(\\.\\./)+(store|bus|services|http|realtime)/)', message: 'acd/, kpi/ and protocol/ stay pure: no I/O, no framework.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|hono|kysely|pg|better-sqlite3|ws$|peerjs$|yjs$|y-websocket$|(\\.\\./)+(store|bus|services|http|realtime)/)', message: 'acd/, kpi/ and protocol/ stay pure: no I/O, no framework.' }] }],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Inject time; do not read the clock in pure logic.' }],
     },
   },

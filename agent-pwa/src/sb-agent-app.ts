@@ -310,7 +310,7 @@ export class SbAgentApp extends LitElement {
                 .media=${this.calls.media[selected.id]}
                 ?transferring=${this.transferring}
                 .transferTargets=${this.transferTargets}
-                .recordingSince=${this.calls.recording.get(selected.id)}
+                .recordingSince=${this.calls.recordingSince(selected.id)}
                 @sb-call-record=${(e: Detail<{ recording: boolean }>) => this.calls.setRecording(selected.id, e.detail.recording)}
                 @sb-call-mute=${(e: Detail<{ muted: boolean }>) => this.calls.setMuted(selected.id, e.detail.muted)}
                 @sb-call-hold=${(e: Detail<{ held: boolean }>) => this.act(() => this.session!.hold(selected.id, e.detail.held))}

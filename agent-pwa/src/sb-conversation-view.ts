@@ -2,12 +2,12 @@
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
 import type { CallView } from '../../signaling/protocol/call.js';
-import type { CallMediaState } from '../../signaling/protocol/call-client.js';
-import { formatDuration } from '../../signaling/protocol/format-duration.js';
+import type { CallMediaState } from '../../widget/call/call-client.js';
+import { formatDuration } from '../../widget/chat/format-duration.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
-import { sendOnEnter } from '../../widget/chat/send-on-enter.js';
+import { sendOnEnter, takeComposerText } from '../../widget/chat/send-on-enter.js';
 import { TypingController } from '../../widget/chat/typing-controller.js';
 import type { PendingReply } from './agent-session.js';
 import { t, visitorName } from './i18n/en.js';
@@ -216,12 +216,8 @@ export class SbConversationView extends LitElement {
   }
 
   private onWhisper(event: Event): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector('textarea')!;
-    const text = field.value.trim();
-    if (!text) return;
-    this.fire('sb-whisper', { text });
-    field.value = '';
+    const text = takeComposerText(event);
+    if (text) this.fire('sb-whisper', { text });
   }
 
   private onCanned(event: Event): void {
@@ -235,12 +231,9 @@ export class SbConversationView extends LitElement {
   }
 
   private onSubmit(event: Event): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector('textarea')!;
-    const text = field.value.trim();
+    const text = takeComposerText(event);
     if (!text) return;
     this.typing.stop();
     this.fire('sb-reply', { text });
-    field.value = '';
   }
 }

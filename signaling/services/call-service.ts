@@ -78,7 +78,14 @@ export class CallService implements PeerDirectory {
     for (const c of await this.store.conversations.listByStatus(['queued', 'active'])) {
       if (c.channel !== 'voice') continue;
       const agent = c.agentId ? await this.store.agents.findById(c.agentId) : undefined;
-      this.track(c, agent);
+      const call = this.track(c, agent);
+      // Hold and consent are in the timeline too: the last word of each stands.
+      for (const e of await this.store.conversations.eventsAfter(c.id, 0)) {
+        if (e.type === 'call-held') call.heldBy = e.by.kind === 'visitor' ? 'visitor' : 'agent';
+        if (e.type === 'call-resumed' || e.type === 'transferred') delete call.heldBy;
+        if (e.type === 'recording-consent') call.recordingAllowed = e.given;
+      }
+      if (c.status === 'queued') delete call.heldBy; // back in the queue: nobody holds it
     }
   }
 
@@ -214,7 +221,7 @@ export class CallService implements PeerDirectory {
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  private track(c: ConversationRecord, agent: AgentRecord | undefined): void {
+  private track(c: ConversationRecord, agent: AgentRecord | undefined): LiveCall {
     const call: LiveCall = {
       conversationId: c.id,
       visitorId: c.visitorId,
@@ -224,6 +231,7 @@ export class CallService implements PeerDirectory {
     this.calls.set(c.id, call);
     this.peers.set(call.visitorPeerId, { conversationId: c.id, kind: 'visitor' });
     if (agent && c.status === 'active') this.setAgent(call, agent);
+    return call;
   }
 
   private setAgent(call: LiveCall, agent: AgentRecord | undefined): void {

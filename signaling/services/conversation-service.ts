@@ -248,9 +248,8 @@ export class ConversationService {
     } else {
       const queue = await this.store.queues.findById(to.queueId);
       if (!queue) throw new AppError('not-found', 'no such queue');
-      await this.routing.returnToQueue(conversationId, { queueId: queue.id, skipAgent: true });
+      await this.routing.returnToQueue(conversationId, { queueId: queue.id, transferred: true });
       target = { kind: 'queue', id: queue.id, name: queue.name };
-      this.log.append({ at: this.clock(), type: LogType.contactTransferred, conversationId, agentId: from.id, queueId: conversation.queueId, data: { toQueueId: queue.id } });
     }
     const now = this.clock();
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'transferred', from: partyOf(actor), to: target }, now));
@@ -272,7 +271,6 @@ export class ConversationService {
     if (!conversation?.agentId || conversation.status !== 'active') return;
     const fromAgentId = conversation.agentId;
     await this.routing.returnToQueue(conversationId);
-    this.log.append({ at: this.clock(), type: LogType.contactReturned, conversationId, agentId: fromAgentId, queueId: conversation.queueId });
     const moved = (await this.store.conversations.findById(conversationId))!;
     await this.publishSummary(moved);
     this.bus.publish(topics.agent(fromAgentId), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });

@@ -118,16 +118,22 @@ export class RoutingService {
 
   /**
    * Puts an answered conversation back at the head of a queue (its own unless `queueId`):
-   * its agent's app vanished mid-call, or the agent transferred it there (`skipAgent`, so it
+   * its agent's app vanished mid-call, or the agent transferred it there (`transferred`, so it
    * does not ring them again). @throws AppError `conversation-ended` when it is not active.
    */
-  async returnToQueue(conversationId: string, options: { queueId?: string; skipAgent?: boolean } = {}): Promise<void> {
+  async returnToQueue(conversationId: string, options: { queueId?: string; transferred?: boolean } = {}): Promise<void> {
     const c = await this.store.conversations.findById(conversationId);
-    if (!c || c.status !== 'active') throw new AppError('conversation-ended', 'this conversation is not active');
+    if (!c?.agentId || c.status !== 'active') throw new AppError('conversation-ended', 'this conversation is not active');
     const queueId = options.queueId ?? c.queueId;
     if (!(await this.store.conversations.requeue(conversationId, queueId))) throw new AppError('conversation-ended', 'this conversation is not active');
     await this.rememberWaiting(c, queueId);
-    this.feed({ type: 'contact-returned', at: this.clock(), contactId: conversationId, queueId, ...(options.skipAgent ? { skipAgent: true } : {}) });
+    const at = this.clock();
+    this.log.append(
+      options.transferred
+        ? { at, type: LogType.contactTransferred, conversationId, agentId: c.agentId, queueId: c.queueId, data: { toQueueId: queueId } }
+        : { at, type: LogType.contactReturned, conversationId, agentId: c.agentId, queueId: c.queueId },
+    );
+    this.feed({ type: 'contact-returned', at, contactId: conversationId, queueId, ...(options.transferred ? { skipAgent: true } : {}) });
   }
 
   /**

@@ -19,6 +19,19 @@ async function call(visitor: Party, clientId: string): Promise<string> {
 }
 
 const callFrame = async (party: Party, conversationId: string, match: (c: CallView) => boolean) => (await party.socket.next('call', (f) => f.call.conversationId === conversationId && match(f.call))).call;
+/** A visitor's call that Ana has answered, with each party's view of it. */
+async function answeredCall(server: TestServer, clientId: string) {
+  const ana = await connectAgent(server, ANA);
+  const visitor = await connectVisitor(server);
+  const id = await call(visitor, clientId);
+  await callFrame(visitor, id, (c) => c.phase === 'queued');
+  await ana.socket.next('offer', (o) => o.offer.conversationId === id);
+  ana.socket.send({ type: 'offer.accept', id: `accept-${clientId}`, conversationId: id });
+  const anaView = await callFrame(ana, id, (c) => c.phase === 'active');
+  const visitorView = await callFrame(visitor, id, (c) => c.phase === 'active');
+  return { ana, visitor, id, anaView, visitorView };
+}
+
 const openPeer = (server: TestServer, view: CallView) => RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: view.peer!.id, token: view.peer!.token });
 
 describe('Voice calls', () => {
@@ -99,13 +112,7 @@ describe('Voice calls', () => {
   it('puts the caller back at the head of the queue when the agent’s app dies, and the next agent connects without a new call', async () => {
     const server = await startTestServer();
     try {
-      const ana = await connectAgent(server, ANA);
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-start-3');
-      await callFrame(visitor, id, (c) => c.phase === 'queued');
-      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
-      ana.socket.send({ type: 'offer.accept', id: 'accept-call-3', conversationId: id });
-      const first = await callFrame(visitor, id, (c) => c.phase === 'active');
+      const { ana, visitor, id, visitorView: first } = await answeredCall(server, 'call-start-3');
 
       ana.socket.ws.terminate(); // the tab dies
       const requeued = await callFrame(visitor, id, (c) => c.phase === 'queued' && c.peer !== undefined);
@@ -129,12 +136,7 @@ describe('Voice calls', () => {
   it('transfers a call to another agent, who is told to connect; the first agent’s peer may no longer signal', async () => {
     const server = await startTestServer();
     try {
-      const ana = await connectAgent(server, ANA);
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-start-5');
-      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
-      ana.socket.send({ type: 'offer.accept', id: 'accept-call-5', conversationId: id });
-      const anaView = await callFrame(ana, id, (c) => c.phase === 'active');
+      const { ana, visitor, id, anaView } = await answeredCall(server, 'call-start-5');
       const anaPeer = await openPeer(server, anaView);
       await anaPeer.next((m) => m.type === 'OPEN');
 
@@ -169,12 +171,7 @@ describe('Voice calls', () => {
       },
     });
     try {
-      const ana = await connectAgent(server, ANA);
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-start-7');
-      await ana.socket.next('offer', (o) => o.offer.conversationId === id);
-      ana.socket.send({ type: 'offer.accept', id: 'accept-call-7', conversationId: id });
-      await callFrame(visitor, id, (c) => c.phase === 'active');
+      const { ana, visitor, id } = await answeredCall(server, 'call-start-7');
       const audio = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3, 4]);
       const upload = (cookie: string) =>
         fetch(`${server.url}/api/conversations/${id}/recordings?durationMs=4000`, { method: 'POST', headers: { 'Content-Type': 'audio/webm', Origin: server.origin, Cookie: cookie }, body: audio });
@@ -212,9 +209,12 @@ describe('Voice calls', () => {
       const peer = await openPeer(server, view);
       await peer.next((m) => m.type === 'OPEN');
       const opened = Date.now();
-      await peer.closed; // we send nothing, as a frozen tab would
+      // We send nothing, as a frozen tab would; a server that never drops it fails here instead of hanging.
+      const gaveUp = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the silent peer was never dropped')), 10_000).unref());
+      await Promise.race([peer.closed, gaveUp]);
       const silentFor = Date.now() - opened;
       assert.ok(silentFor >= 4000, `not dropped while still within its heartbeat allowance (${silentFor} ms)`);
+      assert.ok(silentFor < 7000, `dropped within about 5 s of silence (${silentFor} ms)`);
       visitor.socket.close();
     } finally {
       await server.close();

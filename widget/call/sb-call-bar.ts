@@ -4,9 +4,10 @@
  * hold and hang up. A view: it reports what the visitor does as events.
  */
 import { css, html, LitElement, nothing } from 'lit';
+import { ClockController } from '../chat/clock-controller.js';
 import type { CallView } from '../../signaling/protocol/call.js';
-import type { CallMediaState } from '../../signaling/protocol/call-client.js';
-import { formatDuration } from '../../signaling/protocol/format-duration.js';
+import type { CallMediaState } from './call-client.js';
+import { formatDuration } from '../chat/format-duration.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 
 /**
@@ -28,30 +29,18 @@ export class SbCallBar extends LitElement {
     button:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
     .hangup { background: #b91c1c; border-color: #b91c1c; color: #fff; }
   `;
-  static override properties = { call: { attribute: false }, media: { attribute: false }, messages: { attribute: false }, queueText: { attribute: false }, now: { state: true } };
+  static override properties = { call: { attribute: false }, media: { attribute: false }, messages: { attribute: false }, queueText: { attribute: false } };
 
   declare call: CallView;
   declare media: CallMediaState | undefined;
   declare messages: Catalogue;
   /** The queue line (place and estimated wait) the panel already words. */
   declare queueText: string | undefined;
-  declare now: number;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly clock = new ClockController(this);
 
   constructor() {
     super();
     this.messages = en;
-    this.now = Date.now();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -81,7 +70,7 @@ export class SbCallBar extends LitElement {
     return html`<div part="call-bar" role="group" aria-label=${this.t('callControls')}>
       <div class="what">
         <span role="status">${this.statusText()}</span>
-        ${active && call.answeredAt ? html`<span class="timer" role="timer" aria-label=${this.t('callTime')}>${formatDuration(this.now - call.answeredAt)}</span>` : nothing}
+        ${active && call.answeredAt ? html`<span class="timer" role="timer" aria-label=${this.t('callTime')}>${formatDuration(this.clock.now - call.answeredAt)}</span>` : nothing}
       </div>
       <meter min="0" max="1" .value=${media?.level ?? 0} aria-label=${this.t('micLevel')}></meter>
       <button type="button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.fire('sb-call-mute', { muted: !muted })}>${muted ? this.t('unmute') : this.t('mute')}</button>

@@ -1,14 +1,14 @@
 /** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { CallMediaState } from '../../signaling/protocol/call-client.js';
+import type { CallMediaState } from '../call/call-client.js';
 import type { ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
-import { formatDuration } from '../../signaling/protocol/format-duration.js';
+import { formatDuration } from './format-duration.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
-import { sendOnEnter } from './send-on-enter.js';
+import { sendOnEnter, takeComposerText } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
 
@@ -237,14 +237,11 @@ export class SbChatPanel extends LitElement {
   }
 
   private onSubmit(event: Event): void {
-    event.preventDefault();
-    const field = this.renderRoot.querySelector('textarea')!;
-    const text = field.value.trim();
+    const text = takeComposerText(event);
     if (!text) return;
     this.typing.stop();
     this.fire('sb-send', { text });
-    field.value = '';
-    field.focus();
+    this.renderRoot.querySelector('textarea')?.focus();
   }
 
   private onKeydown(event: KeyboardEvent): void {

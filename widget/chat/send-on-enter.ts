@@ -5,3 +5,16 @@ export function sendOnEnter(event: KeyboardEvent): void {
     (event.target as HTMLTextAreaElement).form?.requestSubmit();
   }
 }
+
+/**
+ * On a composer form's submit: stops the page from navigating and takes the text out of the
+ * form's textarea (trimmed, the field emptied), or undefined when there is nothing to send.
+ */
+export function takeComposerText(event: Event): string | undefined {
+  event.preventDefault();
+  const field = (event.target as HTMLFormElement).querySelector('textarea');
+  const text = field?.value.trim();
+  if (!field || !text) return undefined;
+  field.value = '';
+  return text;
+}

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallView } from '../../../signaling/protocol/call.js';
-import type { CallClient, CallMediaState } from '../../../signaling/protocol/call-client.js';
+import type { CallClient, CallMediaState } from '../../../widget/call/call-client.js';
 import type { Offer } from '../../../signaling/protocol/server-frames.js';
 import { t, visitorName } from '../i18n/en.js';
 import { CallRecorder } from './call-recorder.js';
@@ -20,8 +20,6 @@ export class AgentCalls implements ReactiveController {
   private readonly ring = new RingTone();
   private notified = new Set<string>();
   private readonly recorders = new Map<string, CallRecorder>();
-  /** Calls being recorded now, with when each recording started. */
-  recording = new Map<string, number>();
   /** Set when a recording could not be stored. */
   recordingFailed = false;
 
@@ -50,6 +48,11 @@ export class AgentCalls implements ReactiveController {
     this.notified = new Set(calls.map((o) => o.conversationId));
   }
 
+  /** When this window started recording the call, while it is recording. */
+  recordingSince(conversationId: string): number | undefined {
+    return this.recorders.get(conversationId)?.startedAt;
+  }
+
   /** Starts recording a call (the caller allowed it), or stops and stores the recording. */
   setRecording(conversationId: string, on: boolean): void {
     const client = this.clients.get(conversationId);
@@ -64,7 +67,6 @@ export class AgentCalls implements ReactiveController {
         this.host.requestUpdate();
       });
     }
-    this.recording = new Map([...this.recorders].map(([id, r]) => [id, r.startedAt]));
     this.host.requestUpdate();
   }
 
@@ -77,7 +79,6 @@ export class AgentCalls implements ReactiveController {
         recorder.discard();
       } else if (!calls[id]) this.setRecording(id, false);
     }
-    this.recording = new Map([...this.recorders].map(([rid, r]) => [rid, r.startedAt]));
     for (const id of [...this.clients.keys()]) if (!calls[id]) this.drop(id);
     for (const view of Object.values(calls)) {
       const known = this.clients.get(view.conversationId);
@@ -103,7 +104,7 @@ export class AgentCalls implements ReactiveController {
       return undefined;
     }
     this.microphoneDenied = false;
-    const { CallClient } = await import('../../../signaling/protocol/call-client.js');
+    const { CallClient } = await import('../../../widget/call/call-client.js');
     const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone });
     client.addEventListener('change', () => {
       this.media = { ...this.media, [view.conversationId]: client.state };

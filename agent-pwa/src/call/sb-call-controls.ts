@@ -3,9 +3,10 @@
  * and hang up. Hold is shared (the visitor sees it); mute is this side only.
  */
 import { css, html, LitElement, nothing } from 'lit';
+import { ClockController } from '../../../widget/chat/clock-controller.js';
 import type { CallView } from '../../../signaling/protocol/call.js';
-import type { CallMediaState } from '../../../signaling/protocol/call-client.js';
-import { formatDuration } from '../../../signaling/protocol/format-duration.js';
+import type { CallMediaState } from '../../../widget/call/call-client.js';
+import { formatDuration } from '../../../widget/chat/format-duration.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 
@@ -28,30 +29,18 @@ export class SbCallControls extends LitElement {
       .recording { color: #b91c1c; font-variant-numeric: tabular-nums; }
     `,
   ];
-  static override properties = { call: { attribute: false }, media: { attribute: false }, visitor: { attribute: false }, recordingSince: { attribute: false }, now: { state: true } };
+  static override properties = { call: { attribute: false }, media: { attribute: false }, visitor: { attribute: false }, recordingSince: { attribute: false } };
   declare call: CallView;
   declare media: CallMediaState | undefined;
   /** The caller's display name. */
   declare visitor: string;
   /** When this window started recording the call, while it does. */
   declare recordingSince: number | undefined;
-  declare now: number;
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly clock = new ClockController(this);
 
   constructor() {
     super();
-    this.now = Date.now();
     this.visitor = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.ticker = setInterval(() => (this.now = Date.now()), 1000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.ticker);
   }
 
   private fire(name: string, detail: unknown = {}): void {
@@ -73,7 +62,7 @@ export class SbCallControls extends LitElement {
     const held = call.heldBy === 'agent';
     return html`<div class="bar" role="group" aria-label=${t('callControls', { name: this.visitor })}>
       <span class="state" role="status">${this.stateText()}</span>
-      ${call.answeredAt ? html`<span class="timer" role="timer" aria-label=${t('callTime')}>${formatDuration(this.now - call.answeredAt)}</span>` : nothing}
+      ${call.answeredAt ? html`<span class="timer" role="timer" aria-label=${t('callTime')}>${formatDuration(this.clock.now - call.answeredAt)}</span>` : nothing}
       <meter min="0" max="1" .value=${media?.level ?? 0} aria-label=${t('micLevel')}></meter>
       <button type="button" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.fire('sb-call-mute', { muted: !muted })}>${muted ? t('unmute') : t('mute')}</button>
       <button type="button" aria-pressed=${held ? 'true' : 'false'} ?disabled=${call.heldBy === 'visitor'} @click=${() => this.fire('sb-call-hold', { held: !held })}>${held ? t('resume') : t('hold')}</button>
@@ -81,7 +70,7 @@ export class SbCallControls extends LitElement {
         ? html`<button type="button" aria-pressed=${this.recordingSince ? 'true' : 'false'} ?disabled=${media?.status !== 'connected'} @click=${() => this.fire('sb-call-record', { recording: !this.recordingSince })}>
               ${this.recordingSince ? t('stopRecording') : t('record')}
             </button>
-            ${this.recordingSince ? html`<span class="recording" role="timer" aria-label=${t('recordingTime')}>● ${formatDuration(this.now - this.recordingSince)}</span>` : nothing}`
+            ${this.recordingSince ? html`<span class="recording" role="timer" aria-label=${t('recordingTime')}>● ${formatDuration(this.clock.now - this.recordingSince)}</span>` : nothing}`
         : html`<span class="muted">${t('noRecordingConsent')}</span>`}
       <button type="button" class="danger" @click=${() => this.fire('sb-call-hangup')}>${t('hangUp')}</button>
     </div>`;

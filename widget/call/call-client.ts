@@ -1,12 +1,13 @@
 /**
- * The browser half of a call, shared by the widget and the agent app: opens this party's
+ * The browser half of a call, shared by the widget and the agent app (which imports it from
+ * here, as it does the typing controller; the protocol folder stays free of WebRTC): opens this party's
  * PeerJS peer with the credentials the server issued, connects media with the other party
  * (the agent dials, the visitor answers only the peer the server named), and applies mute and
  * hold by stopping what is sent, not just silencing it. It reconnects media when ICE drops.
  */
 import { Peer, type MediaConnection } from 'peerjs';
-import type { CallView } from './call.js';
-import { VOICE_KEY, VOICE_PATH, VOICE_PING_MS } from './peer-messages.js';
+import type { CallView } from '../../signaling/protocol/call.js';
+import { VOICE_KEY, VOICE_PATH, VOICE_PING_MS } from '../../signaling/protocol/peer-messages.js';
 
 /** `connecting` until the other side's audio arrives; `reconnecting` while ICE recovers. */
 export type MediaStatus = 'waiting' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
