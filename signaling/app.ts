@@ -27,6 +27,8 @@ import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
 import { VOICE_PATH } from './protocol/peer-messages.js';
 import { peerSocket } from './voice/peer-socket.js';
+import { COBROWSE_PATH } from './protocol/cobrowse.js';
+import { cobrowseSocket } from './cobrowse/cobrowse-socket.js';
 import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './services/services.js';
 
@@ -111,6 +113,16 @@ export function createApp({ config, services }: AppDeps) {
     upgradeWebSocket((c) => peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query())),
   );
 
+  // Co-browse rooms (y-websocket). As for calls, the room token in the URL is the credential.
+  app.get(
+    `${COBROWSE_PATH}:sessionId`,
+    async (c, next) => {
+      if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
+      await next();
+    },
+    upgradeWebSocket((c) => cobrowseSocket(services.cobrowse, services.cobrowseRooms, c.req.param('sessionId') ?? '', c.req.query('token'))),
+  );
+
   app.route('/', staticRoutes(config.staticDir));
   // Mounted routers do not answer for paths they lack; the app does, in JSON under /api.
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(refuse('not-found', `no route ${c.req.method} ${c.req.path}`), 404) : c.text('Not found', 404)));
@@ -122,6 +134,7 @@ export function createApp({ config, services }: AppDeps) {
     closeSockets() {
       shuttingDown = true;
       services.calls.stopRecovery();
+      services.cobrowseRooms.closeAll();
       sockets.closeAll();
       for (const client of wss.clients) client.terminate();
     },

@@ -8,8 +8,20 @@ import type { ServerFrame } from '../protocol/server-frames.js';
 /** A topic name that also says what travels on it, so a publisher cannot send the wrong kind. */
 export type Topic<F> = string & { readonly __frame?: F };
 
+/**
+ * A y-websocket message for one co-browse room, from one connection (or `server`), in base64
+ * so that it stays JSON-safe. Yjs and awareness updates are idempotent, so every node holding
+ * the room applies each one to its replica and forwards it to its own connections.
+ */
+export interface RoomMessage {
+  type: 'room';
+  from: string;
+  kind: 'update' | 'awareness';
+  data: string;
+}
+
 /** Every kind of frame the bus carries; all JSON-safe. */
-export type BusFrame = ServerFrame | PeerMessage;
+export type BusFrame = ServerFrame | PeerMessage | RoomMessage;
 
 const topic = <F>(name: string): Topic<F> => name;
 
@@ -23,6 +35,8 @@ export const topics = {
   supervisors: () => topic<ServerFrame>('supervisors'),
   /** One PeerJS peer's socket: the voice signaling relayed to it. */
   peer: (peerId: string) => topic<PeerMessage>(`peer:${peerId}`),
+  /** One co-browse session's Yjs room. */
+  cobrowse: (sessionId: string) => topic<RoomMessage>(`cobrowse:${sessionId}`),
 } as const;
 
 export type Unsubscribe = () => void;

@@ -53,6 +53,16 @@ const callStart = start.extend({ type: z.literal('call.start') });
 const callConsent = z.object({ type: z.literal('call.consent'), id: clientIdSchema, conversationId, recording: z.boolean() });
 const callHold = z.object({ type: z.literal('call.hold'), id: clientIdSchema, conversationId, held: z.boolean() });
 
+/** Agents: ask the visitor to share their page; ask for remote control once they do. */
+const cobrowseRequest = z.object({ type: z.literal('cobrowse.request'), id: clientIdSchema, conversationId });
+const cobrowseControlRequest = z.object({ type: z.literal('cobrowse.control-request'), id: clientIdSchema, conversationId });
+/** Visitors: share the page (answering a request, or offering it), decline, or allow/take back control. */
+const cobrowseAccept = z.object({ type: z.literal('cobrowse.accept'), id: clientIdSchema, conversationId });
+const cobrowseDecline = z.object({ type: z.literal('cobrowse.decline'), id: clientIdSchema, conversationId });
+const cobrowseControl = z.object({ type: z.literal('cobrowse.control'), id: clientIdSchema, conversationId, allowed: z.boolean() });
+/** Either party ends the co-browse session (the conversation goes on). */
+const cobrowseStop = z.object({ type: z.literal('cobrowse.stop'), id: clientIdSchema, conversationId });
+
 const rate = z.object({ type: z.literal('conversation.rate'), id: clientIdSchema, conversationId, rating: z.number().int().min(1).max(5) });
 
 const identify = z.object({
@@ -95,9 +105,15 @@ const whisper = z.object({ type: z.literal('whisper'), id: clientIdSchema, conve
 const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversationId });
 
 /** Everything a visitor's widget may send. */
-export const visitorFrameSchema = z.discriminatedUnion('type', [hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate]);
+export const visitorFrameSchema = z.discriminatedUnion('type', [
+  hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate,
+  cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop,
+]);
 /** Everything an agent's app may send. */
-export const agentFrameSchema = z.discriminatedUnion('type', [hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge]);
+export const agentFrameSchema = z.discriminatedUnion('type', [
+  hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge,
+  cobrowseRequest, cobrowseControlRequest, cobrowseStop,
+]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;
 export type AgentFrame = z.infer<typeof agentFrameSchema>;

@@ -1,4 +1,5 @@
 /** The conversation model both ends agree on: parties, statuses and timeline events. */
+import type { CobrowseEndReason } from './cobrowse.js';
 
 /** Lifecycle of a conversation. `queued` waits for an agent; `active` has one. */
 export const ConversationStatus = {
@@ -43,7 +44,12 @@ export type ConversationEventBody =
   /** Calls: a recording was stored; agents play it from `/api/conversations/{id}/recordings/{recordingId}`. */
   | { type: 'recording'; recordingId: string; durationMs: number; by: Party }
   /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
-  | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string };
+  | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string }
+  /** Co-browsing: asked, started, declined, control asked/granted/taken back, ended (with why). */
+  | { type: 'cobrowse'; action: CobrowseAction; by: Party; reason?: CobrowseEndReason };
+
+export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
+export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];
 
 /**
  * One entry of a conversation's timeline. `seq` counts from 1 per conversation without

@@ -13,3 +13,5 @@ export * from './routing-constants.js';
 export * from './wallboard.js';
 export * from './reports.js';
 export * from './notes.js';
+export * from './cobrowse.js';
+export * from './cobrowse-codec.js';

@@ -1,5 +1,6 @@
 /** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
 import type { CallView } from './call.js';
+import type { CobrowseView } from './cobrowse.js';
 import type { Channel, ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
 import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
@@ -66,6 +67,8 @@ export type ServerFrame =
   | { type: 'offer'; offer: Offer }
   /** A voice call this party is in changed (or, after a reconnect, where it stands); with this party's peer credentials. */
   | { type: 'call'; call: CallView }
+  /** A co-browse session of this party changed (or, after a reconnect, where it stands); with this party's room token. */
+  | { type: 'cobrowse'; session: CobrowseView }
   | { type: 'offer-withdrawn'; conversationId: string; reason: OfferWithdrawnReason }
   | { type: 'presence'; status: AgentStatus; breakReason?: BreakReason }
   /** After-contact work began: no new offers until it ends (at `until`, or when the agent is done). */

@@ -57,6 +57,15 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       case 'conversation.transfer':
         await conversations.transfer(actor, frame.conversationId, frame.to, frame.note, frame.id);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.request':
+        await services.cobrowse.request(agent, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.control-request':
+        await services.cobrowse.requestControl(agent, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.stop':
+        await services.cobrowse.stop({ kind: 'agent', id: agent.id, name: agent.name }, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'offer.decline':
         await routing.decline(agent, frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
@@ -92,6 +101,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       offers: services.routing.offersFor(agent.id),
     });
     for (const call of services.calls.viewsForAgent(agent.id)) channel.send({ type: 'call', call });
+    for (const session of services.cobrowse.viewsForAgent(agent.id)) channel.send({ type: 'cobrowse', session });
     if (agent.role !== 'agent') channel.send({ type: 'wallboard', wallboard: await services.wallboard.snapshot() });
   }
 

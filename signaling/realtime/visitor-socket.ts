@@ -42,6 +42,18 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
       case 'call.consent':
         await conversations.setRecordingConsent(actor.visitorId, frame.conversationId, frame.recording);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.accept':
+        await services.cobrowse.accept(actor.visitorId, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.decline':
+        await services.cobrowse.decline(actor.visitorId, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.control':
+        await services.cobrowse.setControl(actor.visitorId, frame.conversationId, frame.allowed);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'cobrowse.stop':
+        await services.cobrowse.stop({ kind: 'visitor', id: actor.visitorId }, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'conversation.rate':
         await conversations.rate(actor.visitorId, frame.conversationId, frame.rating);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
@@ -73,6 +85,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
     const { id, name, email, phone } = visitor;
     channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
     for (const call of services.calls.viewsForVisitor(visitor.id)) channel.send({ type: 'call', call });
+    for (const session of services.cobrowse.viewsForVisitor(visitor.id)) channel.send({ type: 'cobrowse', session });
   }
 
   return socketEvents({

@@ -188,6 +188,13 @@ export class ConversationService {
     for (const l of this.listeners) l.held?.(conversation, held ? (actor.kind === 'visitor' ? 'visitor' : 'agent') : undefined);
   }
 
+  /** Adds an event another service tracks (co-browsing) to the timeline, and tells the conversation's parties. */
+  async record(conversation: ConversationRecord, body: ConversationEventBody): Promise<ConversationEvent> {
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversation.id, body, this.clock()));
+    await this.publish(conversation, { type: 'events', conversationId: conversation.id, events: [event] });
+    return event;
+  }
+
   /** The visitor allows or withdraws recording of their call; the timeline keeps the record of it. */
   async setRecordingConsent(visitorId: string, conversationId: string, given: boolean): Promise<void> {
     const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');

@@ -4,6 +4,8 @@ import type { Store } from '../store/store.js';
 import { AdminService } from './admin-service.js';
 import { AuthService } from './auth-service.js';
 import { CallService } from './call-service.js';
+import { CobrowseRooms } from '../cobrowse/cobrowse-rooms.js';
+import { CobrowseService } from '../cobrowse/cobrowse-service.js';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../voice/ice-config.js';
 import { PeerCredentialIssuer } from '../voice/peer-credentials.js';
 import { PeerRelay } from '../voice/peer-relay.js';
@@ -26,6 +28,9 @@ export interface Services {
   /** PeerJS signaling: issues peer credentials, relays between the two parties of a call. */
   peerCredentials: PeerCredentialIssuer;
   peerRelay: PeerRelay;
+  /** Co-browsing: sessions and consent, and the Yjs rooms their pages travel through. */
+  cobrowse: CobrowseService;
+  cobrowseRooms: CobrowseRooms;
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
@@ -44,6 +49,8 @@ export interface ServicesOptions {
   shortAbandonSeconds?: number;
   /** ICE servers, TURN secret and relay-only mode for calls. */
   voice?: VoiceSettings;
+  /** How long a shared page may be away (a page load) before co-browsing ends; 30 s by default. */
+  cobrowseVisitorGraceMs?: number;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -55,6 +62,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
   const calls = new CallService({ store, bus, conversations, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
   const peerRelay = new PeerRelay(bus, calls, clock);
+  const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
+  const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
   const timeZone = options.timeZone ?? 'UTC';
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
@@ -72,6 +81,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     calls,
     peerCredentials,
     peerRelay,
+    cobrowse,
+    cobrowseRooms,
     auth: new AuthService(store, clock),
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
@@ -80,6 +91,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
       routing.destroy();
       calls.destroy();
       peerRelay.close();
+      cobrowse.destroy();
+      cobrowseRooms.closeAll();
       await log.flushed();
     },
   };

@@ -33,6 +33,7 @@ export interface TestServerOptions {
   seed?: (store: Store) => Promise<void>;
   metricsToken?: string;
   voice?: VoiceSettings;
+  cobrowseVisitorGraceMs?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
@@ -41,7 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const setup = await bootstrap(store, { demo: true, admin: TEST_ADMIN });
   await options.seed?.(store);
   const bus = new InProcessBus();
-  const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}) });
+  const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}), ...(options.cobrowseVisitorGraceMs ? { cobrowseVisitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const built = createApp({
     config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}) },
     services,

@@ -47,6 +47,29 @@ export class TestSocket {
     return this.await(type, match, timeoutMs, true);
   }
 
+  /** The server's answer to the frame with client id `id`: its ack or its error. */
+  answer(id: string, timeoutMs = 5000): Promise<Extract<ServerFrame, { type: 'ack' | 'error' }>> {
+    const test = (f: ServerFrame) => (f.type === 'ack' || f.type === 'error') && f.id === id;
+    const found = this.frames.find((f) => !this.taken.has(f) && test(f));
+    if (found) {
+      this.taken.add(found);
+      return Promise.resolve(found as Extract<ServerFrame, { type: 'ack' | 'error' }>);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        match: test,
+        take: true,
+        resolve: (f) => resolve(f as Extract<ServerFrame, { type: 'ack' | 'error' }>),
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(new Error(`no answer to ${id} within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
   /** Like `next`, but leaves the frame for a later `next` (for racing several sockets). */
   peek<T extends ServerFrame['type']>(type: T, match: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, timeoutMs = 5000): Promise<Extract<ServerFrame, { type: T }>> {
     return this.await(type, match, timeoutMs, false);

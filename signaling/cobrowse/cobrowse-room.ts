@@ -1,0 +1,226 @@
+/**
+ * One co-browse session's Yjs room, speaking the y-websocket protocol (sync, awareness) with
+ * its two parties. Unlike a general Yjs server it trusts nobody with more than their part:
+ * - only the visitor writes the page: an agent's document update that carries content closes
+ *   the agent's socket (an empty one, which y-websocket sends while syncing, is ignored);
+ * - each connection's awareness may only speak for the Yjs clients it introduced, up to
+ *   MAX_AWARENESS_BYTES each, and never in the other party's role;
+ * - malformed messages close the socket that sent them.
+ * Every accepted message goes through the Bus; each node holding the room applies it to its
+ * replica (Yjs and awareness updates are idempotent) and forwards it to its own connections.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { topics, type Bus, type RoomMessage, type Unsubscribe } from '../bus/bus.js';
+import { MAX_AWARENESS_BYTES } from '../protocol/cobrowse.js';
+
+/** y-websocket's message types. */
+const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+const FROM_SERVER = 'server';
+
+export interface RoomConnection {
+  id: string;
+  kind: 'visitor' | 'agent';
+  send(message: Uint8Array): void;
+}
+
+/** A message that breaks the room's rules: the socket closes with `code`. */
+export class RoomViolation extends Error {
+  constructor(
+    readonly code: 1003 | 1007 | 1008,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class CobrowseRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Map<string, { conn: RoomConnection; clients: Set<number> }>();
+  /** Which connection introduced each awareness client id. */
+  private readonly owners = new Map<number, string>();
+  private readonly unsubscribe: Unsubscribe;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly bus: Bus,
+  ) {
+    this.awareness.setLocalState(null); // the server itself has no presence
+    this.unsubscribe = bus.subscribe(topics.cobrowse(sessionId), (m) => this.deliver(m));
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  count(kind: RoomConnection['kind']): number {
+    return [...this.connections.values()].filter((c) => c.conn.kind === kind).length;
+  }
+
+  /** Adds a connection and starts the sync: our state vector, and everyone's presence. */
+  join(conn: RoomConnection): void {
+    this.connections.set(conn.id, { conn, clients: new Set() });
+    const hello = encoding.createEncoder();
+    encoding.writeVarUint(hello, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(hello, this.doc);
+    conn.send(encoding.toUint8Array(hello));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length) conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+  }
+
+  /** Handles one message from a connection. @throws RoomViolation when it breaks the rules. */
+  receive(connId: string, message: Uint8Array): void {
+    const entry = this.connections.get(connId);
+    if (!entry) return;
+    const { conn } = entry;
+    let decoder: decoding.Decoder;
+    let type: number;
+    try {
+      decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new RoomViolation(1007, 'malformed message');
+    }
+    switch (type) {
+      case MESSAGE.sync:
+        return this.sync(conn, decoder);
+      case MESSAGE.awareness:
+        return this.presence(entry, readBytes(decoder));
+      case MESSAGE.queryAwareness:
+        conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
+      case MESSAGE.auth:
+        return; // clients never send permission messages; ignore, as y-websocket does
+      default:
+        throw new RoomViolation(1003, `unknown message type ${type}`);
+    }
+  }
+
+  /** Removes a connection; its presence goes away for the others. */
+  leave(connId: string): void {
+    const entry = this.connections.get(connId);
+    if (!entry) return;
+    this.connections.delete(connId);
+    const gone = [...entry.clients].filter((id) => this.owners.get(id) === connId);
+    for (const id of gone) this.owners.delete(id);
+    if (!gone.length) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, gone, FROM_SERVER);
+    this.publish(FROM_SERVER, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, gone));
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.connections.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private sync(conn: RoomConnection, decoder: decoding.Decoder): void {
+    let step: number;
+    let payload: Uint8Array;
+    try {
+      step = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new RoomViolation(1007, 'malformed sync message');
+    }
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE.sync);
+      syncProtocol.writeSyncStep2(reply, this.doc, payload);
+      conn.send(encoding.toUint8Array(reply));
+      return;
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new RoomViolation(1003, `unknown sync step ${step}`);
+    let decoded: { structs: unknown[] };
+    try {
+      decoded = Y.decodeUpdate(payload);
+    } catch {
+      throw new RoomViolation(1007, 'malformed document update');
+    }
+    if (conn.kind === 'agent') {
+      // The agent's client answers our state vector with its own delete set: nothing new. Content is not theirs to add.
+      if (decoded.structs.length) throw new RoomViolation(1008, 'the page is read-only for the agent');
+      return;
+    }
+    this.publish(conn.id, 'update', payload);
+  }
+
+  private presence(entry: { conn: RoomConnection; clients: Set<number> }, update: Uint8Array): void {
+    const { conn } = entry;
+    let states: { clientId: number; state: unknown; size: number }[];
+    try {
+      states = readAwarenessStates(update);
+    } catch {
+      throw new RoomViolation(1007, 'malformed awareness update');
+    }
+    for (const { clientId, state, size } of states) {
+      const owner = this.owners.get(clientId);
+      if (owner !== undefined && owner !== conn.id) throw new RoomViolation(1008, 'that presence belongs to someone else');
+      if (size > MAX_AWARENESS_BYTES) throw new RoomViolation(1008, `presence larger than ${MAX_AWARENESS_BYTES} bytes`);
+      // y-websocket starts everyone at `{}`; a role, once said, must be the one the token gave.
+      const role = state !== null && typeof state === 'object' ? (state as { role?: unknown }).role : undefined;
+      if (role !== undefined && role !== conn.kind) throw new RoomViolation(1008, `presence must say role "${conn.kind}"`);
+    }
+    for (const { clientId } of states) {
+      this.owners.set(clientId, conn.id);
+      entry.clients.add(clientId);
+    }
+    this.publish(conn.id, 'awareness', update);
+  }
+
+  private publish(from: string, kind: RoomMessage['kind'], data: Uint8Array): void {
+    this.bus.publish(topics.cobrowse(this.sessionId), { type: 'room', from, kind, data: Buffer.from(data).toString('base64') });
+  }
+
+  /** A message accepted by this node or another: apply it here, and pass it to everyone else connected here. */
+  private deliver(message: RoomMessage): void {
+    const data = new Uint8Array(Buffer.from(message.data, 'base64'));
+    let forward: Uint8Array;
+    if (message.kind === 'update') {
+      Y.applyUpdate(this.doc, data, FROM_SERVER);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE.sync);
+      syncProtocol.writeUpdate(encoder, data);
+      forward = encoding.toUint8Array(encoder);
+    } else {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, data, FROM_SERVER);
+      forward = awarenessMessage(data);
+    }
+    for (const { conn } of this.connections.values()) {
+      if (conn.id !== message.from) conn.send(forward);
+    }
+  }
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function readBytes(decoder: decoding.Decoder): Uint8Array {
+  try {
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    throw new RoomViolation(1007, 'malformed message');
+  }
+}
+
+/** The entries of an awareness update, as y-protocols encodes them: (client, clock, JSON state)*. */
+function readAwarenessStates(update: Uint8Array): { clientId: number; state: unknown; size: number }[] {
+  const decoder = decoding.createDecoder(update);
+  const out: { clientId: number; state: unknown; size: number }[] = [];
+  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder); // clock
+    const json = decoding.readVarString(decoder);
+    out.push({ clientId, state: JSON.parse(json) as unknown, size: json.length });
+  }
+  return out;
+}

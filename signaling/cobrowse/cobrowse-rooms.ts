@@ -1,0 +1,67 @@
+/**
+ * The rooms of the active co-browse sessions on this node: opened when a party joins, closed
+ * (with every socket in them) when the session ends. Tells the service when the visitor's page
+ * comes and goes, which is how a session outlives a page load but not a visitor who left.
+ */
+import type { Bus } from '../bus/bus.js';
+import { CobrowseRoom, type RoomConnection } from './cobrowse-room.js';
+import type { CobrowseService } from './cobrowse-service.js';
+
+export class CobrowseRooms {
+  private readonly rooms = new Map<string, CobrowseRoom>();
+  /** Every socket by room, so that ending a session can close them. */
+  private readonly closers = new Map<string, Map<string, () => void>>();
+
+  constructor(
+    private readonly service: CobrowseService,
+    private readonly bus: Bus,
+  ) {
+    service.onEnded((sessionId) => this.close(sessionId));
+  }
+
+  join(sessionId: string, conn: RoomConnection & { close(): void }): void {
+    let room = this.rooms.get(sessionId);
+    if (!room) this.rooms.set(sessionId, (room = new CobrowseRoom(sessionId, this.bus)));
+    room.join(conn);
+    let closers = this.closers.get(sessionId);
+    if (!closers) this.closers.set(sessionId, (closers = new Map()));
+    closers.set(conn.id, conn.close);
+    if (conn.kind === 'visitor') this.service.visitorPresence(sessionId, true);
+  }
+
+  /** @throws RoomViolation from the room. */
+  receive(sessionId: string, connId: string, message: Uint8Array): void {
+    this.rooms.get(sessionId)?.receive(connId, message);
+  }
+
+  leave(sessionId: string, connId: string): void {
+    const room = this.rooms.get(sessionId);
+    this.closers.get(sessionId)?.delete(connId);
+    if (!room) return;
+    room.leave(connId);
+    if (room.count('visitor') === 0) this.service.visitorPresence(sessionId, false);
+    // The page is kept while anyone is in the room; an empty room is rebuilt from the visitor's next sync.
+    if (room.size === 0) this.drop(sessionId);
+  }
+
+  /** The live document of a room, for tests and diagnostics. */
+  docOf(sessionId: string) {
+    return this.rooms.get(sessionId)?.doc;
+  }
+
+  closeAll(): void {
+    for (const id of [...this.rooms.keys()]) this.close(id);
+  }
+
+  private close(sessionId: string): void {
+    const closers = this.closers.get(sessionId);
+    this.drop(sessionId);
+    for (const close of closers?.values() ?? []) close();
+  }
+
+  private drop(sessionId: string): void {
+    this.rooms.get(sessionId)?.close();
+    this.rooms.delete(sessionId);
+    this.closers.delete(sessionId);
+  }
+}
