@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => {
           demo: resolve(root, 'widget/demo/index.html'),
           'demo-shipping': resolve(root, 'widget/demo/shipping.html'),
           'demo-billing': resolve(root, 'widget/demo/billing.html'),
+          'demo-account': resolve(root, 'widget/demo/account.html'),
           agent: resolve(root, 'agent-pwa/index.html'),
           'widget-chat': resolve(root, 'widget/chat/index.ts'),
         },

@@ -3,6 +3,7 @@
  * timelines, kept current over the agent socket. Views read `state` and listen for `change`.
  */
 import type { CallView } from '../../signaling/protocol/call.js';
+import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
@@ -39,12 +40,14 @@ export interface AgentState {
   monitored?: ConversationSummary;
   /** This agent's calls by conversation, as the server last described them. */
   calls: Record<string, CallView>;
+  /** Co-browse sessions by conversation: asked or live (an ended one is dropped). */
+  cobrowse: Record<string, CobrowseView>;
 }
 
 const newId = () => crypto.randomUUID();
 
 export class AgentSession extends EventTarget {
-  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {} };
+  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {} };
   private readonly client: ProtocolClient<AgentFrame>;
   /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
   private readonly joined = new Set<string>();
@@ -111,6 +114,19 @@ export class AgentSession extends EventTarget {
   /** Hands the conversation to a colleague or a queue, with a note for whoever takes it. */
   async transfer(conversationId: string, to: { agentId: string } | { queueId: string }, note?: string): Promise<void> {
     await this.client.request({ type: 'conversation.transfer', id: newId(), conversationId, to, ...(note ? { note } : {}) });
+  }
+
+  /** Asks the visitor to share their page. */
+  async requestCobrowse(conversationId: string): Promise<void> {
+    await this.client.request({ type: 'cobrowse.request', id: newId(), conversationId });
+  }
+
+  async requestCobrowseControl(conversationId: string): Promise<void> {
+    await this.client.request({ type: 'cobrowse.control-request', id: newId(), conversationId });
+  }
+
+  async stopCobrowse(conversationId: string): Promise<void> {
+    await this.client.request({ type: 'cobrowse.stop', id: newId(), conversationId });
   }
 
   async end(conversationId: string): Promise<void> {
@@ -205,6 +221,10 @@ export class AgentSession extends EventTarget {
       case 'call': {
         const { [frame.call.conversationId]: _previous, ...others } = this.state.calls;
         return this.update({ calls: frame.call.phase === 'ended' ? others : { ...others, [frame.call.conversationId]: frame.call } });
+      }
+      case 'cobrowse': {
+        const { [frame.session.conversationId]: _previous, ...others } = this.state.cobrowse;
+        return this.update({ cobrowse: frame.session.phase === 'ended' ? others : { ...others, [frame.session.conversationId]: frame.session } });
       }
       case 'offer':
         return this.update({ offers: [...this.state.offers.filter((o) => o.conversationId !== frame.offer.conversationId), frame.offer] });

@@ -307,6 +307,11 @@ export class SbAgentApp extends LitElement {
                 .cannedReplies=${this.cannedReplies}
                 .notes=${s.notes[selected.id] ?? []}
                 .call=${s.calls[selected.id]}
+                .cobrowse=${s.cobrowse[selected.id]}
+                .agentName=${s.agent?.name ?? ''}
+                @sb-cobrowse-request=${() => this.act(() => this.session!.requestCobrowse(selected.id))}
+                @sb-cobrowse-stop=${() => this.act(() => this.session!.stopCobrowse(selected.id))}
+                @sb-cobrowse-control-request=${() => this.act(() => this.session!.requestCobrowseControl(selected.id))}
                 .media=${this.calls.media[selected.id]}
                 ?transferring=${this.transferring}
                 .transferTargets=${this.transferTargets}

@@ -2,16 +2,27 @@
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
 import type { CallView } from '../../signaling/protocol/call.js';
+import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { CallMediaState } from '../../widget/call/call-client.js';
 import { formatDuration } from '../../widget/chat/format-duration.js';
-import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { CobrowseAction, ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { sendOnEnter, takeComposerText } from '../../widget/chat/send-on-enter.js';
 import { TypingController } from '../../widget/chat/typing-controller.js';
 import type { PendingReply } from './agent-session.js';
-import { t, visitorName } from './i18n/en.js';
+import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
+
+const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
+  requested: 'cobrowseRequested',
+  started: 'cobrowseStarted',
+  declined: 'cobrowseDeclined',
+  'control-requested': 'cobrowseControlRequested',
+  'control-granted': 'cobrowseControlGranted',
+  'control-revoked': 'cobrowseControlRevoked',
+  ended: 'cobrowseEnded',
+};
 
 /**
  * @fires sb-reply - `{ text }` when the agent sends a reply.
@@ -21,6 +32,8 @@ import { sharedStyles } from './shared-styles.js';
  * @fires sb-barge - (monitoring supervisors) join the conversation visibly.
  * @fires sb-stop-monitoring - (monitoring supervisors) close the view.
  * @fires sb-transfer-open - the agent wants to transfer (the app loads the targets).
+ * @fires sb-cobrowse-request - the agent asks the visitor to share their page.
+ * The co-browse viewer's sb-cobrowse-stop and sb-cobrowse-control-request bubble through.
  * Call controls' sb-call-mute / sb-call-hold / sb-call-hangup and the form's sb-transfer bubble through.
  */
 export class SbConversationView extends LitElement {
@@ -51,6 +64,7 @@ export class SbConversationView extends LitElement {
       .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
       .notes li { max-width: none; font-size: 14px; }
       .actions { display: flex; gap: 8px; }
+      sb-cobrowse-viewer { flex: 0 1 auto; max-height: 70%; overflow: auto; }
       .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
@@ -67,6 +81,8 @@ export class SbConversationView extends LitElement {
     transferTargets: { attribute: false },
     transferring: { type: Boolean },
     recordingSince: { attribute: false },
+    cobrowse: { attribute: false },
+    agentName: { attribute: false },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -85,6 +101,10 @@ export class SbConversationView extends LitElement {
   /** When this window started recording the call, while it does. */
   declare recordingSince: number | undefined;
   declare transferTargets: TransferTargets | undefined;
+  /** This conversation's co-browse session, asked or live. */
+  declare cobrowse: CobrowseView | undefined;
+  /** The signed-in agent's name, shown to the visitor beside the pointer. */
+  declare agentName: string;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -96,6 +116,7 @@ export class SbConversationView extends LitElement {
     this.notes = [];
     this.monitoring = false;
     this.transferring = false;
+    this.agentName = '';
   }
 
   /** Puts the caret in the reply box. */
@@ -108,6 +129,8 @@ export class SbConversationView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    // The viewer and its Yjs client load only when a page is first shared with this agent.
+    if (this.cobrowse && !customElements.get('sb-cobrowse-viewer')) void import('./cobrowse/sb-cobrowse-viewer.js');
     if (changed.has('events') || changed.has('pending')) {
       const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
@@ -128,11 +151,15 @@ export class SbConversationView extends LitElement {
         ${ended || this.monitoring
           ? nothing
           : html`<div class="actions">
+              ${c.status === 'active' && !this.cobrowse
+                ? html`<button type="button" aria-label=${t('cobrowseAskLabel', { name })} @click=${() => this.fire('sb-cobrowse-request')}>${t('cobrowse')}</button>`
+                : nothing}
               <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
               ${this.call ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
             </div>`}
       </div>
       ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name} .recordingSince=${this.recordingSince}></sb-call-controls>` : nothing}
+      ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
@@ -176,6 +203,8 @@ export class SbConversationView extends LitElement {
         return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
       case 'recording-consent':
         return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
+      case 'cobrowse':
+        return html`<li class="system">${t(e.action === 'ended' && e.reason === 'visitor-left' ? 'cobrowseEndedVisitorLeft' : COBROWSE_EVENT[e.action], { name: visitor })}</li>`;
       case 'recording': {
         const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
         return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;

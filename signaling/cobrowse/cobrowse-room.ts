@@ -1,8 +1,8 @@
 /**
  * One co-browse session's Yjs room, speaking the y-websocket protocol (sync, awareness) with
  * its two parties. Unlike a general Yjs server it trusts nobody with more than their part:
- * - only the visitor writes the page: an agent's document update that carries content closes
- *   the agent's socket (an empty one, which y-websocket sends while syncing, is ignored);
+ * - only the visitor writes the page: what an agent's client sends while syncing is never
+ *   applied, and a change of its own closes its socket;
  * - each connection's awareness may only speak for the Yjs clients it introduced, up to
  *   MAX_AWARENESS_BYTES each, and never in the other party's role;
  * - malformed messages close the socket that sent them.
@@ -105,8 +105,10 @@ export class CobrowseRoom {
     const entry = this.connections.get(connId);
     if (!entry) return;
     this.connections.delete(connId);
-    const gone = [...entry.clients].filter((id) => this.owners.get(id) === connId);
-    for (const id of gone) this.owners.delete(id);
+    const claimed = [...entry.clients].filter((id) => this.owners.get(id) === connId);
+    for (const id of claimed) this.owners.delete(id);
+    // Only clients this replica knows can be encoded as removed.
+    const gone = claimed.filter((id) => this.awareness.meta.has(id));
     if (!gone.length) return;
     awarenessProtocol.removeAwarenessStates(this.awareness, gone, FROM_SERVER);
     this.publish(FROM_SERVER, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, gone));
@@ -143,34 +145,42 @@ export class CobrowseRoom {
       throw new RoomViolation(1007, 'malformed document update');
     }
     if (conn.kind === 'agent') {
-      // The agent's client answers our state vector with its own delete set: nothing new. Content is not theirs to add.
-      if (decoded.structs.length) throw new RoomViolation(1008, 'the page is read-only for the agent');
+      // Never applied: the page is the visitor's. A sync answer may carry what this room's replica
+      // lost (it is rebuilt when everyone left); a change of the agent's own is a breach.
+      if (step === syncProtocol.messageYjsUpdate && decoded.structs.length) throw new RoomViolation(1008, 'the page is read-only for the agent');
       return;
     }
     this.publish(conn.id, 'update', payload);
   }
 
+  /**
+   * y-websocket clients echo every awareness change they see, the other party's included; those
+   * entries are dropped quietly. A connection speaks for the clients it introduced, in its role.
+   */
   private presence(entry: { conn: RoomConnection; clients: Set<number> }, update: Uint8Array): void {
     const { conn } = entry;
-    let states: { clientId: number; state: unknown; size: number }[];
+    let states: AwarenessEntry[];
     try {
       states = readAwarenessStates(update);
     } catch {
       throw new RoomViolation(1007, 'malformed awareness update');
     }
-    for (const { clientId, state, size } of states) {
+    const own = states.filter(({ clientId }) => {
       const owner = this.owners.get(clientId);
-      if (owner !== undefined && owner !== conn.id) throw new RoomViolation(1008, 'that presence belongs to someone else');
-      if (size > MAX_AWARENESS_BYTES) throw new RoomViolation(1008, `presence larger than ${MAX_AWARENESS_BYTES} bytes`);
+      return owner === undefined || owner === conn.id;
+    });
+    for (const { json, state } of own) {
+      if (json.length > MAX_AWARENESS_BYTES) throw new RoomViolation(1008, `presence larger than ${MAX_AWARENESS_BYTES} bytes`);
       // y-websocket starts everyone at `{}`; a role, once said, must be the one the token gave.
       const role = state !== null && typeof state === 'object' ? (state as { role?: unknown }).role : undefined;
       if (role !== undefined && role !== conn.kind) throw new RoomViolation(1008, `presence must say role "${conn.kind}"`);
     }
-    for (const { clientId } of states) {
+    if (!own.length) return;
+    for (const { clientId } of own) {
       this.owners.set(clientId, conn.id);
       entry.clients.add(clientId);
     }
-    this.publish(conn.id, 'awareness', update);
+    this.publish(conn.id, 'awareness', own.length === states.length ? update : encodeAwarenessStates(own));
   }
 
   private publish(from: string, kind: RoomMessage['kind'], data: Uint8Array): void {
@@ -212,15 +222,33 @@ function readBytes(decoder: decoding.Decoder): Uint8Array {
   }
 }
 
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+  state: unknown;
+}
+
 /** The entries of an awareness update, as y-protocols encodes them: (client, clock, JSON state)*. */
-function readAwarenessStates(update: Uint8Array): { clientId: number; state: unknown; size: number }[] {
+function readAwarenessStates(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
-  const out: { clientId: number; state: unknown; size: number }[] = [];
+  const out: AwarenessEntry[] = [];
   for (let n = decoding.readVarUint(decoder); n > 0; n--) {
     const clientId = decoding.readVarUint(decoder);
-    decoding.readVarUint(decoder); // clock
+    const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    out.push({ clientId, state: JSON.parse(json) as unknown, size: json.length });
+    out.push({ clientId, clock, json, state: JSON.parse(json) as unknown });
   }
   return out;
+}
+
+function encodeAwarenessStates(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -13,7 +13,7 @@ export const COBROWSE_PATH = '/cobrowse/';
 export const COBROWSE_DOC = {
   /** Y.Array<Uint8Array>: a full snapshot first, then batches of changes (cobrowse-codec.ts). */
   frames: 'frames',
-  /** Y.Map: `url`, `title`, `width`, `height` (viewport), `scrollX`, `scrollY`. */
+  /** Y.Map: `url`, `title`, `width`, `height` (viewport), `scrollX`, `scrollY`, and `snapshot`, the id of the current snapshot. */
   page: 'page',
 } as const;
 
@@ -40,6 +40,8 @@ export interface CobrowseView {
 export interface AgentGuide {
   role: 'agent';
   name: string;
+  /** The snapshot whose node ids `highlight` and `actions` use; the visitor ignores them for any other. */
+  snapshot?: string;
   /** The agent's pointer, in the visitor's document coordinates (CSS pixels). */
   pointer?: { x: number; y: number };
   /** A mirrored node the agent highlighted; the visitor sees it outlined. */

@@ -4,6 +4,7 @@
  * `state` and listen for `change`; public API events are reported through `onPublicEvent`.
  */
 import type { CallView } from '../../signaling/protocol/call.js';
+import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { VisitorFrame } from '../../signaling/protocol/client-frames.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
@@ -31,6 +32,8 @@ export interface ChatState {
   error?: ErrorReason;
   /** The visitor's call, as the server last described it (with their peer credentials). */
   call?: CallView;
+  /** Co-browsing in the current conversation: asked, shared, or just ended (with why). */
+  cobrowse?: CobrowseView;
 }
 
 export interface ChatSessionOptions {
@@ -146,11 +149,35 @@ export class ChatSession extends EventTarget {
     if (id) await this.client.request({ type: 'call.consent', id: newClientId(), conversationId: id, recording });
   }
 
+  /** Shares this page with the agent: answering their request, or offering it. */
+  async shareCobrowse(): Promise<void> {
+    await this.cobrowseFrame('cobrowse.accept');
+  }
+
+  async declineCobrowse(): Promise<void> {
+    await this.cobrowseFrame('cobrowse.decline');
+  }
+
+  async stopCobrowse(): Promise<void> {
+    await this.cobrowseFrame('cobrowse.stop');
+  }
+
+  /** Answers the agent's request for remote control, or takes control back. */
+  async setCobrowseControl(allowed: boolean): Promise<void> {
+    const id = this.openConversationId();
+    if (id) await this.client.request({ type: 'cobrowse.control', id: newClientId(), conversationId: id, allowed });
+  }
+
+  private async cobrowseFrame(type: 'cobrowse.accept' | 'cobrowse.decline' | 'cobrowse.stop'): Promise<void> {
+    const id = this.openConversationId();
+    if (id) await this.client.request({ type, id: newClientId(), conversationId: id });
+  }
+
   /** Leaves an ended conversation's view; the next message starts a new one. */
   startNew(): void {
     this.write(this.keys.active, undefined);
     this.announcedSeq = 0;
-    this.update({ conversation: undefined, events: [], queue: undefined, agentTyping: undefined, call: undefined });
+    this.update({ conversation: undefined, events: [], queue: undefined, agentTyping: undefined, call: undefined, cobrowse: undefined });
   }
 
   identify(fields: IdentifyFields): void {
@@ -199,6 +226,9 @@ export class ChatSession extends EventTarget {
         return this.merge(frame.conversationId, frame.events);
       case 'call':
         return this.update({ call: frame.call.phase === 'ended' && this.state.call?.conversationId !== frame.call.conversationId ? this.state.call : frame.call });
+      case 'cobrowse':
+        // Sessions of an older conversation (after a reload) still matter: the page must stop sharing.
+        return this.update({ cobrowse: frame.session });
       case 'queue':
         if (frame.conversationId === this.state.conversation?.id) {
           const { position, agentsAvailable, estimatedWaitMs } = frame;

@@ -4,6 +4,7 @@
  */
 import type { ChatHandle, ChatMountOptions } from '../loader/api-types.js';
 import { wireCalls } from './call-wiring.js';
+import { wireCobrowse } from './cobrowse-wiring.js';
 import { ChatSession } from './chat-session.js';
 import './define.js';
 
@@ -20,7 +21,9 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   const panel = document.createElement('sb-chat-panel');
   panel.voice = options.voice !== false && typeof RTCPeerConnection !== 'undefined' && !!navigator.mediaDevices;
   options.container.append(panel);
+  panel.cobrowse = options.cobrowse !== false;
   const calls = wireCalls(session, panel, options.serverUrl);
+  const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
   let open = false;
 
   const markReadIfVisible = () => {
@@ -30,6 +33,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   session.addEventListener('change', () => {
     panel.state = session.state;
     calls.sync();
+    cobrowse.sync();
     markReadIfVisible();
   });
   session.onPublicEvent = options.emit;

@@ -50,4 +50,8 @@ export const chatPanelStyles = css`
   .rating { display: flex; flex-direction: column; align-items: center; gap: 6px; font-size: 14px; }
   .star { width: 36px; height: 36px; border-radius: 50%; border: 1px solid var(--sb-border, #d1d5db); background: transparent; color: inherit; }
   .ended { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }
+  .cobrowse { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; padding: 8px 16px; border-bottom: 1px solid var(--sb-border, #e5e7eb); font-size: 14px; }
+  .cobrowse.ask { background: #eef2ff; }
+  .cobrowse p { margin: 0; }
+  .cobrowse-actions { display: flex; gap: 8px; }
 `;

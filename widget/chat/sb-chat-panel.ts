@@ -1,7 +1,7 @@
 /** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CallMediaState } from '../call/call-client.js';
-import type { ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
+import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
 import { formatDuration } from './format-duration.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
@@ -20,6 +20,16 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
   'connection-lost': 'endedConnectionLost',
 };
 
+/** Co-browse moments worth a line in the visitor's timeline (asking for control shows in the page's bar instead). */
+const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
+  requested: 'cobrowseRequested',
+  started: 'cobrowseStarted',
+  declined: 'cobrowseDeclined',
+  'control-granted': 'cobrowseControlGranted',
+  'control-revoked': 'cobrowseControlRevoked',
+  ended: 'cobrowseEnded',
+};
+
 /**
  * @fires sb-send - `{ text }` when the visitor sends a message.
  * @fires sb-typing - `{ isTyping }` when the visitor starts or stops typing.
@@ -28,6 +38,9 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
  * @fires sb-close - when the visitor closes the panel (button or Escape).
  * @fires sb-rate - `{ rating }` (1-5) when the visitor rates an ended conversation.
  * @fires sb-call - when the visitor presses Call (the page then asks for the microphone).
+ * @fires sb-cobrowse-accept - the visitor shares the page (answering the agent, or offering it).
+ * @fires sb-cobrowse-decline - the visitor declines the agent's request to see the page.
+ * @fires sb-cobrowse-stop - the visitor stops sharing.
  * The call bar's sb-call-mute, sb-call-hold and sb-call-hangup bubble out of the panel.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
  * @csspart composer - the message form. @csspart send-button - the send button.
@@ -42,6 +55,7 @@ export class SbChatPanel extends LitElement {
     voice: { type: Boolean },
     media: { attribute: false },
     callError: { attribute: false },
+    cobrowse: { type: Boolean },
   };
 
   declare state: ChatState;
@@ -54,6 +68,8 @@ export class SbChatPanel extends LitElement {
   declare media: CallMediaState | undefined;
   /** Why the last Call press failed, shown until the next one. */
   declare callError: 'microphone' | 'failed' | undefined;
+  /** Whether the visitor may offer to share the page (co-browsing is on for this site). */
+  declare cobrowse: boolean;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -62,6 +78,7 @@ export class SbChatPanel extends LitElement {
     this.messages = en;
     this.confirmingEnd = false;
     this.voice = false;
+    this.cobrowse = false;
   }
 
   /** Moves focus into the composer (called when the panel opens). */
@@ -152,7 +169,35 @@ export class SbChatPanel extends LitElement {
         return html`<li class="system">${this.t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
       case 'recording':
         return html`<li class="system">${this.t('recordingSaved')}</li>`;
+      case 'cobrowse': {
+        const key = COBROWSE_EVENT[e.action];
+        return key ? html`<li class="system">${this.t(key, { name: this.agentName() })}</li>` : nothing;
+      }
     }
+  }
+
+  /** The agent's request to see the page, or the sharing line with Stop, or the offer to share. */
+  private renderCobrowse() {
+    const { conversation, cobrowse, connection } = this.state;
+    if (!conversation || conversation.status !== 'active' || connection !== 'open') return nothing;
+    const session = cobrowse?.conversationId === conversation.id && cobrowse.phase !== 'ended' ? cobrowse : undefined;
+    const name = session?.agent.name ?? this.agentName();
+    if (session?.phase === 'requested') {
+      return html`<div class="cobrowse ask" part="cobrowse" role="group" aria-labelledby="sb-cobrowse-q">
+        <p id="sb-cobrowse-q">${this.t('cobrowseAsk', { name })}</p>
+        <div class="cobrowse-actions">
+          <button class="primary" type="button" @click=${() => this.fire('sb-cobrowse-accept')}>${this.t('cobrowseAccept')}</button>
+          <button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-decline')}>${this.t('cobrowseDecline')}</button>
+        </div>
+      </div>`;
+    }
+    if (session?.phase === 'active') {
+      return html`<div class="cobrowse" part="cobrowse">
+        <span>${this.t('cobrowseSharingShort')}</span>
+        <button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-stop')}>${this.t('cobrowseStop')}</button>
+      </div>`;
+    }
+    return this.cobrowse ? html`<div class="cobrowse" part="cobrowse"><button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-accept')}>${this.t('cobrowseOffer', { name })}</button></div>` : nothing;
   }
 
   override render() {
@@ -173,6 +218,7 @@ export class SbChatPanel extends LitElement {
       </header>
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
       ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
+      ${this.renderCobrowse()}
       ${this.callError ? html`<div class="error" role="alert">${this.t(this.callError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>

@@ -37,9 +37,13 @@ export interface ChatMountOptions {
   queue?: string;
   /** Offer calls from the browser; on unless the page says `data-voice="false"`. */
   voice?: boolean;
+  /** Let the visitor offer to share the page; on unless the page says `data-cobrowse="false"`. Agents may always ask. */
+  cobrowse?: boolean;
   emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;
   /** Tells the loader the panel wants to close (the close button, Escape). */
   requestClose(): void;
+  /** Tells the loader the panel must open (the agent asks to see the page). */
+  requestOpen(): void;
   /** Unread agent messages while the panel is closed, for the launcher badge. */
   setUnread(count: number): void;
 }

@@ -18,6 +18,8 @@ export interface InstallOptions {
   queue?: string;
   /** Offer calls from the browser (default true). */
   voice?: boolean;
+  /** Offer the visitor to share the page (default true). */
+  cobrowse?: boolean;
   /** How to load the chat chunk; defaults to importing it from the server. */
   loadChat?: () => Promise<ChatModule>;
 }
@@ -87,8 +89,10 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
           serverUrl: options.serverUrl,
           ...(options.queue ? { queue: options.queue } : {}),
           ...(options.voice === false ? { voice: false } : {}),
+          ...(options.cobrowse === false ? { cobrowse: false } : {}),
           emit,
           requestClose: () => api.close(),
+          requestOpen: () => api.open(),
           setUnread,
         });
         for (const a of pendingForChat.splice(0)) a(chat);
