@@ -133,3 +133,33 @@ describe('<sb-chat-panel>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<sb-chat-panel> co-browsing', () => {
+  const session = { sessionId: 's1', conversationId: 'c1', control: 'off' as const, agent: { id: 'a1', name: 'Ana' } };
+
+  it('asks before sharing, says what the agent will and will not see, and reports the answer', async () => {
+    const el = await panel(state({ conversation: summary(), cobrowse: { ...session, phase: 'requested' } }));
+    const ask = q(el, '[role=group]');
+    expect(ask.getAttribute('aria-labelledby')).to.equal('sb-cobrowse-q');
+    expect(ask.textContent).to.include('Ana would like to see this page');
+    expect(ask.textContent).to.include('never passwords or card numbers');
+    const [share, decline] = [...ask.querySelectorAll('button')];
+    setTimeout(() => decline!.click());
+    await oneEvent(el, 'sb-cobrowse-decline');
+    setTimeout(() => share!.click());
+    await oneEvent(el, 'sb-cobrowse-accept');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers to share when allowed, and shows Stop while sharing', async () => {
+    const el = await fixture<SbChatPanel>(html`<sb-chat-panel cobrowse .state=${state({ conversation: summary() })}></sb-chat-panel>`);
+    expect(text(el)).to.include('Show Ana this page');
+    el.state = state({ conversation: summary(), cobrowse: { ...session, phase: 'active', room: { token: 't' } } });
+    await el.updateComplete;
+    const stop = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Stop sharing')!;
+    setTimeout(() => stop.click());
+    await oneEvent(el, 'sb-cobrowse-stop');
+    const hidden = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state({ conversation: summary() })}></sb-chat-panel>`);
+    expect(text(hidden)).not.to.include('Show Ana this page');
+  });
+});
