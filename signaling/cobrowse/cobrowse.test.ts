@@ -134,7 +134,10 @@ describe('Co-browsing', () => {
       assert.equal(ended.type === 'cobrowse' && ended.by.kind, 'visitor');
       assert.equal(await rawRoomClose(server, visitorView.sessionId, visitorView.room.token), 4403, 'a stopped session admits nobody');
     } finally {
-      for (const p of providers) p.destroy();
+      for (const p of providers) {
+        p.destroy();
+        p.doc.destroy(); // its awareness keeps a timer until the document goes
+      }
       await server.close({ dispose: true });
     }
   });

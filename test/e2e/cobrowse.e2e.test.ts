@@ -66,7 +66,7 @@ describe('co-browsing', () => {
 
   it('mirrors the page after consent, keeps masked fields off the wire, shows pointer and highlight, follows routes and pages, and stops at once', async () => {
     const { ana, page, frames } = await chat();
-    await ana.getByRole('button', { name: /^Ask .* to share their page$/ }).click();
+    await ana.getByRole('button', { name: /^Co-browse: ask .* to share their page$/ }).click();
     await ana.getByText(/Waiting for .* to share their page/).waitFor();
     // Nothing is shared before the visitor agrees: no room socket yet.
     assert.equal(frames.filter((f) => f.url.includes('/cobrowse/')).length, 0);

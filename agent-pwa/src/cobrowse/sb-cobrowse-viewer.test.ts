@@ -25,14 +25,14 @@ describe('<sb-conversation-view> co-browsing', () => {
       { type: 'cobrowse' as const, action: 'ended' as const, reason: 'visitor-left' as const, by: { kind: 'system' as const, id: 'system' }, conversationId: 'c1', seq: 2, at: 2 },
     ];
     const el = await fixture<SbConversationView>(html`<sb-conversation-view .conversation=${conversation} .events=${events}></sb-conversation-view>`);
-    const ask = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Ask Maria to share their page"]')!;
+    const ask = el.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Co-browse: ask Maria to share their page"]')!;
     expect(ask.textContent).to.equal('Co-browse');
     const log = el.shadowRoot!.querySelector('[role=log]')!.textContent!;
     expect(log).to.include('Maria started sharing their page.');
     expect(log).to.include('Co-browsing ended: the page was closed.');
     el.cobrowse = asked;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('button[aria-label="Ask Maria to share their page"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button[aria-label="Co-browse: ask Maria to share their page"]')).to.equal(null);
     expect(el.shadowRoot!.querySelector('sb-cobrowse-viewer')).to.not.equal(null);
     await expect(el).to.be.accessible();
   });

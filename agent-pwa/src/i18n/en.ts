@@ -244,7 +244,7 @@ export const en = {
   consentWithdrawn: '{name} withdrew consent to recording',
   recordingLabel: 'Call recording ({duration})',
   cobrowse: 'Co-browse',
-  cobrowseAskLabel: 'Ask {name} to share their page',
+  cobrowseAskLabel: 'Co-browse: ask {name} to share their page',
   cobrowseWaiting: 'Waiting for {name} to share their page…',
   cobrowseViewerLabel: "{name}'s page, live",
   cobrowseConnecting: 'Connecting to the page…',
