@@ -45,12 +45,14 @@ describe('co-browse codec', () => {
     assert.deepEqual(decoded, expected);
   });
 
-  it('writes a repeated string once', () => {
+  it('writes a repeated string once, and ids as small differences', () => {
     const row = (id: number): MirrorOp => ({ op: 'attr', id, name: 'class', value: 'row row--selected' });
-    const one = encodeFrame([row(100)]).length;
-    const fifty = encodeFrame(Array.from({ length: 50 }, (_, i) => row(100 + i))).length;
-    // Each further row costs its op code, id and two string references: a handful of bytes.
-    assert.ok(fifty - one <= 49 * 6, `50 toggles took ${fifty} bytes`);
+    const one = encodeFrame([row(1000)]).length;
+    // Table rows a few nodes apart, as in a real page.
+    const fifty = encodeFrame(Array.from({ length: 50 }, (_, i) => row(1000 + i * 9))).length;
+    // Each further row: op code, a one-byte id step, two string references and the value flag.
+    assert.ok(fifty - one <= 49 * 5, `50 toggles took ${fifty} bytes`);
+    assert.deepEqual(decodeFrame(encodeFrame([row(5000), row(12), row(5000)])).map((op) => (op as { id: number }).id), [5000, 12, 5000]);
   });
 
   it('refuses ids out of document order, unknown versions and truncated frames', () => {

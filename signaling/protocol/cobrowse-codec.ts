@@ -5,8 +5,9 @@
  * Why not one Yjs type per node: every Yjs item carries its own ids and parent, about 10 to 30
  * bytes, which made a class toggled on 50 rows cost more than rrweb's JSON. A frame instead
  * interns every string once (tag and attribute names, repeated class lists and texts), writes
- * numbers as varints, and numbers the nodes of a new subtree implicitly in document order, so
- * only its first id is written. Yjs still does what it is good at: ordered, resumable delivery
+ * numbers as varints, writes each node id as the difference from the previous one (changes to
+ * similar nodes, such as 50 table rows, then cost a byte each), and numbers the nodes of a new
+ * subtree implicitly in document order, so only its first id is written. Yjs still does what it is good at: ordered, resumable delivery
  * of frames to whoever joins, and awareness for pointers.
  *
  * Pure: the widget encodes, the agent app decodes, node's tests run both.
@@ -59,9 +60,16 @@ class Writer {
   readonly out = encoding.createEncoder();
   private readonly strings = new Map<string, number>();
   private nextId = 0;
+  private lastId = 0;
 
   uint(n: number): void {
     encoding.writeVarUint(this.out, n);
+  }
+
+  /** A node id, as the signed difference from the last id written. */
+  id(n: number): void {
+    encoding.writeVarInt(this.out, n - this.lastId);
+    this.lastId = n;
   }
 
   /** A string written once per frame; later uses are its index. */
@@ -74,9 +82,10 @@ class Writer {
   }
 
   subtree(node: MirrorNode): void {
-    this.uint(node.id);
+    this.id(node.id);
     this.nextId = node.id;
     this.node(node);
+    this.lastId = this.nextId - 1;
   }
 
   private node(node: MirrorNode): void {
@@ -126,12 +135,12 @@ export function encodeFrame(ops: readonly MirrorOp[]): Uint8Array {
         w.subtree(op.node);
         break;
       case 'children':
-        w.uint(op.parent);
+        w.id(op.parent);
         w.uint(op.children.length);
         for (const child of op.children) {
           if (typeof child === 'number') {
             w.uint(CHILD.kept);
-            w.uint(child);
+            w.id(child);
           } else {
             w.uint(CHILD.created);
             w.subtree(child);
@@ -139,25 +148,25 @@ export function encodeFrame(ops: readonly MirrorOp[]): Uint8Array {
         }
         break;
       case 'attr':
-        w.uint(op.id);
+        w.id(op.id);
         w.str(op.name);
         w.uint(op.value === null ? 0 : 1);
         if (op.value !== null) w.str(op.value);
         break;
       case 'text':
-        w.uint(op.id);
+        w.id(op.id);
         w.str(op.text);
         break;
       case 'value':
-        w.uint(op.id);
+        w.id(op.id);
         w.str(op.value);
         break;
       case 'checked':
-        w.uint(op.id);
+        w.id(op.id);
         w.uint(op.checked ? 1 : 0);
         break;
       case 'scroll':
-        w.uint(op.id);
+        w.id(op.id);
         w.uint(Math.max(0, Math.round(op.x)));
         w.uint(Math.max(0, Math.round(op.y)));
         break;
@@ -169,10 +178,17 @@ export function encodeFrame(ops: readonly MirrorOp[]): Uint8Array {
 class Reader {
   private readonly strings: string[] = [];
   private nextId = 0;
+  private lastId = 0;
   constructor(private readonly d: decoding.Decoder) {}
 
   uint(): number {
     return decoding.readVarUint(this.d);
+  }
+
+  id(): number {
+    this.lastId += decoding.readVarInt(this.d);
+    if (this.lastId < 0) throw new CodecError('negative node id');
+    return this.lastId;
   }
 
   str(): string {
@@ -188,8 +204,10 @@ class Reader {
   }
 
   subtree(depth = 0): MirrorNode {
-    this.nextId = this.uint();
-    return this.node(depth);
+    this.nextId = this.id();
+    const node = this.node(depth);
+    this.lastId = this.nextId - 1;
+    return node;
   }
 
   private node(depth: number): MirrorNode {
@@ -246,29 +264,29 @@ export function decodeFrame(bytes: Uint8Array): MirrorOp[] {
           break;
         }
         case OP.children: {
-          const parent = r.uint();
+          const parent = r.id();
           const children: (number | MirrorNode)[] = [];
-          for (let c = r.uint(); c > 0; c--) children.push(r.uint() === CHILD.kept ? r.uint() : r.subtree());
+          for (let c = r.uint(); c > 0; c--) children.push(r.uint() === CHILD.kept ? r.id() : r.subtree());
           ops.push({ op: 'children', parent, children });
           break;
         }
         case OP.attr: {
-          const id = r.uint();
+          const id = r.id();
           const name = r.str();
           ops.push({ op: 'attr', id, name, value: r.uint() ? r.str() : null });
           break;
         }
         case OP.text:
-          ops.push({ op: 'text', id: r.uint(), text: r.str() });
+          ops.push({ op: 'text', id: r.id(), text: r.str() });
           break;
         case OP.value:
-          ops.push({ op: 'value', id: r.uint(), value: r.str() });
+          ops.push({ op: 'value', id: r.id(), value: r.str() });
           break;
         case OP.checked:
-          ops.push({ op: 'checked', id: r.uint(), checked: r.uint() === 1 });
+          ops.push({ op: 'checked', id: r.id(), checked: r.uint() === 1 });
           break;
         case OP.scroll:
-          ops.push({ op: 'scroll', id: r.uint(), x: r.uint(), y: r.uint() });
+          ops.push({ op: 'scroll', id: r.id(), x: r.uint(), y: r.uint() });
           break;
         default:
           throw new CodecError(`unknown operation ${code}`);

@@ -26,8 +26,9 @@ const RUNS = i > 0 ? Number(process.argv[i + 1]) : 7;
 const RRWEB = readFileSync(join(import.meta.dirname, '../../node_modules/rrweb/dist/rrweb.umd.cjs'), 'utf8');
 /** rrweb at its most compact (slimmed DOM: no comments, scripts, head metadata), not recording our widget; defaults otherwise. */
 const RRWEB_OPTIONS = `{ slimDOMOptions: 'all', inlineStylesheet: true, maskInputOptions: { password: true }, blockSelector: '[data-switchboard-widget]' }`;
-const VIEWER = `document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('sb-cobrowse-viewer')`;
-const MIRROR = `${VIEWER}?.shadowRoot.querySelector('iframe')?.contentDocument`;
+const VIEWER = `document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')`;
+/** The viewer may exist before its code has loaded (no shadow root yet). */
+const MIRROR = `${VIEWER}?.shadowRoot?.querySelector('iframe')?.contentDocument`;
 
 interface Step {
   name: string;
@@ -124,7 +125,7 @@ async function main() {
         list.append(li);
       }
     })()`);
-    await mirrorHas(ana, `d.querySelectorAll('ul.faq > li').length === 50`);
+    await mirrorHas(ana, `d.querySelectorAll('ul.faq > li').length === 55`);
     steps.push({ name: '20 inserted list items', ours: traffic.take(), rrweb: await rrwebEvents(page) });
 
     // ---- rrweb's replayer building the same snapshot in the agent's tab ----

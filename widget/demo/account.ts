@@ -46,18 +46,18 @@ for (let i = 0; i < 24; i++) {
 }
 
 const faq = document.querySelector('ul.faq')!;
-for (let i = 0; i < 30; i++) {
+for (let i = 0; i < 35; i++) {
   faq.append(el('li', {}, el('details', {}, el('summary', {}, `Question ${i + 1}: how does ${ITEMS[i % ITEMS.length]!.toLowerCase()} sizing work?`), el('p', {}, 'Check the size chart on the product page, or ask us in the chat.'))));
 }
 
 const stores = document.querySelector('ul.stores')!;
 const CITIES = ['Portland', 'Seattle', 'Denver', 'Boise', 'Tahoe', 'Bend', 'Missoula', 'Boulder', 'Flagstaff', 'Bozeman'];
-for (let i = 0; i < 60; i++) {
+for (let i = 0; i < 75; i++) {
   stores.append(el('li', {}, el('strong', {}, `${CITIES[i % 10]} ${Math.floor(i / 10) + 1}`), ' ', el('span', { class: 'muted' }, `${100 + i} Main Street`), ' ', el('a', { href: `#store-${i}` }, 'Directions')));
 }
 
 const footer = document.querySelector('ul.footer-links')!;
-for (let i = 0; i < 60; i++) footer.append(el('li', {}, el('a', { href: `#link-${i}` }, `Link ${i + 1}`)));
+for (let i = 0; i < 100; i++) footer.append(el('li', {}, el('a', { href: `#link-${i}` }, `Link ${i + 1}`)));
 
 /** Client-side routes: each tab shows one section, as a single-page app would. */
 function route(): void {
