@@ -5,7 +5,8 @@
  *   applied, and a change of its own closes its socket;
  * - each connection's awareness may only speak for the Yjs clients it introduced, up to
  *   MAX_AWARENESS_BYTES each, and never in the other party's role;
- * - malformed messages close the socket that sent them.
+ * - malformed messages close the socket that sent them, and so does a page sending more than
+ *   VISITOR_BUDGET (memory on the server is shared by every room).
  * Every accepted message goes through the Bus; each node holding the room applies it to its
  * replica (Yjs and awareness updates are idempotent) and forwards it to its own connections.
  */
@@ -17,6 +18,8 @@ import * as Y from 'yjs';
 import { topics, type Bus, type RoomMessage, type Unsubscribe } from '../bus/bus.js';
 import { MAX_AWARENESS_BYTES } from '../protocol/cobrowse.js';
 
+/** How much page data the visitor may send per window: a busy page sends a few hundred KiB; a runaway one is cut off. */
+export const VISITOR_BUDGET = { bytes: 16 * 1024 * 1024, windowMs: 10_000 } as const;
 /** y-websocket's message types. */
 const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 const FROM_SERVER = 'server';
@@ -44,6 +47,7 @@ export class CobrowseRoom {
   /** Which connection introduced each awareness client id. */
   private readonly owners = new Map<number, string>();
   private readonly unsubscribe: Unsubscribe;
+  private spent = { bytes: 0, since: 0 };
 
   constructor(
     readonly sessionId: string,
@@ -150,7 +154,16 @@ export class CobrowseRoom {
       if (step === syncProtocol.messageYjsUpdate && decoded.structs.length) throw new RoomViolation(1008, 'the page is read-only for the agent');
       return;
     }
+    this.charge(payload.length);
     this.publish(conn.id, 'update', payload);
+  }
+
+  /** Counts the visitor's page data against the budget. @throws RoomViolation when it is spent. */
+  private charge(bytes: number): void {
+    const now = Date.now();
+    if (now - this.spent.since > VISITOR_BUDGET.windowMs) this.spent = { bytes: 0, since: now };
+    this.spent.bytes += bytes;
+    if (this.spent.bytes > VISITOR_BUDGET.bytes) throw new RoomViolation(1008, 'the page is sending more than the room accepts');
   }
 
   /**

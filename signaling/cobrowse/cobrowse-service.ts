@@ -61,9 +61,9 @@ export class CobrowseService {
     this.signer = new SignedFields(deps.secret, 'cobrowse', deps.clock);
     this.visitorGraceMs = deps.visitorGraceMs ?? VISITOR_ROOM_GRACE_MS;
     this.conversations.listen({
-      ended: (c) => this.endFor(c.id, 'conversation-ended'),
+      ended: (c) => this.endInBackground(c.id, 'conversation-ended'),
       // A new agent does not inherit the view of the visitor's page: they ask again.
-      moved: (c) => this.endFor(c.id, 'transferred'),
+      moved: (c) => this.endInBackground(c.id, 'transferred'),
     });
   }
 
@@ -180,10 +180,13 @@ export class CobrowseService {
 
   private awaitVisitor(session: Session): void {
     clearTimeout(session.absence);
-    session.absence = setTimeout(() => {
-      void this.endFor(session.conversationId, 'visitor-left');
-    }, this.visitorGraceMs);
+    session.absence = setTimeout(() => this.endInBackground(session.conversationId, 'visitor-left'), this.visitorGraceMs);
     session.absence.unref();
+  }
+
+  /** Ends a session from a listener or a timer, where nobody awaits it: failures are logged, not thrown. */
+  private endInBackground(conversationId: string, reason: CobrowseEndReason): void {
+    this.endFor(conversationId, reason).catch((error: unknown) => console.error('co-browse: could not end a session', error));
   }
 
   private async endFor(conversationId: string, reason: CobrowseEndReason): Promise<void> {

@@ -165,12 +165,22 @@ describe('Co-browsing', () => {
       assert.equal((await sessionFrame(visitor.socket, id, (s) => s.phase === 'ended')).reason, 'visitor-left');
 
       // A transfer ends a session: the next agent asks again.
-      await connectAgent(server, BEN);
+      const ben = await connectAgent(server, BEN);
       await ask(visitor.socket, { type: 'cobrowse.accept', id: 'cb-offer-4', conversationId: id });
       await sessionFrame(ana.socket, id, (s) => s.phase === 'active');
       const bens = (await server.services.store.agents.findByEmail(BEN))!;
       await ask(ana.socket, { type: 'conversation.transfer', id: 'cb-transfer', conversationId: id, to: { agentId: bens.id } });
-      assert.equal((await sessionFrame(visitor.socket, id, (s) => s.phase === 'ended')).reason, 'transferred');
+      assert.equal((await sessionFrame(visitor.socket, id, (s) => s.phase === 'ended' && s.reason === 'transferred')).reason, 'transferred');
+
+      // Ben asks again; the visitor shares; ending the conversation ends the session, on the record.
+      await ben.socket.next('conversation', (f) => f.conversation.id === id && f.conversation.agent?.name === 'Ben Okafor');
+      assert.equal((await ask(ben.socket, { type: 'cobrowse.request', id: 'cb-request-6', conversationId: id })).type, 'ack');
+      await ask(visitor.socket, { type: 'cobrowse.accept', id: 'cb-accept-6', conversationId: id });
+      await sessionFrame(ben.socket, id, (s) => s.phase === 'active');
+      await ask(visitor.socket, { type: 'conversation.end', id: 'cb-end-6x', conversationId: id });
+      assert.equal((await sessionFrame(ben.socket, id, (s) => s.phase === 'ended')).reason, 'conversation-ended');
+      const last = await timelineEvent(ben.socket, (e) => e.type === 'cobrowse' && e.action === 'ended' && e.reason === 'conversation-ended');
+      assert.equal(last.type === 'cobrowse' && last.by.kind, 'system');
     } finally {
       await server.close({ dispose: true });
     }
