@@ -38,6 +38,7 @@ export function startCobrowse(options: StartCobrowseOptions): CobrowseHandle {
   overlay.setControl(view.control);
   overlay.host.addEventListener('sb-cobrowse-stop', () => options.onStop());
   overlay.host.addEventListener('sb-cobrowse-control', (e) => options.onControl((e as CustomEvent<{ allowed: boolean }>).detail.allowed));
+  sharer.start();
 
   let stopped = false;
   return {

@@ -49,13 +49,18 @@ export class PageSharer {
     this.observer = new MutationObserver((records) => this.flush(records));
     const wsBase = options.serverUrl.replace(/^http/, 'ws') + COBROWSE_PATH.slice(0, -1);
     // No BroadcastChannel: every byte goes through our server, which checks who may see it.
-    this.provider = new WebsocketProvider(wsBase, options.sessionId, this.doc, { params: { token: options.token }, disableBc: true, maxBackoffTime: 2000 });
+    this.provider = new WebsocketProvider(wsBase, options.sessionId, this.doc, { params: { token: options.token }, disableBc: true, maxBackoffTime: 2000, connect: false });
     this.provider.awareness.setLocalState(this.presence());
     this.provider.awareness.on('change', () => this.options.onGuide(this.agentGuide()));
     // Wait for the room's state before writing: the snapshot then replaces the previous page's frames.
     this.provider.on('sync', (synced: boolean) => {
       if (synced && !this.sharing) this.begin();
     });
+  }
+
+  /** Joins the room; sharing begins once it is synced. */
+  start(): void {
+    this.provider.connect();
   }
 
   /** The agent's current guide state, if the agent is in the room. */

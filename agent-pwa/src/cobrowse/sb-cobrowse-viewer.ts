@@ -50,6 +50,8 @@ export class SbCobrowseViewer extends LitElement {
   private pointerFrame = 0;
   private pendingPointer: { x: number; y: number } | undefined;
   private connectedFor: string | undefined;
+  /** What the agent has typed into the selected field in Control, by field. */
+  private typed: { id: number; value: string } | undefined;
 
   constructor() {
     super();
@@ -188,6 +190,7 @@ export class SbCobrowseViewer extends LitElement {
     const id = this.mirror?.idOf(target);
     if (id === undefined) return;
     this.selected = id;
+    this.typed = undefined;
     this.act(id, target);
   }
 
@@ -213,6 +216,7 @@ export class SbCobrowseViewer extends LitElement {
       const current = items.findIndex((el) => this.mirror!.idOf(el) === this.selected);
       const next = items[(current + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]!;
       this.selected = this.mirror.idOf(next);
+      this.typed = undefined;
       next.scrollIntoView({ block: 'nearest' });
       return;
     }
@@ -223,15 +227,16 @@ export class SbCobrowseViewer extends LitElement {
       this.act(this.selected, el);
       return;
     }
-    // Control: typing goes into the selected field, as its whole new value.
+    // Control: typing goes into the selected field, as its whole new value. The agent's own
+    // copy of what they typed is the base for the next key: the mirror lags a round trip behind.
     if (this.tool !== 'control' || !('value' in el) || this.mirror.isMasked(el)) return;
-    const field = el as HTMLInputElement;
+    if (this.typed?.id !== this.selected) this.typed = { id: this.selected, value: (el as HTMLInputElement).value };
     let value: string | undefined;
-    if (event.key === 'Backspace') value = field.value.slice(0, -1);
-    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) value = field.value + event.key;
+    if (event.key === 'Backspace') value = this.typed.value.slice(0, -1);
+    else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) value = this.typed.value + event.key;
     if (value === undefined) return;
     event.preventDefault();
-    field.value = value;
+    this.typed.value = value;
     this.connection?.act({ kind: 'input', id: this.selected, value });
   }
 }
