@@ -125,6 +125,12 @@ export class AgentSession extends EventTarget {
     await this.client.request({ type: 'cobrowse.control-request', id: newId(), conversationId });
   }
 
+  /** Drops a co-browse session the server no longer knows (its room refused us). */
+  forgetCobrowse(conversationId: string): void {
+    const { [conversationId]: _gone, ...others } = this.state.cobrowse;
+    this.update({ cobrowse: others });
+  }
+
   async stopCobrowse(conversationId: string): Promise<void> {
     await this.client.request({ type: 'cobrowse.stop', id: newId(), conversationId });
   }

@@ -311,6 +311,7 @@ export class SbAgentApp extends LitElement {
                 .agentName=${s.agent?.name ?? ''}
                 @sb-cobrowse-request=${() => this.act(() => this.session!.requestCobrowse(selected.id))}
                 @sb-cobrowse-stop=${() => this.act(() => this.session!.stopCobrowse(selected.id))}
+                @sb-cobrowse-gone=${() => this.session!.forgetCobrowse(selected.id)}
                 @sb-cobrowse-control-request=${() => this.act(() => this.session!.requestCobrowseControl(selected.id))}
                 .media=${this.calls.media[selected.id]}
                 ?transferring=${this.transferring}

@@ -50,12 +50,12 @@ describe('co-browsing', () => {
   });
 
   /** A visitor on the account page chatting with Ana, who has the conversation open. */
-  async function chat(): Promise<{ ana: Page; page: Page; frames: ReturnType<typeof captureFrames> }> {
+  async function chat(url = server.url): Promise<{ ana: Page; page: Page; frames: ReturnType<typeof captureFrames> }> {
     const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
+    await agent.signIn(ana, url, ANA);
     const page = await (await newParty(browser)).newPage();
     const frames = captureFrames(page);
-    await page.goto(`${server.url}/demo/account.html`);
+    await page.goto(`${url}/demo/account.html`);
     await visitor.openChat(page);
     await visitor.send(page, 'Can you help me with my account?');
     await ana.getByRole('button', { name: /^Accept chat from/ }).click();
@@ -204,5 +204,25 @@ describe('co-browsing', () => {
     const forged = roomUrl.replace(/token=[^&]+/, 'token=' + encodeURIComponent('9999999999999.x.visitor.y.zzz'));
     const code = await outsider.evaluate(`new Promise((resolve) => { const ws = new WebSocket(${JSON.stringify(forged)}); ws.onclose = (e) => resolve(e.code); })`);
     assert.equal(code, 4403);
+  });
+
+  it('stops sharing on both sides when a restarted server no longer knows the session', async () => {
+    const own = tempDataDir();
+    let restarted = await startServer({ databaseUrl: own.databaseUrl });
+    try {
+      const { ana, page } = await chat(restarted.url);
+      await page.getByRole('button', { name: `Show ${ANA.name} this page` }).click();
+      await ana.getByRole('application', { name: /'s page, live$/ }).waitFor();
+      const port = restarted.port;
+      await restarted.stop();
+      restarted = await startServer({ databaseUrl: own.databaseUrl, port });
+      // Both reconnect; the room refuses them; the page stops sharing and the agent's viewer goes.
+      await page.getByRole('region', { name: 'Page sharing' }).waitFor({ state: 'detached', timeout: 20_000 });
+      await ana.locator('sb-cobrowse-viewer').waitFor({ state: 'detached', timeout: 20_000 });
+      await ana.getByRole('button', { name: /^Co-browse: ask .* to share their page$/ }).waitFor();
+    } finally {
+      await restarted.stop();
+      own.dispose();
+    }
   });
 });

@@ -168,6 +168,11 @@ export class ChatSession extends EventTarget {
     if (id) await this.client.request({ type: 'cobrowse.control', id: newClientId(), conversationId: id, allowed });
   }
 
+  /** The server no longer knows the co-browse session (it restarted): drop it here too. */
+  forgetCobrowse(): void {
+    this.update({ cobrowse: undefined });
+  }
+
   private async cobrowseFrame(type: 'cobrowse.accept' | 'cobrowse.decline' | 'cobrowse.stop'): Promise<void> {
     const id = this.openConversationId();
     if (id) await this.client.request({ type, id: newClientId(), conversationId: id });

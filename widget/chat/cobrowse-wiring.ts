@@ -56,6 +56,11 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
             report(session.stopCobrowse());
           },
           onControl: (allowed) => report(session.setCobrowseControl(allowed)),
+          onEnded: () => {
+            handle = undefined;
+            sessionId = undefined;
+            session.forgetCobrowse();
+          },
         });
       });
     },

@@ -20,6 +20,8 @@ export interface StartCobrowseOptions {
   view: CobrowseView & { room: { token: string } };
   onStop(): void;
   onControl(allowed: boolean): void;
+  /** The server no longer knows the session: sharing has stopped here. */
+  onEnded(): void;
 }
 
 export function startCobrowse(options: StartCobrowseOptions): CobrowseHandle {
@@ -32,16 +34,19 @@ export function startCobrowse(options: StartCobrowseOptions): CobrowseHandle {
       overlay.show(guide, sharer.snapshotId);
       if (guide) actions.apply(guide, sharer.snapshotId, view.control === 'granted');
     },
+    onRefused: () => {
+      handle.stop();
+      options.onEnded();
+    },
   });
   const overlay = new GuideOverlay(document, sharer.serializer, view.agent.name);
   const actions = new GuideActions(sharer.serializer);
   overlay.setControl(view.control);
   overlay.host.addEventListener('sb-cobrowse-stop', () => options.onStop());
   overlay.host.addEventListener('sb-cobrowse-control', (e) => options.onControl((e as CustomEvent<{ allowed: boolean }>).detail.allowed));
-  sharer.start();
 
   let stopped = false;
-  return {
+  const handle: CobrowseHandle = {
     update(next) {
       view = { ...next, room: view.room };
       overlay.setControl(next.control);
@@ -53,4 +58,6 @@ export function startCobrowse(options: StartCobrowseOptions): CobrowseHandle {
       overlay.remove();
     },
   };
+  sharer.start();
+  return handle;
 }

@@ -14,6 +14,8 @@ import { opsForMutations } from './mutation-ops.js';
 /** Changes may grow to this multiple of the snapshot (or this many bytes) before a fresh snapshot. */
 const COMPACT_RATIO = 1;
 const COMPACT_MIN_BYTES = 64 * 1024;
+/** The room's close code for "not a party of an active session": final, unlike a dropped connection. */
+export const ROOM_REFUSED = 4403;
 
 export interface PageSharerOptions {
   serverUrl: string;
@@ -21,6 +23,8 @@ export interface PageSharerOptions {
   token: string;
   /** The agent's pointer, highlight and actions, whenever they change (undefined when the agent left). */
   onGuide(guide: AgentGuide | undefined): void;
+  /** The room refused us: the session is over (for example, the server restarted without it). */
+  onRefused(): void;
   win?: Window;
 }
 
@@ -52,6 +56,9 @@ export class PageSharer {
     this.provider = new WebsocketProvider(wsBase, options.sessionId, this.doc, { params: { token: options.token }, disableBc: true, maxBackoffTime: 2000, connect: false });
     this.provider.awareness.setLocalState(this.presence());
     this.provider.awareness.on('change', () => this.options.onGuide(this.agentGuide()));
+    this.provider.on('connection-close', (event: { code?: number } | null) => {
+      if (event?.code === ROOM_REFUSED) options.onRefused();
+    });
     // Wait for the room's state before writing: the snapshot then replaces the previous page's frames.
     this.provider.on('sync', (synced: boolean) => {
       if (synced && !this.sharing) this.begin();

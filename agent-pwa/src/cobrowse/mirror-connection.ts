@@ -25,6 +25,8 @@ export class MirrorConnection extends EventTarget {
   page: PageState = { url: '', title: '', width: 1280, height: 800, scrollX: 0, scrollY: 0, snapshot: '' };
   visitor: VisitorPresence | undefined;
   connected = false;
+  /** The room refused this agent: the session is over (or the server restarted without it). */
+  refused = false;
   /** When the first full page was drawn (performance.now()), for the set-up figure. */
   firstRenderAt: number | undefined;
   private readonly doc = new Y.Doc();
@@ -45,6 +47,12 @@ export class MirrorConnection extends EventTarget {
     this.provider.awareness.setLocalState(this.guide);
     this.provider.on('status', ({ status }: { status: string }) => {
       this.connected = status === 'connected';
+      this.changed();
+    });
+    this.provider.on('connection-close', (event: { code?: number } | null) => {
+      if (event?.code !== 4403) return;
+      this.refused = true;
+      this.provider.disconnect();
       this.changed();
     });
     this.frames.observe(() => this.render());

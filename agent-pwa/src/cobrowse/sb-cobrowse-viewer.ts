@@ -18,6 +18,7 @@ const FRAME_DOC = '<!DOCTYPE html><html><head></head><body></body></html>';
 /**
  * @fires sb-cobrowse-stop - the agent ends the session.
  * @fires sb-cobrowse-control-request - the agent asks the visitor for control.
+ * @fires sb-cobrowse-gone - the server no longer knows this session (the app should drop it).
  */
 export class SbCobrowseViewer extends LitElement {
   static override styles = [
@@ -72,7 +73,10 @@ export class SbCobrowseViewer extends LitElement {
       this.connection?.destroy();
       this.connectedFor = this.session.sessionId;
       this.connection = new MirrorConnection(this.session.sessionId, this.session.room.token, this.agentName);
-      this.connection.addEventListener('change', () => this.requestUpdate());
+      this.connection.addEventListener('change', () => {
+        if (this.connection?.refused) this.fire('sb-cobrowse-gone', { conversationId: this.session.conversationId });
+        this.requestUpdate();
+      });
       this.attachMirror();
     }
     if (changed.has('session') && this.session.control !== 'granted' && this.tool === 'control') this.tool = 'point';
