@@ -58,11 +58,11 @@ export function conversationRoutes(services: Services) {
     if (Number(c.req.header('content-length') ?? 0) > MAX_RECORDING_BYTES) throw new AppError('invalid-input', `recordings are limited to ${MAX_RECORDING_BYTES} bytes`);
     const audio = new Uint8Array(await c.req.arrayBuffer());
     if (audio.byteLength === 0 || audio.byteLength > MAX_RECORDING_BYTES) throw new AppError('invalid-input', `a recording must have 1 to ${MAX_RECORDING_BYTES} bytes`);
-    const recordingId = await services.conversations.addRecording({ kind: 'agent', agent: c.get('agent') }, id, { mimeType, durationMs, audio });
+    const recordingId = await services.recordings.add({ kind: 'agent', agent: c.get('agent') }, id, { mimeType, durationMs, audio });
     return c.json({ id: recordingId }, 201);
   });
   router.get('/:id/recordings/:recordingId', async (c) => {
-    const found = await services.conversations.recordingFor({ kind: 'agent', agent: c.get('agent') }, c.req.param('id'), c.req.param('recordingId'));
+    const found = await services.recordings.find({ kind: 'agent', agent: c.get('agent') }, c.req.param('id'), c.req.param('recordingId'));
     return c.body(Buffer.from(found.audio), 200, { 'Content-Type': found.mimeType, 'Cache-Control': 'private, max-age=3600' });
   });
   return router;

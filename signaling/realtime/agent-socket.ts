@@ -34,7 +34,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
         await routing.setStatus(agent.id, frame.status, frame.reason);
         return channel.send({ type: 'ack', id: frame.id });
       case 'monitor.start': {
-        await conversations.assertMayMonitor(actor, frame.conversationId);
+        await services.supervision.assertMayMonitor(actor, frame.conversationId);
         if (!monitoring.has(frame.conversationId)) monitoring.set(frame.conversationId, services.bus.subscribe(topics.monitor(frame.conversationId), (f) => channel.send(f)));
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       }
@@ -43,10 +43,10 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
         monitoring.delete(frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'whisper':
-        await conversations.whisper(actor, frame.conversationId, frame.text, frame.id);
+        await services.supervision.whisper(actor, frame.conversationId, frame.text, frame.id);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'barge':
-        await conversations.barge(actor, frame.conversationId);
+        await services.supervision.barge(actor, frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'wrap-up.done':
         await routing.wrapUpDone(agent, frame.disposition);

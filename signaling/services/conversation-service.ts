@@ -14,6 +14,7 @@ import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
 import { partyOf, type Actor } from './actor.js';
 import { AppError } from './app-error.js';
+import type { ConversationParties } from './conversation-parties.js';
 import type { EventLogWriter } from './event-log-writer.js';
 import type { RoutingService } from './routing-service.js';
 
@@ -49,6 +50,7 @@ export class ConversationService {
     private readonly bus: Bus,
     private readonly routing: RoutingService,
     private readonly log: EventLogWriter,
+    private readonly parties: ConversationParties,
     private readonly clock: () => number = Date.now,
   ) {
     routing.hooks = {
@@ -110,7 +112,7 @@ export class ConversationService {
    * stored message without storing it again.
    */
   async postMessage(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationEvent> {
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     const earlier = await this.store.conversations.findEventByClientId(conversationId, clientId);
     if (earlier) return earlier;
     if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
@@ -124,27 +126,27 @@ export class ConversationService {
       if (raced) return raced;
       throw error;
     }
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
     return event;
   }
 
   /** Timeline events after `afterSeq`, for a party catching up after a reconnect. */
   async eventsAfter(actor: Actor, conversationId: string, afterSeq: number): Promise<ConversationEvent[]> {
-    await this.authorize(actor, conversationId, 'read');
+    await this.parties.authorize(actor, conversationId, 'read');
     return this.store.conversations.eventsAfter(conversationId, afterSeq);
   }
 
   async markRead(actor: Actor, conversationId: string, seq: number): Promise<void> {
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     const party = actor.kind === 'visitor' ? 'visitor' : 'agent';
     const stored = await this.store.conversations.markRead(conversationId, party, seq);
-    await this.publish(conversation, { type: 'read', conversationId, party, seq: stored });
+    await this.parties.publish(conversation, { type: 'read', conversationId, party, seq: stored });
   }
 
   /** Relays typing to the other party only; nothing is stored. */
   async typing(actor: Actor, conversationId: string, isTyping: boolean): Promise<void> {
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     if (conversation.status === 'ended') return;
     const frame: ServerFrame = {
       type: 'typing',
@@ -153,13 +155,13 @@ export class ConversationService {
       ...(actor.kind === 'agent' ? { name: actor.agent.name } : {}),
       isTyping,
     };
-    if (actor.kind === 'visitor') await this.publishToStaff(conversation, frame);
+    if (actor.kind === 'visitor') await this.parties.publishToStaff(conversation, frame);
     else this.bus.publish(topics.visitor(conversation.visitorId), frame);
   }
 
   /** Ends the conversation for both parties; ending an ended one is a no-op. */
   async end(actor: Actor, conversationId: string): Promise<void> {
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     const now = this.clock();
     const event = await this.store.transaction(async (tx) => {
       if (!(await tx.conversations.end(conversationId, now))) return undefined;
@@ -168,8 +170,8 @@ export class ConversationService {
     if (!event) return;
     this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
     this.routing.contactEnded(conversationId);
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(conversation);
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(conversation);
     for (const l of this.listeners) l.ended?.(conversation);
   }
 
@@ -178,60 +180,30 @@ export class ConversationService {
    * @throws AppError `invalid-input` for a conversation that is not an answered call.
    */
   async hold(actor: Actor, conversationId: string, held: boolean): Promise<void> {
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     if (conversation.channel !== 'voice' || conversation.status !== 'active') throw new AppError('invalid-input', 'only an answered call can be put on hold');
     const now = this.clock();
     const by = partyOf(actor);
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: held ? 'call-held' : 'call-resumed', by }, now));
     this.log.append({ at: now, type: held ? LogType.callHeld : LogType.callResumed, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: actor.kind } });
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     for (const l of this.listeners) l.held?.(conversation, held ? (actor.kind === 'visitor' ? 'visitor' : 'agent') : undefined);
   }
 
   /** Adds an event another service tracks (co-browsing) to the timeline, and tells the conversation's parties. */
   async record(conversation: ConversationRecord, body: ConversationEventBody): Promise<ConversationEvent> {
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversation.id, body, this.clock()));
-    await this.publish(conversation, { type: 'events', conversationId: conversation.id, events: [event] });
+    await this.parties.publish(conversation, { type: 'events', conversationId: conversation.id, events: [event] });
     return event;
   }
 
   /** The visitor allows or withdraws recording of their call; the timeline keeps the record of it. */
   async setRecordingConsent(visitorId: string, conversationId: string, given: boolean): Promise<void> {
-    const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
+    const conversation = await this.parties.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
     if (conversation.channel !== 'voice' || conversation.status === 'ended') throw new AppError('invalid-input', 'only a call in progress can be recorded');
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'recording-consent', given }, this.clock()));
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     for (const l of this.listeners) l.consent?.(conversation, given);
-  }
-
-  /**
-   * Stores a call's recording from its agent. @throws AppError `forbidden` unless the visitor's
-   * latest word was consent, `not-found` for anyone but the call's agent.
-   */
-  async addRecording(actor: Actor, conversationId: string, recording: { mimeType: string; durationMs: number; audio: Uint8Array }): Promise<string> {
-    if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents record calls');
-    const conversation = await this.authorize(actor, conversationId, 'write');
-    if (conversation.channel !== 'voice' || conversation.agentId !== actor.agent.id) throw new AppError('not-found', 'no such call of yours');
-    // Consent as the timeline last recorded it: it outlives the call, and a withdrawal wins.
-    const consent = (await this.store.conversations.eventsAfter(conversationId, 0)).findLast((e) => e.type === 'recording-consent');
-    if (consent?.type !== 'recording-consent' || !consent.given) throw new AppError('forbidden', 'the caller has not allowed recording');
-    const id = randomUUID();
-    const now = this.clock();
-    const event = await this.store.transaction(async (tx) => {
-      await tx.recordings.add({ id, conversationId, agentId: actor.agent.id, mimeType: recording.mimeType, durationMs: recording.durationMs, createdAt: now }, recording.audio);
-      return tx.conversations.appendEvent(conversationId, { type: 'recording', recordingId: id, durationMs: recording.durationMs, by: partyOf(actor) }, now);
-    });
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
-    return id;
-  }
-
-  /** A recording's audio, for staff who may read the conversation. */
-  async recordingFor(actor: Actor, conversationId: string, recordingId: string) {
-    if (actor.kind !== 'agent') throw new AppError('not-found', 'no such recording');
-    await this.authorize(actor, conversationId, 'read');
-    const found = await this.store.recordings.find(conversationId, recordingId);
-    if (!found) throw new AppError('not-found', 'no such recording');
-    return found;
   }
 
   /**
@@ -242,7 +214,7 @@ export class ConversationService {
    */
   async transfer(actor: Actor, conversationId: string, to: { agentId: string } | { queueId: string }, note: string | undefined, clientId: string): Promise<void> {
     if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents transfer conversations');
-    const conversation = await this.authorize(actor, conversationId, 'write');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
     const from = actor.agent;
     if (conversation.status !== 'active' || conversation.agentId !== from.id) throw new AppError('invalid-input', 'only the agent handling a conversation can transfer it');
     let target: { kind: 'agent' | 'queue'; id: string; name: string };
@@ -262,8 +234,8 @@ export class ConversationService {
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'transferred', from: partyOf(actor), to: target }, now));
     if (note) await this.store.notes.add({ conversationId, kind: 'handover', author: { id: from.id, name: from.name }, text: note, at: now }, clientId);
     const moved = (await this.store.conversations.findById(conversationId))!;
-    await this.publish(moved, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(moved);
+    await this.parties.publish(moved, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(moved);
     // The agent who let go is no longer a party: tell them once more, so their app lets go too.
     this.bus.publish(topics.agent(from.id), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });
     for (const l of this.listeners) l.moved?.(moved, from.id);
@@ -279,7 +251,7 @@ export class ConversationService {
     const fromAgentId = conversation.agentId;
     await this.routing.returnToQueue(conversationId);
     const moved = (await this.store.conversations.findById(conversationId))!;
-    await this.publishSummary(moved);
+    await this.parties.publishSummary(moved);
     this.bus.publish(topics.agent(fromAgentId), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });
     for (const l of this.listeners) l.moved?.(moved, fromAgentId);
   }
@@ -289,10 +261,10 @@ export class ConversationService {
    * @throws AppError `invalid-input` when it is not (yet) ratable.
    */
   async rate(visitorId: string, conversationId: string, rating: number): Promise<void> {
-    const conversation = await this.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
+    const conversation = await this.parties.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
     if (!(await this.store.conversations.rate(conversationId, rating))) throw new AppError('invalid-input', 'only an ended conversation can be rated, once');
     this.log.append({ at: this.clock(), type: LogType.contactRated, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { rating } });
-    await this.publishSummary(conversation);
+    await this.parties.publishSummary(conversation);
   }
 
   /** Ends a conversation routing could not queue (full, closed, waited too long), telling the visitor why. */
@@ -308,56 +280,22 @@ export class ConversationService {
     this.log.append({ at: now, type: LogType.contactEnded, conversationId, queueId: conversation.queueId, ...(conversation.agentId ? { agentId: conversation.agentId } : {}), data: { by: 'system', reason } });
     // A contact still waiting leaves the queue (abandoned); one being handled frees its agent.
     this.routing.contactEnded(conversationId);
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(conversation);
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(conversation);
     for (const l of this.listeners) l.ended?.(conversation);
   }
 
   /** A conversation's summary, for a party or a supervisor. */
   async summaryFor(actor: Actor, conversationId: string): Promise<ConversationSummary> {
-    await this.authorize(actor, conversationId, 'read');
+    await this.parties.authorize(actor, conversationId, 'read');
     return (await this.store.conversations.summary(conversationId))!;
-  }
-
-  /** Checks that a supervisor may watch the conversation live. @throws AppError `forbidden` or `not-found`. */
-  async assertMayMonitor(actor: Actor, conversationId: string): Promise<void> {
-    this.supervisorOf(actor);
-    await this.authorize(actor, conversationId, 'read');
   }
 
   /** The notes (whispers) of a conversation, for its agent and supervisors. */
   async notesFor(actor: Actor, conversationId: string): Promise<ConversationNote[]> {
     if (actor.kind !== 'agent') throw new AppError('not-found', 'no such conversation');
-    await this.authorize(actor, conversationId, 'read');
+    await this.parties.authorize(actor, conversationId, 'read');
     return this.store.notes.list(conversationId);
-  }
-
-  /** A supervisor's note to the agent of a live conversation; the visitor never receives it. */
-  async whisper(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationNote> {
-    const supervisor = this.supervisorOf(actor);
-    const conversation = await this.authorize(actor, conversationId, 'read');
-    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
-    const note = await this.store.notes.add({ conversationId, kind: 'whisper', author: { id: supervisor.id, name: supervisor.name }, text, at: this.clock() }, clientId);
-    await this.publishToStaff(conversation, { type: 'note', note });
-    return note;
-  }
-
-  /** A supervisor joins a live conversation visibly: the visitor sees them join, and they may write. */
-  async barge(actor: Actor, conversationId: string): Promise<void> {
-    const supervisor = this.supervisorOf(actor);
-    const conversation = await this.authorize(actor, conversationId, 'read');
-    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
-    const now = this.clock();
-    if (!(await this.store.notes.addParticipant(conversationId, supervisor.id, now))) return; // already in
-    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: supervisor.id, name: supervisor.name } }, now));
-    this.log.append({ at: now, type: LogType.supervisorBarged, conversationId, agentId: supervisor.id, queueId: conversation.queueId });
-    await this.publish(conversation, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(conversation);
-  }
-
-  private supervisorOf(actor: Actor): AgentRecord {
-    if (actor.kind !== 'agent' || actor.agent.role === 'agent') throw new AppError('forbidden', 'only supervisors and admins may do this');
-    return actor.agent;
   }
 
   /** Stores what the visitor told about themselves and refreshes what the agent sees. */
@@ -367,7 +305,7 @@ export class ConversationService {
     if (!open) return;
     const summary = (await this.store.conversations.summary(open.id))!;
     this.routing.noteWaitingContact(open.id, { visitor: summary.visitor });
-    await this.publishToStaff(open, { type: 'conversation', conversation: summary });
+    await this.parties.publishToStaff(open, { type: 'conversation', conversation: summary });
   }
 
   private async announceAssignment(conversationId: string, agent: AgentRecord): Promise<void> {
@@ -376,49 +314,8 @@ export class ConversationService {
       tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: agent.id, name: agent.name } }, this.clock()),
     );
     const assigned = { ...conversation, agentId: agent.id, status: 'active' as const };
-    await this.publish(assigned, { type: 'events', conversationId, events: [event] });
-    await this.publishSummary(assigned);
+    await this.parties.publish(assigned, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(assigned);
     for (const l of this.listeners) l.assigned?.(assigned, agent);
-  }
-
-  private async publishSummary(conversation: ConversationRecord): Promise<void> {
-    const summary = (await this.store.conversations.summary(conversation.id))!;
-    await this.publish({ ...conversation, ...(summary.agent ? { agentId: summary.agent.id } : {}) }, { type: 'conversation', conversation: summary });
-  }
-
-  /**
-   * Delivers a frame to everyone in the conversation: the visitor, the assigned agent, supervisors
-   * who barged in, and supervisors monitoring it.
-   */
-  private async publish(conversation: Pick<ConversationRecord, 'id' | 'visitorId' | 'agentId'>, frame: ServerFrame): Promise<void> {
-    this.bus.publish(topics.visitor(conversation.visitorId), frame);
-    await this.publishToStaff(conversation, frame);
-  }
-
-  /** Delivers to the assigned agent, barged-in supervisors and monitors; never to the visitor. */
-  private async publishToStaff(conversation: Pick<ConversationRecord, 'id' | 'agentId'>, frame: ServerFrame): Promise<void> {
-    const agents = new Set(await this.store.notes.participants(conversation.id));
-    if (conversation.agentId) agents.add(conversation.agentId);
-    for (const agentId of agents) this.bus.publish(topics.agent(agentId), frame);
-    this.bus.publish(topics.monitor(conversation.id), frame);
-  }
-
-  /**
-   * Loads the conversation if the actor is one of its parties. Outsiders get `not-found`,
-   * not `forbidden`, so they cannot even learn that the id exists. Supervisors may read any
-   * conversation, and an agent holding an offer may read the one offered.
-   */
-  private async authorize(actor: Actor, conversationId: string, access: 'read' | 'write'): Promise<ConversationRecord> {
-    const conversation = await this.store.conversations.findById(conversationId);
-    if (!conversation) throw new AppError('not-found', 'no such conversation');
-    if (actor.kind === 'visitor') {
-      if (conversation.visitorId === actor.visitorId) return conversation;
-      throw new AppError('not-found', 'no such conversation');
-    }
-    const agent = actor.agent;
-    if (conversation.agentId === agent.id) return conversation;
-    if ((await this.store.notes.participants(conversationId)).includes(agent.id)) return conversation;
-    if (access === 'read' && (agent.role !== 'agent' || this.routing.hasOffer(agent.id, conversationId))) return conversation;
-    throw new AppError('not-found', 'no such conversation');
   }
 }

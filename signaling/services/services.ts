@@ -9,7 +9,10 @@ import { CobrowseService } from '../cobrowse/cobrowse-service.js';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../voice/ice-config.js';
 import { PeerCredentialIssuer } from '../voice/peer-credentials.js';
 import { PeerRelay } from '../voice/peer-relay.js';
+import { ConversationParties } from './conversation-parties.js';
 import { ConversationService } from './conversation-service.js';
+import { RecordingService } from './recording-service.js';
+import { SupervisionService } from './supervision-service.js';
 import { EventLogWriter } from './event-log-writer.js';
 import { ReportService } from './report-service.js';
 import { RoutingService } from './routing-service.js';
@@ -25,6 +28,9 @@ export interface Services {
   routing: RoutingService;
   conversations: ConversationService;
   calls: CallService;
+  /** Supervisors' monitoring, whispers and barge-in. */
+  supervision: SupervisionService;
+  recordings: RecordingService;
   /** PeerJS signaling: issues peer credentials, relays between the two parties of a call. */
   peerCredentials: PeerCredentialIssuer;
   peerRelay: PeerRelay;
@@ -58,7 +64,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const clock = options.clock ?? Date.now;
   const log = new EventLogWriter(store);
   const routing = new RoutingService({ store, bus, log, clock });
-  const conversations = new ConversationService(store, bus, routing, log, clock);
+  const parties = new ConversationParties(store, bus, routing);
+  const conversations = new ConversationService(store, bus, routing, log, parties, clock);
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
   const calls = new CallService({ store, bus, conversations, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
   const peerRelay = new PeerRelay(bus, calls, clock);
@@ -79,6 +86,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     routing,
     conversations,
     calls,
+    supervision: new SupervisionService(store, parties, log, clock),
+    recordings: new RecordingService(store, parties, clock),
     peerCredentials,
     peerRelay,
     cobrowse,

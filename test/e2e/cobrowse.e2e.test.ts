@@ -85,7 +85,7 @@ describe('co-browsing', () => {
     // Typed values arrive; values typed into password and card fields never travel, in any frame.
     await page.getByLabel('Current password').fill('hunter2-very-secret');
     await page.getByLabel('Card number').pressSequentially('4242424242424242');
-    await page.getByLabel('Security code').fill('737');
+    await page.getByLabel('Security code').fill('9041');
     await page.getByLabel('Street address').pressSequentially('12 Harbour Road');
     await ana.waitForFunction(
       () => {
@@ -96,7 +96,11 @@ describe('co-browsing', () => {
       { timeout: 10_000 },
     );
     const everything = Buffer.concat(frames.map((f) => f.data));
-    for (const secret of ['hunter2-very-secret', '4242424242424242', '737', 'NW-4417-2290-8812']) assert.equal(everything.includes(secret), false, `"${secret}" went over a WebSocket`);
+    for (const secret of ['hunter2-very-secret', '4242424242424242', 'NW-4417-2290-8812']) assert.equal(everything.includes(secret), false, `"${secret}" went over a WebSocket`);
+    // A short code could match digits of a timestamp by chance: look for it as a number on its own.
+    const room = Buffer.concat(frames.filter((f) => f.url.includes('/cobrowse/')).map((f) => f.data));
+    assert.equal(room.includes('9041'), false, 'the security code went into the co-browse room');
+    assert.doesNotMatch(frames.filter((f) => !f.url.includes('/cobrowse/')).map((f) => f.data.toString()).join('\n'), /(?<!\d)9041(?!\d)/, 'the security code went over the chat socket');
     assert.ok(everything.includes('12 Harbour Road'), 'the frames were captured (the street address is in them)');
 
     // The agent's pointer appears on the visitor's page, with the agent's name.
@@ -130,10 +134,16 @@ describe('co-browsing', () => {
     // So is a move to another page of the site: the new page shares itself again.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shipping & returns' }).click();
     await page.getByRole('region', { name: 'Page sharing' }).waitFor();
-    await ana.waitForFunction(() => {
-      const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
-      return frame?.contentDocument?.querySelector('h1')?.textContent === 'Shipping & returns';
-    });
+    await ana
+      .waitForFunction(() => {
+        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
+        return frame?.contentDocument?.querySelector('h1')?.textContent === 'Shipping & returns';
+      })
+      .catch(async (error: unknown) => {
+        console.log('NAVDEBUG', await ana.evaluate(`(() => { const v = ${VIEWER}; const d = v?.shadowRoot?.querySelector('iframe')?.contentDocument; return JSON.stringify({ h1: d?.querySelector('h1')?.textContent, frames: v?.connection?.frames?.length, applied: v?.connection?.applied, connected: v?.connection?.connected, refused: v?.connection?.refused, page: v?.connection?.page }); })()`));
+        console.log('NAVDEBUG visitor', await page.evaluate('location.href'), server.output().split('\n').slice(-5).join(' | '));
+        throw error;
+      });
     mirror = await mirrorFrame(ana);
     await mirror.getByRole('cell', { name: 'Canada' }).waitFor();
 

@@ -114,11 +114,12 @@ export class MirrorConnection extends EventTarget {
     }
     this.readPage();
     for (; this.applied < this.frames.length; this.applied++) {
+      // A frame that cannot be read or applied (a DOM refusal) is skipped, not retried forever:
+      // the next snapshot brings the mirror back in step.
       try {
         mirror.apply(decodeFrame(this.frames.get(this.applied)));
       } catch (error) {
-        if (!(error instanceof CodecError)) throw error;
-        console.warn('co-browse: a frame could not be read', error);
+        console.warn(`co-browse: frame ${this.applied} ${error instanceof CodecError ? 'could not be read' : 'could not be applied'}`, error);
       }
     }
     this.firstRenderAt ??= performance.now();

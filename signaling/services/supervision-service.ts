@@ -1,0 +1,52 @@
+/** What supervisors do to a live conversation: watch it, whisper to its agent, or join it visibly. */
+import { LogType } from '../kpi/log-types.js';
+import type { ConversationNote } from '../protocol/notes.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import type { Store } from '../store/store.js';
+import type { Actor } from './actor.js';
+import { AppError } from './app-error.js';
+import type { ConversationParties } from './conversation-parties.js';
+import type { EventLogWriter } from './event-log-writer.js';
+
+export class SupervisionService {
+  constructor(
+    private readonly store: Store,
+    private readonly parties: ConversationParties,
+    private readonly log: EventLogWriter,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Checks that a supervisor may watch the conversation live. @throws AppError `forbidden` or `not-found`. */
+  async assertMayMonitor(actor: Actor, conversationId: string): Promise<void> {
+    this.supervisorOf(actor);
+    await this.parties.authorize(actor, conversationId, 'read');
+  }
+
+  /** A supervisor's note to the agent of a live conversation; the visitor never receives it. */
+  async whisper(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationNote> {
+    const supervisor = this.supervisorOf(actor);
+    const conversation = await this.parties.authorize(actor, conversationId, 'read');
+    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+    const note = await this.store.notes.add({ conversationId, kind: 'whisper', author: { id: supervisor.id, name: supervisor.name }, text, at: this.clock() }, clientId);
+    await this.parties.publishToStaff(conversation, { type: 'note', note });
+    return note;
+  }
+
+  /** A supervisor joins a live conversation visibly: the visitor sees them join, and they may write. */
+  async barge(actor: Actor, conversationId: string): Promise<void> {
+    const supervisor = this.supervisorOf(actor);
+    const conversation = await this.parties.authorize(actor, conversationId, 'read');
+    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+    const now = this.clock();
+    if (!(await this.store.notes.addParticipant(conversationId, supervisor.id, now))) return; // already in
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'agent-joined', agent: { kind: 'agent', id: supervisor.id, name: supervisor.name } }, now));
+    this.log.append({ at: now, type: LogType.supervisorBarged, conversationId, agentId: supervisor.id, queueId: conversation.queueId });
+    await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(conversation);
+  }
+
+  private supervisorOf(actor: Actor): AgentRecord {
+    if (actor.kind !== 'agent' || actor.agent.role === 'agent') throw new AppError('forbidden', 'only supervisors and admins may do this');
+    return actor.agent;
+  }
+}
