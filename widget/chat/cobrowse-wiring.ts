@@ -35,7 +35,7 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
           askedFor = view.sessionId;
           requestOpen();
         }
-        if (handle) stopLocally();
+        stopLocally();
         return;
       }
       if (sessionId === view.sessionId) {
@@ -62,6 +62,10 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
             session.forgetCobrowse();
           },
         });
+      }).catch(() => {
+        // The chunk did not load (offline, a deploy in between): say so; the next change tries again.
+        sessionId = undefined;
+        panel.callError = 'failed';
       });
     },
   };

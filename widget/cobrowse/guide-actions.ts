@@ -17,12 +17,14 @@ export class GuideActions {
 
   /** Applies the actions not seen yet. The first guide seen only sets the mark: old actions are not replayed on a new page. */
   apply(guide: AgentGuide, snapshotId: string, controlGranted: boolean): void {
-    const newest = guide.actions.reduce((max, a) => Math.max(max, a.seq), 0);
+    // Awareness is relayed as the agent's client wrote it: check its shape before trusting it.
+    const list = Array.isArray(guide.actions) ? guide.actions.filter(isWellFormed) : [];
+    const newest = list.reduce((max, a) => Math.max(max, a.seq), 0);
     if (this.lastSeq === undefined) {
       this.lastSeq = newest;
       return;
     }
-    for (const action of guide.actions) {
+    for (const action of list) {
       if (action.seq <= this.lastSeq) continue;
       this.lastSeq = action.seq;
       // Ids name nodes of one snapshot; an action aimed at an older one could hit the wrong node.
@@ -45,6 +47,10 @@ export class GuideActions {
     }
     setFieldValue(el, action.value);
   }
+}
+
+function isWellFormed(a: GuideAction): boolean {
+  return !!a && Number.isSafeInteger(a.seq) && Number.isSafeInteger(a.id) && (a.kind === 'scroll-to' || a.kind === 'click' || (a.kind === 'input' && typeof a.value === 'string'));
 }
 
 /** Sets a text field's or select's value the way typing would, so the page's own listeners see it. */
