@@ -28,6 +28,8 @@ export interface RoomConnection {
   id: string;
   kind: 'visitor' | 'agent';
   send(message: Uint8Array): void;
+  /** Closes the socket: the session is over. */
+  close(): void;
 }
 
 /** A message that breaks the room's rules: the socket closes with `code`. */
@@ -72,8 +74,7 @@ export class CobrowseRoom {
     encoding.writeVarUint(hello, MESSAGE.sync);
     syncProtocol.writeSyncStep1(hello, this.doc);
     conn.send(encoding.toUint8Array(hello));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length) conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)));
+    if (this.awareness.getStates().size) conn.send(this.everyonesPresence());
   }
 
   /** Handles one message from a connection. @throws RoomViolation when it breaks the rules. */
@@ -81,21 +82,15 @@ export class CobrowseRoom {
     const entry = this.connections.get(connId);
     if (!entry) return;
     const { conn } = entry;
-    let decoder: decoding.Decoder;
-    let type: number;
-    try {
-      decoder = decoding.createDecoder(message);
-      type = decoding.readVarUint(decoder);
-    } catch {
-      throw new RoomViolation(1007, 'malformed message');
-    }
+    const decoder = decoding.createDecoder(message);
+    const type = readOrRefuse(() => decoding.readVarUint(decoder), 'malformed message');
     switch (type) {
       case MESSAGE.sync:
         return this.sync(conn, decoder);
       case MESSAGE.awareness:
-        return this.presence(entry, readBytes(decoder));
+        return this.presence(entry, readOrRefuse(() => decoding.readVarUint8Array(decoder), 'malformed message'));
       case MESSAGE.queryAwareness:
-        conn.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        conn.send(this.everyonesPresence());
         return;
       case MESSAGE.auth:
         return; // clients never send permission messages; ignore, as y-websocket does
@@ -118,22 +113,18 @@ export class CobrowseRoom {
     this.publish(FROM_SERVER, 'awareness', awarenessProtocol.encodeAwarenessUpdate(this.awareness, gone));
   }
 
+  /** Closes the room and every socket in it. */
   close(): void {
     this.unsubscribe();
+    const open = [...this.connections.values()];
     this.connections.clear();
+    for (const { conn } of open) conn.close();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
   private sync(conn: RoomConnection, decoder: decoding.Decoder): void {
-    let step: number;
-    let payload: Uint8Array;
-    try {
-      step = decoding.readVarUint(decoder);
-      payload = decoding.readVarUint8Array(decoder);
-    } catch {
-      throw new RoomViolation(1007, 'malformed sync message');
-    }
+    const [step, payload] = readOrRefuse(() => [decoding.readVarUint(decoder), decoding.readVarUint8Array(decoder)] as const, 'malformed sync message');
     if (step === syncProtocol.messageYjsSyncStep1) {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE.sync);
@@ -142,12 +133,7 @@ export class CobrowseRoom {
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new RoomViolation(1003, `unknown sync step ${step}`);
-    let decoded: { structs: unknown[] };
-    try {
-      decoded = Y.decodeUpdate(payload);
-    } catch {
-      throw new RoomViolation(1007, 'malformed document update');
-    }
+    const decoded = readOrRefuse(() => Y.decodeUpdate(payload), 'malformed document update');
     if (conn.kind === 'agent') {
       // Never applied: the page is the visitor's. A sync answer may carry what this room's replica
       // lost (it is rebuilt when everyone left); a change of the agent's own is a breach.
@@ -172,12 +158,7 @@ export class CobrowseRoom {
    */
   private presence(entry: { conn: RoomConnection; clients: Set<number> }, update: Uint8Array): void {
     const { conn } = entry;
-    let states: AwarenessEntry[];
-    try {
-      states = readAwarenessStates(update);
-    } catch {
-      throw new RoomViolation(1007, 'malformed awareness update');
-    }
+    const states = readOrRefuse(() => readAwarenessStates(update), 'malformed awareness update');
     const own = states.filter(({ clientId }) => {
       const owner = this.owners.get(clientId);
       return owner === undefined || owner === conn.id;
@@ -194,6 +175,11 @@ export class CobrowseRoom {
       entry.clients.add(clientId);
     }
     this.publish(conn.id, 'awareness', own.length === states.length ? update : encodeAwarenessStates(own));
+  }
+
+  /** Everyone's current presence, as one awareness message. */
+  private everyonesPresence(): Uint8Array {
+    return awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
   }
 
   private publish(from: string, kind: RoomMessage['kind'], data: Uint8Array): void {
@@ -227,11 +213,12 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function readBytes(decoder: decoding.Decoder): Uint8Array {
+/** Reads part of a client's message; what cannot be read closes the socket as malformed (1007). */
+function readOrRefuse<T>(read: () => T, message: string): T {
   try {
-    return decoding.readVarUint8Array(decoder);
+    return read();
   } catch {
-    throw new RoomViolation(1007, 'malformed message');
+    throw new RoomViolation(1007, message);
   }
 }
 

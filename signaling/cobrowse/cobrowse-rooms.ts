@@ -9,8 +9,6 @@ import type { CobrowseService } from './cobrowse-service.js';
 
 export class CobrowseRooms {
   private readonly rooms = new Map<string, CobrowseRoom>();
-  /** Every socket by room, so that ending a session can close them. */
-  private readonly closers = new Map<string, Map<string, () => void>>();
 
   constructor(
     private readonly service: CobrowseService,
@@ -19,13 +17,10 @@ export class CobrowseRooms {
     service.onEnded((sessionId) => this.close(sessionId));
   }
 
-  join(sessionId: string, conn: RoomConnection & { close(): void }): void {
+  join(sessionId: string, conn: RoomConnection): void {
     let room = this.rooms.get(sessionId);
     if (!room) this.rooms.set(sessionId, (room = new CobrowseRoom(sessionId, this.bus)));
     room.join(conn);
-    let closers = this.closers.get(sessionId);
-    if (!closers) this.closers.set(sessionId, (closers = new Map()));
-    closers.set(conn.id, conn.close);
     if (conn.kind === 'visitor') this.service.visitorPresence(sessionId, true);
   }
 
@@ -36,12 +31,11 @@ export class CobrowseRooms {
 
   leave(sessionId: string, connId: string): void {
     const room = this.rooms.get(sessionId);
-    this.closers.get(sessionId)?.delete(connId);
     if (!room) return;
     room.leave(connId);
     if (room.count('visitor') === 0) this.service.visitorPresence(sessionId, false);
     // The page is kept while anyone is in the room; an empty room is rebuilt from the visitor's next sync.
-    if (room.size === 0) this.drop(sessionId);
+    if (room.size === 0) this.close(sessionId);
   }
 
   /** The live document of a room, for tests and diagnostics. */
@@ -53,15 +47,9 @@ export class CobrowseRooms {
     for (const id of [...this.rooms.keys()]) this.close(id);
   }
 
+  /** The session ended: the room closes with every socket in it. */
   private close(sessionId: string): void {
-    const closers = this.closers.get(sessionId);
-    this.drop(sessionId);
-    for (const close of closers?.values() ?? []) close();
-  }
-
-  private drop(sessionId: string): void {
     this.rooms.get(sessionId)?.close();
     this.rooms.delete(sessionId);
-    this.closers.delete(sessionId);
   }
 }

@@ -15,7 +15,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     try {
       microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
-      panel.callError = 'microphone';
+      panel.actionError = 'microphone';
       return undefined;
     }
     const { CallClient } = await import('../call/index.js');
@@ -31,7 +31,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
   const ensureClient = () => (client ? Promise.resolve(client) : (opening ??= open().finally(() => (opening = undefined))));
 
   panel.addEventListener('sb-call', () => {
-    panel.callError = undefined;
+    panel.actionError = undefined;
     void ensureClient().then(async (created) => {
       if (!created) return;
       try {
@@ -39,14 +39,14 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
       } catch {
         created.close();
         client = undefined;
-        panel.callError = 'failed';
+        panel.actionError = 'failed';
       }
     });
   });
   panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
-  panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.callError = 'failed')));
+  panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
   panel.addEventListener('sb-call-hangup', () => void session.end());
-  panel.addEventListener('sb-call-consent', (e) => void session.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.callError = 'failed')));
+  panel.addEventListener('sb-call-consent', (e) => void session.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
 
   return {
     /** Applies the session's latest call state to the media. */

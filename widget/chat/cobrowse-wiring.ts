@@ -17,7 +17,10 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
     handle = undefined;
     sessionId = undefined;
   };
-  const report = (done: Promise<void>) => void done.catch(() => (panel.callError = 'failed'));
+  const report = (done: Promise<void>) => {
+    panel.actionError = undefined;
+    void done.catch(() => (panel.actionError = 'failed'));
+  };
 
   panel.addEventListener('sb-cobrowse-accept', () => report(session.shareCobrowse()));
   panel.addEventListener('sb-cobrowse-decline', () => report(session.declineCobrowse()));
@@ -65,7 +68,7 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
       }).catch(() => {
         // The chunk did not load (offline, a deploy in between): say so; the next change tries again.
         sessionId = undefined;
-        panel.callError = 'failed';
+        panel.actionError = 'failed';
       });
     },
   };

@@ -54,7 +54,7 @@ export class SbChatPanel extends LitElement {
     confirmingEnd: { state: true },
     voice: { type: Boolean },
     media: { attribute: false },
-    callError: { attribute: false },
+    actionError: { attribute: false },
     cobrowse: { type: Boolean },
   };
 
@@ -66,8 +66,8 @@ export class SbChatPanel extends LitElement {
   declare voice: boolean;
   /** The call's media as this browser sees it (connected, muted, microphone level). */
   declare media: CallMediaState | undefined;
-  /** Why the last Call press failed, shown until the next one. */
-  declare callError: 'microphone' | 'failed' | undefined;
+  /** Why the last call or page-sharing action failed, shown until the next try. */
+  declare actionError: 'microphone' | 'failed' | undefined;
   /** Whether the visitor may offer to share the page (co-browsing is on for this site). */
   declare cobrowse: boolean;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
@@ -219,7 +219,7 @@ export class SbChatPanel extends LitElement {
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
       ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
       ${this.renderCobrowse()}
-      ${this.callError ? html`<div class="error" role="alert">${this.t(this.callError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
+      ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
         ${events.map((e) => this.renderEvent(e, lastSeen))}

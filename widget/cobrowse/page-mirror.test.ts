@@ -126,7 +126,9 @@ describe('page mirror', () => {
         },
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 50)); // let an image error or refresh fire, if they could
+    // The broken image has failed (its error event has fired) before we look for its handler's effect.
+    const img = target.querySelector('img')!;
+    if (!img.complete) await new Promise((resolve) => img.addEventListener('error', resolve, { once: true }));
     expect((window as { __ran?: number }).__ran).to.equal(undefined);
     expect(target.querySelector('script, iframe, [onclick], [onerror], [onload], [http-equiv]')).to.equal(null);
     expect(target.querySelector('a')!.hasAttribute('href')).to.equal(false);

@@ -1,13 +1,13 @@
 /** Loads and saves routing administration for the admin screens; the views stay pure. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueView } from '../../../signaling/protocol/admin.js';
 import { ProtocolError } from '../../../signaling/protocol/protocol-client.js';
 import { api } from '../api-client.js';
+import { ScreenController } from '../screen-controller.js';
 
 export const AdminStatus = { idle: 'idle', loading: 'loading', ready: 'ready', saving: 'saving', failed: 'failed' } as const;
 export type AdminStatus = (typeof AdminStatus)[keyof typeof AdminStatus];
 
-export class AdminController implements ReactiveController {
+export class AdminController extends ScreenController {
   status: AdminStatus = AdminStatus.idle;
   queues: QueueView[] = [];
   agents: AgentView[] = [];
@@ -15,21 +15,6 @@ export class AdminController implements ReactiveController {
   error: string | undefined;
   /** Set after a successful save, for a confirmation. */
   savedAt: number | undefined;
-
-  private connected = true;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-  }
-
-  /** Answers that arrive after the screen is gone are dropped, not rendered. */
-  hostDisconnected(): void {
-    this.connected = false;
-  }
 
   async load(): Promise<void> {
     this.set(AdminStatus.loading);
@@ -87,6 +72,6 @@ export class AdminController implements ReactiveController {
   private set(status: AdminStatus): void {
     this.status = status;
     if (status === AdminStatus.loading) this.error = undefined;
-    if (this.connected) this.host.requestUpdate();
+    this.changed();
   }
 }

@@ -1,36 +1,23 @@
 /** Loads report rows and staffing for the Reports screen; the view only renders. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../../signaling/protocol/reports.js';
 import { api } from '../api-client.js';
+import { ScreenController } from '../screen-controller.js';
 
 export const ReportStatus = { idle: 'idle', loading: 'loading', ready: 'ready', failed: 'failed' } as const;
 export type ReportStatus = (typeof ReportStatus)[keyof typeof ReportStatus];
 
-export class ReportsController implements ReactiveController {
+export class ReportsController extends ScreenController {
   status: ReportStatus = ReportStatus.idle;
   rows: ReportRow[] = [];
   staffing: StaffingRow[] = [];
   error: string | undefined;
-  private connected = false;
   /** Only the latest request's answer is shown, whatever order answers arrive in. */
   private generation = 0;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-  }
 
   async load(query: Omit<ReportQuery, 'format'>, staffing?: StaffingQuery): Promise<void> {
     const generation = ++this.generation;
     this.status = ReportStatus.loading;
-    this.update();
+    this.changed();
     try {
       const [rows, staff] = await Promise.all([api.report(query), staffing ? api.staffing(staffing) : Promise.resolve([])]);
       if (generation !== this.generation) return;
@@ -43,10 +30,6 @@ export class ReportsController implements ReactiveController {
       this.error = (error as Error).message;
       this.status = ReportStatus.failed;
     }
-    this.update();
-  }
-
-  private update(): void {
-    if (this.connected) this.host.requestUpdate();
+    this.changed();
   }
 }
