@@ -13,6 +13,16 @@ export type ConversationStatus = (typeof ConversationStatus)[keyof typeof Conver
 export const CHANNELS = ['chat', 'voice', 'email', 'message'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/**
+ * Where a conversation came from, when not from the widget's chat or call button: a callback
+ * the visitor asked for, an e-mail (or the widget's offline form), or an outside channel.
+ */
+export type ConversationSource = 'callback' | 'email' | `channel:${string}`;
+
+/** What the agent records after calling a customer back. `retry`: call again at a time they name. */
+export const CALLBACK_OUTCOMES = ['reached', 'no-answer', 'retry', 'wrong-number'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+
 /** Who did something in a conversation. */
 export type PartyKind = 'visitor' | 'agent' | 'system';
 
@@ -46,7 +56,13 @@ export type ConversationEventBody =
   /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
   | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string }
   /** Co-browsing: asked, started, declined, control asked/granted/taken back, ended (with why). */
-  | { type: 'cobrowse'; action: CobrowseAction; by: Party; reason?: CobrowseEndReason };
+  | { type: 'cobrowse'; action: CobrowseAction; by: Party; reason?: CobrowseEndReason }
+  /** A callback fell due: call `phone` (E.164); `attempt` counts from 1. */
+  | { type: 'callback'; phone: string; attempt: number; requestedAt: number; asap: boolean }
+  /** The agent's result of calling back; `retryAt` when another attempt is scheduled. */
+  | { type: 'callback-outcome'; outcome: CallbackOutcome; by: Party; retryAt?: number }
+  /** The automatic answer the customer was sent (an e-mail acknowledgement with its reference). */
+  | { type: 'auto-reply'; text: string };
 
 export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
 export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];
@@ -81,4 +97,8 @@ export interface ConversationSummary {
   disposition?: Disposition;
   /** The visitor's rating, 1 (poor) to 5 (great), given after the end. */
   rating?: number;
+  /** Absent for the widget's chats and calls. */
+  source?: ConversationSource;
+  /** E-mail: the subject of the thread. */
+  subject?: string;
 }

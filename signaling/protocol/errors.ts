@@ -17,6 +17,10 @@ export const ErrorReason = {
   conversationEnded: 'conversation-ended',
   offerUnavailable: 'offer-unavailable',
   originNotAllowed: 'origin-not-allowed',
+  /** A signed request (channel message, inbound mail) without a valid, fresh signature. */
+  invalidSignature: 'invalid-signature',
+  /** A signed request whose message was taken before. */
+  replayed: 'replayed',
   internal: 'internal',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];

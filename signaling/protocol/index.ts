@@ -15,3 +15,5 @@ export * from './reports.js';
 export * from './notes.js';
 export * from './cobrowse.js';
 export * from './cobrowse-codec.js';
+export * from './contact-options.js';
+export * from './channels.js';

@@ -14,6 +14,8 @@ const STATUS: Record<ErrorReason, number> = {
   'conversation-ended': 409,
   'offer-unavailable': 409,
   'origin-not-allowed': 403,
+  'invalid-signature': 401,
+  replayed: 409,
   internal: 500,
 };
 

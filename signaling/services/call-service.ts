@@ -76,7 +76,7 @@ export class CallService implements PeerDirectory {
   /** Picks up calls that were open before a restart, so their parties can reconnect. */
   async load(): Promise<void> {
     for (const c of await this.store.conversations.listByStatus(['queued', 'active'])) {
-      if (c.channel !== 'voice') continue;
+      if (c.channel !== 'voice' || c.source) continue; // a callback is dialled by the agent's phone, not WebRTC
       const agent = c.agentId ? await this.store.agents.findById(c.agentId) : undefined;
       const call = this.track(c, agent);
       // Hold and consent are in the timeline too: the last word of each stands.

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { topics, type Bus } from '../bus/bus.js';
 import { LogType } from '../kpi/log-types.js';
-import type { ConversationEvent, ConversationEventBody, ConversationSummary, EndReason } from '../protocol/conversation.js';
+import type { Channel, ConversationEvent, ConversationEventBody, ConversationSource, ConversationSummary, EndReason } from '../protocol/conversation.js';
 import type { ConversationNote } from '../protocol/notes.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
@@ -32,8 +32,33 @@ export interface StartOptions {
   locale?: string;
 }
 
-/** What other services (calls) react to; every change is stored and published before they hear of it. */
+/** A conversation that does not start in the widget: a callback, an e-mail, a channel's message. */
+export interface OpenSpec {
+  visitorId: string;
+  queueId: string;
+  channel: Channel;
+  source: ConversationSource;
+  subject?: string;
+  locale?: string;
+  page?: { url?: string; title?: string };
+  /** Its first timeline events (the customer's message, the callback's details). */
+  events: ConversationEventBody[];
+  /** A client id or an inbound message id that makes a retried open return the same conversation. */
+  startClientId?: string;
+}
+
+/**
+ * Serving order between channels within a queue: a waiting caller before a chat, and an e-mail or
+ * a channel's message (which can wait minutes without harm) after both. In priority points; each
+ * point is worth the queue's priorityWeightMs of waiting.
+ */
+export const CHANNEL_PRIORITY: Record<Channel, number> = { voice: 0, chat: 0, message: -1, email: -2 };
+
+/** What other services (calls, mail, webhooks) react to; every change is stored and published before they hear of it. */
 export interface ConversationListener {
+  created?(conversation: ConversationRecord): void;
+  /** A message was stored (not a retry of one already stored). */
+  posted?(conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): void;
   assigned?(conversation: ConversationRecord, agent: AgentRecord): void;
   /** The conversation left its agent: to another agent, or back to a queue. */
   moved?(conversation: ConversationRecord, fromAgentId: string): void;
@@ -104,7 +129,57 @@ export class ConversationService {
     const summary = (await this.store.conversations.summary(record.id))!;
     this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
     await this.routing.enqueue({ ...record, lastSeq: 0 });
+    for (const l of this.listeners) l.created?.({ ...record, lastSeq: 0 });
     return summary;
+  }
+
+  /**
+   * Opens a conversation with its first events in one transaction and queues it. With a
+   * `startClientId` already used by the visitor, returns that conversation instead.
+   */
+  async open(spec: OpenSpec): Promise<ConversationRecord> {
+    if (spec.startClientId) {
+      const earlier = await this.store.conversations.findByStartClientId(spec.visitorId, spec.startClientId);
+      if (earlier) return earlier;
+    }
+    const now = this.clock();
+    const record = {
+      id: randomUUID(),
+      visitorId: spec.visitorId,
+      queueId: spec.queueId,
+      status: 'queued' as const,
+      channel: spec.channel,
+      priority: CHANNEL_PRIORITY[spec.channel],
+      source: spec.source,
+      ...(spec.subject ? { subject: spec.subject } : {}),
+      ...(spec.startClientId ? { startClientId: spec.startClientId } : {}),
+      ...(spec.locale ? { language: spec.locale } : {}),
+      ...(spec.page?.url ? { pageUrl: spec.page.url } : {}),
+      ...(spec.page?.title ? { pageTitle: spec.page.title } : {}),
+      createdAt: now,
+    };
+    let events: ConversationEvent[];
+    try {
+      events = await this.store.transaction(async (tx) => {
+        await tx.conversations.insert(record);
+        const stored: ConversationEvent[] = [];
+        for (const body of spec.events) stored.push(await tx.conversations.appendEvent(record.id, body, now, body.type === 'message' ? body.clientId : undefined));
+        return stored;
+      });
+    } catch (error) {
+      // The same open raced itself: the unique (visitor, client id) index kept the other one.
+      const raced = spec.startClientId && (await this.store.conversations.findByStartClientId(spec.visitorId, spec.startClientId));
+      if (raced) return raced;
+      throw error;
+    }
+    const opened = { ...record, lastSeq: events.length };
+    this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: record.queueId, data: { channel: record.channel, source: spec.source } });
+    const preview = events.findLast((e) => e.type === 'message');
+    await this.routing.enqueue(opened);
+    if (preview?.type === 'message') this.routing.noteWaitingContact(record.id, { preview: preview.text });
+    for (const l of this.listeners) l.created?.(opened);
+    for (const e of events) if (e.type === 'message') for (const l of this.listeners) l.posted?.(opened, e);
+    return opened;
   }
 
   /**
@@ -128,6 +203,7 @@ export class ConversationService {
     }
     await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
+    for (const l of this.listeners) l.posted?.(conversation, event as ConversationEvent & { type: 'message' });
     return event;
   }
 

@@ -1,7 +1,7 @@
 /** Conversations and their timelines, with per-conversation sequence numbers. */
 import type { Kysely } from 'kysely';
 import type { Channel } from '../acd/types.js';
-import type { ConversationEvent, ConversationEventBody, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
+import type { ConversationEvent, ConversationEventBody, ConversationSource, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
 import type { Database } from './schema.js';
 
 export interface ConversationRecord {
@@ -17,6 +17,9 @@ export interface ConversationRecord {
   language?: string;
   pageUrl?: string;
   pageTitle?: string;
+  /** Absent for the widget's chats and calls; `callback`, `email` or `channel:<id>` otherwise. */
+  source?: ConversationSource;
+  subject?: string;
   createdAt: number;
   answeredAt?: number;
   endedAt?: number;
@@ -35,6 +38,8 @@ const toRecord = (r: Database['conversations']): ConversationRecord => ({
   ...(r.language ? { language: r.language } : {}),
   ...(r.page_url ? { pageUrl: r.page_url } : {}),
   ...(r.page_title ? { pageTitle: r.page_title } : {}),
+  ...(r.source ? { source: r.source as ConversationSource } : {}),
+  ...(r.subject ? { subject: r.subject } : {}),
   createdAt: r.created_at,
   ...(r.answered_at != null ? { answeredAt: r.answered_at } : {}),
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
@@ -72,6 +77,8 @@ export class ConversationsRepo {
         start_client_id: c.startClientId ?? null,
         page_url: c.pageUrl ?? null,
         page_title: c.pageTitle ?? null,
+        source: c.source ?? null,
+        subject: c.subject ?? null,
         created_at: c.createdAt,
         answered_at: null,
         ended_at: null,
@@ -94,15 +101,25 @@ export class ConversationsRepo {
     return row && toRecord(row);
   }
 
-  /** The visitor's conversation that has not ended, if any (a visitor has at most one). */
+  /**
+   * The visitor's widget conversation (chat or call) that has not ended, if any; a visitor has
+   * at most one. Their callbacks, e-mails and channel messages are conversations of their own.
+   */
   async findOpenForVisitor(visitorId: string): Promise<ConversationRecord | undefined> {
     const row = await this.db
       .selectFrom('conversations')
       .selectAll()
       .where('visitor_id', '=', visitorId)
       .where('status', '!=', 'ended')
+      .where('source', 'is', null)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
+    return row && toRecord(row);
+  }
+
+  /** The visitor's open conversation from one source (an e-mail thread, a channel), newest first. */
+  async findOpenBySource(visitorId: string, source: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).where('source', '=', source).where('status', '!=', 'ended').orderBy('created_at', 'desc').executeTakeFirst();
     return row && toRecord(row);
   }
 
@@ -288,6 +305,8 @@ export class ConversationsRepo {
         'c.ended_at',
         'c.disposition',
         'c.rating',
+        'c.source',
+        'c.subject',
       ]);
     const rows = (await refine(base).execute()) as SummaryRow[];
     return rows.map(toSummary);
@@ -312,6 +331,8 @@ interface SummaryRow {
   ended_at: number | null;
   disposition: string | null;
   rating: number | null;
+  source: string | null;
+  subject: string | null;
 }
 
 const toSummary = (r: SummaryRow): ConversationSummary => ({
@@ -333,4 +354,6 @@ const toSummary = (r: SummaryRow): ConversationSummary => ({
   ...(r.ended_at != null ? { endedAt: r.ended_at } : {}),
   ...(r.disposition ? { disposition: r.disposition as Disposition } : {}),
   ...(r.rating != null ? { rating: r.rating } : {}),
+  ...(r.source ? { source: r.source as ConversationSource } : {}),
+  ...(r.subject ? { subject: r.subject } : {}),
 });

@@ -1,5 +1,5 @@
 /** Queues with their routing settings, and which agents serve them at which tier. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { BusinessHours } from '../acd/business-hours.js';
 import type { Membership, OverflowTarget, QueueConfig, Skills } from '../acd/types.js';
 import type { StrategyName } from '../acd/strategies/strategy.js';
@@ -12,13 +12,20 @@ export interface QueueRecord extends QueueConfig {
   createdAt: number;
 }
 
+/** What the widget offers instead of waiting, and how callbacks are retried; not part of routing. */
+export interface ContactOptions {
+  offerAlternativesAfterMs?: number;
+  callbackRetryMs: number;
+  callbackMaxAttempts: number;
+}
+
 export interface QueueMember extends Membership {
   agentId: string;
 }
 
 const json = <T>(text: string | null): T | undefined => (text ? (JSON.parse(text) as T) : undefined);
 
-const toRecord = (r: Database['queues']): QueueRecord => ({
+const toRecord = (r: Selectable<Database['queues']>): QueueRecord => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
@@ -96,6 +103,24 @@ export class QueuesRepo {
   async findDefault(): Promise<QueueRecord | undefined> {
     const row = await this.db.selectFrom('queues').selectAll().orderBy('is_default', 'desc').orderBy('created_at').executeTakeFirst();
     return row && toRecord(row);
+  }
+
+  async contactOptions(queueId: string): Promise<ContactOptions | undefined> {
+    const r = await this.db.selectFrom('queues').select(['offer_alternatives_after_ms', 'callback_retry_ms', 'callback_max_attempts']).where('id', '=', queueId).executeTakeFirst();
+    if (!r) return undefined;
+    return {
+      ...(r.offer_alternatives_after_ms != null ? { offerAlternativesAfterMs: Number(r.offer_alternatives_after_ms) } : {}),
+      callbackRetryMs: Number(r.callback_retry_ms),
+      callbackMaxAttempts: r.callback_max_attempts,
+    };
+  }
+
+  async setContactOptions(queueId: string, o: ContactOptions): Promise<void> {
+    await this.db
+      .updateTable('queues')
+      .set({ offer_alternatives_after_ms: o.offerAlternativesAfterMs ?? null, callback_retry_ms: o.callbackRetryMs, callback_max_attempts: o.callbackMaxAttempts })
+      .where('id', '=', queueId)
+      .execute();
   }
 
   async addMember(queueId: string, agentId: string, membership: Membership = { tier: 1, position: 0 }): Promise<void> {

@@ -55,6 +55,10 @@ export interface QueuesTable {
   overflow: string | null;
   hours: string | null;
   closed_target: string | null;
+  /** The widget offers a callback or a message instead of waiting longer than this; null: never. */
+  offer_alternatives_after_ms: number | null;
+  callback_retry_ms: Generated<number>;
+  callback_max_attempts: Generated<number>;
 }
 
 export interface QueueMembersTable {
@@ -94,6 +98,10 @@ export interface ConversationsTable {
   disposition: string | null;
   rating: number | null;
   language: string | null;
+  /** Where it came from: null for the widget, else `callback`, `email` or `channel:<id>`. */
+  source: string | null;
+  /** E-mail conversations: the subject of the customer's first mail. */
+  subject: string | null;
 }
 
 export interface ConversationEventsTable {
@@ -157,6 +165,101 @@ export interface RecordingsTable {
   created_at: number;
 }
 
+/** A visitor asked to be called back: scheduled, then a voice contact when due. */
+export interface CallbacksTable {
+  id: string;
+  visitor_id: string;
+  queue_id: string;
+  /** E.164. */
+  phone: string;
+  asap: number;
+  due_at: number;
+  /** scheduled | queued (a conversation is in the ACD) | done | cancelled | failed */
+  status: string;
+  attempts: number;
+  /** The conversation of the current or last attempt. */
+  conversation_id: string | null;
+  client_id: string;
+  /** JSON { locale?, page? } the visitor sent, shown to the agent. */
+  context: string | null;
+  created_at: number;
+}
+
+/** Mail to send (acknowledgements, agents' replies), kept until the SMTP server accepts it. */
+export interface OutboundMailsTable {
+  id: Generated<number>;
+  conversation_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  message_id: string;
+  in_reply_to: string | null;
+  /** Space-separated Message-IDs, oldest first. */
+  references_ids: string | null;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface MailThreadsTable {
+  message_id: string;
+  conversation_id: string;
+  created_at: number;
+}
+
+/** An inbound messaging channel (an SMS gateway, a social-media bridge). */
+export interface ChannelsTable {
+  id: string;
+  name: string;
+  queue_id: string;
+  /** Shared secret for HMAC signatures both ways. */
+  secret: string;
+  /** Where agents' replies are POSTed; null: replies stay in Switchboard. */
+  outbound_url: string | null;
+  created_at: number;
+}
+
+export interface ChannelContactsTable {
+  channel_id: string;
+  external_id: string;
+  visitor_id: string;
+}
+
+export interface ChannelReceiptsTable {
+  channel_id: string;
+  message_id: string;
+  received_at: number;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  secret: string;
+  /** JSON array of event names. */
+  events: string;
+  created_at: number;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  /** webhook | channel */
+  target_kind: string;
+  target_id: string;
+  event: string;
+  payload: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -171,4 +274,12 @@ export interface Database {
   conversation_notes: ConversationNotesTable;
   conversation_participants: ConversationParticipantsTable;
   recordings: RecordingsTable;
+  callbacks: CallbacksTable;
+  outbound_mails: OutboundMailsTable;
+  mail_threads: MailThreadsTable;
+  channels: ChannelsTable;
+  channel_contacts: ChannelContactsTable;
+  channel_receipts: ChannelReceiptsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -15,4 +15,9 @@ export class SettingsRepo {
     await this.db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
     return (await this.get(key))!;
   }
+
+  /** Stores `value`, replacing any earlier one. */
+  async set(key: string, value: string): Promise<void> {
+    await this.db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  }
 }

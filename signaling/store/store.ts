@@ -1,9 +1,12 @@
 /** The one storage interface the services use, the same over SQLite and PostgreSQL. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AgentsRepo } from './agents-repo.js';
+import { CallbacksRepo } from './callbacks-repo.js';
 import { CannedRepliesRepo } from './canned-replies-repo.js';
+import { ChannelsRepo } from './channels-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
+import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
 import { RecordingsRepo } from './recordings-repo.js';
 import { QueuesRepo } from './queues-repo.js';
@@ -11,6 +14,7 @@ import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { VisitorsRepo } from './visitors-repo.js';
+import { WebhooksRepo } from './webhooks-repo.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,6 +33,10 @@ export class Store {
   readonly eventLog: EventLogRepo;
   readonly notes: NotesRepo;
   readonly recordings: RecordingsRepo;
+  readonly callbacks: CallbacksRepo;
+  readonly mail: MailRepo;
+  readonly channels: ChannelsRepo;
+  readonly webhooks: WebhooksRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -44,6 +52,10 @@ export class Store {
     this.eventLog = new EventLogRepo(db);
     this.notes = new NotesRepo(db);
     this.recordings = new RecordingsRepo(db);
+    this.callbacks = new CallbacksRepo(db);
+    this.mail = new MailRepo(db);
+    this.channels = new ChannelsRepo(db);
+    this.webhooks = new WebhooksRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

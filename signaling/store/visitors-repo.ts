@@ -36,9 +36,15 @@ export class VisitorsRepo {
   async identify(id: string, fields: { name?: string; email?: string; phone?: string }): Promise<void> {
     const set: Partial<Database['visitors']> = {};
     if (fields.name !== undefined) set.name = fields.name;
-    if (fields.email !== undefined) set.email = fields.email;
+    if (fields.email !== undefined) set.email = fields.email.toLowerCase();
     if (fields.phone !== undefined) set.phone = fields.phone;
     if (Object.keys(set).length) await this.db.updateTable('visitors').set(set).where('id', '=', id).execute();
+  }
+
+  /** The visitor most recently seen with this e-mail address (stored lower case). */
+  async findByEmail(email: string): Promise<VisitorRecord | undefined> {
+    const row = await this.db.selectFrom('visitors').selectAll().where('email', '=', email.toLowerCase()).orderBy('last_seen_at', 'desc').executeTakeFirst();
+    return row && toRecord(row);
   }
 
   async touch(id: string, now: number): Promise<void> {

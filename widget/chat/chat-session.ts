@@ -253,7 +253,9 @@ export class ChatSession extends EventTarget {
     }
   }
 
-  private welcomed(conversations: ConversationSummary[]): void {
+  private welcomed(all: ConversationSummary[]): void {
+    // Callbacks, e-mails and channel messages are answered by phone or mail, not in this panel.
+    const conversations = all.filter((c) => !c.source);
     const remembered = this.read(this.keys.active);
     const current =
       conversations.find((c) => c.id === this.state.conversation?.id) ??
@@ -273,6 +275,7 @@ export class ChatSession extends EventTarget {
   }
 
   private conversationChanged(summary: ConversationSummary): void {
+    if (summary.source) return;
     const current = this.state.conversation;
     if (current && current.id !== summary.id && current.status !== 'ended') return;
     if (!current || current.id !== summary.id) {

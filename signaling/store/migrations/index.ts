@@ -5,6 +5,7 @@ import * as routingSettings from './002-routing-settings.js';
 import * as ratings from './003-ratings.js';
 import * as notesAndParticipants from './004-notes-and-participants.js';
 import * as recordings from './005-recordings.js';
+import * as channels from './006-channels.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -15,6 +16,7 @@ const migrations: Record<string, DialectMigration> = {
   '003-ratings': ratings,
   '004-notes-and-participants': notesAndParticipants,
   '005-recordings': recordings,
+  '006-channels': channels,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */

@@ -1,0 +1,83 @@
+/**
+ * Messages from outside (SMS gateways, social-media bridges) and the webhooks we send to
+ * integrators. Both directions are signed the same way:
+ *
+ *   X-Switchboard-Timestamp: <unix seconds>
+ *   X-Switchboard-Signature: sha256=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>
+ *
+ * A request older or newer than SIGNATURE_TOLERANCE_SECONDS is refused, and each inbound
+ * message id is taken once, so a captured request cannot be replayed.
+ */
+import { z } from 'zod';
+import { MAX_MESSAGE_LENGTH } from './version.js';
+
+export const SIGNATURE_HEADER = 'x-switchboard-signature';
+export const TIMESTAMP_HEADER = 'x-switchboard-timestamp';
+export const EVENT_HEADER = 'x-switchboard-event';
+export const DELIVERY_HEADER = 'x-switchboard-delivery';
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The string that is signed: the timestamp, a dot, and the raw body. */
+export const signedPayload = (timestamp: string, body: string): string => `${timestamp}.${body}`;
+
+export const inboundChannelMessageSchema = z.object({
+  /** The channel's own id for the message; a second request with it is a replay. */
+  id: z.string().min(1).max(200),
+  from: z.object({
+    /** Who wrote, in the channel's terms (a phone number, a handle): the same id is the same customer. */
+    id: z.string().min(1).max(200),
+    name: z.string().trim().min(1).max(120).optional(),
+    phone: z.string().trim().min(3).max(32).optional(),
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+  }),
+  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+});
+export type InboundChannelMessage = z.infer<typeof inboundChannelMessageSchema>;
+
+export const inboundChannelReceiptSchema = z.object({ conversationId: z.string(), seq: z.number() });
+
+/** What an integrator may subscribe to. */
+export const WEBHOOK_EVENTS = ['conversation.created', 'conversation.assigned', 'message.created', 'conversation.ended', 'callback.due'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** The body of every webhook POST. */
+export interface WebhookEnvelope<T = unknown> {
+  /** Unique per delivery (also in DELIVERY_HEADER): a receiver that saw it already can ignore it. */
+  id: string;
+  event: WebhookEvent | 'reply';
+  at: number;
+  data: T;
+}
+
+/** What a channel's outbound URL receives when an agent replies: `event` is `reply`. */
+export interface ChannelReply {
+  conversationId: string;
+  /** The customer, in the channel's terms. */
+  to: string;
+  text: string;
+  agent: { id: string; name: string };
+}
+
+export const channelCreateSchema = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** Queue slug the channel's conversations enter. */
+  queue: z.string().min(1).max(64),
+  outboundUrl: z.url({ protocol: /^https?$/ }).optional(),
+});
+export const channelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  queueId: z.string(),
+  outboundUrl: z.string().optional(),
+  /** Shown when created and to admins; signs both directions. */
+  secret: z.string(),
+  createdAt: z.number(),
+});
+export type ChannelView = z.infer<typeof channelSchema>;
+
+export const webhookCreateSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
+});
+export const webhookSchema = z.object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), secret: z.string(), createdAt: z.number() });
+export type WebhookView = z.infer<typeof webhookSchema>;
