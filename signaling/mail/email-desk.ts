@@ -1,0 +1,193 @@
+/**
+ * Conversations by e-mail: a message left in the widget, a customer's mail, and the agents'
+ * answers, threaded by Message-ID / In-Reply-To / References so a reply lands in the same
+ * conversation. The customer is acknowledged automatically with a reference.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { conversationReference, type OfflineMessage, type OfflineMessageReceipt } from '../protocol/contact-options.js';
+import type { ConversationEvent } from '../protocol/conversation.js';
+import type { ConversationRecord } from '../store/conversations-repo.js';
+import type { Store } from '../store/store.js';
+import { AppError } from '../services/app-error.js';
+import type { ConversationService } from '../services/conversation-service.js';
+import type { InboundMail } from './inbound-mail.js';
+import { mailDomain, type MailSender } from './mail-sender.js';
+import { matchMailRule, mailRulesSchema, type MailRule } from './mail-rules.js';
+import { mailText } from './mail-templates.js';
+
+/** Settings key of the routing rules for new mail. */
+export const MAIL_RULES_KEY = 'mail-routing-rules';
+
+export interface EmailDeskOptions {
+  store: Store;
+  conversations: ConversationService;
+  sender: MailSender;
+  from: string;
+  /** Signs mails: the company's name. */
+  company: string;
+  clock?: () => number;
+}
+
+/** What becomes of an inbound mail. */
+export interface MailReceipt {
+  conversationId: string;
+  /** `threaded`: added to an open conversation; `opened`: a new one; `duplicate`: seen before. */
+  outcome: 'threaded' | 'opened' | 'duplicate';
+}
+
+/** A stored message's client id for an inbound mail: the same mail twice is one message. */
+const mailClientId = (messageId: string) => `mail-${createHash('sha256').update(messageId).digest('base64url').slice(0, 32)}`;
+
+export class EmailDesk {
+  private readonly store: Store;
+  private readonly conversations: ConversationService;
+  private readonly sender: MailSender;
+  private readonly domain: string;
+  private readonly clock: () => number;
+
+  constructor(private readonly options: EmailDeskOptions) {
+    this.store = options.store;
+    this.conversations = options.conversations;
+    this.sender = options.sender;
+    this.domain = mailDomain(options.from);
+    this.clock = options.clock ?? Date.now;
+    this.conversations.listen({
+      posted: (c, e) => {
+        if (c.source === 'email' && e.author.kind === 'agent') this.reply(c, e).catch((error: unknown) => console.error('mail: could not queue a reply:', error));
+      },
+    });
+  }
+
+  /** A visitor left a message in the widget (nobody was free, or they chose not to wait). */
+  async leaveMessage(visitorId: string, form: OfflineMessage): Promise<OfflineMessageReceipt> {
+    const queue = await this.queueFor(form.queue);
+    await this.store.visitors.identify(visitorId, { name: form.name, email: form.email });
+    const conversation = await this.conversations.open({
+      visitorId,
+      queueId: queue,
+      channel: 'email',
+      source: 'email',
+      subject: mailText.offlineSubject(form.name),
+      startClientId: form.id,
+      ...(form.locale ? { locale: form.locale } : {}),
+      ...(form.page ? { page: form.page } : {}),
+      events: [{ type: 'message', author: { kind: 'visitor', id: visitorId, name: form.name }, text: form.message, clientId: form.id }],
+    });
+    const reference = conversationReference(conversation.id);
+    if (conversation.lastSeq === 1) await this.acknowledge(conversation, { to: form.email, name: form.name, subject: '', message: form.message });
+    return { conversationId: conversation.id, reference };
+  }
+
+  /** Takes an inbound mail into its thread's conversation, or opens one. Taking the same mail twice changes nothing. */
+  async receive(mail: InboundMail): Promise<MailReceipt> {
+    const now = this.clock();
+    if (mail.messageId) {
+      const seen = await this.store.mail.conversationOf([mail.messageId]);
+      if (seen) return { conversationId: seen, outcome: 'duplicate' };
+    }
+    const threadId = await this.store.mail.conversationOf(mail.threadIds);
+    const thread = threadId ? await this.store.conversations.findById(threadId) : undefined;
+    const visitor = thread ? await this.store.visitors.findById(thread.visitorId) : undefined;
+    const clientId = mailClientId(mail.messageId ?? `${mail.from.address}\n${mail.subject}\n${mail.text}`);
+
+    // Only the thread's own customer can write into it: knowing a Message-ID is not enough.
+    if (thread && thread.status !== 'ended' && visitor?.email === mail.from.address) {
+      await this.conversations.postMessage({ kind: 'visitor', visitorId: thread.visitorId }, thread.id, mail.text, clientId);
+      if (mail.messageId) await this.store.mail.thread(mail.messageId, thread.id, now);
+      return { conversationId: thread.id, outcome: 'threaded' };
+    }
+
+    const visitorId = visitor?.email === mail.from.address ? visitor.id : await this.visitorFor(mail.from);
+    const rules = await this.rules();
+    const slug = matchMailRule(rules, { subject: mail.subject, text: mail.text });
+    const queueId = await this.queueFor(slug);
+    const conversation = await this.conversations.open({
+      visitorId,
+      queueId,
+      channel: 'email',
+      source: 'email',
+      subject: mail.subject || mailText.offlineSubject(mail.from.name ?? mail.from.address),
+      startClientId: clientId,
+      events: [{ type: 'message', author: { kind: 'visitor', id: visitorId, ...(mail.from.name ? { name: mail.from.name } : {}) }, text: mail.text, clientId }],
+    });
+    if (mail.messageId) await this.store.mail.thread(mail.messageId, conversation.id, now);
+    // Mail servers' bounces and auto-responders get no answer: two robots must not talk forever.
+    if (!mail.automatic) await this.acknowledge(conversation, { to: mail.from.address, ...(mail.from.name ? { name: mail.from.name } : {}), subject: mail.subject, message: mail.text, ...(mail.messageId ? { inReplyTo: mail.messageId } : {}) });
+    return { conversationId: conversation.id, outcome: 'opened' };
+  }
+
+  async rules(): Promise<MailRule[]> {
+    const stored = await this.store.settings.get(MAIL_RULES_KEY);
+    return stored ? mailRulesSchema.parse(JSON.parse(stored)) : [];
+  }
+
+  /** Replaces the routing rules. @throws AppError `invalid-input` naming a queue that does not exist. */
+  async setRules(rules: MailRule[]): Promise<MailRule[]> {
+    for (const r of rules) if (!(await this.store.queues.findBySlug(r.queue))) throw new AppError('invalid-input', `no queue "${r.queue}"`);
+    await this.store.settings.set(MAIL_RULES_KEY, JSON.stringify(rules));
+    return rules;
+  }
+
+  private async queueFor(slug: string | undefined): Promise<string> {
+    const queue = (slug ? await this.store.queues.findBySlug(slug) : undefined) ?? (await this.store.queues.findDefault());
+    if (!queue) throw new AppError('not-found', 'no queue is configured');
+    return queue.id;
+  }
+
+  private async visitorFor(from: InboundMail['from']): Promise<string> {
+    const known = await this.store.visitors.findByEmail(from.address);
+    if (known) return known.id;
+    const id = randomUUID();
+    await this.store.visitors.insert(id, this.clock());
+    await this.store.visitors.identify(id, { email: from.address, ...(from.name ? { name: from.name } : {}) });
+    return id;
+  }
+
+  private newMessageId(): string {
+    return `<${randomUUID()}@${this.domain}>`;
+  }
+
+  private async acknowledge(conversation: ConversationRecord, p: { to: string; name?: string; subject: string; message: string; inReplyTo?: string }): Promise<void> {
+    const reference = conversationReference(conversation.id);
+    const now = this.clock();
+    await this.store.transaction(async (tx) => {
+      const references = await tx.mail.threadIds(conversation.id);
+      await tx.mail.enqueue(
+        {
+          conversationId: conversation.id,
+          to: p.to,
+          subject: mailText.ackSubject(p.subject, reference),
+          body: mailText.ackBody({ ...(p.name ? { name: p.name } : {}), reference, message: p.message, company: this.options.company }),
+          messageId: this.newMessageId(),
+          ...(p.inReplyTo ? { inReplyTo: p.inReplyTo } : {}),
+          references,
+        },
+        now,
+      );
+    });
+    await this.conversations.record(conversation, { type: 'auto-reply', text: mailText.ackTimeline(reference) });
+    this.sender.kick();
+  }
+
+  private async reply(conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
+    const visitor = await this.store.visitors.findById(conversation.visitorId);
+    if (!visitor?.email) return;
+    const now = this.clock();
+    await this.store.transaction(async (tx) => {
+      const references = await tx.mail.threadIds(conversation.id);
+      await tx.mail.enqueue(
+        {
+          conversationId: conversation.id,
+          to: visitor.email!,
+          subject: mailText.replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
+          body: mailText.replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
+          messageId: this.newMessageId(),
+          ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
+          references,
+        },
+        now,
+      );
+    });
+    this.sender.kick();
+  }
+}

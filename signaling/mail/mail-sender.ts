@@ -1,0 +1,85 @@
+/**
+ * Sends the mail outbox over SMTP (nodemailer). A mail is stored before anybody is told it
+ * was sent, and stays pending until the SMTP server accepts it; failures are retried with
+ * backoff. Without an SMTP server configured, mail waits in the outbox until one is.
+ */
+import { createTransport, type Transporter } from 'nodemailer';
+import type { OutboundMail } from '../store/mail-repo.js';
+import type { Store } from '../store/store.js';
+import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../outbound/retry-backoff.js';
+import { OutboxPump } from '../outbound/outbox-pump.js';
+
+export interface MailSettings {
+  /** smtp://user:pass@host:port or smtps://…; absent: mail is kept, not sent. */
+  smtpUrl?: string;
+  /** The From header, for example `Example Support <support@example.com>`. */
+  from: string;
+  backoff?: Backoff;
+}
+
+/** The domain of the From address: the right-hand side of our Message-IDs. */
+export function mailDomain(from: string): string {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return address.split('@')[1]?.trim() || 'localhost';
+}
+
+export class MailSender {
+  private readonly transport: Transporter | undefined;
+  private readonly pump: OutboxPump<OutboundMail>;
+  private readonly backoff: Backoff;
+
+  constructor(
+    private readonly store: Store,
+    private readonly settings: MailSettings,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.backoff = settings.backoff ?? DEFAULT_BACKOFF;
+    this.transport = settings.smtpUrl ? createTransport(settings.smtpUrl) : undefined;
+    this.pump = new OutboxPump('mail', { due: (at) => store.mail.due(at), nextAttemptAt: () => store.mail.nextAttemptAt(), deliver: (m) => this.deliver(m) }, clock);
+  }
+
+  get configured(): boolean {
+    return this.transport !== undefined;
+  }
+
+  /** Starts sending what is due (also what was queued before a restart). */
+  start(): void {
+    if (this.transport) this.pump.kick();
+  }
+
+  /** Mail was queued: send it now. */
+  kick(): void {
+    if (this.transport) this.pump.kick();
+  }
+
+  idle(): Promise<void> {
+    return this.pump.idle();
+  }
+
+  stop(): void {
+    this.pump.stop();
+    this.transport?.close();
+  }
+
+  private async deliver(mail: OutboundMail): Promise<void> {
+    const attempts = mail.attempts + 1;
+    try {
+      await this.transport!.sendMail({
+        from: this.settings.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.body,
+        messageId: mail.messageId,
+        ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
+        ...(mail.references.length ? { references: mail.references } : {}),
+        headers: { 'Auto-Submitted': mail.inReplyTo ? 'no' : 'auto-replied' },
+      });
+      await this.store.mail.markSent(mail.id, this.clock());
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retryAt = nextAttemptAt(this.backoff, attempts, this.clock());
+      console.warn(`mail: sending ${mail.messageId} to ${mail.to} failed (attempt ${attempts}${retryAt ? '' : ', giving up'}): ${message}`);
+      await this.store.mail.markFailedAttempt(mail.id, attempts, message, retryAt);
+    }
+  }
+}
