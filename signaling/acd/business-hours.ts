@@ -64,3 +64,34 @@ export function validateBusinessHours(hours: BusinessHours): string[] {
   for (const d of hours.holidays ?? []) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) problems.push(`holiday "${d}" must be YYYY-MM-DD`);
   return problems;
 }
+
+const MINUTE = 60_000;
+
+/** The first instant at or after `from` when the queue is open (to the minute), searching `withinDays`. */
+export function nextOpening(hours: BusinessHours | undefined, from: number, withinDays = 14): number | undefined {
+  if (isOpen(hours, from)) return from;
+  const start = Math.ceil(from / MINUTE) * MINUTE;
+  for (let t = start; t <= from + withinDays * 1440 * MINUTE; t += MINUTE) if (isOpen(hours, t)) return t;
+  return undefined;
+}
+
+/**
+ * Start times a callback can be booked for: every `stepMinutes` (aligned to the clock) at least
+ * `leadMinutes` from `now` and up to `days` ahead, when the queue is open.
+ */
+export function bookableSlots(hours: BusinessHours | undefined, now: number, options: { stepMinutes: number; days: number; leadMinutes?: number }): number[] {
+  const step = options.stepMinutes * MINUTE;
+  const first = Math.ceil((now + (options.leadMinutes ?? 10) * MINUTE) / step) * step;
+  const slots: number[] = [];
+  for (let t = first; t <= now + options.days * 1440 * MINUTE; t += step) if (isOpen(hours, t)) slots.push(t);
+  return slots;
+}
+
+/** Whether `at` is one of the bookable slots (checked without listing them). */
+export function isBookableSlot(hours: BusinessHours | undefined, now: number, at: number, options: { stepMinutes: number; days: number }): 'past' | 'too-far' | 'not-a-slot' | 'closed' | undefined {
+  // Slots were listed when the page loaded; one that has not started yet is still fine.
+  if (at <= now) return 'past';
+  if (at > now + options.days * 1440 * MINUTE) return 'too-far';
+  if (at % (options.stepMinutes * MINUTE) !== 0) return 'not-a-slot';
+  return isOpen(hours, at) ? undefined : 'closed';
+}

@@ -1,0 +1,244 @@
+/**
+ * Callbacks: a visitor leaves a number and a time (as soon as possible, or a slot in the
+ * queue's business hours); when it falls due it becomes a voice contact in the ACD, and the
+ * agent who gets it dials the number and records the outcome. Unanswered calls are retried
+ * by the queue's policy. Everything is stored first, so a restart loses no callback.
+ */
+import { randomUUID } from 'node:crypto';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { bookableSlots, isBookableSlot, nextOpening } from '../acd/business-hours.js';
+import { CALLBACK_DAYS_AHEAD, CALLBACK_SLOT_MINUTES, type CallbackRequest, type CallbackView } from '../protocol/contact-options.js';
+import type { CallbackOutcome } from '../protocol/conversation.js';
+import type { CallbackRecord } from '../store/callbacks-repo.js';
+import type { ConversationRecord } from '../store/conversations-repo.js';
+import type { QueueRecord } from '../store/queues-repo.js';
+import type { Store } from '../store/store.js';
+import { partyOf, type Actor } from '../services/actor.js';
+import { AppError } from '../services/app-error.js';
+import type { ConversationParties } from '../services/conversation-parties.js';
+import type { ConversationService } from '../services/conversation-service.js';
+
+const SLOT_OPTIONS = { stepMinutes: CALLBACK_SLOT_MINUTES, days: CALLBACK_DAYS_AHEAD };
+/** "Retry at" may be set up to two weeks ahead. */
+const MAX_RETRY_AHEAD_MS = 14 * 86_400_000;
+const MAX_TIMER_MS = 2_147_000_000;
+
+export const toCallbackView = (c: CallbackRecord): CallbackView => ({ id: c.id, phone: c.phone, asap: c.asap, dueAt: c.dueAt, status: c.status, attempts: c.attempts });
+
+/**
+ * The number in E.164, read with the region of the visitor's language as the default country
+ * (so "030 1234567" from a de-DE browser is Berlin). @throws AppError `invalid-input`.
+ */
+export function normalizePhone(input: string, locale?: string): string {
+  const region = locale?.split('-')[1]?.toUpperCase();
+  const parsed = parsePhoneNumberFromString(input, region && /^[A-Z]{2}$/.test(region) ? (region as CountryCode) : undefined);
+  if (!parsed?.isValid()) throw new AppError('invalid-input', 'not a valid phone number; include the country code, for example +44 20 7946 0018', [{ path: 'phone', message: 'invalid phone number' }]);
+  return parsed.number;
+}
+
+export interface CallbackListener {
+  /** A callback became a contact in the ACD. */
+  due?(callback: CallbackRecord, conversation: ConversationRecord): void;
+}
+
+export class CallbackService {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firing: Promise<void> | undefined;
+  private stopped = false;
+  private readonly listeners: CallbackListener[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly conversations: ConversationService,
+    private readonly parties: ConversationParties,
+    private readonly clock: () => number = Date.now,
+  ) {
+    conversations.listen({ ended: (c) => void this.conversationEnded(c).catch((error: unknown) => console.error('callbacks:', error)) });
+  }
+
+  listen(listener: CallbackListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Starts the schedule: callbacks that fell due while the server was down are queued now. */
+  async start(): Promise<void> {
+    await this.store.callbacks.rescheduleOrphans();
+    this.wake();
+  }
+
+  destroy(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  /** Resolves once due callbacks have been queued; for tests. */
+  async settled(): Promise<void> {
+    while (this.firing) await this.firing;
+  }
+
+  /** The slots a queue offers for booking, from now. */
+  slotsFor(queue: QueueRecord): number[] {
+    return bookableSlots(queue.hours, this.clock(), SLOT_OPTIONS);
+  }
+
+  /**
+   * Books a callback. Retrying with the same `id` returns the same callback.
+   * @throws AppError `invalid-input` for a bad number or a time that is past, too far, or closed.
+   */
+  async request(visitorId: string, req: CallbackRequest): Promise<CallbackView> {
+    const earlier = await this.store.callbacks.findByClientId(visitorId, req.id);
+    if (earlier) return toCallbackView(earlier);
+    const phone = normalizePhone(req.phone, req.locale);
+    const queue = (req.queue ? await this.store.queues.findBySlug(req.queue) : undefined) ?? (await this.store.queues.findDefault());
+    if (!queue) throw new AppError('not-found', 'no queue is configured');
+    const now = this.clock();
+    let dueAt: number;
+    if (req.when === 'asap') {
+      const opening = nextOpening(queue.hours, now);
+      if (opening === undefined) throw new AppError('invalid-input', 'this queue takes no callbacks in the next two weeks');
+      dueAt = opening;
+    } else {
+      const problem = isBookableSlot(queue.hours, now, req.when, SLOT_OPTIONS);
+      if (problem) throw new AppError('invalid-input', SLOT_PROBLEM[problem], [{ path: 'when', message: problem }]);
+      dueAt = req.when;
+    }
+    const record: CallbackRecord = {
+      id: randomUUID(),
+      visitorId,
+      queueId: queue.id,
+      phone,
+      asap: req.when === 'asap',
+      dueAt,
+      status: 'scheduled',
+      attempts: 0,
+      clientId: req.id,
+      context: { ...(req.name ? { name: req.name } : {}), ...(req.locale ? { locale: req.locale } : {}), ...(req.page ? { page: req.page } : {}) },
+      createdAt: now,
+    };
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.callbacks.insert(record);
+        await tx.visitors.identify(visitorId, { phone, ...(req.name ? { name: req.name } : {}) });
+      });
+    } catch (error) {
+      const raced = await this.store.callbacks.findByClientId(visitorId, req.id);
+      if (raced) return toCallbackView(raced);
+      throw error;
+    }
+    this.wake();
+    return toCallbackView(record);
+  }
+
+  async pendingFor(visitorId: string): Promise<CallbackView[]> {
+    return (await this.store.callbacks.pendingForVisitor(visitorId)).map(toCallbackView);
+  }
+
+  /**
+   * The visitor cancels. A callback already with an agent cannot be: they are dialling.
+   * @throws AppError `not-found` for another visitor's callback, `invalid-input` when too late.
+   */
+  async cancel(visitorId: string, id: string): Promise<CallbackView> {
+    const callback = await this.store.callbacks.findById(id);
+    if (!callback || callback.visitorId !== visitorId) throw new AppError('not-found', 'no such callback');
+    if (callback.status === 'cancelled') return toCallbackView(callback);
+    const conversation = callback.conversationId ? await this.store.conversations.findById(callback.conversationId) : undefined;
+    if (callback.status === 'queued' && conversation?.status === 'active') throw new AppError('invalid-input', 'an agent is calling you now');
+    if (!(await this.store.callbacks.transition(id, ['scheduled', 'queued'], { status: 'cancelled' }))) throw new AppError('invalid-input', 'this callback has already taken place');
+    if (conversation && conversation.status === 'queued') await this.conversations.end({ kind: 'visitor', visitorId }, conversation.id);
+    return toCallbackView((await this.store.callbacks.findById(id))!);
+  }
+
+  /**
+   * The agent's result of the call: recorded in the timeline, the conversation ends (wrap-up
+   * follows), and an unanswered call is scheduled again by the queue's policy.
+   * @throws AppError `invalid-input` when it is not their callback in progress, or `retryAt` is unusable.
+   */
+  async recordOutcome(actor: Actor, conversationId: string, outcome: CallbackOutcome, retryAt?: number): Promise<CallbackView> {
+    if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents record call outcomes');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
+    const callback = await this.store.callbacks.findByConversation(conversationId);
+    if (!callback || conversation.status !== 'active' || conversation.agentId !== actor.agent.id || callback.status !== 'queued') {
+      throw new AppError('invalid-input', 'only the agent handling a callback can record its outcome, once');
+    }
+    const now = this.clock();
+    const policy = (await this.store.queues.contactOptions(callback.queueId))!;
+    let next: { status: 'scheduled'; dueAt: number } | { status: 'done' | 'failed' };
+    if (outcome === 'retry') {
+      if (retryAt === undefined || retryAt <= now || retryAt > now + MAX_RETRY_AHEAD_MS) throw new AppError('invalid-input', 'retry at must be a time in the next two weeks', [{ path: 'retryAt', message: 'out of range' }]);
+      next = { status: 'scheduled', dueAt: retryAt };
+    } else if (outcome === 'no-answer') {
+      const queue = await this.store.queues.findById(callback.queueId);
+      const again = callback.attempts < policy.callbackMaxAttempts ? nextOpening(queue?.hours, now + policy.callbackRetryMs) : undefined;
+      next = again === undefined ? { status: 'failed' } : { status: 'scheduled', dueAt: again };
+    } else {
+      next = { status: outcome === 'reached' ? 'done' : 'failed' };
+    }
+    if (!(await this.store.callbacks.transition(callback.id, ['queued'], next))) throw new AppError('invalid-input', 'this callback has changed meanwhile');
+    await this.conversations.record(conversation, { type: 'callback-outcome', outcome, by: partyOf(actor), ...(next.status === 'scheduled' ? { retryAt: next.dueAt } : {}) });
+    await this.conversations.end(actor, conversationId);
+    if (next.status === 'scheduled') this.wake();
+    return toCallbackView((await this.store.callbacks.findById(callback.id))!);
+  }
+
+  /** A callback's conversation ended without an outcome: the system ended it (closed, waited too long), so it is tried again. */
+  private async conversationEnded(c: ConversationRecord): Promise<void> {
+    if (c.source !== 'callback') return;
+    const callback = await this.store.callbacks.findByConversation(c.id);
+    if (callback?.status !== 'queued') return;
+    const answered = (await this.store.conversations.findById(c.id))?.answeredAt !== undefined;
+    const policy = (await this.store.queues.contactOptions(callback.queueId))!;
+    const queue = await this.store.queues.findById(callback.queueId);
+    const again = !answered && callback.attempts < policy.callbackMaxAttempts ? nextOpening(queue?.hours, this.clock() + policy.callbackRetryMs) : undefined;
+    await this.store.callbacks.transition(callback.id, ['queued'], again === undefined ? { status: answered ? 'done' : 'failed' } : { status: 'scheduled', dueAt: again });
+    if (again !== undefined) this.wake();
+  }
+
+  /** Queues what is due now and sets the timer for the next one. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.firing) {
+      void this.firing.then(() => this.wake());
+      return;
+    }
+    this.firing = this.fireDue()
+      .catch((error: unknown) => console.error('callbacks:', error))
+      .finally(() => {
+        this.firing = undefined;
+      });
+  }
+
+  private async fireDue(): Promise<void> {
+    for (const callback of await this.store.callbacks.due(this.clock())) await this.fire(callback);
+    clearTimeout(this.timer);
+    const next = await this.store.callbacks.nextDueAt();
+    if (next === undefined || this.stopped) return;
+    this.timer = setTimeout(() => this.wake(), Math.min(MAX_TIMER_MS, Math.max(0, next - this.clock())));
+    this.timer.unref?.();
+  }
+
+  private async fire(callback: CallbackRecord): Promise<void> {
+    const attempt = callback.attempts + 1;
+    // Claim it first: a visitor cancelling at this moment wins or loses cleanly.
+    if (!(await this.store.callbacks.transition(callback.id, ['scheduled'], { status: 'queued', attempts: attempt }))) return;
+    const conversation = await this.conversations.open({
+      visitorId: callback.visitorId,
+      queueId: callback.queueId,
+      channel: 'voice',
+      source: 'callback',
+      startClientId: `callback-${callback.id}-${attempt}`,
+      ...(callback.context.locale ? { locale: callback.context.locale } : {}),
+      ...(callback.context.page ? { page: callback.context.page } : {}),
+      events: [{ type: 'callback', phone: callback.phone, attempt, requestedAt: callback.createdAt, asap: callback.asap }],
+    });
+    await this.store.callbacks.transition(callback.id, ['queued'], { status: 'queued', conversationId: conversation.id });
+    const fired = { ...callback, status: 'queued' as const, attempts: attempt, conversationId: conversation.id };
+    for (const l of this.listeners) l.due?.(fired, conversation);
+  }
+}
+
+const SLOT_PROBLEM = {
+  past: 'that time has passed; pick a later one',
+  'too-far': `callbacks can be booked up to ${CALLBACK_DAYS_AHEAD} days ahead`,
+  'not-a-slot': `callbacks start on the ${CALLBACK_SLOT_MINUTES}-minute mark`,
+  closed: 'that time is outside the business hours of this queue',
+} as const;
