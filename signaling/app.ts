@@ -21,6 +21,9 @@ import { staticRoutes } from './http/static-routes.js';
 import { supervisorRoutes } from './http/supervisor-routes.js';
 import { transferRoutes } from './http/transfer-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
+import { contactOptionRoutes } from './http/contact-option-routes.js';
+import { inboundRoutes } from './http/inbound-routes.js';
+import { integrationRoutes } from './http/integration-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
 import { agentSocket } from './realtime/agent-socket.js';
@@ -33,7 +36,7 @@ import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './services/services.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string };
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string; inboundMailSecret?: string };
   services: Services;
 }
 
@@ -55,14 +58,18 @@ export function createApp({ config, services }: AppDeps) {
 
   const api = createRouter();
   // Pages on allowed sites call the visitor API from their own origin.
-  const visitorCors = cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['POST'], maxAge: 600 });
+  const visitorCors = cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['GET', 'POST', 'DELETE'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 });
   api.use('/visitors', visitorCors);
   api.use('/visitors/*', visitorCors);
   api.use('/auth/*', sameOriginForChanges());
   api.use('/conversations/*', sameOriginForChanges());
   api.use('/admin/*', sameOriginForChanges());
   api.use('/supervisor/*', sameOriginForChanges());
+  api.use('/integrations/*', sameOriginForChanges());
   api.route('/visitors', visitorRoutes(services.visitors));
+  api.route('/visitors', contactOptionRoutes(services));
+  api.route('/', inboundRoutes(services, { ...(config.inboundMailSecret ? { inboundMailSecret: config.inboundMailSecret } : {}) }));
+  api.route('/integrations', integrationRoutes(services.auth, services));
   api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));

@@ -63,6 +63,19 @@ const envSchema = z
   TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   /** Calls: visitors' media through TURN only, so agents never see their IP address. Needs TURN. */
   VOICE_RELAY_ONLY: flag.default(false),
+  /** Outbound mail (acknowledgements, agents' replies): smtp://user:pass@host:587 or smtps://…; without it mail waits in the outbox. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The From of our mail; its domain is the right-hand side of our Message-IDs. */
+  MAIL_FROM: z.string().min(3).max(200).regex(/@/, 'must contain an e-mail address').default('Switchboard <support@localhost>'),
+  /** The name mails are signed with. */
+  COMPANY_NAME: z.string().min(1).max(120).default('Switchboard'),
+  /** Receive customers' mail over SMTP on this port (0: any free port; absent: off). */
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Comma-separated domains the SMTP listener takes mail for (absent: any). */
+  SMTP_LISTEN_DOMAINS: z.string().default('').transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)),
+  /** Turns on POST /api/inbound/email: requests must be signed with this secret. */
+  INBOUND_MAIL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
   })
@@ -85,6 +98,9 @@ export interface Config {
   serviceLevelSeconds: number;
   shortAbandonSeconds: number;
   voice: VoiceSettings;
+  mail: { smtpUrl?: string; from: string; company: string };
+  smtpListen?: { host: string; port: number; domains: string[] };
+  inboundMailSecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       turnTtlSeconds: e.TURN_TTL_SECONDS,
       relayOnly: e.VOICE_RELAY_ONLY,
     },
+    mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM, company: e.COMPANY_NAME },
+    ...(e.SMTP_LISTEN_PORT !== undefined ? { smtpListen: { host: e.SMTP_LISTEN_HOST, port: e.SMTP_LISTEN_PORT, domains: e.SMTP_LISTEN_DOMAINS } } : {}),
+    ...(e.INBOUND_MAIL_SECRET ? { inboundMailSecret: e.INBOUND_MAIL_SECRET } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { InProcessBus } from './bus/in-process-bus.js';
 import { bootstrap } from './services/bootstrap.js';
 import { createServices } from './services/services.js';
 import { openStore } from './store/open-store.js';
+import { SmtpListener } from './mail/smtp-listener.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
     serviceLevelSeconds: config.serviceLevelSeconds,
     shortAbandonSeconds: config.shortAbandonSeconds,
     voice: config.voice,
+    mail: config.mail,
   });
+  const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
+  const smtpPort = smtp ? await smtp.listen() : undefined;
   const { app, injectWebSocket, closeSockets } = createApp({ config, services });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
     if (setup.createdAdmin) {
       lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; keep it)` : ''));
     }
+    lines.push(smtpPort !== undefined ? `  Inbound mail (SMTP):       ${config.smtpListen!.host}:${smtpPort}` : '  Inbound mail (SMTP):       off (set SMTP_LISTEN_PORT)');
+    if (!config.mail.smtpUrl) lines.push('  Outbound mail:             not configured (set SMTP_URL); mail is kept in the outbox until it is');
     for (const d of setup.demoLogins) lines.push(`  Demo login:                ${d.email} / ${d.password}  (${d.name})`);
     // Tests and process managers read this line to know the port.
     lines.push(`LISTENING ${info.port}`);
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
     closeSockets();
+    await smtp?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await services.destroy();
     await bus.close();

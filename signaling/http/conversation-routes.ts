@@ -1,5 +1,7 @@
 /** Agents' REST view of their conversations and timelines (live updates come over the socket). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { callbackViewSchema } from '../protocol/contact-options.js';
+import { CALLBACK_OUTCOMES } from '../protocol/conversation.js';
 import { MAX_RECORDING_BYTES } from '../protocol/version.js';
 import { AppError } from '../services/app-error.js';
 import type { Services } from '../services/services.js';
@@ -38,6 +40,18 @@ const events = createRoute({
   responses: { 200: { description: 'Events in seq order', content: { 'application/json': { schema: z.array(eventSchema) } } }, ...errorResponses(401, 404) },
 });
 
+const callbackOutcome = createRoute({
+  method: 'post',
+  path: '/{id}/callback-outcome',
+  tags: ['conversations'],
+  summary: 'Record the result of calling a customer back; the conversation ends, and an unanswered call is scheduled again',
+  request: {
+    params: z.object({ id: z.string().max(64) }),
+    body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(CALLBACK_OUTCOMES), retryAt: z.number().int().positive().optional() }) } }, required: true },
+  },
+  responses: { 200: { description: 'The callback', content: { 'application/json': { schema: callbackViewSchema } } }, ...errorResponses(400, 401, 404) },
+});
+
 export function conversationRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
@@ -47,6 +61,10 @@ export function conversationRoutes(services: Services) {
     const { id } = c.req.valid('param');
     const { after } = c.req.valid('query');
     return c.json(await services.conversations.eventsAfter({ kind: 'agent', agent: c.get('agent') }, id, after), 200);
+  });
+  router.openapi(callbackOutcome, async (c) => {
+    const { outcome, retryAt } = c.req.valid('json');
+    return c.json(await services.callbacks.recordOutcome({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id, outcome, retryAt), 200);
   });
   // Recordings are audio, not JSON: plain routes, described in PROTOCOL.md.
   router.post('/:id/recordings', async (c) => {

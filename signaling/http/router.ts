@@ -5,7 +5,8 @@ import type { AgentRecord } from '../store/agents-repo.js';
 import { AppError } from '../services/app-error.js';
 
 export interface AppEnv {
-  Variables: { agent: AgentRecord; sessionId: string };
+  /** `agent` and `sessionId` behind requireAgent; `visitorId` behind a visitor-token check. */
+  Variables: { agent: AgentRecord; sessionId: string; visitorId: string };
 }
 
 /** A router whose request validation failures become `invalid-input` errors listing each field. */

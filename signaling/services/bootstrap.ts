@@ -50,6 +50,8 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
       await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
       // Billing needs the billing skill: the demo page /demo/billing.html sends its chats here.
       const billingId = randomUUID();
+      // The demo shows the widget's alternatives: after two minutes' expected wait it offers a callback or a message.
+      await store.queues.setContactOptions(queueId, { offerAlternativesAfterMs: 120_000, callbackRetryMs: 15 * 60_000, callbackMaxAttempts: 3 });
       await store.queues.insert({ id: billingId, slug: 'billing', name: 'Billing', isDefault: false, createdAt: now, ...DEFAULT_QUEUE, strategy: 'best-skill', requiredSkills: { billing: 1 } });
       const hash = await hashPassword(DEMO_PASSWORD);
       for (const [position, a] of DEMO_AGENTS.entries()) {

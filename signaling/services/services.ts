@@ -18,6 +18,13 @@ import { ReportService } from './report-service.js';
 import { RoutingService } from './routing-service.js';
 import { VisitorService } from './visitor-service.js';
 import { WallboardService } from './wallboard-service.js';
+import { CallbackService } from '../callbacks/callback-service.js';
+import { ChannelService } from '../channels/channel-service.js';
+import { emitWebhookEvents } from '../channels/webhook-events.js';
+import { WebhookService } from '../channels/webhook-service.js';
+import { EmailDesk } from '../mail/email-desk.js';
+import { MailSender, type MailSettings } from '../mail/mail-sender.js';
+import type { Backoff } from '../outbound/retry-backoff.js';
 
 export interface Services {
   store: Store;
@@ -37,6 +44,14 @@ export interface Services {
   /** Co-browsing: sessions and consent, and the Yjs rooms their pages travel through. */
   cobrowse: CobrowseService;
   cobrowseRooms: CobrowseRooms;
+  /** Callbacks visitors booked, due as voice contacts. */
+  callbacks: CallbackService;
+  /** E-mail conversations: offline messages, inbound mail, agents' replies; and the mail outbox. */
+  email: EmailDesk;
+  mailSender: MailSender;
+  /** Inbound messaging channels (SMS, social media) and outbound webhooks. */
+  channels: ChannelService;
+  webhooks: WebhookService;
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
@@ -57,6 +72,10 @@ export interface ServicesOptions {
   voice?: VoiceSettings;
   /** How long a shared page may be away (a page load) before co-browsing ends; 30 s by default. */
   cobrowseVisitorGraceMs?: number;
+  /** Outbound mail; without `smtpUrl` mail waits in the outbox. */
+  mail?: MailSettings & { company?: string };
+  /** Retry schedule of webhooks (tests shorten it). */
+  webhookBackoff?: Backoff;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -74,10 +93,25 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
   const timeZone = options.timeZone ?? 'UTC';
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
+  const callbacks = new CallbackService(store, conversations, parties, clock);
+  const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
+  const mailSender = new MailSender(store, mailSettings, clock);
+  const email = new EmailDesk({ store, conversations, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
+  const webhooks = new WebhookService(store, { clock, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
+  const channels = new ChannelService(store, conversations, webhooks, clock);
+  emitWebhookEvents(store, conversations, callbacks, webhooks);
   await wallboard.start();
   await routing.start();
   await calls.load();
+  await callbacks.start();
+  mailSender.start();
+  webhooks.start();
   return {
+    callbacks,
+    email,
+    mailSender,
+    channels,
+    webhooks,
     wallboard,
     reports: new ReportService(store, { timeZone, kpi }),
     store,
@@ -102,6 +136,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
       peerRelay.close();
       cobrowse.destroy();
       cobrowseRooms.closeAll();
+      callbacks.destroy();
+      mailSender.stop();
+      webhooks.stop();
+      await Promise.all([mailSender.idle(), webhooks.idle(), callbacks.settled()]);
       await log.flushed();
     },
   };

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createApp } from '../../signaling/app.js';
 import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
 import { bootstrap } from '../../signaling/services/bootstrap.js';
-import { createServices, type Services } from '../../signaling/services/services.js';
+import { createServices, type Services, type ServicesOptions } from '../../signaling/services/services.js';
+import { SmtpListener } from '../../signaling/mail/smtp-listener.js';
 import { openStore } from '../../signaling/store/open-store.js';
 import type { Store } from '../../signaling/store/store.js';
 import type { VoiceSettings } from '../../signaling/voice/ice-config.js';
@@ -20,6 +21,8 @@ export interface TestServer {
   app: ReturnType<typeof createApp>['app'];
   /** Stops the HTTP server and services; keeps the database unless `dispose` is true. */
   close(options?: { dispose?: boolean }): Promise<void>;
+  /** With `smtpListener`: where customers' mail is received. */
+  smtpPort?: number;
 }
 
 /** The admin account every test server is created with. */
@@ -34,6 +37,12 @@ export interface TestServerOptions {
   metricsToken?: string;
   voice?: VoiceSettings;
   cobrowseVisitorGraceMs?: number;
+  /** Outbound mail settings (an SMTP sink's URL). */
+  mail?: ServicesOptions['mail'];
+  webhookBackoff?: ServicesOptions['webhookBackoff'];
+  /** Starts the SMTP listener on a free loopback port (`smtpPort`). */
+  smtpListener?: boolean;
+  inboundMailSecret?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
@@ -42,9 +51,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const setup = await bootstrap(store, { demo: true, admin: TEST_ADMIN });
   await options.seed?.(store);
   const bus = new InProcessBus();
-  const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}), ...(options.cobrowseVisitorGraceMs ? { cobrowseVisitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
+  const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}), ...(options.cobrowseVisitorGraceMs ? { cobrowseVisitorGraceMs: options.cobrowseVisitorGraceMs } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.webhookBackoff ? { webhookBackoff: options.webhookBackoff } : {}),
+  });
+  const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
+  const smtpPort = await smtp?.listen();
   const built = createApp({
-    config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}) },
+    config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.inboundMailSecret ? { inboundMailSecret: options.inboundMailSecret } : {}) },
     services,
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -60,8 +74,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     services,
     store,
     app: built.app,
+    ...(smtpPort !== undefined ? { smtpPort } : {}),
     async close({ dispose = true } = {}) {
       built.closeSockets();
+      await smtp?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.destroy();
       await bus.close();

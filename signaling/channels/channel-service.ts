@@ -1,0 +1,124 @@
+/**
+ * Inbound channels: an SMS gateway or a social-media bridge POSTs each customer message,
+ * signed with the channel's secret; it enters the channel's queue and the customer's
+ * timeline like a chat, and agents' replies go back out through the channel's outbound URL.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { inboundChannelMessageSchema, type ChannelView } from '../protocol/channels.js';
+import type { ChannelRecord } from '../store/channels-repo.js';
+import type { Store } from '../store/store.js';
+import { AppError } from '../services/app-error.js';
+import type { ConversationService } from '../services/conversation-service.js';
+import { verify } from '../outbound/signature.js';
+import { newSecret, type WebhookService } from './webhook-service.js';
+
+const toView = (c: ChannelRecord): ChannelView => ({ id: c.id, name: c.name, queueId: c.queueId, ...(c.outboundUrl ? { outboundUrl: c.outboundUrl } : {}), secret: c.secret, createdAt: c.createdAt });
+const sourceOf = (channelId: string) => `channel:${channelId}` as const;
+
+export interface SignedRequest {
+  body: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+}
+
+export class ChannelService {
+  constructor(
+    private readonly store: Store,
+    private readonly conversations: ConversationService,
+    private readonly webhooks: WebhookService,
+    private readonly clock: () => number = Date.now,
+  ) {
+    conversations.listen({
+      posted: (c, e) => {
+        if (!c.source?.startsWith('channel:') || e.author.kind !== 'agent') return;
+        this.reply(c.source.slice('channel:'.length), c.visitorId, c.id, e.text, { id: e.author.id, name: e.author.name ?? '' }).catch((error: unknown) => console.error('channels: could not queue a reply:', error));
+      },
+    });
+  }
+
+  async create(p: { name: string; queue: string; outboundUrl?: string }): Promise<ChannelView> {
+    const queue = await this.store.queues.findBySlug(p.queue);
+    if (!queue) throw new AppError('invalid-input', `no queue "${p.queue}"`, [{ path: 'queue', message: 'unknown queue' }]);
+    const record: ChannelRecord = { id: randomUUID(), name: p.name, queueId: queue.id, secret: newSecret(), ...(p.outboundUrl ? { outboundUrl: p.outboundUrl } : {}), createdAt: this.clock() };
+    await this.store.channels.insert(record);
+    return toView(record);
+  }
+
+  async list(): Promise<ChannelView[]> {
+    return (await this.store.channels.list()).map(toView);
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.store.channels.remove(id))) throw new AppError('not-found', 'no such channel');
+  }
+
+  /**
+   * Takes one signed message. Checks come first (channel, signature and its age, the body,
+   * a replayed id), so a refused request changes nothing.
+   * @throws AppError `not-found`, `invalid-signature`, `invalid-input` or `replayed`.
+   */
+  async receive(channelId: string, request: SignedRequest): Promise<{ conversationId: string; seq: number }> {
+    const channel = await this.store.channels.findById(channelId);
+    if (!channel) throw new AppError('not-found', 'no such channel');
+    const problem = verify(channel.secret, request.timestamp, request.signature, request.body, this.clock());
+    if (problem) throw new AppError('invalid-signature', SIGNATURE_PROBLEM[problem]);
+    let json: unknown;
+    try {
+      json = JSON.parse(request.body);
+    } catch {
+      throw new AppError('invalid-input', 'the body is not JSON');
+    }
+    const parsed = inboundChannelMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      throw new AppError('invalid-input', `invalid message: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    }
+    const message = parsed.data;
+    const now = this.clock();
+    // A replay is refused, but a retry after we failed half-way must still land: the message's
+    // client id makes storing it idempotent, and the receipt is taken only once it is stored.
+    const receipt = await this.store.channels.hasReceipt(channel.id, message.id);
+    if (receipt) throw new AppError('replayed', 'this message was received before');
+    const clientId = `ch-${createHash('sha256').update(`${channel.id}\n${message.id}`).digest('base64url').slice(0, 32)}`;
+    const visitorId = await this.visitorFor(channel, message.from);
+    const author = { kind: 'visitor' as const, id: visitorId, ...(message.from.name ? { name: message.from.name } : {}) };
+    const open = await this.store.conversations.findOpenBySource(visitorId, sourceOf(channel.id));
+    let result: { conversationId: string; seq: number };
+    if (open) {
+      const event = await this.conversations.postMessage({ kind: 'visitor', visitorId }, open.id, message.text, clientId);
+      result = { conversationId: open.id, seq: event.seq };
+    } else {
+      const opened = await this.conversations.open({ visitorId, queueId: channel.queueId, channel: 'message', source: sourceOf(channel.id), startClientId: clientId, events: [{ type: 'message', author, text: message.text, clientId }] });
+      result = { conversationId: opened.id, seq: 1 };
+    }
+    if (!(await this.store.channels.takeReceipt(channel.id, message.id, now))) throw new AppError('replayed', 'this message was received before');
+    return result;
+  }
+
+  private async visitorFor(channel: ChannelRecord, from: { id: string; name?: string; phone?: string; email?: string }): Promise<string> {
+    const known = await this.store.channels.visitorFor(channel.id, from.id);
+    if (known) return known;
+    const id = randomUUID();
+    const phone = from.phone ? parsePhoneNumberFromString(from.phone)?.number : undefined;
+    await this.store.transaction(async (tx) => {
+      await tx.visitors.insert(id, this.clock());
+      await tx.visitors.identify(id, { ...(from.name ? { name: from.name } : {}), ...(phone ? { phone } : {}), ...(from.email ? { email: from.email } : {}) });
+      await tx.channels.link(channel.id, from.id, id);
+    });
+    return id;
+  }
+
+  private async reply(channelId: string, visitorId: string, conversationId: string, text: string, agent: { id: string; name: string }): Promise<void> {
+    const channel = await this.store.channels.findById(channelId);
+    const to = channel?.outboundUrl ? await this.store.channels.externalIdOf(channelId, visitorId) : undefined;
+    if (!to) return;
+    await this.webhooks.toChannel(channelId, { conversationId, to, text, agent });
+  }
+}
+
+const SIGNATURE_PROBLEM = {
+  missing: 'sign the request: X-Switchboard-Timestamp and X-Switchboard-Signature are required',
+  stale: 'the timestamp is more than 5 minutes away from the server clock',
+  mismatch: 'the signature does not match the body',
+} as const;

@@ -1,0 +1,124 @@
+/**
+ * Outbound webhooks: integrators subscribe to conversation and callback events, and channels
+ * get agents' replies. Each POST is a stored delivery, signed (see protocol/channels.ts) and
+ * retried with backoff until the receiver answers 2xx, so a restart or an outage loses none.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type WebhookEnvelope, type WebhookEvent, type WebhookView } from '../protocol/channels.js';
+import type { Delivery, WebhookRecord } from '../store/webhooks-repo.js';
+import type { Store } from '../store/store.js';
+import { AppError } from '../services/app-error.js';
+import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../outbound/retry-backoff.js';
+import { OutboxPump } from '../outbound/outbox-pump.js';
+import { sign } from '../outbound/signature.js';
+
+/** A receiver gets this long to answer before the attempt counts as failed. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export const newSecret = () => randomBytes(24).toString('base64url');
+const toView = (w: WebhookRecord): WebhookView => ({ id: w.id, url: w.url, events: w.events, secret: w.secret, createdAt: w.createdAt });
+
+export class WebhookService {
+  private readonly pump: OutboxPump<Delivery>;
+  private readonly backoff: Backoff;
+  private readonly clock: () => number;
+
+  constructor(
+    private readonly store: Store,
+    options: { backoff?: Backoff; clock?: () => number } = {},
+  ) {
+    this.clock = options.clock ?? Date.now;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.pump = new OutboxPump('webhooks', { due: (at) => store.webhooks.due(at), nextAttemptAt: () => store.webhooks.nextAttemptAt(), deliver: (d) => this.deliver(d) }, this.clock);
+  }
+
+  start(): void {
+    this.pump.kick();
+  }
+
+  stop(): void {
+    this.pump.stop();
+  }
+
+  idle(): Promise<void> {
+    return this.pump.idle();
+  }
+
+  async subscribe(url: string, events: WebhookEvent[]): Promise<WebhookView> {
+    const record: WebhookRecord = { id: randomUUID(), url, secret: newSecret(), events: [...new Set(events)], createdAt: this.clock() };
+    await this.store.webhooks.insert(record);
+    return toView(record);
+  }
+
+  async list(): Promise<WebhookView[]> {
+    return (await this.store.webhooks.list()).map(toView);
+  }
+
+  async unsubscribe(id: string): Promise<void> {
+    if (!(await this.store.webhooks.remove(id))) throw new AppError('not-found', 'no such webhook');
+  }
+
+  /** Queues `event` for every subscriber of it. */
+  async emit(event: WebhookEvent, data: unknown): Promise<void> {
+    const subscribers = (await this.store.webhooks.list()).filter((w) => w.events.includes(event));
+    if (subscribers.length === 0) return;
+    const at = this.clock();
+    for (const w of subscribers) await this.store.webhooks.enqueue({ target: { kind: 'webhook', id: w.id }, event, payload: this.envelope(event, data, at) }, at);
+    this.pump.kick();
+  }
+
+  /** Queues a POST to a channel's outbound URL (an agent's reply). */
+  async toChannel(channelId: string, data: unknown): Promise<void> {
+    const at = this.clock();
+    await this.store.webhooks.enqueue({ target: { kind: 'channel', id: channelId }, event: 'reply', payload: this.envelope('reply', data, at) }, at);
+    this.pump.kick();
+  }
+
+  private envelope(event: WebhookEnvelope['event'], data: unknown, at: number): string {
+    const body: WebhookEnvelope = { id: randomUUID(), event, at, data };
+    return JSON.stringify(body);
+  }
+
+  private async target(d: Delivery): Promise<{ url: string; secret: string } | undefined> {
+    if (d.target.kind === 'webhook') return this.store.webhooks.findById(d.target.id);
+    const channel = await this.store.channels.findById(d.target.id);
+    return channel?.outboundUrl ? { url: channel.outboundUrl, secret: channel.secret } : undefined;
+  }
+
+  private async deliver(d: Delivery): Promise<void> {
+    const attempts = d.attempts + 1;
+    const target = await this.target(d);
+    if (!target) {
+      // Unsubscribed (or the channel lost its URL) meanwhile: nobody to deliver to.
+      await this.store.webhooks.markFailedAttempt(d.id, attempts, 'the subscription no longer exists', undefined);
+      return;
+    }
+    const timestamp = String(Math.floor(this.clock() / 1000));
+    const envelopeId = (JSON.parse(d.payload) as WebhookEnvelope).id;
+    let problem: string | undefined;
+    try {
+      const response = await fetch(target.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Switchboard-Webhooks/1',
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: sign(target.secret, timestamp, d.payload),
+          [EVENT_HEADER]: d.event,
+          [DELIVERY_HEADER]: envelopeId,
+        },
+        body: d.payload,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+      await response.body?.cancel();
+      if (!response.ok) problem = `HTTP ${response.status}`;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (problem === undefined) return this.store.webhooks.markDelivered(d.id, attempts, this.clock());
+    const retryAt = nextAttemptAt(this.backoff, attempts, this.clock());
+    if (retryAt === undefined) console.warn(`webhooks: giving up on delivery ${d.id} (${d.event}) to ${target.url}: ${problem}`);
+    await this.store.webhooks.markFailedAttempt(d.id, attempts, problem, retryAt);
+  }
+}
