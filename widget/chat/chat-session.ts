@@ -192,6 +192,12 @@ export class ChatSession extends EventTarget {
     });
   }
 
+  /** The visitor's signed identity, for the REST calls of the widget's other contact options. */
+  async visitorToken(): Promise<string> {
+    await this.ensureToken();
+    return this.token!;
+  }
+
   destroy(): void {
     if (this.typingTimer) clearTimeout(this.typingTimer);
     this.client.close();

@@ -6,6 +6,7 @@ import type { ChatHandle, ChatMountOptions } from '../loader/api-types.js';
 import { wireCalls } from './call-wiring.js';
 import { wireCobrowse } from './cobrowse-wiring.js';
 import { ChatSession } from './chat-session.js';
+import { ContactOptions, type ContactForm } from '../contact/contact-options.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -24,6 +25,9 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   panel.cobrowse = options.cobrowse !== false;
   const calls = wireCalls(session, panel, options.serverUrl);
   const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
+  const contact = new ContactOptions({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), token: () => session.visitorToken() });
+  contact.addEventListener('change', () => (panel.contact = contact.state));
+  panel.contact = contact.state;
   let open = false;
 
   const markReadIfVisible = () => {
@@ -48,12 +52,24 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   });
   panel.addEventListener('sb-close', () => options.requestClose());
   panel.addEventListener('sb-rate', (e) => void session.rate((e as CustomEvent<{ rating: number }>).detail.rating));
+  panel.addEventListener('sb-contact-open', (e) => contact.open((e as CustomEvent<{ form?: ContactForm }>).detail.form));
+  panel.addEventListener('sb-contact-cancel', (e) => void contact.cancelCallback((e as CustomEvent<{ id: string }>).detail.id));
+  // Choosing a message or a callback while waiting replaces the chat that waits.
+  const replaceWaitingChat = (done: boolean) => {
+    if (done && session.state.conversation?.status === 'queued') void session.end();
+  };
+  panel.addEventListener('sb-contact-message', (e) => void contact.leaveMessage((e as CustomEvent<{ name: string; email: string; message: string }>).detail).then(replaceWaitingChat));
+  panel.addEventListener('sb-contact-callback', (e) => void contact.bookCallback((e as CustomEvent<{ phone: string; when: 'asap' | number }>).detail).then(replaceWaitingChat));
   session.start();
 
   return {
     setOpen(next) {
       open = next;
-      if (open) panel.focusComposer();
+      if (open) {
+        panel.focusComposer();
+        // Whether anybody can answer now decides between the chat and its alternatives.
+        void contact.refresh().then(() => panel.focusComposer());
+      }
       markReadIfVisible();
     },
     identify: (fields) => session.identify(fields),

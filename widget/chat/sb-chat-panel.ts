@@ -11,6 +11,8 @@ import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { sendOnEnter, takeComposerText } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
+import { isOffline, type ContactState } from '../contact/contact-options.js';
+import '../contact/sb-contact-options.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -56,6 +58,7 @@ export class SbChatPanel extends LitElement {
     media: { attribute: false },
     actionError: { attribute: false },
     cobrowse: { type: Boolean },
+    contact: { attribute: false },
   };
 
   declare state: ChatState;
@@ -70,6 +73,8 @@ export class SbChatPanel extends LitElement {
   declare actionError: 'microphone' | 'failed' | undefined;
   /** Whether the visitor may offer to share the page (co-browsing is on for this site). */
   declare cobrowse: boolean;
+  /** Callbacks and messages left for later: the queue's state, booked callbacks, an open form. */
+  declare contact: ContactState | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -83,7 +88,14 @@ export class SbChatPanel extends LitElement {
 
   /** Moves focus into the composer (called when the panel opens). */
   focusComposer(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('textarea, .ended button')?.focus());
+    void this.updateComplete.then(async () => {
+      const composer = this.renderRoot.querySelector<HTMLElement>('textarea, .ended button');
+      if (composer) return composer.focus();
+      // Offline there is no composer: the first of the alternatives takes focus.
+      const options = this.renderRoot.querySelector('sb-contact-options');
+      await options?.updateComplete;
+      options?.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
+    });
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
@@ -200,25 +212,47 @@ export class SbChatPanel extends LitElement {
     return this.cobrowse ? html`<div class="cobrowse" part="cobrowse"><button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-accept')}>${this.t('cobrowseOffer', { name })}</button></div>` : nothing;
   }
 
+  /**
+   * When to offer a message or a callback instead of a chat: nobody can answer and no chat is
+   * open (`offline`), or the visitor's chat waits longer than the queue's threshold (`wait`).
+   */
+  private contactReason(): 'offline' | 'wait' | undefined {
+    const { conversation, queue } = this.state;
+    const status = this.contact?.status;
+    if ((!conversation || conversation.status === 'ended') && isOffline(status) && !this.state.outbox.length) return 'offline';
+    if (conversation?.status !== 'queued' || !queue) return undefined;
+    const threshold = status?.offerAlternativesAfterMs;
+    if (queue.agentsAvailable === 0 || (threshold !== undefined && (queue.estimatedWaitMs ?? 0) > threshold)) return 'wait';
+    return undefined;
+  }
+
+  private renderContact(reason: 'offline' | 'wait' | undefined) {
+    const contact = this.contact;
+    if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
+    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .showMenu=${!!reason} .messages=${this.messages}></sb-contact-options>`;
+  }
+
   override render() {
     const { conversation, events, outbox, agentTyping, connection, error } = this.state;
+    const contactReason = this.contactReason();
+    // Offline, the options are the way in, so there is no composer.
+    const composer = contactReason === 'offline' ? nothing : conversation?.status === 'ended' ? this.renderEnded() : this.renderComposer();
     const ended = conversation?.status === 'ended';
     const status = this.statusLine();
     const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
     const agentReadSeq = conversation?.agentReadSeq ?? 0;
     // "Seen" goes under the newest visitor message the agent has read.
     const lastSeen = [...events].reverse().find((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq <= agentReadSeq)?.seq ?? -1;
+    // An open form takes the panel's space.
+    if (this.contact?.form) {
+      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended)}${this.renderContact(contactReason)}</section>`;
+    }
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
-      <header part="header">
-        <h2 id="sb-title">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
-        ${this.voice && (!conversation || ended) && connection === 'open'
-          ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
-          : nothing}
-        <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
-      </header>
+      ${this.renderHeader(ended)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
       ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
       ${this.renderCobrowse()}
+      ${this.renderContact(contactReason)}
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
@@ -233,8 +267,19 @@ export class SbChatPanel extends LitElement {
       </ol></div>
       <div class="typing" aria-live="polite">${agentTyping ? this.t('typing', { name: agentTyping.name ?? this.agentName() }) : ''}</div>
       ${error ? html`<div class="error" role="alert">${this.t(error === 'invalid-input' ? 'errorTooLong' : 'errorGeneric')}</div>` : nothing}
-      ${ended ? this.renderEnded() : this.renderComposer()}
+      ${composer}
     </section>`;
+  }
+
+  private renderHeader(ended: boolean) {
+    const { conversation, connection } = this.state;
+    return html`<header part="header">
+      <h2 id="sb-title">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
+      ${this.voice && (!conversation || ended) && connection === 'open'
+        ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
+        : nothing}
+      <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
+    </header>`;
   }
 
   private renderComposer() {

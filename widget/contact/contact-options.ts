@@ -1,0 +1,111 @@
+/**
+ * What the widget knows and does about the alternatives to a live chat: whether anybody can
+ * answer now, the visitor's booked callbacks, and the forms' progress. No UI; the panel
+ * renders `state` and calls the methods.
+ */
+import type { CallbackRequest, CallbackView, OfflineMessageReceipt, QueueStatus } from '../../signaling/protocol/contact-options.js';
+import { newClientId } from '../chat/client-id.js';
+import { ContactClient, ContactError } from './contact-client.js';
+
+export type ContactForm = 'message' | 'callback';
+
+export interface ContactState {
+  status?: QueueStatus;
+  /** Booked and still to come. */
+  callbacks: CallbackView[];
+  /** The form the visitor chose, if one is open. */
+  form?: ContactForm;
+  /** What the last message left produced: its reference, and where the answer will go. */
+  receipt?: OfflineMessageReceipt & { email: string };
+  busy: boolean;
+  error?: { reason: ContactError['reason']; fields: string[] };
+}
+
+export interface ContactOptionsInit {
+  serverUrl: string;
+  queue?: string;
+  token: () => Promise<string>;
+}
+
+/** Nobody can answer a chat now: closed, or no agent available. */
+export const isOffline = (status: QueueStatus | undefined): boolean => !!status && (!status.open || status.agentsAvailable === 0);
+
+export class ContactOptions extends EventTarget {
+  state: ContactState = { callbacks: [], busy: false };
+  private readonly client: ContactClient;
+  /** One id per form attempt: a retried submit is the same booking, a new form a new one. */
+  private attemptId = newClientId();
+
+  constructor(private readonly init: ContactOptionsInit) {
+    super();
+    this.client = new ContactClient(init.serverUrl, init.token);
+  }
+
+  /** Reads the queue's state and the visitor's callbacks (when the panel opens). */
+  async refresh(): Promise<void> {
+    const [status, callbacks] = await Promise.all([this.client.queueStatus(this.init.queue).catch(() => this.state.status), this.client.pendingCallbacks().catch(() => this.state.callbacks)]);
+    this.update({ ...(status ? { status } : {}), callbacks });
+  }
+
+  open(form: ContactForm | undefined): void {
+    this.attemptId = newClientId();
+    const { error: _error, ...rest } = this.state;
+    this.state = { ...rest, ...(form ? { form } : {}) };
+    if (!form) delete this.state.form;
+    this.changed();
+  }
+
+  async leaveMessage(fields: { name: string; email: string; message: string }): Promise<boolean> {
+    return this.submit(async () => {
+      const receipt = await this.client.leaveMessage({ id: this.attemptId, ...fields, ...this.context() });
+      this.update({ receipt: { ...receipt, email: fields.email } });
+    });
+  }
+
+  async bookCallback(fields: { phone: string; when: CallbackRequest['when']; name?: string }): Promise<boolean> {
+    return this.submit(async () => {
+      const booked = await this.client.bookCallback({ id: this.attemptId, phone: fields.phone, when: fields.when, ...(fields.name ? { name: fields.name } : {}), ...this.context() });
+      this.update({ callbacks: [...this.state.callbacks.filter((c) => c.id !== booked.id), booked].sort((a, b) => a.dueAt - b.dueAt) });
+    });
+  }
+
+  async cancelCallback(id: string): Promise<boolean> {
+    return this.submit(async () => {
+      await this.client.cancelCallback(id);
+      this.update({ callbacks: this.state.callbacks.filter((c) => c.id !== id) });
+    }, false);
+  }
+
+  private context() {
+    return {
+      ...(this.init.queue ? { queue: this.init.queue } : {}),
+      locale: navigator.language,
+      page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 512) },
+    };
+  }
+
+  private async submit(work: () => Promise<void>, closesForm = true): Promise<boolean> {
+    this.update({ busy: true });
+    try {
+      await work();
+      const { error: _error, form: _form, ...rest } = this.state;
+      this.state = closesForm ? { ...rest, busy: false } : { ...this.state, busy: false };
+      if (!closesForm) delete this.state.error;
+      this.changed();
+      return true;
+    } catch (error) {
+      const e = error instanceof ContactError ? error : new ContactError('internal');
+      this.update({ busy: false, error: { reason: e.reason, fields: e.fields } });
+      return false;
+    }
+  }
+
+  private update(patch: Partial<ContactState>): void {
+    this.state = { ...this.state, ...patch };
+    this.changed();
+  }
+
+  private changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
