@@ -1,7 +1,8 @@
 /** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../../signaling/protocol/admin.js';
 import type { CannedReply, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
-import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { CallbackView } from '../../signaling/protocol/contact-options.js';
+import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
@@ -34,6 +35,8 @@ export const api = {
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
+  callbackOutcome: (id: string, outcome: CallbackOutcome, retryAt?: number) =>
+    call<CallbackView>(`/conversations/${encodeURIComponent(id)}/callback-outcome`, { method: 'POST', body: JSON.stringify({ outcome, ...(retryAt ? { retryAt } : {}) }) }),
   queues: () => call<QueueView[]>('/admin/queues'),
   createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),

@@ -3,7 +3,7 @@ import { html, LitElement, css, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
-import type { Disposition } from '../../signaling/protocol/conversation.js';
+import type { CallbackOutcome, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
@@ -325,6 +325,7 @@ export class SbAgentApp extends LitElement {
                 @sb-transfer-cancel=${() => (this.transferring = false)}
                 @sb-transfer=${(e: Detail<{ to: { agentId: string } | { queueId: string }; note?: string }>) => this.act(() => this.transfer(selected.id, e.detail.to, e.detail.note))}
                 @sb-reply=${(e: Detail<{ text: string }>) => this.act(() => this.session!.reply(selected.id, e.detail.text))}
+                @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => this.act(async () => void (await api.callbackOutcome(selected.id, e.detail.outcome, e.detail.retryAt)))}
                 @sb-typing=${(e: Detail<{ isTyping: boolean }>) => this.session!.typing(selected.id, e.detail.isTyping)}
                 @sb-end=${() => this.act(() => this.session!.end(selected.id))}
               ></sb-conversation-view>`

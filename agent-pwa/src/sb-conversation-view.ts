@@ -5,7 +5,7 @@ import type { CallView } from '../../signaling/protocol/call.js';
 import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { CallMediaState } from '../../widget/call/call-client.js';
 import { formatDuration } from '../../widget/chat/format-duration.js';
-import type { CobrowseAction, ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { CallbackOutcome, CobrowseAction, ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { sendOnEnter, takeComposerText } from '../../widget/chat/send-on-enter.js';
@@ -13,6 +13,7 @@ import { TypingController } from '../../widget/chat/typing-controller.js';
 import type { PendingReply } from './agent-session.js';
 import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
+import './callback/sb-callback-panel.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -24,6 +25,21 @@ const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   ended: 'cobrowseEnded',
 };
 
+const CALLBACK_OUTCOME: Record<CallbackOutcome, MessageKey> = {
+  reached: 'callbackOutcomeReached',
+  'no-answer': 'callbackOutcomeNoAnswer',
+  retry: 'callbackOutcomeRetry',
+  'wrong-number': 'callbackOutcomeWrongNumber',
+};
+
+/** Where a conversation came from, when not the widget's chat or call. */
+function sourceLabel(c: ConversationSummary): string | undefined {
+  if (c.source === 'callback') return t('sourceCallback');
+  if (c.source === 'email') return t('sourceEmail');
+  if (c.source?.startsWith('channel:')) return t('sourceChannel');
+  return undefined;
+}
+
 /**
  * @fires sb-reply - `{ text }` when the agent sends a reply.
  * @fires sb-typing - `{ isTyping }`.
@@ -33,6 +49,7 @@ const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
  * @fires sb-stop-monitoring - (monitoring supervisors) close the view.
  * @fires sb-transfer-open - the agent wants to transfer (the app loads the targets).
  * @fires sb-cobrowse-request - the agent asks the visitor to share their page.
+ * The callback panel's sb-callback-outcome bubbles through.
  * The co-browse viewer's sb-cobrowse-stop and sb-cobrowse-control-request bubble through.
  * Call controls' sb-call-mute / sb-call-hold / sb-call-hangup and the form's sb-transfer bubble through.
  */
@@ -143,10 +160,14 @@ export class SbConversationView extends LitElement {
     const ended = c.status === 'ended';
     const shown = new Set(this.events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
     const lastSeen = [...this.events].reverse().find((e) => e.type === 'message' && e.author.kind === 'agent' && e.seq <= c.visitorReadSeq)?.seq;
+    const isCallback = c.source === 'callback';
+    // The newest callback event: the attempt being dialled.
+    const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
     return html`<div class="header">
         <div>
           <h2>${name}</h2>
-          <span class="contact muted">${[c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
+          <span class="contact muted">${[sourceLabel(c), c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
+          ${c.subject ? html`<span class="contact">${t('subjectLine', { subject: c.subject })}</span>` : nothing}
         </div>
         ${ended || this.monitoring
           ? nothing
@@ -155,9 +176,10 @@ export class SbConversationView extends LitElement {
                 ? html`<button type="button" aria-label=${t('cobrowseAskLabel', { name })} @click=${() => this.fire('sb-cobrowse-request')}>${t('cobrowse')}</button>`
                 : nothing}
               <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
-              ${this.call ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
+              ${this.call || isCallback ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
             </div>`}
       </div>
+      ${callback && c.status === 'active' && !this.monitoring ? html`<sb-callback-panel .callback=${callback} .visitor=${name}></sb-callback-panel>` : nothing}
       ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name} .recordingSince=${this.recordingSince}></sb-call-controls>` : nothing}
       ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
@@ -176,7 +198,7 @@ export class SbConversationView extends LitElement {
             ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
           </ul>`
         : nothing}
-      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : this.renderComposer(name)}`;
+      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : isCallback ? nothing : this.renderComposer(name)}`;
   }
 
   private renderEvent(e: ConversationEvent, visitor: string, lastSeen: number | undefined) {
@@ -205,6 +227,14 @@ export class SbConversationView extends LitElement {
         return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
       case 'cobrowse':
         return html`<li class="system">${t(e.action === 'ended' && e.reason === 'visitor-left' ? 'cobrowseEndedVisitorLeft' : COBROWSE_EVENT[e.action], { name: visitor })}</li>`;
+      case 'callback':
+        return html`<li class="system">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
+      case 'callback-outcome':
+        return html`<li class="system">
+          ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
+        </li>`;
+      case 'auto-reply':
+        return html`<li class="system">${e.text}</li>`;
       case 'recording': {
         const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
         return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;

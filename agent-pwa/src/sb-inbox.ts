@@ -2,8 +2,17 @@
 import { html, LitElement, css, nothing } from 'lit';
 import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { Offer } from '../../signaling/protocol/server-frames.js';
-import { t, visitorName } from './i18n/en.js';
+import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
+
+/** How an offer reads: a call rings, a callback is to be dialled, mail and messages wait. */
+function offerLabels(o: Offer): { title: MessageKey; accept: MessageKey; acceptLabel: MessageKey; ringing: boolean } {
+  if (o.source === 'callback') return { title: 'offerCallback', accept: 'takeCallback', acceptLabel: 'acceptCallbackFrom', ringing: false };
+  if (o.channel === 'voice') return { title: 'offerCall', accept: 'answerCall', acceptLabel: 'answerCallFrom', ringing: true };
+  if (o.channel === 'email') return { title: 'offerEmail', accept: 'accept', acceptLabel: 'acceptEmailFrom', ringing: false };
+  if (o.channel === 'message') return { title: 'offerMessage', accept: 'accept', acceptLabel: 'acceptChatFrom', ringing: false };
+  return { title: 'offerFrom', accept: 'accept', acceptLabel: 'acceptChatFrom', ringing: false };
+}
 
 /**
  * @fires sb-accept - `{ conversationId }`.
@@ -61,13 +70,14 @@ export class SbInbox extends LitElement {
             <ul aria-labelledby="offers">
               ${this.offers.map((o) => {
                 const name = visitorName(o.visitor);
-                const isCall = o.channel === 'voice';
-                return html`<li class="offer ${isCall ? 'call' : ''}" data-conversation=${o.conversationId}>
-                  <strong>${t(isCall ? 'offerCall' : 'offerFrom', { name })}</strong>
+                const label = offerLabels(o);
+                return html`<li class="offer ${label.ringing ? 'call' : ''}" data-conversation=${o.conversationId}>
+                  <strong>${t(label.title, { name })}</strong>
                   <span class="muted">${t('offerQueue', { queue: o.queueName })}</span>
+                  ${o.subject ? html`<span>${t('subjectLine', { subject: o.subject })}</span>` : nothing}
                   ${o.preview ? html`<span class="preview">“${o.preview}”</span>` : nothing}
                   <div class="actions">
-                    <button class="primary" type="button" aria-label=${t(isCall ? 'answerCallFrom' : 'acceptChatFrom', { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${isCall ? t('answerCall') : t('accept')}</button>
+                    <button class="primary" type="button" aria-label=${t(label.acceptLabel, { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${t(label.accept)}</button>
                     <button type="button" aria-label=${t('declineChatFrom', { name })} @click=${() => this.fire('sb-decline', o.conversationId)}>${t('decline')}</button>
                   </div>
                 </li>`;

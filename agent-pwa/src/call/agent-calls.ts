@@ -34,7 +34,7 @@ export class AgentCalls implements ReactiveController {
 
   /** Rings while a call is offered; a notification too when the app is not in front. */
   offers(offers: Offer[]): void {
-    const calls = offers.filter((o) => o.channel === 'voice');
+    const calls = offers.filter((o) => o.channel === 'voice' && o.source !== 'callback'); // a callback is dialled, it does not ring
     if (calls.length > 0) this.ring.start();
     else this.ring.stop();
     for (const offer of calls) {
