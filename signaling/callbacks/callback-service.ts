@@ -228,7 +228,7 @@ export class CallbackService {
       startClientId: `callback-${callback.id}-${attempt}`,
       ...(callback.context.locale ? { locale: callback.context.locale } : {}),
       ...(callback.context.page ? { page: callback.context.page } : {}),
-      events: [{ type: 'callback', phone: callback.phone, attempt, requestedAt: callback.createdAt, asap: callback.asap }],
+      events: [{ type: 'callback', phone: callback.phone, attempt, requestedAt: callback.createdAt, asap: callback.asap, ...(callback.context.page ? { page: callback.context.page } : {}) }],
     });
     await this.store.callbacks.transition(callback.id, ['queued'], { status: 'queued', conversationId: conversation.id });
     const fired = { ...callback, status: 'queued' as const, attempts: attempt, conversationId: conversation.id };

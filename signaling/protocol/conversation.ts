@@ -58,7 +58,7 @@ export type ConversationEventBody =
   /** Co-browsing: asked, started, declined, control asked/granted/taken back, ended (with why). */
   | { type: 'cobrowse'; action: CobrowseAction; by: Party; reason?: CobrowseEndReason }
   /** A callback fell due: call `phone` (E.164); `attempt` counts from 1. */
-  | { type: 'callback'; phone: string; attempt: number; requestedAt: number; asap: boolean }
+  | { type: 'callback'; phone: string; attempt: number; requestedAt: number; asap: boolean; /** Where the visitor asked for it. */ page?: { url?: string; title?: string } }
   /** The agent's result of calling back; `retryAt` when another attempt is scheduled. */
   | { type: 'callback-outcome'; outcome: CallbackOutcome; by: Party; retryAt?: number }
   /** The automatic answer the customer was sent (an e-mail acknowledgement with its reference). */

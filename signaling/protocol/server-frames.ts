@@ -1,7 +1,7 @@
 /** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
 import type { CallView } from './call.js';
 import type { CobrowseView } from './cobrowse.js';
-import type { Channel, ConversationEvent, ConversationSummary, PartyKind } from './conversation.js';
+import type { Channel, ConversationEvent, ConversationSource, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
 import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
 import type { ConversationNote } from './notes.js';
@@ -24,6 +24,10 @@ export interface Offer {
   visitor: { id: string; name?: string; email?: string };
   /** The first words of the visitor's latest message, if any. */
   preview?: string;
+  /** A callback to dial, an e-mail, a channel's message: not the widget's chat or call. */
+  source?: ConversationSource;
+  /** E-mail: the thread's subject. */
+  subject?: string;
   expiresAt: number;
 }
 

@@ -20,7 +20,8 @@ import type { RoutingService } from './routing-service.js';
 
 /** For a call that was answered: how long it was answered for, to show in the timeline. */
 function talkTime(c: ConversationRecord, now: number): { talkMs?: number } {
-  return c.channel === 'voice' && c.answeredAt !== undefined ? { talkMs: Math.max(0, now - c.answeredAt) } : {};
+  // A callback is dialled outside Switchboard: its talk time is not ours to measure.
+  return c.channel === 'voice' && !c.source && c.answeredAt !== undefined ? { talkMs: Math.max(0, now - c.answeredAt) } : {};
 }
 
 export interface StartOptions {

@@ -27,6 +27,8 @@ interface WaitingContact {
   queueId: string;
   channel: Channel;
   preview?: string;
+  source?: Offer['source'];
+  subject?: string;
   /** The last position report sent, so unchanged ones are not sent again. */
   reported?: string;
 }
@@ -165,6 +167,8 @@ export class RoutingService {
       queueId,
       channel: c.channel,
       ...(preview ? { preview: preview.slice(0, 140) } : {}),
+      ...(c.source ? { source: c.source } : {}),
+      ...(c.subject ? { subject: c.subject } : {}),
     });
   }
 
@@ -328,6 +332,8 @@ export class RoutingService {
           channel: w.channel,
           visitor: w.visitor,
           ...(w.preview ? { preview: w.preview } : {}),
+          ...(w.source ? { source: w.source } : {}),
+          ...(w.subject ? { subject: w.subject } : {}),
           expiresAt: d.expiresAt,
         };
         let byAgent = this.offers.get(d.contactId);

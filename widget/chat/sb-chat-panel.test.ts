@@ -163,3 +163,29 @@ describe('<sb-chat-panel> co-browsing', () => {
     expect(text(hidden)).not.to.include('Show Ana this page');
   });
 });
+
+describe('<sb-chat-panel> alternatives to waiting', () => {
+  const queueStatus = { queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, callbackSlots: [], offerAlternativesAfterMs: 120_000 };
+
+  it('becomes the message-or-callback choice, without a composer, when nobody can answer', async () => {
+    const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state()} .contact=${{ status: queueStatus, callbacks: [], busy: false }}></sb-chat-panel>`);
+    expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    const options = el.shadowRoot!.querySelector('sb-contact-options')!;
+    await options.updateComplete;
+    expect(options.shadowRoot!.textContent).to.contain('Nobody can answer a chat right now');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers them beside the waiting chat only once the expected wait passes the queue’s threshold', async () => {
+    const waiting = (estimatedWaitMs: number) => state({ conversation: summary({ status: 'queued' }), queue: { position: 3, agentsAvailable: 2, estimatedWaitMs } });
+    const contact = { status: { ...queueStatus, agentsAvailable: 2 }, callbacks: [], busy: false };
+    const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${waiting(60_000)} .contact=${contact}></sb-chat-panel>`);
+    expect(el.shadowRoot!.querySelector('sb-contact-options')).to.equal(null);
+    el.state = waiting(5 * 60_000);
+    await el.updateComplete;
+    const options = el.shadowRoot!.querySelector('sb-contact-options')!;
+    await options.updateComplete;
+    expect(options.shadowRoot!.textContent).to.contain('The wait is about 5 min');
+    expect(el.shadowRoot!.querySelector('textarea'), 'the visitor may also keep waiting and writing').to.not.equal(null);
+  });
+});

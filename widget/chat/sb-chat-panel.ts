@@ -229,7 +229,7 @@ export class SbChatPanel extends LitElement {
   private renderContact(reason: 'offline' | 'wait' | undefined) {
     const contact = this.contact;
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
-    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .showMenu=${!!reason} .messages=${this.messages}></sb-contact-options>`;
+    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages}></sb-contact-options>`;
   }
 
   override render() {

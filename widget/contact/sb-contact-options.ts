@@ -18,12 +18,14 @@ import type { ContactState } from './contact-options.js';
  */
 export class SbContactOptions extends LitElement {
   static override styles = [chatPanelStyles, contactStyles];
-  static override properties = { state: { attribute: false }, reason: { attribute: false }, messages: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
+  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
 
   declare state: ContactState;
   /** Why the options are shown: nobody can answer (`offline`), or the wait is long (`wait`). */
   declare reason: 'offline' | 'wait' | undefined;
   declare showMenu: boolean;
+  /** The waiting chat's expected wait, as the queue last reported it. */
+  declare waitMs: number | undefined;
   declare messages: Catalogue;
   declare asap: boolean;
 
@@ -95,7 +97,13 @@ export class SbContactOptions extends LitElement {
 
   private renderMenu() {
     const status = this.state.status;
-    const intro = this.reason === 'wait' && status?.estimatedWaitMs !== undefined ? this.t('contactLongWait', { minutes: Math.ceil(status.estimatedWaitMs / 60_000) }) : this.reason === 'offline' ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline') : undefined;
+    const wait = this.waitMs ?? status?.estimatedWaitMs;
+    const intro =
+      this.reason === 'wait' && wait !== undefined
+        ? this.t('contactLongWait', { minutes: Math.ceil(wait / 60_000) })
+        : this.reason
+          ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline')
+          : undefined;
     return html`${intro ? html`<p>${intro}</p>` : nothing}
       <div class="choices">
         <button class="primary" type="button" @click=${() => this.fire('sb-contact-open', { form: 'message' })}>${this.t('contactLeaveMessage')}</button>

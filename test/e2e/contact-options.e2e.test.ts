@@ -1,0 +1,130 @@
+/**
+ * The widget's alternatives to a live chat, end to end: nobody is signed in, so the visitor
+ * leaves a message (acknowledged by mail to a real SMTP server on loopback), an agent answers
+ * it by e-mail from the agent app, and the customer's reply comes back through our SMTP
+ * listener into the same conversation; and a callback is booked, cancelled, booked again,
+ * taken by an agent and recorded as unanswered.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newParty } from '../support/browser.js';
+import { ANA } from '../support/demo-logins.js';
+import { agent } from '../support/parties.js';
+import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { sendToListener, SmtpSink } from '../support/smtp-sink.js';
+
+describe('messages and callbacks when nobody can answer', () => {
+  const data = tempDataDir();
+  let server: RunningServer;
+  let sink: Awaited<ReturnType<typeof SmtpSink.start>>;
+  let smtpPort: number;
+  let browser: Browser;
+  let visitorContext: BrowserContext;
+  let agentContext: BrowserContext;
+  let visitorPage: Page;
+  let agentPage: Page;
+
+  before(async () => {
+    sink = await SmtpSink.start();
+    smtpPort = await freePort();
+    server = await startServer({ databaseUrl: data.databaseUrl, env: { SMTP_URL: sink.url, MAIL_FROM: 'Acme Support <support@acme.test>', COMPANY_NAME: 'Acme Outdoor', SMTP_LISTEN_PORT: String(smtpPort) } });
+    browser = await launchBrowser();
+    visitorContext = await newParty(browser);
+    agentContext = await newParty(browser);
+    visitorPage = await visitorContext.newPage();
+    agentPage = await agentContext.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await sink?.close();
+    data.dispose();
+  });
+
+  it('turns the widget into a message form, acknowledges by mail, and threads the agent’s and the customer’s replies', async () => {
+    await visitorPage.goto(`${server.url}/`);
+    await visitorPage.getByRole('button', { name: 'Open chat' }).click();
+    await visitorPage.getByText('Nobody can answer a chat right now').waitFor();
+    assert.equal(await visitorPage.getByRole('textbox', { name: 'Your message' }).count(), 0, 'no chat composer while nobody can answer');
+
+    await visitorPage.getByRole('button', { name: 'Leave a message' }).click();
+    await visitorPage.getByRole('textbox', { name: 'Your name' }).fill('Rosa Diaz');
+    await visitorPage.getByRole('textbox', { name: 'Your e-mail address' }).fill('rosa@example');
+    await visitorPage.getByRole('textbox', { name: 'Your message' }).fill('Do you ship the Ridgeline tent to Portugal?');
+    await visitorPage.getByRole('button', { name: 'Send message' }).click();
+    await visitorPage.getByRole('alert').getByText('Please enter a valid e-mail address.').waitFor();
+    assert.equal(await visitorPage.getByRole('textbox', { name: 'Your e-mail address' }).getAttribute('aria-invalid'), 'true');
+    assert.equal(sink.mails.length, 0, 'nothing was sent for the refused form');
+
+    await visitorPage.getByRole('textbox', { name: 'Your e-mail address' }).fill('rosa@example.test');
+    await visitorPage.getByRole('button', { name: 'Send message' }).click();
+    const thanks = await visitorPage.getByText(/We received your message and will answer by e-mail at rosa@example\.test\. Your reference: [0-9A-F]{8}\./).innerText();
+    const reference = /reference: ([0-9A-F]{8})/.exec(thanks)![1]!;
+    const ack = await sink.next((m) => m.to.includes('rosa@example.test'));
+    assert.match(ack.subject, new RegExp(`\\[#${reference}\\]`));
+    assert.match(ack.text, /Do you ship the Ridgeline tent to Portugal\?/);
+
+    // An agent signs in later: the message is waiting for them, marked as an e-mail.
+    await agent.signIn(agentPage, server.url, ANA);
+    await agentPage.getByText('E-mail from Rosa Diaz').waitFor();
+    await agentPage.getByRole('button', { name: 'Accept e-mail from Rosa Diaz' }).click();
+    await agent.messages(agentPage, 'Do you ship the Ridgeline tent to Portugal?').waitFor();
+    await agentPage.getByText(`Acknowledgement sent by e-mail (reference ${reference}).`).waitFor();
+    await agent.reply(agentPage, 'We do: 3 to 5 working days to Lisbon.');
+    const reply = await sink.next((m) => m.text.includes('3 to 5 working days'));
+    assert.equal(reply.inReplyTo, ack.messageId);
+    assert.match(reply.text, /Ana Lima\nAcme Outdoor/);
+
+    await sendToListener(smtpPort, {
+      from: 'Rosa Diaz <rosa@example.test>',
+      subject: `Re: ${reply.subject}`,
+      text: 'Perfect, ordering now.\n\nOn Tue, Ana Lima wrote:\n> We do: 3 to 5 working days to Lisbon.',
+      messageId: '<rosa-2@example.test>',
+      inReplyTo: reply.messageId,
+      references: [ack.messageId, reply.messageId],
+    });
+    await agent.messages(agentPage, 'Perfect, ordering now.').waitFor();
+    assert.equal(await agent.messages(agentPage, 'We do: 3 to 5 working days to Lisbon.').count(), 1, 'the quoted text is not repeated as a message');
+  });
+
+  it('books a callback in the visitor’s time zone, cancels it, books one as soon as possible, and the agent records no answer', async () => {
+    // Ana goes to lunch: nobody can answer, so a new visitor is offered the alternatives.
+    await agentPage.getByRole('combobox', { name: 'Your status' }).selectOption({ label: 'Away: lunch' });
+    const caller = await (await newParty(browser)).newPage();
+    await caller.goto(`${server.url}/`);
+    await caller.getByRole('button', { name: 'Open chat' }).click();
+    await caller.getByRole('button', { name: 'Call me back' }).click();
+
+    const phone = caller.getByRole('textbox', { name: 'Your phone number' });
+    await phone.fill('12');
+    await caller.getByRole('button', { name: 'Request call back' }).click();
+    await caller.getByRole('alert').getByText('Please enter a valid phone number, with the country code.').waitFor();
+    assert.equal(await phone.getAttribute('aria-invalid'), 'true');
+
+    await phone.fill('+44 20 7946 0018');
+    await caller.getByRole('radio', { name: 'At a time I choose' }).check();
+    const slot = caller.getByRole('combobox', { name: /^Time \(your time zone: / });
+    const firstTime = (await slot.locator('option').first().innerText()).trim();
+    await caller.getByRole('button', { name: 'Request call back' }).click();
+    await caller.getByText(new RegExp(`We will call you on \\+442079460018 on .*${firstTime}`)).waitFor();
+    await caller.getByRole('button', { name: /^Cancel call back on / }).click();
+    await caller.getByText(/We will call you on/).waitFor({ state: 'detached' });
+
+    await caller.getByRole('button', { name: 'Call me back' }).click();
+    await caller.getByRole('textbox', { name: 'Your phone number' }).fill('+44 20 7946 0018');
+    await caller.getByRole('button', { name: 'Request call back' }).click();
+    await caller.getByText('We will call you on +442079460018 as soon as possible.').waitFor();
+
+    // Ana is back: the callback is offered to her as one to dial, not a ringing call.
+    await agentPage.getByRole('combobox', { name: 'Your status' }).selectOption({ label: 'Available' });
+    await agentPage.getByRole('button', { name: /^Take the call back to / }).click();
+    const dial = agentPage.getByRole('link', { name: '+442079460018' });
+    await dial.waitFor();
+    assert.equal(await dial.getAttribute('href'), 'tel:+442079460018');
+    await agentPage.getByRole('group', { name: 'How did the call go?' }).getByRole('button', { name: 'No answer' }).click();
+    await agentPage.getByRole('log').getByRole('listitem').filter({ hasText: /No answer\. Next attempt: / }).waitFor();
+    await agentPage.getByText('This conversation has ended.').waitFor();
+  });
+});
