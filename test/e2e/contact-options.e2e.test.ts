@@ -47,7 +47,6 @@ describe('messages and callbacks when nobody can answer', () => {
     await visitorPage.goto(`${server.url}/`);
     await visitorPage.getByRole('button', { name: 'Open chat' }).click();
     await visitorPage.getByText('Nobody can answer a chat right now').waitFor();
-    assert.equal(await visitorPage.getByRole('textbox', { name: 'Your message' }).count(), 0, 'no chat composer while nobody can answer');
 
     await visitorPage.getByRole('button', { name: 'Leave a message' }).click();
     await visitorPage.getByRole('textbox', { name: 'Your name' }).fill('Rosa Diaz');

@@ -49,6 +49,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   panel.addEventListener('sb-new-conversation', () => {
     session.startNew();
     panel.focusComposer();
+    void contact.refresh();
   });
   panel.addEventListener('sb-close', () => options.requestClose());
   panel.addEventListener('sb-rate', (e) => void session.rate((e as CustomEvent<{ rating: number }>).detail.rating));

@@ -167,12 +167,15 @@ describe('<sb-chat-panel> co-browsing', () => {
 describe('<sb-chat-panel> alternatives to waiting', () => {
   const queueStatus = { queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, callbackSlots: [], offerAlternativesAfterMs: 120_000 };
 
-  it('becomes the message-or-callback choice, without a composer, when nobody can answer', async () => {
+  it('offers a message or a callback when nobody can answer, and becomes that choice alone when the queue is closed', async () => {
     const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state()} .contact=${{ status: queueStatus, callbacks: [], busy: false }}></sb-chat-panel>`);
+    expect(el.shadowRoot!.querySelector('textarea'), 'open with nobody free: the visitor may still write and wait').to.not.equal(null);
+    el.contact = { status: { ...queueStatus, open: false }, callbacks: [], busy: false };
+    await el.updateComplete;
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
     const options = el.shadowRoot!.querySelector('sb-contact-options')!;
     await options.updateComplete;
-    expect(options.shadowRoot!.textContent).to.contain('Nobody can answer a chat right now');
+    expect(options.shadowRoot!.textContent).to.contain('We are closed right now');
     await expect(el).to.be.accessible();
   });
 

@@ -219,7 +219,7 @@ export class SbChatPanel extends LitElement {
   private contactReason(): 'offline' | 'wait' | undefined {
     const { conversation, queue } = this.state;
     const status = this.contact?.status;
-    if ((!conversation || conversation.status === 'ended') && isOffline(status) && !this.state.outbox.length) return 'offline';
+    if (!conversation && isOffline(status) && !this.state.outbox.length) return 'offline';
     if (conversation?.status !== 'queued' || !queue) return undefined;
     const threshold = status?.offerAlternativesAfterMs;
     if (queue.agentsAvailable === 0 || (threshold !== undefined && (queue.estimatedWaitMs ?? 0) > threshold)) return 'wait';
@@ -235,8 +235,10 @@ export class SbChatPanel extends LitElement {
   override render() {
     const { conversation, events, outbox, agentTyping, connection, error } = this.state;
     const contactReason = this.contactReason();
-    // Offline, the options are the way in, so there is no composer.
-    const composer = contactReason === 'offline' ? nothing : conversation?.status === 'ended' ? this.renderEnded() : this.renderComposer();
+    // Closed, the options are the way in. Open but with nobody free, the visitor may also write
+    // and wait for the next agent.
+    const closed = contactReason === 'offline' && this.contact?.status?.open === false;
+    const composer = closed ? nothing : conversation?.status === 'ended' ? this.renderEnded() : this.renderComposer();
     const ended = conversation?.status === 'ended';
     const status = this.statusLine();
     const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
