@@ -5,7 +5,9 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { inboundChannelMessageSchema, type ChannelView } from '../protocol/channels.js';
+import { inboundChannelMessageSchema, type ChannelReply, type ChannelView } from '../protocol/channels.js';
+import type { ConversationEvent } from '../protocol/conversation.js';
+import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ChannelRecord } from '../store/channels-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../services/app-error.js';
@@ -30,9 +32,10 @@ export class ChannelService {
     private readonly clock: () => number = Date.now,
   ) {
     conversations.listen({
+      // The reply is queued in the message's own transaction, so it goes out even after a crash.
+      storing: (tx, c, e) => (c.source?.startsWith('channel:') && e.author.kind === 'agent' ? this.queueReply(tx, c.source.slice('channel:'.length), c, e) : Promise.resolve()),
       posted: (c, e) => {
-        if (!c.source?.startsWith('channel:') || e.author.kind !== 'agent') return;
-        this.reply(c.source.slice('channel:'.length), c.visitorId, c.id, e.text, { id: e.author.id, name: e.author.name ?? '' }).catch((error: unknown) => console.error('channels: could not queue a reply:', error));
+        if (c.source?.startsWith('channel:') && e.author.kind === 'agent') this.webhooks.kick();
       },
     });
   }
@@ -109,11 +112,12 @@ export class ChannelService {
     return id;
   }
 
-  private async reply(channelId: string, visitorId: string, conversationId: string, text: string, agent: { id: string; name: string }): Promise<void> {
-    const channel = await this.store.channels.findById(channelId);
-    const to = channel?.outboundUrl ? await this.store.channels.externalIdOf(channelId, visitorId) : undefined;
+  private async queueReply(tx: Store, channelId: string, conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
+    const channel = await tx.channels.findById(channelId);
+    const to = channel?.outboundUrl ? await tx.channels.externalIdOf(channelId, conversation.visitorId) : undefined;
     if (!to) return;
-    await this.webhooks.toChannel(channelId, { conversationId, to, text, agent });
+    const reply: ChannelReply = { conversationId: conversation.id, to, text: event.text, agent: { id: event.author.id, name: event.author.name ?? '' } };
+    await this.webhooks.queueForChannel(tx, channelId, reply);
   }
 }
 

@@ -176,4 +176,14 @@ describe('channels and webhooks', () => {
     assert.equal(badQueue.status, 400);
     assert.equal((await server.services.channels.list()).length, 1);
   });
+
+  it('tells subscribers when a callback falls due', async () => {
+    const due = (await adminPost('/webhooks', { url: receiver.url, events: ['callback.due'] })).body as unknown as WebhookView;
+    const token = ((await (await fetch(`${server.url}/api/visitors`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token;
+    const booked = await fetch(`${server.url}/api/visitors/callbacks`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ id: 'cb-webhook-1', phone: '+1 202 555 0147', when: 'asap' }) });
+    const { id } = (await booked.json()) as { id: string };
+    const event = await receiver.next((e) => e.event === 'callback.due' && (e.data as { callback: { id: string } }).callback.id === id);
+    assert.equal((event.envelope.data as { callback: { phone: string } }).callback.phone, '+12025550147');
+    assert.equal(verify(due.secret, event.headers[TIMESTAMP_HEADER] as string, event.headers[SIGNATURE_HEADER] as string, event.body, Date.now()), undefined);
+  });
 });

@@ -67,10 +67,14 @@ export class WebhookService {
     this.pump.kick();
   }
 
-  /** Queues a POST to a channel's outbound URL (an agent's reply). */
-  async toChannel(channelId: string, data: unknown): Promise<void> {
+  /** Queues a POST to a channel's outbound URL (an agent's reply) in the caller's transaction; `kick()` once it commits. */
+  async queueForChannel(tx: Store, channelId: string, data: unknown): Promise<void> {
     const at = this.clock();
-    await this.store.webhooks.enqueue({ target: { kind: 'channel', id: channelId }, event: 'reply', payload: this.envelope('reply', data, at) }, at);
+    await tx.webhooks.enqueue({ target: { kind: 'channel', id: channelId }, event: 'reply', payload: this.envelope('reply', data, at) }, at);
+  }
+
+  /** Deliver what was queued. */
+  kick(): void {
     this.pump.kick();
   }
 

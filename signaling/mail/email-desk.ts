@@ -52,8 +52,10 @@ export class EmailDesk {
     this.domain = mailDomain(options.from);
     this.clock = options.clock ?? Date.now;
     this.conversations.listen({
+      // The reply mail is queued in the message's own transaction: a reply the agent saw sent is never lost.
+      storing: (tx, c, e) => (c.source === 'email' && e.author.kind === 'agent' ? this.queueReply(tx, c, e) : Promise.resolve()),
       posted: (c, e) => {
-        if (c.source === 'email' && e.author.kind === 'agent') this.reply(c, e).catch((error: unknown) => console.error('mail: could not queue a reply:', error));
+        if (c.source === 'email' && e.author.kind === 'agent') this.sender.kick();
       },
     });
   }
@@ -169,25 +171,21 @@ export class EmailDesk {
     this.sender.kick();
   }
 
-  private async reply(conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
-    const visitor = await this.store.visitors.findById(conversation.visitorId);
+  private async queueReply(tx: Store, conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
+    const visitor = await tx.visitors.findById(conversation.visitorId);
     if (!visitor?.email) return;
-    const now = this.clock();
-    await this.store.transaction(async (tx) => {
-      const references = await tx.mail.threadIds(conversation.id);
-      await tx.mail.enqueue(
-        {
-          conversationId: conversation.id,
-          to: visitor.email!,
-          subject: mailText.replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
-          body: mailText.replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
-          messageId: this.newMessageId(),
-          ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
-          references,
-        },
-        now,
-      );
-    });
-    this.sender.kick();
+    const references = await tx.mail.threadIds(conversation.id);
+    await tx.mail.enqueue(
+      {
+        conversationId: conversation.id,
+        to: visitor.email,
+        subject: mailText.replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
+        body: mailText.replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
+        messageId: this.newMessageId(),
+        ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
+        references,
+      },
+      this.clock(),
+    );
   }
 }

@@ -8,8 +8,11 @@ import { connectAgent, newVisitorToken } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
 import { sendToListener, SmtpSink } from '../../test/support/smtp-sink.js';
 import { conversationReference } from '../protocol/contact-options.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../protocol/channels.js';
+import { sign } from '../outbound/signature.js';
 
 const ANA = 'ana@demo.switchboard';
+const INBOUND_SECRET = 'inbound-mail-secret-0123456789';
 
 async function leaveMessage(server: TestServer, token: string, body: Record<string, unknown>) {
   const response = await fetch(`${server.url}/api/visitors/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
@@ -22,7 +25,7 @@ describe('e-mail conversations', () => {
 
   before(async () => {
     sink = await SmtpSink.start();
-    server = await startTestServer({ mail: { smtpUrl: sink.url, from: 'Acme Support <support@acme.test>', company: 'Acme' }, smtpListener: true });
+    server = await startTestServer({ mail: { smtpUrl: sink.url, from: 'Acme Support <support@acme.test>', company: 'Acme' }, smtpListener: true, inboundMailSecret: INBOUND_SECRET });
   });
   after(async () => {
     await server.close();
@@ -130,5 +133,25 @@ describe('e-mail conversations', () => {
     await sink.next((m) => m.to.includes('kim@example.test'));
     await server.services.mailSender.idle();
     assert.equal((await server.store.mail.forConversation(conversationId))[0]?.status, 'sent');
+  });
+
+  it('takes mail forwarded over HTTP only with a valid signature', async () => {
+    const raw = ['From: Ines <ines@example.test>', 'To: support@acme.test', 'Subject: Size exchange', 'Message-ID: <ines-1@example.test>', 'Content-Type: text/plain; charset=utf-8', '', 'Can I swap the boots for a size 39?', ''].join('\r\n');
+    const post = (headers: Record<string, string>, body = raw) => fetch(`${server.url}/api/inbound/email`, { method: 'POST', headers: { 'content-type': 'message/rfc822', ...headers }, body });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    assert.equal((await post({})).status, 401);
+    assert.equal((await post({ [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign('wrong-secret-0123456789', timestamp, raw) })).status, 401);
+    assert.equal(await server.store.visitors.findByEmail('ines@example.test'), undefined, 'a refused request files nothing');
+    const garbage = 'this is not a mail';
+    assert.equal((await post({ [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign(INBOUND_SECRET, timestamp, garbage) }, garbage)).status, 400);
+
+    const ok = await post({ [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign(INBOUND_SECRET, timestamp, raw) });
+    assert.equal(ok.status, 202);
+    const receipt = (await ok.json()) as { conversationId: string; outcome: string };
+    assert.equal(receipt.outcome, 'opened');
+    const [first] = await server.store.conversations.eventsAfter(receipt.conversationId, 0);
+    assert.equal(first?.type === 'message' && first.text, 'Can I swap the boots for a size 39?');
+    const again = await post({ [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign(INBOUND_SECRET, timestamp, raw) });
+    assert.equal(((await again.json()) as { outcome: string }).outcome, 'duplicate', 'the same mail forwarded twice is filed once');
   });
 });

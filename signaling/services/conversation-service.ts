@@ -58,6 +58,11 @@ export const CHANNEL_PRIORITY: Record<Channel, number> = { voice: 0, chat: 0, me
 /** What other services (calls, mail, webhooks) react to; every change is stored and published before they hear of it. */
 export interface ConversationListener {
   created?(conversation: ConversationRecord): void;
+  /**
+   * A message is being stored: runs inside its transaction, so what it writes (an outbound
+   * mail, a channel's reply) lands with the message or not at all.
+   */
+  storing?(tx: Store, conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void>;
   /** A message was stored (not a retry of one already stored). */
   posted?(conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): void;
   assigned?(conversation: ConversationRecord, agent: AgentRecord): void;
@@ -196,7 +201,11 @@ export class ConversationService {
     const body: ConversationEventBody = { type: 'message', author: partyOf(actor), text, clientId };
     let event: ConversationEvent;
     try {
-      event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, body, this.clock(), clientId));
+      event = await this.store.transaction(async (tx) => {
+        const stored = await tx.conversations.appendEvent(conversationId, body, this.clock(), clientId);
+        for (const l of this.listeners) await l.storing?.(tx, conversation, stored as ConversationEvent & { type: 'message' });
+        return stored;
+      });
     } catch (error) {
       const raced = await this.store.conversations.findEventByClientId(conversationId, clientId);
       if (raced) return raced;
