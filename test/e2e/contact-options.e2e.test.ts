@@ -3,7 +3,8 @@
  * leaves a message (acknowledged by mail to a real SMTP server on loopback), an agent answers
  * it by e-mail from the agent app, and the customer's reply comes back through our SMTP
  * listener into the same conversation; and a callback is booked, cancelled, booked again,
- * taken by an agent and recorded as unanswered.
+ * taken by an agent and recorded as unanswered; and an SMS from a channel is answered in the
+ * agent app and the reply goes back out through the channel.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +14,12 @@ import { ANA } from '../support/demo-logins.js';
 import { agent } from '../support/parties.js';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
 import { sendToListener, SmtpSink } from '../support/smtp-sink.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type ChannelReply, type ChannelView, type WebhookEnvelope } from '../../signaling/protocol/channels.js';
+import { sign } from '../../signaling/outbound/signature.js';
+
+const ADMIN = { email: 'admin@acme.test', password: 'admin-password-e2e' };
 
 describe('messages and callbacks when nobody can answer', () => {
   const data = tempDataDir();
@@ -28,7 +35,10 @@ describe('messages and callbacks when nobody can answer', () => {
   before(async () => {
     sink = await SmtpSink.start();
     smtpPort = await freePort();
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SMTP_URL: sink.url, MAIL_FROM: 'Acme Support <support@acme.test>', COMPANY_NAME: 'Acme Outdoor', SMTP_LISTEN_PORT: String(smtpPort) } });
+    server = await startServer({
+      databaseUrl: data.databaseUrl,
+      env: { SMTP_URL: sink.url, MAIL_FROM: 'Acme Support <support@acme.test>', COMPANY_NAME: 'Acme Outdoor', SMTP_LISTEN_PORT: String(smtpPort), SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password },
+    });
     browser = await launchBrowser();
     visitorContext = await newParty(browser);
     agentContext = await newParty(browser);
@@ -125,5 +135,46 @@ describe('messages and callbacks when nobody can answer', () => {
     await agentPage.getByRole('group', { name: 'How did the call go?' }).getByRole('button', { name: 'No answer' }).click();
     await agentPage.getByRole('log').getByRole('listitem').filter({ hasText: /No answer\. Next attempt: / }).waitFor();
     await agentPage.getByText('This conversation has ended.').waitFor();
+  });
+
+  it('takes an SMS from a channel into the agent app, and sends the agent’s answer back out through the channel', async () => {
+    // The SMS gateway: it receives our replies on its outbound URL.
+    const replies: WebhookEnvelope[] = [];
+    let replied: () => void = () => {};
+    const gotReply = new Promise<void>((resolve) => (replied = resolve));
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        res.writeHead(200).end();
+        replies.push(JSON.parse(body) as WebhookEnvelope);
+        replied();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify(ADMIN) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const outboundUrl = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`;
+      const created = await fetch(`${server.url}/api/integrations/channels`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: server.url }, body: JSON.stringify({ name: 'SMS', queue: 'support', outboundUrl }) });
+      const channel = (await created.json()) as ChannelView;
+
+      const body = JSON.stringify({ id: 'SM-e2e-1', from: { id: '+15550100', name: 'Leo Park' }, text: 'Is the Lisbon store open on Sunday?' });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const sent = await fetch(`${server.url}/api/channels/${channel.id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign(channel.secret, timestamp, body) }, body });
+      assert.equal(sent.status, 202);
+
+      await agentPage.getByText('Message from Leo Park').waitFor();
+      await agentPage.getByRole('button', { name: 'Accept chat from Leo Park' }).click();
+      await agent.messages(agentPage, 'Is the Lisbon store open on Sunday?').waitFor();
+      await agent.reply(agentPage, 'Yes, from 10:00 to 16:00.');
+      await gotReply;
+      const reply = replies[0]!;
+      const data = reply.data as ChannelReply;
+      assert.equal(reply.event, 'reply');
+      assert.deepEqual([data.to, data.text, data.agent.name], ['+15550100', 'Yes, from 10:00 to 16:00.', ANA.name]);
+    } finally {
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 });
