@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ChatState } from './chat-session.js';
 import './define.js';
+// The panel loads the alternatives' forms on demand; here they are loaded up front.
+import '../contact/sb-contact-options.js';
 import type { SbChatPanel } from './sb-chat-panel.js';
 
 const summary = (patch: Partial<ConversationSummary> = {}): ConversationSummary => ({

@@ -12,7 +12,6 @@ import { sendOnEnter, takeComposerText } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
-import '../contact/sb-contact-options.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -93,8 +92,10 @@ export class SbChatPanel extends LitElement {
       if (composer) return composer.focus();
       // Offline there is no composer: the first of the alternatives takes focus.
       const options = this.renderRoot.querySelector('sb-contact-options');
-      await options?.updateComplete;
-      options?.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
+      if (!options) return;
+      await customElements.whenDefined('sb-contact-options');
+      await options.updateComplete;
+      options.renderRoot.querySelector<HTMLElement>('input, button')?.focus();
     });
   }
 
@@ -229,6 +230,8 @@ export class SbChatPanel extends LitElement {
   private renderContact(reason: 'offline' | 'wait' | undefined) {
     const contact = this.contact;
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
+    // Most visitors never see the alternatives: their forms load the first time they are shown.
+    if (!customElements.get('sb-contact-options')) void import('../contact/sb-contact-options.js');
     return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages}></sb-contact-options>`;
   }
 
