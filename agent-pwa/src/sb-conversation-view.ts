@@ -72,6 +72,7 @@ export class SbConversationView extends LitElement {
       .system { align-self: center; font-size: 13px; color: #64748b; }
       .author { display: block; font-size: 12px; font-weight: 600; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
+      .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
       .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
       form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
       textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
@@ -198,6 +199,7 @@ export class SbConversationView extends LitElement {
             ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
           </ul>`
         : nothing}
+      ${c.source === 'email' && c.visitor.email && !ended && !this.monitoring ? html`<p class="hint muted">${t('emailReplyHint', { email: c.visitor.email })}</p>` : nothing}
       ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : isCallback ? nothing : this.renderComposer(name)}`;
   }
 

@@ -220,7 +220,21 @@ export class CallbackService {
     const attempt = callback.attempts + 1;
     // Claim it first: a visitor cancelling at this moment wins or loses cleanly.
     if (!(await this.store.callbacks.transition(callback.id, ['scheduled'], { status: 'queued', attempts: attempt }))) return;
-    const conversation = await this.conversations.open({
+    let conversation: ConversationRecord;
+    try {
+      conversation = await this.opened(callback, attempt);
+    } catch (error) {
+      // Not filed (the database hiccuped): put it back in the schedule for a minute from now.
+      await this.store.callbacks.transition(callback.id, ['queued'], { status: 'scheduled', attempts: callback.attempts, dueAt: this.clock() + 60_000 });
+      throw error;
+    }
+    await this.store.callbacks.transition(callback.id, ['queued'], { status: 'queued', conversationId: conversation.id });
+    const fired = { ...callback, status: 'queued' as const, attempts: attempt, conversationId: conversation.id };
+    for (const l of this.listeners) l.due?.(fired, conversation);
+  }
+
+  private opened(callback: CallbackRecord, attempt: number): Promise<ConversationRecord> {
+    return this.conversations.open({
       visitorId: callback.visitorId,
       queueId: callback.queueId,
       channel: 'voice',
@@ -230,9 +244,6 @@ export class CallbackService {
       ...(callback.context.page ? { page: callback.context.page } : {}),
       events: [{ type: 'callback', phone: callback.phone, attempt, requestedAt: callback.createdAt, asap: callback.asap, ...(callback.context.page ? { page: callback.context.page } : {}) }],
     });
-    await this.store.callbacks.transition(callback.id, ['queued'], { status: 'queued', conversationId: conversation.id });
-    const fired = { ...callback, status: 'queued' as const, attempts: attempt, conversationId: conversation.id };
-    for (const l of this.listeners) l.due?.(fired, conversation);
   }
 }
 

@@ -130,6 +130,13 @@ describe('callbacks', () => {
     assert.equal(new Date(slots[0]!).toISOString(), '2026-11-30T08:00:00.000Z');
     assert.equal(slots.length, 16 + 7, 'Monday 09:00 to 16:30, and Tuesday 09:00 to 12:00 (three days from Saturday noon)');
   });
+
+  it('limits how many callbacks and messages one visitor can send in an hour', async () => {
+    const token = await newVisitorToken(server);
+    const statuses: number[] = [];
+    for (let n = 0; n < 11; n++) statuses.push((await call(server, 'POST', '/api/visitors/callbacks', token, { id: `cb-flood-${n}x`, phone: 'not a number', when: 'asap' })).status);
+    assert.deepEqual(statuses, [...Array(10).fill(400), 429], 'the eleventh request is refused before it is read');
+  });
 });
 
 /** The next Sunday 03:00 in Berlin, on the half-hour mark. */
