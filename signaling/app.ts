@@ -24,6 +24,8 @@ import { visitorRoutes } from './http/visitor-routes.js';
 import { contactOptionRoutes } from './http/contact-option-routes.js';
 import { inboundRoutes } from './http/inbound-routes.js';
 import { integrationRoutes } from './http/integration-routes.js';
+import { customerRoutes, customerSearchRoutes } from './http/customer-routes.js';
+import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
 import { agentSocket } from './realtime/agent-socket.js';
@@ -66,10 +68,19 @@ export function createApp({ config, services }: AppDeps) {
   api.use('/admin/*', sameOriginForChanges());
   api.use('/supervisor/*', sameOriginForChanges());
   api.use('/integrations/*', sameOriginForChanges());
+  api.use('/canned-replies/*', sameOriginForChanges());
+  api.use('/canned-replies', sameOriginForChanges());
+  api.use('/articles/*', sameOriginForChanges());
+  api.use('/articles', sameOriginForChanges());
   api.route('/visitors', visitorRoutes(services.visitors));
   api.route('/visitors', contactOptionRoutes(services));
   api.route('/', inboundRoutes(services, { ...(config.inboundMailSecret ? { inboundMailSecret: config.inboundMailSecret } : {}) }));
   api.route('/integrations', integrationRoutes(services.auth, services));
+  api.route('/visitors', botRoutes(services));
+  api.route('/conversations', customerRoutes(services));
+  api.route('/conversations', suggestionRoutes(services));
+  api.route('/articles', articleRoutes(services));
+  api.route('/customers', customerSearchRoutes(services));
   api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
@@ -91,7 +102,7 @@ export function createApp({ config, services }: AppDeps) {
       if (!origins.allows(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'this site may not embed the widget'), 403);
       await next();
     },
-    upgradeWebSocket(() => visitorSocket(services, sockets)),
+    upgradeWebSocket((c) => visitorSocket(services, sockets, { userAgent: c.req.header('user-agent') })),
   );
 
   app.get(

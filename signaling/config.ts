@@ -76,6 +76,8 @@ const envSchema = z
   SMTP_LISTEN_DOMAINS: z.string().default('').transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean)),
   /** Turns on POST /api/inbound/email: requests must be signed with this secret. */
   INBOUND_MAIL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Verifies visitors' user ids: the site's backend sends hex HMAC-SHA256(IDENTITY_SECRET, userId) as userHash. */
+  IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
   })
@@ -101,6 +103,7 @@ export interface Config {
   mail: { smtpUrl?: string; from: string; company: string };
   smtpListen?: { host: string; port: number; domains: string[] };
   inboundMailSecret?: string;
+  identitySecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -142,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM, company: e.COMPANY_NAME },
     ...(e.SMTP_LISTEN_PORT !== undefined ? { smtpListen: { host: e.SMTP_LISTEN_HOST, port: e.SMTP_LISTEN_PORT, domains: e.SMTP_LISTEN_DOMAINS } } : {}),
     ...(e.INBOUND_MAIL_SECRET ? { inboundMailSecret: e.INBOUND_MAIL_SECRET } : {}),
+    ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
   };
 }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     shortAbandonSeconds: config.shortAbandonSeconds,
     voice: config.voice,
     mail: config.mail,
+    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
   });
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
   const smtpPort = smtp ? await smtp.listen() : undefined;

@@ -1,21 +1,32 @@
-/** The team's canned replies, for the agent's composer. */
+/** Canned replies for the agent's composer: the team's (kept by supervisors and admins) and each agent's own. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { cannedReplySchema } from '../protocol/api.js';
+import { cannedReplyInputSchema, cannedReplySchema } from '../protocol/api.js';
 import type { Services } from '../services/services.js';
+import type { AgentRecord } from '../store/agents-repo.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 
-const list = createRoute({
-  method: 'get',
-  path: '/',
-  tags: ['canned replies'],
-  summary: 'All canned replies, by shortcut',
-  responses: { 200: { description: 'Canned replies', content: { 'application/json': { schema: z.array(cannedReplySchema) } } }, ...errorResponses(401) },
-});
+const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
+const body = { body: { content: { 'application/json': { schema: cannedReplyInputSchema } }, required: true } };
+const one = { 200: { description: 'The canned reply', content: { 'application/json': { schema: cannedReplySchema } } } };
+
+const routes = {
+  list: createRoute({ method: 'get', path: '/', tags: ['canned replies'], summary: "The team's canned replies and yours, by shortcut (each language variant separately)", responses: { 200: { description: 'Canned replies', content: { 'application/json': { schema: z.array(cannedReplySchema) } } }, ...errorResponses(401) } }),
+  create: createRoute({ method: 'post', path: '/', tags: ['canned replies'], summary: 'Add a personal reply, or (supervisors, admins) a team reply', request: body, responses: { ...one, ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'put', path: '/{id}', tags: ['canned replies'], summary: 'Change a reply you may change', request: { ...idParam, ...body }, responses: { ...one, ...errorResponses(400, 401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['canned replies'], summary: 'Remove a reply you may change', request: idParam, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } }),
+};
 
 export function cannedReplyRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  router.openapi(list, async (c) => c.json(await services.store.cannedReplies.list(), 200));
+  const actor = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
+  router.openapi(routes.list, async (c) => c.json(await services.knowledge.listReplies(actor(c)), 200));
+  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveReply(actor(c), undefined, c.req.valid('json')), 200));
+  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveReply(actor(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.remove, async (c) => {
+    await services.knowledge.removeReply(actor(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
   return router;
 }

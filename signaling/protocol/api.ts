@@ -29,9 +29,24 @@ export const cannedReplySchema = z.object({
   id: z.string(),
   shortcut: z.string(),
   title: z.string(),
+  /** May hold {{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{agent.name}}, {{agent.first_name}}, each with `| fallback`. */
   body: z.string(),
+  /** The agent whose personal reply it is; absent for the team's. */
+  ownerId: z.string().optional(),
+  /** The language of this variant (`de`, `pt-BR`); absent for the default. */
+  language: z.string().optional(),
 });
 export type CannedReply = z.infer<typeof cannedReplySchema>;
+
+export const cannedReplyInputSchema = z.object({
+  shortcut: z.string().trim().toLowerCase().min(1).max(32).regex(/^[a-z0-9][a-z0-9_-]*$/, 'letters, digits, - and _'),
+  title: z.string().trim().min(1).max(80),
+  body: z.string().trim().min(1).max(4000),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language such as de or pt-BR').optional(),
+  /** Personal (only you see it) or the team's (supervisors and admins). */
+  personal: z.boolean().default(true),
+});
+export type CannedReplyInput = z.infer<typeof cannedReplyInputSchema>;
 
 /** Where an agent may hand a conversation: colleagues (with whether they can take it now) and queues. */
 export const transferTargetsSchema = z.object({

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DISPOSITIONS } from './conversation.js';
+import { attributesSchema, visitorContextFrameSchema } from './customers.js';
 import { AGENT_STATUSES, BREAK_REASONS } from './presence.js';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
 
@@ -44,6 +45,13 @@ const start = z.object({
   page: z.object({ url: z.string().max(2048), title: z.string().max(512) }).partial().optional(),
   /** The visitor's language (navigator.language), for routing and reports. */
   locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).max(35).optional(),
+  /** The visitor asked the bot first and now wants a person: the question and the articles it offered. */
+  handoff: z
+    .object({
+      question: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+      articles: z.array(z.object({ id: z.string().min(1).max(64), title: z.string().max(160) })).max(5),
+    })
+    .optional(),
 });
 
 /** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */
@@ -71,7 +79,21 @@ const identify = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   email: z.string().trim().max(254).pipe(z.email()).optional(),
   phone: z.string().trim().min(3).max(32).regex(/^[+0-9 ().-]+$/, 'digits, spaces and + ( ) . - only').optional(),
+  /** The site's own user id, with `userHash` = hex HMAC-SHA256(identity secret, userId) from the site's backend. */
+  userId: z.string().min(1).max(128).optional(),
+  userHash: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex digits').optional(),
+  /** Custom attributes shown to agents (plan, account id…). */
+  attributes: attributesSchema.optional(),
 });
+
+/** Each page the visitor opens: for the agent's screen pop (pages visited, referrer, language, local time). */
+const visitorContext = visitorContextFrameSchema.extend({ type: z.literal('visitor.context') });
+
+/** Agents: an internal note on a conversation, for whoever serves the customer next (never shown to them). */
+const noteAdd = z.object({ type: z.literal('note.add'), id: clientIdSchema, conversationId, text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
+
+/** Agents: the customer of a conversation is on screen (or no longer). */
+const customerView = z.object({ type: z.literal('customer.view'), id: clientIdSchema, conversationId, viewing: z.boolean() });
 
 const presence = z.object({
   type: z.literal('presence.set'),
@@ -107,12 +129,12 @@ const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversat
 /** Everything a visitor's widget may send. */
 export const visitorFrameSchema = z.discriminatedUnion('type', [
   hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate,
-  cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop,
+  cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop, visitorContext,
 ]);
 /** Everything an agent's app may send. */
 export const agentFrameSchema = z.discriminatedUnion('type', [
   hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge,
-  cobrowseRequest, cobrowseControlRequest, cobrowseStop,
+  cobrowseRequest, cobrowseControlRequest, cobrowseStop, customerView, noteAdd,
 ]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;

@@ -62,7 +62,9 @@ export type ConversationEventBody =
   /** The agent's result of calling back; `retryAt` when another attempt is scheduled. */
   | { type: 'callback-outcome'; outcome: CallbackOutcome; by: Party; retryAt?: number }
   /** The automatic answer the customer was sent (an e-mail acknowledgement with its reference). */
-  | { type: 'auto-reply'; text: string };
+  | { type: 'auto-reply'; text: string }
+  /** The bot's answer to the visitor's first question (articles), and whether they then asked for a person. */
+  | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean };
 
 export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
 export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];
@@ -101,4 +103,6 @@ export interface ConversationSummary {
   source?: ConversationSource;
   /** E-mail: the subject of the thread. */
   subject?: string;
+  /** The customer's language (from their browser), for canned-reply variants and spell checking. */
+  language?: string;
 }

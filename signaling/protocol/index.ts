@@ -17,3 +17,6 @@ export * from './cobrowse.js';
 export * from './cobrowse-codec.js';
 export * from './contact-options.js';
 export * from './channels.js';
+export * from './customers.js';
+export * from './canned-replies.js';
+export * from './articles.js';

@@ -5,6 +5,7 @@ import type { Channel, ConversationEvent, ConversationSource, ConversationSummar
 import type { ErrorReason } from './errors.js';
 import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
 import type { ConversationNote } from './notes.js';
+import type { CustomerViewers } from './customers.js';
 import type { Wallboard } from './wallboard.js';
 
 /** The signed-in agent as the app shows them. */
@@ -80,6 +81,8 @@ export type ServerFrame =
   | { type: 'wrap-up-ended' }
   /** Agents and supervisors only: a whisper in a conversation (never sent to visitors). */
   | { type: 'note'; note: ConversationNote }
+  /** Agents: who has a customer open now (sent to each of them when it changes). */
+  | { type: 'viewers'; viewers: CustomerViewers }
   /** Agents and supervisors only: all notes of a conversation, after a `sync`. */
   | { type: 'notes'; conversationId: string; notes: ConversationNote[] }
   /** Supervisors and admins: the live wallboard, whenever it changes. */

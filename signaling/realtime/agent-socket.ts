@@ -22,6 +22,8 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
   const actor: Actor = { kind: 'agent', agent };
   /** Conversations this supervisor is monitoring, and how to stop each. */
   const monitoring = new Map<string, () => void>();
+  /** Customers this window shows, by the conversation they were opened from. */
+  const viewing = new Map<string, string>();
 
   async function handle(frame: AgentFrame): Promise<void> {
     if (frame.type === 'hello') return hello(frame);
@@ -42,6 +44,21 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
         monitoring.get(frame.conversationId)?.();
         monitoring.delete(frame.conversationId);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'note.add':
+        await services.customers.addNote(actor, frame.conversationId, frame.text, frame.id);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'customer.view': {
+        const earlier = viewing.get(frame.conversationId);
+        if (frame.viewing && !earlier) {
+          const customerId = await services.customers.customerOfConversation(actor, frame.conversationId);
+          viewing.set(frame.conversationId, customerId);
+          services.customerViewers.open(customerId, agent);
+        } else if (!frame.viewing && earlier) {
+          viewing.delete(frame.conversationId);
+          services.customerViewers.close(earlier, agent.id);
+        }
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      }
       case 'whisper':
         await services.supervision.whisper(actor, frame.conversationId, frame.text, frame.id);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
@@ -114,6 +131,8 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       unsubscribe();
       for (const stop of monitoring.values()) stop();
       monitoring.clear();
+      for (const customerId of viewing.values()) services.customerViewers.close(customerId, agent.id);
+      viewing.clear();
       if (!greeted) return;
       void services.routing
         .agentDisconnected(agent.id)

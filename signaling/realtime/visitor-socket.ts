@@ -12,7 +12,12 @@ import type { FrameChannel } from './frame-channel.js';
 import { socketEvents } from './socket-events.js';
 import type { SocketRegistry } from './socket-registry.js';
 
-export function visitorSocket(services: Services, registry: SocketRegistry): WSEvents<WebSocket> {
+/** What the upgrade request said about the visitor's browser. */
+export interface VisitorRequest {
+  userAgent?: string | undefined;
+}
+
+export function visitorSocket(services: Services, registry: SocketRegistry, request: VisitorRequest = {}): WSEvents<WebSocket> {
   let channel!: FrameChannel<VisitorFrame>;
   let actor: (Actor & { kind: 'visitor' }) | undefined;
   let unsubscribe = () => {};
@@ -28,6 +33,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
           ...(frame.queue ? { queue: frame.queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),
           ...(frame.locale ? { locale: frame.locale } : {}),
+          ...(frame.handoff ? { handoff: frame.handoff } : {}),
         });
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
@@ -58,10 +64,17 @@ export function visitorSocket(services: Services, registry: SocketRegistry): WSE
         await conversations.rate(actor.visitorId, frame.conversationId, frame.rating);
         return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'visitor.identify': {
-        const { type: _t, id, ...fields } = frame;
+        const { type: _t, id, userId, userHash, attributes, ...fields } = frame;
+        // The customer first: a bad user hash refuses the whole frame before anything is stored.
+        await services.customers.identify(actor.visitorId, { ...fields, ...(userId ? { userId } : {}), ...(userHash ? { userHash } : {}), ...(attributes ? { attributes } : {}) });
         await conversations.identify(actor.visitorId, fields);
         if (fields.name) actor.name = fields.name;
         return channel.send({ type: 'ack', id });
+      }
+      case 'visitor.context': {
+        const { type: _t, ...seen } = frame;
+        await services.customers.recordContext(actor.visitorId, { ...seen, ...(request.userAgent ? { userAgent: request.userAgent } : {}) });
+        return;
       }
     }
   }

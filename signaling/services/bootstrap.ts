@@ -27,10 +27,20 @@ const DEMO_AGENTS = [
   { email: 'ben@demo.switchboard', name: 'Ben Okafor', role: 'supervisor' as AgentRole, skills: {} as Record<string, number> },
 ];
 const DEMO_REPLIES = [
-  { shortcut: 'hello', title: 'Greeting', body: 'Hi! Thanks for reaching out. How can I help you today?' },
+  { shortcut: 'hello', title: 'Greeting', body: 'Hi {{customer.first_name | there}}, this is {{agent.first_name}}. Thanks for reaching out! How can I help you today?' },
+  { shortcut: 'hello', title: 'Begrüßung', body: 'Hallo {{customer.first_name | zusammen}}, hier ist {{agent.first_name}}. Wie kann ich helfen?', language: 'de' },
+  { shortcut: 'returns', title: 'Returns', body: 'You can return anything within 30 days: start from Your account, Orders, Return an item, and we e-mail you a free label.' },
   { shortcut: 'moment', title: 'One moment', body: 'Give me a moment while I look into this for you.' },
   { shortcut: 'shipping', title: 'Shipping times', body: 'Orders ship within 1 business day; delivery takes 2 to 4 days.' },
   { shortcut: 'bye', title: 'Closing', body: 'Is there anything else I can help you with? Have a great day!' },
+];
+
+/** The demo's knowledge base: what the help bot answers from, and what agents get suggested. */
+const DEMO_ARTICLES = [
+  { title: 'Shipping times and costs', language: 'en', body: 'Orders placed before 2 pm ship the same working day. Delivery takes 2 to 4 working days in the EU and 5 to 8 elsewhere.\n\nShipping is free over 50 euros; below that it costs 4.90 euros. You get a tracking link by e-mail as soon as the parcel leaves our warehouse.' },
+  { title: 'Returns and refunds', language: 'en', body: 'You can return any item within 30 days of delivery. Go to Your account, Orders, and choose Return an item: we e-mail you a free return label.\n\nRefunds reach your card within 5 working days of the parcel arriving back with us.' },
+  { title: 'Choosing a tent size', language: 'en', body: 'Our tents are rated by sleeping places: the Ridgeline 2 fits two adults with room for packs in the vestibule; the Ridgeline 3 fits three, or two with gear inside.\n\nPack weight: Ridgeline 2 is 1.9 kg, Ridgeline 3 is 2.4 kg.' },
+  { title: 'Changing or cancelling an order', language: 'en', body: 'You can change or cancel an order until it ships: open Your account, Orders, and choose Change or Cancel. Once it has shipped, return it instead; the return is free.' },
 ];
 
 export async function bootstrap(store: Store, options: BootstrapOptions): Promise<BootstrapResult> {
@@ -61,6 +71,7 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
         await store.queues.addMember(billingId, id, { tier: 1, position });
       }
       for (const r of DEMO_REPLIES) await store.cannedReplies.insert({ id: randomUUID(), ...r }, now);
+      for (const a of DEMO_ARTICLES) await store.articles.insert({ id: randomUUID(), ...a, updatedAt: now }, now);
     }
   }
   if ((await store.queues.list()).length === 0) {

@@ -31,6 +31,8 @@ export interface StartOptions {
   page?: { url?: string; title?: string };
   /** The visitor's language, for example en-GB. */
   locale?: string;
+  /** The visitor asked the bot first: their question and the articles it offered go into the timeline before the queue. */
+  handoff?: { question: string; articles: { id: string; title: string }[] };
 }
 
 /** A conversation that does not start in the widget: a callback, an e-mail, a channel's message. */
@@ -124,7 +126,13 @@ export class ConversationService {
       createdAt: now,
     };
     try {
-      await this.store.conversations.insert(record);
+      await this.store.transaction(async (tx) => {
+        await tx.conversations.insert(record);
+        if (!options.handoff) return;
+        // The agent reads what the visitor asked the bot and what it answered.
+        await tx.conversations.appendEvent(record.id, { type: 'message', author: { kind: 'visitor', id: visitorId }, text: options.handoff.question, clientId: `${clientId}-q` }, now, `${clientId}-q`);
+        await tx.conversations.appendEvent(record.id, { type: 'bot', articles: options.handoff.articles, handedOff: true }, now);
+      });
     } catch (error) {
       // Two starts raced: the unique (visitor, client id) index kept one; return it.
       const raced = await this.store.conversations.findByStartClientId(visitorId, clientId);
@@ -134,8 +142,10 @@ export class ConversationService {
     this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: queue.id, data: { channel: record.channel, ...(options.locale ? { language: options.locale.split('-')[0]!.toLowerCase() } : {}) } });
     const summary = (await this.store.conversations.summary(record.id))!;
     this.bus.publish(topics.visitor(visitorId), { type: 'conversation', conversation: summary });
-    await this.routing.enqueue({ ...record, lastSeq: 0 });
-    for (const l of this.listeners) l.created?.({ ...record, lastSeq: 0 });
+    const started = { ...record, lastSeq: summary.lastSeq };
+    await this.routing.enqueue(started);
+    if (options.handoff) this.routing.noteWaitingContact(record.id, { preview: options.handoff.question });
+    for (const l of this.listeners) l.created?.(started);
     return summary;
   }
 

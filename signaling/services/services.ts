@@ -25,6 +25,9 @@ import { WebhookService } from '../channels/webhook-service.js';
 import { EmailDesk } from '../mail/email-desk.js';
 import { MailSender, type MailSettings } from '../mail/mail-sender.js';
 import type { Backoff } from '../outbound/retry-backoff.js';
+import { CustomerService } from '../customers/customer-service.js';
+import { CustomerViewersRegistry } from '../customers/viewers.js';
+import { KnowledgeService } from '../knowledge/knowledge-service.js';
 
 export interface Services {
   store: Store;
@@ -52,6 +55,11 @@ export interface Services {
   /** Inbound messaging channels (SMS, social media) and outbound webhooks. */
   channels: ChannelService;
   webhooks: WebhookService;
+  /** Customers across visitors and channels: identity, screen pop, history, notes, tags. */
+  customers: CustomerService;
+  customerViewers: CustomerViewersRegistry;
+  /** Knowledge base and canned replies; the bot's answers and agents' suggestions. */
+  knowledge: KnowledgeService;
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
@@ -76,6 +84,8 @@ export interface ServicesOptions {
   mail?: MailSettings & { company?: string };
   /** Retry schedule of webhooks (tests shorten it). */
   webhookBackoff?: Backoff;
+  /** Verifies `Switchboard.identify({ userId, userHash })`; without it user ids are refused. */
+  identitySecret?: string;
 }
 
 export async function createServices(options: ServicesOptions): Promise<Services> {
@@ -100,6 +110,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const webhooks = new WebhookService(store, { clock, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
   const channels = new ChannelService(store, conversations, webhooks, clock);
   emitWebhookEvents(store, conversations, callbacks, webhooks);
+  const customers = new CustomerService(store, parties, options.identitySecret, clock);
+  // Every contact belongs to a customer from the start, so history and matching need no backfill.
+  conversations.listen({ created: (c) => void customers.ensure(c.visitorId).catch((error: unknown) => console.error('customers:', error)) });
   await wallboard.start();
   await routing.start();
   await calls.load();
@@ -107,6 +120,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   mailSender.start();
   webhooks.start();
   return {
+    customers,
+    customerViewers: new CustomerViewersRegistry(bus),
+    knowledge: new KnowledgeService(store, parties, clock),
     callbacks,
     email,
     mailSender,

@@ -247,6 +247,25 @@ export class ConversationsRepo {
   }
 
   /** The newest message text of a conversation, for offer previews. */
+  /** The first message of each conversation (what the contact was about), by conversation id. */
+  async firstMessages(conversationIds: string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    if (conversationIds.length === 0) return map;
+    const rows = await this.db.selectFrom('conversation_events').select(['conversation_id', 'body']).where('conversation_id', 'in', conversationIds).where('type', '=', 'message').orderBy('seq').execute();
+    for (const r of rows) {
+      if (map.has(r.conversation_id)) continue;
+      const body = JSON.parse(r.body) as ConversationEventBody;
+      if (body.type === 'message') map.set(r.conversation_id, body.text);
+    }
+    return map;
+  }
+
+  /** Conversations of any of these visitors (one customer's), newest first. */
+  async summariesForVisitors(visitorIds: string[], limit = 50): Promise<ConversationSummary[]> {
+    if (visitorIds.length === 0) return [];
+    return this.summaries((q) => q.where('c.visitor_id', 'in', visitorIds).orderBy('c.created_at', 'desc').limit(limit));
+  }
+
   async lastMessageText(conversationId: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('conversation_events')
@@ -307,6 +326,7 @@ export class ConversationsRepo {
         'c.rating',
         'c.source',
         'c.subject',
+        'c.language',
       ]);
     const rows = (await refine(base).execute()) as SummaryRow[];
     return rows.map(toSummary);
@@ -333,6 +353,7 @@ interface SummaryRow {
   rating: number | null;
   source: string | null;
   subject: string | null;
+  language: string | null;
 }
 
 const toSummary = (r: SummaryRow): ConversationSummary => ({
@@ -356,4 +377,5 @@ const toSummary = (r: SummaryRow): ConversationSummary => ({
   ...(r.rating != null ? { rating: r.rating } : {}),
   ...(r.source ? { source: r.source as ConversationSource } : {}),
   ...(r.subject ? { subject: r.subject } : {}),
+  ...(r.language ? { language: r.language } : {}),
 });

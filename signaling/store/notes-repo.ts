@@ -31,6 +31,12 @@ export class NotesRepo {
     return (await this.db.selectFrom('conversation_notes').selectAll().where('conversation_id', '=', conversationId).orderBy('id').execute()).map(toNote);
   }
 
+  /** The notes of several conversations (one customer's), oldest first. */
+  async listFor(conversationIds: string[]): Promise<ConversationNote[]> {
+    if (conversationIds.length === 0) return [];
+    return (await this.db.selectFrom('conversation_notes').selectAll().where('conversation_id', 'in', conversationIds).orderBy('id').execute()).map(toNote);
+  }
+
   async addParticipant(conversationId: string, agentId: string, at: number): Promise<boolean> {
     const result = await this.db
       .insertInto('conversation_participants')

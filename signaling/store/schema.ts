@@ -75,6 +75,10 @@ export interface VisitorsTable {
   phone: string | null;
   created_at: number;
   last_seen_at: number;
+  /** The customer this visitor is (set on first contact or identification). */
+  customer_id: string | null;
+  /** JSON VisitorContext: pages, referrer, browser, language, time zone. */
+  context: string | null;
 }
 
 export interface ConversationsTable {
@@ -121,6 +125,50 @@ export interface CannedRepliesTable {
   title: string;
   body: string;
   created_at: number;
+  /** The agent whose personal reply this is; null for the team's. */
+  owner_id: string | null;
+  /** BCP 47 language of this variant (`de`, `pt-BR`); null for the default. */
+  language: string | null;
+}
+
+/** One person across visitors, channels and devices. */
+export interface CustomersTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The site's own user id, verified by HMAC; never two customers with one. */
+  external_id: string | null;
+  /** JSON object of custom attributes the site set. */
+  attributes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CustomerAuditTable {
+  id: Generated<number>;
+  customer_id: string;
+  /** merged | split | matched */
+  action: string;
+  /** `agent:<id>` or `system` */
+  actor: string;
+  detail: string;
+  created_at: number;
+}
+
+export interface ConversationTagsTable {
+  conversation_id: string;
+  tag: string;
+}
+
+/** Knowledge-base articles: the bot's answers and agents' suggestions. */
+export interface ArticlesTable {
+  id: string;
+  title: string;
+  body: string;
+  language: string;
+  created_at: number;
+  updated_at: number;
 }
 
 /** Append-only record of every routing and state change; KPIs are read from it. */
@@ -282,4 +330,8 @@ export interface Database {
   channel_receipts: ChannelReceiptsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  customers: CustomersTable;
+  customer_audit: CustomerAuditTable;
+  conversation_tags: ConversationTagsTable;
+  articles: ArticlesTable;
 }

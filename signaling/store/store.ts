@@ -1,10 +1,12 @@
 /** The one storage interface the services use, the same over SQLite and PostgreSQL. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AgentsRepo } from './agents-repo.js';
+import { ArticlesRepo } from './articles-repo.js';
 import { CallbacksRepo } from './callbacks-repo.js';
 import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
+import { CustomersRepo } from './customers-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
 import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
@@ -37,6 +39,8 @@ export class Store {
   readonly mail: MailRepo;
   readonly channels: ChannelsRepo;
   readonly webhooks: WebhooksRepo;
+  readonly customers: CustomersRepo;
+  readonly articles: ArticlesRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -56,6 +60,8 @@ export class Store {
     this.mail = new MailRepo(db);
     this.channels = new ChannelsRepo(db);
     this.webhooks = new WebhooksRepo(db);
+    this.customers = new CustomersRepo(db);
+    this.articles = new ArticlesRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

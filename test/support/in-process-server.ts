@@ -43,6 +43,7 @@ export interface TestServerOptions {
   /** Starts the SMTP listener on a free loopback port (`smtpPort`). */
   smtpListener?: boolean;
   inboundMailSecret?: string;
+  identitySecret?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
@@ -54,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}), ...(options.cobrowseVisitorGraceMs ? { cobrowseVisitorGraceMs: options.cobrowseVisitorGraceMs } : {}),
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhookBackoff ? { webhookBackoff: options.webhookBackoff } : {}),
+    ...(options.identitySecret ? { identitySecret: options.identitySecret } : {}),
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();

@@ -6,6 +6,7 @@ import * as ratings from './003-ratings.js';
 import * as notesAndParticipants from './004-notes-and-participants.js';
 import * as recordings from './005-recordings.js';
 import * as channels from './006-channels.js';
+import * as customers from './007-customers.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -17,6 +18,7 @@ const migrations: Record<string, DialectMigration> = {
   '004-notes-and-participants': notesAndParticipants,
   '005-recordings': recordings,
   '006-channels': channels,
+  '007-customers': customers,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */

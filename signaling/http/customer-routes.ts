@@ -1,0 +1,41 @@
+/** The customer behind a conversation, for its agent (or one offered it, or a supervisor): screen pop, history, merge and split, tags. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Services } from '../services/services.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import { requireAgent } from './require-agent.js';
+import { createRouter, errorResponses } from './router.js';
+
+const anyJson = z.object({}).passthrough();
+const ok = (description: string, schema: z.ZodType = anyJson) => ({ 200: { description, content: { 'application/json': { schema } } } });
+const idParam = { params: z.object({ id: z.string().max(64) }) };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const routes = {
+  profile: createRoute({ method: 'get', path: '/{id}/customer', tags: ['customers'], summary: 'Screen pop: who the customer is, their browser context, and every contact on every channel with tags and notes', request: idParam, responses: { ...ok('The customer'), ...errorResponses(401, 404) } }),
+  timeline: createRoute({ method: 'get', path: '/{id}/customer/timeline', tags: ['customers'], summary: "Every event of every one of the customer's conversations, newest conversation first", request: idParam, responses: { ...ok('Timeline', z.array(anyJson)), ...errorResponses(401, 404) } }),
+  merge: createRoute({ method: 'post', path: '/{id}/customer/merge', tags: ['customers'], summary: "Merge another customer into this conversation's customer (audited)", request: { ...idParam, ...body(z.object({ customerId: z.string().min(1).max(64) })) }, responses: { ...ok('The merged customer'), ...errorResponses(400, 401, 404) } }),
+  split: createRoute({ method: 'post', path: '/{id}/customer/split', tags: ['customers'], summary: 'Split one visitor (and their conversations) off into a customer of their own (audited)', request: { ...idParam, ...body(z.object({ visitorId: z.string().min(1).max(64) })) }, responses: { ...ok('The customer of this conversation now'), ...errorResponses(400, 401, 404) } }),
+  tags: createRoute({ method: 'put', path: '/{id}/tags', tags: ['customers'], summary: "Replace a conversation's tags", request: { ...idParam, ...body(z.object({ tags: z.array(z.string().trim().min(1).max(40)).max(20) })) }, responses: { ...ok('The tags', z.array(z.string())), ...errorResponses(400, 401, 404) } }),
+  search: createRoute({ method: 'get', path: '/', tags: ['customers'], summary: 'Find customers by name, e-mail or phone (to merge a duplicate)', request: { query: z.object({ q: z.string().trim().min(2).max(100) }) }, responses: { ...ok('Customers', z.array(anyJson)), ...errorResponses(400, 401) } }),
+};
+
+/** Mounted at /api/conversations, beside the conversation routes. */
+export function customerRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  const actor = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
+  router.openapi(routes.profile, async (c) => c.json(await services.customers.profileForConversation(actor(c), c.req.valid('param').id), 200));
+  router.openapi(routes.timeline, async (c) => c.json(await services.customers.timelineForConversation(actor(c), c.req.valid('param').id), 200));
+  router.openapi(routes.merge, async (c) => c.json(await services.customers.merge(actor(c), c.req.valid('param').id, c.req.valid('json').customerId), 200));
+  router.openapi(routes.split, async (c) => c.json(await services.customers.split(actor(c), c.req.valid('param').id, c.req.valid('json').visitorId), 200));
+  router.openapi(routes.tags, async (c) => c.json(await services.customers.setTags(actor(c), c.req.valid('param').id, c.req.valid('json').tags), 200));
+  return router;
+}
+
+/** Mounted at /api/customers. */
+export function customerSearchRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  router.openapi(routes.search, async (c) => c.json(await services.customers.search(c.req.valid('query').q), 200));
+  return router;
+}

@@ -1,0 +1,60 @@
+/** The knowledge base for agents (read; supervisors and admins write), suggestions for a reply, and the bot's search for visitors. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { articleInputSchema, articleSearchQuerySchema } from '../protocol/articles.js';
+import type { Services } from '../services/services.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import { requireAgent } from './require-agent.js';
+import { createRouter, errorResponses } from './router.js';
+
+const anyJson = z.object({}).passthrough();
+const ok = (description: string, schema: z.ZodType = anyJson) => ({ 200: { description, content: { 'application/json': { schema } } } });
+const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
+const body = { body: { content: { 'application/json': { schema: articleInputSchema } }, required: true } };
+
+const routes = {
+  list: createRoute({ method: 'get', path: '/', tags: ['knowledge base'], summary: 'All articles', responses: { ...ok('Articles', z.array(anyJson)), ...errorResponses(401) } }),
+  create: createRoute({ method: 'post', path: '/', tags: ['knowledge base'], summary: 'Add an article (supervisors, admins)', request: body, responses: { ...ok('The article'), ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'put', path: '/{id}', tags: ['knowledge base'], summary: 'Change an article (supervisors, admins)', request: { ...idParam, ...body }, responses: { ...ok('The article'), ...errorResponses(400, 401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['knowledge base'], summary: 'Remove an article (supervisors, admins)', request: idParam, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } }),
+  suggestions: createRoute({ method: 'get', path: '/{id}/suggestions', tags: ['knowledge base'], summary: "Canned replies and articles that fit the customer's last message", request: idParam, responses: { ...ok('Suggestions'), ...errorResponses(401, 404) } }),
+  search: createRoute({ method: 'get', path: '/articles', tags: ['visitors'], summary: "The bot: articles that may answer a visitor's question", request: { query: articleSearchQuerySchema }, responses: { ...ok('Best matches first', z.array(anyJson)), ...errorResponses(400) } }),
+  read: createRoute({ method: 'get', path: '/articles/{id}', tags: ['visitors'], summary: 'One article, for the bot to show', request: idParam, responses: { ...ok('The article'), ...errorResponses(404) } }),
+};
+
+const actorOf = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
+
+/** Mounted at /api/articles. */
+export function articleRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  router.openapi(routes.list, async (c) => c.json(await services.knowledge.listArticles(), 200));
+  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveArticle(actorOf(c), undefined, c.req.valid('json')), 200));
+  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveArticle(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.remove, async (c) => {
+    await services.knowledge.removeArticle(actorOf(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  return router;
+}
+
+/** Mounted at /api/conversations. */
+export function suggestionRoutes(services: Services) {
+  const router = createRouter();
+  router.use('*', requireAgent(services.auth));
+  router.openapi(routes.suggestions, async (c) => c.json(await services.knowledge.suggest(actorOf(c), c.req.valid('param').id), 200));
+  return router;
+}
+
+/** Mounted at /api/visitors: public, like the widget itself. */
+export function botRoutes(services: Services) {
+  const router = createRouter();
+  router.openapi(routes.search, async (c) => {
+    const { q, locale } = c.req.valid('query');
+    return c.json(await services.knowledge.searchArticles(q, locale), 200);
+  });
+  router.openapi(routes.read, async (c) => {
+    const { id, title, body, language } = await services.knowledge.article(c.req.valid('param').id);
+    return c.json({ id, title, body, language }, 200);
+  });
+  return router;
+}
