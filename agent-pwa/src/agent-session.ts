@@ -8,6 +8,7 @@ import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
+import type { CustomerViewers } from '../../signaling/protocol/customers.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
@@ -42,12 +43,14 @@ export interface AgentState {
   calls: Record<string, CallView>;
   /** Co-browse sessions by conversation: asked or live (an ended one is dropped). */
   cobrowse: Record<string, CobrowseView>;
+  /** Who has each customer open, by customer id (for the customers this app shows). */
+  viewers: Record<string, CustomerViewers['agents']>;
 }
 
 const newId = () => crypto.randomUUID();
 
 export class AgentSession extends EventTarget {
-  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {} };
+  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {}, viewers: {} };
   private readonly client: ProtocolClient<AgentFrame>;
   /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
   private readonly joined = new Set<string>();
@@ -154,6 +157,16 @@ export class AgentSession extends EventTarget {
     await this.client.request({ type: 'monitor.stop', id: newId(), conversationId: watched.id }).catch(() => {});
   }
 
+  /** An internal note on the conversation, for whoever serves this customer next. */
+  async addNote(conversationId: string, text: string): Promise<void> {
+    await this.client.request({ type: 'note.add', id: newId(), conversationId, text });
+  }
+
+  /** Tells the server this window shows (or stops showing) the customer of a conversation. */
+  async viewCustomer(conversationId: string, viewing: boolean): Promise<void> {
+    await this.client.request({ type: 'customer.view', id: newId(), conversationId, viewing });
+  }
+
   async whisper(conversationId: string, text: string): Promise<void> {
     await this.client.request({ type: 'whisper', id: newId(), conversationId, text });
   }
@@ -217,6 +230,8 @@ export class AgentSession extends EventTarget {
         return this.update({ wrapUp: undefined });
       case 'wallboard':
         return this.update({ wallboard: frame.wallboard });
+      case 'viewers':
+        return this.update({ viewers: { ...this.state.viewers, [frame.viewers.customerId]: frame.viewers.agents } });
       case 'notes':
         return this.update({ notes: { ...this.state.notes, [frame.conversationId]: frame.notes } });
       case 'note': {

@@ -1,6 +1,8 @@
 /** The agent app's REST calls. Errors come back as ProtocolError with the server's reason. */
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../../signaling/protocol/admin.js';
-import type { CannedReply, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
+import type { CannedReply, CannedReplyInput, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
+import type { Article, ArticleInput, Suggestions } from '../../signaling/protocol/articles.js';
+import type { CustomerProfile, CustomerTimeline } from '../../signaling/protocol/customers.js';
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
@@ -37,6 +39,18 @@ export const api = {
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
   callbackOutcome: (id: string, outcome: CallbackOutcome, retryAt?: number) =>
     call<CallbackView>(`/conversations/${encodeURIComponent(id)}/callback-outcome`, { method: 'POST', body: JSON.stringify({ outcome, ...(retryAt ? { retryAt } : {}) }) }),
+  customer: (conversationId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer`),
+  customerTimeline: (conversationId: string) => call<CustomerTimeline>(`/conversations/${encodeURIComponent(conversationId)}/customer/timeline`),
+  mergeCustomer: (conversationId: string, customerId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/merge`, { method: 'POST', body: JSON.stringify({ customerId }) }),
+  splitCustomer: (conversationId: string, visitorId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/split`, { method: 'POST', body: JSON.stringify({ visitorId }) }),
+  setTags: (conversationId: string, tags: string[]) => call<string[]>(`/conversations/${encodeURIComponent(conversationId)}/tags`, { method: 'PUT', body: JSON.stringify({ tags }) }),
+  searchCustomers: (q: string) => call<{ id: string; name?: string; email?: string; phone?: string }[]>(`/customers?q=${encodeURIComponent(q)}`),
+  suggestions: (conversationId: string) => call<Suggestions>(`/conversations/${encodeURIComponent(conversationId)}/suggestions`),
+  saveCannedReply: (id: string | undefined, input: CannedReplyInput) => call<CannedReply>(id ? `/canned-replies/${encodeURIComponent(id)}` : '/canned-replies', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
+  removeCannedReply: (id: string) => call<void>(`/canned-replies/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  articles: () => call<Article[]>('/articles'),
+  saveArticle: (id: string | undefined, input: ArticleInput) => call<Article>(id ? `/articles/${encodeURIComponent(id)}` : '/articles', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
+  removeArticle: (id: string) => call<void>(`/articles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   queues: () => call<QueueView[]>('/admin/queues'),
   createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),

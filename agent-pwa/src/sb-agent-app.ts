@@ -1,6 +1,7 @@
 /** The agent app's shell: sign-in, then the workspace (presence, inbox, conversation) over one AgentSession. */
 import { html, LitElement, css, nothing } from 'lit';
-import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
+import type { CannedReply, CannedReplyInput, TransferTargets } from '../../signaling/protocol/api.js';
+import type { ArticleInput } from '../../signaling/protocol/articles.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
 import type { CallbackOutcome, Disposition } from '../../signaling/protocol/conversation.js';
@@ -13,10 +14,15 @@ import { AgentSession } from './agent-session.js';
 import { api } from './api-client.js';
 import { t } from './i18n/en.js';
 import type { SbConversationView } from './sb-conversation-view.js';
+import { CustomerController } from './customer/customer-controller.js';
+import { SHORTCUTS, shortcutFor, type ShortcutAction } from './keyboard-shortcuts.js';
+import { LibraryController } from './library/library-controller.js';
+import './library/sb-reply-library.js';
+import './customer/sb-customer-pane.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Detail<T> = CustomEvent<T>;
-type Tab = 'conversations' | 'wallboard' | 'reports' | 'queues' | 'agents';
+type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents';
 
 export class SbAgentApp extends LitElement {
   static override styles = [
@@ -31,6 +37,14 @@ export class SbAgentApp extends LitElement {
       .banner { padding: 6px 16px; background: #fef3c7; color: #92400e; font-size: 14px; }
       .banner.error { background: #fee2e2; color: #991b1b; }
       .panes { display: grid; grid-template-columns: minmax(240px, 300px) 1fr; min-height: 0; }
+      .work { display: grid; grid-template-columns: 1fr minmax(260px, 340px); height: 100%; min-height: 0; }
+      .work > * { min-height: 0; }
+      .shortcuts { position: relative; font-size: 14px; }
+      .shortcuts dl { position: absolute; z-index: 5; right: 0; background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px 12px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; min-width: 280px; }
+      .shortcuts dd { margin: 0; }
+      .screen-pop { display: grid; grid-template-rows: auto 1fr; height: 100%; }
+      .pop { margin: 12px 16px 0; font-size: 17px; }
+      @media (max-width: 900px) { .work { grid-template-columns: 1fr; } .work sb-customer-pane { display: none; } }
       sb-inbox { border-right: 1px solid #e2e8f0; background: #f1f5f9; }
       main { min-height: 0; }
       .empty { display: grid; place-items: center; height: 100%; }
@@ -72,6 +86,8 @@ export class SbAgentApp extends LitElement {
   private session: AgentSession | undefined;
   private readonly admin = new AdminController(this);
   private readonly calls = new AgentCalls(this);
+  private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
+  private readonly customer = new CustomerController(this, () => this.session, (error) => (this.actionError = error instanceof ProtocolError ? error.reason : 'internal'));
 
   constructor() {
     super();
@@ -85,6 +101,8 @@ export class SbAgentApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // On the document: the shortcuts work wherever focus is, also on the page outside this app.
+    document.addEventListener('keydown', this.onShortcut);
     api
       .me()
       .then((profile) => this.signedIn(profile))
@@ -94,6 +112,7 @@ export class SbAgentApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onShortcut);
     this.session?.destroy();
   }
 
@@ -150,6 +169,47 @@ export class SbAgentApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
   }
 
+  private readonly onShortcut = (event: KeyboardEvent): void => {
+    const action = shortcutFor(event);
+    if (!action || !this.session) return;
+    event.preventDefault();
+    this.runShortcut(action);
+  };
+
+  private runShortcut(action: ShortcutAction): void {
+    const s = this.session!.state;
+    this.tab = 'conversations';
+    const open = s.conversations.filter((c) => c.status !== 'ended');
+    const at = open.findIndex((c) => c.id === this.selectedId);
+    switch (action) {
+      case 'accept': {
+        const offer = s.offers[0];
+        if (offer)
+          void this.act(async () => {
+            await this.session!.accept(offer.conversationId);
+            this.select(offer.conversationId);
+          });
+        return;
+      }
+      case 'next':
+      case 'previous': {
+        if (!open.length) return;
+        const step = action === 'next' ? 1 : open.length - 1;
+        this.select(open[(Math.max(at, action === 'next' ? -1 : 0) + step) % open.length]!.id);
+        return;
+      }
+      case 'reply':
+        if (this.selectedId) this.select(this.selectedId);
+        return;
+      case 'transfer':
+        if (this.selectedId) this.openTransfer();
+        return;
+      case 'end':
+        if (this.selectedId && !s.calls[this.selectedId]) void this.act(() => this.session!.end(this.selectedId!));
+        return;
+    }
+  }
+
   private openTransfer(): void {
     this.transferring = true;
     this.transferTargets = undefined;
@@ -166,7 +226,8 @@ export class SbAgentApp extends LitElement {
 
   private openTab(tab: Tab): void {
     this.tab = tab;
-    if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
+    if (tab === 'library') void this.act(() => this.library.load());
+    else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
   private async onQueueSave(e: Detail<{ id?: string; input: QueueCreateInput; members: QueueMemberInput[] }>): Promise<void> {
@@ -181,9 +242,8 @@ export class SbAgentApp extends LitElement {
   }
 
   private renderTabs() {
-    if (this.profile?.role === 'agent') return nothing;
-    const tabs: Tab[] = ['conversations', 'wallboard', 'reports', 'queues', 'agents'];
-    const label = { conversations: t('tabConversations'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents') };
+    const tabs: Tab[] = this.profile?.role === 'agent' ? ['conversations', 'library'] : ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents'];
+    const label = { conversations: t('tabConversations'), library: t('tabLibrary'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents') };
     return html`<nav class="tabs" aria-label=${t('appTitle')}>
       ${tabs.map((tab) => html`<button type="button" aria-current=${this.tab === tab ? 'page' : 'false'} @click=${() => this.openTab(tab)}>${label[tab]}</button>`)}
     </nav>`;
@@ -214,6 +274,16 @@ export class SbAgentApp extends LitElement {
     </div>`;
   }
 
+  protected override willUpdate(): void {
+    // The customer on screen: the selected conversation's, else the first offer's (screen pop).
+    const s = this.session?.state;
+    const onScreen = s && this.tab === 'conversations';
+    const selected = onScreen ? s.conversations.find((c) => c.id === this.selectedId) : undefined;
+    const offer = onScreen && !s.monitored ? this.screenPop(selected) : undefined;
+    const shown = onScreen && !offer ? (s.monitored ?? selected) : undefined;
+    this.customer.show(shown?.id ?? offer?.conversationId, shown?.lastSeq ?? 0);
+  }
+
   override render() {
     if (!this.checked) return nothing;
     if (!this.profile || !this.session) {
@@ -226,6 +296,10 @@ export class SbAgentApp extends LitElement {
       <div class="topbar">
         <h1>${t('appTitle')}</h1>
         ${this.renderTabs()}
+        <details class="shortcuts">
+          <summary>${t('shortcutsTitle')}</summary>
+          <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
+        </details>
         <span>${this.profile.name}</span>
         <sb-presence-switch
           .status=${s.status}
@@ -263,8 +337,47 @@ export class SbAgentApp extends LitElement {
             ></sb-wallboard>`
           : this.tab === 'reports'
             ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
-            : this.renderAdmin()}
+            : this.tab === 'library'
+              ? html`<sb-reply-library
+                  class="admin"
+                  .replies=${this.library.replies}
+                  .articles=${this.library.articles}
+                  .error=${this.library.error}
+                  ?canEditTeam=${this.profile?.role !== 'agent'}
+                  @sb-reply-save=${(e: Detail<{ id?: string; input: CannedReplyInput }>) => void this.library.saveReply(e.detail.id, e.detail.input)}
+                  @sb-reply-remove=${(e: Detail<{ id: string }>) => void this.library.removeReply(e.detail.id)}
+                  @sb-article-save=${(e: Detail<{ id?: string; input: ArticleInput }>) => void this.library.saveArticle(e.detail.id, e.detail.input)}
+                  @sb-article-remove=${(e: Detail<{ id: string }>) => void this.library.removeArticle(e.detail.id)}
+                ></sb-reply-library>`
+              : this.renderAdmin()}
     </div>`;
+  }
+
+  /** The offer whose customer pops up: the first one, unless the agent is working an open conversation. */
+  private screenPop(selected: AgentSession['state']['conversations'][number] | undefined) {
+    const offer = this.session?.state.offers[0];
+    return offer && (!selected || selected.status === 'ended') ? offer : undefined;
+  }
+
+  /** The customer pane of the selected conversation, or (read-only) of the first offer: the screen pop. */
+  private renderCustomer(conversationId: string, readOnly: boolean) {
+    const c = this.customer;
+    const s = this.session!.state;
+    return html`<sb-customer-pane
+      ?readOnly=${readOnly}
+      .conversationId=${conversationId}
+      .profile=${c.profile}
+      .timeline=${c.timeline}
+      .searchResults=${c.searchResults}
+      .viewers=${(c.customerId && s.viewers[c.customerId]) || []}
+      .selfId=${s.agent?.id ?? ''}
+      @sb-customer-timeline=${(e: Detail<{ open: boolean }>) => this.act(() => c.toggleTimeline(e.detail.open))}
+      @sb-customer-search=${(e: Detail<{ q: string }>) => this.act(() => c.search(e.detail.q))}
+      @sb-customer-merge=${(e: Detail<{ customerId: string }>) => this.act(() => c.merge(e.detail.customerId))}
+      @sb-customer-split=${(e: Detail<{ visitorId: string }>) => this.act(() => c.split(e.detail.visitorId))}
+      @sb-customer-tags=${(e: Detail<{ tags: string[] }>) => this.act(() => c.setTags(e.detail.tags))}
+      @sb-customer-note=${(e: Detail<{ text: string }>) => this.act(() => c.addNote(e.detail.text))}
+    ></sb-customer-pane>`;
   }
 
   private renderConversations(s: AgentSession['state'], selected: AgentSession['state']['conversations'][number] | undefined, unread: Record<string, number>) {
@@ -284,7 +397,7 @@ export class SbAgentApp extends LitElement {
         ></sb-inbox>
         <main>
           ${s.monitored
-            ? html`<sb-conversation-view
+            ? html`<div class="work"><sb-conversation-view
                 monitoring
                 .conversation=${s.monitored}
                 .events=${s.events[s.monitored.id] ?? []}
@@ -297,9 +410,11 @@ export class SbAgentApp extends LitElement {
                   this.select(id);
                 })}
                 @sb-stop-monitoring=${() => this.act(() => this.session!.stopMonitoring())}
-              ></sb-conversation-view>`
+              ></sb-conversation-view>${this.renderCustomer(s.monitored.id, true)}</div>`
+            : this.screenPop(selected)
+              ? html`<div class="screen-pop"><h2 class="pop">${t('screenPopHeading', { name: s.offers[0]!.visitor.name ?? s.offers[0]!.visitor.email ?? t('visitorWord') })}</h2>${this.renderCustomer(s.offers[0]!.conversationId, true)}</div>`
             : selected
-            ? html`<sb-conversation-view
+            ? html`<div class="work"><sb-conversation-view
                 .conversation=${selected}
                 .events=${s.events[selected.id] ?? []}
                 .pending=${s.pending[selected.id] ?? []}
@@ -309,6 +424,7 @@ export class SbAgentApp extends LitElement {
                 .call=${s.calls[selected.id]}
                 .cobrowse=${s.cobrowse[selected.id]}
                 .agentName=${s.agent?.name ?? ''}
+                .suggestions=${this.customer.suggestions}
                 @sb-cobrowse-request=${() => this.act(() => this.session!.requestCobrowse(selected.id))}
                 @sb-cobrowse-stop=${() => this.act(() => this.session!.stopCobrowse(selected.id))}
                 @sb-cobrowse-gone=${() => this.session!.forgetCobrowse(selected.id)}
@@ -328,7 +444,7 @@ export class SbAgentApp extends LitElement {
                 @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => this.act(async () => void (await api.callbackOutcome(selected.id, e.detail.outcome, e.detail.retryAt)))}
                 @sb-typing=${(e: Detail<{ isTyping: boolean }>) => this.session!.typing(selected.id, e.detail.isTyping)}
                 @sb-end=${() => this.act(() => this.session!.end(selected.id))}
-              ></sb-conversation-view>`
+              ></sb-conversation-view>${this.renderCustomer(selected.id, false)}</div>`
             : html`<div class="empty muted">${t('selectPrompt')}</div>`}
         </main>
       </div>`;

@@ -36,19 +36,42 @@ describe('<sb-conversation-view>', () => {
     expect(root.querySelector('li.agent .meta')!.textContent).to.equal('Seen');
   });
 
-  it('inserts a canned reply into the composer and sends it with Enter', async () => {
-    const el = await view();
+  it('inserts a canned reply by /shortcut from the keyboard, in the customer’s language, with its variables filled in', async () => {
+    const variants = [
+      { id: 'r1', shortcut: 'moment', title: 'One moment', body: 'Give me a moment.' },
+      { id: 'r2', shortcut: 'hello', title: 'Greeting', body: 'Hi {{customer.first_name | there}}, this is {{agent.first_name}}.' },
+      { id: 'r3', shortcut: 'hello', title: 'Begrüßung', body: 'Hallo {{customer.first_name}}, hier ist {{agent.first_name}}.', language: 'de' },
+    ];
+    const el = await fixture<SbConversationView>(html`<sb-conversation-view .conversation=${summary({ language: 'de-AT', visitor: { id: 'v1', name: 'Maria Gruber' } })} .events=${events} .cannedReplies=${variants} .agentName=${'Ana Lima'}></sb-conversation-view>`);
     const root = el.shadowRoot!;
-    const select = root.querySelector<HTMLSelectElement>('select')!;
-    expect(select.getAttribute('aria-label')).to.equal('Insert a canned reply');
-    select.value = 'r1';
-    select.dispatchEvent(new Event('change'));
     const field = root.querySelector<HTMLTextAreaElement>('textarea')!;
-    expect(field.value).to.equal('Give me a moment.');
-    expect(root.activeElement).to.equal(field);
+    expect(field.getAttribute('lang')).to.equal('de-AT');
+    expect(field.spellcheck).to.equal(true);
+    field.value = '/h';
+    field.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    const options = [...root.querySelectorAll('[role=option]')];
+    expect(options.map((o) => o.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['/hello Begrüßung (de)']);
+    expect(field.getAttribute('aria-activedescendant')).to.equal('shortcut-r3');
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(field.value).to.equal('Hallo Maria, hier ist Ana.');
+    expect(root.querySelector('[role=listbox]'), 'the list closes').to.equal(null);
     setTimeout(() => field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true })));
-    const sent = (await oneEvent(el, 'sb-reply')) as CustomEvent<{ text: string }>;
-    expect(sent.detail.text).to.equal('Give me a moment.');
+    expect(((await oneEvent(el, 'sb-reply')) as CustomEvent<{ text: string }>).detail.text).to.equal('Hallo Maria, hier ist Ana.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers suggested replies and articles as one-click chips', async () => {
+    const suggestions = { replies: [{ id: 'r1', shortcut: 'moment', title: 'One moment', body: 'Give me a moment, {{customer.first_name}}.', score: 3 }], articles: [{ id: 'a1', title: 'Returns and refunds', excerpt: 'You can return any item within 30 days.', score: 2 }] };
+    const el = await fixture<SbConversationView>(html`<sb-conversation-view .conversation=${summary()} .events=${events} .suggestions=${suggestions} .agentName=${'Ana'}></sb-conversation-view>`);
+    const root = el.shadowRoot!;
+    const chips = root.querySelector('[role=group][aria-label="Suggested replies"]')!;
+    chips.querySelector<HTMLButtonElement>('button[aria-label="Insert the canned reply One moment"]')!.click();
+    const field = root.querySelector<HTMLTextAreaElement>('textarea')!;
+    expect(field.value).to.equal('Give me a moment, Maria.');
+    chips.querySelector<HTMLButtonElement>('button[aria-label="Insert the article Returns and refunds"]')!.click();
+    expect(field.value).to.equal('Give me a moment, Maria. Returns and refunds: You can return any item within 30 days.');
   });
 
   it('hides the composer once the conversation has ended', async () => {

@@ -14,6 +14,9 @@ import type { PendingReply } from './agent-session.js';
 import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 import './callback/sb-callback-panel.js';
+import { fillReply, repliesFor } from '../../signaling/protocol/canned-replies.js';
+import type { Suggestions } from '../../signaling/protocol/articles.js';
+import { matchShortcut, typedShortcut } from './composer/shortcut-match.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -73,6 +76,13 @@ export class SbConversationView extends LitElement {
       .author { display: block; font-size: 12px; font-weight: 600; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
+      .hint-inline { font-size: 12px; }
+      .chips { display: flex; flex-wrap: wrap; gap: 6px; }
+      .chip { border-radius: 999px; padding: 2px 10px; font-size: 13px; background: #eef2ff; border: 1px solid #c7d2fe; }
+      .chip.article { background: #f0fdf4; border-color: #bbf7d0; }
+      [role='listbox'] { list-style: none; margin: 0; padding: 4px; border: 1px solid #cbd5e1; border-radius: 8px; max-height: 180px; overflow-y: auto; }
+      [role='option'] { max-width: none; padding: 4px 8px; border-radius: 6px; cursor: pointer; }
+      [role='option'][aria-selected='true'] { background: #e0e7ff; }
       .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
       form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
       textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
@@ -101,6 +111,9 @@ export class SbConversationView extends LitElement {
     recordingSince: { attribute: false },
     cobrowse: { attribute: false },
     agentName: { attribute: false },
+    suggestions: { attribute: false },
+    shortcutMatches: { state: true },
+    shortcutIndex: { state: true },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -123,6 +136,10 @@ export class SbConversationView extends LitElement {
   declare cobrowse: CobrowseView | undefined;
   /** The signed-in agent's name, shown to the visitor beside the pointer. */
   declare agentName: string;
+  /** Canned replies and articles that fit the customer's last message. */
+  declare suggestions: Suggestions | undefined;
+  declare shortcutMatches: CannedReply[];
+  declare shortcutIndex: number;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -135,6 +152,8 @@ export class SbConversationView extends LitElement {
     this.monitoring = false;
     this.transferring = false;
     this.agentName = '';
+    this.shortcutMatches = [];
+    this.shortcutIndex = 0;
   }
 
   /** Puts the caret in the reply box. */
@@ -237,6 +256,8 @@ export class SbConversationView extends LitElement {
         </li>`;
       case 'auto-reply':
         return html`<li class="system">${e.text}</li>`;
+      case 'bot':
+        return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
       case 'recording': {
         const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
         return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
@@ -245,21 +266,41 @@ export class SbConversationView extends LitElement {
   }
 
   private renderComposer(name: string) {
+    const matches = this.shortcutMatches;
+    const active = matches[this.shortcutIndex];
+    const suggestions = this.suggestions;
     return html`<form @submit=${this.onSubmit}>
+      ${suggestions && (suggestions.replies.length || suggestions.articles.length)
+        ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
+            ${suggestions.replies.map((r) => html`<button type="button" class="chip" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
+            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
+          </div>`
+        : nothing}
       <textarea
         name="reply"
         maxlength=${MAX_MESSAGE_LENGTH}
         aria-label=${t('composerLabel', { name })}
         placeholder=${t('composerPlaceholder')}
         spellcheck="true"
-        @input=${() => this.typing.keystroke()}
-        @keydown=${sendOnEnter}
+        lang=${this.conversation.language ?? nothing}
+        aria-autocomplete="list"
+        aria-controls=${matches.length ? "shortcut-list" : nothing}
+        aria-activedescendant=${active ? `shortcut-${active.id}` : nothing}
+        @input=${this.onComposerInput}
+        @keydown=${this.onComposerKeydown}
       ></textarea>
+      ${matches.length
+        ? html`<ul id="shortcut-list" role="listbox" aria-label=${t('cannedLabel')}>
+            ${matches.map(
+              (r, i) => html`<li id=${`shortcut-${r.id}`} role="option" aria-selected=${i === this.shortcutIndex ? 'true' : 'false'} @mousedown=${(e: Event) => {
+                e.preventDefault();
+                this.pickShortcut(r);
+              }}><strong>/${r.shortcut}</strong> ${r.title}${r.language ? html` <span class="muted">(${r.language})</span>` : nothing}</li>`,
+            )}
+          </ul>`
+        : nothing}
       <div class="bar">
-        <select aria-label=${t('cannedLabel')} @change=${this.onCanned}>
-          <option value="">${t('cannedPlaceholder')}</option>
-          ${this.cannedReplies.map((r) => html`<option value=${r.id}>/${r.shortcut} — ${r.title}</option>`)}
-        </select>
+        <span class="muted hint-inline">${t('shortcutHint')}</span>
         <button class="primary" type="submit">${t('send')}</button>
       </div>
     </form>`;
@@ -281,14 +322,55 @@ export class SbConversationView extends LitElement {
     if (text) this.fire('sb-whisper', { text });
   }
 
-  private onCanned(event: Event): void {
-    const select = event.target as HTMLSelectElement;
-    const reply = this.cannedReplies.find((r) => r.id === select.value);
-    select.value = '';
-    if (!reply) return;
+  /** The canned replies for this conversation: one per shortcut, in the customer's language. */
+  private get replies(): CannedReply[] {
+    return repliesFor(this.cannedReplies, this.conversation.language);
+  }
+
+  private onComposerInput(event: InputEvent): void {
+    this.typing.keystroke();
+    const typed = typedShortcut((event.target as HTMLTextAreaElement).value);
+    this.shortcutMatches = typed === undefined ? [] : matchShortcut(this.replies, typed);
+    this.shortcutIndex = 0;
+  }
+
+  private onComposerKeydown(event: KeyboardEvent): void {
+    const matches = this.shortcutMatches;
+    if (matches.length) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        this.shortcutIndex = (this.shortcutIndex + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length;
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        this.pickShortcut(matches[this.shortcutIndex]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.shortcutMatches = [];
+        return;
+      }
+    }
+    sendOnEnter(event);
+  }
+
+  private pickShortcut(reply: CannedReply): void {
     const field = this.renderRoot.querySelector('textarea')!;
-    field.value = field.value ? `${field.value} ${reply.body}` : reply.body;
+    field.value = '';
+    this.shortcutMatches = [];
+    this.insert(reply.body);
+  }
+
+  /** Puts text into the composer with the variables filled in, and the caret after it. */
+  private insert(body: string): void {
+    const field = this.renderRoot.querySelector('textarea')!;
+    const c = this.conversation;
+    const text = fillReply(body, { customer: { ...(c.visitor.name ? { name: c.visitor.name } : {}), ...(c.visitor.email ? { email: c.visitor.email } : {}) }, agent: { name: this.agentName } });
+    field.value = field.value ? `${field.value} ${text}` : text;
     field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
   }
 
   private onSubmit(event: Event): void {

@@ -1,0 +1,215 @@
+/**
+ * The customer beside a conversation (and the screen pop of an offer): who they are, what the
+ * site and their browser told us, every contact on every channel with outcome, tags and notes,
+ * who else has them open, and the tools to tag, note, merge and split.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import type { ConversationEvent } from '../../../signaling/protocol/conversation.js';
+import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers } from '../../../signaling/protocol/customers.js';
+import { t, type MessageKey } from '../i18n/en.js';
+import { sharedStyles } from '../shared-styles.js';
+import { browserSummary, localTimeIn } from './browser-summary.js';
+
+const date = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+
+/**
+ * @fires sb-customer-tags - `{ tags }` for the current conversation.
+ * @fires sb-customer-note - `{ text }` an internal note on the current conversation.
+ * @fires sb-customer-search - `{ q }` look for a duplicate.
+ * @fires sb-customer-merge - `{ customerId }`.
+ * @fires sb-customer-split - `{ visitorId }`.
+ * @fires sb-customer-timeline - asks for the whole timeline (set `timeline`).
+ */
+export class SbCustomerPane extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; overflow-y: auto; padding: 12px 16px; background: #fff; border-left: 1px solid #e2e8f0; font-size: 14px; }
+      h2 { font-size: 16px; margin: 0 0 4px; }
+      h3 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; margin: 14px 0 6px; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+      .contact { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; }
+      .contact.current { border-color: #4338ca; }
+      .tag { display: inline-block; background: #eef2ff; color: #3730a3; border-radius: 999px; padding: 0 8px; font-size: 12px; margin-right: 4px; }
+      .viewing { background: #fef3c7; color: #92400e; padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0; }
+      dt { color: #64748b; }
+      dd { margin: 0; overflow-wrap: anywhere; }
+      form { display: grid; gap: 4px; margin-top: 6px; }
+      input, textarea { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      .note { background: #fefce8; border-radius: 6px; padding: 4px 6px; margin-top: 4px; }
+      .events { margin-top: 4px; font-size: 13px; color: #334155; }
+    `,
+  ];
+  static override properties = {
+    profile: { attribute: false },
+    conversationId: { attribute: false },
+    viewers: { attribute: false },
+    selfId: { attribute: false },
+    searchResults: { attribute: false },
+    timeline: { attribute: false },
+    readOnly: { type: Boolean },
+  };
+
+  declare profile: CustomerProfile | undefined;
+  /** The conversation this pane was opened from. */
+  declare conversationId: string;
+  declare viewers: CustomerViewers['agents'];
+  /** The signed-in agent, left out of "also viewing". */
+  declare selfId: string;
+  declare searchResults: { id: string; name?: string; email?: string; phone?: string }[] | undefined;
+  declare timeline: CustomerTimeline | undefined;
+  /** A screen pop: look, don't change. */
+  declare readOnly: boolean;
+
+  constructor() {
+    super();
+    this.conversationId = '';
+    this.viewers = [];
+    this.selfId = '';
+    this.readOnly = false;
+  }
+
+  private fire(name: string, detail: unknown = {}): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const p = this.profile;
+    if (!p) return html`<p class="muted" role="status">${t('customerLoading')}</p>`;
+    const name = p.name ?? p.email ?? p.phone ?? t('visitorWord');
+    const others = this.viewers.filter((v) => v.id !== this.selfId);
+    const current = p.contacts.find((c) => c.id === this.conversationId);
+    return html`<section aria-label=${t('customerLabel', { name })}>
+      <h2>${name}${p.verified ? html` <span class="tag" title=${t('customerVerified')}>✓ ${t('customerVerified')}</span>` : nothing}</h2>
+      <div class="muted">${[p.email, p.phone].filter(Boolean).join(' · ')}</div>
+      ${others.length ? html`<p class="viewing" role="status">${t('alsoViewing', { names: others.map((o) => o.name).join(', ') })}</p>` : nothing}
+      ${this.renderAttributes(p)} ${this.renderContext(p)}
+      <h3 id="history">${t('customerHistory')}</h3>
+      <p class="muted">${t('customerHistoryCount', { count: p.contacts.length })}</p>
+      <ul aria-labelledby="history">${p.contacts.map((c) => this.renderContact(c, current))}</ul>
+      <button type="button" aria-expanded=${this.timeline ? 'true' : 'false'} @click=${() => this.fire('sb-customer-timeline', { open: !this.timeline })}>${t(this.timeline ? 'customerHideTimeline' : 'customerFullTimeline')}</button>
+      ${this.timeline ? this.renderTimeline(this.timeline) : nothing}
+      ${this.readOnly || !current ? nothing : this.renderTools(current)}
+      ${p.audit.length ? html`<h3>${t('auditHeading')}</h3><ul>${p.audit.map((a) => html`<li class="muted">${date(a.at)}: ${a.action} — ${a.detail}</li>`)}</ul>` : nothing}
+    </section>`;
+  }
+
+  private renderAttributes(p: CustomerProfile) {
+    const entries = Object.entries(p.attributes);
+    if (!entries.length) return nothing;
+    return html`<h3>${t('customerAttributes')}</h3>
+      <dl>${entries.map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`;
+  }
+
+  private renderContext(p: CustomerProfile) {
+    const c = p.context;
+    if (!c) return nothing;
+    const { browser, os } = browserSummary(c.userAgent);
+    const time = localTimeIn(c.timeZone);
+    const referrer = c.referrer && safeHref(c.referrer);
+    return html`<h3>${t('customerBrowsing')}</h3>
+      <ul>
+        ${time ? html`<li>${t('customerLocalTime', { time: `${time} (${c.timeZone})` })}</li>` : nothing}
+        ${c.language ? html`<li>${t('customerLanguage', { language: c.language })}</li>` : nothing}
+        ${browser ? html`<li>${t('customerBrowser', { browser: os ? `${browser}, ${os}` : browser })}</li>` : nothing}
+        ${referrer ? html`<li>${t('customerReferrer', { referrer: new URL(referrer).host })}</li>` : nothing}
+      </ul>
+      ${c.pages.length
+        ? html`<h3 id="pages">${t('customerPages')}</h3>
+            <ol aria-labelledby="pages">${[...c.pages].reverse().map((page) => html`<li>${safeHref(page.url) ? html`<a href=${page.url} target="_blank" rel="noopener noreferrer">${page.title || page.url}</a>` : page.title || page.url} <span class="muted">${date(page.at)}</span></li>`)}</ol>`
+        : nothing}`;
+  }
+
+  private renderContact(c: CustomerContact, current: CustomerContact | undefined) {
+    const isCurrent = c.id === current?.id;
+    const channel = t(`channel_${c.channel}` as MessageKey);
+    return html`<li class="contact ${isCurrent ? 'current' : ''}" aria-current=${isCurrent ? 'true' : 'false'}>
+      <strong>${channel}</strong> · ${date(c.createdAt)} · ${t(`status_${c.status}` as MessageKey)}${c.disposition ? html` · ${c.disposition}` : nothing}${c.agent ? html` · ${c.agent.name}` : nothing}
+      ${isCurrent ? html` <span class="muted">(${t('customerThisContact')})</span>` : nothing}
+      <div>${c.subject ?? c.firstMessage ?? t('customerNoSubject')}</div>
+      ${c.tags.length ? html`<div>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</div>` : nothing}
+      ${c.notes.map((n) => html`<div class="note"><strong>${t(n.kind === 'handover' ? 'handoverFrom' : n.kind === 'whisper' ? 'whisperFrom' : 'noteBy', { name: n.author.name })}:</strong> ${n.text}</div>`)}
+      ${!this.readOnly && current && !isCurrent && c.visitor.id !== current.visitor.id
+        ? html`<button type="button" aria-label=${t('splitOffLabel', { channel, date: date(c.createdAt) })} @click=${() => this.fire('sb-customer-split', { visitorId: c.visitor.id })}>${t('splitOff')}</button>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderTimeline(timeline: CustomerTimeline) {
+    return html`<ol class="events">
+      ${timeline.map(
+        ({ conversation, events }) => html`<li>
+          <strong>${t(`channel_${conversation.channel}` as MessageKey)} · ${date(conversation.createdAt)}</strong>
+          <ul>${events.map((e) => this.renderEvent(e))}</ul>
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderEvent(e: ConversationEvent) {
+    if (e.type === 'message') return html`<li>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}: ${e.text}</li>`;
+    if (e.type === 'transferred') return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
+    if (e.type === 'callback-outcome') return html`<li class="muted">${e.outcome}</li>`;
+    return nothing;
+  }
+
+  private renderTools(current: CustomerContact) {
+    return html`<h3>${t('customerThisContact')}</h3>
+      <form @submit=${this.onTags}>
+        <label for="tags">${t('tagsLabel')}</label>
+        <input id="tags" name="tags" .value=${current.tags.join(', ')} />
+        <button type="submit">${t('tagsSave')}</button>
+      </form>
+      <form @submit=${this.onNote}>
+        <label for="note">${t('noteLabel')}</label>
+        <textarea id="note" name="note" rows="2" spellcheck="true"></textarea>
+        <button type="submit">${t('noteAdd')}</button>
+      </form>
+      <form @submit=${this.onSearch}>
+        <label for="merge">${t('mergeLabel')}</label>
+        <input id="merge" name="q" type="search" minlength="2" />
+        <button type="submit">${t('mergeSearch')}</button>
+      </form>
+      ${this.searchResults
+        ? html`<ul>
+            ${this.searchResults
+              .filter((r) => r.id !== this.profile?.id)
+              .map((r) => {
+                const label = [r.name, r.email, r.phone].filter(Boolean).join(' · ');
+                return html`<li>${label} <button type="button" aria-label=${t('mergeInto', { name: label })} @click=${() => this.fire('sb-customer-merge', { customerId: r.id })}>${t('merge')}</button></li>`;
+              })}
+          </ul>`
+        : nothing}`;
+  }
+
+  private onTags(event: SubmitEvent): void {
+    event.preventDefault();
+    const value = new FormData(event.target as HTMLFormElement).get('tags');
+    this.fire('sb-customer-tags', { tags: String(value ?? '').split(',').map((x) => x.trim()).filter(Boolean) });
+  }
+
+  private onNote(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const text = String(new FormData(form).get('note') ?? '').trim();
+    if (!text) return;
+    this.fire('sb-customer-note', { text });
+    form.reset();
+  }
+
+  private onSearch(event: SubmitEvent): void {
+    event.preventDefault();
+    const q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    if (q.length >= 2) this.fire('sb-customer-search', { q });
+  }
+}
+
+if (!customElements.get('sb-customer-pane')) customElements.define('sb-customer-pane', SbCustomerPane);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sb-customer-pane': SbCustomerPane;
+  }
+}
