@@ -53,6 +53,8 @@ export class ChatSession extends EventTarget {
   private readonly keys: ReturnType<typeof storageKeys>;
   private readonly outbox: Outbox;
   private token: string | undefined;
+  /** The request for a new identity while one is in flight. */
+  private issuing: Promise<void> | undefined;
   private flushing = false;
   /** Events up to this seq were already there when we connected: not announced as new. */
   private announcedSeq = 0;
@@ -192,6 +194,18 @@ export class ChatSession extends EventTarget {
     });
   }
 
+  /** Tells the agent's screen pop where the visitor is: this page, where they came from, their language and clock. */
+  private reportPage(): void {
+    const referrer = document.referrer && new URL(document.referrer).origin !== location.origin ? document.referrer.slice(0, 2048) : undefined;
+    this.client.notify({
+      type: 'visitor.context',
+      page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 512) },
+      ...(referrer ? { referrer } : {}),
+      language: navigator.language.slice(0, 35),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
+  }
+
   /** The visitor's signed identity, for the REST calls of the widget's other contact options. */
   async visitorToken(): Promise<string> {
     await this.ensureToken();
@@ -208,17 +222,27 @@ export class ChatSession extends EventTarget {
     return c && c.status !== 'ended' ? c.id : undefined;
   }
 
-  private async ensureToken(): Promise<void> {
-    if (this.token) return;
-    const response = await fetch(`${this.options.serverUrl}/api/visitors`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({}),
+  /**
+   * Gets a visitor identity once. The socket and the REST calls may both ask at the same time:
+   * they share one request, or the second identity would replace the first (and the next page
+   * would open as somebody else, without the conversation).
+   */
+  private ensureToken(): Promise<void> {
+    if (this.token) return Promise.resolve();
+    this.issuing ??= (async () => {
+      const response = await fetch(`${this.options.serverUrl}/api/visitors`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({}),
+      });
+      if (!response.ok) throw new Error(`visitor session: HTTP ${response.status}`);
+      const session = (await response.json()) as { token: string };
+      this.token = session.token;
+      this.write(this.keys.token, session.token);
+    })().finally(() => {
+      this.issuing = undefined;
     });
-    if (!response.ok) throw new Error(`visitor session: HTTP ${response.status}`);
-    const session = (await response.json()) as { token: string };
-    this.token = session.token;
-    this.write(this.keys.token, session.token);
+    return this.issuing;
   }
 
   private forgetToken(): void {
@@ -229,7 +253,10 @@ export class ChatSession extends EventTarget {
   private receive(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
-        if (frame.role === 'visitor') this.welcomed(frame.conversations);
+        if (frame.role === 'visitor') {
+          this.welcomed(frame.conversations);
+          this.reportPage();
+        }
         return;
       case 'conversation':
         return this.conversationChanged(frame.conversation);
@@ -357,6 +384,15 @@ export class ChatSession extends EventTarget {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * The visitor asked the bot and now wants a person: opens the conversation with the question
+   * and the bot's answer already in it, so the agent starts from there.
+   */
+  async handOff(question: string, articles: { id: string; title: string }[]): Promise<void> {
+    if (this.openConversationId()) return;
+    await this.client.request({ type: 'conversation.start', id: newClientId(), ...this.startContext(), handoff: { question, articles } });
   }
 
   private async ensureConversation(): Promise<string> {

@@ -7,6 +7,7 @@ import { wireCalls } from './call-wiring.js';
 import { wireCobrowse } from './cobrowse-wiring.js';
 import { ChatSession } from './chat-session.js';
 import { ContactOptions, type ContactForm } from '../contact/contact-options.js';
+import { BotSession } from '../bot/bot-session.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -43,11 +44,25 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   session.onPublicEvent = options.emit;
   document.addEventListener('visibilitychange', markReadIfVisible);
 
-  panel.addEventListener('sb-send', (e) => session.send((e as CustomEvent<{ text: string }>).detail.text));
+  const bot = !options.bot ? undefined : new BotSession(options.serverUrl, (question, articles) => session.handOff(question, articles));
+  bot?.addEventListener('change', () => (panel.bot = bot.state));
+  panel.addEventListener('sb-send', (e) => {
+    const text = (e as CustomEvent<{ text: string }>).detail.text;
+    // A first question with no conversation open goes to the help bot; a person is one click away.
+    const open = session.state.conversation && session.state.conversation.status !== 'ended';
+    if (bot && !open && bot.takes()) void bot.ask(text);
+    // Writing on while the bot answers means "a person, please": the question goes first.
+    else if (bot && !open && bot.state.phase === 'answered') void bot.toPerson().then(() => session.send(text));
+    else session.send(text);
+  });
+  panel.addEventListener('sb-bot-open', (e) => void bot?.open((e as CustomEvent<{ id: string }>).detail.id));
+  panel.addEventListener('sb-bot-resolved', () => bot?.resolved());
+  panel.addEventListener('sb-bot-person', () => void bot?.toPerson());
   panel.addEventListener('sb-typing', (e) => session.typing((e as CustomEvent<{ isTyping: boolean }>).detail.isTyping));
   panel.addEventListener('sb-end', () => void session.end());
   panel.addEventListener('sb-new-conversation', () => {
     session.startNew();
+    bot?.reset();
     panel.focusComposer();
     void contact.refresh();
   });

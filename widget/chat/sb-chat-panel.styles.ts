@@ -28,6 +28,7 @@ export const chatPanelStyles = css`
   .log { flex: 1; overflow-y: auto; }
   ol { list-style: none; margin: 0; padding: 12px 16px; display: flex; flex-direction: column; gap: 8px; }
   li { max-width: 85%; }
+  li.bot { max-width: 95%; }
   .system { align-self: center; max-width: 100%; font-size: 13px; color: var(--sb-muted, #6b7280); text-align: center; }
   .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
   /* Only the message text keeps its line breaks; the template's own whitespace must not show. */

@@ -12,6 +12,8 @@ import { sendOnEnter, takeComposerText } from './send-on-enter.js';
 import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
+import type { BotState } from '../bot/bot-session.js';
+import '../bot/sb-bot-answer.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -58,6 +60,7 @@ export class SbChatPanel extends LitElement {
     actionError: { attribute: false },
     cobrowse: { type: Boolean },
     contact: { attribute: false },
+    bot: { attribute: false },
   };
 
   declare state: ChatState;
@@ -74,6 +77,8 @@ export class SbChatPanel extends LitElement {
   declare cobrowse: boolean;
   /** Callbacks and messages left for later: the queue's state, booked callbacks, an open form. */
   declare contact: ContactState | undefined;
+  /** The help bot's turn, before any conversation exists. */
+  declare bot: BotState | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -182,6 +187,8 @@ export class SbChatPanel extends LitElement {
         return html`<li class="system">${this.t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
       case 'recording':
         return html`<li class="system">${this.t('recordingSaved')}</li>`;
+      case 'bot':
+        return html`<li class="system">${e.articles.length ? this.t('botSuggested', { titles: e.articles.map((a) => a.title).join(', ') }) : nothing} ${e.handedOff ? this.t('botHandedOff') : nothing}</li>`;
       case 'cobrowse': {
         const key = COBROWSE_EVENT[e.action];
         return key ? html`<li class="system">${this.t(key, { name: this.agentName() })}</li>` : nothing;
@@ -261,6 +268,10 @@ export class SbChatPanel extends LitElement {
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
+        ${!conversation && this.bot?.question && this.bot.phase !== 'idle'
+          ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
+              <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
+          : nothing}
         ${events.map((e) => this.renderEvent(e, lastSeen))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))

@@ -133,6 +133,16 @@ export const en = {
   errorRateLimited: 'You have sent several requests already. Please try again later.',
   errorNetwork: 'We could not reach the server. Please check your connection and try again.',
   errorTooLate: 'We are calling you already, so this can no longer be cancelled.',
+  botName: 'Help bot (automated)',
+  botLabel: 'Answer from our help bot',
+  botSearching: 'Looking for an answer…',
+  botAnswer: 'I am a bot. These articles may answer your question:',
+  botHelped: 'That answered my question',
+  botPerson: 'Talk to a person',
+  botResolved: 'Glad that helped! Write again if you need anything else.',
+  botHandingOff: 'Connecting you to a person…',
+  botSuggested: 'Our help bot suggested: {titles}.',
+  botHandedOff: 'You asked to talk to a person.',
 } as const;
 
 export type MessageKey = keyof typeof en;

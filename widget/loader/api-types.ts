@@ -16,6 +16,11 @@ export interface IdentifyFields {
   name?: string;
   email?: string;
   phone?: string;
+  /** Your own user id; with `userHash` (hex HMAC-SHA256 of it with the identity secret, computed by your backend) it links this visitor to that customer. */
+  userId?: string;
+  userHash?: string;
+  /** Custom attributes agents see (plan, account number…): at most 50, strings, numbers or booleans. */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 export interface SwitchboardApi {
@@ -39,6 +44,8 @@ export interface ChatMountOptions {
   voice?: boolean;
   /** Let the visitor offer to share the page; on unless the page says `data-cobrowse="false"`. Agents may always ask. */
   cobrowse?: boolean;
+  /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
+  bot?: boolean;
   emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;
   /** Tells the loader the panel wants to close (the close button, Escape). */
   requestClose(): void;

@@ -2,7 +2,8 @@
  * The widget loader, served as /widget.js and built as a classic script (IIFE): a page adds
  * `<script src="https://HOST/widget.js" async></script>` and gets the launcher.
  * Optional attributes: data-queue="sales", data-voice="false" (no Call button),
- * data-cobrowse="false" (the visitor is not offered to share the page; agents may still ask).
+ * data-cobrowse="false" (the visitor is not offered to share the page; agents may still ask),
+ * data-bot="true" (a first question is answered by the help bot from the knowledge base, with a person one click away).
  */
 import { installSwitchboard } from './install-switchboard.js';
 
@@ -11,7 +12,7 @@ const serverUrl = script?.src ? new URL(script.src).origin : location.origin;
 const queue = script?.dataset.queue;
 
 function install() {
-  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}), ...(script?.dataset.voice === 'false' ? { voice: false } : {}), ...(script?.dataset.cobrowse === 'false' ? { cobrowse: false } : {}) });
+  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}), ...(script?.dataset.voice === 'false' ? { voice: false } : {}), ...(script?.dataset.cobrowse === 'false' ? { cobrowse: false } : {}), ...(script?.dataset.bot === 'true' ? { bot: true } : {}) });
 }
 
 if (document.body) install();

@@ -20,6 +20,8 @@ export interface InstallOptions {
   voice?: boolean;
   /** Offer the visitor to share the page (default true). */
   cobrowse?: boolean;
+  /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
+  bot?: boolean;
   /** How to load the chat chunk; defaults to importing it from the server. */
   loadChat?: () => Promise<ChatModule>;
 }
@@ -90,6 +92,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
           ...(options.queue ? { queue: options.queue } : {}),
           ...(options.voice === false ? { voice: false } : {}),
           ...(options.cobrowse === false ? { cobrowse: false } : {}),
+          ...(options.bot ? { bot: true } : {}),
           emit,
           requestClose: () => api.close(),
           requestOpen: () => api.open(),
