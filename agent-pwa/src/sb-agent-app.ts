@@ -281,7 +281,7 @@ export class SbAgentApp extends LitElement {
     const selected = onScreen ? s.conversations.find((c) => c.id === this.selectedId) : undefined;
     const offer = onScreen && !s.monitored ? this.screenPop(selected) : undefined;
     const shown = onScreen && !offer ? (s.monitored ?? selected) : undefined;
-    this.customer.show(shown?.id ?? offer?.conversationId, shown?.lastSeq ?? 0);
+    this.customer.show(shown?.id ?? offer?.conversationId, shown ? shown.lastSeq : `offer:${offer?.preview ?? ''}`);
   }
 
   override render() {

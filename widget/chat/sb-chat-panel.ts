@@ -13,7 +13,6 @@ import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
 import type { BotState } from '../bot/bot-session.js';
-import '../bot/sb-bot-answer.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -234,6 +233,12 @@ export class SbChatPanel extends LitElement {
     return undefined;
   }
 
+  /** The bot's view loads with its first answer: sites without the bot never download it. */
+  private loadBot(): true {
+    if (!customElements.get('sb-bot-answer')) void import('../bot/sb-bot-answer.js');
+    return true;
+  }
+
   private renderContact(reason: 'offline' | 'wait' | undefined) {
     const contact = this.contact;
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
@@ -268,7 +273,7 @@ export class SbChatPanel extends LitElement {
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
-        ${!conversation && this.bot?.question && this.bot.phase !== 'idle'
+        ${!conversation && this.bot?.question && this.bot.phase !== 'idle' && this.loadBot()
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
           : nothing}

@@ -11,6 +11,9 @@ import { COBROWSE_DOC, COBROWSE_PATH, type AgentGuide, type VisitorPresence } fr
 import { DomSerializer } from './dom-serializer.js';
 import { opsForMutations } from './mutation-ops.js';
 
+/** How often the page asks the room for its state (a state vector, tens of bytes). */
+const RESYNC_MS = 3000;
+
 /** Changes may grow to this multiple of the snapshot (or this many bytes) before a fresh snapshot. */
 const COMPACT_RATIO = 1;
 const COMPACT_MIN_BYTES = 64 * 1024;
@@ -53,7 +56,9 @@ export class PageSharer {
     this.observer = new MutationObserver((records) => this.flush(records));
     const wsBase = options.serverUrl.replace(/^http/, 'ws') + COBROWSE_PATH.slice(0, -1);
     // No BroadcastChannel: every byte goes through our server, which checks who may see it.
-    this.provider = new WebsocketProvider(wsBase, options.sessionId, this.doc, { params: { token: options.token }, disableBc: true, maxBackoffTime: 2000, connect: false });
+    // Sharing starts only once synced: asking for the room's state again every few seconds means
+    // one lost sync message cannot leave a page connected but never shared.
+    this.provider = new WebsocketProvider(wsBase, options.sessionId, this.doc, { params: { token: options.token }, disableBc: true, maxBackoffTime: 2000, resyncInterval: RESYNC_MS, connect: false });
     this.provider.awareness.setLocalState(this.presence());
     this.provider.awareness.on('change', () => this.options.onGuide(this.agentGuide()));
     this.provider.on('connection-close', (event: { code?: number } | null) => {

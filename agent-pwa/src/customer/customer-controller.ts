@@ -17,7 +17,8 @@ export class CustomerController extends ScreenController {
   /** Replies and articles that fit the customer's last message. */
   suggestions: Suggestions | undefined;
   private conversationId: string | undefined;
-  private loadedSeq = -1;
+  /** What the shown profile was loaded at (a conversation's last seq, an offer's preview): a change reloads it. */
+  private loadedAt: string | undefined;
 
   constructor(
     host: ReactiveControllerHost,
@@ -27,10 +28,10 @@ export class CustomerController extends ScreenController {
     super(host);
   }
 
-  /** Shows the customer of `conversationId` (undefined: none); `lastSeq` reloads when the timeline grew. */
-  show(conversationId: string | undefined, lastSeq = 0): void {
+  /** Shows the customer of `conversationId` (undefined: none); a new `version` (the timeline grew, the offer's preview changed) reloads it. */
+  show(conversationId: string | undefined, version: string | number = 0): void {
     if (conversationId === this.conversationId) {
-      if (conversationId && lastSeq > this.loadedSeq) void this.load(lastSeq);
+      if (conversationId && String(version) !== this.loadedAt) void this.load(String(version));
       return;
     }
     const session = this.session();
@@ -40,11 +41,11 @@ export class CustomerController extends ScreenController {
     this.timeline = undefined;
     this.searchResults = undefined;
     this.suggestions = undefined;
-    this.loadedSeq = -1;
+    this.loadedAt = undefined;
     this.changed();
     if (!conversationId) return;
     void session?.viewCustomer(conversationId, true).catch(() => {});
-    void this.load(lastSeq);
+    void this.load(String(version));
   }
 
   get customerId(): string | undefined {
@@ -77,13 +78,13 @@ export class CustomerController extends ScreenController {
   async setTags(tags: string[]): Promise<void> {
     if (!this.conversationId) return;
     await api.setTags(this.conversationId, tags);
-    await this.load(this.loadedSeq);
+    await this.load(this.loadedAt ?? '');
   }
 
   async addNote(text: string): Promise<void> {
     if (!this.conversationId) return;
     await this.session()?.addNote(this.conversationId, text);
-    await this.load(this.loadedSeq);
+    await this.load(this.loadedAt ?? '');
   }
 
   override hostDisconnected(): void {
@@ -91,10 +92,10 @@ export class CustomerController extends ScreenController {
     super.hostDisconnected();
   }
 
-  private async load(lastSeq: number): Promise<void> {
+  private async load(version: string): Promise<void> {
     const id = this.conversationId;
     if (!id) return;
-    this.loadedSeq = lastSeq;
+    this.loadedAt = version;
     try {
       const [profile, suggestions] = await Promise.all([api.customer(id), api.suggestions(id)]);
       if (id !== this.conversationId) return;
