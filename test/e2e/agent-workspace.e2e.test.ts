@@ -97,6 +97,8 @@ describe('the agent workspace', () => {
     await agent.messages(ben, 'Hi Rosa, this is Ana. Thanks for reaching out! How can I help you today?').waitFor();
     await ben.getByText('Offer a refund if it is not there by Friday.').first().waitFor();
     await pane(ben).getByRole('list', { name: 'Contacts' }).getByText('Sent a replacement parcel on Monday.').waitFor();
+    // Everyone goes home: the next test starts with nobody signed in.
+    for (const page of [rosa, ana, ben]) await page.context().close();
   });
 
   it('lets the help bot answer from the knowledge base, and hands the visitor to a person with the exchange', async () => {
