@@ -2,8 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { cannedReplyInputSchema, cannedReplySchema } from '../protocol/api.js';
 import type { Services } from '../services/services.js';
-import type { AgentRecord } from '../store/agents-repo.js';
-import { requireAgent } from './require-agent.js';
+import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 
 const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
@@ -20,12 +19,11 @@ const routes = {
 export function cannedReplyRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  const actor = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
-  router.openapi(routes.list, async (c) => c.json(await services.knowledge.listReplies(actor(c)), 200));
-  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveReply(actor(c), undefined, c.req.valid('json')), 200));
-  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveReply(actor(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.list, async (c) => c.json(await services.knowledge.listReplies(agentActor(c)), 200));
+  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveReply(agentActor(c), undefined, c.req.valid('json')), 200));
+  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveReply(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
   router.openapi(routes.remove, async (c) => {
-    await services.knowledge.removeReply(actor(c), c.req.valid('param').id);
+    await services.knowledge.removeReply(agentActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
   return router;

@@ -1,8 +1,7 @@
 /** The customer behind a conversation, for its agent (or one offered it, or a supervisor): screen pop, history, merge and split, tags. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../services/services.js';
-import type { AgentRecord } from '../store/agents-repo.js';
-import { requireAgent } from './require-agent.js';
+import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 
 const anyJson = z.object({}).passthrough();
@@ -23,12 +22,11 @@ const routes = {
 export function customerRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  const actor = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
-  router.openapi(routes.profile, async (c) => c.json(await services.customers.profileForConversation(actor(c), c.req.valid('param').id), 200));
-  router.openapi(routes.timeline, async (c) => c.json(await services.customers.timelineForConversation(actor(c), c.req.valid('param').id), 200));
-  router.openapi(routes.merge, async (c) => c.json(await services.customers.merge(actor(c), c.req.valid('param').id, c.req.valid('json').customerId), 200));
-  router.openapi(routes.split, async (c) => c.json(await services.customers.split(actor(c), c.req.valid('param').id, c.req.valid('json').visitorId), 200));
-  router.openapi(routes.tags, async (c) => c.json(await services.customers.setTags(actor(c), c.req.valid('param').id, c.req.valid('json').tags), 200));
+  router.openapi(routes.profile, async (c) => c.json(await services.customers.profileForConversation(agentActor(c), c.req.valid('param').id), 200));
+  router.openapi(routes.timeline, async (c) => c.json(await services.customers.timelineForConversation(agentActor(c), c.req.valid('param').id), 200));
+  router.openapi(routes.merge, async (c) => c.json(await services.customers.merge(agentActor(c), c.req.valid('param').id, c.req.valid('json').customerId), 200));
+  router.openapi(routes.split, async (c) => c.json(await services.customers.split(agentActor(c), c.req.valid('param').id, c.req.valid('json').visitorId), 200));
+  router.openapi(routes.tags, async (c) => c.json(await services.customers.setTags(agentActor(c), c.req.valid('param').id, c.req.valid('json').tags), 200));
   return router;
 }
 

@@ -2,8 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { articleInputSchema, articleSearchQuerySchema } from '../protocol/articles.js';
 import type { Services } from '../services/services.js';
-import type { AgentRecord } from '../store/agents-repo.js';
-import { requireAgent } from './require-agent.js';
+import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 
 const anyJson = z.object({}).passthrough();
@@ -21,17 +20,16 @@ const routes = {
   read: createRoute({ method: 'get', path: '/articles/{id}', tags: ['visitors'], summary: 'One article, for the bot to show', request: idParam, responses: { ...ok('The article'), ...errorResponses(404) } }),
 };
 
-const actorOf = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
 
 /** Mounted at /api/articles. */
 export function articleRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
   router.openapi(routes.list, async (c) => c.json(await services.knowledge.listArticles(), 200));
-  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveArticle(actorOf(c), undefined, c.req.valid('json')), 200));
-  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveArticle(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.create, async (c) => c.json(await services.knowledge.saveArticle(agentActor(c), undefined, c.req.valid('json')), 200));
+  router.openapi(routes.update, async (c) => c.json(await services.knowledge.saveArticle(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
   router.openapi(routes.remove, async (c) => {
-    await services.knowledge.removeArticle(actorOf(c), c.req.valid('param').id);
+    await services.knowledge.removeArticle(agentActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
   return router;
@@ -41,7 +39,7 @@ export function articleRoutes(services: Services) {
 export function suggestionRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  router.openapi(routes.suggestions, async (c) => c.json(await services.knowledge.suggest(actorOf(c), c.req.valid('param').id), 200));
+  router.openapi(routes.suggestions, async (c) => c.json(await services.knowledge.suggest(agentActor(c), c.req.valid('param').id), 200));
   return router;
 }
 

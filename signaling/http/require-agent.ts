@@ -4,9 +4,13 @@ import { getCookie } from 'hono/cookie';
 import type { AgentRole } from '../protocol/presence.js';
 import { AppError } from '../services/app-error.js';
 import type { AuthService } from '../services/auth-service.js';
+import type { AgentRecord } from '../store/agents-repo.js';
 import type { AppEnv } from './router.js';
 
 export const SESSION_COOKIE = 'sb_session';
+
+/** The signed-in agent of a request behind requireAgent, as the actor services take. */
+export const agentActor = (c: { get(key: 'agent'): AgentRecord }) => ({ kind: 'agent' as const, agent: c.get('agent') });
 
 export function requireAgent(auth: AuthService, roles?: AgentRole[]): MiddlewareHandler<AppEnv> {
   return async function requireAgentSession(c, next) {
