@@ -10,6 +10,8 @@ import { t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
 
+const CALLBACK_OUTCOME_KEY = { reached: 'callbackOutcomeReached', 'no-answer': 'callbackOutcomeNoAnswer', retry: 'callbackOutcomeRetry', 'wrong-number': 'callbackOutcomeWrongNumber' } as const satisfies Record<string, MessageKey>;
+
 const date = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
@@ -148,11 +150,26 @@ export class SbCustomerPane extends LitElement {
     </ol>`;
   }
 
+  /** One line per event that tells the story: messages, hand-overs, calls back, co-browsing, the end. */
   private renderEvent(e: ConversationEvent) {
-    if (e.type === 'message') return html`<li>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}: ${e.text}</li>`;
-    if (e.type === 'transferred') return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
-    if (e.type === 'callback-outcome') return html`<li class="muted">${e.outcome}</li>`;
-    return nothing;
+    switch (e.type) {
+      case 'message':
+        return html`<li>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}: ${e.text}</li>`;
+      case 'transferred':
+        return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
+      case 'callback':
+        return html`<li class="muted">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
+      case 'callback-outcome':
+        return html`<li class="muted">${t(CALLBACK_OUTCOME_KEY[e.outcome], { name: e.by.name ?? '' })}</li>`;
+      case 'cobrowse':
+        return e.action === 'started' || e.action === 'ended' ? html`<li class="muted">${t(e.action === 'started' ? 'cobrowseStarted' : 'cobrowseEnded', { name: this.profile?.name ?? t('visitorWord') })}</li>` : nothing;
+      case 'bot':
+        return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
+      case 'ended':
+        return html`<li class="muted">${t('endedBy', { name: e.by.kind === 'visitor' ? this.profile?.name ?? t('visitorWord') : e.by.name ?? '' })}</li>`;
+      default:
+        return nothing;
+    }
   }
 
   private renderTools(current: CustomerContact) {

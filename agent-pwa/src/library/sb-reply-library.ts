@@ -86,7 +86,7 @@ export class SbReplyLibrary extends LitElement {
   private renderReplyForm() {
     const r = this.editingReply;
     return html`<form aria-label=${r ? t('libraryEditReply', { shortcut: r.shortcut }) : t('libraryNewReply')} @submit=${this.onReply}>
-      <label>${t('libraryShortcut')}<input name="shortcut" required maxlength="32" pattern="[a-z0-9][a-z0-9_\\-]*" .value=${r?.shortcut ?? ''} /></label>
+      <label>${t('libraryShortcut')}<input name="shortcut" required maxlength="32" pattern="[A-Za-z0-9][A-Za-z0-9_\\-]*" .value=${r?.shortcut ?? ''} /></label>
       <label>${t('libraryTitle')}<input name="title" required maxlength="80" .value=${r?.title ?? ''} /></label>
       <label>${t('libraryBody')}<textarea name="body" required rows="3" maxlength="4000" .value=${r?.body ?? ''}></textarea></label>
       <label>${t('libraryLanguage')}<input name="language" maxlength="12" placeholder="de, pt-BR" .value=${r?.language ?? ''} /></label>
