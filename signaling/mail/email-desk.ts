@@ -31,7 +31,7 @@ export interface EmailDeskOptions {
 /** What becomes of an inbound mail. */
 export interface MailReceipt {
   conversationId: string;
-  /** `threaded`: added to an open conversation; `opened`: a new one; `duplicate`: seen before. */
+  /** `threaded`: added to its thread's conversation (reopened if it had ended); `opened`: a new one; `duplicate`: seen before. */
   outcome: 'threaded' | 'opened' | 'duplicate';
 }
 
@@ -92,8 +92,10 @@ export class EmailDesk {
     const visitor = thread ? await this.store.visitors.findById(thread.visitorId) : undefined;
     const clientId = mailClientId(mail.messageId ?? `${mail.from.address}\n${mail.subject}\n${mail.text}`);
 
-    // Only the thread's own customer can write into it: knowing a Message-ID is not enough.
-    if (thread && thread.status !== 'ended' && visitor?.email === mail.from.address) {
+    // Only the thread's own customer can write into it: knowing a Message-ID is not enough. A
+    // closed thread opens again, so the whole exchange stays one conversation.
+    if (thread && visitor?.email === mail.from.address) {
+      await this.conversations.reopen(thread.id);
       await this.conversations.postMessage({ kind: 'visitor', visitorId: thread.visitorId }, thread.id, mail.text, clientId);
       if (mail.messageId) await this.store.mail.thread(mail.messageId, thread.id, now);
       return { conversationId: thread.id, outcome: 'threaded' };
@@ -163,6 +165,7 @@ export class EmailDesk {
           messageId: this.newMessageId(),
           ...(p.inReplyTo ? { inReplyTo: p.inReplyTo } : {}),
           references,
+          automatic: true,
         },
         now,
       );

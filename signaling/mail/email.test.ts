@@ -45,6 +45,7 @@ describe('e-mail conversations', () => {
     assert.match(ack.text, /reached our team/);
     assert.match(ack.text, /> My parcel never arrived\./);
     assert.match(ack.from, /support@acme\.test/);
+    assert.equal(String(ack.headers.get('auto-submitted')), 'auto-replied', 'robots can tell an acknowledgement from a person');
 
     // The same form sent again (a retry) is one conversation and one mail.
     const again = await leaveMessage(server, token, { id: 'offline-msg-1', name: 'Rosa Diaz', email: 'rosa@example.test', message: 'My parcel never arrived.' });
@@ -62,6 +63,7 @@ describe('e-mail conversations', () => {
     assert.equal(reply.inReplyTo, ack.messageId, 'the reply continues the thread of the acknowledgement');
     assert.ok(reply.references.includes(ack.messageId));
     assert.match(reply.text, /Ana Lima\nAcme/);
+    assert.equal(String(reply.headers.get('auto-submitted')), 'no');
 
     // The customer answers from their mail client, quoting ours.
     await sendToListener(server.smtpPort!, {
@@ -80,6 +82,13 @@ describe('e-mail conversations', () => {
     const events = await server.services.store.conversations.eventsAfter(conversationId, 0);
     assert.equal(events.filter((e) => e.type === 'message' && e.text === 'Thank you! It arrived today.').length, 1);
     assert.ok(events.some((e) => e.type === 'auto-reply'), 'the agent sees that an acknowledgement went out');
+
+    // Ana closes it; a week later Rosa answers the same thread: it opens again, with everything in it.
+    ana.socket.send({ type: 'conversation.end', id: 'end-mail-1', conversationId });
+    await ana.socket.answer('end-mail-1');
+    await sendToListener(server.smtpPort!, { from: 'rosa@example.test', subject: `Re: ${reply.subject}`, text: 'The replacement is broken too.', messageId: '<rosa-answer-2@example.test>', inReplyTo: reply.messageId });
+    await ana.socket.next('offer', (o) => o.offer.conversationId === conversationId && o.offer.preview === 'The replacement is broken too.');
+    assert.equal((await server.store.conversations.findById(conversationId))?.status, 'queued');
     ana.socket.close();
   });
 

@@ -72,7 +72,7 @@ export class MailSender {
         messageId: mail.messageId,
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references.length ? { references: mail.references } : {}),
-        headers: { 'Auto-Submitted': mail.inReplyTo ? 'no' : 'auto-replied' },
+        headers: { 'Auto-Submitted': mail.automatic ? 'auto-replied' : 'no' },
       });
       await this.store.mail.markSent(mail.id, this.clock());
     } catch (error) {

@@ -199,6 +199,20 @@ export class ConversationService {
   }
 
   /**
+   * An ended conversation is queued again (the customer answered an e-mail thread after it was
+   * closed): the next agent gets the whole thread in one conversation. A no-op unless it had ended.
+   */
+  async reopen(conversationId: string): Promise<void> {
+    if (!(await this.store.conversations.reopen(conversationId))) return;
+    const now = this.clock();
+    const c = (await this.store.conversations.findById(conversationId))!;
+    this.log.append({ at: now, type: LogType.contactQueued, conversationId, queueId: c.queueId, data: { channel: c.channel, reopened: true, ...(c.source ? { source: c.source } : {}) } });
+    // It waits from now, not from when the thread began.
+    await this.routing.enqueue({ ...c, createdAt: now });
+    await this.parties.publishSummary(c);
+  }
+
+  /**
    * Stores a message and publishes it to both parties. A retried `clientId` returns the
    * stored message without storing it again.
    */

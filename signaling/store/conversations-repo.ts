@@ -162,6 +162,12 @@ export class ConversationsRepo {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Puts an ended conversation back in its queue (the customer wrote again in the thread); false unless it had ended. */
+  async reopen(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, ended_at: null }).where('id', '=', id).where('status', '=', 'ended').executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   /** Moves a waiting conversation to another queue (overflow). */
   async moveToQueue(id: string, queueId: string): Promise<void> {
     await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();

@@ -17,9 +17,11 @@ export interface OutboundMail {
   lastError?: string;
   createdAt: number;
   sentAt?: number;
+  /** Sent on our own (an acknowledgement), not by a person. */
+  automatic: boolean;
 }
 
-export type NewMail = Pick<OutboundMail, 'to' | 'subject' | 'body' | 'messageId' | 'references'> & { conversationId?: string; inReplyTo?: string };
+export type NewMail = Pick<OutboundMail, 'to' | 'subject' | 'body' | 'messageId' | 'references'> & { conversationId?: string; inReplyTo?: string; automatic?: boolean };
 
 const toMail = (r: Selectable<Database['outbound_mails']>): OutboundMail => ({
   id: Number(r.id),
@@ -36,6 +38,7 @@ const toMail = (r: Selectable<Database['outbound_mails']>): OutboundMail => ({
   ...(r.last_error ? { lastError: r.last_error } : {}),
   createdAt: Number(r.created_at),
   ...(r.sent_at != null ? { sentAt: Number(r.sent_at) } : {}),
+  automatic: r.automatic === 1,
 });
 
 export class MailRepo {
@@ -59,6 +62,7 @@ export class MailRepo {
         last_error: null,
         created_at: at,
         sent_at: null,
+        automatic: mail.automatic ? 1 : 0,
       })
       .execute();
     if (mail.conversationId) await this.thread(mail.messageId, mail.conversationId, at);

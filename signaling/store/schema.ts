@@ -251,6 +251,8 @@ export interface OutboundMailsTable {
   last_error: string | null;
   created_at: number;
   sent_at: number | null;
+  /** 1 for what we send on our own (acknowledgements): marked Auto-Submitted. */
+  automatic: Generated<number>;
 }
 
 export interface MailThreadsTable {

@@ -58,6 +58,9 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
   await db.schema.alterTable('canned_replies_v2').renameTo('canned_replies').execute();
   await db.schema.createIndex('canned_replies_scope').on('canned_replies').columns(['shortcut', 'owner_id', 'language']).execute();
 
+  // An acknowledgement is marked Auto-Submitted (RFC 3834), so other robots do not answer it.
+  await db.schema.alterTable('outbound_mails').addColumn('automatic', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+
   await db.schema
     .createTable('articles')
     .addColumn('id', 'text', (c) => c.primaryKey())
