@@ -3,6 +3,7 @@ import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, 
 import type { CannedReply, CannedReplyInput, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
 import type { Article, ArticleInput, Suggestions } from '../../signaling/protocol/articles.js';
 import type { CustomerProfile, CustomerTimeline } from '../../signaling/protocol/customers.js';
+import type { ChannelView, MailRuleView, WebhookEvent, WebhookView } from '../../signaling/protocol/channels.js';
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
@@ -51,6 +52,14 @@ export const api = {
   articles: () => call<Article[]>('/articles'),
   saveArticle: (id: string | undefined, input: ArticleInput) => call<Article>(id ? `/articles/${encodeURIComponent(id)}` : '/articles', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
   removeArticle: (id: string) => call<void>(`/articles/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  channels: () => call<ChannelView[]>('/integrations/channels'),
+  createChannel: (input: { name: string; queue: string; outboundUrl?: string }) => call<ChannelView>('/integrations/channels', { method: 'POST', body: JSON.stringify(input) }),
+  removeChannel: (id: string) => call<void>(`/integrations/channels/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  webhooks: () => call<WebhookView[]>('/integrations/webhooks'),
+  createWebhook: (input: { url: string; events: WebhookEvent[] }) => call<WebhookView>('/integrations/webhooks', { method: 'POST', body: JSON.stringify(input) }),
+  removeWebhook: (id: string) => call<void>(`/integrations/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  mailRules: () => call<MailRuleView[]>('/integrations/mail-rules'),
+  setMailRules: (rules: MailRuleView[]) => call<MailRuleView[]>('/integrations/mail-rules', { method: 'PUT', body: JSON.stringify(rules) }),
   queues: () => call<QueueView[]>('/admin/queues'),
   createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),

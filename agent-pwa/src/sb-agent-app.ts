@@ -2,6 +2,7 @@
 import { html, LitElement, css, nothing } from 'lit';
 import type { CannedReply, CannedReplyInput, TransferTargets } from '../../signaling/protocol/api.js';
 import type { ArticleInput } from '../../signaling/protocol/articles.js';
+import type { MailRuleView, WebhookEvent } from '../../signaling/protocol/channels.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
 import type { CallbackOutcome, Disposition } from '../../signaling/protocol/conversation.js';
@@ -17,12 +18,14 @@ import type { SbConversationView } from './sb-conversation-view.js';
 import { CustomerController } from './customer/customer-controller.js';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './keyboard-shortcuts.js';
 import { LibraryController } from './library/library-controller.js';
+import { IntegrationsController } from './admin/integrations-controller.js';
+import './admin/sb-integrations.js';
 import './library/sb-reply-library.js';
 import './customer/sb-customer-pane.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Detail<T> = CustomEvent<T>;
-type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents';
+type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations';
 
 export class SbAgentApp extends LitElement {
   static override styles = [
@@ -86,6 +89,7 @@ export class SbAgentApp extends LitElement {
   private session: AgentSession | undefined;
   private readonly admin = new AdminController(this);
   private readonly calls = new AgentCalls(this);
+  private readonly integrations = new IntegrationsController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
   private readonly customer = new CustomerController(this, () => this.session, (error) => (this.actionError = error instanceof ProtocolError ? error.reason : 'internal'));
 
@@ -227,6 +231,7 @@ export class SbAgentApp extends LitElement {
   private openTab(tab: Tab): void {
     this.tab = tab;
     if (tab === 'library') void this.act(() => this.library.load());
+    else if (tab === 'integrations') void this.integrations.load();
     else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
@@ -242,8 +247,9 @@ export class SbAgentApp extends LitElement {
   }
 
   private renderTabs() {
-    const tabs: Tab[] = this.profile?.role === 'agent' ? ['conversations', 'library'] : ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents'];
-    const label = { conversations: t('tabConversations'), library: t('tabLibrary'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents') };
+    const role = this.profile?.role;
+    const tabs: Tab[] = role === 'agent' ? ['conversations', 'library'] : ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations'] as const) : [])];
+    const label = { conversations: t('tabConversations'), library: t('tabLibrary'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents'), integrations: t('tabIntegrations') };
     return html`<nav class="tabs" aria-label=${t('appTitle')}>
       ${tabs.map((tab) => html`<button type="button" aria-current=${this.tab === tab ? 'page' : 'false'} @click=${() => this.openTab(tab)}>${label[tab]}</button>`)}
     </nav>`;
@@ -337,6 +343,20 @@ export class SbAgentApp extends LitElement {
             ></sb-wallboard>`
           : this.tab === 'reports'
             ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
+            : this.tab === 'integrations'
+              ? html`<sb-integrations
+                  class="admin"
+                  .channels=${this.integrations.channels}
+                  .webhooks=${this.integrations.webhooks}
+                  .rules=${this.integrations.rules}
+                  .queues=${this.integrations.queues}
+                  .error=${this.integrations.error}
+                  @sb-channel-create=${(e: Detail<{ name: string; queue: string; outboundUrl?: string }>) => void this.integrations.createChannel(e.detail)}
+                  @sb-channel-remove=${(e: Detail<{ id: string }>) => void this.integrations.removeChannel(e.detail.id)}
+                  @sb-webhook-create=${(e: Detail<{ url: string; events: WebhookEvent[] }>) => void this.integrations.createWebhook(e.detail)}
+                  @sb-webhook-remove=${(e: Detail<{ id: string }>) => void this.integrations.removeWebhook(e.detail.id)}
+                  @sb-mail-rules=${(e: Detail<{ rules: MailRuleView[] }>) => void this.integrations.setRules(e.detail.rules)}
+                ></sb-integrations>`
             : this.tab === 'library'
               ? html`<sb-reply-library
                   class="admin"

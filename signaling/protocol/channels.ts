@@ -10,6 +10,9 @@
  */
 import { z } from 'zod';
 import { MAX_MESSAGE_LENGTH } from './version.js';
+import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.js';
+
+export { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.js';
 
 export const SIGNATURE_HEADER = 'x-switchboard-signature';
 export const TIMESTAMP_HEADER = 'x-switchboard-timestamp';
@@ -36,9 +39,6 @@ export type InboundChannelMessage = z.infer<typeof inboundChannelMessageSchema>;
 
 export const inboundChannelReceiptSchema = z.object({ conversationId: z.string(), seq: z.number() });
 
-/** What an integrator may subscribe to. */
-export const WEBHOOK_EVENTS = ['conversation.created', 'conversation.assigned', 'message.created', 'conversation.ended', 'callback.due'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** The body of every webhook POST. */
 export interface WebhookEnvelope<T = unknown> {
@@ -81,3 +81,11 @@ export const webhookCreateSchema = z.object({
 });
 export const webhookSchema = z.object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), secret: z.string(), createdAt: z.number() });
 export type WebhookView = z.infer<typeof webhookSchema>;
+
+/** A routing rule for new e-mail, as the admin API returns it (first match wins). */
+export interface MailRuleView {
+  keywords: string[];
+  in: 'subject' | 'subject-and-text';
+  /** Queue slug. */
+  queue: string;
+}

@@ -83,8 +83,8 @@ describe('the supervisor wallboard and reports', () => {
     const whisper = supervisor.getByRole('textbox', { name: /^Whisper to Ana Lima/ });
     await whisper.fill('Mention the free returns.');
     await whisper.press('Enter');
-    await ana.getByText('Whisper from Ben Okafor:').waitFor();
-    await ana.getByText('Mention the free returns.').waitFor();
+    await ana.locator('sb-conversation-view').getByText('Whisper from Ben Okafor:').waitFor();
+    await ana.locator('sb-conversation-view').getByText('Mention the free returns.').waitFor();
 
     await visitor.send(customer, 'Hello again?');
     await agent.messages(supervisor, 'Hello again?').waitFor();

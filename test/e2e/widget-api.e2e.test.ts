@@ -66,7 +66,7 @@ describe('the widget JavaScript API', () => {
 
     await agent.signIn(agentPage, server.url, ANA);
     await agentPage.getByRole('button', { name: 'Accept chat from Maria Gomez' }).click();
-    await agentPage.getByText('maria@example.com').waitFor();
+    await agentPage.locator('sb-conversation-view').getByText('maria@example.com').waitFor();
     await agent.messages(agentPage, 'My order #1042 has not arrived.').waitFor();
     assert.deepEqual(await recorded('agent-joined'), { conversationId: sent.conversationId, name: ANA.name });
   });
