@@ -19,8 +19,8 @@ import { CustomerController } from './customer/customer-controller.js';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './keyboard-shortcuts.js';
 import { LibraryController } from './library/library-controller.js';
 import { IntegrationsController } from './admin/integrations-controller.js';
-import './admin/sb-integrations.js';
-import './library/sb-reply-library.js';
+
+
 import './customer/sb-customer-pane.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -230,8 +230,14 @@ export class SbAgentApp extends LitElement {
 
   private openTab(tab: Tab): void {
     this.tab = tab;
-    if (tab === 'library') void this.act(() => this.library.load());
-    else if (tab === 'integrations') void this.integrations.load();
+    // Screens most agents rarely open load with their first visit.
+    if (tab === 'library') {
+      void import('./library/sb-reply-library.js');
+      void this.act(() => this.library.load());
+    } else if (tab === 'integrations') {
+      void import('./admin/sb-integrations.js');
+      void this.integrations.load();
+    }
     else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
