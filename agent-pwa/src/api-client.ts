@@ -3,7 +3,7 @@ import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, 
 import type { CannedReply, CannedReplyInput, LoginRequest, TransferTargets } from '../../signaling/protocol/api.js';
 import type { Article, ArticleInput, Suggestions } from '../../signaling/protocol/articles.js';
 import type { CustomerProfile, CustomerTimeline } from '../../signaling/protocol/customers.js';
-import type { ChannelView, MailRuleView, WebhookEvent, WebhookView } from '../../signaling/protocol/channels.js';
+import type { ChannelView, ContactOptionsView, MailRuleView, WebhookEvent, WebhookView } from '../../signaling/protocol/channels.js';
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
@@ -60,6 +60,9 @@ export const api = {
   removeWebhook: (id: string) => call<void>(`/integrations/webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   mailRules: () => call<MailRuleView[]>('/integrations/mail-rules'),
   setMailRules: (rules: MailRuleView[]) => call<MailRuleView[]>('/integrations/mail-rules', { method: 'PUT', body: JSON.stringify(rules) }),
+  contactOptions: (queueId: string) => call<ContactOptionsView>(`/integrations/queues/${encodeURIComponent(queueId)}/contact-options`),
+  setContactOptions: (queueId: string, options: ContactOptionsView) =>
+    call<ContactOptionsView>(`/integrations/queues/${encodeURIComponent(queueId)}/contact-options`, { method: 'PUT', body: JSON.stringify(options) }),
   queues: () => call<QueueView[]>('/admin/queues'),
   createQueue: (input: QueueCreateInput) => call<QueueView>('/admin/queues', { method: 'POST', body: JSON.stringify(input) }),
   updateQueue: (id: string, input: QueueUpdateInput) => call<QueueView>(`/admin/queues/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(input) }),

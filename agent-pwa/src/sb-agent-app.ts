@@ -2,7 +2,7 @@
 import { html, LitElement, css, nothing } from 'lit';
 import type { CannedReply, CannedReplyInput, TransferTargets } from '../../signaling/protocol/api.js';
 import type { ArticleInput } from '../../signaling/protocol/articles.js';
-import type { MailRuleView, WebhookEvent } from '../../signaling/protocol/channels.js';
+import type { ContactOptionsView, MailRuleView, WebhookEvent } from '../../signaling/protocol/channels.js';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../signaling/protocol/admin.js';
 import type { CallbackOutcome, Disposition } from '../../signaling/protocol/conversation.js';
@@ -356,7 +356,9 @@ export class SbAgentApp extends LitElement {
                   .webhooks=${this.integrations.webhooks}
                   .rules=${this.integrations.rules}
                   .queues=${this.integrations.queues}
+                  .contactOptions=${this.integrations.contactOptions}
                   .error=${this.integrations.error}
+                  @sb-contact-options=${(e: Detail<{ queueId: string; options: ContactOptionsView }>) => void this.integrations.setContactOptions(e.detail.queueId, e.detail.options)}
                   @sb-channel-create=${(e: Detail<{ name: string; queue: string; outboundUrl?: string }>) => void this.integrations.createChannel(e.detail)}
                   @sb-channel-remove=${(e: Detail<{ id: string }>) => void this.integrations.removeChannel(e.detail.id)}
                   @sb-webhook-create=${(e: Detail<{ url: string; events: WebhookEvent[] }>) => void this.integrations.createWebhook(e.detail)}

@@ -175,6 +175,16 @@ describe('channels and webhooks', () => {
     const badQueue = await adminPost('/channels', { name: 'WhatsApp', queue: 'nope' });
     assert.equal(badQueue.status, 400);
     assert.equal((await server.services.channels.list()).length, 1);
+
+    // A queue's alternatives threshold reaches the widget; a retry under a minute is refused and changes nothing.
+    const support = (await server.store.queues.findBySlug('support'))!;
+    const put = (body: unknown) => fetch(`${server.url}/api/integrations/queues/${support.id}/contact-options`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: admin, origin: server.origin }, body: JSON.stringify(body) });
+    assert.equal((await put({ offerAlternativesAfterMs: 300_000, callbackRetryMs: 600_000, callbackMaxAttempts: 2 })).status, 200);
+    assert.equal((await put({ offerAlternativesAfterMs: 60_000, callbackRetryMs: 1000, callbackMaxAttempts: 2 })).status, 400);
+    const status = (await (await fetch(`${server.url}/api/visitors/queue-status?queue=support`)).json()) as { offerAlternativesAfterMs?: number };
+    assert.equal(status.offerAlternativesAfterMs, 300_000);
+    assert.equal((await put({ offerAlternativesAfterMs: null, callbackRetryMs: 600_000, callbackMaxAttempts: 2 })).status, 200);
+    assert.equal(((await (await fetch(`${server.url}/api/visitors/queue-status?queue=support`)).json()) as { offerAlternativesAfterMs?: number }).offerAlternativesAfterMs, undefined, 'null turns the offer off');
   });
 
   it('tells subscribers when a callback falls due', async () => {

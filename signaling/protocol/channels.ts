@@ -89,3 +89,10 @@ export interface MailRuleView {
   /** Queue slug. */
   queue: string;
 }
+
+/** A queue's callback policy, and when the widget offers alternatives to waiting (absent: never). */
+export interface ContactOptionsView {
+  offerAlternativesAfterMs?: number | null;
+  callbackRetryMs: number;
+  callbackMaxAttempts: number;
+}

@@ -46,4 +46,22 @@ describe('<sb-integrations>', () => {
     expect(((await oneEvent(el, 'sb-mail-rules')) as CustomEvent).detail).to.deep.equal({ rules: [] });
     await expect(el).to.be.accessible();
   });
+
+  it('sets a queue’s callback policy and when the widget offers alternatives, in minutes', async () => {
+    const contactOptions = { q1: { offerAlternativesAfterMs: 120_000, callbackRetryMs: 900_000, callbackMaxAttempts: 3 }, q2: { callbackRetryMs: 600_000, callbackMaxAttempts: 2 } };
+    const el = await fixture<SbIntegrations>(html`<sb-integrations .queues=${queues} .contactOptions=${contactOptions}></sb-integrations>`);
+    const root = el.shadowRoot!;
+    const form = root.querySelector<HTMLFormElement>('form[aria-label="Callbacks and waiting"]')!;
+    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
+    expect([field('after').value, field('retry').value, field('attempts').value]).to.deep.equal(['2', '15', '3']);
+    const select = form.elements.namedItem('queue') as HTMLSelectElement;
+    select.value = 'q2';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect([field('after').value, field('retry').value, field('attempts').value]).to.deep.equal(['', '10', '2']);
+    field('after').value = '5';
+    setTimeout(() => form.requestSubmit());
+    expect(((await oneEvent(el, 'sb-contact-options')) as CustomEvent).detail).to.deep.equal({ queueId: 'q2', options: { offerAlternativesAfterMs: 300_000, callbackRetryMs: 600_000, callbackMaxAttempts: 2 } });
+    await expect(el).to.be.accessible();
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import type { QueueView } from '../../../signaling/protocol/admin.js';
-import type { ChannelView, MailRuleView, WebhookView } from '../../../signaling/protocol/channels.js';
+import type { ChannelView, ContactOptionsView, MailRuleView, WebhookView } from '../../../signaling/protocol/channels.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../signaling/protocol/webhook-events.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
@@ -16,6 +16,7 @@ import { sharedStyles } from '../shared-styles.js';
  * @fires sb-webhook-create - `{ url, events }`.
  * @fires sb-webhook-remove - `{ id }`.
  * @fires sb-mail-rules - `{ rules }` the whole list, replacing the stored one.
+ * @fires sb-contact-options - `{ queueId, options }` a queue's callback policy and alternatives threshold.
  */
 export class SbIntegrations extends LitElement {
   static override styles = [
@@ -33,13 +34,24 @@ export class SbIntegrations extends LitElement {
       code { font-size: 12px; }
     `,
   ];
-  static override properties = { channels: { attribute: false }, webhooks: { attribute: false }, rules: { attribute: false }, queues: { attribute: false }, error: { attribute: false } };
+  static override properties = {
+    channels: { attribute: false },
+    webhooks: { attribute: false },
+    rules: { attribute: false },
+    queues: { attribute: false },
+    contactOptions: { attribute: false },
+    error: { attribute: false },
+    policyQueue: { state: true },
+  };
 
   declare channels: ChannelView[];
   declare webhooks: WebhookView[];
   declare rules: MailRuleView[];
   declare queues: Pick<QueueView, 'id' | 'slug' | 'name'>[];
+  declare contactOptions: Record<string, ContactOptionsView>;
   declare error: string | undefined;
+  /** The queue whose callback policy the form shows. */
+  declare policyQueue: string | undefined;
 
   constructor() {
     super();
@@ -47,6 +59,7 @@ export class SbIntegrations extends LitElement {
     this.webhooks = [];
     this.rules = [];
     this.queues = [];
+    this.contactOptions = {};
   }
 
   private fire(name: string, detail: unknown): void {
@@ -103,6 +116,7 @@ export class SbIntegrations extends LitElement {
             <button class="primary" type="submit">${t('integrationsAdd')}</button>
           </form>
         </section>
+        ${this.renderPolicy()}
         <section aria-labelledby="rules-h">
           <h2 id="rules-h">${t('integrationsMailRules')}</h2>
           <p class="muted">${t('integrationsMailRulesHelp')}</p>
@@ -122,6 +136,38 @@ export class SbIntegrations extends LitElement {
           </form>
         </section>
       </div>`;
+  }
+
+  /** Minutes in the form, milliseconds on the wire. */
+  private renderPolicy() {
+    const queueId = this.policyQueue ?? this.queues[0]?.id;
+    const current = queueId ? this.contactOptions[queueId] : undefined;
+    if (!queueId || !current) return nothing;
+    const minutes = (ms: number | null | undefined) => (ms == null ? '' : String(Math.round(ms / 60_000)));
+    return html`<section aria-labelledby="policy-h">
+      <h2 id="policy-h">${t('integrationsPolicy')}</h2>
+      <form aria-label=${t('integrationsPolicy')} @submit=${this.onPolicy}>
+        <label>${t('integrationsQueue')}<select name="queue" @change=${(e: Event) => (this.policyQueue = (e.target as HTMLSelectElement).value)}>
+          ${this.queues.map((q) => html`<option value=${q.id} ?selected=${q.id === queueId}>${q.name}</option>`)}
+        </select></label>
+        <label>${t('integrationsAlternativesAfter')}<input name="after" type="number" min="0" max="1440" .value=${minutes(current.offerAlternativesAfterMs)} /></label>
+        <label>${t('integrationsRetryAfter')}<input name="retry" type="number" min="1" max="10080" required .value=${minutes(current.callbackRetryMs)} /></label>
+        <label>${t('integrationsMaxAttempts')}<input name="attempts" type="number" min="1" max="20" required .value=${String(current.callbackMaxAttempts)} /></label>
+        <button class="primary" type="submit">${t('librarySave')}</button>
+      </form>
+    </section>`;
+  }
+
+  private onPolicy(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    if (!form.reportValidity()) return;
+    const data = new FormData(form);
+    const after = String(data.get('after') ?? '').trim();
+    this.fire('sb-contact-options', {
+      queueId: String(data.get('queue')),
+      options: { offerAlternativesAfterMs: after === '' ? null : Number(after) * 60_000, callbackRetryMs: Number(data.get('retry')) * 60_000, callbackMaxAttempts: Number(data.get('attempts')) },
+    });
   }
 
   private onChannel(event: SubmitEvent): void {
