@@ -24,6 +24,8 @@ import {
 import { strategies, type Candidate } from './strategies/index.js';
 import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig, type QueueSettings, type Skills } from './types.js';
 import { WaitingList } from './waiting-list.js';
+import { eligibility } from './eligibility.js';
+import { estimateWait, HandleTimes } from './wait-estimate.js';
 
 export interface AcdEngineOptions {
   /** Missed offers in a row after which an agent is paused (FreeSWITCH max-no-answer). 0 disables. */
@@ -93,8 +95,8 @@ export class AcdEngine {
   private readonly lastPosition = new Map<string, number>();
   /** Waiting contacts by the agent they prefer (sticky routing), so that agent's changes find them fast. */
   private readonly stickyWaiting = new Map<string, Set<ContactState>>();
-  /** Measured handle time per queue (exponentially weighted), for the estimated wait. */
-  private readonly handleTime = new Map<string, number>();
+  /** Measured handle time per queue, for the estimated wait. */
+  private readonly handleTimes = new HandleTimes();
   private readonly deadlines = new DeadlineHeap<Due>();
   private readonly random: () => number;
   private readonly maxNoAnswer: number;
@@ -194,18 +196,8 @@ export class AcdEngine {
 
   private estimate(queueId: string, channel: Channel, requiredSkills: Skills, position: number): number | undefined {
     const queue = this.queueConfig(queueId);
-    let slots = 0;
-    let free = 0;
-    for (const agentId of this.members.get(queueId) ?? []) {
-      const agent = this.agents.get(agentId)!;
-      if (!agent.available || skillScore(agent, queue.requiredSkills, requiredSkills) < 0) continue;
-      const capacity = agent.capacity[channel] ?? 0;
-      slots += capacity;
-      if (hasRoom(agent, channel, this.blocking)) free += capacity - [...agent.handling.values()].filter((h) => h.channel === channel).length;
-    }
-    if (slots === 0) return undefined;
-    const aht = this.handleTime.get(queueId) ?? queue.expectedHandleMs;
-    return Math.round((Math.max(0, position - free) * aht) / slots);
+    const members = [...(this.members.get(queueId) ?? [])].map((id) => this.agents.get(id)!);
+    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking });
   }
 
   /** Agents able to serve a queue now (logged in, not on a break, with its skills), busy or not. */
@@ -389,7 +381,7 @@ export class AcdEngine {
       if (!agent) return;
       const handled = agent.handling.get(contactId);
       agent.handling.delete(contactId);
-      if (handled) this.recordHandleTime(handled.queueId, turn.now - handled.since);
+      if (handled) this.handleTimes.record(handled.queueId, turn.now - handled.since);
       if (agent.handling.size === 0) agent.idleSince = turn.now;
       this.startWrapUp(agent, contact, turn);
       this.refreshFree(agent);
@@ -459,11 +451,6 @@ export class AcdEngine {
     if (agent.handling.size === 0) agent.idleSince = turn.now;
     this.refreshFree(agent);
     this.markAgentQueues(agent, turn);
-  }
-
-  private recordHandleTime(queueId: string, ms: number): void {
-    const previous = this.handleTime.get(queueId);
-    this.handleTime.set(queueId, previous === undefined ? ms : previous * 0.8 + ms * 0.2);
   }
 
   // ---- agents --------------------------------------------------------------------------
@@ -675,18 +662,9 @@ export class AcdEngine {
     turn.out.push({ type: 'offer', contactId: contact.id, agentId: agent.id, queueId: contact.queueId, expiresAt });
   }
 
-  /** Whether this agent may be offered this waiting contact now (apart from being free). */
+  /** Whether this agent may be offered this waiting contact now (apart from being free): its skill score, or -1. */
   private eligible(agent: AgentState, contact: ContactState, queue: QueueConfig, now: number): number {
-    const membership = agent.queues.get(contact.queueId);
-    if (!membership || membership.tier > contact.tier) return -1;
-    const skip = contact.skipUntil.get(agent.id);
-    if (skip !== undefined && skip > now) return -1;
-    if (contact.preferredAgentId && contact.preferredAgentId !== agent.id && now < contact.enqueuedAt + queue.stickyMs) {
-      // Wait for the customer's last agent only while that agent is around to take it.
-      if (this.agents.get(contact.preferredAgentId)?.available) return -1;
-    }
-    if (!hasRoom(agent, contact.channel, this.blocking)) return -1;
-    return skillScore(agent, queue.requiredSkills, contact.requiredSkills);
+    return eligibility(agent, contact, queue, { now, blocking: this.blocking, preferredAvailable: (id) => !!this.agents.get(id)?.available });
   }
 
   /** Offers a waiting contact to the agent(s) its queue's strategy picks among those free now. */
