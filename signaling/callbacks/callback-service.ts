@@ -6,22 +6,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { bookableSlots, isBookableSlot, nextOpening } from '../acd/business-hours.js';
-import { CALLBACK_DAYS_AHEAD, CALLBACK_SLOT_MINUTES, type CallbackRequest, type CallbackView } from '../protocol/contact-options.js';
+import { bookableSlots, isBookableSlot, isOpen, nextOpening } from '../acd/business-hours.js';
+import { CALLBACK_DAYS_AHEAD, CALLBACK_SLOT_MINUTES, type CallbackRequest, type CallbackView, type QueueStatus } from '../protocol/contact-options.js';
 import type { CallbackOutcome } from '../protocol/conversation.js';
 import type { CallbackRecord } from '../store/callbacks-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
-import type { QueueRecord } from '../store/queues-repo.js';
+import type { ContactOptions, QueueRecord } from '../store/queues-repo.js';
+import type { RoutingService } from '../services/routing-service.js';
 import type { Store } from '../store/store.js';
 import { partyOf, type Actor } from '../services/actor.js';
 import { AppError } from '../services/app-error.js';
 import type { ConversationParties } from '../services/conversation-parties.js';
 import type { ConversationService } from '../services/conversation-service.js';
+import { OutboxPump } from '../outbound/outbox-pump.js';
 
 const SLOT_OPTIONS = { stepMinutes: CALLBACK_SLOT_MINUTES, days: CALLBACK_DAYS_AHEAD };
 /** "Retry at" may be set up to two weeks ahead. */
 const MAX_RETRY_AHEAD_MS = 14 * 86_400_000;
-const MAX_TIMER_MS = 2_147_000_000;
 
 export const toCallbackView = (c: CallbackRecord): CallbackView => ({ id: c.id, phone: c.phone, asap: c.asap, dueAt: c.dueAt, status: c.status, attempts: c.attempts });
 
@@ -42,18 +43,19 @@ export interface CallbackListener {
 }
 
 export class CallbackService {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private firing: Promise<void> | undefined;
-  private stopped = false;
+  /** Files due callbacks one at a time and wakes for the next due one: the scheduler the outboxes use. */
+  private readonly schedule: OutboxPump<CallbackRecord>;
   private readonly listeners: CallbackListener[] = [];
 
   constructor(
     private readonly store: Store,
     private readonly conversations: ConversationService,
     private readonly parties: ConversationParties,
+    private readonly routing: Pick<RoutingService, 'queueNow'>,
     private readonly clock: () => number = Date.now,
   ) {
     conversations.listen({ ended: (c) => void this.conversationEnded(c).catch((error: unknown) => console.error('callbacks:', error)) });
+    this.schedule = new OutboxPump('callbacks', { due: (at) => store.callbacks.due(at), nextAttemptAt: () => store.callbacks.nextDueAt(), deliver: (cb) => this.fire(cb) }, clock);
   }
 
   listen(listener: CallbackListener): void {
@@ -63,22 +65,52 @@ export class CallbackService {
   /** Starts the schedule: callbacks that fell due while the server was down are queued now. */
   async start(): Promise<void> {
     await this.store.callbacks.rescheduleOrphans();
-    this.wake();
+    this.schedule.kick();
   }
 
   destroy(): void {
-    this.stopped = true;
-    clearTimeout(this.timer);
+    this.schedule.stop();
   }
 
   /** Resolves once due callbacks have been queued; for tests. */
-  async settled(): Promise<void> {
-    while (this.firing) await this.firing;
+  settled(): Promise<void> {
+    return this.schedule.idle();
   }
 
-  /** The slots a queue offers for booking, from now. */
-  slotsFor(queue: QueueRecord): number[] {
-    return bookableSlots(queue.hours, this.clock(), SLOT_OPTIONS);
+  /** What the widget needs to choose between a chat and its alternatives: open, staffed, the wait, bookable times. */
+  async queueStatus(slug: string | undefined): Promise<QueueStatus> {
+    const queue = await this.queueNamed(slug);
+    const now = this.routing.queueNow(queue.id);
+    const options = (await this.store.queues.contactOptions(queue.id))!;
+    return {
+      queue: { slug: queue.slug, name: queue.name },
+      open: isOpen(queue.hours, this.clock()),
+      agentsAvailable: now.agentsAvailable,
+      ...(now.estimatedWaitMs !== undefined ? { estimatedWaitMs: now.estimatedWaitMs } : {}),
+      ...(options.offerAlternativesAfterMs !== undefined ? { offerAlternativesAfterMs: options.offerAlternativesAfterMs } : {}),
+      callbackSlots: bookableSlots(queue.hours, this.clock(), SLOT_OPTIONS),
+    };
+  }
+
+  /** A queue's callback policy and alternatives threshold. @throws AppError `not-found`. */
+  async policyOf(queueId: string): Promise<ContactOptions> {
+    const options = await this.store.queues.contactOptions(queueId);
+    if (!options) throw new AppError('not-found', 'no such queue');
+    return options;
+  }
+
+  /** Replaces a queue's callback policy; a null or absent threshold turns the offer of alternatives off. @throws AppError `not-found`. */
+  async setPolicy(queueId: string, input: { offerAlternativesAfterMs?: number | null | undefined; callbackRetryMs: number; callbackMaxAttempts: number }): Promise<ContactOptions> {
+    if (!(await this.store.queues.findById(queueId))) throw new AppError('not-found', 'no such queue');
+    const { offerAlternativesAfterMs, ...rest } = input;
+    await this.store.queues.setContactOptions(queueId, { ...rest, ...(offerAlternativesAfterMs != null ? { offerAlternativesAfterMs } : {}) });
+    return this.policyOf(queueId);
+  }
+
+  private async queueNamed(slug: string | undefined): Promise<QueueRecord> {
+    const queue = await this.store.queues.findBySlugOrDefault(slug);
+    if (!queue) throw new AppError('not-found', 'no queue is configured');
+    return queue;
   }
 
   /**
@@ -89,8 +121,7 @@ export class CallbackService {
     const earlier = await this.store.callbacks.findByClientId(visitorId, req.id);
     if (earlier) return toCallbackView(earlier);
     const phone = normalizePhone(req.phone, req.locale);
-    const queue = (req.queue ? await this.store.queues.findBySlug(req.queue) : undefined) ?? (await this.store.queues.findDefault());
-    if (!queue) throw new AppError('not-found', 'no queue is configured');
+    const queue = await this.queueNamed(req.queue);
     const now = this.clock();
     let dueAt: number;
     if (req.when === 'asap') {
@@ -125,7 +156,7 @@ export class CallbackService {
       if (raced) return toCallbackView(raced);
       throw error;
     }
-    this.wake();
+    this.schedule.kick();
     return toCallbackView(record);
   }
 
@@ -176,7 +207,7 @@ export class CallbackService {
     if (!(await this.store.callbacks.transition(callback.id, ['queued'], next))) throw new AppError('invalid-input', 'this callback has changed meanwhile');
     await this.conversations.record(conversation, { type: 'callback-outcome', outcome, by: partyOf(actor), ...(next.status === 'scheduled' ? { retryAt: next.dueAt } : {}) });
     await this.conversations.end(actor, conversationId);
-    if (next.status === 'scheduled') this.wake();
+    if (next.status === 'scheduled') this.schedule.kick();
     return toCallbackView((await this.store.callbacks.findById(callback.id))!);
   }
 
@@ -190,30 +221,7 @@ export class CallbackService {
     const queue = await this.store.queues.findById(callback.queueId);
     const again = !answered && callback.attempts < policy.callbackMaxAttempts ? nextOpening(queue?.hours, this.clock() + policy.callbackRetryMs) : undefined;
     await this.store.callbacks.transition(callback.id, ['queued'], again === undefined ? { status: answered ? 'done' : 'failed' } : { status: 'scheduled', dueAt: again });
-    if (again !== undefined) this.wake();
-  }
-
-  /** Queues what is due now and sets the timer for the next one. */
-  private wake(): void {
-    if (this.stopped) return;
-    if (this.firing) {
-      void this.firing.then(() => this.wake());
-      return;
-    }
-    this.firing = this.fireDue()
-      .catch((error: unknown) => console.error('callbacks:', error))
-      .finally(() => {
-        this.firing = undefined;
-      });
-  }
-
-  private async fireDue(): Promise<void> {
-    for (const callback of await this.store.callbacks.due(this.clock())) await this.fire(callback);
-    clearTimeout(this.timer);
-    const next = await this.store.callbacks.nextDueAt();
-    if (next === undefined || this.stopped) return;
-    this.timer = setTimeout(() => this.wake(), Math.min(MAX_TIMER_MS, Math.max(0, next - this.clock())));
-    this.timer.unref?.();
+    if (again !== undefined) this.schedule.kick();
   }
 
   private async fire(callback: CallbackRecord): Promise<void> {

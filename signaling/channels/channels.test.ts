@@ -110,7 +110,8 @@ describe('channels and webhooks', () => {
     ana.socket.send({ type: 'message.send', id: 'reply-sms-1', conversationId, text: 'Yes, from 10 to 16.' });
     await ana.socket.answer('reply-sms-1');
     const reply = await receiver.next((e) => e.event === 'reply');
-    assert.deepEqual(reply.envelope.data, { conversationId, to: '+15550100', text: 'Yes, from 10 to 16.', agent: { id: offer.offer.conversationId && (reply.envelope.data as { agent: { id: string } }).agent.id, name: 'Ana Lima' } });
+    const anaId = (await server.store.agents.findByEmail(ANA))!.id;
+    assert.deepEqual(reply.envelope.data, { conversationId, to: '+15550100', text: 'Yes, from 10 to 16.', agent: { id: anaId, name: 'Ana Lima' } });
     assert.equal(verify(channel.secret, reply.headers[TIMESTAMP_HEADER] as string, reply.headers[SIGNATURE_HEADER] as string, reply.body, Date.now()), undefined, 'replies are signed with the channel’s secret');
 
     // The customer's next SMS joins the same conversation.

@@ -8,10 +8,14 @@ import { connectAgent, connectVisitor, newVisitorToken } from '../../test/suppor
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
 import type { CustomerProfile } from '../protocol/customers.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../services/bootstrap.js';
+import { hashPassword } from '../services/password.js';
 import { userHash } from './identity.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';
+const CLEO = 'cleo@test.local';
 const IDENTITY_SECRET = 'identity-secret-for-tests-0123456789';
 type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
 type Agent = Awaited<ReturnType<typeof connectAgent>>;
@@ -48,7 +52,11 @@ async function ask(v: Visitor, frame: Record<string, unknown> & { id: string }) 
 describe('customers', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ identitySecret: IDENTITY_SECRET });
+    server = await startTestServer({
+      identitySecret: IDENTITY_SECRET,
+      // A second plain agent, in no queue: never offered anything, so no customer is theirs to see.
+      seed: async (store) => store.agents.insert({ id: randomUUID(), email: CLEO, name: 'Cleo Park', role: 'agent', passwordHash: await hashPassword(DEMO_PASSWORD), status: 'available', createdAt: Date.now() }),
+    });
   });
   after(() => server.close());
 
@@ -114,6 +122,14 @@ describe('customers', () => {
 
     const admin = await connectAgent(server, 'admin@test.local');
     assert.equal((await getJson(`/api/conversations/${chatId}/customer`, admin.cookie)).status, 200, 'admins, like supervisors, may look');
+    // An agent who neither holds the offer nor handles it learns nothing, not even that it exists.
+    const cleo = await connectAgent(server, CLEO);
+    assert.equal((await getJson(`/api/conversations/${chatId}/customer`, cleo.cookie)).status, 404);
+    assert.equal((await getJson(`/api/conversations/${chatId}/customer/timeline`, cleo.cookie)).status, 404);
+    cleo.socket.send({ type: 'customer.view', id: 'view-cleo-1', conversationId: chatId, viewing: true });
+    const refusedView = await cleo.socket.answer('view-cleo-1');
+    assert.equal(refusedView.type === 'error' && refusedView.reason, 'not-found');
+    cleo.socket.close();
     ana.socket.send({ type: 'offer.accept', id: 'accept-rosa-chat', conversationId: chatId });
     await ana.socket.answer('accept-rosa-chat');
     await finish(ana, chatId);

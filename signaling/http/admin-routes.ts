@@ -11,19 +11,16 @@ import {
 import type { AdminService } from '../services/admin-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, jsonBody, jsonOk, idParam } from './router.js';
 
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
 
 const routes = {
-  listQueues: createRoute({ method: 'get', path: '/queues', tags: ['admin'], summary: 'Queues with their routing settings and members', responses: { ...ok(z.array(queueViewSchema), 'Queues'), ...errorResponses(401, 403) } }),
-  createQueue: createRoute({ method: 'post', path: '/queues', tags: ['admin'], summary: 'Create a queue', request: body(queueCreateSchema), responses: { ...ok(queueViewSchema, 'The new queue'), ...errorResponses(400, 401, 403) } }),
-  updateQueue: createRoute({ method: 'patch', path: '/queues/{id}', tags: ['admin'], summary: 'Change a queue’s settings (null clears an optional one)', request: { ...idParam, ...body(queueUpdateSchema) }, responses: { ...ok(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
-  setMembers: createRoute({ method: 'put', path: '/queues/{id}/members', tags: ['admin'], summary: 'Replace the agents serving a queue, with tier and order', request: { ...idParam, ...body(z.array(queueMemberSchema).max(1000)) }, responses: { ...ok(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
-  listAgents: createRoute({ method: 'get', path: '/agents', tags: ['admin'], summary: 'Agents with their skills and capacities', responses: { ...ok(z.array(agentViewSchema), 'Agents'), ...errorResponses(401, 403) } }),
-  updateAgent: createRoute({ method: 'patch', path: '/agents/{id}/routing', tags: ['admin'], summary: 'Change an agent’s skills or capacity per channel', request: { ...idParam, ...body(agentRoutingSchema) }, responses: { ...ok(agentViewSchema, 'The agent'), ...errorResponses(400, 401, 403, 404) } }),
+  listQueues: createRoute({ method: 'get', path: '/queues', tags: ['admin'], summary: 'Queues with their routing settings and members', responses: { ...jsonOk(z.array(queueViewSchema), 'Queues'), ...errorResponses(401, 403) } }),
+  createQueue: createRoute({ method: 'post', path: '/queues', tags: ['admin'], summary: 'Create a queue', request: jsonBody(queueCreateSchema), responses: { ...jsonOk(queueViewSchema, 'The new queue'), ...errorResponses(400, 401, 403) } }),
+  updateQueue: createRoute({ method: 'patch', path: '/queues/{id}', tags: ['admin'], summary: 'Change a queue’s settings (null clears an optional one)', request: { ...idParam, ...jsonBody(queueUpdateSchema) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
+  setMembers: createRoute({ method: 'put', path: '/queues/{id}/members', tags: ['admin'], summary: 'Replace the agents serving a queue, with tier and order', request: { ...idParam, ...jsonBody(z.array(queueMemberSchema).max(1000)) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
+  listAgents: createRoute({ method: 'get', path: '/agents', tags: ['admin'], summary: 'Agents with their skills and capacities', responses: { ...jsonOk(z.array(agentViewSchema), 'Agents'), ...errorResponses(401, 403) } }),
+  updateAgent: createRoute({ method: 'patch', path: '/agents/{id}/routing', tags: ['admin'], summary: 'Change an agent’s skills or capacity per channel', request: { ...idParam, ...jsonBody(agentRoutingSchema) }, responses: { ...jsonOk(agentViewSchema, 'The agent'), ...errorResponses(400, 401, 403, 404) } }),
 };
 
 export function adminRoutes(auth: AuthService, admin: AdminService) {

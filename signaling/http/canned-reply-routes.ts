@@ -3,17 +3,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { cannedReplyInputSchema, cannedReplySchema } from '../protocol/api.js';
 import type { Services } from '../services/services.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
 
-const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
-const body = { body: { content: { 'application/json': { schema: cannedReplyInputSchema } }, required: true } };
-const one = { 200: { description: 'The canned reply', content: { 'application/json': { schema: cannedReplySchema } } } };
+const body = jsonBody(cannedReplyInputSchema);
+const one = jsonOk(cannedReplySchema, 'The canned reply');
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', tags: ['canned replies'], summary: "The team's canned replies and yours, by shortcut (each language variant separately)", responses: { 200: { description: 'Canned replies', content: { 'application/json': { schema: z.array(cannedReplySchema) } } }, ...errorResponses(401) } }),
+  list: createRoute({ method: 'get', path: '/', tags: ['canned replies'], summary: "The team's canned replies and yours, by shortcut (each language variant separately)", responses: { ...jsonOk(z.array(cannedReplySchema), 'Canned replies'), ...errorResponses(401) } }),
   create: createRoute({ method: 'post', path: '/', tags: ['canned replies'], summary: 'Add a personal reply, or (supervisors, admins) a team reply', request: body, responses: { ...one, ...errorResponses(400, 401, 403) } }),
   update: createRoute({ method: 'put', path: '/{id}', tags: ['canned replies'], summary: 'Change a reply you may change', request: { ...idParam, ...body }, responses: { ...one, ...errorResponses(400, 401, 403, 404) } }),
-  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['canned replies'], summary: 'Remove a reply you may change', request: idParam, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['canned replies'], summary: 'Remove a reply you may change', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
 };
 
 export function cannedReplyRoutes(services: Services) {

@@ -5,7 +5,6 @@
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { isOpen } from '../acd/business-hours.js';
 import {
   callbackRequestSchema,
   callbackViewSchema,
@@ -13,23 +12,20 @@ import {
   offlineMessageSchema,
   queueStatusQuerySchema,
   queueStatusSchema,
-  type QueueStatus,
 } from '../protocol/contact-options.js';
 import { AppError } from '../services/app-error.js';
 import { RateLimiter } from '../services/rate-limiter.js';
 import type { Services } from '../services/services.js';
-import { createRouter, errorResponses, type AppEnv } from './router.js';
+import { createRouter, errorResponses, jsonBody, jsonOk, type AppEnv } from './router.js';
 
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
 const security = [{ visitorToken: [] }];
 
 const routes = {
-  status: createRoute({ method: 'get', path: '/queue-status', tags: ['visitors'], summary: 'Whether a queue is open and staffed, its expected wait, and bookable callback times', request: { query: queueStatusQuerySchema }, responses: { ...ok(queueStatusSchema, 'The queue now'), ...errorResponses(400, 404) } }),
-  book: createRoute({ method: 'post', path: '/callbacks', tags: ['visitors'], security, summary: 'Book a callback, as soon as possible or at one of the bookable times', request: body(callbackRequestSchema), responses: { ...ok(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 429) } }),
-  pending: createRoute({ method: 'get', path: '/callbacks', tags: ['visitors'], security, summary: "The visitor's callbacks still to come", responses: { ...ok(z.array(callbackViewSchema), 'Callbacks, soonest first'), ...errorResponses(401) } }),
-  cancel: createRoute({ method: 'delete', path: '/callbacks/{id}', tags: ['visitors'], security, summary: 'Cancel a callback (not once an agent is dialling)', request: { params: z.object({ id: z.string().max(64) }) }, responses: { ...ok(callbackViewSchema, 'The cancelled callback'), ...errorResponses(400, 401, 404) } }),
-  leave: createRoute({ method: 'post', path: '/messages', tags: ['visitors'], security, summary: 'Leave a message, answered by e-mail; an acknowledgement with a reference is mailed at once', request: body(offlineMessageSchema), responses: { ...ok(offlineMessageReceiptSchema, 'Where it was filed'), ...errorResponses(400, 401, 429) } }),
+  status: createRoute({ method: 'get', path: '/queue-status', tags: ['visitors'], summary: 'Whether a queue is open and staffed, its expected wait, and bookable callback times', request: { query: queueStatusQuerySchema }, responses: { ...jsonOk(queueStatusSchema, 'The queue now'), ...errorResponses(400, 404) } }),
+  book: createRoute({ method: 'post', path: '/callbacks', tags: ['visitors'], security, summary: 'Book a callback, as soon as possible or at one of the bookable times', request: jsonBody(callbackRequestSchema), responses: { ...jsonOk(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 429) } }),
+  pending: createRoute({ method: 'get', path: '/callbacks', tags: ['visitors'], security, summary: "The visitor's callbacks still to come", responses: { ...jsonOk(z.array(callbackViewSchema), 'Callbacks, soonest first'), ...errorResponses(401) } }),
+  cancel: createRoute({ method: 'delete', path: '/callbacks/{id}', tags: ['visitors'], security, summary: 'Cancel a callback (not once an agent is dialling)', request: { params: z.object({ id: z.string().max(64) }) }, responses: { ...jsonOk(callbackViewSchema, 'The cancelled callback'), ...errorResponses(400, 401, 404) } }),
+  leave: createRoute({ method: 'post', path: '/messages', tags: ['visitors'], security, summary: 'Leave a message, answered by e-mail; an acknowledgement with a reference is mailed at once', request: jsonBody(offlineMessageSchema), responses: { ...jsonOk(offlineMessageReceiptSchema, 'Where it was filed'), ...errorResponses(400, 401, 429) } }),
 };
 
 export function contactOptionRoutes(services: Services) {
@@ -53,22 +49,7 @@ export function contactOptionRoutes(services: Services) {
   router.use('/messages', requireVisitor);
   router.on('POST', ['/callbacks', '/messages'], limited);
 
-  router.openapi(routes.status, async (c) => {
-    const slug = c.req.valid('query').queue;
-    const queue = (slug ? await services.store.queues.findBySlug(slug) : undefined) ?? (await services.store.queues.findDefault());
-    if (!queue) throw new AppError('not-found', 'no queue is configured');
-    const now = services.routing.queueNow(queue.id);
-    const options = await services.store.queues.contactOptions(queue.id);
-    const status: QueueStatus = {
-      queue: { slug: queue.slug, name: queue.name },
-      open: isOpen(queue.hours, Date.now()),
-      agentsAvailable: now.agentsAvailable,
-      ...(now.estimatedWaitMs !== undefined ? { estimatedWaitMs: now.estimatedWaitMs } : {}),
-      ...(options?.offerAlternativesAfterMs !== undefined ? { offerAlternativesAfterMs: options.offerAlternativesAfterMs } : {}),
-      callbackSlots: services.callbacks.slotsFor(queue),
-    };
-    return c.json(status, 200);
-  });
+  router.openapi(routes.status, async (c) => c.json(await services.callbacks.queueStatus(c.req.valid('query').queue), 200));
   router.openapi(routes.book, async (c) => c.json(await services.callbacks.request(c.get('visitorId'), c.req.valid('json')), 200));
   router.openapi(routes.pending, async (c) => c.json(await services.callbacks.pendingFor(c.get('visitorId')), 200));
   router.openapi(routes.cancel, async (c) => c.json(await services.callbacks.cancel(c.get('visitorId'), c.req.valid('param').id), 200));

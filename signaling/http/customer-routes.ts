@@ -2,20 +2,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../services/services.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, idParam, jsonBody, jsonOk } from './router.js';
 
 const anyJson = z.object({}).passthrough();
-const ok = (description: string, schema: z.ZodType = anyJson) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const idParam = { params: z.object({ id: z.string().max(64) }) };
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const routes = {
-  profile: createRoute({ method: 'get', path: '/{id}/customer', tags: ['customers'], summary: 'Screen pop: who the customer is, their browser context, and every contact on every channel with tags and notes', request: idParam, responses: { ...ok('The customer'), ...errorResponses(401, 404) } }),
-  timeline: createRoute({ method: 'get', path: '/{id}/customer/timeline', tags: ['customers'], summary: "Every event of every one of the customer's conversations, newest conversation first", request: idParam, responses: { ...ok('Timeline', z.array(anyJson)), ...errorResponses(401, 404) } }),
-  merge: createRoute({ method: 'post', path: '/{id}/customer/merge', tags: ['customers'], summary: "Merge another customer into this conversation's customer (audited)", request: { ...idParam, ...body(z.object({ customerId: z.string().min(1).max(64) })) }, responses: { ...ok('The merged customer'), ...errorResponses(400, 401, 404) } }),
-  split: createRoute({ method: 'post', path: '/{id}/customer/split', tags: ['customers'], summary: 'Split one visitor (and their conversations) off into a customer of their own (audited)', request: { ...idParam, ...body(z.object({ visitorId: z.string().min(1).max(64) })) }, responses: { ...ok('The customer of this conversation now'), ...errorResponses(400, 401, 404) } }),
-  tags: createRoute({ method: 'put', path: '/{id}/tags', tags: ['customers'], summary: "Replace a conversation's tags", request: { ...idParam, ...body(z.object({ tags: z.array(z.string().trim().min(1).max(40)).max(20) })) }, responses: { ...ok('The tags', z.array(z.string())), ...errorResponses(400, 401, 404) } }),
-  search: createRoute({ method: 'get', path: '/', tags: ['customers'], summary: 'Find customers by name, e-mail or phone (to merge a duplicate)', request: { query: z.object({ q: z.string().trim().min(2).max(100) }) }, responses: { ...ok('Customers', z.array(anyJson)), ...errorResponses(400, 401) } }),
+  profile: createRoute({ method: 'get', path: '/{id}/customer', tags: ['customers'], summary: 'Screen pop: who the customer is, their browser context, and every contact on every channel with tags and notes', request: idParam, responses: { ...jsonOk(anyJson, 'The customer'), ...errorResponses(401, 404) } }),
+  timeline: createRoute({ method: 'get', path: '/{id}/customer/timeline', tags: ['customers'], summary: "Every event of every one of the customer's conversations, newest conversation first", request: idParam, responses: { ...jsonOk(z.array(anyJson), 'Timeline'), ...errorResponses(401, 404) } }),
+  merge: createRoute({ method: 'post', path: '/{id}/customer/merge', tags: ['customers'], summary: "Merge another customer into this conversation's customer (audited)", request: { ...idParam, ...jsonBody(z.object({ customerId: z.string().min(1).max(64) })) }, responses: { ...jsonOk(anyJson, 'The merged customer'), ...errorResponses(400, 401, 404) } }),
+  split: createRoute({ method: 'post', path: '/{id}/customer/split', tags: ['customers'], summary: 'Split one visitor (and their conversations) off into a customer of their own (audited)', request: { ...idParam, ...jsonBody(z.object({ visitorId: z.string().min(1).max(64) })) }, responses: { ...jsonOk(anyJson, 'The customer of this conversation now'), ...errorResponses(400, 401, 404) } }),
+  tags: createRoute({ method: 'put', path: '/{id}/tags', tags: ['customers'], summary: "Replace a conversation's tags", request: { ...idParam, ...jsonBody(z.object({ tags: z.array(z.string().trim().min(1).max(40)).max(20) })) }, responses: { ...jsonOk(z.array(z.string()), 'The tags'), ...errorResponses(400, 401, 404) } }),
+  search: createRoute({ method: 'get', path: '/', tags: ['customers'], summary: 'Find customers by name, e-mail or phone (to merge a duplicate)', request: { query: z.object({ q: z.string().trim().min(2).max(100) }) }, responses: { ...jsonOk(z.array(anyJson), 'Customers'), ...errorResponses(400, 401) } }),
 };
 
 /** Mounted at /api/conversations, beside the conversation routes. */

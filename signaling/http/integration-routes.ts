@@ -2,16 +2,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { channelCreateSchema, channelSchema, webhookCreateSchema, webhookSchema } from '../protocol/channels.js';
 import { mailRulesSchema } from '../mail/mail-rules.js';
-import { AppError } from '../services/app-error.js';
 import type { AuthService } from '../services/auth-service.js';
 import type { Services } from '../services/services.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, jsonBody, jsonOk, idParam, noContent } from './router.js';
 
-const body = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
-const removed = { 204: { description: 'Removed' } };
 
 const contactOptionsSchema = z.object({
   offerAlternativesAfterMs: z.number().int().min(0).max(86_400_000).nullable().optional(),
@@ -20,16 +15,16 @@ const contactOptionsSchema = z.object({
 });
 
 const routes = {
-  listChannels: createRoute({ method: 'get', path: '/channels', tags: ['integrations'], summary: 'Inbound messaging channels, with their signing secrets', responses: { ...ok(z.array(channelSchema), 'Channels'), ...errorResponses(401, 403) } }),
-  createChannel: createRoute({ method: 'post', path: '/channels', tags: ['integrations'], summary: 'Create a channel; POST its messages to /api/channels/{id}/messages', request: body(channelCreateSchema), responses: { ...ok(channelSchema, 'The channel and its secret'), ...errorResponses(400, 401, 403) } }),
-  removeChannel: createRoute({ method: 'delete', path: '/channels/{id}', tags: ['integrations'], summary: 'Remove a channel', request: idParam, responses: { ...removed, ...errorResponses(401, 403, 404) } }),
-  listWebhooks: createRoute({ method: 'get', path: '/webhooks', tags: ['integrations'], summary: 'Webhook subscriptions', responses: { ...ok(z.array(webhookSchema), 'Webhooks'), ...errorResponses(401, 403) } }),
-  createWebhook: createRoute({ method: 'post', path: '/webhooks', tags: ['integrations'], summary: 'Subscribe a URL to events; deliveries are signed with the returned secret', request: body(webhookCreateSchema), responses: { ...ok(webhookSchema, 'The subscription and its secret'), ...errorResponses(400, 401, 403) } }),
-  removeWebhook: createRoute({ method: 'delete', path: '/webhooks/{id}', tags: ['integrations'], summary: 'Unsubscribe', request: idParam, responses: { ...removed, ...errorResponses(401, 403, 404) } }),
-  getMailRules: createRoute({ method: 'get', path: '/mail-rules', tags: ['integrations'], summary: 'Routing rules for new e-mail (first match wins; else the default queue)', responses: { ...ok(mailRulesSchema, 'Rules'), ...errorResponses(401, 403) } }),
-  setMailRules: createRoute({ method: 'put', path: '/mail-rules', tags: ['integrations'], summary: 'Replace the routing rules for new e-mail', request: body(mailRulesSchema), responses: { ...ok(mailRulesSchema, 'Rules'), ...errorResponses(400, 401, 403) } }),
-  getContactOptions: createRoute({ method: 'get', path: '/queues/{id}/contact-options', tags: ['integrations'], summary: "A queue's callback policy and when the widget offers alternatives to waiting", request: idParam, responses: { ...ok(contactOptionsSchema, 'Options'), ...errorResponses(401, 403, 404) } }),
-  setContactOptions: createRoute({ method: 'put', path: '/queues/{id}/contact-options', tags: ['integrations'], summary: "Set a queue's callback policy and alternatives threshold", request: { ...idParam, ...body(contactOptionsSchema) }, responses: { ...ok(contactOptionsSchema, 'Options'), ...errorResponses(400, 401, 403, 404) } }),
+  listChannels: createRoute({ method: 'get', path: '/channels', tags: ['integrations'], summary: 'Inbound messaging channels, with their signing secrets', responses: { ...jsonOk(z.array(channelSchema), 'Channels'), ...errorResponses(401, 403) } }),
+  createChannel: createRoute({ method: 'post', path: '/channels', tags: ['integrations'], summary: 'Create a channel; POST its messages to /api/channels/{id}/messages', request: jsonBody(channelCreateSchema), responses: { ...jsonOk(channelSchema, 'The channel and its secret'), ...errorResponses(400, 401, 403) } }),
+  removeChannel: createRoute({ method: 'delete', path: '/channels/{id}', tags: ['integrations'], summary: 'Remove a channel', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
+  listWebhooks: createRoute({ method: 'get', path: '/webhooks', tags: ['integrations'], summary: 'Webhook subscriptions', responses: { ...jsonOk(z.array(webhookSchema), 'Webhooks'), ...errorResponses(401, 403) } }),
+  createWebhook: createRoute({ method: 'post', path: '/webhooks', tags: ['integrations'], summary: 'Subscribe a URL to events; deliveries are signed with the returned secret', request: jsonBody(webhookCreateSchema), responses: { ...jsonOk(webhookSchema, 'The subscription and its secret'), ...errorResponses(400, 401, 403) } }),
+  removeWebhook: createRoute({ method: 'delete', path: '/webhooks/{id}', tags: ['integrations'], summary: 'Unsubscribe', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
+  getMailRules: createRoute({ method: 'get', path: '/mail-rules', tags: ['integrations'], summary: 'Routing rules for new e-mail (first match wins; else the default queue)', responses: { ...jsonOk(mailRulesSchema, 'Rules'), ...errorResponses(401, 403) } }),
+  setMailRules: createRoute({ method: 'put', path: '/mail-rules', tags: ['integrations'], summary: 'Replace the routing rules for new e-mail', request: jsonBody(mailRulesSchema), responses: { ...jsonOk(mailRulesSchema, 'Rules'), ...errorResponses(400, 401, 403) } }),
+  getContactOptions: createRoute({ method: 'get', path: '/queues/{id}/contact-options', tags: ['integrations'], summary: "A queue's callback policy and when the widget offers alternatives to waiting", request: idParam, responses: { ...jsonOk(contactOptionsSchema, 'Options'), ...errorResponses(401, 403, 404) } }),
+  setContactOptions: createRoute({ method: 'put', path: '/queues/{id}/contact-options', tags: ['integrations'], summary: "Set a queue's callback policy and alternatives threshold", request: { ...idParam, ...jsonBody(contactOptionsSchema) }, responses: { ...jsonOk(contactOptionsSchema, 'Options'), ...errorResponses(400, 401, 403, 404) } }),
 };
 
 export function integrationRoutes(auth: AuthService, services: Services) {
@@ -53,17 +48,7 @@ export function integrationRoutes(auth: AuthService, services: Services) {
   });
   router.openapi(routes.getMailRules, async (c) => c.json(await services.email.rules(), 200));
   router.openapi(routes.setMailRules, async (c) => c.json(await services.email.setRules(c.req.valid('json')), 200));
-  router.openapi(routes.getContactOptions, async (c) => {
-    const options = await services.store.queues.contactOptions(c.req.valid('param').id);
-    if (!options) throw new AppError('not-found', 'no such queue');
-    return c.json(options, 200);
-  });
-  router.openapi(routes.setContactOptions, async (c) => {
-    const id = c.req.valid('param').id;
-    if (!(await services.store.queues.findById(id))) throw new AppError('not-found', 'no such queue');
-    const { offerAlternativesAfterMs, ...rest } = c.req.valid('json');
-    await services.store.queues.setContactOptions(id, { ...rest, ...(offerAlternativesAfterMs != null ? { offerAlternativesAfterMs } : {}) });
-    return c.json((await services.store.queues.contactOptions(id))!, 200);
-  });
+  router.openapi(routes.getContactOptions, async (c) => c.json(await services.callbacks.policyOf(c.req.valid('param').id), 200));
+  router.openapi(routes.setContactOptions, async (c) => c.json(await services.callbacks.setPolicy(c.req.valid('param').id, c.req.valid('json')), 200));
   return router;
 }

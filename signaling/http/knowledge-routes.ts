@@ -3,21 +3,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { articleInputSchema, articleSearchQuerySchema } from '../protocol/articles.js';
 import type { Services } from '../services/services.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
 
 const anyJson = z.object({}).passthrough();
-const ok = (description: string, schema: z.ZodType = anyJson) => ({ 200: { description, content: { 'application/json': { schema } } } });
-const idParam = { params: z.object({ id: z.string().min(1).max(64) }) };
-const body = { body: { content: { 'application/json': { schema: articleInputSchema } }, required: true } };
+const body = jsonBody(articleInputSchema);
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', tags: ['knowledge base'], summary: 'All articles', responses: { ...ok('Articles', z.array(anyJson)), ...errorResponses(401) } }),
-  create: createRoute({ method: 'post', path: '/', tags: ['knowledge base'], summary: 'Add an article (supervisors, admins)', request: body, responses: { ...ok('The article'), ...errorResponses(400, 401, 403) } }),
-  update: createRoute({ method: 'put', path: '/{id}', tags: ['knowledge base'], summary: 'Change an article (supervisors, admins)', request: { ...idParam, ...body }, responses: { ...ok('The article'), ...errorResponses(400, 401, 403, 404) } }),
-  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['knowledge base'], summary: 'Remove an article (supervisors, admins)', request: idParam, responses: { 204: { description: 'Removed' }, ...errorResponses(401, 403, 404) } }),
-  suggestions: createRoute({ method: 'get', path: '/{id}/suggestions', tags: ['knowledge base'], summary: "Canned replies and articles that fit the customer's last message", request: idParam, responses: { ...ok('Suggestions'), ...errorResponses(401, 404) } }),
-  search: createRoute({ method: 'get', path: '/articles', tags: ['visitors'], summary: "The bot: articles that may answer a visitor's question", request: { query: articleSearchQuerySchema }, responses: { ...ok('Best matches first', z.array(anyJson)), ...errorResponses(400) } }),
-  read: createRoute({ method: 'get', path: '/articles/{id}', tags: ['visitors'], summary: 'One article, for the bot to show', request: idParam, responses: { ...ok('The article'), ...errorResponses(404) } }),
+  list: createRoute({ method: 'get', path: '/', tags: ['knowledge base'], summary: 'All articles', responses: { ...jsonOk(z.array(anyJson), 'Articles'), ...errorResponses(401) } }),
+  create: createRoute({ method: 'post', path: '/', tags: ['knowledge base'], summary: 'Add an article (supervisors, admins)', request: body, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'put', path: '/{id}', tags: ['knowledge base'], summary: 'Change an article (supervisors, admins)', request: { ...idParam, ...body }, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(400, 401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['knowledge base'], summary: 'Remove an article (supervisors, admins)', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
+  suggestions: createRoute({ method: 'get', path: '/{id}/suggestions', tags: ['knowledge base'], summary: "Canned replies and articles that fit the customer's last message", request: idParam, responses: { ...jsonOk(anyJson, 'Suggestions'), ...errorResponses(401, 404) } }),
+  search: createRoute({ method: 'get', path: '/articles', tags: ['visitors'], summary: "The bot: articles that may answer a visitor's question", request: { query: articleSearchQuerySchema }, responses: { ...jsonOk(z.array(anyJson), 'Best matches first'), ...errorResponses(400) } }),
+  read: createRoute({ method: 'get', path: '/articles/{id}', tags: ['visitors'], summary: 'One article, for the bot to show', request: idParam, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(404) } }),
 };
 
 

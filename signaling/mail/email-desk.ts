@@ -133,7 +133,7 @@ export class EmailDesk {
   }
 
   private async queueFor(slug: string | undefined): Promise<string> {
-    const queue = (slug ? await this.store.queues.findBySlug(slug) : undefined) ?? (await this.store.queues.findDefault());
+    const queue = await this.store.queues.findBySlugOrDefault(slug);
     if (!queue) throw new AppError('not-found', 'no queue is configured');
     return queue.id;
   }

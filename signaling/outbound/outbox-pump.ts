@@ -1,5 +1,5 @@
 /**
- * Drains a stored outbox (mail, webhook POSTs): wakes when told something was queued and when
+ * Drains a stored schedule (the mail and webhook outboxes, callbacks falling due): wakes when told something was queued and when
  * the next retry falls due, works through what is due one item at a time, and never overlaps
  * itself. Items live in the database, so a restart resumes where it stopped.
  */

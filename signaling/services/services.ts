@@ -103,7 +103,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
   const timeZone = options.timeZone ?? 'UTC';
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
-  const callbacks = new CallbackService(store, conversations, parties, clock);
+  const callbacks = new CallbackService(store, conversations, parties, routing, clock);
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock);
   const email = new EmailDesk({ store, conversations, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });

@@ -100,6 +100,11 @@ export class QueuesRepo {
     return row && toRecord(row);
   }
 
+  /** The queue a page or a form named by slug, or the default queue when it named none (or one that is gone). */
+  async findBySlugOrDefault(slug: string | undefined): Promise<QueueRecord | undefined> {
+    return (slug ? await this.findBySlug(slug) : undefined) ?? (await this.findDefault());
+  }
+
   async findDefault(): Promise<QueueRecord | undefined> {
     const row = await this.db.selectFrom('queues').selectAll().orderBy('is_default', 'desc').orderBy('created_at').executeTakeFirst();
     return row && toRecord(row);
