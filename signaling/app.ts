@@ -31,11 +31,11 @@ import { PROTOCOL_VERSION } from './protocol/version.js';
 import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
 import { VOICE_PATH } from './protocol/peer-messages.js';
-import { peerSocket } from './voice/peer-socket.js';
+import { peerSocket } from './realtime/peer-socket.js';
 import { COBROWSE_PATH } from './protocol/cobrowse.js';
-import { cobrowseSocket } from './cobrowse/cobrowse-socket.js';
+import { cobrowseSocket } from './realtime/cobrowse-socket.js';
 import { visitorSocket } from './realtime/visitor-socket.js';
-import type { Services } from './services/services.js';
+import type { Services } from './wiring.js';
 
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string; inboundMailSecret?: string };

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { InProcessBus } from './bus/in-process-bus.js';
-import { bootstrap } from './services/bootstrap.js';
-import { createServices } from './services/services.js';
+import { bootstrap } from './setup/bootstrap.js';
+import { createServices } from './wiring.js';
 import { openStore } from './store/open-store.js';
 import { SmtpListener } from './mail/smtp-listener.js';
 

@@ -12,13 +12,13 @@ import type { CallbackOutcome } from '../protocol/conversation.js';
 import type { CallbackRecord } from '../store/callbacks-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ContactOptions, QueueRecord } from '../store/queues-repo.js';
-import type { RoutingService } from '../services/routing-service.js';
+import type { RoutingService } from '../routing/routing-service.js';
 import type { Store } from '../store/store.js';
-import { partyOf, type Actor } from '../services/actor.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationParties } from '../services/conversation-parties.js';
-import type { ConversationService } from '../services/conversation-service.js';
-import { OutboxPump } from '../outbound/outbox-pump.js';
+import { partyOf, type Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import { OutboxPump } from '../kernel/outbox-pump.js';
 
 const SLOT_OPTIONS = { stepMinutes: CALLBACK_SLOT_MINUTES, days: CALLBACK_DAYS_AHEAD };
 /** "Retry at" may be set up to two weeks ahead. */

@@ -10,9 +10,9 @@ import type { ConversationEvent } from '../protocol/conversation.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ChannelRecord } from '../store/channels-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationService } from '../services/conversation-service.js';
-import { verify } from '../outbound/signature.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import { verify } from '../kernel/signature.js';
 import { newSecret, type WebhookService } from './webhook-service.js';
 
 const toView = (c: ChannelRecord): ChannelView => ({ id: c.id, name: c.name, queueId: c.queueId, ...(c.outboundUrl ? { outboundUrl: c.outboundUrl } : {}), secret: c.secret, createdAt: c.createdAt });

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { connectAgent, signIn } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type ChannelView, type WebhookEnvelope, type WebhookView } from '../protocol/channels.js';
-import { sign, verify } from '../outbound/signature.js';
+import { sign, verify } from '../kernel/signature.js';
 
 const ANA = 'ana@demo.switchboard';
 

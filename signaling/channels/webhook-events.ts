@@ -1,7 +1,7 @@
 /** Turns what happens to conversations and callbacks into integrators' webhook events. */
 import type { CallbackService } from '../callbacks/callback-service.js';
 import { toCallbackView } from '../callbacks/callback-service.js';
-import type { ConversationService } from '../services/conversation-service.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
 import type { Store } from '../store/store.js';
 import type { WebhookService } from './webhook-service.js';
 

@@ -7,10 +7,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type WebhookEnvelope, type WebhookEvent, type WebhookView } from '../protocol/channels.js';
 import type { Delivery, WebhookRecord } from '../store/webhooks-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from '../services/app-error.js';
-import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../outbound/retry-backoff.js';
-import { OutboxPump } from '../outbound/outbox-pump.js';
-import { sign } from '../outbound/signature.js';
+import { AppError } from '../kernel/app-error.js';
+import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
+import { OutboxPump } from '../kernel/outbox-pump.js';
+import { sign } from '../kernel/signature.js';
 
 /** A receiver gets this long to answer before the attempt counts as failed. */
 const REQUEST_TIMEOUT_MS = 10_000;

@@ -10,9 +10,9 @@ import type { CobrowseAction, Party } from '../protocol/conversation.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationService } from '../services/conversation-service.js';
-import { SignedFields } from '../services/signed-fields.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import { SignedFields } from '../kernel/signed-fields.js';
 
 /** How long an active session waits for the visitor's page to (re)join its room: a page load, a blip. */
 export const VISITOR_ROOM_GRACE_MS = 30_000;

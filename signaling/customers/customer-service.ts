@@ -10,9 +10,9 @@ import { MAX_ATTRIBUTES, MAX_PAGES } from '../protocol/customers.js';
 import type { ConversationNote } from '../protocol/notes.js';
 import type { CustomerRecord } from '../store/customers-repo.js';
 import type { Store } from '../store/store.js';
-import type { Actor } from '../services/actor.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationParties } from '../services/conversation-parties.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
 import { verifyUserHash } from './identity.js';
 
 export interface IdentifyInput {

@@ -9,8 +9,8 @@ import { startTestServer, type TestServer } from '../../test/support/in-process-
 import type { CustomerProfile } from '../protocol/customers.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import { randomUUID } from 'node:crypto';
-import { DEMO_PASSWORD } from '../services/bootstrap.js';
-import { hashPassword } from '../services/password.js';
+import { DEMO_PASSWORD } from '../setup/bootstrap.js';
+import { hashPassword } from '../auth/password.js';
 import { userHash } from './identity.js';
 
 const ANA = 'ana@demo.switchboard';

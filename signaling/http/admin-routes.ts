@@ -8,8 +8,8 @@ import {
   queueUpdateSchema,
   queueViewSchema,
 } from '../protocol/admin.js';
-import type { AdminService } from '../services/admin-service.js';
-import type { AuthService } from '../services/auth-service.js';
+import type { AdminService } from '../routing/admin-service.js';
+import type { AuthService } from '../auth/auth-service.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses, jsonBody, jsonOk, idParam } from './router.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connectAgent, connectVisitor, signIn } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
-import { hashPassword } from '../services/password.js';
+import { hashPassword } from '../auth/password.js';
 
 describe('REST API', () => {
   let server: TestServer;

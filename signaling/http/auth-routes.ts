@@ -3,7 +3,7 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { agentProfileSchema, loginRequestSchema } from '../protocol/api.js';
-import { SESSION_TTL_MS, toProfile, type AuthService } from '../services/auth-service.js';
+import { SESSION_TTL_MS, toProfile, type AuthService } from '../auth/auth-service.js';
 import { requireAgent, SESSION_COOKIE } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 

@@ -1,7 +1,7 @@
 /** Canned replies for the agent's composer: the team's (kept by supervisors and admins) and each agent's own. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { cannedReplyInputSchema, cannedReplySchema } from '../protocol/api.js';
-import type { Services } from '../services/services.js';
+import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
 

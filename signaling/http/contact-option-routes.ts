@@ -13,9 +13,9 @@ import {
   queueStatusQuerySchema,
   queueStatusSchema,
 } from '../protocol/contact-options.js';
-import { AppError } from '../services/app-error.js';
-import { RateLimiter } from '../services/rate-limiter.js';
-import type { Services } from '../services/services.js';
+import { AppError } from '../kernel/app-error.js';
+import { RateLimiter } from '../kernel/rate-limiter.js';
+import type { Services } from '../wiring.js';
 import { createRouter, errorResponses, jsonBody, jsonOk, type AppEnv } from './router.js';
 
 const security = [{ visitorToken: [] }];

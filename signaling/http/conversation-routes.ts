@@ -3,8 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { callbackViewSchema } from '../protocol/contact-options.js';
 import { CALLBACK_OUTCOMES } from '../protocol/conversation.js';
 import { MAX_RECORDING_BYTES } from '../protocol/version.js';
-import { AppError } from '../services/app-error.js';
-import type { Services } from '../services/services.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 

@@ -1,6 +1,6 @@
 /** The customer behind a conversation, for its agent (or one offered it, or a supervisor): screen pop, history, merge and split, tags. */
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Services } from '../services/services.js';
+import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses, idParam, jsonBody, jsonOk } from './router.js';
 

@@ -3,7 +3,7 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../protocol/errors.js';
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof AppError) {

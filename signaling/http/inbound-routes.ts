@@ -5,10 +5,10 @@
  */
 import { Hono } from 'hono';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../protocol/channels.js';
-import { AppError } from '../services/app-error.js';
-import type { Services } from '../services/services.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Services } from '../wiring.js';
 import { MAX_MAIL_BYTES, parseInboundMail } from '../mail/inbound-mail.js';
-import { verify } from '../outbound/signature.js';
+import { verify } from '../kernel/signature.js';
 import type { AppEnv } from './router.js';
 
 /** Channel messages are small; this bounds what is read before the signature is checked. */

@@ -2,8 +2,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { channelCreateSchema, channelSchema, webhookCreateSchema, webhookSchema } from '../protocol/channels.js';
 import { mailRulesSchema } from '../mail/mail-rules.js';
-import type { AuthService } from '../services/auth-service.js';
-import type { Services } from '../services/services.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses, jsonBody, jsonOk, idParam, noContent } from './router.js';
 

@@ -1,7 +1,7 @@
 /** The knowledge base for agents (read; supervisors and admins write), suggestions for a reply, and the bot's search for visitors. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { articleInputSchema, articleSearchQuerySchema } from '../protocol/articles.js';
-import type { Services } from '../services/services.js';
+import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
 import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
 

@@ -2,8 +2,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { renderMetrics } from '../services/prometheus-metrics.js';
-import type { Services } from '../services/services.js';
+import { renderMetrics } from '../supervision/prometheus-metrics.js';
+import type { Services } from '../wiring.js';
 import { SESSION_COOKIE } from './require-agent.js';
 
 function sameSecret(given: string, expected: string): boolean {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { signIn } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
-import { hashPassword } from '../services/password.js';
+import { hashPassword } from '../auth/password.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';

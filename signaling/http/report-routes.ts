@@ -1,8 +1,8 @@
 /** Historical KPI reports (JSON or CSV) and Erlang C staffing, for supervisors and admins. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { reportQuerySchema, staffingQuerySchema } from '../protocol/reports.js';
-import type { AuthService } from '../services/auth-service.js';
-import { ReportService } from '../services/report-service.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { ReportService } from '../supervision/report-service.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 

@@ -2,8 +2,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AgentRole } from '../protocol/presence.js';
-import { AppError } from '../services/app-error.js';
-import type { AuthService } from '../services/auth-service.js';
+import { AppError } from '../kernel/app-error.js';
+import type { AuthService } from '../auth/auth-service.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { AppEnv } from './router.js';
 

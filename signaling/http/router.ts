@@ -2,7 +2,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { errorBodySchema } from '../protocol/api.js';
 import type { AgentRecord } from '../store/agents-repo.js';
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 export interface AppEnv {
   /** `agent` and `sessionId` behind requireAgent; `visitorId` behind a visitor-token check. */

@@ -1,6 +1,6 @@
 /** Cross-site request forgery guard: cookie-authenticated changes must come from our own pages. */
 import type { MiddlewareHandler } from 'hono';
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 /** True when the Origin header names the host the request was sent to. */
 export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {

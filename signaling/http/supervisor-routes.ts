@@ -1,8 +1,8 @@
 /** What supervisors do to agents directly: force a presence (for example, log out an agent who walked away). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGENT_STATUSES, BREAK_REASONS } from '../protocol/presence.js';
-import { AppError } from '../services/app-error.js';
-import type { Services } from '../services/services.js';
+import { AppError } from '../kernel/app-error.js';
+import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 

@@ -1,7 +1,7 @@
 /** Where an agent can transfer a conversation: the colleagues and queues to pick from. */
 import { createRoute } from '@hono/zod-openapi';
 import { transferTargetsSchema } from '../protocol/api.js';
-import type { Services } from '../services/services.js';
+import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
 

@@ -1,7 +1,7 @@
 /** Anonymous visitor identities for the widget (cross-origin, allowed origins only). */
 import { createRoute } from '@hono/zod-openapi';
 import { visitorSessionRequestSchema, visitorSessionSchema } from '../protocol/api.js';
-import type { VisitorService } from '../services/visitor-service.js';
+import type { VisitorService } from '../conversations/visitor-service.js';
 import { createRouter, errorResponses } from './router.js';
 
 const openSession = createRoute({

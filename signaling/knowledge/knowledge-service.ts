@@ -8,9 +8,9 @@ import type { CannedReply, CannedReplyInput } from '../protocol/api.js';
 import type { Article, ArticleHit, ArticleInput, Suggestions } from '../protocol/articles.js';
 import { repliesFor } from '../protocol/canned-replies.js';
 import type { Store } from '../store/store.js';
-import type { Actor } from '../services/actor.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationParties } from '../services/conversation-parties.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
 import { TextSearch } from './text-search.js';
 
 const EXCERPT_LENGTH = 180;

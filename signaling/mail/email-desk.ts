@@ -8,8 +8,8 @@ import { conversationReference, type OfflineMessage, type OfflineMessageReceipt 
 import type { ConversationEvent } from '../protocol/conversation.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from '../services/app-error.js';
-import type { ConversationService } from '../services/conversation-service.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
 import type { InboundMail } from './inbound-mail.js';
 import { mailDomain, type MailSender } from './mail-sender.js';
 import { matchMailRule, mailRulesSchema, type MailRule } from './mail-rules.js';

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../../test/support/in-process-
 import { sendToListener, SmtpSink } from '../../test/support/smtp-sink.js';
 import { conversationReference } from '../protocol/contact-options.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../protocol/channels.js';
-import { sign } from '../outbound/signature.js';
+import { sign } from '../kernel/signature.js';
 
 const ANA = 'ana@demo.switchboard';
 const INBOUND_SECRET = 'inbound-mail-secret-0123456789';

@@ -1,6 +1,6 @@
 /** Reads an inbound mail (RFC 5322, as received) into what a conversation needs. */
 import { simpleParser } from 'mailparser';
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 
 export interface InboundMail {
   from: { address: string; name?: string };

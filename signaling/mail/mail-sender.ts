@@ -6,8 +6,8 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { OutboundMail } from '../store/mail-repo.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../outbound/retry-backoff.js';
-import { OutboxPump } from '../outbound/outbox-pump.js';
+import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
+import { OutboxPump } from '../kernel/outbox-pump.js';
 
 export interface MailSettings {
   /** smtp://user:pass@host:port or smtps://…; absent: mail is kept, not sent. */

@@ -5,7 +5,7 @@
  */
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { AppError } from '../services/app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import type { EmailDesk } from './email-desk.js';
 import { MAX_MAIL_BYTES, parseInboundMail } from './inbound-mail.js';
 

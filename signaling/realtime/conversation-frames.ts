@@ -1,8 +1,8 @@
 /** The frames both parties send about a conversation they are in, handled the same way for visitors and agents. */
 import type { ClientFrame } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
-import type { Actor } from '../services/actor.js';
-import type { ConversationService } from '../services/conversation-service.js';
+import type { Actor } from '../kernel/actor.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
 
 type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' | 'call.hold' }>;
 

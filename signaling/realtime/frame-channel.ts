@@ -9,8 +9,8 @@ import type { z } from 'zod';
 import type { ErrorReason } from '../protocol/errors.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import { MAX_FRAME_BYTES } from '../protocol/version.js';
-import { AppError } from '../services/app-error.js';
-import { RateLimiter } from '../services/rate-limiter.js';
+import { AppError } from '../kernel/app-error.js';
+import { RateLimiter } from '../kernel/rate-limiter.js';
 
 /** How often the server pings; a socket that has not answered the previous ping is dead. */
 export const HEARTBEAT_MS = 15_000;

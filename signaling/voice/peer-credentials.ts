@@ -6,7 +6,7 @@
  * stock PeerServer lets anyone claim any free id; ours accepts only ids it issued.
  */
 import type { PeerCredentials } from '../protocol/call.js';
-import { SignedFields } from '../services/signed-fields.js';
+import { SignedFields } from '../kernel/signed-fields.js';
 
 export interface CallParty {
   conversationId: string;

@@ -5,7 +5,7 @@
  */
 import { topics, type Bus, type Unsubscribe } from '../bus/bus.js';
 import { PeerMessageType, RELAYED_TYPES, VOICE_DEAD_AFTER_MS, type PeerMessage } from '../protocol/peer-messages.js';
-import { RateLimiter } from '../services/rate-limiter.js';
+import { RateLimiter } from '../kernel/rate-limiter.js';
 import type { CallParty } from './peer-credentials.js';
 
 /** What the relay needs to know about calls. */

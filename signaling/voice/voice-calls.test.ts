@@ -7,7 +7,7 @@ import { RawPeer } from '../../test/support/peer-client.js';
 import type { CallView } from '../protocol/call.js';
 import { VOICE_KEY, VOICE_PATH } from '../protocol/peer-messages.js';
 import { signIn } from '../../test/support/connect.js';
-import { hashPassword } from '../services/password.js';
+import { hashPassword } from '../auth/password.js';
 
 const ANA = 'ana@demo.switchboard';
 const BEN = 'ben@demo.switchboard';

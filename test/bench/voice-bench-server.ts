@@ -15,8 +15,8 @@ import { DEFAULT_QUEUE } from '../../signaling/acd/acd-engine.js';
 import { createApp } from '../../signaling/app.js';
 import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
 import { VOICE_KEY, VOICE_PATH } from '../../signaling/protocol/peer-messages.js';
-import { bootstrap } from '../../signaling/services/bootstrap.js';
-import { createServices } from '../../signaling/services/services.js';
+import { bootstrap } from '../../signaling/setup/bootstrap.js';
+import { createServices } from '../../signaling/wiring.js';
 import { openStore } from '../../signaling/store/open-store.js';
 import { freePort } from '../support/server-process.js';
 

@@ -17,7 +17,7 @@ import { sendToListener, SmtpSink } from '../support/smtp-sink.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type ChannelReply, type ChannelView, type WebhookEnvelope } from '../../signaling/protocol/channels.js';
-import { sign } from '../../signaling/outbound/signature.js';
+import { sign } from '../../signaling/kernel/signature.js';
 
 const ADMIN = { email: 'admin@acme.test', password: 'admin-password-e2e' };
 

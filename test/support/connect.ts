@@ -1,5 +1,5 @@
 /** Connects a visitor or an agent to a test server the way the widget and the agent app do. */
-import { DEMO_PASSWORD } from '../../signaling/services/bootstrap.js';
+import { DEMO_PASSWORD } from '../../signaling/setup/bootstrap.js';
 import { TEST_ADMIN, type TestServer } from './in-process-server.js';
 import { TestSocket } from './test-socket.js';
 

@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
-import { RoomViolation } from './cobrowse-room.js';
-import type { CobrowseRooms } from './cobrowse-rooms.js';
-import type { CobrowseService } from './cobrowse-service.js';
+import { RoomViolation } from '../cobrowse/cobrowse-room.js';
+import type { CobrowseRooms } from '../cobrowse/cobrowse-rooms.js';
+import type { CobrowseService } from '../cobrowse/cobrowse-service.js';
 
 export function cobrowseSocket(service: CobrowseService, rooms: CobrowseRooms, sessionId: string, token: string | undefined): WSEvents<WebSocket> {
   const connId = randomUUID();

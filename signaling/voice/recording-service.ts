@@ -1,9 +1,9 @@
 /** Call recordings: stored only from the call's agent with the caller's latest consent, played only to staff. */
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../store/store.js';
-import { partyOf, type Actor } from './actor.js';
-import { AppError } from './app-error.js';
-import type { ConversationParties } from './conversation-parties.js';
+import { partyOf, type Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
 
 export class RecordingService {
   constructor(

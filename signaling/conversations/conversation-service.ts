@@ -12,11 +12,11 @@ import type { ServerFrame } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
-import { partyOf, type Actor } from './actor.js';
-import { AppError } from './app-error.js';
+import { partyOf, type Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
 import type { ConversationParties } from './conversation-parties.js';
-import type { EventLogWriter } from './event-log-writer.js';
-import type { RoutingService } from './routing-service.js';
+import type { EventLogWriter } from '../kernel/event-log-writer.js';
+import type { RoutingService } from '../routing/routing-service.js';
 
 /** For a call that was answered: how long it was answered for, to show in the timeline. */
 function talkTime(c: ConversationRecord, now: number): { talkMs?: number } {

@@ -9,8 +9,8 @@ import { startOfDay } from '../kpi/intervals.js';
 import type { KpiOptions, Kpis } from '../kpi/kpis.js';
 import type { Wallboard, WallboardFigures } from '../protocol/wallboard.js';
 import type { Store } from '../store/store.js';
-import type { EventLogWriter } from './event-log-writer.js';
-import type { RoutingService } from './routing-service.js';
+import type { EventLogWriter } from '../kernel/event-log-writer.js';
+import type { RoutingService } from '../routing/routing-service.js';
 
 const PUSH_EVERY_MS = 500;
 

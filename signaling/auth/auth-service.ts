@@ -3,9 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AgentProfile } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import { verifyPassword } from './password.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter } from '../kernel/rate-limiter.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 

@@ -7,7 +7,7 @@ import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, 
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { QueueRecord } from '../store/queues-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from './app-error.js';
+import { AppError } from '../kernel/app-error.js';
 import type { RoutingService } from './routing-service.js';
 
 const FULL_CAPACITY: Required<Capacity> = { chat: 0, voice: 0, email: 0, message: 0 };

@@ -6,8 +6,8 @@
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { PeerMessageType, VOICE_KEY, type PeerMessage } from '../protocol/peer-messages.js';
-import type { PeerCredentialIssuer } from './peer-credentials.js';
-import type { PeerDirectory, PeerLink, PeerRelay } from './peer-relay.js';
+import type { PeerCredentialIssuer } from '../voice/peer-credentials.js';
+import type { PeerDirectory, PeerLink, PeerRelay } from '../voice/peer-relay.js';
 
 export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, directory: PeerDirectory, query: Record<string, string>): WSEvents<WebSocket> {
   let peerId: string | undefined;

@@ -6,9 +6,9 @@ import { topics, type Bus } from '../bus/bus.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
-import type { Actor } from './actor.js';
-import { AppError } from './app-error.js';
-import type { RoutingService } from './routing-service.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { RoutingService } from '../routing/routing-service.js';
 
 export class ConversationParties {
   constructor(

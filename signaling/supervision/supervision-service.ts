@@ -3,10 +3,10 @@ import { LogType } from '../kpi/log-types.js';
 import type { ConversationNote } from '../protocol/notes.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { Store } from '../store/store.js';
-import type { Actor } from './actor.js';
-import { AppError } from './app-error.js';
-import type { ConversationParties } from './conversation-parties.js';
-import type { EventLogWriter } from './event-log-writer.js';
+import type { Actor } from '../kernel/actor.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
+import type { EventLogWriter } from '../kernel/event-log-writer.js';
 
 export class SupervisionService {
   constructor(

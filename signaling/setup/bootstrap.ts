@@ -2,7 +2,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AgentRole } from '../protocol/presence.js';
 import type { Store } from '../store/store.js';
-import { hashPassword } from './password.js';
+import { hashPassword } from '../auth/password.js';
 import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 
 export interface BootstrapOptions {

@@ -15,8 +15,8 @@ import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { QueueRecord } from '../store/queues-repo.js';
 import type { Store } from '../store/store.js';
-import { AppError } from './app-error.js';
-import type { EventLogWriter } from './event-log-writer.js';
+import { AppError } from '../kernel/app-error.js';
+import type { EventLogWriter } from '../kernel/event-log-writer.js';
 
 /** What routing remembers of a waiting contact so that offers are built without I/O. */
 interface WaitingContact {

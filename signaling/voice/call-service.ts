@@ -9,11 +9,11 @@ import type { ConversationSummary } from '../protocol/conversation.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
-import { iceConfigFor, type VoiceSettings } from '../voice/ice-config.js';
-import type { CallParty, PeerCredentialIssuer } from '../voice/peer-credentials.js';
-import type { PeerDirectory } from '../voice/peer-relay.js';
-import { AppError } from './app-error.js';
-import type { ConversationService, StartOptions } from './conversation-service.js';
+import { iceConfigFor, type VoiceSettings } from './ice-config.js';
+import type { CallParty, PeerCredentialIssuer } from './peer-credentials.js';
+import type { PeerDirectory } from './peer-relay.js';
+import { AppError } from '../kernel/app-error.js';
+import type { ConversationService, StartOptions } from '../conversations/conversation-service.js';
 
 /** How long a party's peer may stay away (a reload, a network blip) before the call gives up on them. */
 export const AGENT_PEER_GRACE_MS = 3000;
