@@ -55,7 +55,7 @@ export function createApp({ config, services }: AppDeps) {
 
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
-  app.route('/', healthRoutes(services.store, () => shuttingDown));
+  app.route('/', healthRoutes(services.health, () => shuttingDown));
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();

@@ -1,4 +1,4 @@
-/** Builds the services over one store and bus: the object routes and sockets are given. */
+/** The one file that knows every service: builds them over one store and bus, and hands routes and sockets the domain services (never the store or the bus). */
 import type { Bus } from './bus/bus.js';
 import type { Store } from './store/store.js';
 import { AdminService } from './routing/admin-service.js';
@@ -10,17 +10,21 @@ import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from './voice/ice-config.j
 import { PeerCredentialIssuer } from './voice/peer-credentials.js';
 import { PeerRelay } from './voice/peer-relay.js';
 import { ConversationParties } from './conversations/conversation-parties.js';
+import { ConversationListeners } from './conversations/conversation-events.js';
 import { ConversationService } from './conversations/conversation-service.js';
+import { QueuePlacement } from './conversations/queue-placement.js';
 import { RecordingService } from './voice/recording-service.js';
 import { SupervisionService } from './supervision/supervision-service.js';
 import { EventLogWriter } from './kernel/event-log-writer.js';
 import { ReportService } from './supervision/report-service.js';
-import { RoutingService } from './routing/routing-service.js';
+import { PresenceListeners, PresenceService } from './routing/presence-service.js';
+import { RoutingListeners, RoutingService } from './routing/routing-service.js';
+import { StoreHealth } from './kernel/store-health.js';
 import { VisitorService } from './conversations/visitor-service.js';
 import { WallboardService } from './supervision/wallboard-service.js';
-import { CallbackService } from './callbacks/callback-service.js';
+import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
 import { ChannelService } from './channels/channel-service.js';
-import { emitWebhookEvents } from './channels/webhook-events.js';
+import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
 import { MailSender, type MailSettings } from './mail/mail-sender.js';
@@ -30,13 +34,16 @@ import { CustomerViewersRegistry } from './customers/viewers.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
 
 export interface Services {
-  store: Store;
-  bus: Bus;
   auth: AuthService;
+  /** Queues' and agents' routing settings. */
   admin: AdminService;
   visitors: VisitorService;
   routing: RoutingService;
+  /** Which agents are signed in, and the state they are in. */
+  presence: PresenceService;
   conversations: ConversationService;
+  /** Where conversations wait and who has them: opening, transferring, returning to a queue. */
+  placement: QueuePlacement;
   calls: CallService;
   /** Supervisors' monitoring, whispers and barge-in. */
   supervision: SupervisionService;
@@ -63,6 +70,8 @@ export interface Services {
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
+  /** Whether the store answers, for /healthz. */
+  health: StoreHealth;
   /** Stops timers and waits for pending log writes; does not close the store or bus. */
   destroy(): Promise<void>;
 }
@@ -88,31 +97,67 @@ export interface ServicesOptions {
   identitySecret?: string;
 }
 
+/**
+ * Builds every service over one store and bus, and connects what each domain announces to
+ * the domains that react to it: every cross-domain reaction is listed here, nowhere else.
+ */
 export async function createServices(options: ServicesOptions): Promise<Services> {
   const { store, bus, secret } = options;
   const clock = options.clock ?? Date.now;
   const log = new EventLogWriter(store);
-  const routing = new RoutingService({ store, bus, log, clock });
+  const timeZone = options.timeZone ?? 'UTC';
+  const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
+
+  // What domains announce; the reactions are added below, once every service exists.
+  const presenceEvents = new PresenceListeners();
+  const routingOutcomes = new RoutingListeners();
+  const conversationEvents = new ConversationListeners();
+  const callbackEvents = new CallbackListeners();
+
+  const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
+  const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock });
   const parties = new ConversationParties(store, bus, routing);
-  const conversations = new ConversationService(store, bus, routing, log, parties, clock);
+  const conversations = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, clock });
+  const placement = new QueuePlacement({ store, bus, routing, presence, log, parties, events: conversationEvents, clock });
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
-  const calls = new CallService({ store, bus, conversations, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
+  const calls = new CallService({ store, bus, conversations, placement, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
   const peerRelay = new PeerRelay(bus, calls, clock);
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
-  const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
-  const timeZone = options.timeZone ?? 'UTC';
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
-  const callbacks = new CallbackService(store, conversations, parties, routing, clock);
+  const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock);
-  const email = new EmailDesk({ store, conversations, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
   const webhooks = new WebhookService(store, { clock, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, webhooks, clock);
-  emitWebhookEvents(store, conversations, callbacks, webhooks);
+  const channels = new ChannelService(store, conversations, placement, webhooks, clock);
   const customers = new CustomerService(store, parties, options.identitySecret, clock);
-  // Every contact belongs to a customer from the start, so history and matching need no backfill.
-  conversations.listen({ created: (c) => void customers.ensure(c.visitorId).catch((error: unknown) => console.error('customers:', error)) });
+  const integrations = webhookEvents(store, webhooks);
+
+  presenceEvents.add({ changed: (agentId) => routing.reloadAgent(agentId) });
+  routingOutcomes.add({
+    assigned: (conversationId, agent) => placement.announceAssignment(conversationId, agent),
+    refused: (conversationId, reason) => conversations.endBySystem(conversationId, reason),
+    paused: (agentId) => presence.setStatus(agentId, 'away', 'no-answer'),
+  });
+  conversationEvents.add({
+    // Every contact belongs to a customer from the start, so history and matching need no backfill.
+    created: (c) => customers.ensure(c.visitorId),
+  });
+  conversationEvents.add({
+    assigned: (c, agent) => calls.conversationAssigned(c, agent),
+    moved: (c, fromAgentId) => calls.conversationMoved(c, fromAgentId),
+    ended: (c) => calls.conversationEnded(c),
+    held: (c, by) => calls.conversationHeld(c, by),
+    consent: (c, given) => calls.recordingConsent(c, given),
+  });
+  conversationEvents.add({ ended: (c) => cobrowse.conversationEnded(c), moved: (c) => cobrowse.conversationMoved(c) });
+  conversationEvents.add({ ended: (c) => callbacks.conversationEnded(c) });
+  conversationEvents.add({ storing: (tx, c, e) => email.storingMessage(tx, c, e), posted: (c, e) => email.messagePosted(c, e) });
+  conversationEvents.add({ storing: (tx, c, e) => channels.storingMessage(tx, c, e), posted: (c, e) => channels.messagePosted(c, e) });
+  conversationEvents.add(integrations.conversations);
+  callbackEvents.add({ due: integrations.callbackDue });
+
   await wallboard.start();
   await routing.start();
   await calls.load();
@@ -130,13 +175,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
     webhooks,
     wallboard,
     reports: new ReportService(store, { timeZone, kpi }),
-    store,
-    bus,
     log,
     routing,
+    presence,
     conversations,
+    placement,
     calls,
-    supervision: new SupervisionService(store, parties, log, clock),
+    supervision: new SupervisionService({ store, bus, parties, presence, log, clock }),
     recordings: new RecordingService(store, parties, clock),
     peerCredentials,
     peerRelay,
@@ -145,8 +190,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
     auth: new AuthService(store, clock),
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
+    health: new StoreHealth(store),
     async destroy() {
       wallboard.destroy();
+      presence.destroy();
       routing.destroy();
       calls.destroy();
       peerRelay.close();

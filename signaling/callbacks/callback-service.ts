@@ -18,7 +18,9 @@ import { partyOf, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import type { ConversationParties } from '../conversations/conversation-parties.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
+import { Listeners } from '../kernel/listeners.js';
 import { OutboxPump } from '../kernel/outbox-pump.js';
+import type { QueuePlacement } from '../conversations/queue-placement.js';
 
 const SLOT_OPTIONS = { stepMinutes: CALLBACK_SLOT_MINUTES, days: CALLBACK_DAYS_AHEAD };
 /** "Retry at" may be set up to two weeks ahead. */
@@ -37,29 +39,44 @@ export function normalizePhone(input: string, locale?: string): string {
   return parsed.number;
 }
 
-export interface CallbackListener {
+export interface CallbackEvents {
   /** A callback became a contact in the ACD. */
-  due?(callback: CallbackRecord, conversation: ConversationRecord): void;
+  due(callback: CallbackView, conversation: ConversationRecord): void;
+}
+
+export class CallbackListeners extends Listeners<CallbackEvents> {}
+
+export interface CallbackServiceDeps {
+  store: Store;
+  conversations: ConversationService;
+  placement: Pick<QueuePlacement, 'open'>;
+  parties: ConversationParties;
+  routing: Pick<RoutingService, 'queueNow'>;
+  events: CallbackListeners;
+  clock?: () => number;
 }
 
 export class CallbackService {
   /** Files due callbacks one at a time and wakes for the next due one: the scheduler the outboxes use. */
   private readonly schedule: OutboxPump<CallbackRecord>;
-  private readonly listeners: CallbackListener[] = [];
+  private readonly store: Store;
+  private readonly conversations: ConversationService;
+  private readonly placement: CallbackServiceDeps['placement'];
+  private readonly parties: ConversationParties;
+  private readonly routing: CallbackServiceDeps['routing'];
+  private readonly events: CallbackListeners;
+  private readonly clock: () => number;
 
-  constructor(
-    private readonly store: Store,
-    private readonly conversations: ConversationService,
-    private readonly parties: ConversationParties,
-    private readonly routing: Pick<RoutingService, 'queueNow'>,
-    private readonly clock: () => number = Date.now,
-  ) {
-    conversations.listen({ ended: (c) => void this.conversationEnded(c).catch((error: unknown) => console.error('callbacks:', error)) });
-    this.schedule = new OutboxPump('callbacks', { due: (at) => store.callbacks.due(at), nextAttemptAt: () => store.callbacks.nextDueAt(), deliver: (cb) => this.fire(cb) }, clock);
-  }
-
-  listen(listener: CallbackListener): void {
-    this.listeners.push(listener);
+  constructor(deps: CallbackServiceDeps) {
+    this.store = deps.store;
+    this.conversations = deps.conversations;
+    this.placement = deps.placement;
+    this.parties = deps.parties;
+    this.routing = deps.routing;
+    this.events = deps.events;
+    this.clock = deps.clock ?? Date.now;
+    const store = deps.store;
+    this.schedule = new OutboxPump('callbacks', { due: (at) => store.callbacks.due(at), nextAttemptAt: () => store.callbacks.nextDueAt(), deliver: (cb) => this.fire(cb) }, this.clock);
   }
 
   /** Starts the schedule: callbacks that fell due while the server was down are queued now. */
@@ -212,7 +229,7 @@ export class CallbackService {
   }
 
   /** A callback's conversation ended without an outcome: the system ended it (closed, waited too long), so it is tried again. */
-  private async conversationEnded(c: ConversationRecord): Promise<void> {
+  async conversationEnded(c: ConversationRecord): Promise<void> {
     if (c.source !== 'callback') return;
     const callback = await this.store.callbacks.findByConversation(c.id);
     if (callback?.status !== 'queued') return;
@@ -238,11 +255,11 @@ export class CallbackService {
     }
     await this.store.callbacks.transition(callback.id, ['queued'], { status: 'queued', conversationId: conversation.id });
     const fired = { ...callback, status: 'queued' as const, attempts: attempt, conversationId: conversation.id };
-    for (const l of this.listeners) l.due?.(fired, conversation);
+    this.events.notify('due', toCallbackView(fired), conversation);
   }
 
   private opened(callback: CallbackRecord, attempt: number): Promise<ConversationRecord> {
-    return this.conversations.open({
+    return this.placement.open({
       visitorId: callback.visitorId,
       queueId: callback.queueId,
       channel: 'voice',

@@ -93,7 +93,7 @@ describe('callbacks', () => {
     const conversationId = offer.offer.conversationId;
     ana.socket.send({ type: 'offer.accept', id: 'accept-cb-1', conversationId });
     assert.equal((await ana.socket.answer('accept-cb-1')).type, 'ack');
-    const summary = await server.services.store.conversations.summary(conversationId);
+    const summary = await server.store.conversations.summary(conversationId);
     assert.equal(summary?.source, 'callback');
     assert.equal(summary?.visitor.phone, '+442079460018');
     const [first] = await server.store.conversations.eventsAfter(conversationId, 0);

@@ -6,12 +6,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { inboundChannelMessageSchema, type ChannelReply, type ChannelView } from '../protocol/channels.js';
-import type { ConversationEvent } from '../protocol/conversation.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ChannelRecord } from '../store/channels-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
+import type { MessageEvent } from '../conversations/conversation-events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
+import type { QueuePlacement } from '../conversations/queue-placement.js';
 import { verify } from '../kernel/signature.js';
 import { newSecret, type WebhookService } from './webhook-service.js';
 
@@ -27,17 +28,23 @@ export interface SignedRequest {
 export class ChannelService {
   constructor(
     private readonly store: Store,
-    private readonly conversations: ConversationService,
+    private readonly conversations: Pick<ConversationService, 'postMessage'>,
+    private readonly placement: Pick<QueuePlacement, 'open'>,
     private readonly webhooks: WebhookService,
     private readonly clock: () => number = Date.now,
-  ) {
-    conversations.listen({
-      // The reply is queued in the message's own transaction, so it goes out even after a crash.
-      storing: (tx, c, e) => (c.source?.startsWith('channel:') && e.author.kind === 'agent' ? this.queueReply(tx, c.source.slice('channel:'.length), c, e) : Promise.resolve()),
-      posted: (c, e) => {
-        if (c.source?.startsWith('channel:') && e.author.kind === 'agent') this.webhooks.kick();
-      },
-    });
+  ) {}
+
+  /**
+   * An agent's message is being stored: a reply in a channel's conversation is queued in the
+   * message's own transaction, so it goes out even after a crash.
+   */
+  storingMessage(tx: Store, c: ConversationRecord, e: MessageEvent): Promise<void> {
+    return c.source?.startsWith('channel:') && e.author.kind === 'agent' ? this.queueReply(tx, c.source.slice('channel:'.length), c, e) : Promise.resolve();
+  }
+
+  /** A message was stored: an agent's reply to a channel goes out now. */
+  messagePosted(c: ConversationRecord, e: MessageEvent): void {
+    if (c.source?.startsWith('channel:') && e.author.kind === 'agent') this.webhooks.kick();
   }
 
   async create(p: { name: string; queue: string; outboundUrl?: string }): Promise<ChannelView> {
@@ -92,7 +99,7 @@ export class ChannelService {
       const event = await this.conversations.postMessage({ kind: 'visitor', visitorId }, open.id, message.text, clientId);
       result = { conversationId: open.id, seq: event.seq };
     } else {
-      const opened = await this.conversations.open({ visitorId, queueId: channel.queueId, channel: 'message', source: sourceOf(channel.id), startClientId: clientId, events: [{ type: 'message', author, text: message.text, clientId }] });
+      const opened = await this.placement.open({ visitorId, queueId: channel.queueId, channel: 'message', source: sourceOf(channel.id), startClientId: clientId, events: [{ type: 'message', author, text: message.text, clientId }] });
       result = { conversationId: opened.id, seq: 1 };
     }
     if (!(await this.store.channels.takeReceipt(channel.id, message.id, now))) throw new AppError('replayed', 'this message was received before');
@@ -112,7 +119,7 @@ export class ChannelService {
     return id;
   }
 
-  private async queueReply(tx: Store, channelId: string, conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
+  private async queueReply(tx: Store, channelId: string, conversation: ConversationRecord, event: MessageEvent): Promise<void> {
     const channel = await tx.channels.findById(channelId);
     const to = channel?.outboundUrl ? await tx.channels.externalIdOf(channelId, conversation.visitorId) : undefined;
     if (!to) return;

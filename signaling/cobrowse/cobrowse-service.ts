@@ -60,11 +60,16 @@ export class CobrowseService {
     this.conversations = deps.conversations;
     this.signer = new SignedFields(deps.secret, 'cobrowse', deps.clock);
     this.visitorGraceMs = deps.visitorGraceMs ?? VISITOR_ROOM_GRACE_MS;
-    this.conversations.listen({
-      ended: (c) => this.endInBackground(c.id, 'conversation-ended'),
-      // A new agent does not inherit the view of the visitor's page: they ask again.
-      moved: (c) => this.endInBackground(c.id, 'transferred'),
-    });
+  }
+
+  /** The conversation ended: so does its co-browsing. */
+  conversationEnded(c: ConversationRecord): void {
+    this.endInBackground(c.id, 'conversation-ended');
+  }
+
+  /** The conversation moved to another agent, who does not inherit the view of the visitor's page: they ask again. */
+  conversationMoved(c: ConversationRecord): void {
+    this.endInBackground(c.id, 'transferred');
   }
 
   /** Called with the id of every session that ends (its room closes). */

@@ -166,7 +166,7 @@ describe('Co-browsing', () => {
       const ben = await connectAgent(server, BEN);
       await ask(visitor.socket, { type: 'cobrowse.accept', id: 'cb-offer-4', conversationId: id });
       await sessionFrame(ana.socket, id, (s) => s.phase === 'active');
-      const bens = (await server.services.store.agents.findByEmail(BEN))!;
+      const bens = (await server.store.agents.findByEmail(BEN))!;
       await ask(ana.socket, { type: 'conversation.transfer', id: 'cb-transfer', conversationId: id, to: { agentId: bens.id } });
       assert.equal((await sessionFrame(visitor.socket, id, (s) => s.phase === 'ended' && s.reason === 'transferred')).reason, 'transferred');
 

@@ -55,7 +55,7 @@ const callbackOutcome = createRoute({
 export function conversationRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  router.openapi(list, async (c) => c.json(await services.store.conversations.summariesForAgent(c.get('agent').id), 200));
+  router.openapi(list, async (c) => c.json(await services.conversations.listForAgent(c.get('agent').id), 200));
   router.openapi(one, async (c) => c.json(await services.conversations.summaryFor({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id), 200));
   router.openapi(events, async (c) => {
     const { id } = c.req.valid('param');

@@ -1,7 +1,6 @@
 /** What supervisors do to agents directly: force a presence (for example, log out an agent who walked away). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { AGENT_STATUSES, BREAK_REASONS } from '../protocol/presence.js';
-import { AppError } from '../kernel/app-error.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { createRouter, errorResponses } from './router.js';
@@ -24,8 +23,7 @@ export function supervisorRoutes(services: Services) {
   router.openapi(forcePresence, async (c) => {
     const { id } = c.req.valid('param');
     const { status, reason } = c.req.valid('json');
-    if (!(await services.store.agents.findById(id))) throw new AppError('not-found', 'no such agent');
-    await services.routing.setStatus(id, status, reason, c.get('agent').id);
+    await services.supervision.forcePresence({ kind: 'agent', agent: c.get('agent') }, id, status, reason);
     return c.body(null, 204);
   });
   return router;

@@ -18,12 +18,7 @@ export function transferRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
   router.openapi(targets, async (c) => {
-    const me = c.get('agent');
-    const agents = (await services.store.agents.list())
-      .filter((a) => a.id !== me.id)
-      .map((a) => ({ id: a.id, name: a.name, available: a.status === 'available' && services.routing.isConnected(a.id) }));
-    const queues = (await services.store.queues.list()).map((q) => ({ id: q.id, name: q.name }));
-    return c.json({ agents, queues }, 200);
+    return c.json(await services.placement.transferTargets(c.get('agent').id), 200);
   });
   return router;
 }

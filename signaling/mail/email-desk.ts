@@ -5,11 +5,12 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { conversationReference, type OfflineMessage, type OfflineMessageReceipt } from '../protocol/contact-options.js';
-import type { ConversationEvent } from '../protocol/conversation.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
+import type { MessageEvent } from '../conversations/conversation-events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
+import type { QueuePlacement } from '../conversations/queue-placement.js';
 import type { InboundMail } from './inbound-mail.js';
 import { mailDomain, type MailSender } from './mail-sender.js';
 import { matchMailRule, mailRulesSchema, type MailRule } from './mail-rules.js';
@@ -21,6 +22,7 @@ export const MAIL_RULES_KEY = 'mail-routing-rules';
 export interface EmailDeskOptions {
   store: Store;
   conversations: ConversationService;
+  placement: Pick<QueuePlacement, 'open' | 'reopen'>;
   sender: MailSender;
   from: string;
   /** Signs mails: the company's name. */
@@ -41,6 +43,7 @@ const mailClientId = (messageId: string) => `mail-${createHash('sha256').update(
 export class EmailDesk {
   private readonly store: Store;
   private readonly conversations: ConversationService;
+  private readonly placement: EmailDeskOptions['placement'];
   private readonly sender: MailSender;
   private readonly domain: string;
   private readonly clock: () => number;
@@ -48,23 +51,30 @@ export class EmailDesk {
   constructor(private readonly options: EmailDeskOptions) {
     this.store = options.store;
     this.conversations = options.conversations;
+    this.placement = options.placement;
     this.sender = options.sender;
     this.domain = mailDomain(options.from);
     this.clock = options.clock ?? Date.now;
-    this.conversations.listen({
-      // The reply mail is queued in the message's own transaction: a reply the agent saw sent is never lost.
-      storing: (tx, c, e) => (c.source === 'email' && e.author.kind === 'agent' ? this.queueReply(tx, c, e) : Promise.resolve()),
-      posted: (c, e) => {
-        if (c.source === 'email' && e.author.kind === 'agent') this.sender.kick();
-      },
-    });
+  }
+
+  /**
+   * An agent's message is being stored: in an e-mail conversation the reply mail is queued in
+   * the message's own transaction, so a reply the agent saw sent is never lost.
+   */
+  storingMessage(tx: Store, c: ConversationRecord, e: MessageEvent): Promise<void> {
+    return c.source === 'email' && e.author.kind === 'agent' ? this.queueReply(tx, c, e) : Promise.resolve();
+  }
+
+  /** A message was stored: an agent's reply mail goes out now. */
+  messagePosted(c: ConversationRecord, e: MessageEvent): void {
+    if (c.source === 'email' && e.author.kind === 'agent') this.sender.kick();
   }
 
   /** A visitor left a message in the widget (nobody was free, or they chose not to wait). */
   async leaveMessage(visitorId: string, form: OfflineMessage): Promise<OfflineMessageReceipt> {
     const queue = await this.queueFor(form.queue);
     await this.store.visitors.identify(visitorId, { name: form.name, email: form.email });
-    const conversation = await this.conversations.open({
+    const conversation = await this.placement.open({
       visitorId,
       queueId: queue,
       channel: 'email',
@@ -95,7 +105,7 @@ export class EmailDesk {
     // Only the thread's own customer can write into it: knowing a Message-ID is not enough. A
     // closed thread opens again, so the whole exchange stays one conversation.
     if (thread && visitor?.email === mail.from.address) {
-      await this.conversations.reopen(thread.id);
+      await this.placement.reopen(thread.id);
       await this.conversations.postMessage({ kind: 'visitor', visitorId: thread.visitorId }, thread.id, mail.text, clientId);
       if (mail.messageId) await this.store.mail.thread(mail.messageId, thread.id, now);
       return { conversationId: thread.id, outcome: 'threaded' };
@@ -105,7 +115,7 @@ export class EmailDesk {
     const rules = await this.rules();
     const slug = matchMailRule(rules, { subject: mail.subject, text: mail.text });
     const queueId = await this.queueFor(slug);
-    const conversation = await this.conversations.open({
+    const conversation = await this.placement.open({
       visitorId,
       queueId,
       channel: 'email',
@@ -174,7 +184,7 @@ export class EmailDesk {
     this.sender.kick();
   }
 
-  private async queueReply(tx: Store, conversation: ConversationRecord, event: ConversationEvent & { type: 'message' }): Promise<void> {
+  private async queueReply(tx: Store, conversation: ConversationRecord, event: MessageEvent): Promise<void> {
     const visitor = await tx.visitors.findById(conversation.visitorId);
     if (!visitor?.email) return;
     const references = await tx.mail.threadIds(conversation.id);

@@ -79,7 +79,7 @@ describe('e-mail conversations', () => {
 
     // The same mail delivered twice (a retrying mail server) is one message.
     await sendToListener(server.smtpPort!, { from: 'rosa@example.test', subject: 'Re: again', text: 'Thank you! It arrived today.', messageId: '<rosa-answer-1@example.test>', inReplyTo: reply.messageId });
-    const events = await server.services.store.conversations.eventsAfter(conversationId, 0);
+    const events = await server.store.conversations.eventsAfter(conversationId, 0);
     assert.equal(events.filter((e) => e.type === 'message' && e.text === 'Thank you! It arrived today.').length, 1);
     assert.ok(events.some((e) => e.type === 'auto-reply'), 'the agent sees that an acknowledgement went out');
 

@@ -1,10 +1,11 @@
 /** The frames both parties send about a conversation they are in, handled the same way for visitors and agents. */
+import { assertNever } from '../protocol/assert-never.js';
 import type { ClientFrame } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { Actor } from '../kernel/actor.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 
-type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' | 'call.hold' }>;
+export type ConversationFrame = Extract<ClientFrame, { type: 'message.send' | 'sync' | 'read' | 'typing' | 'conversation.end' | 'call.hold' }>;
 
 const CONVERSATION_FRAMES: ReadonlySet<string> = new Set(['message.send', 'sync', 'read', 'typing', 'conversation.end', 'call.hold']);
 
@@ -36,5 +37,7 @@ export async function handleConversationFrame(conversations: ConversationService
     case 'call.hold':
       await conversations.hold(actor, frame.conversationId, frame.held);
       return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+    default:
+      return assertNever(frame);
   }
 }

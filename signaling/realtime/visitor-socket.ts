@@ -1,7 +1,7 @@
 /** The widget's socket: a visitor proves their identity with `hello` and then acts on their own conversations only. */
 import type { WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
-import { topics } from '../bus/bus.js';
+import { assertNever } from '../protocol/assert-never.js';
 import { visitorFrameSchema, type VisitorFrame } from '../protocol/client-frames.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { Actor } from '../kernel/actor.js';
@@ -29,7 +29,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     if (isConversationFrame(frame)) return handleConversationFrame(conversations, actor, frame, (f) => channel.send(f));
     switch (frame.type) {
       case 'conversation.start': {
-        const summary = await conversations.start(actor.visitorId, frame.id, {
+        const summary = await services.placement.start(actor.visitorId, frame.id, {
           ...(frame.queue ? { queue: frame.queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),
           ...(frame.locale ? { locale: frame.locale } : {}),
@@ -76,6 +76,8 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
         await services.customers.recordContext(actor.visitorId, { ...seen, ...(request.userAgent ? { userAgent: request.userAgent } : {}) });
         return;
       }
+      default:
+        return assertNever(frame);
     }
   }
 
@@ -93,8 +95,8 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     actor = { kind: 'visitor', visitorId: visitor.id, ...(visitor.name ? { name: visitor.name } : {}) };
     // Subscribe before reading the state, so nothing published in between is missed; the
     // client drops anything it already holds by seq.
-    unsubscribe = services.bus.subscribe(topics.visitor(visitor.id), (f) => channel.send(f));
-    const conversations = await services.store.conversations.summariesForVisitor(visitor.id);
+    unsubscribe = services.conversations.followVisitor(visitor.id, (f) => channel.send(f));
+    const conversations = await services.conversations.listForVisitor(visitor.id);
     const { id, name, email, phone } = visitor;
     channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
     for (const call of services.calls.viewsForVisitor(visitor.id)) channel.send({ type: 'call', call });

@@ -9,7 +9,6 @@ import type { AcdDecision, AcdEvent, Channel, OverflowReason } from '../acd/type
 import { topics, type Bus } from '../bus/bus.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationSummary, Disposition, EndReason } from '../protocol/conversation.js';
-import type { AgentStatus, BreakReason } from '../protocol/presence.js';
 import type { Offer } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
@@ -17,6 +16,9 @@ import type { QueueRecord } from '../store/queues-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
+import { Listeners } from '../kernel/listeners.js';
+import type { PresenceService } from './presence-service.js';
+import { assertNever } from '../protocol/assert-never.js';
 
 /** What routing remembers of a waiting contact so that offers are built without I/O. */
 interface WaitingContact {
@@ -37,15 +39,24 @@ export interface RoutingServiceDeps {
   store: Store;
   bus: Bus;
   log: EventLogWriter;
+  /** Whether an agent has the app open: only then are they offered anything. */
+  presence: Pick<PresenceService, 'isConnected'>;
+  outcomes: RoutingListeners;
   clock?: () => number;
   engine?: AcdEngine;
 }
 
-/** What the conversation service does for routing: announce assignments, close refused contacts. */
-export interface RoutingHooks {
-  onAssigned(conversationId: string, agent: AgentRecord): Promise<void>;
-  onRefused(conversationId: string, reason: EndReason): Promise<void>;
+/** What routing decided that others carry out; wiring.ts connects each to the service that does it. */
+export interface RoutingOutcomes {
+  /** An agent accepted: the conversation's parties are told who joined (awaited before the accept is acknowledged). */
+  assigned(conversationId: string, agent: AgentRecord): Promise<void>;
+  /** A contact could not be queued (full, closed, waited too long): it ends with the reason. */
+  refused(conversationId: string, reason: EndReason): Promise<void>;
+  /** An agent missed too many offers in a row: they are set away. */
+  paused(agentId: string): Promise<void>;
 }
+
+export class RoutingListeners extends Listeners<RoutingOutcomes> {}
 
 const END_REASON: Record<OverflowReason, EndReason> = { 'queue-full': 'queue-full', 'max-wait': 'max-wait', closed: 'closed' };
 
@@ -53,14 +64,14 @@ export class RoutingService {
   private readonly store: Store;
   private readonly bus: Bus;
   private readonly log: EventLogWriter;
+  private readonly presence: RoutingServiceDeps['presence'];
+  private readonly outcomes: RoutingListeners;
   private readonly clock: () => number;
   private readonly engine: AcdEngine;
   private readonly queues = new Map<string, QueueRecord>();
   private readonly waiting = new Map<string, WaitingContact>();
   /** Live offers by conversation and agent, so a reconnecting agent sees theirs again. */
   private readonly offers = new Map<string, Map<string, Offer>>();
-  /** Open sockets per agent: an agent is routable while at least one is open. */
-  private readonly connections = new Map<string, number>();
   /** Each agent's wrap-up: the conversation whose end started it (for the disposition), and whether one is required. */
   private readonly wrapUps = new Map<string, { conversationId: string; dispositionRequired: boolean }>();
   private readonly dirtyQueues = new Set<string>();
@@ -68,12 +79,13 @@ export class RoutingService {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt: number | undefined;
   private destroyed = false;
-  hooks: RoutingHooks = { onAssigned: async () => {}, onRefused: async () => {} };
 
   constructor(deps: RoutingServiceDeps) {
     this.store = deps.store;
     this.bus = deps.bus;
     this.log = deps.log;
+    this.presence = deps.presence;
+    this.outcomes = deps.outcomes;
     this.clock = deps.clock ?? Date.now;
     this.engine = deps.engine ?? new AcdEngine();
   }
@@ -186,26 +198,6 @@ export class RoutingService {
     }
   }
 
-  async agentConnected(agent: AgentRecord): Promise<void> {
-    const count = (this.connections.get(agent.id) ?? 0) + 1;
-    this.connections.set(agent.id, count);
-    if (count === 1) this.log.append({ at: this.clock(), type: LogType.agentLogin, agentId: agent.id, data: { status: agent.status, ...(agent.breakReason ? { breakReason: agent.breakReason } : {}) } });
-    await this.refreshAgent(agent.id);
-  }
-
-  async agentDisconnected(agentId: string): Promise<void> {
-    const left = (this.connections.get(agentId) ?? 1) - 1;
-    if (left > 0) return void this.connections.set(agentId, left);
-    this.connections.delete(agentId);
-    if (!this.destroyed) this.log.append({ at: this.clock(), type: LogType.agentLogout, agentId });
-    await this.refreshAgent(agentId);
-  }
-
-  /** Whether the agent has the app open (at least one socket). */
-  isConnected(agentId: string): boolean {
-    return this.connections.has(agentId);
-  }
-
   /** What the wallboard shows of a queue now: who waits, the longest wait, the wait a new contact can expect. */
   queueNow(queueId: string): { waiting: number; longestWaitMs: number; estimatedWaitMs?: number; agentsAvailable: number } {
     const waiting = this.engine.waitingIn(queueId);
@@ -214,17 +206,6 @@ export class RoutingService {
     for (const id of waiting) oldest = Math.min(oldest, this.waiting.get(id)?.queuedAt ?? now);
     const estimate = this.engine.estimatedWaitForNew(queueId, 'chat');
     return { waiting: waiting.length, longestWaitMs: now - oldest, ...(estimate !== undefined ? { estimatedWaitMs: estimate } : {}), agentsAvailable: this.engine.agentsAvailable(queueId) };
-  }
-
-  /**
-   * Stores the agent's presence (with a break reason when away) and routes accordingly.
-   * `forcedBy` names the supervisor when it was not the agent's own choice.
-   */
-  async setStatus(agentId: string, status: AgentStatus, breakReason?: BreakReason, forcedBy?: string): Promise<void> {
-    await this.store.agents.setStatus(agentId, status, breakReason);
-    this.log.append({ at: this.clock(), type: LogType.agentState, agentId, data: { status, ...(breakReason ? { breakReason } : {}), ...(forcedBy ? { forcedBy } : {}) } });
-    this.bus.publish(topics.agent(agentId), { type: 'presence', status, ...(status === 'away' && breakReason ? { breakReason } : {}) });
-    await this.refreshAgent(agentId);
   }
 
   /** The offers an agent holds now. */
@@ -257,7 +238,7 @@ export class RoutingService {
       throw new AppError('offer-unavailable', 'the visitor has left');
     }
     this.log.append({ at, type: LogType.offerAccepted, conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
-    await this.hooks.onAssigned(conversationId, agent);
+    await this.outcomes.run('assigned', conversationId, agent);
   }
 
   async decline(agent: AgentRecord, conversationId: string): Promise<void> {
@@ -305,7 +286,7 @@ export class RoutingService {
       type: 'agent-updated',
       at: this.clock(),
       agentId,
-      available: this.connections.has(agentId) && agent.status === 'available',
+      available: this.presence.isConnected(agentId) && agent.status === 'available',
       queues: await this.store.queues.membershipsOf(agentId),
       skills: agent.skills,
       capacity: agent.capacity,
@@ -381,7 +362,7 @@ export class RoutingService {
         return;
       case 'agent-paused':
         this.log.append({ at: now, type: LogType.agentPaused, agentId: d.agentId, data: { reason: d.reason, missed: d.missed } });
-        void this.setStatus(d.agentId, 'away', 'no-answer').catch((e: unknown) => console.error('routing: pause not stored', e));
+        this.outcomes.notify('paused', d.agentId);
         return;
       case 'wrap-up-started': {
         // The engine gives a wrap-up no end time exactly when the queue requires a disposition.
@@ -404,13 +385,15 @@ export class RoutingService {
       case 'offer-unavailable':
       case 'transfer-refused':
         return;
+      default:
+        return assertNever(d);
     }
   }
 
   private refuse(conversationId: string, reason: EndReason): void {
     this.waiting.delete(conversationId);
     this.offers.delete(conversationId);
-    void this.hooks.onRefused(conversationId, reason).catch((e: unknown) => console.error('routing: refusal not stored', e));
+    this.outcomes.notify('refused', conversationId, reason);
   }
 
   /** Sends each waiting visitor of the changed queues their place and estimated wait, once per turn. */

@@ -1,25 +1,61 @@
-/** What supervisors do to a live conversation: watch it, whisper to its agent, or join it visibly. */
-import { LogType } from '../kpi/log-types.js';
-import type { ConversationNote } from '../protocol/notes.js';
-import type { AgentRecord } from '../store/agents-repo.js';
-import type { Store } from '../store/store.js';
+/**
+ * What supervisors do to a live conversation (watch it, whisper to its agent, or join it
+ * visibly) and to an agent (set their presence for them).
+ */
+import { topics, type Bus } from '../bus/bus.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
-import type { ConversationParties } from '../conversations/conversation-parties.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
+import { LogType } from '../kpi/log-types.js';
+import type { ConversationNote } from '../protocol/notes.js';
+import type { AgentStatus, BreakReason } from '../protocol/presence.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
+import type { ConversationParties } from '../conversations/conversation-parties.js';
+import type { PresenceService } from '../routing/presence-service.js';
+import type { AgentRecord } from '../store/agents-repo.js';
+import type { Store } from '../store/store.js';
+
+export interface SupervisionServiceDeps {
+  store: Store;
+  bus: Bus;
+  parties: ConversationParties;
+  presence: Pick<PresenceService, 'setStatus'>;
+  log: EventLogWriter;
+  clock?: () => number;
+}
 
 export class SupervisionService {
-  constructor(
-    private readonly store: Store,
-    private readonly parties: ConversationParties,
-    private readonly log: EventLogWriter,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  private readonly store: Store;
+  private readonly bus: Bus;
+  private readonly parties: ConversationParties;
+  private readonly presence: SupervisionServiceDeps['presence'];
+  private readonly log: EventLogWriter;
+  private readonly clock: () => number;
 
-  /** Checks that a supervisor may watch the conversation live. @throws AppError `forbidden` or `not-found`. */
-  async assertMayMonitor(actor: Actor, conversationId: string): Promise<void> {
+  constructor(deps: SupervisionServiceDeps) {
+    this.store = deps.store;
+    this.bus = deps.bus;
+    this.parties = deps.parties;
+    this.presence = deps.presence;
+    this.log = deps.log;
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  /**
+   * A supervisor watches a conversation live: every frame its parties get is delivered too.
+   * Returns the function that stops it. @throws AppError `forbidden` or `not-found`.
+   */
+  async monitor(actor: Actor, conversationId: string, deliver: (frame: ServerFrame) => void): Promise<() => void> {
     this.supervisorOf(actor);
     await this.parties.authorize(actor, conversationId, 'read');
+    return this.bus.subscribe(topics.monitor(conversationId), deliver);
+  }
+
+  /** Sets an agent's presence on their behalf; the log names the supervisor. @throws AppError `not-found`. */
+  async forcePresence(actor: Actor, agentId: string, status: AgentStatus, reason?: BreakReason): Promise<void> {
+    const supervisor = this.supervisorOf(actor);
+    if (!(await this.store.agents.findById(agentId))) throw new AppError('not-found', 'no such agent');
+    await this.presence.setStatus(agentId, status, reason, supervisor.id);
   }
 
   /** A supervisor's note to the agent of a live conversation; the visitor never receives it. */

@@ -36,25 +36,25 @@ export class WallboardService {
   private pending: ReturnType<typeof setTimeout> | undefined;
   private lastPush = 0;
   private readonly clock: () => number;
-  private readonly stopListening: () => void;
+  private stopListening = () => {};
   private destroyed = false;
 
   constructor(
     private readonly store: Store,
     private readonly bus: Bus,
-    private readonly routing: RoutingService,
-    log: EventLogWriter,
+    private readonly routing: Pick<RoutingService, 'queueNow'>,
+    private readonly log: EventLogWriter,
     private readonly options: WallboardOptions,
   ) {
     this.clock = options.clock ?? Date.now;
-    this.stopListening = log.onAppend((event) => {
+  }
+
+  /** Loads today's events so the figures start complete, then follows the event log as it is written. */
+  async start(): Promise<void> {
+    this.stopListening = this.log.onAppend((event) => {
       this.ledger.apply(event);
       this.changed();
     });
-  }
-
-  /** Loads today's events so the figures start complete. */
-  async start(): Promise<void> {
     await this.reload();
   }
 

@@ -13,7 +13,8 @@ import { iceConfigFor, type VoiceSettings } from './ice-config.js';
 import type { CallParty, PeerCredentialIssuer } from './peer-credentials.js';
 import type { PeerDirectory } from './peer-relay.js';
 import { AppError } from '../kernel/app-error.js';
-import type { ConversationService, StartOptions } from '../conversations/conversation-service.js';
+import type { ConversationService } from '../conversations/conversation-service.js';
+import type { QueuePlacement, StartOptions } from '../conversations/queue-placement.js';
 
 /** How long a party's peer may stay away (a reload, a network blip) before the call gives up on them. */
 export const AGENT_PEER_GRACE_MS = 3000;
@@ -32,7 +33,8 @@ interface LiveCall {
 export interface CallServiceDeps {
   store: Store;
   bus: Bus;
-  conversations: ConversationService;
+  conversations: Pick<ConversationService, 'endBySystem'>;
+  placement: Pick<QueuePlacement, 'start' | 'returnToQueue'>;
   issuer: PeerCredentialIssuer;
   settings: VoiceSettings;
   clock?: () => number;
@@ -45,7 +47,8 @@ export class CallService implements PeerDirectory {
   private readonly lost = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly store: Store;
   private readonly bus: Bus;
-  private readonly conversations: ConversationService;
+  private readonly conversations: CallServiceDeps['conversations'];
+  private readonly placement: CallServiceDeps['placement'];
   private readonly issuer: PeerCredentialIssuer;
   private readonly settings: VoiceSettings;
   private readonly clock: () => number;
@@ -56,21 +59,10 @@ export class CallService implements PeerDirectory {
     this.store = deps.store;
     this.bus = deps.bus;
     this.conversations = deps.conversations;
+    this.placement = deps.placement;
     this.issuer = deps.issuer;
     this.settings = deps.settings;
     this.clock = deps.clock ?? Date.now;
-    this.conversations.listen({
-      assigned: (c, agent) => this.assigned(c, agent),
-      moved: (c, from) => void this.moved(c, from),
-      ended: (c) => this.ended(c),
-      held: (c, by) => this.held(c, by),
-      consent: (c, given) => {
-        const call = this.calls.get(c.id);
-        if (!call) return;
-        call.recordingAllowed = given;
-        this.publish(c.id);
-      },
-    });
   }
 
   /** Picks up calls that were open before a restart, so their parties can reconnect. */
@@ -94,7 +86,7 @@ export class CallService implements PeerDirectory {
    * client id returns the same call. @throws AppError `invalid-input` while a chat is open.
    */
   async start(visitorId: string, clientId: string, options: StartOptions = {}): Promise<ConversationSummary> {
-    const summary = await this.conversations.start(visitorId, clientId, { ...options, channel: 'voice' });
+    const summary = await this.placement.start(visitorId, clientId, { ...options, channel: 'voice' });
     if (summary.channel !== 'voice') throw new AppError('invalid-input', 'end the open chat before starting a call');
     if (!this.calls.has(summary.id)) {
       const c = (await this.store.conversations.findById(summary.id))!;
@@ -152,7 +144,7 @@ export class CallService implements PeerDirectory {
     const timer = setTimeout(() => {
       this.lost.delete(peerId);
       if (!this.mayConnect(party)) return;
-      const done = party.kind === 'agent' ? this.conversations.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
+      const done = party.kind === 'agent' ? this.placement.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
       done.catch((e: unknown) => console.error('calls: could not recover from a lost peer', e));
     }, grace);
     timer.unref();
@@ -163,7 +155,7 @@ export class CallService implements PeerDirectory {
   async agentGone(agentId: string): Promise<void> {
     if (this.stopping) return;
     for (const call of [...this.calls.values()]) {
-      if (call.agent?.id === agentId) await this.conversations.returnToQueue(call.conversationId);
+      if (call.agent?.id === agentId) await this.placement.returnToQueue(call.conversationId);
     }
   }
 
@@ -182,7 +174,8 @@ export class CallService implements PeerDirectory {
 
   // ---- conversation changes ------------------------------------------------------------
 
-  private assigned(c: ConversationRecord, agent: AgentRecord): void {
+  /** An agent took the call: both parties get the other's peer id. */
+  conversationAssigned(c: ConversationRecord, agent: AgentRecord): void {
     const call = this.calls.get(c.id);
     if (!call) return;
     this.setAgent(call, agent);
@@ -190,7 +183,8 @@ export class CallService implements PeerDirectory {
     this.publish(c.id);
   }
 
-  private async moved(c: ConversationRecord, fromAgentId: string): Promise<void> {
+  /** The call went to another agent or back to the queue. */
+  async conversationMoved(c: ConversationRecord, fromAgentId: string): Promise<void> {
     const call = this.calls.get(c.id);
     if (!call) return;
     // The agent who let go hears that the call is over for them, and their peer may no longer signal.
@@ -201,7 +195,8 @@ export class CallService implements PeerDirectory {
     this.publish(c.id);
   }
 
-  private ended(c: ConversationRecord): void {
+  /** The call's conversation ended: both peers are told and may no longer signal. */
+  conversationEnded(c: ConversationRecord): void {
     const call = this.calls.get(c.id);
     if (!call) return;
     this.calls.delete(c.id);
@@ -212,10 +207,19 @@ export class CallService implements PeerDirectory {
     if (call.agent) this.bus.publish(topics.agent(call.agent.id), { type: 'call', call: over });
   }
 
-  private held(c: ConversationRecord, by: 'visitor' | 'agent' | undefined): void {
+  /** Either party put the call on hold or took it off. */
+  conversationHeld(c: ConversationRecord, by: 'visitor' | 'agent' | undefined): void {
     const call = this.calls.get(c.id);
     if (!call) return;
     call.heldBy = by;
+    this.publish(c.id);
+  }
+
+  /** The visitor allowed or withdrew recording. */
+  recordingConsent(c: ConversationRecord, given: boolean): void {
+    const call = this.calls.get(c.id);
+    if (!call) return;
+    call.recordingAllowed = given;
     this.publish(c.id);
   }
 

@@ -36,7 +36,7 @@ async function ours() {
     await store.agents.insert({ id, email: `agent${i}@bench.local`, name: `Agent ${i}`, role: 'agent', passwordHash: 'x', status: 'available', capacity: { voice: 1 }, createdAt: 1 });
     await store.queues.addMember(queueId, id);
     const agent = (await store.agents.findById(id))!;
-    await services.routing.agentConnected(agent);
+    await services.presence.agentConnected(agent);
     agents.push(agent);
   }
   const credentials: { id: string; token: string }[] = [];
