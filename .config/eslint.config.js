@@ -1,7 +1,9 @@
-// Lint: typescript-eslint's recommended rules, plus the layering rules of CONVENTIONS.md.
-// Import cycles are checked separately by dpdm (see `npm run lint`).
+// Lint: typescript-eslint's recommended rules, plus the layering rules of CONVENTIONS.md
+// (eslint-rules/layers.js: which folder may import which). File-level import cycles are checked
+// separately by dpdm (see `npm run lint`); folder-level ones cannot pass the layers rule.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './eslint-rules/layers.js';
 
 const onlyProtocolFromSignaling = {
   patterns: [
@@ -29,7 +31,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['widget/**/*.ts', 'agent-pwa/**/*.ts'],
+    files: ['signaling/**/*.ts', 'widget/**/*.ts', 'agent-pwa/**/*.ts', 'ui/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
+  },
+  {
+    files: ['widget/**/*.ts', 'agent-pwa/**/*.ts', 'ui/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', onlyProtocolFromSignaling] },
   },

@@ -22,10 +22,13 @@ import {
   type ContactState,
 } from './routing-state.js';
 import { strategies, type Candidate } from './strategies/index.js';
-import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig, type QueueSettings, type Skills } from './types.js';
+import { CHANNELS, type AcdDecision, type AcdEvent, type Channel, type OverflowReason, type QueueConfig } from './types.js';
 import { WaitingList } from './waiting-list.js';
 import { eligibility } from './eligibility.js';
-import { estimateWait, HandleTimes } from './wait-estimate.js';
+import { assertNever } from '../protocol/assert-never.js';
+import { AcdQueries, DEFAULT_QUEUE } from './engine-queries.js';
+
+export { DEFAULT_QUEUE } from './engine-queries.js';
 
 export interface AcdEngineOptions {
   /** Missed offers in a row after which an agent is paused (FreeSWITCH max-no-answer). 0 disables. */
@@ -39,20 +42,6 @@ export interface AcdEngineOptions {
   seed?: number;
 }
 
-/** Defaults for a queue configured with only some settings, or heard of before its configuration. */
-export const DEFAULT_QUEUE: QueueSettings = {
-  strategy: 'longest-idle',
-  offerTimeoutMs: 30_000,
-  retryDelayMs: 15_000,
-  wrapUpMs: 0,
-  dispositionRequired: false,
-  requiredSkills: {},
-  tierWaitMs: 0,
-  priority: 0,
-  priorityWeightMs: 60_000,
-  stickyMs: 0,
-  expectedHandleMs: 300_000,
-};
 
 /** Overflow hops allowed before a contact is refused, so A → B → A cannot loop. */
 const MAX_HOPS = 3;
@@ -78,12 +67,7 @@ interface Turn {
  * acd.handle({ type: 'contact-arrived', at: 1, contactId: 'c1', queueId: 'q', channel: 'chat' });
  * // → [{ type: 'offer', contactId: 'c1', agentId: 'a1', queueId: 'q', expiresAt: 30001 }, { type: 'queue-changed', queueId: 'q' }]
  */
-export class AcdEngine {
-  private readonly queues = new Map<string, QueueConfig>();
-  private readonly contacts = new Map<string, ContactState>();
-  private readonly waiting = new Map<string, WaitingList<ContactState>>();
-  private readonly agents = new Map<string, AgentState>();
-  private readonly members = new Map<string, Set<string>>();
+export class AcdEngine extends AcdQueries {
   /**
    * Members who could take something now (available, no offer, not in wrap-up, room on some
    * channel), per queue. In a busy center this is nearly empty, so a new contact looks at a few
@@ -95,22 +79,18 @@ export class AcdEngine {
   private readonly lastPosition = new Map<string, number>();
   /** Waiting contacts by the agent they prefer (sticky routing), so that agent's changes find them fast. */
   private readonly stickyWaiting = new Map<string, Set<ContactState>>();
-  /** Measured handle time per queue, for the estimated wait. */
-  private readonly handleTimes = new HandleTimes();
   private readonly deadlines = new DeadlineHeap<Due>();
   private readonly random: () => number;
   private readonly maxNoAnswer: number;
   private readonly noAnswerDelayMs: number;
   private readonly rejectDelayMs: number;
-  private readonly blocking: BlockingRules;
   private arrivals = 0;
-  private now = 0;
 
   constructor(options: AcdEngineOptions = {}) {
+    super(options.blocking ?? DEFAULT_BLOCKING);
     this.maxNoAnswer = options.maxNoAnswer ?? 3;
     this.noAnswerDelayMs = options.noAnswerDelayMs ?? 0;
     this.rejectDelayMs = options.rejectDelayMs ?? 0;
-    this.blocking = options.blocking ?? DEFAULT_BLOCKING;
     this.random = seededRandom(options.seed ?? 1);
   }
 
@@ -155,6 +135,8 @@ export class AcdEngine {
       case 'tick':
         this.runDue(turn);
         break;
+      default:
+        assertNever(event);
     }
     for (const queueId of turn.changedQueues) turn.out.push({ type: 'queue-changed', queueId });
     return turn.out;
@@ -170,93 +152,7 @@ export class AcdEngine {
     return undefined;
   }
 
-  /** The contact's 1-based place in its queue, or 0 when it is not waiting. */
-  positionOf(contactId: string): number {
-    const c = this.contacts.get(contactId);
-    if (!c || c.assignedTo) return 0;
-    return this.waiting.get(c.queueId)?.positionOf(c) ?? 0;
-  }
-
-  /**
-   * Estimated wait in ms for a waiting contact: the contacts ahead of it that free slots
-   * cannot take now, times the queue's handle time, shared among the slots that can serve it.
-   * Undefined when no agent who could serve it is available (the wait cannot be estimated).
-   */
-  estimatedWaitMs(contactId: string): number | undefined {
-    const c = this.contacts.get(contactId);
-    const position = this.positionOf(contactId);
-    if (!c || position === 0) return undefined;
-    return this.estimate(c.queueId, c.channel, c.requiredSkills, position);
-  }
-
-  /** The wait a contact arriving now on `channel` could expect, or undefined when nobody could serve it. */
-  estimatedWaitForNew(queueId: string, channel: Channel): number | undefined {
-    return this.estimate(queueId, channel, {}, (this.waiting.get(queueId)?.size ?? 0) + 1);
-  }
-
-  private estimate(queueId: string, channel: Channel, requiredSkills: Skills, position: number): number | undefined {
-    const queue = this.queueConfig(queueId);
-    const members = [...(this.members.get(queueId) ?? [])].map((id) => this.agents.get(id)!);
-    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking });
-  }
-
-  /** Agents able to serve a queue now (logged in, not on a break, with its skills), busy or not. */
-  agentsAvailable(queueId: string): number {
-    const queue = this.queueConfig(queueId);
-    let n = 0;
-    for (const agentId of this.members.get(queueId) ?? []) {
-      const agent = this.agents.get(agentId)!;
-      if (agent.available && skillScore(agent, queue.requiredSkills) >= 0) n++;
-    }
-    return n;
-  }
-
-  /** The agents a contact is offered to now. */
-  offersOf(contactId: string): { agentId: string; expiresAt: number }[] {
-    return [...(this.contacts.get(contactId)?.offers ?? [])].map(([agentId, expiresAt]) => ({ agentId, expiresAt }));
-  }
-
-  /** Ids of contacts waiting in a queue, in serving order. */
-  waitingIn(queueId: string): string[] {
-    return (this.waiting.get(queueId)?.all ?? []).map((c) => c.id);
-  }
-
-  /** Ids of the contacts an agent handles. */
-  handledBy(agentId: string): string[] {
-    return [...(this.agents.get(agentId)?.handling.keys() ?? [])];
-  }
-
-  /** Whether the agent is in after-contact work. */
-  inWrapUp(agentId: string): boolean {
-    return !!this.agents.get(agentId)?.wrapUp;
-  }
-
-  /** Everything needed to rebuild the waiting queues after a restart, in `contact-arrived` form. */
-  exportWaiting(): Extract<AcdEvent, { type: 'contact-arrived' }>[] {
-    const out: Extract<AcdEvent, { type: 'contact-arrived' }>[] = [];
-    for (const list of this.waiting.values()) {
-      for (const c of list.all) {
-        out.push({
-          type: 'contact-arrived',
-          at: this.now,
-          contactId: c.id,
-          queueId: c.queueId,
-          channel: c.channel,
-          enqueuedAt: c.enqueuedAt,
-          priority: c.priority,
-          requiredSkills: c.requiredSkills,
-          ...(c.preferredAgentId ? { preferredAgentId: c.preferredAgentId } : {}),
-        });
-      }
-    }
-    return out;
-  }
-
   // ---- configuration -------------------------------------------------------------------
-
-  private queueConfig(queueId: string): QueueConfig {
-    return this.queues.get(queueId) ?? { id: queueId, ...DEFAULT_QUEUE };
-  }
 
   private configureQueue(queue: QueueConfig, turn: Turn): void {
     this.queues.set(queue.id, { ...DEFAULT_QUEUE, ...queue });
@@ -754,6 +650,8 @@ export class AcdEngine {
         const a = this.agents.get(due.agentId);
         return !!a && (a.notBefore === due.at || a.wrapUp?.until === due.at);
       }
+      default:
+        return assertNever(due);
     }
   }
 
@@ -787,6 +685,8 @@ export class AcdEngine {
           else this.offerToAgent(agent, turn);
           break;
         }
+        default:
+          assertNever(due);
       }
     }
   }

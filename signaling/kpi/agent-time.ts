@@ -69,6 +69,8 @@ export class AgentTimes {
       case LogType.wrapUpEnded:
         a.wrapUp = false;
         break;
+      default:
+        break; // contact and queue events leave the agent's state as it was
     }
     this.restate(a, e.at);
   }

@@ -93,5 +93,7 @@ export function applyToContacts(contacts: Map<string, ContactFacts>, e: LogEntry
     case LogType.contactRated:
       if (typeof e.data?.rating === 'number') c.rating = e.data.rating;
       break;
+    default:
+      break; // agents' states do not change a contact's facts
   }
 }

@@ -14,6 +14,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { assertNever } from './assert-never.js';
 
 /** Bumped when the format changes; a frame of another version is refused, not misread. */
 export const CODEC_VERSION = 1;
@@ -118,6 +119,8 @@ class Writer {
       case 'stylesheet':
         this.uint(NODE.stylesheet);
         return this.str(node.css);
+      default:
+        return assertNever(node);
     }
   }
 }
@@ -170,6 +173,8 @@ export function encodeFrame(ops: readonly MirrorOp[]): Uint8Array {
         w.uint(Math.max(0, Math.round(op.x)));
         w.uint(Math.max(0, Math.round(op.y)));
         break;
+      default:
+        assertNever(op);
     }
   }
   return encoding.toUint8Array(w.out);

@@ -9,6 +9,7 @@ import { seededRandom } from '../routing-state.js';
 import type { AcdDecision, AcdEvent, Channel, Skills } from '../types.js';
 import type { AgentFigures, QueueFigures, SimulationReport } from './report.js';
 import type { Scenario, ScenarioAgent } from './scenario.js';
+import { assertNever } from '../../protocol/assert-never.js';
 
 type SimEvent =
   | { kind: 'arrival'; queue: string; channel: Channel; handleMs: number; patienceMs?: number; priority: number; requiredSkills?: Skills }
@@ -266,6 +267,8 @@ export function simulate(scenario: Scenario): SimulationReport {
         feed(routable(agent, t), t);
         break;
       }
+      default:
+        assertNever(item);
     }
   }
 
