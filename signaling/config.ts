@@ -1,5 +1,7 @@
 /** Server configuration from the environment, validated at start with messages that name the variable. */
 import { z } from 'zod';
+import { compileTrust, type TrustProxy } from './http/client-address.js';
+import { emailAddressSchema } from './protocol/email-address.js';
 import { parseDatabaseUrl } from './store/database-url.js';
 import type { VoiceSettings } from './voice/ice-config.js';
 
@@ -34,7 +36,7 @@ const envSchema = z
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every((o) => o === '*' || /^https?:\/\/[^/]+$/.test(o)), 'each origin must look like https://example.com (no path), or be *'),
   SWITCHBOARD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SWITCHBOARD_ADMIN_EMAIL: z.email().optional(),
+  SWITCHBOARD_ADMIN_EMAIL: emailAddressSchema.optional(),
   SWITCHBOARD_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   SWITCHBOARD_DEMO: flag.default(true),
   /** The center's time zone: where "today" starts on the wallboard and in reports. */
@@ -78,6 +80,25 @@ const envSchema = z
   INBOUND_MAIL_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Verifies visitors' user ids: the site's backend sends hex HMAC-SHA256(IDENTITY_SECRET, userId) as userHash. */
   IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * Which X-Forwarded-For entries to believe: a number of proxy hops (0: none, the default), or
+   * comma-separated proxy addresses and ranges (`loopback`, `10.0.0.0/8`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx): TrustProxy => {
+      if (/^\d+$/.test(v.trim())) return Number(v.trim());
+      const list = v.split(',').map((s) => s.trim()).filter(Boolean);
+      try {
+        compileTrust(list);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `a number of hops, or addresses and ranges such as loopback or 10.0.0.0/8 (${(error as Error).message})` });
+      }
+      return list;
+    }),
+  /** Sessions unused for this many minutes end (a shared computer left signed in). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
   })
@@ -104,6 +125,8 @@ export interface Config {
   smtpListen?: { host: string; port: number; domains: string[] };
   inboundMailSecret?: string;
   identitySecret?: string;
+  trustProxy: TrustProxy;
+  sessionIdleMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.SMTP_LISTEN_PORT !== undefined ? { smtpListen: { host: e.SMTP_LISTEN_HOST, port: e.SMTP_LISTEN_PORT, domains: e.SMTP_LISTEN_DOMAINS } } : {}),
     ...(e.INBOUND_MAIL_SECRET ? { inboundMailSecret: e.INBOUND_MAIL_SECRET } : {}),
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
+    trustProxy: e.TRUST_PROXY,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
   };
 }

@@ -3,10 +3,12 @@
  * and generates its OpenAPI document from them; the apps import the inferred types.
  */
 import { z } from 'zod';
+import { emailAddressSchema } from './email-address.js';
 import { AGENT_ROLES } from './presence.js';
+import { notificationSettingsSchema } from './team.js';
 
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  email: emailAddressSchema,
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
@@ -16,7 +18,16 @@ export const agentProfileSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(AGENT_ROLES),
+  /** Languages they serve customers in. */
+  languages: z.array(z.string()),
+  /** The app's language they chose; absent: the browser's. */
+  locale: z.string().optional(),
+  notifications: notificationSettingsSchema,
+  /** Signed in with an initial or temporary password: the app asks for a new one before anything else. */
+  mustChangePassword: z.boolean(),
 });
+/** The signed-in agent as the app shows them. */
+export type AgentProfile = z.infer<typeof agentProfileSchema>;
 
 export const visitorSessionRequestSchema = z.object({
   /** A token issued earlier; when valid, the same visitor is resumed. */
