@@ -7,7 +7,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
 import { adminRoutes } from './http/admin-routes.js';
+import { auditRoutes } from './http/audit-routes.js';
 import { authRoutes } from './http/auth-routes.js';
+import { clientAddressResolver } from './http/client-address.js';
+import { teamRoutes } from './http/team-routes.js';
 import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
@@ -38,7 +41,7 @@ import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './wiring.js';
 
 export interface AppDeps {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string; inboundMailSecret?: string };
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & Partial<Pick<Config, 'trustProxy'>> & { metricsToken?: string; inboundMailSecret?: string };
   services: Services;
 }
 
@@ -50,6 +53,7 @@ export function createApp({ config, services }: AppDeps) {
   wss.options.maxPayload = 1024 * 1024;
   const sockets = new SocketRegistry();
   const origins = new AllowedOrigins(config.allowedOrigins);
+  const clientAddress = clientAddressResolver(config.trustProxy ?? 0);
   let shuttingDown = false;
   const refuse = (reason: ErrorBody['error']['reason'], message: string): ErrorBody => ({ error: { reason, message } });
 
@@ -66,6 +70,8 @@ export function createApp({ config, services }: AppDeps) {
   api.use('/auth/*', sameOriginForChanges());
   api.use('/conversations/*', sameOriginForChanges());
   api.use('/admin/*', sameOriginForChanges());
+  api.use('/team', sameOriginForChanges());
+  api.use('/team/*', sameOriginForChanges());
   api.use('/supervisor/*', sameOriginForChanges());
   api.use('/integrations/*', sameOriginForChanges());
   api.use('/canned-replies/*', sameOriginForChanges());
@@ -81,7 +87,9 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/conversations', suggestionRoutes(services));
   api.route('/articles', articleRoutes(services));
   api.route('/customers', customerSearchRoutes(services));
-  api.route('/auth', authRoutes(services.auth, { secureCookies: config.publicUrl.startsWith('https:') }));
+  api.route('/auth', authRoutes(services.auth, services.team, { secureCookies: config.publicUrl.startsWith('https:'), clientAddress }));
+  api.route('/team', teamRoutes(services.auth, services.team));
+  api.route('/audit', auditRoutes(services.auth, services.audit));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
   api.route('/transfer-targets', transferRoutes(services));
@@ -111,12 +119,15 @@ export function createApp({ config, services }: AppDeps) {
       if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
       // Cookies ride along on cross-site WebSocket upgrades: only our own pages may open this one.
       if (!isSameOrigin(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'cross-site socket refused'), 403);
-      const agent = await services.auth.agentForSession(getCookie(c, SESSION_COOKIE));
-      if (!agent) return c.json(refuse('not-authenticated', 'sign in first'), 401);
+      const sessionId = getCookie(c, SESSION_COOKIE);
+      const agent = await services.auth.agentForSession(sessionId);
+      if (!agent || !sessionId) return c.json(refuse('not-authenticated', 'sign in first'), 401);
+      if (agent.mustChangePassword) return c.json(refuse('password-change-required', 'choose a new password first'), 403);
       c.set('agent', agent);
+      c.set('sessionId', sessionId);
       await next();
     },
-    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'))),
+    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'), c.get('sessionId'))),
   );
 
   // PeerJS signaling for calls. No origin check: the bearer token in the URL is the credential

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     voice: config.voice,
     mail: config.mail,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
+    sessionIdleMs: config.sessionIdleMs,
   });
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
   const smtpPort = smtp ? await smtp.listen() : undefined;
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
       `  API description:           ${base}/api/openapi.json`,
     ];
     if (setup.createdAdmin) {
-      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; keep it)` : ''));
+      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; you choose your own at first sign-in)` : ''));
     }
     lines.push(smtpPort !== undefined ? `  Inbound mail (SMTP):       ${config.smtpListen!.host}:${smtpPort}` : '  Inbound mail (SMTP):       off (set SMTP_LISTEN_PORT)');
     if (!config.mail.smtpUrl) lines.push('  Outbound mail:             not configured (set SMTP_URL); mail is kept in the outbox until it is');

@@ -2,7 +2,10 @@
 import type { Bus } from './bus/bus.js';
 import type { Store } from './store/store.js';
 import { AdminService } from './routing/admin-service.js';
+import { AccountListeners } from './auth/account-events.js';
 import { AuthService } from './auth/auth-service.js';
+import { TeamService } from './auth/team-service.js';
+import { AuditTrail } from './kernel/audit-trail.js';
 import { CallService } from './voice/call-service.js';
 import { CobrowseRooms } from './cobrowse/cobrowse-rooms.js';
 import { CobrowseService } from './cobrowse/cobrowse-service.js';
@@ -35,6 +38,10 @@ import { KnowledgeService } from './knowledge/knowledge-service.js';
 
 export interface Services {
   auth: AuthService;
+  /** People in the team: invitations, roles, deactivation, password resets. */
+  team: TeamService;
+  /** The audit log of administrative actions. */
+  audit: AuditTrail;
   /** Queues' and agents' routing settings. */
   admin: AdminService;
   visitors: VisitorService;
@@ -95,6 +102,8 @@ export interface ServicesOptions {
   webhookBackoff?: Backoff;
   /** Verifies `Switchboard.identify({ userId, userHash })`; without it user ids are refused. */
   identitySecret?: string;
+  /** Sessions unused this long end. */
+  sessionIdleMs?: number;
 }
 
 /**
@@ -113,6 +122,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const routingOutcomes = new RoutingListeners();
   const conversationEvents = new ConversationListeners();
   const callbackEvents = new CallbackListeners();
+  const accountEvents = new AccountListeners();
 
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
   const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock });
@@ -133,8 +143,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const channels = new ChannelService(store, conversations, placement, webhooks, clock);
   const customers = new CustomerService(store, parties, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
+  const audit = new AuditTrail(store, clock);
+  const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
+  const team = new TeamService({ store, audit, events: accountEvents, clock });
 
   presenceEvents.add({ changed: (agentId) => routing.reloadAgent(agentId) });
+  accountEvents.add({
+    signedOut: async (agentId, reason) => presence.sessionsEnded(agentId, reason),
+    // Their contacts go back to the head of their queues first; then routing forgets them.
+    deactivated: async (agentId) => {
+      await placement.returnAllOf(agentId);
+      await routing.reloadAgent(agentId);
+    },
+    changed: (agentId) => routing.reloadAgent(agentId),
+  });
   routingOutcomes.add({
     assigned: (conversationId, agent) => placement.announceAssignment(conversationId, agent),
     refused: (conversationId, reason) => conversations.endBySystem(conversationId, reason),
@@ -187,7 +209,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     peerRelay,
     cobrowse,
     cobrowseRooms,
-    auth: new AuthService(store, clock),
+    auth,
+    team,
+    audit,
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
     health: new StoreHealth(store),

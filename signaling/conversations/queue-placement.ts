@@ -239,10 +239,17 @@ export class QueuePlacement {
   /** Where an agent may transfer a conversation: colleagues (available when signed in and not on a break) and every queue. */
   async transferTargets(agentId: string): Promise<TransferTargets> {
     const agents = (await this.store.agents.list())
-      .filter((a) => a.id !== agentId)
+      .filter((a) => a.id !== agentId && a.active)
       .map((a) => ({ id: a.id, name: a.name, available: a.status === 'available' && this.presence.isConnected(a.id) }));
     const queues = (await this.store.queues.list()).map((q) => ({ id: q.id, name: q.name }));
     return { agents, queues };
+  }
+
+  /** Every conversation the agent is handling goes back to the head of its queue (the account was deactivated). */
+  async returnAllOf(agentId: string): Promise<void> {
+    for (const c of await this.store.conversations.listByStatus(['active'])) {
+      if (c.agentId === agentId) await this.returnToQueue(c.id);
+    }
   }
 
   /**

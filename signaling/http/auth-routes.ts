@@ -1,64 +1,71 @@
-/** Agent sign-in, sign-out and the current agent. */
-import { createRoute, type z } from '@hono/zod-openapi';
-import { getConnInfo } from '@hono/node-server/conninfo';
+/** Signing in and out, the signed-in agent's own profile, password and sessions, and invitation or reset links. */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { agentProfileSchema, loginRequestSchema } from '../protocol/api.js';
 import { SESSION_TTL_MS, toProfile, type AuthService } from '../auth/auth-service.js';
+import type { TeamService } from '../auth/team-service.js';
+import { agentProfileSchema, loginRequestSchema } from '../protocol/api.js';
+import { linkAcceptSchema, linkInfoSchema, passwordChangeSchema, profileUpdateSchema, sessionViewSchema } from '../protocol/team.js';
 import { requireAgent, SESSION_COOKIE } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { createRouter, errorResponses, jsonBody, jsonOk, noContent, type AppEnv } from './router.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const profile = jsonOk(agentProfileSchema, 'The signed-in agent');
 
-const login = createRoute({
-  method: 'post',
-  path: '/login',
-  tags: ['auth'],
-  summary: 'Sign in an agent; sets an HttpOnly session cookie',
-  request: { body: { content: { 'application/json': { schema: loginRequestSchema } }, required: true } },
-  responses: { 200: json(agentProfileSchema, 'The signed-in agent'), ...errorResponses(400, 401, 429) },
-});
+const routes = {
+  login: createRoute({ method: 'post', path: '/login', operationId: 'signIn', tags: ['auth'], summary: 'Sign in an agent; sets an HttpOnly session cookie', request: jsonBody(loginRequestSchema), responses: { ...profile, ...errorResponses(400, 401, 429) } }),
+  me: createRoute({ method: 'get', path: '/me', operationId: 'getMe', tags: ['auth'], summary: 'The signed-in agent', responses: { ...profile, ...errorResponses(401) } }),
+  updateMe: createRoute({ method: 'patch', path: '/me', operationId: 'updateMe', tags: ['auth'], summary: 'Change your own name, app language or notification settings', request: jsonBody(profileUpdateSchema), responses: { ...profile, ...errorResponses(400, 401) } }),
+  changePassword: createRoute({ method: 'post', path: '/password', operationId: 'changePassword', tags: ['auth'], summary: 'Change your own password; your other sessions end', request: jsonBody(passwordChangeSchema), responses: { ...profile, ...errorResponses(400, 401) } }),
+  logout: createRoute({ method: 'post', path: '/logout', operationId: 'signOut', tags: ['auth'], summary: 'Sign out and end the session', responses: { 204: { description: 'Signed out' } } }),
+  sessions: createRoute({ method: 'get', path: '/sessions', operationId: 'listSessions', tags: ['auth'], summary: 'Your live sessions (devices and browsers), the current one marked', responses: { ...jsonOk(z.array(sessionViewSchema), 'Sessions'), ...errorResponses(401) } }),
+  endSession: createRoute({ method: 'delete', path: '/sessions/{id}', operationId: 'endSession', tags: ['auth'], summary: 'End one of your sessions; that app window signs out at once', request: { params: z.object({ id: z.string().min(1).max(64) }) }, responses: { ...noContent, ...errorResponses(401, 404) } }),
+  endOthers: createRoute({ method: 'post', path: '/sessions/end-others', operationId: 'endOtherSessions', tags: ['auth'], summary: 'End every session but this one', responses: { ...jsonOk(z.object({ ended: z.number() }), 'How many ended'), ...errorResponses(401) } }),
+  inspectLink: createRoute({ method: 'post', path: '/links/inspect', operationId: 'inspectAccountLink', tags: ['auth'], summary: 'What an invitation or password-reset link is for (the token travels in the body, not the URL)', request: jsonBody(z.object({ token: z.string().min(16).max(128) })), responses: { ...jsonOk(linkInfoSchema, 'The link'), ...errorResponses(400, 404) } }),
+  acceptLink: createRoute({ method: 'post', path: '/links/accept', operationId: 'acceptAccountLink', tags: ['auth'], summary: 'Accept an invitation or reset link: choose your password and sign in', request: jsonBody(linkAcceptSchema), responses: { ...profile, ...errorResponses(400, 404) } }),
+};
 
-const me = createRoute({
-  method: 'get',
-  path: '/me',
-  tags: ['auth'],
-  summary: 'The signed-in agent',
-  responses: { 200: json(agentProfileSchema, 'The signed-in agent'), ...errorResponses(401) },
-});
-
-const logout = createRoute({
-  method: 'post',
-  path: '/logout',
-  tags: ['auth'],
-  summary: 'Sign out and end the session',
-  responses: { 204: { description: 'Signed out' } },
-});
-
-function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // in-memory requests in tests have no socket
-  }
+export interface AuthRoutesOptions {
+  secureCookies: boolean;
+  clientAddress(c: Context): string;
 }
 
-export function authRoutes(auth: AuthService, options: { secureCookies: boolean }) {
+export function authRoutes(auth: AuthService, team: TeamService, options: AuthRoutesOptions) {
   const router = createRouter();
-  router.openapi(login, async (c) => {
+  const setSession = (c: Context<AppEnv>, sessionId: string) =>
+    setCookie(c, SESSION_COOKIE, sessionId, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies, path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+  const client = (c: Context<AppEnv>) => ({ address: options.clientAddress(c), userAgent: c.req.header('user-agent') });
+
+  router.openapi(routes.login, async (c) => {
     const { email, password } = c.req.valid('json');
-    const { sessionId, agent } = await auth.login(email, password, clientAddress(c));
-    setCookie(c, SESSION_COOKIE, sessionId, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      secure: options.secureCookies,
-      path: '/',
-      maxAge: Math.floor(SESSION_TTL_MS / 1000),
-    });
+    // Signing in replaces any session this browser had: its old id is worthless from now on.
+    await auth.logout(getCookie(c, SESSION_COOKIE));
+    const { sessionId, agent } = await auth.login(email, password, client(c));
+    setSession(c, sessionId);
     return c.json(toProfile(agent), 200);
   });
-  router.use('/me', requireAgent(auth));
-  router.openapi(me, (c) => c.json(toProfile(c.get('agent')), 200));
-  router.openapi(logout, async (c) => {
+  router.openapi(routes.inspectLink, async (c) => c.json(await team.linkInfo(c.req.valid('json').token), 200));
+  router.openapi(routes.acceptLink, async (c) => {
+    const { token, password, name } = c.req.valid('json');
+    const agent = await team.acceptLink(token, password, name);
+    setSession(c, await auth.openSession(agent.id, client(c)));
+    return c.json(toProfile(agent), 200);
+  });
+
+  const signedIn = requireAgent(auth, undefined, { whilePasswordMustChange: true });
+  for (const path of ['/me', '/password', '/sessions', '/sessions/*']) router.use(path, signedIn);
+  router.openapi(routes.me, (c) => c.json(toProfile(c.get('agent')), 200));
+  router.openapi(routes.updateMe, async (c) => c.json(toProfile(await auth.updateProfile(c.get('agent'), c.req.valid('json'))), 200));
+  router.openapi(routes.changePassword, async (c) => {
+    const { currentPassword, newPassword } = c.req.valid('json');
+    return c.json(toProfile(await auth.changePassword(c.get('agent'), currentPassword, newPassword, c.get('sessionId'))), 200);
+  });
+  router.openapi(routes.sessions, async (c) => c.json(await auth.sessions(c.get('agent').id, c.get('sessionId')), 200));
+  router.openapi(routes.endOthers, async (c) => c.json({ ended: await auth.endOtherSessions(c.get('agent').id, c.get('sessionId')) }, 200));
+  router.openapi(routes.endSession, async (c) => {
+    await auth.endSession(c.get('agent').id, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  router.openapi(routes.logout, async (c) => {
     await auth.logout(getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);

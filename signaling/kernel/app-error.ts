@@ -16,6 +16,7 @@ const STATUS: Record<ErrorReason, number> = {
   'origin-not-allowed': 403,
   'invalid-signature': 401,
   replayed: 409,
+  'password-change-required': 403,
   internal: 500,
 };
 

@@ -21,6 +21,8 @@ export const ErrorReason = {
   invalidSignature: 'invalid-signature',
   /** A signed request whose message was taken before. */
   replayed: 'replayed',
+  /** Signed in with an initial or temporary password: choose a new one first. */
+  passwordChangeRequired: 'password-change-required',
   internal: 'internal',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];

@@ -3,18 +3,14 @@ import type { CallView } from './call.js';
 import type { CobrowseView } from './cobrowse.js';
 import type { Channel, ConversationEvent, ConversationSource, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
-import type { AgentRole, AgentStatus, BreakReason } from './presence.js';
+import type { AgentStatus, BreakReason } from './presence.js';
 import type { ConversationNote } from './notes.js';
 import type { CustomerViewers } from './customers.js';
 import type { Wallboard } from './wallboard.js';
 
-/** The signed-in agent as the app shows them. */
-export interface AgentProfile {
-  id: string;
-  email: string;
-  name: string;
-  role: AgentRole;
-}
+import type { AgentProfile } from './api.js';
+
+export type { AgentProfile } from './api.js';
 
 /** A contact offered to one agent, who accepts or declines before `expiresAt`. */
 export interface Offer {
@@ -34,6 +30,9 @@ export interface Offer {
 
 /** Why an offer went away before the agent answered it. */
 export type OfferWithdrawnReason = 'timeout' | 'taken' | 'cancelled';
+
+/** Why a session ended from elsewhere. */
+export type SignOutReason = 'deactivated' | 'role-changed' | 'password-changed' | 'signed-out-elsewhere';
 
 export type ServerFrame =
   | {
@@ -55,6 +54,8 @@ export type ServerFrame =
       conversations: ConversationSummary[];
       offers: Offer[];
     }
+  /** This app window's session ended (deactivated, signed out from another device, new role or password): sign in again. */
+  | { type: 'signed-out'; reason: SignOutReason }
   /** The frame with this client id is stored (when it carried data) and done. */
   | { type: 'ack'; id: string; conversationId?: string; seq?: number }
   | { type: 'error'; id?: string; reason: ErrorReason; message: string }

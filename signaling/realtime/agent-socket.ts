@@ -9,6 +9,7 @@ import { AppError } from '../kernel/app-error.js';
 import { toProfile } from '../auth/auth-service.js';
 import { agentFrameSchema, type AgentFrame } from '../protocol/client-frames.js';
 import type { BreakReason } from '../protocol/presence.js';
+import type { ServerFrame } from '../protocol/server-frames.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { Services } from '../wiring.js';
@@ -32,7 +33,7 @@ const handlers: AgentFrameHandlers<Exclude<AgentFrame['type'], 'hello' | Convers
   ...agentCobrowseFrames,
 };
 
-export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord): WSEvents<WebSocket> {
+export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord, sessionId: string): WSEvents<WebSocket> {
   let channel!: FrameChannel<AgentFrame>;
   let greeted = false;
   let unfollow = () => {};
@@ -60,7 +61,10 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       return channel.close(4400, 'unsupported protocol');
     }
     greeted = true;
-    unfollow = services.presence.follow(agent, ctx.send);
+    unfollow = services.presence.follow(agent, (f) => {
+      if (f.type === 'signed-out') return void signOutIfEnded(f).catch((e: unknown) => console.error('socket: session check failed', e));
+      ctx.send(f);
+    });
     await services.presence.agentConnected(agent);
     const fresh = await services.presence.current(agent);
     const wrapUp = services.routing.wrapUpOf(agent.id);
@@ -78,6 +82,13 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     for (const call of services.calls.viewsForAgent(agent.id)) channel.send({ type: 'call', call });
     for (const session of services.cobrowse.viewsForAgent(agent.id)) channel.send({ type: 'cobrowse', session });
     if (agent.role !== 'agent') channel.send({ type: 'wallboard', wallboard: await services.wallboard.snapshot() });
+  }
+
+  /** Some of the agent's sessions ended elsewhere: this window closes if its own was one of them. */
+  async function signOutIfEnded(frame: Extract<ServerFrame, { type: 'signed-out' }>): Promise<void> {
+    if (await services.auth.agentForSession(sessionId)) return;
+    channel.send(frame);
+    channel.close(4401, 'signed out');
   }
 
   return socketEvents({

@@ -8,7 +8,7 @@ import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { Listeners } from '../kernel/listeners.js';
 import { LogType } from '../kpi/log-types.js';
 import type { AgentStatus, BreakReason } from '../protocol/presence.js';
-import type { ServerFrame } from '../protocol/server-frames.js';
+import type { ServerFrame, SignOutReason } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { Store } from '../store/store.js';
 
@@ -79,6 +79,14 @@ export class PresenceService {
   /** The agent as stored now: their name or state may have changed since their socket opened. */
   async current(agent: AgentRecord): Promise<AgentRecord> {
     return (await this.store.agents.findById(agent.id)) ?? agent;
+  }
+
+  /**
+   * Some of the agent's sessions ended (deactivated, signed out elsewhere, new role or password):
+   * each of their open app windows checks its own session and closes if it was one of them.
+   */
+  sessionsEnded(agentId: string, reason: SignOutReason): void {
+    this.bus.publish(topics.agent(agentId), { type: 'signed-out', reason });
   }
 
   /** Whether the agent has the app open (at least one socket). */

@@ -281,7 +281,11 @@ export class RoutingService {
   private async refreshAgent(agentId: string): Promise<void> {
     if (this.destroyed) return;
     const agent = await this.store.agents.findById(agentId);
-    if (!agent) return void this.feed({ type: 'agent-removed', at: this.clock(), agentId });
+    if (!agent?.active) {
+      // Deleted or deactivated: routing forgets them (their contacts were requeued first).
+      this.wrapUps.delete(agentId);
+      return void this.feed({ type: 'agent-removed', at: this.clock(), agentId });
+    }
     this.feed({
       type: 'agent-updated',
       at: this.clock(),

@@ -52,7 +52,8 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
   if ((await store.agents.count()) === 0) {
     const email = options.admin?.email ?? 'admin@localhost';
     const password = options.admin?.password ?? randomBytes(12).toString('base64url');
-    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', createdAt: now });
+    // A generated password was printed in a terminal: the admin replaces it at first sign-in.
+    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', mustChangePassword: !options.admin?.password, createdAt: now });
     result.createdAdmin = { email, ...(options.admin?.password ? {} : { generatedPassword: password }) };
 
     if (options.demo) {

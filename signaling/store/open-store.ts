@@ -12,9 +12,37 @@ import { Store } from './store.js';
 export interface OpenStoreOptions {
   /** PostgreSQL only: a schema to create and use (tests isolate themselves this way). */
   schema?: string;
+  /** Bring the schema up to date (the default); `false` leaves it as it is (`switchboard migrate --status`). */
+  migrate?: boolean;
 }
 
+/** Each migration and whether it ran, in order. */
+export type MigrationStatus = { name: string; appliedAt?: Date }[];
+
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const { db, dialect } = await connect(databaseUrl, options);
+  if (options.migrate === false) return new Store(db, dialect);
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return new Store(db, dialect);
+}
+
+/** The migrations and which of them the database has run, without running any. */
+export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
+  const { db, dialect } = await connect(databaseUrl, {});
+  try {
+    const infos = await new Migrator({ db, provider: migrationProvider(dialect) }).getMigrations();
+    return infos.map((m) => ({ name: m.name, ...(m.executedAt ? { appliedAt: m.executedAt } : {}) }));
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: 'sqlite' | 'postgres' }> {
   const target = parseDatabaseUrl(databaseUrl);
   let db: Kysely<Database>;
   if (target.dialect === 'sqlite') {
@@ -41,11 +69,5 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
-  const migrator = new Migrator({ db, provider: migrationProvider(target.dialect) });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
-    await db.destroy();
-    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return new Store(db, target.dialect);
+  return { db, dialect: target.dialect };
 }

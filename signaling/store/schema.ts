@@ -23,6 +23,17 @@ export interface AgentsTable {
   capacity: string;
   /** Why the agent is on a break (`away`), for example lunch or no-answer. */
   break_reason: string | null;
+  /** 0 once deactivated: they cannot sign in, their history keeps their name. */
+  active: Generated<number>;
+  deactivated_at: number | null;
+  /** JSON array of language codes they serve customers in. */
+  languages: Generated<string>;
+  /** The app's language they chose. */
+  locale: string | null;
+  /** JSON NotificationSettings; null: the defaults. */
+  notifications: string | null;
+  /** 1 after an initial or temporary password: they choose their own before anything else. */
+  must_change_password: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -31,6 +42,34 @@ export interface SessionsTable {
   agent_id: string;
   created_at: number;
   expires_at: number;
+  /** What the owner's session list shows and ends sessions by; not the cookie value. */
+  public_id: string | null;
+  last_seen_at: number | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface AccountLinksTable {
+  /** SHA-256 of the token in the link. */
+  token_hash: string;
+  agent_id: string;
+  purpose: string;
+  created_by: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  /** JSON. */
+  detail: string;
 }
 
 export interface QueuesTable {
@@ -314,6 +353,8 @@ export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
   sessions: SessionsTable;
+  account_links: AccountLinksTable;
+  audit_log: AuditLogTable;
   queues: QueuesTable;
   queue_members: QueueMembersTable;
   visitors: VisitorsTable;

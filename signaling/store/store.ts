@@ -1,7 +1,9 @@
 /** The one storage interface the services use, the same over SQLite and PostgreSQL. */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { AccountLinksRepo } from './account-links-repo.js';
 import { AgentsRepo } from './agents-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
+import { AuditRepo } from './audit-repo.js';
 import { CallbacksRepo } from './callbacks-repo.js';
 import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
@@ -27,6 +29,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export class Store {
   readonly agents: AgentsRepo;
   readonly sessions: SessionsRepo;
+  readonly accountLinks: AccountLinksRepo;
+  readonly audit: AuditRepo;
   readonly queues: QueuesRepo;
   readonly visitors: VisitorsRepo;
   readonly conversations: ConversationsRepo;
@@ -48,6 +52,8 @@ export class Store {
   ) {
     this.agents = new AgentsRepo(db);
     this.sessions = new SessionsRepo(db);
+    this.accountLinks = new AccountLinksRepo(db);
+    this.audit = new AuditRepo(db);
     this.queues = new QueuesRepo(db);
     this.visitors = new VisitorsRepo(db);
     this.conversations = new ConversationsRepo(db);

@@ -7,6 +7,7 @@ import * as notesAndParticipants from './004-notes-and-participants.js';
 import * as recordings from './005-recordings.js';
 import * as channels from './006-channels.js';
 import * as customers from './007-customers.js';
+import * as team from './008-team.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '005-recordings': recordings,
   '006-channels': channels,
   '007-customers': customers,
+  '008-team': team,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
