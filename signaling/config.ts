@@ -1,5 +1,6 @@
 /** Server configuration from the environment, validated at start with messages that name the variable. */
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './kernel/logger.js';
 import { parseDatabaseUrl } from './store/database-url.js';
 import type { VoiceSettings } from './voice/ice-config.js';
 
@@ -80,6 +81,8 @@ const envSchema = z
   IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
+  /** How much the server logs (JSON lines on stdout; readable ones in a terminal). */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .refine((e) => !e.VOICE_RELAY_ONLY || (e.TURN_URLS.length > 0 && e.TURN_SECRET), { path: ['VOICE_RELAY_ONLY'], message: 'needs TURN_URLS and TURN_SECRET' })
   .refine((e) => e.TURN_URLS.length === 0 || e.TURN_SECRET, { path: ['TURN_SECRET'], message: 'is required with TURN_URLS' });
@@ -104,6 +107,7 @@ export interface Config {
   smtpListen?: { host: string; port: number; domains: string[] };
   inboundMailSecret?: string;
   identitySecret?: string;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -146,5 +150,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.SMTP_LISTEN_PORT !== undefined ? { smtpListen: { host: e.SMTP_LISTEN_HOST, port: e.SMTP_LISTEN_PORT, domains: e.SMTP_LISTEN_DOMAINS } } : {}),
     ...(e.INBOUND_MAIL_SECRET ? { inboundMailSecret: e.INBOUND_MAIL_SECRET } : {}),
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
+    logLevel: e.LOG_LEVEL,
   };
 }
