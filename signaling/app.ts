@@ -16,6 +16,7 @@ import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { metricsRoutes } from './http/metrics-routes.js';
+import { assignRequestId, requestLog } from './http/request-log.js';
 import { reportRoutes } from './http/report-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
 import { createRouter, type AppEnv } from './http/router.js';
@@ -58,6 +59,7 @@ export function createApp({ config, services }: AppDeps) {
   const refuse = (reason: ErrorBody['error']['reason'], message: string): ErrorBody => ({ error: { reason, message } });
 
   app.onError(handleError);
+  app.use('*', assignRequestId, requestLog(services.metrics));
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
   app.route('/', healthRoutes(services.health, () => shuttingDown));
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
@@ -110,7 +112,7 @@ export function createApp({ config, services }: AppDeps) {
       if (!origins.allows(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'this site may not embed the widget'), 403);
       await next();
     },
-    upgradeWebSocket((c) => visitorSocket(services, sockets, { userAgent: c.req.header('user-agent') })),
+    upgradeWebSocket((c) => visitorSocket(services, sockets, { userAgent: c.req.header('user-agent'), requestId: c.get('requestId') })),
   );
 
   app.get(
@@ -127,7 +129,7 @@ export function createApp({ config, services }: AppDeps) {
       c.set('sessionId', sessionId);
       await next();
     },
-    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'), c.get('sessionId'))),
+    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'), c.get('sessionId'), c.get('requestId'))),
   );
 
   // PeerJS signaling for calls. No origin check: the bearer token in the URL is the credential
@@ -139,7 +141,7 @@ export function createApp({ config, services }: AppDeps) {
       if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
       await next();
     },
-    upgradeWebSocket((c) => peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query())),
+    upgradeWebSocket((c) => peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query(), { requestId: c.get('requestId'), metrics: services.metrics })),
   );
 
   // Co-browse rooms (y-websocket). As for calls, the room token in the URL is the credential.
@@ -149,7 +151,7 @@ export function createApp({ config, services }: AppDeps) {
       if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
       await next();
     },
-    upgradeWebSocket((c) => cobrowseSocket(services.cobrowse, services.cobrowseRooms, c.req.param('sessionId') ?? '', c.req.query('token'))),
+    upgradeWebSocket((c) => cobrowseSocket(services.cobrowse, services.cobrowseRooms, c.req.param('sessionId') ?? '', c.req.query('token'), { requestId: c.get('requestId'), metrics: services.metrics })),
   );
 
   app.route('/', staticRoutes(config.staticDir));

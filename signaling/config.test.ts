@@ -37,4 +37,11 @@ describe('loadConfig', () => {
     assert.equal(c.demo, false);
     assert.equal(c.publicUrl, 'https://help.example.com');
   });
+
+  it('logs at info by default, takes any pino level, and refuses another word naming the choices', () => {
+    assert.equal(loadConfig({}).logLevel, 'info');
+    assert.equal(loadConfig({ LOG_LEVEL: 'debug' }).logLevel, 'debug');
+    assert.equal(loadConfig({ LOG_LEVEL: 'silent' }).logLevel, 'silent');
+    assert.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/);
+  });
 });

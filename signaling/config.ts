@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { emailAddressSchema } from './protocol/email-address.js';
+import { LOG_LEVELS, type LogLevel } from './kernel/logger.js';
 import { parseDatabaseUrl } from './store/database-url.js';
 import type { VoiceSettings } from './voice/ice-config.js';
 
@@ -101,6 +102,8 @@ const envSchema = z
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
+  /** How much the server logs (JSON lines on stdout; readable ones in a terminal). */
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
   .refine((e) => !e.VOICE_RELAY_ONLY || (e.TURN_URLS.length > 0 && e.TURN_SECRET), { path: ['VOICE_RELAY_ONLY'], message: 'needs TURN_URLS and TURN_SECRET' })
   .refine((e) => e.TURN_URLS.length === 0 || e.TURN_SECRET, { path: ['TURN_SECRET'], message: 'is required with TURN_URLS' });
@@ -127,6 +130,7 @@ export interface Config {
   identitySecret?: string;
   trustProxy: TrustProxy;
   sessionIdleMs: number;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {}
@@ -171,5 +175,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -8,6 +8,9 @@ import { bootstrap } from './setup/bootstrap.js';
 import { createServices } from './wiring.js';
 import { openStore } from './store/open-store.js';
 import { SmtpListener } from './mail/smtp-listener.js';
+import { componentLogger, configureLogging } from './kernel/logger.js';
+
+const log = componentLogger('server');
 
 async function main(): Promise<void> {
   let config: Config;
@@ -20,10 +23,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  // JSON lines for log collectors; readable lines for a person at a terminal (npm start).
+  configureLogging({ level: config.logLevel, pretty: process.stdout.isTTY === true });
 
   const store = await openStore(config.databaseUrl);
   const setup = await bootstrap(store, { ...(config.secret ? { secret: config.secret } : {}), ...(config.admin ? { admin: config.admin } : {}), demo: config.demo });
-  const bus = new InProcessBus();
+  const busLog = componentLogger('bus');
+  const bus = new InProcessBus((topic, err) => busLog.error({ topic, err }, 'a subscriber failed'));
   const services = await createServices({
     store,
     bus,
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: shutting down`);
+    log.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();
     closeSockets();
@@ -80,6 +86,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Switchboard failed to start:', error instanceof Error ? error.message : error);
+  log.fatal({ err: error }, 'Switchboard failed to start');
   process.exit(1);
 });

@@ -35,6 +35,8 @@ import type { Backoff } from './kernel/retry-backoff.js';
 import { CustomerService } from './customers/customer-service.js';
 import { CustomerViewersRegistry } from './customers/viewers.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { Metrics } from './kernel/metrics.js';
+import { ContactMetrics } from './supervision/contact-metrics.js';
 
 export interface Services {
   auth: AuthService;
@@ -79,6 +81,8 @@ export interface Services {
   reports: ReportService;
   /** Whether the store answers, for /healthz. */
   health: StoreHealth;
+  /** This server's Prometheus registry: counters and histograms, rendered at /metrics. */
+  metrics: Metrics;
   /** Stops timers and waits for pending log writes; does not close the store or bus. */
   destroy(): Promise<void>;
 }
@@ -114,6 +118,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const { store, bus, secret } = options;
   const clock = options.clock ?? Date.now;
   const log = new EventLogWriter(store);
+  const metrics = new Metrics();
   const timeZone = options.timeZone ?? 'UTC';
   const kpi = { serviceLevelMs: (options.serviceLevelSeconds ?? 20) * 1000, shortAbandonMs: (options.shortAbandonSeconds ?? 5) * 1000 };
 
@@ -125,7 +130,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const accountEvents = new AccountListeners();
 
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
-  const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock });
+  const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
   const parties = new ConversationParties(store, bus, routing);
   const conversations = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, clock });
   const placement = new QueuePlacement({ store, bus, routing, presence, log, parties, events: conversationEvents, clock });
@@ -137,9 +142,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
-  const mailSender = new MailSender(store, mailSettings, clock);
+  const mailSender = new MailSender(store, mailSettings, clock, metrics);
   const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
-  const webhooks = new WebhookService(store, { clock, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
+  const webhooks = new WebhookService(store, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
   const channels = new ChannelService(store, conversations, placement, webhooks, clock);
   const customers = new CustomerService(store, parties, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
@@ -179,6 +184,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   conversationEvents.add({ storing: (tx, c, e) => channels.storingMessage(tx, c, e), posted: (c, e) => channels.messagePosted(c, e) });
   conversationEvents.add(integrations.conversations);
   callbackEvents.add({ due: integrations.callbackDue });
+  // Metrics read what the domains announce; nothing waits on them.
+  const contactMetrics = new ContactMetrics(metrics, (queueId) => routing.queueSlug(queueId));
+  log.onAppend((entry) => contactMetrics.apply(entry));
+  conversationEvents.add({ posted: (c, e) => metrics.messages.inc({ author: e.author.kind, channel: c.channel }) });
 
   await wallboard.start();
   await routing.start();
@@ -215,6 +224,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     admin: new AdminService(store, routing, clock),
     visitors: new VisitorService(store, secret, clock),
     health: new StoreHealth(store),
+    metrics,
     async destroy() {
       wallboard.destroy();
       presence.destroy();

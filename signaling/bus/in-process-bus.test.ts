@@ -20,20 +20,16 @@ describe('InProcessBus', () => {
   });
 
   it('keeps delivering to others when one subscriber throws or unsubscribes mid-delivery', () => {
-    const bus = new InProcessBus();
+    const failures: string[] = [];
+    const bus = new InProcessBus((topic, error) => failures.push(`${topic}: ${(error as Error).message}`));
     const got: string[] = [];
-    const original = console.error;
-    console.error = () => {};
-    try {
-      const stop = bus.subscribe('t', () => {
-        stop();
-        throw new Error('socket gone');
-      });
-      bus.subscribe('t', () => got.push('second'));
-      bus.publish('t', frame);
-    } finally {
-      console.error = original;
-    }
+    const stop = bus.subscribe('t', () => {
+      stop();
+      throw new Error('socket gone');
+    });
+    bus.subscribe('t', () => got.push('second'));
+    bus.publish('t', frame);
     assert.deepEqual(got, ['second']);
+    assert.deepEqual(failures, ['t: socket gone'], 'the failure is reported, not swallowed');
   });
 });

@@ -1,8 +1,17 @@
 /** The single-node Bus: a map of topic to handlers. */
 import type { Bus, BusFrame, Topic, Unsubscribe } from './bus.js';
 
+/** Hears a subscriber that threw; the others still get the frame. */
+export type SubscriberFailure = (topic: string, error: unknown) => void;
+
 export class InProcessBus implements Bus {
   private readonly handlers = new Map<string, Set<(frame: BusFrame) => void>>();
+
+  /**
+   * @param subscriberFailed where a throwing subscriber is reported: the bus sits below the
+   * kernel and its logger, so server.ts hands it the logger's; alone it writes to stderr.
+   */
+  constructor(private readonly subscriberFailed: SubscriberFailure = (topic, error) => console.error(`bus: a subscriber of ${topic} failed`, error)) {}
 
   publish<F extends BusFrame>(topic: Topic<F>, frame: F): void {
     const set = this.handlers.get(topic);
@@ -12,7 +21,7 @@ export class InProcessBus implements Bus {
       try {
         deliver(frame);
       } catch (error) {
-        console.error(`bus: a subscriber of ${topic} failed`, error);
+        this.subscriberFailed(topic, error);
       }
     }
   }

@@ -4,13 +4,16 @@ import type { ConversationEvents } from '../conversations/conversation-events.js
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
 import type { WebhookService } from './webhook-service.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('webhooks');
 
 /** What a webhook subscriber hears, as listeners wiring.ts adds to the conversation and callback events. */
 export function webhookEvents(store: Store, webhooks: WebhookService) {
   const emit = (event: Parameters<WebhookService['emit']>[0], load: () => Promise<unknown>) =>
     void load()
       .then((data) => webhooks.emit(event, data))
-      .catch((error: unknown) => console.error(`webhooks: could not queue ${event}:`, error));
+      .catch((err: unknown) => log.error({ event, err }, 'could not queue an event'));
   const summary = (id: string) => async () => ({ conversation: await store.conversations.summary(id) });
   const conversations: Partial<ConversationEvents> = {
     created: (c) => emit('conversation.created', summary(c.id)),

@@ -9,8 +9,12 @@ import type { Delivery, WebhookRecord } from '../store/webhooks-repo.js';
 import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
+import { componentLogger } from '../kernel/logger.js';
+import type { DeliveryOutcome, Metrics } from '../kernel/metrics.js';
 import { OutboxPump } from '../kernel/outbox-pump.js';
 import { sign } from '../kernel/signature.js';
+
+const log = componentLogger('webhooks');
 
 /** A receiver gets this long to answer before the attempt counts as failed. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -25,11 +29,11 @@ export class WebhookService {
 
   constructor(
     private readonly store: Store,
-    options: { backoff?: Backoff; clock?: () => number } = {},
+    options: { backoff?: Backoff; clock?: () => number; metrics?: Metrics } = {},
   ) {
     this.clock = options.clock ?? Date.now;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.pump = new OutboxPump('webhooks', { due: (at) => store.webhooks.due(at), nextAttemptAt: () => store.webhooks.nextAttemptAt(), deliver: (d) => this.deliver(d) }, this.clock);
+    this.pump = new OutboxPump('webhooks', { due: (at) => store.webhooks.due(at), nextAttemptAt: () => store.webhooks.nextAttemptAt(), deliver: (d) => this.deliver(d) }, this.clock, options.metrics);
   }
 
   start(): void {
@@ -89,13 +93,13 @@ export class WebhookService {
     return channel?.outboundUrl ? { url: channel.outboundUrl, secret: channel.secret } : undefined;
   }
 
-  private async deliver(d: Delivery): Promise<void> {
+  private async deliver(d: Delivery): Promise<DeliveryOutcome> {
     const attempts = d.attempts + 1;
     const target = await this.target(d);
     if (!target) {
       // Unsubscribed (or the channel lost its URL) meanwhile: nobody to deliver to.
       await this.store.webhooks.markFailedAttempt(d.id, attempts, 'the subscription no longer exists', undefined);
-      return;
+      return 'failed';
     }
     const timestamp = String(Math.floor(this.clock() / 1000));
     const envelopeId = (JSON.parse(d.payload) as WebhookEnvelope).id;
@@ -120,9 +124,14 @@ export class WebhookService {
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
     }
-    if (problem === undefined) return this.store.webhooks.markDelivered(d.id, attempts, this.clock());
+    if (problem === undefined) {
+      await this.store.webhooks.markDelivered(d.id, attempts, this.clock());
+      return 'sent';
+    }
     const retryAt = nextAttemptAt(this.backoff, attempts, this.clock());
-    if (retryAt === undefined) console.warn(`webhooks: giving up on delivery ${d.id} (${d.event}) to ${target.url}: ${problem}`);
+    // Not the URL: receivers' URLs often carry a secret in their path or query.
+    if (retryAt === undefined) log.warn({ delivery: d.id, event: d.event, target: d.target.kind, targetId: d.target.id, problem }, 'giving up on a delivery');
     await this.store.webhooks.markFailedAttempt(d.id, attempts, problem, retryAt);
+    return 'failed';
   }
 }

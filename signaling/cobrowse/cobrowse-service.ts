@@ -13,6 +13,9 @@ import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import { SignedFields } from '../kernel/signed-fields.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('cobrowse');
 
 /** How long an active session waits for the visitor's page to (re)join its room: a page load, a blip. */
 export const VISITOR_ROOM_GRACE_MS = 30_000;
@@ -191,7 +194,7 @@ export class CobrowseService {
 
   /** Ends a session from a listener or a timer, where nobody awaits it: failures are logged, not thrown. */
   private endInBackground(conversationId: string, reason: CobrowseEndReason): void {
-    this.endFor(conversationId, reason).catch((error: unknown) => console.error('co-browse: could not end a session', error));
+    this.endFor(conversationId, reason).catch((err: unknown) => log.error({ conversationId, reason, err }, 'could not end a session'));
   }
 
   private async endFor(conversationId: string, reason: CobrowseEndReason): Promise<void> {

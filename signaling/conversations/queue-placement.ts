@@ -18,6 +18,9 @@ import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
 import type { ConversationListeners } from './conversation-events.js';
 import type { ConversationParties } from './conversation-parties.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('conversations');
 
 export interface StartOptions {
   queue?: string;
@@ -96,7 +99,7 @@ export class QueuePlacement {
     let queue = options.queue ? await this.store.queues.findBySlug(options.queue) : undefined;
     if (options.queue && !queue) {
       // A page naming a queue that was renamed or removed must not lose the visitor's chat.
-      console.warn(`conversations: unknown queue "${options.queue}" requested; using the default queue`);
+      log.warn({ queue: options.queue }, 'unknown queue requested; using the default queue');
     }
     queue ??= await this.store.queues.findDefault();
     if (!queue) throw new AppError('not-found', 'no queue is configured');

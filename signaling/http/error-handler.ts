@@ -4,6 +4,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../protocol/errors.js';
 import { AppError } from '../kernel/app-error.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('http');
 
 export const handleError: ErrorHandler = (error, c) => {
   if (error instanceof AppError) {
@@ -15,7 +18,8 @@ export const handleError: ErrorHandler = (error, c) => {
     const body: ErrorBody = { error: { reason: 'invalid-input', message: error.message || 'invalid request' } };
     return c.json(body, error.status as ContentfulStatusCode);
   }
-  console.error(`${c.req.method} ${c.req.path} failed`, error);
+  // The route pattern, not the path: paths carry ids, and the request line says which one.
+  log.error({ reqId: c.get('requestId') as string | undefined, method: c.req.method, route: c.req.routePath, err: error }, 'request failed');
   const body: ErrorBody = { error: { reason: 'internal', message: 'internal error' } };
   return c.json(body, 500);
 };

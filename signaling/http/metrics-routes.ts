@@ -1,4 +1,4 @@
-/** Prometheus metrics at /metrics, for a scraper with METRICS_TOKEN or a signed-in supervisor. */
+/** Prometheus metrics at /metrics, for a scraper with METRICS_TOKEN or a signed-in supervisor: the registry's counters and histograms, then today's wallboard gauges. */
 import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -21,7 +21,8 @@ export function metricsRoutes(services: Services, options: { token?: string; soc
     if (!byToken && (!agent || agent.role === 'agent')) {
       return c.json({ error: { reason: 'not-authenticated', message: 'metrics need METRICS_TOKEN as a bearer token, or a supervisor session' } }, 401);
     }
-    const text = renderMetrics(await services.wallboard.snapshot(), options.socketCount());
+    const gauges = renderMetrics(await services.wallboard.snapshot(), options.socketCount(), (id) => services.routing.queueSlug(id));
+    const text = `${await services.metrics.render()}\n${gauges}`;
     return c.text(text, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
   });
   return app;

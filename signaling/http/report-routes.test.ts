@@ -95,8 +95,8 @@ describe('reports, staffing and metrics', () => {
     assert.equal(scraped.status, 200);
     const text = await scraped.text();
     assert.match(text, /# TYPE switchboard_queue_waiting gauge\n/);
-    assert.match(text, /^switchboard_queue_waiting\{queue="Support"\} 0$/m);
-    assert.match(text, /^switchboard_queue_agents_available\{queue="Billing"\} 0$/m);
+    assert.match(text, /^switchboard_queue_waiting\{queue="support"\} 0$/m);
+    assert.match(text, /^switchboard_queue_agents_available\{queue="billing"\} 0$/m);
     assert.match(text, /switchboard_websocket_connections 0/);
     assert.equal((await get('/metrics')).status, 200);
   });

@@ -5,8 +5,8 @@ import type { AgentRecord } from '../store/agents-repo.js';
 import { AppError } from '../kernel/app-error.js';
 
 export interface AppEnv {
-  /** `agent` and `sessionId` behind requireAgent; `visitorId` behind a visitor-token check. */
-  Variables: { agent: AgentRecord; sessionId: string; visitorId: string };
+  /** `agent` and `sessionId` behind requireAgent; `visitorId` behind a visitor-token check; `requestId` on every request (request-log.ts). */
+  Variables: { agent: AgentRecord; sessionId: string; visitorId: string; requestId: string };
 }
 
 /** A router whose request validation failures become `invalid-input` errors listing each field. */

@@ -1,6 +1,9 @@
 /** Appends to the event log in call order without making callers wait; failures are logged. */
 import type { LoggedEvent } from '../store/event-log-repo.js';
 import type { Store } from '../store/store.js';
+import { componentLogger } from './logger.js';
+
+const log = componentLogger('event-log');
 
 export class EventLogWriter {
   private tail: Promise<void> = Promise.resolve();
@@ -18,7 +21,7 @@ export class EventLogWriter {
     for (const listener of this.listeners) listener(event);
     this.tail = this.tail
       .then(() => this.store.eventLog.append(event))
-      .catch((error: unknown) => console.error('event log: append failed', event.type, error));
+      .catch((err: unknown) => log.error({ type: event.type, err }, 'append failed'));
   }
 
   /** Resolves once everything appended so far is written (tests and shutdown wait on it). */

@@ -2,6 +2,9 @@
  * A typed list of listeners: a domain announces what happened through one, and wiring.ts
  * decides who hears it. No domain subscribes to another in its constructor.
  */
+import { componentLogger } from './logger.js';
+
+const log = componentLogger('listeners');
 
 type Handler = (...args: never[]) => unknown;
 type ArgsOf<F> = F extends (...args: infer A) => unknown ? A : never;
@@ -35,9 +38,9 @@ export class Listeners<L extends { [K in keyof L]: Handler }> {
       if (!handler) continue;
       try {
         const result = handler(...args);
-        if (result instanceof Promise) result.catch((error: unknown) => console.error(`listener of ${String(name)} failed:`, error));
-      } catch (error) {
-        console.error(`listener of ${String(name)} failed:`, error);
+        if (result instanceof Promise) result.catch((err: unknown) => log.error({ event: String(name), err }, 'a listener failed'));
+      } catch (err) {
+        log.error({ event: String(name), err }, 'a listener failed');
       }
     }
   }

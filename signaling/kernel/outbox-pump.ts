@@ -3,12 +3,17 @@
  * the next retry falls due, works through what is due one item at a time, and never overlaps
  * itself. Items live in the database, so a restart resumes where it stopped.
  */
+import { componentLogger } from './logger.js';
+import type { DeliveryOutcome, Metrics } from './metrics.js';
+
 export interface OutboxSource<T> {
   due(at: number): Promise<T[]>;
   nextAttemptAt(): Promise<number | undefined>;
-  /** Sends one item and records the result; throws only on a storage failure. */
-  deliver(item: T): Promise<void>;
+  /** Sends one item and records the result; throws only on a storage failure. Says what the attempt came to, where that is a delivery (mail, webhooks). */
+  deliver(item: T): Promise<DeliveryOutcome | void>;
 }
+
+const log = componentLogger('outbox');
 
 /** setTimeout's limit; a later retry is re-checked then. */
 const MAX_TIMER_MS = 2_147_000_000;
@@ -23,6 +28,8 @@ export class OutboxPump<T> {
     private readonly name: string,
     private readonly source: OutboxSource<T>,
     private readonly clock: () => number = Date.now,
+    /** Counts sent and failed attempts, labelled with the pump's name. */
+    private readonly metrics?: Metrics,
   ) {}
 
   /** Something was queued or became due: drain soon. */
@@ -33,7 +40,7 @@ export class OutboxPump<T> {
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => console.error(`${this.name}: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((err: unknown) => log.error({ outbox: this.name, err }, 'draining failed'))
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -57,7 +64,10 @@ export class OutboxPump<T> {
     for (;;) {
       const items = await this.source.due(this.clock());
       if (items.length === 0 || this.stopped) return;
-      for (const item of items) await this.source.deliver(item);
+      for (const item of items) {
+        const outcome = await this.source.deliver(item);
+        if (outcome) this.metrics?.delivered(this.name, outcome);
+      }
     }
   }
 

@@ -7,7 +7,11 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { OutboundMail } from '../store/mail-repo.js';
 import type { Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
+import { componentLogger } from '../kernel/logger.js';
+import type { DeliveryOutcome, Metrics } from '../kernel/metrics.js';
 import { OutboxPump } from '../kernel/outbox-pump.js';
+
+const log = componentLogger('mail');
 
 export interface MailSettings {
   /** smtp://user:pass@host:port or smtps://…; absent: mail is kept, not sent. */
@@ -32,10 +36,11 @@ export class MailSender {
     private readonly store: Store,
     private readonly settings: MailSettings,
     private readonly clock: () => number = Date.now,
+    metrics?: Metrics,
   ) {
     this.backoff = settings.backoff ?? DEFAULT_BACKOFF;
     this.transport = settings.smtpUrl ? createTransport(settings.smtpUrl) : undefined;
-    this.pump = new OutboxPump('mail', { due: (at) => store.mail.due(at), nextAttemptAt: () => store.mail.nextAttemptAt(), deliver: (m) => this.deliver(m) }, clock);
+    this.pump = new OutboxPump('mail', { due: (at) => store.mail.due(at), nextAttemptAt: () => store.mail.nextAttemptAt(), deliver: (m) => this.deliver(m) }, clock, metrics);
   }
 
   get configured(): boolean {
@@ -61,7 +66,7 @@ export class MailSender {
     this.transport?.close();
   }
 
-  private async deliver(mail: OutboundMail): Promise<void> {
+  private async deliver(mail: OutboundMail): Promise<DeliveryOutcome> {
     const attempts = mail.attempts + 1;
     try {
       await this.transport!.sendMail({
@@ -75,11 +80,14 @@ export class MailSender {
         headers: { 'Auto-Submitted': mail.automatic ? 'auto-replied' : 'no' },
       });
       await this.store.mail.markSent(mail.id, this.clock());
+      return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const retryAt = nextAttemptAt(this.backoff, attempts, this.clock());
-      console.warn(`mail: sending ${mail.messageId} to ${mail.to} failed (attempt ${attempts}${retryAt ? '' : ', giving up'}): ${message}`);
+      // The Message-ID finds the mail in the outbox; the address and the body stay out of the log.
+      log.warn({ messageId: mail.messageId, attempt: attempts, givingUp: retryAt === undefined, problem: message }, 'sending failed');
       await this.store.mail.markFailedAttempt(mail.id, attempts, message, retryAt);
+      return 'failed';
     }
   }
 }

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { AppError } from '../kernel/app-error.js';
 import type { EmailDesk } from './email-desk.js';
 import { MAX_MAIL_BYTES, parseInboundMail } from './inbound-mail.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('smtp');
 
 export interface SmtpListenerOptions {
   host: string;
@@ -43,7 +46,7 @@ export class SmtpListener {
               () => callback(),
               (error: unknown) => {
                 const permanent = error instanceof AppError && error.reason === 'invalid-input';
-                if (!permanent) console.error('smtp: could not take a mail:', error);
+                if (!permanent) log.error({ err: error }, 'could not take a mail');
                 // 550: the sender must not retry something we cannot read; 451: try again later.
                 callback(Object.assign(new Error(error instanceof Error ? error.message : 'refused'), { responseCode: permanent ? 550 : 451 }));
               },
@@ -51,7 +54,7 @@ export class SmtpListener {
         });
       },
     });
-    this.server.on('error', (error) => console.error('smtp:', error.message));
+    this.server.on('error', (err) => log.error({ err }, 'listener error'));
   }
 
   listen(): Promise<number> {

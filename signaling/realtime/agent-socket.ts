@@ -6,6 +6,7 @@
 import type { WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { AppError } from '../kernel/app-error.js';
+import { componentLogger } from '../kernel/logger.js';
 import { toProfile } from '../auth/auth-service.js';
 import { agentFrameSchema, type AgentFrame } from '../protocol/client-frames.js';
 import type { BreakReason } from '../protocol/presence.js';
@@ -24,6 +25,8 @@ import type { FrameChannel } from './frame-channel.js';
 import { socketEvents } from './socket-events.js';
 import type { SocketRegistry } from './socket-registry.js';
 
+const log = componentLogger('socket');
+
 /** Every agent frame but `hello` and the conversation frames; the type makes a forgotten one a compile error. */
 const handlers: AgentFrameHandlers<Exclude<AgentFrame['type'], 'hello' | ConversationFrame['type']>> = {
   ...presenceFrames,
@@ -33,7 +36,11 @@ const handlers: AgentFrameHandlers<Exclude<AgentFrame['type'], 'hello' | Convers
   ...agentCobrowseFrames,
 };
 
-export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord, sessionId: string): WSEvents<WebSocket> {
+/**
+ * @param sessionId the session the socket was opened with: it closes when that session ends.
+ * @param requestId the upgrade request's id, for the socket's log lines.
+ */
+export function agentSocket(services: Services, registry: SocketRegistry, agent: AgentRecord, sessionId: string, requestId?: string): WSEvents<WebSocket> {
   let channel!: FrameChannel<AgentFrame>;
   let greeted = false;
   let unfollow = () => {};
@@ -62,7 +69,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
     }
     greeted = true;
     unfollow = services.presence.follow(agent, (f) => {
-      if (f.type === 'signed-out') return void signOutIfEnded(f).catch((e: unknown) => console.error('socket: session check failed', e));
+      if (f.type === 'signed-out') return void signOutIfEnded(f).catch((err: unknown) => log.error({ agentId: agent.id, err }, 'session check failed'));
       ctx.send(f);
     });
     await services.presence.agentConnected(agent);
@@ -92,6 +99,8 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
   }
 
   return socketEvents({
+    endpoint: 'agent',
+    telemetry: { requestId, metrics: services.metrics },
     schema: agentFrameSchema,
     registry,
     handle,
@@ -107,7 +116,7 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
         .agentDisconnected(agent.id)
         // Their last app window closed mid-call: the callers go back to the head of the queue.
         .then(() => (services.presence.isConnected(agent.id) ? undefined : services.calls.agentGone(agent.id)))
-        .catch((e: unknown) => console.error('routing: disconnect failed', e));
+        .catch((err: unknown) => log.error({ agentId: agent.id, err }, 'routing: disconnect failed'));
     },
   });
 }

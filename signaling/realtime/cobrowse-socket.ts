@@ -5,15 +5,22 @@
 import { randomUUID } from 'node:crypto';
 import type { WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import { secondsSince } from '../kernel/metrics.js';
 import { RoomViolation } from '../cobrowse/cobrowse-room.js';
 import type { CobrowseRooms } from '../cobrowse/cobrowse-rooms.js';
 import type { CobrowseService } from '../cobrowse/cobrowse-service.js';
+import { SocketSession, type SocketTelemetry } from './socket-session.js';
 
-export function cobrowseSocket(service: CobrowseService, rooms: CobrowseRooms, sessionId: string, token: string | undefined): WSEvents<WebSocket> {
+/** y-websocket's message types by their first byte (a varint below 128), to label frame timings. */
+const YJS_MESSAGE_TYPES = ['sync', 'awareness', 'auth', 'query-awareness'];
+
+export function cobrowseSocket(service: CobrowseService, rooms: CobrowseRooms, sessionId: string, token: string | undefined, telemetry: SocketTelemetry): WSEvents<WebSocket> {
   const connId = randomUUID();
   let joined = false;
+  let session: SocketSession | undefined;
   return {
     onOpen(_event, ws) {
+      const opened = (session = new SocketSession('cobrowse', telemetry.requestId));
       const party = token ? service.admit(sessionId, token) : undefined;
       // Close codes 4000-4999 are ours: 4403 says "not yours, or over"; y-websocket will retry, and be refused again.
       if (!party) return ws.close(4403, 'not a party of an active co-browse session');
@@ -22,23 +29,30 @@ export function cobrowseSocket(service: CobrowseService, rooms: CobrowseRooms, s
         id: connId,
         kind: party.kind,
         send: (message) => {
-          if (raw.readyState === raw.OPEN) raw.send(message);
+          if (raw.readyState !== raw.OPEN) return;
+          opened.framesOut++;
+          raw.send(message);
         },
         close: () => raw.close(4000, 'co-browse session ended'),
       });
       joined = true;
       raw.on('message', (data: Buffer, isBinary: boolean) => {
+        const started = performance.now();
+        opened.framesIn++;
         try {
           if (!isBinary) throw new RoomViolation(1003, 'binary y-websocket messages only');
           rooms.receive(sessionId, connId, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         } catch (error) {
           if (!(error instanceof RoomViolation)) throw error;
           raw.close(error.code, error.message.slice(0, 120));
+        } finally {
+          telemetry.metrics.frameDuration.observe({ endpoint: 'cobrowse', type: (isBinary && YJS_MESSAGE_TYPES[data[0]!]) || 'other' }, secondsSince(started));
         }
       });
     },
-    onClose() {
+    onClose(event) {
       if (joined) rooms.leave(sessionId, connId);
+      session?.closed(event.code, event.reason);
     },
   };
 }

@@ -10,7 +10,12 @@ import type { ErrorReason } from '../protocol/errors.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import { MAX_FRAME_BYTES } from '../protocol/version.js';
 import { AppError } from '../kernel/app-error.js';
+import { componentLogger } from '../kernel/logger.js';
+import { secondsSince, type Metrics } from '../kernel/metrics.js';
 import { RateLimiter } from '../kernel/rate-limiter.js';
+import type { SocketSession } from './socket-session.js';
+
+const log = componentLogger('socket');
 
 /** How often the server pings; a socket that has not answered the previous ping is dead. */
 export const HEARTBEAT_MS = 15_000;
@@ -27,6 +32,9 @@ export class FrameChannel<F extends { type: string }> {
     private readonly ws: WSContext<WebSocket>,
     private readonly schema: z.ZodType<F>,
     private readonly handleFrame: (frame: F) => Promise<void>,
+    /** Counts frames each way for the close line. */
+    private readonly session: SocketSession,
+    private readonly metrics: Metrics,
   ) {
     const raw = ws.raw;
     if (raw) {
@@ -42,6 +50,7 @@ export class FrameChannel<F extends { type: string }> {
 
   send(frame: ServerFrame): void {
     if (this.closed) return;
+    this.session.framesOut++;
     this.ws.send(JSON.stringify(frame));
   }
 
@@ -51,6 +60,8 @@ export class FrameChannel<F extends { type: string }> {
 
   /** Validates a raw frame and queues it for handling. */
   receive(data: unknown): void {
+    const receivedAt = performance.now();
+    this.session.framesIn++;
     const text = typeof data === 'string' ? data : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? Buffer.from(data as ArrayBuffer).toString('utf8') : String(data);
     if (Buffer.byteLength(text) > MAX_FRAME_BYTES) return this.sendError('frame-too-large', `frames are limited to ${MAX_FRAME_BYTES} bytes`);
     if (!this.limiter.take('frames', Date.now())) return this.sendError('rate-limited', 'too many frames; slow down');
@@ -67,7 +78,7 @@ export class FrameChannel<F extends { type: string }> {
       return this.sendError('malformed-frame', detail, id);
     }
     const frame = parsed.data;
-    this.queue = this.queue.then(() => this.run(frame));
+    this.queue = this.queue.then(() => this.run(frame, receivedAt));
   }
 
   close(code = 1000, reason = ''): void {
@@ -83,15 +94,21 @@ export class FrameChannel<F extends { type: string }> {
     if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
-  private async run(frame: F): Promise<void> {
+  private async run(frame: F, receivedAt: number): Promise<void> {
     if (this.closed) return;
+    const started = performance.now();
+    const { endpoint } = this.session;
     try {
       await this.handleFrame(frame);
+      // The handler acknowledges a message last: its ack has just gone out.
+      if (frame.type === 'message.send') this.metrics.ackLatency.observe({ endpoint }, secondsSince(receivedAt));
     } catch (error) {
       const id = 'id' in frame && typeof frame.id === 'string' ? frame.id : undefined;
       if (error instanceof AppError) return this.sendError(error.reason, error.message, id);
-      console.error(`socket: handling ${frame.type} failed`, error);
+      log.error({ endpoint, frame: frame.type, err: error }, 'handling a frame failed');
       this.sendError('internal', 'internal error', id);
+    } finally {
+      this.metrics.frameDuration.observe({ endpoint, type: frame.type }, secondsSince(started));
     }
   }
 }

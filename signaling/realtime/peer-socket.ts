@@ -5,13 +5,16 @@
  */
 import type { WSContext, WSEvents } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import { secondsSince } from '../kernel/metrics.js';
 import { PeerMessageType, VOICE_KEY, type PeerMessage } from '../protocol/peer-messages.js';
 import type { PeerCredentialIssuer } from '../voice/peer-credentials.js';
 import type { PeerDirectory, PeerLink, PeerRelay } from '../voice/peer-relay.js';
+import { SocketSession, type SocketTelemetry } from './socket-session.js';
 
-export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, directory: PeerDirectory, query: Record<string, string>): WSEvents<WebSocket> {
+export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, directory: PeerDirectory, query: Record<string, string>, telemetry: SocketTelemetry): WSEvents<WebSocket> {
   let peerId: string | undefined;
   let link: PeerLink | undefined;
+  let session: SocketSession | undefined;
 
   const refuse = (ws: WSContext<WebSocket>, type: PeerMessage['type'], msg: string) => {
     ws.send(JSON.stringify({ type, payload: { msg } }));
@@ -20,6 +23,7 @@ export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, direc
 
   return {
     onOpen(_event, ws) {
+      const opened = (session = new SocketSession('peer', telemetry.requestId));
       const { key, id, token } = query;
       if (!key || !id || !token) return refuse(ws, PeerMessageType.error, 'No id, token, or key supplied to websocket server');
       if (key !== VOICE_KEY) return refuse(ws, PeerMessageType.error, 'Invalid key provided');
@@ -31,16 +35,24 @@ export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, direc
       const raw = ws.raw!;
       link = {
         send: (message) => {
-          if (raw.readyState === raw.OPEN) raw.send(JSON.stringify(message));
+          if (raw.readyState !== raw.OPEN) return;
+          opened.framesOut++;
+          raw.send(JSON.stringify(message));
         },
         close: () => raw.close(1000, 'closed'),
       };
       // Straight from the ws socket: Hono's per-message MessageEvent costs more than relaying does.
-      raw.on('message', (data) => relay.receive(id, String(data)));
+      raw.on('message', (data) => {
+        const started = performance.now();
+        opened.framesIn++;
+        relay.receive(id, String(data));
+        telemetry.metrics.frameDuration.observe({ endpoint: 'peer', type: 'relay' }, secondsSince(started));
+      });
       relay.attach(id, party, link);
     },
-    onClose() {
+    onClose(event) {
       if (peerId && link) relay.detach(peerId, link);
+      session?.closed(event.code, event.reason);
     },
   };
 }

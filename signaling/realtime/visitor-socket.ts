@@ -15,6 +15,8 @@ import type { SocketRegistry } from './socket-registry.js';
 /** What the upgrade request said about the visitor's browser. */
 export interface VisitorRequest {
   userAgent?: string | undefined;
+  /** The upgrade request's id, for the socket's log lines. */
+  requestId?: string | undefined;
 }
 
 export function visitorSocket(services: Services, registry: SocketRegistry, request: VisitorRequest = {}): WSEvents<WebSocket> {
@@ -104,6 +106,8 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
   }
 
   return socketEvents({
+    endpoint: 'visitor',
+    telemetry: { requestId: request.requestId, metrics: services.metrics },
     schema: visitorFrameSchema,
     registry,
     handle,

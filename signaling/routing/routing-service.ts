@@ -17,6 +17,8 @@ import type { Store } from '../store/store.js';
 import { AppError } from '../kernel/app-error.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { Listeners } from '../kernel/listeners.js';
+import { componentLogger } from '../kernel/logger.js';
+import { secondsSince, type Metrics } from '../kernel/metrics.js';
 import type { PresenceService } from './presence-service.js';
 import { assertNever } from '../protocol/assert-never.js';
 
@@ -44,7 +46,11 @@ export interface RoutingServiceDeps {
   outcomes: RoutingListeners;
   clock?: () => number;
   engine?: AcdEngine;
+  /** Times the engine's decisions. */
+  metrics?: Metrics;
 }
+
+const log = componentLogger('routing');
 
 /** What routing decided that others carry out; wiring.ts connects each to the service that does it. */
 export interface RoutingOutcomes {
@@ -68,6 +74,7 @@ export class RoutingService {
   private readonly outcomes: RoutingListeners;
   private readonly clock: () => number;
   private readonly engine: AcdEngine;
+  private readonly metrics: Metrics | undefined;
   private readonly queues = new Map<string, QueueRecord>();
   private readonly waiting = new Map<string, WaitingContact>();
   /** Live offers by conversation and agent, so a reconnecting agent sees theirs again. */
@@ -88,6 +95,7 @@ export class RoutingService {
     this.outcomes = deps.outcomes;
     this.clock = deps.clock ?? Date.now;
     this.engine = deps.engine ?? new AcdEngine();
+    this.metrics = deps.metrics;
   }
 
   /** Loads queues and open conversations, so waiting contacts keep their place and wait across a restart. */
@@ -208,6 +216,11 @@ export class RoutingService {
     return { waiting: waiting.length, longestWaitMs: now - oldest, ...(estimate !== undefined ? { estimatedWaitMs: estimate } : {}), agentsAvailable: this.engine.agentsAvailable(queueId) };
   }
 
+  /** A queue's slug (what metrics label it with), or undefined for a queue routing does not know. */
+  queueSlug(queueId: string): string | undefined {
+    return this.queues.get(queueId)?.slug;
+  }
+
   /** The offers an agent holds now. */
   offersFor(agentId: string): Offer[] {
     return [...this.offers.values()].flatMap((byAgent) => (byAgent.has(agentId) ? [byAgent.get(agentId)!] : []));
@@ -298,7 +311,9 @@ export class RoutingService {
   }
 
   private feed(event: AcdEvent): AcdDecision[] {
+    const started = performance.now();
     const decisions = this.engine.handle(event);
+    this.metrics?.routingDecision.observe({ event: event.type }, secondsSince(started));
     for (const d of decisions) this.carryOut(d);
     this.scheduleTick();
     return decisions;
@@ -349,7 +364,7 @@ export class RoutingService {
         if (d.to.type === 'queue') {
           const w = this.waiting.get(d.contactId);
           if (w) w.queueId = d.to.queueId;
-          void this.store.conversations.moveToQueue(d.contactId, d.to.queueId).catch((e: unknown) => console.error('routing: overflow not stored', e));
+          void this.store.conversations.moveToQueue(d.contactId, d.to.queueId).catch((err: unknown) => log.error({ conversationId: d.contactId, err }, 'overflow not stored'));
         } else {
           // Callbacks and offline messages are their own channels (not yet built): close it with the reason.
           this.refuse(d.contactId, END_REASON[d.reason]);

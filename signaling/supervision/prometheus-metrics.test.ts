@@ -18,9 +18,11 @@ const board: Wallboard = {
 
 describe('renderMetrics', () => {
   it('writes gauges with escaped labels, counts agents by state, and leaves out unknown values', () => {
-    const text = renderMetrics(board, 5);
-    assert.match(text, /^switchboard_queue_waiting\{queue="Sales \\"EU\\"\\\\west"\} 2$/m);
-    assert.match(text, /^switchboard_queue_longest_wait_seconds\{queue="Sales \\"EU\\"\\\\west"\} 90$/m);
+    // Labelled by slug, not by the display name; a slug is escaped like any label value.
+    const text = renderMetrics(board, 5, (id) => (id === 'q' ? 'sales-"eu"\\west' : undefined));
+    assert.match(text, /^switchboard_queue_waiting\{queue="sales-\\"eu\\"\\\\west"\} 2$/m);
+    assert.match(text, /^switchboard_queue_longest_wait_seconds\{queue="sales-\\"eu\\"\\\\west"\} 90$/m);
+    assert.doesNotMatch(text, /Sales/);
     assert.match(text, /^switchboard_agents\{state="available"\} 2$/m);
     assert.match(text, /^switchboard_agents\{state="on-contact"\} 1$/m);
     assert.match(text, /^switchboard_websocket_connections 5$/m);

@@ -1,4 +1,4 @@
-/** Renders the wallboard's figures in the Prometheus text exposition format. */
+/** Renders the wallboard's figures (gauges, recomputed at each scrape) in the Prometheus text exposition format. */
 import type { Wallboard, WallboardQueue } from '../protocol/wallboard.js';
 
 type Sample = [labels: Record<string, string>, value: number | null];
@@ -6,7 +6,10 @@ type Sample = [labels: Record<string, string>, value: number | null];
 /** Quotes a label value as the exposition format requires. */
 const label = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 
-export function renderMetrics(board: Wallboard, openSockets: number): string {
+/**
+ * @param slugOf a queue's slug by id: labels use slugs, like every other metric, never display names.
+ */
+export function renderMetrics(board: Wallboard, openSockets: number, slugOf: (queueId: string) => string | undefined): string {
   const lines: string[] = [];
   const metric = (name: string, help: string, samples: Sample[]) => {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
@@ -16,7 +19,7 @@ export function renderMetrics(board: Wallboard, openSockets: number): string {
       lines.push(`${name}${l ? `{${l}}` : ''} ${value}`);
     }
   };
-  const perQueue = (pick: (q: WallboardQueue) => number | null): Sample[] => board.queues.map((q) => [{ queue: q.name }, pick(q)]);
+  const perQueue = (pick: (q: WallboardQueue) => number | null): Sample[] => board.queues.map((q) => [{ queue: slugOf(q.queueId) ?? q.queueId }, pick(q)]);
   metric('switchboard_queue_waiting', 'Contacts waiting now.', perQueue((q) => q.waiting));
   metric('switchboard_queue_longest_wait_seconds', 'Wait of the oldest contact waiting now.', perQueue((q) => (q.waiting ? q.longestWaitMs / 1000 : 0)));
   metric('switchboard_queue_agents_available', 'Agents able to answer the queue now.', perQueue((q) => q.agentsAvailable));

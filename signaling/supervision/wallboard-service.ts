@@ -11,6 +11,9 @@ import type { Wallboard, WallboardFigures } from '../protocol/wallboard.js';
 import type { Store } from '../store/store.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import type { RoutingService } from '../routing/routing-service.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('wallboard');
 
 const PUSH_EVERY_MS = 500;
 
@@ -106,7 +109,7 @@ export class WallboardService {
     try {
       this.bus.publish(topics.supervisors(), { type: 'wallboard', wallboard: await this.snapshot() });
     } catch (error) {
-      if (!this.destroyed) console.error('wallboard: snapshot failed', error);
+      if (!this.destroyed) log.error({ err: error }, 'snapshot failed');
     }
   }
 

@@ -15,6 +15,9 @@ import type { PeerDirectory } from './peer-relay.js';
 import { AppError } from '../kernel/app-error.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { QueuePlacement, StartOptions } from '../conversations/queue-placement.js';
+import { componentLogger } from '../kernel/logger.js';
+
+const log = componentLogger('calls');
 
 /** How long a party's peer may stay away (a reload, a network blip) before the call gives up on them. */
 export const AGENT_PEER_GRACE_MS = 3000;
@@ -145,7 +148,7 @@ export class CallService implements PeerDirectory {
       this.lost.delete(peerId);
       if (!this.mayConnect(party)) return;
       const done = party.kind === 'agent' ? this.placement.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
-      done.catch((e: unknown) => console.error('calls: could not recover from a lost peer', e));
+      done.catch((err: unknown) => log.error({ conversationId: party.conversationId, err }, 'could not recover from a lost peer'));
     }, grace);
     timer.unref();
     this.lost.set(peerId, timer);

@@ -8,6 +8,7 @@ import { createApp } from '../../signaling/app.js';
 import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
 import { bootstrap } from '../../signaling/setup/bootstrap.js';
 import { createServices, type Services, type ServicesOptions } from '../../signaling/wiring.js';
+import { configureLogging, LOG_LEVELS, type LogLevel } from '../../signaling/kernel/logger.js';
 import { SmtpListener } from '../../signaling/mail/smtp-listener.js';
 import { openStore } from '../../signaling/store/open-store.js';
 import type { Store } from '../../signaling/store/store.js';
@@ -46,7 +47,11 @@ export interface TestServerOptions {
   identitySecret?: string;
 }
 
+/** Tests log warnings and errors only (one line per request would bury the results); LOG_LEVEL=debug shows everything. */
+export const TEST_LOG_LEVEL: LogLevel = LOG_LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? 'warn';
+
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer & { dir: string }> {
+  configureLogging({ level: TEST_LOG_LEVEL });
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sb-server-'));
   const store = await openStore(`sqlite:${join(dir, 'switchboard.db')}`);
   const setup = await bootstrap(store, { demo: true, admin: TEST_ADMIN });

@@ -38,7 +38,8 @@ export async function startServer(options: ServerOptions & { databaseUrl: string
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'signaling/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env },
+    // Warnings and errors only, unless the test or the person running it asks for more.
+    env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
