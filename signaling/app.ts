@@ -88,7 +88,7 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/supervisor', supervisorRoutes(services));
-  // The description at /api/openapi.json.
+  // The description at /api/openapi.json and the readable reference at /api/docs.
   serveApiDescription(api, config.publicUrl);
   app.route('/api', api);
 

@@ -1,9 +1,11 @@
 /**
  * The OpenAPI 3.1 document at /api/openapi.json (generated from every route's definition), the
- * things only the document holds (tags, security schemes, the probes outside /api).
+ * things only the document holds (tags, security schemes, the probes outside /api), and the
+ * readable reference at /api/docs.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
+import { apiDocsRoutes } from './api-docs-routes.js';
 import { SESSION_COOKIE } from './require-agent.js';
 import { access, errorResponses, type AppEnv } from './router.js';
 
@@ -74,7 +76,7 @@ const metricsOperation = (publicUrl: string) =>
     },
   });
 
-/** Serves the document at /openapi.json of `api` (mounted at /api). */
+/** Serves the document at /openapi.json and the reference at /docs of `api` (mounted at /api). */
 export function serveApiDescription(api: OpenAPIHono<AppEnv>, publicUrl: string): void {
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   api.openAPIRegistry.registerPath(healthOperation(publicUrl));
@@ -90,4 +92,5 @@ export function serveApiDescription(api: OpenAPIHono<AppEnv>, publicUrl: string)
     servers: [{ url: `${publicUrl}/api`, description: 'This server' }],
     tags: TAGS.map((t) => ({ ...t })),
   });
+  api.route('/docs', apiDocsRoutes());
 }
