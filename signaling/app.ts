@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.js';
 import { AllowedOrigins } from './http/allowed-origins.js';
+import { serveApiDescription } from './http/api-description.js';
 import { adminRoutes } from './http/admin-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { authRoutes } from './http/auth-routes.js';
@@ -31,7 +32,6 @@ import { integrationRoutes } from './http/integration-routes.js';
 import { customerRoutes, customerSearchRoutes } from './http/customer-routes.js';
 import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
-import { PROTOCOL_VERSION } from './protocol/version.js';
 import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
 import { VOICE_PATH } from './protocol/peer-messages.js';
@@ -98,11 +98,8 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/supervisor', supervisorRoutes(services));
-  api.doc('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Switchboard API', version: String(PROTOCOL_VERSION), description: 'REST API of the Switchboard contact center. Real-time traffic uses the WebSocket protocol in signaling/protocol/PROTOCOL.md.' },
-    servers: [{ url: `${config.publicUrl}/api` }],
-  });
+  // The description at /api/openapi.json and the readable reference at /api/docs.
+  serveApiDescription(api, config.publicUrl);
   app.route('/api', api);
 
   app.get(

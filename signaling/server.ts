@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       `  Demo site with the widget: ${base}/`,
       `  Agent app:                 ${base}/agent/`,
       `  API description:           ${base}/api/openapi.json`,
+      `  API reference:             ${base}/api/docs`,
     ];
     if (setup.createdAdmin) {
       lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; you choose your own at first sign-in)` : ''));

@@ -11,16 +11,18 @@ import {
 import type { AdminService } from '../routing/admin-service.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, jsonBody, jsonOk, idParam } from './router.js';
+import { access, createRouter, errorResponses, jsonBody, jsonOk, idParam } from './router.js';
 
+
+const admin = { tags: ['Routing administration'], security: access.signedIn };
 
 const routes = {
-  listQueues: createRoute({ method: 'get', path: '/queues', tags: ['admin'], summary: 'Queues with their routing settings and members', responses: { ...jsonOk(z.array(queueViewSchema), 'Queues'), ...errorResponses(401, 403) } }),
-  createQueue: createRoute({ method: 'post', path: '/queues', tags: ['admin'], summary: 'Create a queue', request: jsonBody(queueCreateSchema), responses: { ...jsonOk(queueViewSchema, 'The new queue'), ...errorResponses(400, 401, 403) } }),
-  updateQueue: createRoute({ method: 'patch', path: '/queues/{id}', tags: ['admin'], summary: 'Change a queue’s settings (null clears an optional one)', request: { ...idParam, ...jsonBody(queueUpdateSchema) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
-  setMembers: createRoute({ method: 'put', path: '/queues/{id}/members', tags: ['admin'], summary: 'Replace the agents serving a queue, with tier and order', request: { ...idParam, ...jsonBody(z.array(queueMemberSchema).max(1000)) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
-  listAgents: createRoute({ method: 'get', path: '/agents', tags: ['admin'], summary: 'Agents with their skills and capacities', responses: { ...jsonOk(z.array(agentViewSchema), 'Agents'), ...errorResponses(401, 403) } }),
-  updateAgent: createRoute({ method: 'patch', path: '/agents/{id}/routing', tags: ['admin'], summary: 'Change an agent’s skills or capacity per channel', request: { ...idParam, ...jsonBody(agentRoutingSchema) }, responses: { ...jsonOk(agentViewSchema, 'The agent'), ...errorResponses(400, 401, 403, 404) } }),
+  listQueues: createRoute({ operationId: 'listQueues', method: 'get', path: '/queues', ...admin, summary: 'Queues with their routing settings and members (admins, supervisors)', responses: { ...jsonOk(z.array(queueViewSchema), 'Queues'), ...errorResponses(401, 403) } }),
+  createQueue: createRoute({ operationId: 'createQueue', method: 'post', path: '/queues', ...admin, summary: 'Create a queue', request: jsonBody(queueCreateSchema), responses: { ...jsonOk(queueViewSchema, 'The new queue'), ...errorResponses(400, 401, 403) } }),
+  updateQueue: createRoute({ operationId: 'updateQueue', method: 'patch', path: '/queues/{id}', ...admin, summary: 'Change a queue’s settings (null clears an optional one)', request: { ...idParam, ...jsonBody(queueUpdateSchema) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
+  setMembers: createRoute({ operationId: 'setQueueMembers', method: 'put', path: '/queues/{id}/members', ...admin, summary: 'Replace the agents serving a queue, with tier and order', request: { ...idParam, ...jsonBody(z.array(queueMemberSchema).max(1000)) }, responses: { ...jsonOk(queueViewSchema, 'The queue'), ...errorResponses(400, 401, 403, 404) } }),
+  listAgents: createRoute({ operationId: 'listAgents', method: 'get', path: '/agents', ...admin, summary: 'Agents with their skills and capacities (admins, supervisors)', responses: { ...jsonOk(z.array(agentViewSchema), 'Agents'), ...errorResponses(401, 403) } }),
+  updateAgent: createRoute({ operationId: 'updateAgentRouting', method: 'patch', path: '/agents/{id}/routing', ...admin, summary: 'Change an agent’s skills or capacity per channel', request: { ...idParam, ...jsonBody(agentRoutingSchema) }, responses: { ...jsonOk(agentViewSchema, 'The agent'), ...errorResponses(400, 401, 403, 404) } }),
 };
 
 export function adminRoutes(auth: AuthService, admin: AdminService) {

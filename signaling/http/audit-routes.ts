@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditTrail } from '../kernel/audit-trail.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, jsonOk } from './router.js';
+import { access, createRouter, errorResponses, jsonOk } from './router.js';
 
 const entrySchema = z.object({
   id: z.number(),
@@ -15,15 +15,15 @@ const entrySchema = z.object({
 });
 
 const query = z.object({
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
+  before: z.coerce.number().int().positive().optional().openapi({ description: 'Entries older than this id (the last one of the previous page)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ description: 'How many entries, 1 to 500' }),
+  from: z.coerce.number().int().min(0).optional().openapi({ description: 'From this time (ms since the epoch), inclusive' }),
+  to: z.coerce.number().int().min(0).optional().openapi({ description: 'Until this time (ms since the epoch), exclusive' }),
 });
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', operationId: 'listAuditLog', tags: ['audit'], summary: 'Administrative actions, newest first; page back with `before` (the last id seen)', request: { query }, responses: { ...jsonOk(z.array(entrySchema), 'Entries'), ...errorResponses(400, 401, 403) } }),
-  csv: createRoute({ method: 'get', path: '/export.csv', operationId: 'exportAuditLog', tags: ['audit'], summary: 'The audit log of a period as CSV (at most 100,000 entries)', request: { query: query.omit({ before: true, limit: true }) }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403) } }),
+  list: createRoute({ method: 'get', path: '/', operationId: 'listAuditLog', tags: ['Audit'], security: access.signedIn, summary: 'Administrative actions, newest first; page back with `before` (the last id seen)', request: { query }, responses: { ...jsonOk(z.array(entrySchema), 'Entries'), ...errorResponses(400, 401, 403) } }),
+  csv: createRoute({ method: 'get', path: '/export.csv', operationId: 'exportAuditLog', tags: ['Audit'], security: access.signedIn, summary: 'The audit log of a period as CSV (at most 100,000 entries)', request: { query: query.omit({ before: true, limit: true }) }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403) } }),
 };
 
 /** A CSV field that a spreadsheet cannot read as a formula. */

@@ -3,16 +3,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { cannedReplyInputSchema, cannedReplySchema } from '../protocol/api.js';
 import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
+import { access, createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
 
 const body = jsonBody(cannedReplyInputSchema);
 const one = jsonOk(cannedReplySchema, 'The canned reply');
 
+const staff = { tags: ['Canned replies'], security: access.signedIn };
+
 const routes = {
-  list: createRoute({ method: 'get', path: '/', tags: ['canned replies'], summary: "The team's canned replies and yours, by shortcut (each language variant separately)", responses: { ...jsonOk(z.array(cannedReplySchema), 'Canned replies'), ...errorResponses(401) } }),
-  create: createRoute({ method: 'post', path: '/', tags: ['canned replies'], summary: 'Add a personal reply, or (supervisors, admins) a team reply', request: body, responses: { ...one, ...errorResponses(400, 401, 403) } }),
-  update: createRoute({ method: 'put', path: '/{id}', tags: ['canned replies'], summary: 'Change a reply you may change', request: { ...idParam, ...body }, responses: { ...one, ...errorResponses(400, 401, 403, 404) } }),
-  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['canned replies'], summary: 'Remove a reply you may change', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
+  list: createRoute({ method: 'get', path: '/', operationId: 'listCannedReplies', ...staff, summary: "The team's canned replies and yours, by shortcut (each language variant separately)", responses: { ...jsonOk(z.array(cannedReplySchema), 'Canned replies'), ...errorResponses(401) } }),
+  create: createRoute({ method: 'post', path: '/', operationId: 'createCannedReply', ...staff, summary: 'Add a personal reply, or (supervisors, admins) a team reply', request: body, responses: { ...one, ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'put', path: '/{id}', operationId: 'updateCannedReply', ...staff, summary: 'Change a reply you may change', request: { ...idParam, ...body }, responses: { ...one, ...errorResponses(400, 401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', operationId: 'deleteCannedReply', ...staff, summary: 'Remove a reply you may change', request: idParam, responses: { ...noContent, ...errorResponses(400, 401, 403, 404) } }),
 };
 
 export function cannedReplyRoutes(services: Services) {

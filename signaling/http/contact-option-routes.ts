@@ -16,16 +16,16 @@ import {
 import { AppError } from '../kernel/app-error.js';
 import { RateLimiter } from '../kernel/rate-limiter.js';
 import type { Services } from '../wiring.js';
-import { createRouter, errorResponses, jsonBody, jsonOk, type AppEnv } from './router.js';
+import { access, createRouter, errorResponses, jsonBody, jsonOk, type AppEnv } from './router.js';
 
-const security = [{ visitorToken: [] }];
+const visitor = { tags: ['Visitors'], security: access.visitor };
 
 const routes = {
-  status: createRoute({ method: 'get', path: '/queue-status', tags: ['visitors'], summary: 'Whether a queue is open and staffed, its expected wait, and bookable callback times', request: { query: queueStatusQuerySchema }, responses: { ...jsonOk(queueStatusSchema, 'The queue now'), ...errorResponses(400, 404) } }),
-  book: createRoute({ method: 'post', path: '/callbacks', tags: ['visitors'], security, summary: 'Book a callback, as soon as possible or at one of the bookable times', request: jsonBody(callbackRequestSchema), responses: { ...jsonOk(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 429) } }),
-  pending: createRoute({ method: 'get', path: '/callbacks', tags: ['visitors'], security, summary: "The visitor's callbacks still to come", responses: { ...jsonOk(z.array(callbackViewSchema), 'Callbacks, soonest first'), ...errorResponses(401) } }),
-  cancel: createRoute({ method: 'delete', path: '/callbacks/{id}', tags: ['visitors'], security, summary: 'Cancel a callback (not once an agent is dialling)', request: { params: z.object({ id: z.string().max(64) }) }, responses: { ...jsonOk(callbackViewSchema, 'The cancelled callback'), ...errorResponses(400, 401, 404) } }),
-  leave: createRoute({ method: 'post', path: '/messages', tags: ['visitors'], security, summary: 'Leave a message, answered by e-mail; an acknowledgement with a reference is mailed at once', request: jsonBody(offlineMessageSchema), responses: { ...jsonOk(offlineMessageReceiptSchema, 'Where it was filed'), ...errorResponses(400, 401, 429) } }),
+  status: createRoute({ method: 'get', path: '/queue-status', operationId: 'getQueueStatus', tags: ['Visitors'], security: access.anyone, summary: 'Whether a queue is open and staffed, its expected wait, and bookable callback times', description: 'Without `queue`, the default queue.', request: { query: queueStatusQuerySchema }, responses: { ...jsonOk(queueStatusSchema, 'The queue now'), ...errorResponses(400, 404) } }),
+  book: createRoute({ method: 'post', path: '/callbacks', operationId: 'bookCallback', ...visitor, summary: 'Book a callback, as soon as possible or at one of the bookable times', description: 'Retrying with the same `id` returns the same callback. Limited to a few per visitor an hour.', request: jsonBody(callbackRequestSchema), responses: { ...jsonOk(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 429) } }),
+  pending: createRoute({ method: 'get', path: '/callbacks', operationId: 'listVisitorCallbacks', ...visitor, summary: "The visitor's callbacks still to come", responses: { ...jsonOk(z.array(callbackViewSchema), 'Callbacks, soonest first'), ...errorResponses(401) } }),
+  cancel: createRoute({ method: 'delete', path: '/callbacks/{id}', operationId: 'cancelCallback', ...visitor, summary: 'Cancel a callback (not once an agent is dialling)', request: { params: z.object({ id: z.string().max(64).openapi({ description: 'The callback’s id' }) }) }, responses: { ...jsonOk(callbackViewSchema, 'The cancelled callback'), ...errorResponses(400, 401, 404) } }),
+  leave: createRoute({ method: 'post', path: '/messages', operationId: 'leaveMessage', ...visitor, summary: 'Leave a message, answered by e-mail', description: 'An acknowledgement with a reference is mailed at once. Retrying with the same `id` files it once. Limited to a few per visitor an hour.', request: jsonBody(offlineMessageSchema), responses: { ...jsonOk(offlineMessageReceiptSchema, 'Where it was filed'), ...errorResponses(400, 401, 429) } }),
 };
 
 export function contactOptionRoutes(services: Services) {

@@ -6,50 +6,91 @@ import { MAX_RECORDING_BYTES } from '../protocol/version.js';
 import { AppError } from '../kernel/app-error.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { access, createRouter, errorResponses, jsonBody, jsonOk } from './router.js';
+import { conversationEventSchema, conversationSummarySchema } from './response-schemas.js';
 
-const summarySchema = z.object({ id: z.string(), status: z.string(), queueId: z.string(), lastSeq: z.number() }).passthrough();
-const eventSchema = z.object({ conversationId: z.string(), seq: z.number(), at: z.number(), type: z.string() }).passthrough();
+const conversationId = z.string().max(64).openapi({ description: 'The conversation’s id', example: '3f2b8c1e-6d4a-4b7e-9a51-2c8d0e7f4a19' });
+const agentOnly = { tags: ['Conversations'], security: access.signedIn };
 
 const list = createRoute({
   method: 'get',
   path: '/',
-  tags: ['conversations'],
+  operationId: 'listConversations',
+  ...agentOnly,
   summary: "The signed-in agent's conversations, newest first",
-  responses: { 200: { description: 'Conversations', content: { 'application/json': { schema: z.array(summarySchema) } } }, ...errorResponses(401) },
+  responses: { ...jsonOk(z.array(conversationSummarySchema), 'Conversations'), ...errorResponses(401) },
 });
 
 const one = createRoute({
   method: 'get',
   path: '/{id}',
-  tags: ['conversations'],
+  operationId: 'getConversation',
+  ...agentOnly,
   summary: 'One conversation, for its agent, or any supervisor (to monitor it)',
-  request: { params: z.object({ id: z.string().max(64) }) },
-  responses: { 200: { description: 'The conversation', content: { 'application/json': { schema: summarySchema } } }, ...errorResponses(401, 404) },
+  request: { params: z.object({ id: conversationId }) },
+  responses: { ...jsonOk(conversationSummarySchema, 'The conversation'), ...errorResponses(400, 401, 404) },
 });
 
 const events = createRoute({
   method: 'get',
   path: '/{id}/events',
-  tags: ['conversations'],
+  operationId: 'listConversationEvents',
+  ...agentOnly,
   summary: 'Timeline events after a sequence number',
+  description: 'A client that holds events up to `after` asks for the rest; live events arrive on the agent socket.',
   request: {
-    params: z.object({ id: z.string().max(64) }),
-    query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+    params: z.object({ id: conversationId }),
+    query: z.object({ after: z.coerce.number().int().min(0).default(0).openapi({ description: 'The last sequence number the client holds' }) }),
   },
-  responses: { 200: { description: 'Events in seq order', content: { 'application/json': { schema: z.array(eventSchema) } } }, ...errorResponses(401, 404) },
+  responses: { ...jsonOk(z.array(conversationEventSchema), 'Events in seq order'), ...errorResponses(400, 401, 404) },
 });
 
 const callbackOutcome = createRoute({
   method: 'post',
   path: '/{id}/callback-outcome',
-  tags: ['conversations'],
-  summary: 'Record the result of calling a customer back; the conversation ends, and an unanswered call is scheduled again',
+  operationId: 'recordCallbackOutcome',
+  ...agentOnly,
+  summary: 'Record the result of calling a customer back',
+  description: 'The conversation ends; an unanswered call is scheduled again (`retry` at `retryAt`).',
   request: {
-    params: z.object({ id: z.string().max(64) }),
-    body: { content: { 'application/json': { schema: z.object({ outcome: z.enum(CALLBACK_OUTCOMES), retryAt: z.number().int().positive().optional() }) } }, required: true },
+    params: z.object({ id: conversationId }),
+    ...jsonBody(z.object({ outcome: z.enum(CALLBACK_OUTCOMES), retryAt: z.number().int().positive().optional().openapi({ description: 'When to call again (milliseconds since the epoch), with `retry`' }) })),
   },
-  responses: { 200: { description: 'The callback', content: { 'application/json': { schema: callbackViewSchema } } }, ...errorResponses(400, 401, 404) },
+  responses: { ...jsonOk(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 403, 404) },
+});
+
+// Recordings are audio, not JSON: plain routes (below), described here for the OpenAPI document only.
+const audio = (mimeType: string) => ({ schema: { type: 'string' as const, contentMediaType: mimeType } });
+
+const uploadRecording = createRoute({
+  method: 'post',
+  path: '/{id}/recordings',
+  operationId: 'uploadRecording',
+  ...agentOnly,
+  summary: "Store a call's recording (the call's agent, with the caller's consent)",
+  description: `The raw audio as the browser's MediaRecorder made it, at most ${MAX_RECORDING_BYTES} bytes. Refused unless the caller's latest word in the timeline was consent; the timeline gets a \`recording\` event.`,
+  request: {
+    params: z.object({ id: conversationId }),
+    query: z.object({ durationMs: z.number().int().min(1).max(24 * 3600_000).openapi({ description: 'The recording’s length in milliseconds' }) }),
+    body: { required: true, content: { 'audio/webm': audio('audio/webm'), 'audio/ogg': audio('audio/ogg') } },
+  },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: z.object({ id: z.string().openapi({ description: 'The recording’s id' }) }).openapi('RecordingCreated') } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const downloadRecording = createRoute({
+  method: 'get',
+  path: '/{id}/recordings/{recordingId}',
+  operationId: 'downloadRecording',
+  ...agentOnly,
+  summary: 'Play a recording (staff who may read the conversation)',
+  request: { params: z.object({ id: conversationId, recordingId: z.string().max(64).openapi({ description: 'From the timeline’s `recording` event' }) }) },
+  responses: {
+    200: { description: 'The audio, in the type it was uploaded as', content: { 'audio/webm': audio('audio/webm'), 'audio/ogg': audio('audio/ogg') } },
+    ...errorResponses(401, 404),
+  },
 });
 
 export function conversationRoutes(services: Services) {
@@ -66,7 +107,9 @@ export function conversationRoutes(services: Services) {
     const { outcome, retryAt } = c.req.valid('json');
     return c.json(await services.callbacks.recordOutcome({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id, outcome, retryAt), 200);
   });
-  // Recordings are audio, not JSON: plain routes, described in PROTOCOL.md.
+  // Recordings are audio, not JSON: plain routes (the OpenAPI validators would read a JSON body).
+  router.openAPIRegistry.registerPath(uploadRecording);
+  router.openAPIRegistry.registerPath(downloadRecording);
   router.post('/:id/recordings', async (c) => {
     const id = c.req.param('id');
     const mimeType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();

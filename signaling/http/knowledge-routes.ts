@@ -3,21 +3,22 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { articleInputSchema, articleSearchQuerySchema } from '../protocol/articles.js';
 import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
+import { access, createRouter, errorResponses, idParam, jsonBody, jsonOk, noContent } from './router.js';
+import { articleHitSchema, articleSchema, publicArticleSchema, suggestionsSchema } from './response-schemas.js';
 
-const anyJson = z.object({}).passthrough();
 const body = jsonBody(articleInputSchema);
+const staff = { tags: ['Knowledge base'], security: access.signedIn };
+const bot = { tags: ['Visitors'], security: access.anyone };
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', tags: ['knowledge base'], summary: 'All articles', responses: { ...jsonOk(z.array(anyJson), 'Articles'), ...errorResponses(401) } }),
-  create: createRoute({ method: 'post', path: '/', tags: ['knowledge base'], summary: 'Add an article (supervisors, admins)', request: body, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(400, 401, 403) } }),
-  update: createRoute({ method: 'put', path: '/{id}', tags: ['knowledge base'], summary: 'Change an article (supervisors, admins)', request: { ...idParam, ...body }, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(400, 401, 403, 404) } }),
-  remove: createRoute({ method: 'delete', path: '/{id}', tags: ['knowledge base'], summary: 'Remove an article (supervisors, admins)', request: idParam, responses: { ...noContent, ...errorResponses(401, 403, 404) } }),
-  suggestions: createRoute({ method: 'get', path: '/{id}/suggestions', tags: ['knowledge base'], summary: "Canned replies and articles that fit the customer's last message", request: idParam, responses: { ...jsonOk(anyJson, 'Suggestions'), ...errorResponses(401, 404) } }),
-  search: createRoute({ method: 'get', path: '/articles', tags: ['visitors'], summary: "The bot: articles that may answer a visitor's question", request: { query: articleSearchQuerySchema }, responses: { ...jsonOk(z.array(anyJson), 'Best matches first'), ...errorResponses(400) } }),
-  read: createRoute({ method: 'get', path: '/articles/{id}', tags: ['visitors'], summary: 'One article, for the bot to show', request: idParam, responses: { ...jsonOk(anyJson, 'The article'), ...errorResponses(404) } }),
+  list: createRoute({ method: 'get', path: '/', operationId: 'listArticles', ...staff, summary: 'All articles', responses: { ...jsonOk(z.array(articleSchema), 'Articles'), ...errorResponses(401) } }),
+  create: createRoute({ method: 'post', path: '/', operationId: 'createArticle', ...staff, summary: 'Add an article (supervisors, admins)', request: body, responses: { ...jsonOk(articleSchema, 'The article'), ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'put', path: '/{id}', operationId: 'updateArticle', ...staff, summary: 'Change an article (supervisors, admins)', request: { ...idParam, ...body }, responses: { ...jsonOk(articleSchema, 'The article'), ...errorResponses(400, 401, 403, 404) } }),
+  remove: createRoute({ method: 'delete', path: '/{id}', operationId: 'deleteArticle', ...staff, summary: 'Remove an article (supervisors, admins)', request: idParam, responses: { ...noContent, ...errorResponses(400, 401, 403, 404) } }),
+  suggestions: createRoute({ method: 'get', path: '/{id}/suggestions', operationId: 'suggestReplies', ...staff, summary: "Canned replies and articles that fit the customer's last message", request: idParam, responses: { ...jsonOk(suggestionsSchema, 'Suggestions'), ...errorResponses(400, 401, 404) } }),
+  search: createRoute({ method: 'get', path: '/articles', operationId: 'searchArticles', ...bot, summary: "The bot: articles that may answer a visitor's question", request: { query: articleSearchQuerySchema }, responses: { ...jsonOk(z.array(articleHitSchema), 'Best matches first'), ...errorResponses(400) } }),
+  read: createRoute({ method: 'get', path: '/articles/{id}', operationId: 'readArticle', ...bot, summary: 'One article, for the bot to show', request: idParam, responses: { ...jsonOk(publicArticleSchema, 'The article'), ...errorResponses(400, 404) } }),
 };
-
 
 /** Mounted at /api/articles. */
 export function articleRoutes(services: Services) {

@@ -4,19 +4,20 @@ import { reportQuerySchema, staffingQuerySchema } from '../protocol/reports.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { ReportService } from '../supervision/report-service.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
-
-const rowSchema = z.object({ key: z.string(), label: z.string(), offered: z.number(), answered: z.number() }).passthrough();
+import { access, createRouter, errorResponses, jsonOk } from './router.js';
+import { reportRowSchema, staffingRowSchema } from './response-schemas.js';
 
 const report = createRoute({
   method: 'get',
   path: '/',
-  tags: ['reports'],
-  summary: 'KPIs of contacts queued in [from, to), by interval (15m, hour, day) and group (queue, channel, language, agent)',
-  description: 'Definitions: see the README. Dates (YYYY-MM-DD) are midnights in SWITCHBOARD_TIME_ZONE. format=csv returns text/csv.',
+  operationId: 'getReport',
+  tags: ['Reports'],
+  security: access.signedIn,
+  summary: 'KPIs of contacts queued in [from, to), by interval and group',
+  description: 'Intervals: 15m, hour, day; groups: total, queue, channel, language, agent. Definitions: see the README. Dates (YYYY-MM-DD) are midnights in SWITCHBOARD_TIME_ZONE. `format=csv` returns text/csv with the same columns.',
   request: { query: reportQuerySchema },
   responses: {
-    200: { description: 'Rows', content: { 'application/json': { schema: z.array(rowSchema) }, 'text/csv': { schema: z.string() } } },
+    200: { description: 'Rows', content: { 'application/json': { schema: z.array(reportRowSchema) }, 'text/csv': { schema: z.string() } } },
     ...errorResponses(400, 401, 403),
   },
 });
@@ -24,10 +25,13 @@ const report = createRoute({
 const staffing = createRoute({
   method: 'get',
   path: '/staffing',
-  tags: ['reports'],
-  summary: 'Agents needed per hour for a service-level target (Erlang C), from the measured arrivals and handle time of a day',
+  operationId: 'getStaffing',
+  tags: ['Reports'],
+  security: access.signedIn,
+  summary: 'Agents needed per hour for a service-level target (Erlang C)',
+  description: 'From the measured arrivals and handle time of one day of one queue.',
   request: { query: staffingQuerySchema },
-  responses: { 200: { description: 'One row per hour', content: { 'application/json': { schema: z.array(z.object({ hour: z.string() }).passthrough()) } } }, ...errorResponses(400, 401, 403) },
+  responses: { ...jsonOk(z.array(staffingRowSchema), 'One row per hour'), ...errorResponses(400, 401, 403) },
 });
 
 export function reportRoutes(auth: AuthService, reports: ReportService) {

@@ -3,16 +3,19 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { AGENT_STATUSES, BREAK_REASONS } from '../protocol/presence.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { access, createRouter, errorResponses, idParam, jsonBody } from './router.js';
 
 const forcePresence = createRoute({
   method: 'put',
   path: '/agents/{id}/presence',
-  tags: ['supervision'],
-  summary: "Set an agent's presence on their behalf; the agent's app shows the change at once",
+  operationId: 'forceAgentPresence',
+  tags: ['Supervision'],
+  security: access.signedIn,
+  summary: "Set an agent's presence on their behalf (supervisors, admins)",
+  description: "For example, log out an agent who walked away. The agent's app shows the change at once.",
   request: {
-    params: z.object({ id: z.string().min(1).max(64) }),
-    body: { content: { 'application/json': { schema: z.object({ status: z.enum(AGENT_STATUSES), reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional() }) } }, required: true },
+    ...idParam,
+    ...jsonBody(z.object({ status: z.enum(AGENT_STATUSES), reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional().openapi({ description: 'Why, with `away`' }) })),
   },
   responses: { 204: { description: 'Done' }, ...errorResponses(400, 401, 403, 404) },
 });

@@ -15,20 +15,21 @@ import {
   type AccountLink,
 } from '../protocol/team.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, idParam, jsonBody, jsonOk, type AppEnv } from './router.js';
+import { access, createRouter, errorResponses, idParam, jsonBody, jsonOk, type AppEnv } from './router.js';
 
 const member = jsonOk(teamMemberSchema, 'The person');
-const tags = ['team'];
+const tags = ['Team'];
+const security = access.signedIn;
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', operationId: 'listTeam', tags, summary: 'Everyone in the team, active or not', responses: { ...jsonOk(z.array(teamMemberSchema), 'The team'), ...errorResponses(401, 403) } }),
-  create: createRoute({ method: 'post', path: '/', operationId: 'addTeamMember', tags, summary: 'Add a person: by a one-time invitation link (shown once), or with an initial password they must change', request: jsonBody(teamMemberCreateSchema), responses: { ...jsonOk(teamMemberCreatedSchema, 'The person and, for an invitation, its link'), ...errorResponses(400, 401, 403) } }),
-  update: createRoute({ method: 'patch', path: '/{id}', operationId: 'updateTeamMember', tags, summary: 'Change a person’s name, role, languages or skills; a new role ends their sessions', request: { ...idParam, ...jsonBody(teamMemberUpdateSchema) }, responses: { ...member, ...errorResponses(400, 401, 403, 404) } }),
-  deactivate: createRoute({ method: 'post', path: '/{id}/deactivate', operationId: 'deactivateTeamMember', tags, summary: 'Deactivate: sessions end at once, open contacts go back to their queues, sign-in is refused; history keeps the name', request: idParam, responses: { ...member, ...errorResponses(400, 401, 403, 404) } }),
-  reactivate: createRoute({ method: 'post', path: '/{id}/reactivate', operationId: 'reactivateTeamMember', tags, summary: 'Let a deactivated person sign in again', request: idParam, responses: { ...member, ...errorResponses(401, 403, 404) } }),
-  resetPassword: createRoute({ method: 'post', path: '/{id}/password-reset', operationId: 'resetTeamMemberPassword', tags, summary: 'Reset a password: a one-time link, or a temporary password to change at sign-in (shown once)', request: { ...idParam, ...jsonBody(passwordResetRequestSchema) }, responses: { ...jsonOk(passwordResetSchema, 'The link or the temporary password'), ...errorResponses(400, 401, 403, 404) } }),
-  limits: createRoute({ method: 'get', path: '/login-limits', operationId: 'listLoginLimits', tags, summary: 'Sign-in limits in force: failed attempts per account and address, per address, and per account', responses: { ...jsonOk(z.array(loginLimitSchema), 'Limits'), ...errorResponses(401, 403) } }),
-  clearLimits: createRoute({ method: 'post', path: '/login-limits/clear', operationId: 'clearLoginLimits', tags, summary: 'Clear the sign-in limits of an account, an address, or both', request: jsonBody(loginLimitClearSchema), responses: { ...jsonOk(z.object({ cleared: z.number() }), 'How many were cleared'), ...errorResponses(400, 401, 403) } }),
+  list: createRoute({ method: 'get', path: '/', operationId: 'listTeam', tags, security, summary: 'Everyone in the team, active or not', responses: { ...jsonOk(z.array(teamMemberSchema), 'The team'), ...errorResponses(401, 403) } }),
+  create: createRoute({ method: 'post', path: '/', operationId: 'addTeamMember', tags, security, summary: 'Add a person: by a one-time invitation link (shown once), or with an initial password they must change', request: jsonBody(teamMemberCreateSchema), responses: { ...jsonOk(teamMemberCreatedSchema, 'The person and, for an invitation, its link'), ...errorResponses(400, 401, 403) } }),
+  update: createRoute({ method: 'patch', path: '/{id}', operationId: 'updateTeamMember', tags, security, summary: 'Change a person’s name, role, languages or skills; a new role ends their sessions', request: { ...idParam, ...jsonBody(teamMemberUpdateSchema) }, responses: { ...member, ...errorResponses(400, 401, 403, 404) } }),
+  deactivate: createRoute({ method: 'post', path: '/{id}/deactivate', operationId: 'deactivateTeamMember', tags, security, summary: 'Deactivate: sessions end at once, open contacts go back to their queues, sign-in is refused; history keeps the name', request: idParam, responses: { ...member, ...errorResponses(400, 401, 403, 404) } }),
+  reactivate: createRoute({ method: 'post', path: '/{id}/reactivate', operationId: 'reactivateTeamMember', tags, security, summary: 'Let a deactivated person sign in again', request: idParam, responses: { ...member, ...errorResponses(401, 403, 404) } }),
+  resetPassword: createRoute({ method: 'post', path: '/{id}/password-reset', operationId: 'resetTeamMemberPassword', tags, security, summary: 'Reset a password: a one-time link, or a temporary password to change at sign-in (shown once)', request: { ...idParam, ...jsonBody(passwordResetRequestSchema) }, responses: { ...jsonOk(passwordResetSchema, 'The link or the temporary password'), ...errorResponses(400, 401, 403, 404) } }),
+  limits: createRoute({ method: 'get', path: '/login-limits', operationId: 'listLoginLimits', tags, security, summary: 'Sign-in limits in force: failed attempts per account and address, per address, and per account', responses: { ...jsonOk(z.array(loginLimitSchema), 'Limits'), ...errorResponses(401, 403) } }),
+  clearLimits: createRoute({ method: 'post', path: '/login-limits/clear', operationId: 'clearLoginLimits', tags, security, summary: 'Clear the sign-in limits of an account, an address, or both', request: jsonBody(loginLimitClearSchema), responses: { ...jsonOk(z.object({ cleared: z.number() }), 'How many were cleared'), ...errorResponses(400, 401, 403) } }),
 };
 
 /** The address the admin's browser uses: where the person will open the link. */

@@ -3,12 +3,14 @@ import { createRoute } from '@hono/zod-openapi';
 import { transferTargetsSchema } from '../protocol/api.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
-import { createRouter, errorResponses } from './router.js';
+import { access, createRouter, errorResponses } from './router.js';
 
 const targets = createRoute({
   method: 'get',
   path: '/',
-  tags: ['conversations'],
+  operationId: 'listTransferTargets',
+  tags: ['Conversations'],
+  security: access.signedIn,
   summary: 'Agents and queues a conversation can be transferred to',
   description: 'Agents other than the caller, with `available` true when they are signed in and not on a break; every queue.',
   responses: { 200: { description: 'Transfer targets', content: { 'application/json': { schema: transferTargetsSchema } } }, ...errorResponses(401) },

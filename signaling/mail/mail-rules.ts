@@ -8,7 +8,7 @@ export const mailRuleSchema = z.object({
   in: z.enum(['subject', 'subject-and-text']).default('subject-and-text'),
   /** Queue slug. */
   queue: z.string().min(1).max(64),
-});
+}).meta({ id: 'MailRule' });
 export const mailRulesSchema = z.array(mailRuleSchema).max(100);
 export type MailRule = z.infer<typeof mailRuleSchema>;
 

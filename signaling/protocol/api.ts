@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { emailAddressSchema } from './email-address.js';
+import { ErrorReason } from './errors.js';
 import { AGENT_ROLES } from './presence.js';
 import { notificationSettingsSchema } from './team.js';
 
 export const loginRequestSchema = z.object({
   email: emailAddressSchema,
   password: z.string().min(1).max(1024),
-});
+}).meta({ id: 'LoginRequest', examples: [{ email: 'ana@demo.switchboard', password: 'switchboard-demo' }] });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const agentProfileSchema = z.object({
@@ -25,15 +26,17 @@ export const agentProfileSchema = z.object({
   notifications: notificationSettingsSchema,
   /** Signed in with an initial or temporary password: the app asks for a new one before anything else. */
   mustChangePassword: z.boolean(),
-});
+}).meta({ id: 'AgentProfile', description: 'An agent as the apps show them.' });
 /** The signed-in agent as the app shows them. */
 export type AgentProfile = z.infer<typeof agentProfileSchema>;
 
 export const visitorSessionRequestSchema = z.object({
   /** A token issued earlier; when valid, the same visitor is resumed. */
   token: z.string().max(512).optional(),
-});
-export const visitorSessionSchema = z.object({ visitorId: z.string(), token: z.string() });
+}).meta({ id: 'VisitorSessionRequest' });
+export const visitorSessionSchema = z
+  .object({ visitorId: z.string(), token: z.string().meta({ description: 'Send it as `Authorization: Bearer <token>` to the visitor operations, and keep it to resume.' }) })
+  .meta({ id: 'VisitorSession', description: 'A signed, anonymous visitor identity.' });
 export type VisitorSession = z.infer<typeof visitorSessionSchema>;
 
 export const cannedReplySchema = z.object({
@@ -46,7 +49,7 @@ export const cannedReplySchema = z.object({
   ownerId: z.string().optional(),
   /** The language of this variant (`de`, `pt-BR`); absent for the default. */
   language: z.string().optional(),
-});
+}).meta({ id: 'CannedReply' });
 export type CannedReply = z.infer<typeof cannedReplySchema>;
 
 export const cannedReplyInputSchema = z.object({
@@ -56,20 +59,24 @@ export const cannedReplyInputSchema = z.object({
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'a language such as de or pt-BR').optional(),
   /** Personal (only you see it) or the team's (supervisors and admins). */
   personal: z.boolean().default(true),
-});
+}).meta({ id: 'CannedReplyInput' });
 export type CannedReplyInput = z.infer<typeof cannedReplyInputSchema>;
 
 /** Where an agent may hand a conversation: colleagues (with whether they can take it now) and queues. */
 export const transferTargetsSchema = z.object({
   agents: z.array(z.object({ id: z.string(), name: z.string(), available: z.boolean() })),
   queues: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+}).meta({ id: 'TransferTargets' });
 export type TransferTargets = z.infer<typeof transferTargetsSchema>;
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    reason: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+/** The body of every REST error; `reason` is for programs and translations, `message` for developers. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      reason: z.enum(Object.values(ErrorReason)),
+      message: z.string(),
+      /** Each refused field of an `invalid-input` request. */
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error', examples: [{ error: { reason: 'invalid-input', message: 'invalid request: email: Invalid email address', issues: [{ path: 'email', message: 'Invalid email address' }] } }] });

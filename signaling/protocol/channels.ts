@@ -34,10 +34,10 @@ export const inboundChannelMessageSchema = z.object({
     email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
   }),
   text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
-});
+}).meta({ id: 'InboundChannelMessage', examples: [{ id: 'SM5f8e2b', from: { id: '+4915112345678', name: 'Maria Gomez', phone: '+4915112345678' }, text: 'Where is my order #1042?' }] });
 export type InboundChannelMessage = z.infer<typeof inboundChannelMessageSchema>;
 
-export const inboundChannelReceiptSchema = z.object({ conversationId: z.string(), seq: z.number() });
+export const inboundChannelReceiptSchema = z.object({ conversationId: z.string(), seq: z.number() }).meta({ id: 'InboundReceipt', description: 'The conversation the message joined, and its place in the timeline.' });
 
 
 /** The body of every webhook POST. */
@@ -63,7 +63,7 @@ export const channelCreateSchema = z.object({
   /** Queue slug the channel's conversations enter. */
   queue: z.string().min(1).max(64),
   outboundUrl: z.url({ protocol: /^https?$/ }).optional(),
-});
+}).meta({ id: 'ChannelCreate' });
 export const channelSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -72,14 +72,16 @@ export const channelSchema = z.object({
   /** Shown when created and to admins; signs both directions. */
   secret: z.string(),
   createdAt: z.number(),
-});
+}).meta({ id: 'Channel' });
 export type ChannelView = z.infer<typeof channelSchema>;
 
 export const webhookCreateSchema = z.object({
   url: z.url({ protocol: /^https?$/ }),
   events: z.array(z.enum(WEBHOOK_EVENTS)).min(1),
-});
-export const webhookSchema = z.object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), secret: z.string(), createdAt: z.number() });
+}).meta({ id: 'WebhookCreate' });
+export const webhookSchema = z
+  .object({ id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENTS)), secret: z.string(), createdAt: z.number() })
+  .meta({ id: 'Webhook' });
 export type WebhookView = z.infer<typeof webhookSchema>;
 
 /** A routing rule for new e-mail, as the admin API returns it (first match wins). */

@@ -10,7 +10,7 @@ import { MAX_MESSAGE_LENGTH } from './version.js';
 export const CALLBACK_SLOT_MINUTES = 30;
 export const CALLBACK_DAYS_AHEAD = 7;
 
-export const queueStatusQuerySchema = z.object({ queue: z.string().min(1).max(64).optional() });
+export const queueStatusQuerySchema = z.object({ queue: z.string().min(1).max(64).optional().meta({ description: 'The queue’s slug; the default queue without it', example: 'billing' }) });
 
 export const queueStatusSchema = z.object({
   queue: z.object({ slug: z.string(), name: z.string() }),
@@ -22,7 +22,7 @@ export const queueStatusSchema = z.object({
   offerAlternativesAfterMs: z.number().optional(),
   /** Start times (ms since the epoch) a callback may be booked for, in order. */
   callbackSlots: z.array(z.number()),
-});
+}).meta({ id: 'QueueStatus' });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 
 const locale = z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).max(35);
@@ -41,7 +41,7 @@ export const callbackRequestSchema = z.object({
   /** The visitor's language (navigator.language); its region is the default country of the number. */
   locale: locale.optional(),
   page: page.optional(),
-});
+}).meta({ id: 'CallbackRequest', examples: [{ id: 'cb-4f1d2a7e', phone: '+49 30 1234567', when: 'asap', name: 'Maria Gomez', locale: 'de-DE' }] });
 export type CallbackRequest = z.infer<typeof callbackRequestSchema>;
 
 export const CALLBACK_STATUSES = ['scheduled', 'queued', 'done', 'cancelled', 'failed'] as const;
@@ -55,7 +55,7 @@ export const callbackViewSchema = z.object({
   dueAt: z.number(),
   status: z.enum(CALLBACK_STATUSES),
   attempts: z.number(),
-});
+}).meta({ id: 'Callback' });
 export type CallbackView = z.infer<typeof callbackViewSchema>;
 
 export const offlineMessageSchema = z.object({
@@ -66,14 +66,14 @@ export const offlineMessageSchema = z.object({
   queue: z.string().min(1).max(64).optional(),
   locale: locale.optional(),
   page: page.optional(),
-});
+}).meta({ id: 'OfflineMessage' });
 export type OfflineMessage = z.infer<typeof offlineMessageSchema>;
 
 export const offlineMessageReceiptSchema = z.object({
   conversationId: z.string(),
   /** Quoted in the acknowledgement mail's subject, and what the visitor can quote to us. */
   reference: z.string(),
-});
+}).meta({ id: 'OfflineMessageReceipt' });
 export type OfflineMessageReceipt = z.infer<typeof offlineMessageReceiptSchema>;
 
 /** The short reference customers see for a conversation: the first 8 characters of its id, upper case. */

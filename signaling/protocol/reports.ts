@@ -4,22 +4,22 @@ import { z } from 'zod';
 export const reportQuerySchema = z
   .object({
     /** ISO dates or date-times; `to` is exclusive. */
-    from: z.iso.datetime({ offset: true }).or(z.iso.date()),
-    to: z.iso.datetime({ offset: true }).or(z.iso.date()),
-    interval: z.enum(['15m', 'hour', 'day']).optional(),
-    groupBy: z.enum(['total', 'queue', 'channel', 'language', 'agent']).default('total'),
-    format: z.enum(['json', 'csv']).default('json'),
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).meta({ description: 'Start (inclusive): a date (midnight in the center’s time zone) or a date-time with offset', example: '2026-11-02' }),
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).meta({ description: 'End (exclusive), at most a year after `from`', example: '2026-11-09' }),
+    interval: z.enum(['15m', 'hour', 'day']).optional().meta({ description: 'One row per interval and group; without it, one row per group for the whole period' }),
+    groupBy: z.enum(['total', 'queue', 'channel', 'language', 'agent']).default('total').meta({ description: 'What each row is about' }),
+    format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv, as a file to download' }),
   })
   .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { message: 'at most a year at a time', path: ['to'] });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 export const staffingQuerySchema = z.object({
-  queueId: z.string().min(1).max(64),
+  queueId: z.string().min(1).max(64).meta({ description: 'The queue’s id' }),
   /** The day whose measured traffic is used, in the center's time zone. */
-  date: z.iso.date(),
-  target: z.coerce.number().min(0.05).max(0.99).default(0.8),
-  thresholdSeconds: z.coerce.number().int().min(1).max(3600).default(20),
+  date: z.iso.date().meta({ description: 'The day whose measured traffic is used, in the center’s time zone', example: '2026-11-02' }),
+  target: z.coerce.number().min(0.05).max(0.99).default(0.8).meta({ description: 'The share of contacts to answer within the threshold' }),
+  thresholdSeconds: z.coerce.number().int().min(1).max(3600).default(20).meta({ description: 'The service-level threshold, in seconds' }),
 });
 export type StaffingQuery = z.infer<typeof staffingQuerySchema>;
 
