@@ -11,6 +11,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { clientAddressResolver } from './http/client-address.js';
+import { securityHeaders } from './http/security-headers.js';
 import { teamRoutes } from './http/team-routes.js';
 import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
@@ -60,7 +61,9 @@ export function createApp({ config, services }: AppDeps) {
 
   app.onError(handleError);
   app.use('*', assignRequestId, requestLog(services.metrics));
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
+  // Hono's defaults for the minor headers; ours (security-headers.ts) for framing, referrer, HSTS and each page's CSP.
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false, referrerPolicy: false, strictTransportSecurity: false }));
+  app.use('*', securityHeaders({ publicUrl: config.publicUrl, staticDir: config.staticDir }));
   app.route('/', healthRoutes(services.health, () => shuttingDown));
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 

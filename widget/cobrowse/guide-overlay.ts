@@ -7,6 +7,7 @@ import type { AgentGuide, CobrowseControl } from '../../signaling/protocol/cobro
 import { en, format } from '../i18n/en.js';
 import type { DomSerializer } from './dom-serializer.js';
 import './sb-cobrowse-bar.js';
+import { adoptStyles } from '../loader/adopt-styles.js';
 
 const STYLE = `
   .pointer { position: fixed; left: 0; top: 0; z-index: 2147483646; pointer-events: none; display: flex; align-items: flex-start; transition: transform 60ms linear; }
@@ -34,9 +35,11 @@ export class GuideOverlay {
     this.host = doc.createElement('div');
     this.host.setAttribute('data-switchboard-widget', 'cobrowse');
     const root = this.host.attachShadow({ mode: 'open' });
-    root.innerHTML = `<style>${STYLE}</style>
+    root.innerHTML = `
       <div class="pointer" aria-hidden="true" hidden><svg viewBox="0 0 20 20"><path d="M2 2l6 16 2.5-6.5L17 9z" fill="#4338ca" stroke="#fff" stroke-width="1.5"/></svg><span></span></div>
       <div class="highlight" aria-hidden="true" hidden></div>`;
+    // After the markup: a <style> fallback must not be replaced by it.
+    adoptStyles(root, STYLE);
     this.pointer = root.querySelector('.pointer')!;
     this.pointerName = root.querySelector('.pointer span')!;
     this.highlight = root.querySelector('.highlight')!;

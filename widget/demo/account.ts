@@ -69,3 +69,6 @@ function route(): void {
 }
 window.addEventListener('hashchange', route);
 route();
+
+// The profile form is for show (and for co-browsing); it never posts anywhere.
+document.querySelector('form.account-form')?.addEventListener('submit', (event) => event.preventDefault());

@@ -4,6 +4,7 @@
  */
 import { en, format } from '../i18n/en.js';
 import type { ChatHandle, ChatMountOptions, IdentifyFields, SwitchboardApi, SwitchboardEventName, SwitchboardEvents } from './api-types.js';
+import { adoptStyles } from './adopt-styles.js';
 import { chatIcon, closeIcon, launcherCss } from './launcher-styles.js';
 import { storageKeys } from './storage-keys.js';
 
@@ -56,11 +57,13 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   const host = doc.createElement('div');
   host.setAttribute('data-switchboard-widget', '');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${launcherCss}</style>
+  root.innerHTML = `
     <div class="panel-slot" id="sb-panel" part="panel-slot" hidden></div>
     <button class="launcher" part="launcher" type="button" aria-expanded="false" aria-controls="sb-panel" aria-label="${en.launcherOpen}">
       ${chatIcon}<span class="badge" part="badge" hidden></span>
     </button>`;
+  // After the markup: a <style> fallback must not be replaced by it.
+  adoptStyles(root, launcherCss);
   const launcher = root.querySelector<HTMLButtonElement>('.launcher')!;
   const badge = root.querySelector<HTMLSpanElement>('.badge')!;
   const panelSlot = root.querySelector<HTMLDivElement>('.panel-slot')!;

@@ -1,0 +1,19 @@
+/** Styles a shadow root so that a host page's strict Content-Security-Policy does not block them. */
+
+/**
+ * A constructable stylesheet is not an inline style: a host whose `style-src` lacks
+ * 'unsafe-inline' blocks a <style> element in our shadow root, but not this. Browsers without
+ * constructable stylesheets (Safari before 16.4) get a <style> element.
+ */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  const view = root.ownerDocument.defaultView;
+  if (view && 'adoptedStyleSheets' in root && 'replaceSync' in view.CSSStyleSheet.prototype) {
+    const sheet = new view.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = root.ownerDocument.createElement('style');
+  style.textContent = css;
+  root.prepend(style);
+}
