@@ -67,17 +67,21 @@ export class KpiLedger {
   rows(options: { from?: number; to?: number; groupBy?: GroupBy; interval?: Interval; timeZone?: string; kpi?: KpiOptions } = {}): KpiRow[] {
     const groupBy = options.groupBy ?? 'total';
     const groups = new Map<string, { bucket?: string; key: string; facts: ContactFacts[] }>();
+    // Buckets are ordered by time, not by label: the repeated hour when clocks go back sorts by instant.
+    const bucketFirstAt = new Map<string, number>();
     for (const c of this.facts(options.from, options.to)) {
       const key = keyOf[groupBy](c);
       if (key === undefined) continue; // for example, no agent: never answered
       const bucket = options.interval ? bucketOf(c.queuedAt, options.interval, options.timeZone) : undefined;
+      if (bucket !== undefined) bucketFirstAt.set(bucket, Math.min(c.queuedAt, bucketFirstAt.get(bucket) ?? Infinity));
       const id = `${bucket ?? ''}\u0000${key}`;
       let g = groups.get(id);
       if (!g) groups.set(id, (g = { ...(bucket !== undefined ? { bucket } : {}), key, facts: [] }));
       g.facts.push(c);
     }
+    const order = (g: { bucket?: string }) => (g.bucket === undefined ? 0 : bucketFirstAt.get(g.bucket)!);
     return [...groups.values()]
-      .sort((a, b) => (a.bucket ?? '').localeCompare(b.bucket ?? '') || a.key.localeCompare(b.key))
+      .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key))
       .map((g) => ({ ...(g.bucket !== undefined ? { bucket: g.bucket } : {}), key: g.key, kpis: computeKpis(g.facts, options.kpi ?? DEFAULT_KPI_OPTIONS) }));
   }
 }

@@ -1,11 +1,12 @@
 /** Reads an inbound mail (RFC 5322, as received) into what a conversation needs. */
 import { simpleParser } from 'mailparser';
 import { AppError } from '../kernel/app-error.js';
+import { ReplyParser } from './reply-parser.js';
 
 export interface InboundMail {
   from: { address: string; name?: string };
   subject: string;
-  /** The new part of the text: quoted history and signatures' quote blocks are cut. */
+  /** The new part of the text: quoted history and the signature are cut. */
   text: string;
   messageId?: string;
   /** In-Reply-To first, then References newest first: the ids that may name our thread. */
@@ -19,23 +20,19 @@ export const MAX_MAIL_BYTES = 10 * 1024 * 1024;
 
 const asList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : v.split(/\s+/)).filter(Boolean);
 
-/**
- * Drops the quoted conversation a mail client adds under a reply: from the first "On … wrote:"
- * line or `>`-quoted block on, and the "-----Original Message-----" of some clients.
- */
-export function newPartOf(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const cut = lines.findIndex((line, i) => /^On .+wrote:\s*$/.test(line) || /^-{2,}\s*Original Message\s*-{2,}/i.test(line) || (line.startsWith('>') && lines.slice(i).every((l) => l.startsWith('>') || l.trim() === '')));
-  return (cut === -1 ? lines : lines.slice(0, cut)).join('\n').trim();
-}
+// One parser for the process: its worker starts on the first mail and never keeps the process alive.
+const replies = new ReplyParser();
 
-/** @throws AppError `invalid-input` for something that is not a mail with a sender and some text. */
-export async function parseInboundMail(raw: Buffer | string): Promise<InboundMail> {
+/**
+ * Reads a received mail; its text is only what the customer wrote, quoted history and signature cut.
+ * @throws AppError `invalid-input` for something that is not a mail with a sender and some text.
+ */
+export async function parseInboundMail(raw: Buffer | string, parser: ReplyParser = replies): Promise<InboundMail> {
   if (raw.length === 0 || raw.length > MAX_MAIL_BYTES) throw new AppError('invalid-input', `a mail must have 1 to ${MAX_MAIL_BYTES} bytes`);
   const mail = await simpleParser(raw, { skipHtmlToText: false, skipTextLinks: true });
   const sender = mail.from?.value[0];
   if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address)) throw new AppError('invalid-input', 'the mail has no valid From address');
-  const text = newPartOf(mail.text ?? '');
+  const text = await parser.newPartOf(mail.text ?? '');
   if (!text) throw new AppError('invalid-input', 'the mail has no text');
   const autoSubmitted = String(mail.headers.get('auto-submitted') ?? 'no').toLowerCase();
   const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();

@@ -29,18 +29,27 @@ const DEMO_AGENTS = [
 const DEMO_REPLIES = [
   { shortcut: 'hello', title: 'Greeting', body: 'Hi {{customer.first_name | there}}, this is {{agent.first_name}}. Thanks for reaching out! How can I help you today?' },
   { shortcut: 'hello', title: 'Begrüßung', body: 'Hallo {{customer.first_name | zusammen}}, hier ist {{agent.first_name}}. Wie kann ich helfen?', language: 'de' },
-  { shortcut: 'returns', title: 'Returns', body: 'You can return anything within 30 days: start from Your account, Orders, Return an item, and we e-mail you a free label.' },
+  { shortcut: 'returns', title: 'Returns', body: 'Returns are free within 60 days of delivery: send me your order number and I will e-mail you a free return label. Refunds reach your card within 5 business days of the parcel arriving back with us.' },
   { shortcut: 'moment', title: 'One moment', body: 'Give me a moment while I look into this for you.' },
-  { shortcut: 'shipping', title: 'Shipping times', body: 'Orders ship within 1 business day; delivery takes 2 to 4 days.' },
+  { shortcut: 'shipping', title: 'Shipping times', body: 'Orders placed before 2 pm Eastern time ship the same business day. Delivery takes 2–4 business days in the United States, 4–7 in Canada and 5–9 in Europe.' },
   { shortcut: 'bye', title: 'Closing', body: 'Is there anything else I can help you with? Have a great day!' },
 ];
 
-/** The demo's knowledge base: what the help bot answers from, and what agents get suggested. */
+/**
+ * The demo's knowledge base: what the help bot answers from, and what agents get suggested. The
+ * demo pages (widget/demo/*.html) state the same facts in the same words, and the canned replies
+ * above agree: test/e2e/demo-truth.e2e.test.ts asks the bot the shipping page's questions.
+ */
 const DEMO_ARTICLES = [
-  { title: 'Shipping times and costs', language: 'en', body: 'Orders placed before 2 pm ship the same working day. Delivery takes 2 to 4 working days in the EU and 5 to 8 elsewhere.\n\nShipping is free over 50 euros; below that it costs 4.90 euros. You get a tracking link by e-mail as soon as the parcel leaves our warehouse.' },
-  { title: 'Returns and refunds', language: 'en', body: 'You can return any item within 30 days of delivery. Go to Your account, Orders, and choose Return an item: we e-mail you a free return label.\n\nRefunds reach your card within 5 working days of the parcel arriving back with us.' },
+  {
+    title: 'Shipping times and costs',
+    language: 'en',
+    body: 'Delivery to the United States takes 2–4 business days and costs $7.95, free over $75.\nDelivery to Canada takes 4–7 business days and costs $15.\nDelivery to Europe takes 5–9 business days and costs $25.\n\nOrders placed before 2 pm Eastern time ship the same business day, and you get a tracking link by e-mail as soon as the parcel leaves our warehouse.',
+  },
+  { title: 'Returns and refunds', language: 'en', body: 'Returns are free within 60 days of delivery: tell us your order number in the chat and we e-mail you a free return label.\n\nRefunds reach your card within 5 business days of the parcel arriving back with us.' },
+  { title: 'Chat hours', language: 'en', body: 'Our chat is staffed around the clock, every day. If everyone is busy, the chat offers to call you back at a time you choose or to take a message, and we answer by e-mail.' },
   { title: 'Choosing a tent size', language: 'en', body: 'Our tents are rated by sleeping places: the Ridgeline 2 fits two adults with room for packs in the vestibule; the Ridgeline 3 fits three, or two with gear inside.\n\nPack weight: Ridgeline 2 is 1.9 kg, Ridgeline 3 is 2.4 kg.' },
-  { title: 'Changing or cancelling an order', language: 'en', body: 'You can change or cancel an order until it ships: open Your account, Orders, and choose Change or Cancel. Once it has shipped, return it instead; the return is free.' },
+  { title: 'Changing or cancelling an order', language: 'en', body: 'You can change or cancel an order until it ships: ask us in the chat with your order number. Once it has shipped, send it back instead (see Returns and refunds).' },
 ];
 
 export async function bootstrap(store: Store, options: BootstrapOptions): Promise<BootstrapResult> {
@@ -58,6 +67,8 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
 
     if (options.demo) {
       const queueId = randomUUID();
+      // Neither demo queue has business hours: the pages say the chat is staffed around the clock,
+      // and someone trying the demo at 23:00 must get an agent (their own second window) too.
       await store.queues.insert({ id: queueId, slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
       // Billing needs the billing skill: the demo page /demo/billing.html sends its chats here.
       const billingId = randomUUID();

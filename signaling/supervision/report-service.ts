@@ -1,7 +1,7 @@
 /** Historical reports from the event log, with the same ledger as the wallboard; CSV export; Erlang C staffing. */
 import { agentsNeeded } from '../kpi/erlang-c.js';
 import type { AgentTimes } from '../kpi/agent-time.js';
-import { bucketOf, startOfDay } from '../kpi/intervals.js';
+import { bucketOf, hoursOfDay, startOfDate, startOfNextDay } from '../kpi/intervals.js';
 import { KpiLedger } from '../kpi/kpi-ledger.js';
 import type { KpiOptions } from '../kpi/kpis.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../protocol/reports.js';
@@ -44,10 +44,12 @@ export class ReportService {
   /** Per hour of `date`: the measured arrivals and handle time, and the agents Erlang C says are needed. */
   async staffing(query: StaffingQuery): Promise<StaffingRow[]> {
     const from = this.instant(query.date);
-    const rows = await this.rows({ from: query.date, to: new Date(from + DAY).toISOString(), interval: 'hour', groupBy: 'queue' });
+    const { timeZone } = this.options;
+    const rows = await this.rows({ from: query.date, to: new Date(startOfNextDay(from, timeZone)).toISOString(), interval: 'hour', groupBy: 'queue' });
     const byHour = new Map(rows.filter((r) => r.key === query.queueId).map((r) => [r.bucket!, r]));
-    const hours = Array.from({ length: 24 }, (_, h) => bucketOf(from + h * 3600_000, 'hour', this.options.timeZone));
-    return [...new Set(hours)].map((hour) => {
+    // 23, 24 or 25 rows: the hours the day really has.
+    const hours = hoursOfDay(from, timeZone).map((t) => bucketOf(t, 'hour', timeZone));
+    return hours.map((hour) => {
       const r = byHour.get(hour);
       if (!r || r.offered === 0 || r.ahtSeconds === null) return { hour, offered: r?.offered ?? 0, ahtSeconds: r?.ahtSeconds ?? null, agentsNeeded: null, expectedServiceLevel: null };
       const answer = agentsNeeded(r.offered, r.ahtSeconds, query.target, query.thresholdSeconds);
@@ -70,13 +72,7 @@ export class ReportService {
 
   /** A date means its midnight in the center's time zone; a date-time is taken as given. */
   private instant(value: string): number {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(value);
-    // Noon UTC falls on that date in almost every zone; step a day when it does not (UTC+12 and beyond).
-    let midnight = startOfDay(Date.parse(`${value}T12:00:00Z`), this.options.timeZone);
-    const day = bucketOf(midnight, 'day', this.options.timeZone);
-    if (day < value) midnight = startOfDay(midnight + 1.5 * DAY, this.options.timeZone);
-    else if (day > value) midnight = startOfDay(midnight - 0.5 * DAY, this.options.timeZone);
-    return midnight;
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfDate(value, this.options.timeZone) : Date.parse(value);
   }
 
   /**

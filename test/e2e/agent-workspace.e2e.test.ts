@@ -111,7 +111,7 @@ describe('the agent workspace', () => {
     const bot = page.getByRole('group', { name: 'Answer from our help bot' });
     await bot.getByText('I am a bot.').waitFor();
     await bot.getByRole('button', { name: 'Shipping times and costs' }).click();
-    await bot.getByText(/Delivery takes 2 to 4 working days in the EU/).waitFor();
+    await bot.getByText(/Delivery to Europe takes 5–9 business days/).waitFor();
     assert.equal(await ana.getByText('“How long does shipping to Lisbon take?”').count(), 0, 'nothing is queued while the bot answers');
 
     await bot.getByRole('button', { name: 'Talk to a person' }).click();
@@ -120,7 +120,7 @@ describe('the agent workspace', () => {
     await ana.getByRole('button', { name: /^Accept chat from/ }).click();
     await agent.messages(ana, 'How long does shipping to Lisbon take?').waitFor();
     await ana.getByRole('log').getByText(/The help bot offered: Shipping times and costs.*asked for a person\./).waitFor();
-    await agent.reply(ana, 'About three working days to Lisbon.');
-    await visitor.messages(page, 'About three working days to Lisbon.').waitFor();
+    await agent.reply(ana, 'Five to nine business days to Lisbon.');
+    await visitor.messages(page, 'Five to nine business days to Lisbon.').waitFor();
   });
 });

@@ -45,6 +45,10 @@ export interface TestServerOptions {
   smtpListener?: boolean;
   inboundMailSecret?: string;
   identitySecret?: string;
+  /** The center's time zone (SWITCHBOARD_TIME_ZONE); UTC by default. */
+  timeZone?: string;
+  /** The services' clock (for "today" on a chosen date). */
+  clock?: () => number;
 }
 
 /** Tests log warnings and errors only (one line per request would bury the results); LOG_LEVEL=debug shows everything. */
@@ -61,6 +65,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhookBackoff ? { webhookBackoff: options.webhookBackoff } : {}),
     ...(options.identitySecret ? { identitySecret: options.identitySecret } : {}),
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();
