@@ -4,10 +4,10 @@
  * hold and hang up. A view: it reports what the visitor does as events.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { ClockController } from '../chat/clock-controller.js';
+import { ClockController } from '../../ui/controllers/clock-controller.js';
 import type { CallView } from '../../signaling/protocol/call.js';
-import type { CallMediaState } from './call-client.js';
-import { formatDuration } from '../chat/format-duration.js';
+import type { CallMediaState } from '../../ui/call/call-client.js';
+import { formatDuration } from '../../ui/format/format-duration.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 
 /**

@@ -2,7 +2,7 @@
  * Joins the chat session, the panel and (loaded on demand) the call client: the microphone is
  * asked for only when the visitor presses Call, and a call in progress resumes after a reload.
  */
-import type { CallClient } from '../call/call-client.js';
+import type { CallClient } from '../../ui/call/call-client.js';
 import type { ChatSession } from './chat-session.js';
 import type { SbChatPanel } from './sb-chat-panel.js';
 

@@ -1,15 +1,15 @@
 /** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { CallMediaState } from '../call/call-client.js';
+import type { CallMediaState } from '../../ui/call/call-client.js';
 import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
-import { formatDuration } from './format-duration.js';
+import { formatDuration } from '../../ui/format/format-duration.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
-import { sendOnEnter, takeComposerText } from './send-on-enter.js';
-import { TypingController } from './typing-controller.js';
+import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
+import { TypingController } from '../../ui/controllers/typing-controller.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
 import type { BotState } from '../bot/bot-session.js';

@@ -3,10 +3,10 @@
  * and hang up. Hold is shared (the visitor sees it); mute is this side only.
  */
 import { css, html, LitElement, nothing } from 'lit';
-import { ClockController } from '../../../widget/chat/clock-controller.js';
+import { ClockController } from '../../../ui/controllers/clock-controller.js';
 import type { CallView } from '../../../signaling/protocol/call.js';
-import type { CallMediaState } from '../../../widget/call/call-client.js';
-import { formatDuration } from '../../../widget/chat/format-duration.js';
+import type { CallMediaState } from '../../../ui/call/call-client.js';
+import { formatDuration } from '../../../ui/format/format-duration.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 

@@ -1,6 +1,6 @@
 /**
- * The browser half of a call, shared by the widget and the agent app (which imports it from
- * here, as it does the typing controller; the protocol folder stays free of WebRTC): opens this party's
+ * The browser half of a call, shared by the widget and the agent app (it lives in ui/, not in
+ * signaling/protocol/, because the protocol folder stays free of WebRTC): opens this party's
  * PeerJS peer with the credentials the server issued, connects media with the other party
  * (the agent dials, the visitor answers only the peer the server named), and applies mute and
  * hold by stopping what is sent, not just silencing it. It reconnects media when ICE drops.
