@@ -14,6 +14,7 @@ import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
 import type { Wallboard } from '../../signaling/protocol/wallboard.js';
+import { assertNever } from '../../ui/assert-never.js';
 
 export interface PendingReply {
   clientId: string;
@@ -276,8 +277,14 @@ export class AgentSession extends EventTarget {
         if (summary && frame.party === 'visitor') this.upsert({ ...summary, visitorReadSeq: frame.seq });
         return;
       }
+      case 'ack':
+      case 'error':
+      case 'reconnect':
+        return; // the protocol client handles these
+      case 'queue':
+        return; // a visitor's place in line, never sent to agents
       default:
-        return;
+        return assertNever(frame);
     }
   }
 

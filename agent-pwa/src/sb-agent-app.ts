@@ -19,6 +19,7 @@ import { CustomerController } from './customer/customer-controller.js';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './keyboard-shortcuts.js';
 import { LibraryController } from './library/library-controller.js';
 import { IntegrationsController } from './admin/integrations-controller.js';
+import { assertNever } from '../../ui/assert-never.js';
 
 
 import './customer/sb-customer-pane.js';
@@ -211,6 +212,8 @@ export class SbAgentApp extends LitElement {
       case 'end':
         if (this.selectedId && !s.calls[this.selectedId]) void this.act(() => this.session!.end(this.selectedId!));
         return;
+      default:
+        return assertNever(action);
     }
   }
 

@@ -10,6 +10,7 @@ import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../ui/controllers/typing-controller.js';
+import { assertNever } from '../../ui/assert-never.js';
 import type { PendingReply } from './agent-session.js';
 import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
@@ -262,6 +263,8 @@ export class SbConversationView extends LitElement {
         const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
         return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
       }
+      default:
+        return assertNever(e);
     }
   }
 

@@ -16,6 +16,7 @@ import type { IdentifyFields, SwitchboardEventName, SwitchboardEvents } from '..
 import { storageKeys } from '../loader/storage-keys.js';
 import { newClientId } from './client-id.js';
 import { Outbox, type OutboxItem } from './outbox.js';
+import { assertNever } from '../../ui/assert-never.js';
 
 export interface ChatState {
   connection: ConnectionStatus;
@@ -281,8 +282,22 @@ export class ChatSession extends EventTarget {
           this.update({ conversation: { ...this.state.conversation, agentReadSeq: frame.seq } });
         }
         return;
+      case 'ack':
+      case 'error':
+      case 'reconnect':
+        return; // the protocol client handles these
+      case 'offer':
+      case 'offer-withdrawn':
+      case 'presence':
+      case 'wrap-up':
+      case 'wrap-up-ended':
+      case 'note':
+      case 'notes':
+      case 'viewers':
+      case 'wallboard':
+        return; // agents' frames, never sent to a visitor
       default:
-        return;
+        return assertNever(frame);
     }
   }
 

@@ -10,6 +10,7 @@ import type { ChatState } from './chat-session.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../ui/controllers/typing-controller.js';
+import { assertNever } from '../../ui/assert-never.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
 import type { BotState } from '../bot/bot-session.js';
@@ -192,6 +193,12 @@ export class SbChatPanel extends LitElement {
         const key = COBROWSE_EVENT[e.action];
         return key ? html`<li class="system">${this.t(key, { name: this.agentName() })}</li>` : nothing;
       }
+      case 'callback':
+      case 'callback-outcome':
+      case 'auto-reply':
+        return nothing; // calls back and automatic answers concern the agents, not this panel
+      default:
+        return assertNever(e);
     }
   }
 
