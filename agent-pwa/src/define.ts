@@ -1,8 +1,8 @@
 /** Registers the agent app's elements, once each. */
+import { defineElement } from '../../ui/define-element.js';
 import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
-import { SbCallControls } from './call/sb-call-controls.js';
 import { SbTransferForm } from './call/sb-transfer-form.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
@@ -25,13 +25,10 @@ const elements = {
   'sb-agent-routing': SbAgentRouting,
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
-  'sb-call-controls': SbCallControls,
   'sb-transfer-form': SbTransferForm,
 } as const;
 
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -46,7 +43,6 @@ declare global {
     'sb-agent-routing': SbAgentRouting;
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
-    'sb-call-controls': SbCallControls;
     'sb-transfer-form': SbTransferForm;
   }
 }

@@ -15,6 +15,8 @@ import type { PendingReply } from './agent-session.js';
 import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 import './callback/sb-callback-panel.js';
+import '../../ui/call/define.js';
+import { agentCallMessages } from './call/call-controls-messages.js';
 import { fillReply, repliesFor } from '../../signaling/protocol/canned-replies.js';
 import type { Suggestions } from '../../signaling/protocol/articles.js';
 import { matchShortcut, typedShortcut } from './composer/shortcut-match.js';
@@ -201,7 +203,9 @@ export class SbConversationView extends LitElement {
             </div>`}
       </div>
       ${callback && c.status === 'active' && !this.monitoring ? html`<sb-callback-panel .callback=${callback} .visitor=${name}></sb-callback-panel>` : nothing}
-      ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name} .recordingSince=${this.recordingSince}></sb-call-controls>` : nothing}
+      ${this.call && !ended && !this.monitoring
+        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages} .recordingSince=${this.recordingSince}></sb-call-controls>`
+        : nothing}
       ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring

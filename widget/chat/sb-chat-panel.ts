@@ -11,7 +11,8 @@ import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../ui/controllers/typing-controller.js';
 import { assertNever } from '../../ui/assert-never.js';
-import '../call/sb-call-bar.js';
+import '../../ui/call/define.js';
+import { visitorCallMessages } from '../call/call-controls-messages.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
 import type { BotState } from '../bot/bot-session.js';
 
@@ -44,7 +45,7 @@ const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
  * @fires sb-cobrowse-accept - the visitor shares the page (answering the agent, or offering it).
  * @fires sb-cobrowse-decline - the visitor declines the agent's request to see the page.
  * @fires sb-cobrowse-stop - the visitor stops sharing.
- * The call bar's sb-call-mute, sb-call-hold and sb-call-hangup bubble out of the panel.
+ * The call controls' sb-call-mute, sb-call-hold, sb-call-hangup and sb-call-consent bubble out of the panel.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
  * @csspart composer - the message form. @csspart send-button - the send button.
  * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
@@ -274,7 +275,16 @@ export class SbChatPanel extends LitElement {
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
       ${this.renderHeader(ended)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
-      ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
+      ${this.liveCall()
+        ? html`<sb-call-controls
+            side="visitor"
+            .call=${this.liveCall()!}
+            .media=${this.media}
+            .messages=${visitorCallMessages(this.messages)}
+            .peer=${this.t('agentFallbackName')}
+            .queueText=${this.callQueueText()}
+          ></sb-call-controls>`
+        : nothing}
       ${this.renderCobrowse()}
       ${this.renderContact(contactReason)}
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
