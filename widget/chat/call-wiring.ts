@@ -20,8 +20,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     }
     const { CallClient } = await import('../call/index.js');
     const created = new CallClient({ serverUrl, role: 'visitor', microphone });
-    created.addEventListener('change', () => (panel.media = created.state));
-    panel.media = created.state;
+    panel.callClient = created;
     client = created;
     // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
     (window as { __switchboardCall?: CallClient }).__switchboardCall = created;
@@ -56,7 +55,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
       if (call.phase === 'ended') {
         client?.close();
         client = undefined;
-        panel.media = undefined;
+        panel.callClient = undefined;
         return;
       }
       void ensureClient().then((c) => c?.update(session.state.call ?? call));

@@ -149,6 +149,8 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
+/** A catalogue bound for use: a key and its parameters in, the words out. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Formats a message, replacing `{name}` placeholders with `params`. */
 export function format(catalogue: Catalogue, key: MessageKey, params: Record<string, string | number> = {}): string {
