@@ -34,7 +34,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     void ensureClient().then(async (created) => {
       if (!created) return;
       try {
-        await session.startCall();
+        await session.calls.start();
       } catch {
         created.close();
         client = undefined;
@@ -43,9 +43,9 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     });
   });
   panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
-  panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
+  panel.addEventListener('sb-call-hold', (e) => void session.calls.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
   panel.addEventListener('sb-call-hangup', () => void session.end());
-  panel.addEventListener('sb-call-consent', (e) => void session.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
+  panel.addEventListener('sb-call-consent', (e) => void session.calls.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
 
   return {
     /** Applies the session's latest call state to the media. */
