@@ -4,6 +4,7 @@ import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
 import { SbTransferForm } from './call/sb-transfer-form.js';
+import { SbComposer } from './composer/sb-composer.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
 import { SbInbox } from './sb-inbox.js';
@@ -26,6 +27,7 @@ const elements = {
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
   'sb-transfer-form': SbTransferForm,
+  'sb-composer': SbComposer,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
@@ -44,5 +46,6 @@ declare global {
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
     'sb-transfer-form': SbTransferForm;
+    'sb-composer': SbComposer;
   }
 }
