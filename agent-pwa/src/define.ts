@@ -13,9 +13,11 @@ import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 import { SbReports } from './supervisor/sb-reports.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
+import { SbWorkspace } from './workspace/sb-workspace.js';
 
 const elements = {
   'sb-agent-app': SbAgentApp,
+  'sb-workspace': SbWorkspace,
   'sb-login-form': SbLoginForm,
   'sb-presence-switch': SbPresenceSwitch,
   'sb-inbox': SbInbox,
@@ -35,6 +37,7 @@ for (const [tag, element] of Object.entries(elements)) defineElement(tag, elemen
 declare global {
   interface HTMLElementTagNameMap {
     'sb-agent-app': SbAgentApp;
+    'sb-workspace': SbWorkspace;
     'sb-login-form': SbLoginForm;
     'sb-presence-switch': SbPresenceSwitch;
     'sb-inbox': SbInbox;
