@@ -57,6 +57,8 @@ export class SbCobrowseViewer extends LitElement {
   private pointerFrame = 0;
   private pendingPointer: { x: number; y: number } | undefined;
   private connectedFor: string | undefined;
+  /** Set when a room was opened and its mirror waits for the iframe to be rendered. */
+  private attachPending = false;
   /** What the agent has typed into the selected field in Control, by field. */
   private typed: { id: number; value: string } | undefined;
 
@@ -79,11 +81,20 @@ export class SbCobrowseViewer extends LitElement {
     this.connectedFor = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Opened before rendering, so handing it to the controller does not ask for a second render.
     if (changed.has('session') && this.session.room && this.connectedFor !== this.session.sessionId) {
       this.room.value?.destroy();
       this.connectedFor = this.session.sessionId;
       this.room.value = new MirrorConnection(this.session.sessionId, this.session.room.token, this.agentName);
+      this.attachPending = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new room draws into the iframe, which exists once rendered.
+    if (this.attachPending) {
+      this.attachPending = false;
       this.attachMirror();
     }
     if (changed.has('session') && this.session.control !== 'granted' && this.tool === 'control') this.tool = 'point';
