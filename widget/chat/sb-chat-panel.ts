@@ -17,9 +17,9 @@ import { visitorCallMessages } from '../call/call-controls-messages.js';
 import type { ContactOptions, ContactState } from '../contact/contact-options.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
-import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
 import { renderEndedFooter } from './ended-footer.js';
+import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { renderTimelineItem } from './timeline-item.js';
 
