@@ -1,4 +1,4 @@
-// Component tests for the widget and the agent app, in Debian's Chromium.
+// Component tests for the shared ui/, the widget and the agent app (and test/browser/), in Debian's Chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -9,7 +9,8 @@ const rootDir = fileURLToPath(new URL('..', import.meta.url));
 
 export default {
   rootDir,
-  files: ['widget/**/*.test.ts', 'agent-pwa/**/*.test.ts'],
+  // test/browser/: tests that cross the two front ends and need a browser.
+  files: ['ui/**/*.test.ts', 'widget/**/*.test.ts', 'agent-pwa/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -47,7 +47,8 @@ const results = [];
 
 if (runs('server')) {
   const files = walk(join(root, 'signaling'), (p) => p.endsWith('.test.ts')).concat(
-    walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !p.endsWith('.e2e.test.ts')),
+    // test/browser/ runs in Chromium with the component tests.
+    walk(join(root, 'test'), (p) => p.endsWith('.test.ts') && !p.endsWith('.e2e.test.ts') && !p.startsWith(join(root, 'test/browser/'))),
   );
   results.push(['server', nodeSuite('server', files)]);
 }

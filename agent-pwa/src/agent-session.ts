@@ -1,56 +1,24 @@
 /**
  * The agent's live workspace without any UI: presence, offers, conversations and their
- * timelines, kept current over the agent socket. Views read `state` and listen for `change`.
+ * timelines, kept current over the agent socket. Views read `state` (AgentState) and follow its
+ * `change` events through a SessionController.
  */
-import type { CallView } from '../../signaling/protocol/call.js';
-import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
-import { ConnectionStatus, ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
-import type { CustomerViewers } from '../../signaling/protocol/customers.js';
-import type { ConversationNote } from '../../signaling/protocol/notes.js';
-import type { AgentProfile, Offer, ServerFrame } from '../../signaling/protocol/server-frames.js';
+import { ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
+import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
-import type { Wallboard } from '../../signaling/protocol/wallboard.js';
+import { assertNever } from '../../ui/assert-never.js';
+import { initialAgentState, sortConversations, type AgentState, type PendingReply } from './agent-state.js';
 
-export interface PendingReply {
-  clientId: string;
-  text: string;
-}
-
-export interface AgentState {
-  connection: ConnectionStatus;
-  agent?: AgentProfile;
-  status: AgentStatus;
-  breakReason?: BreakReason;
-  /** Set while in after-contact work. */
-  wrapUp?: { conversationId: string; until?: number; dispositionRequired: boolean };
-  offers: Offer[];
-  /** Open conversations first, then ended ones; newest first within each. */
-  conversations: ConversationSummary[];
-  events: Record<string, ConversationEvent[]>;
-  pending: Record<string, PendingReply[]>;
-  visitorTyping: Record<string, boolean>;
-  /** Supervisors and admins: the latest wallboard. */
-  wallboard?: Wallboard;
-  /** Whispers per conversation (agents and supervisors only). */
-  notes: Record<string, ConversationNote[]>;
-  /** The conversation a supervisor is watching, when not one of their own. */
-  monitored?: ConversationSummary;
-  /** This agent's calls by conversation, as the server last described them. */
-  calls: Record<string, CallView>;
-  /** Co-browse sessions by conversation: asked or live (an ended one is dropped). */
-  cobrowse: Record<string, CobrowseView>;
-  /** Who has each customer open, by customer id (for the customers this app shows). */
-  viewers: Record<string, CustomerViewers['agents']>;
-}
+export type { AgentState, PendingReply };
 
 const newId = () => crypto.randomUUID();
 
 export class AgentSession extends EventTarget {
-  state: AgentState = { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {}, viewers: {} };
+  state: AgentState = initialAgentState();
   private readonly client: ProtocolClient<AgentFrame>;
   /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
   private readonly joined = new Set<string>();
@@ -276,8 +244,14 @@ export class AgentSession extends EventTarget {
         if (summary && frame.party === 'visitor') this.upsert({ ...summary, visitorReadSeq: frame.seq });
         return;
       }
+      case 'ack':
+      case 'error':
+      case 'reconnect':
+        return; // the protocol client handles these
+      case 'queue':
+        return; // a visitor's place in line, never sent to agents
       default:
-        return;
+        return assertNever(frame);
     }
   }
 
@@ -311,8 +285,4 @@ export class AgentSession extends EventTarget {
     this.state = { ...this.state, ...patch };
     this.dispatchEvent(new Event('change'));
   }
-}
-
-function sortConversations(list: ConversationSummary[]): ConversationSummary[] {
-  return [...list].sort((a, b) => Number(a.status === 'ended') - Number(b.status === 'ended') || b.createdAt - a.createdAt);
 }

@@ -1,39 +1,23 @@
-/** One conversation as the agent works it: the timeline, typing, replies with canned text, and ending it. */
+/** One conversation as the agent works it: the timeline, the call and co-browse tools, the reply composer (sb-composer), and ending it. */
 import { html, LitElement, css, nothing, type PropertyValues } from 'lit';
 import type { CannedReply, TransferTargets } from '../../signaling/protocol/api.js';
+import type { Suggestions } from '../../signaling/protocol/articles.js';
 import type { CallView } from '../../signaling/protocol/call.js';
 import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
-import type { CallMediaState } from '../../widget/call/call-client.js';
-import { formatDuration } from '../../widget/chat/format-duration.js';
-import type { CallbackOutcome, CobrowseAction, ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
-import { sendOnEnter, takeComposerText } from '../../widget/chat/send-on-enter.js';
-import { TypingController } from '../../widget/chat/typing-controller.js';
+import type { CallMediaState } from '../../ui/call/call-client.js';
+import '../../ui/call/define.js';
+import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import type { PendingReply } from './agent-session.js';
-import { t, visitorName, type MessageKey } from './i18n/en.js';
-import { sharedStyles } from './shared-styles.js';
+import { agentCallMessages } from './call/call-controls-messages.js';
 import './callback/sb-callback-panel.js';
-import { fillReply, repliesFor } from '../../signaling/protocol/canned-replies.js';
-import type { Suggestions } from '../../signaling/protocol/articles.js';
-import { matchShortcut, typedShortcut } from './composer/shortcut-match.js';
-
-const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
-  requested: 'cobrowseRequested',
-  started: 'cobrowseStarted',
-  declined: 'cobrowseDeclined',
-  'control-requested': 'cobrowseControlRequested',
-  'control-granted': 'cobrowseControlGranted',
-  'control-revoked': 'cobrowseControlRevoked',
-  ended: 'cobrowseEnded',
-};
-
-const CALLBACK_OUTCOME: Record<CallbackOutcome, MessageKey> = {
-  reached: 'callbackOutcomeReached',
-  'no-answer': 'callbackOutcomeNoAnswer',
-  retry: 'callbackOutcomeRetry',
-  'wrong-number': 'callbackOutcomeWrongNumber',
-};
+import { composerStyles } from './composer/composer-styles.js';
+import type { SbComposer } from './composer/sb-composer.js';
+import { renderTimelineItem } from './conversation/timeline-item.js';
+import { t, visitorName } from './i18n/en.js';
+import { sharedStyles } from './shared-styles.js';
 
 /** Where a conversation came from, when not the widget's chat or call. */
 function sourceLabel(c: ConversationSummary): string | undefined {
@@ -44,8 +28,7 @@ function sourceLabel(c: ConversationSummary): string | undefined {
 }
 
 /**
- * @fires sb-reply - `{ text }` when the agent sends a reply.
- * @fires sb-typing - `{ isTyping }`.
+ * The composer's sb-reply (`{ text }`) and sb-typing (`{ isTyping }`) bubble through.
  * @fires sb-end - when the agent ends the conversation.
  * @fires sb-whisper - `{ text }` (monitoring supervisors) a note only the agent sees.
  * @fires sb-barge - (monitoring supervisors) join the conversation visibly.
@@ -59,6 +42,7 @@ function sourceLabel(c: ConversationSummary): string | undefined {
 export class SbConversationView extends LitElement {
   static override styles = [
     sharedStyles,
+    composerStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
       .header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
@@ -76,13 +60,6 @@ export class SbConversationView extends LitElement {
       .author { display: block; font-size: 12px; font-weight: 600; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
-      .hint-inline { font-size: 12px; }
-      .chips { display: flex; flex-wrap: wrap; gap: 6px; }
-      .chip { border-radius: 999px; padding: 2px 10px; font-size: 13px; background: #eef2ff; border: 1px solid #c7d2fe; }
-      .chip.article { background: #f0fdf4; border-color: #bbf7d0; }
-      [role='listbox'] { list-style: none; margin: 0; padding: 4px; border: 1px solid #cbd5e1; border-radius: 8px; max-height: 180px; overflow-y: auto; }
-      [role='option'] { max-width: none; padding: 4px 8px; border-radius: 6px; cursor: pointer; }
-      [role='option'][aria-selected='true'] { background: #e0e7ff; }
       .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
       form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
       textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
@@ -112,8 +89,6 @@ export class SbConversationView extends LitElement {
     cobrowse: { attribute: false },
     agentName: { attribute: false },
     suggestions: { attribute: false },
-    shortcutMatches: { state: true },
-    shortcutIndex: { state: true },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -138,9 +113,6 @@ export class SbConversationView extends LitElement {
   declare agentName: string;
   /** Canned replies and articles that fit the customer's last message. */
   declare suggestions: Suggestions | undefined;
-  declare shortcutMatches: CannedReply[];
-  declare shortcutIndex: number;
-  private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
     super();
@@ -152,13 +124,18 @@ export class SbConversationView extends LitElement {
     this.monitoring = false;
     this.transferring = false;
     this.agentName = '';
-    this.shortcutMatches = [];
-    this.shortcutIndex = 0;
   }
 
   /** Puts the caret in the reply box. */
   focusComposer(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
+  }
+
+  /** Also waits for the composer, which renders on its own after this view. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.renderRoot.querySelector<SbComposer>('sb-composer')?.updateComplete;
+    return done;
   }
 
   private fire(name: string, detail: unknown = {}): void {
@@ -200,14 +177,16 @@ export class SbConversationView extends LitElement {
             </div>`}
       </div>
       ${callback && c.status === 'active' && !this.monitoring ? html`<sb-callback-panel .callback=${callback} .visitor=${name}></sb-callback-panel>` : nothing}
-      ${this.call && !ended && !this.monitoring ? html`<sb-call-controls .call=${this.call} .media=${this.media} .visitor=${name} .recordingSince=${this.recordingSince}></sb-call-controls>` : nothing}
+      ${this.call && !ended && !this.monitoring
+        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages} .recordingSince=${this.recordingSince}></sb-call-controls>`
+        : nothing}
       ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
         : nothing}
       <div class="log" role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}><ol>
-        ${this.events.map((e) => this.renderEvent(e, name, lastSeen))}
+        ${this.events.map((e) => renderTimelineItem(e, name, lastSeen))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
           .map((p) => html`<li class="message agent pending"><span class="text">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
@@ -219,91 +198,15 @@ export class SbConversationView extends LitElement {
           </ul>`
         : nothing}
       ${c.source === 'email' && c.visitor.email && !ended && !this.monitoring ? html`<p class="hint muted">${t('emailReplyHint', { email: c.visitor.email })}</p>` : nothing}
-      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : isCallback ? nothing : this.renderComposer(name)}`;
-  }
-
-  private renderEvent(e: ConversationEvent, visitor: string, lastSeen: number | undefined) {
-    switch (e.type) {
-      case 'message': {
-        const fromAgent = e.author.kind === 'agent';
-        return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-          <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text">${e.text}</span>
-          ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
-        </li>`;
-      }
-      case 'agent-joined':
-        return html`<li class="system">${t('joined', { name: e.agent.name ?? '' })}</li>`;
-      case 'agent-left':
-        return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
-      case 'ended':
-        return html`<li class="system">
-          ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatDuration(e.talkMs)! })}` : nothing}
-        </li>`;
-      case 'call-held':
-      case 'call-resumed':
-        return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
-      case 'transferred':
-        return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
-      case 'recording-consent':
-        return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
-      case 'cobrowse':
-        return html`<li class="system">${t(e.action === 'ended' && e.reason === 'visitor-left' ? 'cobrowseEndedVisitorLeft' : COBROWSE_EVENT[e.action], { name: visitor })}</li>`;
-      case 'callback':
-        return html`<li class="system">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
-      case 'callback-outcome':
-        return html`<li class="system">
-          ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
-        </li>`;
-      case 'auto-reply':
-        return html`<li class="system">${e.text}</li>`;
-      case 'bot':
-        return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
-      case 'recording': {
-        const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
-        return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
-      }
-    }
-  }
-
-  private renderComposer(name: string) {
-    const matches = this.shortcutMatches;
-    const active = matches[this.shortcutIndex];
-    const suggestions = this.suggestions;
-    return html`<form @submit=${this.onSubmit}>
-      ${suggestions && (suggestions.replies.length || suggestions.articles.length)
-        ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
-            ${suggestions.replies.map((r) => html`<button type="button" class="chip" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
-            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
-          </div>`
-        : nothing}
-      <textarea
-        name="reply"
-        maxlength=${MAX_MESSAGE_LENGTH}
-        aria-label=${t('composerLabel', { name })}
-        placeholder=${t('composerPlaceholder')}
-        spellcheck="true"
-        lang=${this.conversation.language ?? nothing}
-        aria-autocomplete="list"
-        aria-controls=${matches.length ? "shortcut-list" : nothing}
-        aria-activedescendant=${active ? `shortcut-${active.id}` : nothing}
-        @input=${this.onComposerInput}
-        @keydown=${this.onComposerKeydown}
-      ></textarea>
-      ${matches.length
-        ? html`<ul id="shortcut-list" role="listbox" aria-label=${t('cannedLabel')}>
-            ${matches.map(
-              (r, i) => html`<li id=${`shortcut-${r.id}`} role="option" aria-selected=${i === this.shortcutIndex ? 'true' : 'false'} @mousedown=${(e: Event) => {
-                e.preventDefault();
-                this.pickShortcut(r);
-              }}><strong>/${r.shortcut}</strong> ${r.title}${r.language ? html` <span class="muted">(${r.language})</span>` : nothing}</li>`,
-            )}
-          </ul>`
-        : nothing}
-      <div class="bar">
-        <span class="muted hint-inline">${t('shortcutHint')}</span>
-        <button class="primary" type="submit">${t('send')}</button>
-      </div>
-    </form>`;
+      ${ended ? html`<div class="ended" role="status">${t('conversationEnded')}</div>` : this.monitoring ? this.renderWhisper() : isCallback
+          ? nothing
+          : html`<sb-composer
+              .conversation=${c}
+              .visitorName=${name}
+              .cannedReplies=${this.cannedReplies}
+              .suggestions=${this.suggestions}
+              .agentName=${this.agentName}
+            ></sb-composer>`}`;
   }
 
   private renderWhisper() {
@@ -320,63 +223,5 @@ export class SbConversationView extends LitElement {
   private onWhisper(event: Event): void {
     const text = takeComposerText(event);
     if (text) this.fire('sb-whisper', { text });
-  }
-
-  /** The canned replies for this conversation: one per shortcut, in the customer's language. */
-  private get replies(): CannedReply[] {
-    return repliesFor(this.cannedReplies, this.conversation.language);
-  }
-
-  private onComposerInput(event: InputEvent): void {
-    this.typing.keystroke();
-    const typed = typedShortcut((event.target as HTMLTextAreaElement).value);
-    this.shortcutMatches = typed === undefined ? [] : matchShortcut(this.replies, typed);
-    this.shortcutIndex = 0;
-  }
-
-  private onComposerKeydown(event: KeyboardEvent): void {
-    const matches = this.shortcutMatches;
-    if (matches.length) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        this.shortcutIndex = (this.shortcutIndex + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length;
-        return;
-      }
-      if (event.key === 'Enter' || event.key === 'Tab') {
-        event.preventDefault();
-        this.pickShortcut(matches[this.shortcutIndex]!);
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.shortcutMatches = [];
-        return;
-      }
-    }
-    sendOnEnter(event);
-  }
-
-  private pickShortcut(reply: CannedReply): void {
-    const field = this.renderRoot.querySelector('textarea')!;
-    field.value = '';
-    this.shortcutMatches = [];
-    this.insert(reply.body);
-  }
-
-  /** Puts text into the composer with the variables filled in, and the caret after it. */
-  private insert(body: string): void {
-    const field = this.renderRoot.querySelector('textarea')!;
-    const c = this.conversation;
-    const text = fillReply(body, { customer: { ...(c.visitor.name ? { name: c.visitor.name } : {}), ...(c.visitor.email ? { email: c.visitor.email } : {}) }, agent: { name: this.agentName } });
-    field.value = field.value ? `${field.value} ${text}` : text;
-    field.focus();
-    field.setSelectionRange(field.value.length, field.value.length);
-  }
-
-  private onSubmit(event: Event): void {
-    const text = takeComposerText(event);
-    if (!text) return;
-    this.typing.stop();
-    this.fire('sb-reply', { text });
   }
 }

@@ -26,7 +26,7 @@ const RUNS = i > 0 ? Number(process.argv[i + 1]) : 7;
 const RRWEB = readFileSync(join(import.meta.dirname, '../../node_modules/rrweb/dist/rrweb.umd.cjs'), 'utf8');
 /** rrweb at its most compact (slimmed DOM: no comments, scripts, head metadata), not recording our widget; defaults otherwise. */
 const RRWEB_OPTIONS = `{ slimDOMOptions: 'all', inlineStylesheet: true, maskInputOptions: { password: true }, blockSelector: '[data-switchboard-widget]' }`;
-const VIEWER = `document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')`;
+const VIEWER = `document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-workspace')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')`;
 /** The viewer may exist before its code has loaded (no shadow root yet). */
 const MIRROR = `${VIEWER}?.shadowRoot?.querySelector('iframe')?.contentDocument`;
 

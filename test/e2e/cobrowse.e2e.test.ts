@@ -23,7 +23,7 @@ function captureFrames(page: Page): { url: string; data: Buffer }[] {
 }
 
 /** Finds the co-browse viewer in the agent app, as a page expression. */
-const VIEWER = `document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('sb-cobrowse-viewer')`;
+const VIEWER = `document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-workspace').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('sb-cobrowse-viewer')`;
 
 /** The agent's mirror of the visitor's page. */
 async function mirrorFrame(agentPage: Page): Promise<Frame> {
@@ -89,7 +89,7 @@ describe('co-browsing', () => {
     await page.getByLabel('Street address').pressSequentially('12 Harbour Road');
     await ana.waitForFunction(
       () => {
-        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
+        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-workspace')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
         return (frame?.contentDocument?.querySelector('input[name=street]') as HTMLInputElement | null)?.value === '12 Harbour Road';
       },
       undefined,
@@ -136,7 +136,7 @@ describe('co-browsing', () => {
     await page.getByRole('region', { name: 'Page sharing' }).waitFor();
     await ana
       .waitForFunction(() => {
-        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
+        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-workspace')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
         return frame?.contentDocument?.querySelector('h1')?.textContent === 'Shipping & returns';
       })
       .catch(async (error: unknown) => {

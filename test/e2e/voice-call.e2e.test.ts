@@ -97,7 +97,7 @@ describe('browser voice calls', () => {
     const player = ana.getByRole('log').getByLabel(/^Call recording \(0:0\d\)/);
     await player.waitFor();
     const seconds = await ana.evaluate(`(async () => {
-      const src = document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('audio').src;
+      const src = document.querySelector('sb-agent-app').shadowRoot.querySelector('sb-workspace').shadowRoot.querySelector('sb-conversation-view').shadowRoot.querySelector('audio').src;
       const response = await fetch(src);
       const decoded = await new AudioContext().decodeAudioData(await response.arrayBuffer());
       return response.headers.get('content-type') === 'audio/webm' ? decoded.duration : -1;

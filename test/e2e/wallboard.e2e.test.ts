@@ -53,7 +53,7 @@ describe('the supervisor wallboard and reports', () => {
     await anaRow().getByText('On contact').waitFor();
     // Waiting 0, offered 1, answered 1 (cells: name, waiting, longest, expected, offered, answered).
     await supervisor.waitForFunction(() => {
-      const board = document.querySelector('sb-agent-app')!.shadowRoot!.querySelector('sb-wallboard')!.shadowRoot!;
+      const board = document.querySelector('sb-agent-app')!.shadowRoot!.querySelector('sb-workspace')!.shadowRoot!.querySelector('sb-wallboard')!.shadowRoot!;
       const row = [...board.querySelectorAll('tr[data-queue]')].find((r) => r.textContent!.includes('Support'))!;
       const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
       return cells[0] === '0' && cells[3] === '1' && cells[4] === '1' && cells[6] === '100%';

@@ -2,7 +2,7 @@
  * Joins the chat session, the panel and (loaded on demand) the call client: the microphone is
  * asked for only when the visitor presses Call, and a call in progress resumes after a reload.
  */
-import type { CallClient } from '../call/call-client.js';
+import type { CallClient } from '../../ui/call/call-client.js';
 import type { ChatSession } from './chat-session.js';
 import type { SbChatPanel } from './sb-chat-panel.js';
 
@@ -20,8 +20,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     }
     const { CallClient } = await import('../call/index.js');
     const created = new CallClient({ serverUrl, role: 'visitor', microphone });
-    created.addEventListener('change', () => (panel.media = created.state));
-    panel.media = created.state;
+    panel.callClient = created;
     client = created;
     // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
     (window as { __switchboardCall?: CallClient }).__switchboardCall = created;
@@ -35,7 +34,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     void ensureClient().then(async (created) => {
       if (!created) return;
       try {
-        await session.startCall();
+        await session.calls.start();
       } catch {
         created.close();
         client = undefined;
@@ -44,9 +43,9 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
     });
   });
   panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
-  panel.addEventListener('sb-call-hold', (e) => void session.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
+  panel.addEventListener('sb-call-hold', (e) => void session.calls.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
   panel.addEventListener('sb-call-hangup', () => void session.end());
-  panel.addEventListener('sb-call-consent', (e) => void session.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
+  panel.addEventListener('sb-call-consent', (e) => void session.calls.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
 
   return {
     /** Applies the session's latest call state to the media. */
@@ -56,7 +55,7 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
       if (call.phase === 'ended') {
         client?.close();
         client = undefined;
-        panel.media = undefined;
+        panel.callClient = undefined;
         return;
       }
       void ensureClient().then((c) => c?.update(session.state.call ?? call));

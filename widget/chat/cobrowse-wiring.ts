@@ -22,11 +22,11 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
     void done.catch(() => (panel.actionError = 'failed'));
   };
 
-  panel.addEventListener('sb-cobrowse-accept', () => report(session.shareCobrowse()));
-  panel.addEventListener('sb-cobrowse-decline', () => report(session.declineCobrowse()));
+  panel.addEventListener('sb-cobrowse-accept', () => report(session.sharing.share()));
+  panel.addEventListener('sb-cobrowse-decline', () => report(session.sharing.decline()));
   panel.addEventListener('sb-cobrowse-stop', () => {
     stopLocally();
-    report(session.stopCobrowse());
+    report(session.sharing.stop());
   });
 
   return {
@@ -56,9 +56,9 @@ export function wireCobrowse(session: ChatSession, panel: SbChatPanel, serverUrl
           view: { ...current, room },
           onStop: () => {
             stopLocally();
-            report(session.stopCobrowse());
+            report(session.sharing.stop());
           },
-          onControl: (allowed) => report(session.setCobrowseControl(allowed)),
+          onControl: (allowed) => report(session.sharing.setControl(allowed)),
           onEnded: () => {
             handle = undefined;
             sessionId = undefined;

@@ -27,16 +27,17 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   const calls = wireCalls(session, panel, options.serverUrl);
   const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
   const contact = new ContactOptions({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), token: () => session.visitorToken() });
-  contact.addEventListener('change', () => (panel.contact = contact.state));
-  panel.contact = contact.state;
+  // The panel follows each of these through its own controllers; this module wires what they do.
+  panel.chatSession = session;
+  panel.contactOptions = contact;
   let open = false;
 
   const markReadIfVisible = () => {
     if (open && document.visibilityState === 'visible') session.markRead();
     options.setUnread(open ? 0 : session.unreadCount());
   };
+  // Besides the view: the call's media, the shared page and the read marks follow the session too.
   session.addEventListener('change', () => {
-    panel.state = session.state;
     calls.sync();
     cobrowse.sync();
     markReadIfVisible();
@@ -45,7 +46,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   document.addEventListener('visibilitychange', markReadIfVisible);
 
   const bot = !options.bot ? undefined : new BotSession(options.serverUrl, (question, articles) => session.handOff(question, articles));
-  bot?.addEventListener('change', () => (panel.bot = bot.state));
+  panel.botSession = bot;
   panel.addEventListener('sb-send', (e) => {
     const text = (e as CustomEvent<{ text: string }>).detail.text;
     // A first question with no conversation open goes to the help bot; a person is one click away.

@@ -1,36 +1,27 @@
-/** The visitor's chat panel: a view of a ChatState that reports what the visitor does as events. */
+/**
+ * The visitor's chat panel: a view of the chat session, the help bot, the alternatives and the
+ * call, each handed to it and followed through a SessionController; it reports what the visitor
+ * does as events. Its view inputs (`state`, `contact`, `bot`, `media`) follow those sessions,
+ * and may be set directly to show a given state.
+ */
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { CallMediaState } from '../call/call-client.js';
-import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
-import { formatDuration } from './format-duration.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
+import type { CallClient, CallMediaState } from '../../ui/call/call-client.js';
+import '../../ui/call/define.js';
+import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
+import { SessionController } from '../../ui/controllers/session-controller.js';
+import { TypingController } from '../../ui/controllers/typing-controller.js';
+import type { BotSession, BotState } from '../bot/bot-session.js';
+import { visitorCallMessages } from '../call/call-controls-messages.js';
+import type { ContactOptions, ContactState } from '../contact/contact-options.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
-import type { ChatState } from './chat-session.js';
+import type { ChatSession, ChatState } from './chat-session.js';
+import { renderCobrowsePrompt } from './cobrowse-prompt.js';
+import { renderEndedFooter } from './ended-footer.js';
+import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
-import { sendOnEnter, takeComposerText } from './send-on-enter.js';
-import { TypingController } from './typing-controller.js';
-import '../call/sb-call-bar.js';
-import { isOffline, type ContactState } from '../contact/contact-options.js';
-import type { BotState } from '../bot/bot-session.js';
-
-const SYSTEM_END: Record<EndReason, MessageKey> = {
-  closed: 'endedClosed',
-  'queue-full': 'endedQueueFull',
-  'max-wait': 'endedMaxWait',
-  'no-route': 'endedNoRoute',
-  'connection-lost': 'endedConnectionLost',
-};
-
-/** Co-browse moments worth a line in the visitor's timeline (asking for control shows in the page's bar instead). */
-const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
-  requested: 'cobrowseRequested',
-  started: 'cobrowseStarted',
-  declined: 'cobrowseDeclined',
-  'control-granted': 'cobrowseControlGranted',
-  'control-revoked': 'cobrowseControlRevoked',
-  ended: 'cobrowseEnded',
-};
+import { renderTimelineItem } from './timeline-item.js';
 
 /**
  * @fires sb-send - `{ text }` when the visitor sends a message.
@@ -43,7 +34,7 @@ const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
  * @fires sb-cobrowse-accept - the visitor shares the page (answering the agent, or offering it).
  * @fires sb-cobrowse-decline - the visitor declines the agent's request to see the page.
  * @fires sb-cobrowse-stop - the visitor stops sharing.
- * The call bar's sb-call-mute, sb-call-hold and sb-call-hangup bubble out of the panel.
+ * The call controls' sb-call-mute, sb-call-hold, sb-call-hangup and sb-call-consent bubble out of the panel.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
  * @csspart composer - the message form. @csspart send-button - the send button.
  * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
@@ -62,6 +53,7 @@ export class SbChatPanel extends LitElement {
     bot: { attribute: false },
   };
 
+  /** The chat as shown: the chat session's state. */
   declare state: ChatState;
   /** The message catalogue; English unless the page chose another. */
   declare messages: Catalogue;
@@ -79,6 +71,10 @@ export class SbChatPanel extends LitElement {
   /** The help bot's turn, before any conversation exists. */
   declare bot: BotState | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
+  private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
+  private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
+  private readonly helpBot = new SessionController<BotSession>(this, { onChange: (bot) => (this.bot = bot.state) });
+  private readonly call = new SessionController<CallClient>(this, { onChange: (client) => (this.media = client.state) });
 
   constructor() {
     super();
@@ -87,6 +83,39 @@ export class SbChatPanel extends LitElement {
     this.confirmingEnd = false;
     this.voice = false;
     this.cobrowse = false;
+  }
+
+  /** The visitor's chat session. */
+  get chatSession(): ChatSession | undefined {
+    return this.chat.value;
+  }
+  set chatSession(session: ChatSession | undefined) {
+    this.chat.value = session;
+  }
+
+  /** Messages and callbacks instead of a chat. */
+  get contactOptions(): ContactOptions | undefined {
+    return this.alternatives.value;
+  }
+  set contactOptions(options: ContactOptions | undefined) {
+    this.alternatives.value = options;
+  }
+
+  /** The help bot, when the site has it. */
+  get botSession(): BotSession | undefined {
+    return this.helpBot.value;
+  }
+  set botSession(bot: BotSession | undefined) {
+    this.helpBot.value = bot;
+  }
+
+  /** The call's client in this browser, while a call is up. */
+  get callClient(): CallClient | undefined {
+    return this.call.value;
+  }
+  set callClient(client: CallClient | undefined) {
+    this.call.value = client;
+    if (!client) this.media = undefined;
   }
 
   /** Moves focus into the composer (called when the panel opens). */
@@ -103,9 +132,7 @@ export class SbChatPanel extends LitElement {
     });
   }
 
-  private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return format(this.messages, key, params);
-  }
+  private readonly t = (key: MessageKey, params?: Record<string, string | number>): string => format(this.messages, key, params);
 
   private fire(name: string, detail: unknown = {}): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -122,115 +149,18 @@ export class SbChatPanel extends LitElement {
     return this.state.conversation?.agent?.name ?? this.t('agentFallbackName');
   }
 
-  private statusLine(): { text: string; warn: boolean } | undefined {
+  private statusLine(): QueueLine | undefined {
     const { connection, fatal } = this.state;
     if (connection === 'closed') return { text: this.t(fatal === 'unsupported-version' ? 'statusUnsupported' : 'statusClosed'), warn: true };
     if (connection === 'reconnecting') return { text: this.t('statusReconnecting'), warn: true };
     if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
     // A waiting call shows its place in the call bar instead.
-    return this.liveCall() ? undefined : this.queueLine();
+    return this.liveCall() ? undefined : queueLine(this.state, this.t);
   }
 
   private liveCall() {
     const call = this.state.call;
     return call && call.phase !== 'ended' && call.conversationId === this.state.conversation?.id ? call : undefined;
-  }
-
-  /** A waiting caller stays on the line: no "leave a message" when nobody is free. */
-  private callQueueText(): string | undefined {
-    const queue = this.state.queue;
-    if (queue && queue.agentsAvailable === 0) return this.t('callNoAgents');
-    return this.queueLine()?.text;
-  }
-
-  /** The visitor's place in line and the expected wait, while their conversation waits. */
-  private queueLine(): { text: string; warn: boolean } | undefined {
-    const { conversation, queue } = this.state;
-    if (conversation?.status === 'queued' && queue) {
-      if (queue.agentsAvailable === 0) return { text: this.t('noAgents'), warn: true };
-      const place = queue.position <= 1 ? this.t('queueNext') : this.t('queuePosition', { position: queue.position });
-      const wait = queue.estimatedWaitMs;
-      const estimate = wait === undefined ? '' : wait < 60_000 ? this.t('estimatedWaitShort') : this.t('estimatedWait', { minutes: Math.ceil(wait / 60_000) });
-      return { text: estimate ? `${place} ${estimate}` : place, warn: false };
-    }
-    return undefined;
-  }
-
-  private renderEvent(e: ConversationEvent, lastSeenVisitorSeq: number) {
-    switch (e.type) {
-      case 'message': {
-        const mine = e.author.kind === 'visitor';
-        const name = mine ? this.t('you') : e.author.name ?? this.t('agentFallbackName');
-        return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${this.t('messageFrom', { name })}>
-          ${mine ? nothing : html`<span class="author">${name}</span>`}<span class="text">${e.text}</span>
-          ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${this.t('seen')}</span>` : nothing}
-        </li>`;
-      }
-      case 'agent-joined':
-        return html`<li class="system">${this.t('agentJoined', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
-      case 'agent-left':
-        return html`<li class="system">${this.t('agentLeft', { name: e.agent.name ?? this.t('agentFallbackName') })}</li>`;
-      case 'ended':
-        return html`<li class="system">
-          ${e.by.kind === 'visitor' ? this.t('youEnded') : e.by.kind === 'system' ? this.t(SYSTEM_END[e.reason ?? 'no-route']) : this.t('agentEnded', { name: e.by.name ?? this.t('agentFallbackName') })}
-          ${e.talkMs !== undefined ? this.t('callEnded', { duration: formatDuration(e.talkMs)! }) : nothing}
-        </li>`;
-      case 'call-held':
-      case 'call-resumed': {
-        const name = e.by.kind === 'visitor' ? this.t('you') : e.by.name ?? this.t('agentFallbackName');
-        return html`<li class="system">${this.t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name })}</li>`;
-      }
-      case 'transferred':
-        return html`<li class="system">${this.t('transferredTo', { name: e.to.name })}</li>`;
-      case 'recording-consent':
-        return html`<li class="system">${this.t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
-      case 'recording':
-        return html`<li class="system">${this.t('recordingSaved')}</li>`;
-      case 'bot':
-        return html`<li class="system">${e.articles.length ? this.t('botSuggested', { titles: e.articles.map((a) => a.title).join(', ') }) : nothing} ${e.handedOff ? this.t('botHandedOff') : nothing}</li>`;
-      case 'cobrowse': {
-        const key = COBROWSE_EVENT[e.action];
-        return key ? html`<li class="system">${this.t(key, { name: this.agentName() })}</li>` : nothing;
-      }
-    }
-  }
-
-  /** The agent's request to see the page, or the sharing line with Stop, or the offer to share. */
-  private renderCobrowse() {
-    const { conversation, cobrowse, connection } = this.state;
-    if (!conversation || conversation.status !== 'active' || connection !== 'open') return nothing;
-    const session = cobrowse?.conversationId === conversation.id && cobrowse.phase !== 'ended' ? cobrowse : undefined;
-    const name = session?.agent.name ?? this.agentName();
-    if (session?.phase === 'requested') {
-      return html`<div class="cobrowse ask" part="cobrowse" role="group" aria-labelledby="sb-cobrowse-q">
-        <p id="sb-cobrowse-q">${this.t('cobrowseAsk', { name })}</p>
-        <div class="cobrowse-actions">
-          <button class="primary" type="button" @click=${() => this.fire('sb-cobrowse-accept')}>${this.t('cobrowseAccept')}</button>
-          <button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-decline')}>${this.t('cobrowseDecline')}</button>
-        </div>
-      </div>`;
-    }
-    if (session?.phase === 'active') {
-      return html`<div class="cobrowse" part="cobrowse">
-        <span>${this.t('cobrowseSharingShort')}</span>
-        <button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-stop')}>${this.t('cobrowseStop')}</button>
-      </div>`;
-    }
-    return this.cobrowse ? html`<div class="cobrowse" part="cobrowse"><button class="secondary" type="button" @click=${() => this.fire('sb-cobrowse-accept')}>${this.t('cobrowseOffer', { name })}</button></div>` : nothing;
-  }
-
-  /**
-   * When to offer a message or a callback instead of a chat: nobody can answer and no chat is
-   * open (`offline`), or the visitor's chat waits longer than the queue's threshold (`wait`).
-   */
-  private contactReason(): 'offline' | 'wait' | undefined {
-    const { conversation, queue } = this.state;
-    const status = this.contact?.status;
-    if (!conversation && isOffline(status) && !this.state.outbox.length) return 'offline';
-    if (conversation?.status !== 'queued' || !queue) return undefined;
-    const threshold = status?.offerAlternativesAfterMs;
-    if (queue.agentsAvailable === 0 || (threshold !== undefined && (queue.estimatedWaitMs ?? 0) > threshold)) return 'wait';
-    return undefined;
   }
 
   /** The bot's view loads with its first answer: sites without the bot never download it. */
@@ -249,11 +179,11 @@ export class SbChatPanel extends LitElement {
 
   override render() {
     const { conversation, events, outbox, agentTyping, connection, error } = this.state;
-    const contactReason = this.contactReason();
+    const reason = contactReason(this.state, this.contact?.status);
     // Closed, the options are the way in. Open but with nobody free, the visitor may also write
     // and wait for the next agent.
-    const closed = contactReason === 'offline' && this.contact?.status?.open === false;
-    const composer = closed ? nothing : conversation?.status === 'ended' ? this.renderEnded() : this.renderComposer();
+    const closed = reason === 'offline' && this.contact?.status?.open === false;
+    const composer = closed ? nothing : conversation?.status === 'ended' ? renderEndedFooter(conversation.rating, { t: this.t, fire: (name, detail) => this.fire(name, detail) }) : this.renderComposer();
     const ended = conversation?.status === 'ended';
     const status = this.statusLine();
     const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
@@ -262,14 +192,23 @@ export class SbChatPanel extends LitElement {
     const lastSeen = [...events].reverse().find((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq <= agentReadSeq)?.seq ?? -1;
     // An open form takes the panel's space.
     if (this.contact?.form) {
-      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended)}${this.renderContact(contactReason)}</section>`;
+      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended)}${this.renderContact(reason)}</section>`;
     }
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
       ${this.renderHeader(ended)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
-      ${this.liveCall() ? html`<sb-call-bar .call=${this.liveCall()!} .media=${this.media} .messages=${this.messages} .queueText=${this.callQueueText()}></sb-call-bar>` : nothing}
-      ${this.renderCobrowse()}
-      ${this.renderContact(contactReason)}
+      ${this.liveCall()
+        ? html`<sb-call-controls
+            side="visitor"
+            .call=${this.liveCall()!}
+            .media=${this.media}
+            .messages=${visitorCallMessages(this.messages)}
+            .peer=${this.t('agentFallbackName')}
+            .queueText=${callQueueText(this.state, this.t)}
+          ></sb-call-controls>`
+        : nothing}
+      ${renderCobrowsePrompt(this.state, { t: this.t, agentName: this.agentName(), canOffer: this.cobrowse, fire: (name) => this.fire(name) })}
+      ${this.renderContact(reason)}
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
@@ -277,7 +216,7 @@ export class SbChatPanel extends LitElement {
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
           : nothing}
-        ${events.map((e) => this.renderEvent(e, lastSeen))}
+        ${events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName() }))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
@@ -327,25 +266,6 @@ export class SbChatPanel extends LitElement {
               : html`<button class="secondary" type="button" @click=${() => (this.confirmingEnd = true)}>${this.t('endConversation')}</button>`}
           </div>`
         : nothing}`;
-  }
-
-  private renderEnded() {
-    const rating = this.state.conversation?.rating;
-    const labels: MessageKey[] = ['rate1', 'rate2', 'rate3', 'rate4', 'rate5'];
-    return html`<div class="ended">
-      <span>${this.t('conversationEnded')}</span>
-      ${rating === undefined
-        ? html`<div class="rating" role="group" aria-labelledby="sb-rate-q">
-            <span id="sb-rate-q">${this.t('rateQuestion')}</span>
-            <div>
-              ${labels.map(
-                (key, i) => html`<button type="button" class="star" aria-label=${this.t('rateOption', { rating: i + 1, label: this.t(key) })} @click=${() => this.fire('sb-rate', { rating: i + 1 })}>${i + 1}</button>`,
-              )}
-            </div>
-          </div>`
-        : html`<span role="status">${this.t('rateThanks')}</span>`}
-      <button class="primary" type="button" @click=${() => this.fire('sb-new-conversation')}>${this.t('startNew')}</button>
-    </div>`;
   }
 
   private onSubmit(event: Event): void {

@@ -1,4 +1,6 @@
 /** The widget's English message catalogue. Every string a visitor sees or hears comes from here. */
+import { formatMessage } from '../../ui/format/format-message.js';
+
 export const en = {
   launcherOpen: 'Open chat',
   launcherClose: 'Close chat',
@@ -147,8 +149,10 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
+/** A catalogue bound for use: a key and its parameters in, the words out. */
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Formats a message, replacing `{name}` placeholders with `params`. */
 export function format(catalogue: Catalogue, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return formatMessage(catalogue[key], params);
 }

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallView } from '../../../signaling/protocol/call.js';
-import type { CallClient, CallMediaState } from '../../../widget/call/call-client.js';
+import type { CallClient, CallMediaState } from '../../../ui/call/call-client.js';
 import type { Offer } from '../../../signaling/protocol/server-frames.js';
 import { t, visitorName } from '../i18n/en.js';
 import { CallRecorder } from './call-recorder.js';
@@ -104,7 +104,7 @@ export class AgentCalls implements ReactiveController {
       return undefined;
     }
     this.microphoneDenied = false;
-    const { CallClient } = await import('../../../widget/call/call-client.js');
+    const { CallClient } = await import('../../../ui/call/call-client.js');
     const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone });
     client.addEventListener('change', () => {
       this.media = { ...this.media, [view.conversationId]: client.state };

@@ -5,6 +5,7 @@
  * javascript: URLs, refresh headers, nested frames), so the visitor's page never runs here.
  */
 import type { MirrorNode, MirrorOp } from '../../../signaling/protocol/cobrowse-codec.js';
+import { assertNever } from '../../../ui/assert-never.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Elements that could run, embed or redirect: built as inert <template>s instead. */
@@ -88,6 +89,8 @@ export class MirrorDocument {
           if (isElement(el)) el.scrollTo(op.x, op.y);
           break;
         }
+        default:
+          assertNever(op);
       }
     }
     for (const node of detached) if (!node.isConnected) this.forget(node);
@@ -178,6 +181,8 @@ export class MirrorDocument {
         built = el;
         break;
       }
+      default:
+        return assertNever(node);
     }
     this.nodes.set(node.id, built);
     this.ids.set(built, node.id);

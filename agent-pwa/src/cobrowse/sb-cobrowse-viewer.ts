@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CobrowseView } from '../../../signaling/protocol/cobrowse.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
+import { SessionController } from '../../../ui/controllers/session-controller.js';
 import { MirrorConnection } from './mirror-connection.js';
 import { isElement, MirrorDocument } from './mirror-document.js';
 
@@ -46,11 +47,18 @@ export class SbCobrowseViewer extends LitElement {
   declare tool: Tool;
   /** The element the keyboard (or the last click) selected in the mirror. */
   declare selected: number | undefined;
-  connection: MirrorConnection | undefined;
+  /** The room's connection, followed while the viewer is on the page; the viewer opens it and closes it. */
+  private readonly room = new SessionController<MirrorConnection>(this, {
+    onChange: (connection) => {
+      if (connection.refused) this.fire('sb-cobrowse-gone', { conversationId: this.session.conversationId });
+    },
+  });
   private mirror: MirrorDocument | undefined;
   private pointerFrame = 0;
   private pendingPointer: { x: number; y: number } | undefined;
   private connectedFor: string | undefined;
+  /** Set when a room was opened and its mirror waits for the iframe to be rendered. */
+  private attachPending = false;
   /** What the agent has typed into the selected field in Control, by field. */
   private typed: { id: number; value: string } | undefined;
 
@@ -61,22 +69,32 @@ export class SbCobrowseViewer extends LitElement {
     this.agentName = '';
   }
 
+  /** The connection to the co-browse room, once the visitor shares (diagnostics and the end-to-end tests read it). */
+  get connection(): MirrorConnection | undefined {
+    return this.room.value;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.connection?.destroy();
-    this.connection = undefined;
+    this.room.value?.destroy();
+    this.room.value = undefined;
     this.connectedFor = undefined;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Opened before rendering, so handing it to the controller does not ask for a second render.
     if (changed.has('session') && this.session.room && this.connectedFor !== this.session.sessionId) {
-      this.connection?.destroy();
+      this.room.value?.destroy();
       this.connectedFor = this.session.sessionId;
-      this.connection = new MirrorConnection(this.session.sessionId, this.session.room.token, this.agentName);
-      this.connection.addEventListener('change', () => {
-        if (this.connection?.refused) this.fire('sb-cobrowse-gone', { conversationId: this.session.conversationId });
-        this.requestUpdate();
-      });
+      this.room.value = new MirrorConnection(this.session.sessionId, this.session.room.token, this.agentName);
+      this.attachPending = true;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // A new room draws into the iframe, which exists once rendered.
+    if (this.attachPending) {
+      this.attachPending = false;
       this.attachMirror();
     }
     if (changed.has('session') && this.session.control !== 'granted' && this.tool === 'control') this.tool = 'point';

@@ -9,6 +9,7 @@ import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewer
 import { t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
+import { assertNever } from '../../../ui/assert-never.js';
 
 const CALLBACK_OUTCOME_KEY = { reached: 'callbackOutcomeReached', 'no-answer': 'callbackOutcomeNoAnswer', retry: 'callbackOutcomeRetry', 'wrong-number': 'callbackOutcomeWrongNumber' } as const satisfies Record<string, MessageKey>;
 
@@ -167,8 +168,16 @@ export class SbCustomerPane extends LitElement {
         return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
       case 'ended':
         return html`<li class="muted">${t('endedBy', { name: e.by.kind === 'visitor' ? this.profile?.name ?? t('visitorWord') : e.by.name ?? '' })}</li>`;
+      case 'agent-joined':
+      case 'agent-left':
+      case 'call-held':
+      case 'call-resumed':
+      case 'recording-consent':
+      case 'recording':
+      case 'auto-reply':
+        return nothing; // the conversation's own view tells these; the customer's story does not need them
       default:
-        return nothing;
+        return assertNever(e);
     }
   }
 

@@ -1,4 +1,6 @@
 /** The agent app's English message catalogue. Every string an agent sees or hears comes from here. */
+import { formatMessage } from '../../../ui/format/format-message.js';
+
 export const en = {
   appTitle: 'Switchboard',
   signInTitle: 'Sign in',
@@ -403,7 +405,7 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return formatMessage(en[key], params);
 }
 
 /** How to show a visitor who has not told us their name. */

@@ -4,7 +4,7 @@ import { BREAK_REASONS } from '../../../signaling/protocol/presence.js';
 import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
 import { t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
-import { ClockController } from '../../../widget/chat/clock-controller.js';
+import { ClockController } from '../../../ui/controllers/clock-controller.js';
 import { duration, percent } from './format.js';
 
 const FORCIBLE = ['available', ...BREAK_REASONS.filter((r) => r !== 'no-answer').map((r) => `away:${r}`), 'offline'];

@@ -2,12 +2,14 @@
  * The page mirror's two ends together, in Chromium: the widget's serializer and mutation
  * batches on a "visitor" document, through the binary codec, into the agent's MirrorDocument
  * on another. What the agent ends up with must match the page, minus what is private.
+ * It crosses the widget and the agent app, so it lives in test/browser/ (run with the
+ * component tests), not in either of them.
  */
 import { expect } from '@open-wc/testing';
 import { decodeFrame, encodeFrame, type MirrorOp } from '../../signaling/protocol/cobrowse-codec.js';
 import { MirrorDocument } from '../../agent-pwa/src/cobrowse/mirror-document.js';
-import { DomSerializer } from './dom-serializer.js';
-import { opsForMutations } from './mutation-ops.js';
+import { DomSerializer } from '../../widget/cobrowse/dom-serializer.js';
+import { opsForMutations } from '../../widget/cobrowse/mutation-ops.js';
 
 async function frameDocument(html: string, sandbox?: string): Promise<Document> {
   const frame = document.createElement('iframe');

@@ -1,4 +1,4 @@
-/** Re-renders its host every second while connected, for durations that grow on screen (time in state, call timers). Shared with the agent app. */
+/** Re-renders its host every second while connected, for durations that grow on screen (time in state, call timers). */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export class ClockController implements ReactiveController {

@@ -1,6 +1,6 @@
 /**
- * The browser half of a call, shared by the widget and the agent app (which imports it from
- * here, as it does the typing controller; the protocol folder stays free of WebRTC): opens this party's
+ * The browser half of a call, shared by the widget and the agent app (it lives in ui/, not in
+ * signaling/protocol/, because the protocol folder stays free of WebRTC): opens this party's
  * PeerJS peer with the credentials the server issued, connects media with the other party
  * (the agent dials, the visitor answers only the peer the server named), and applies mute and
  * hold by stopping what is sent, not just silencing it. It reconnects media when ICE drops.
@@ -195,9 +195,9 @@ export class CallClient extends EventTarget {
     context.createMediaStreamSource(this.options.microphone).connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
     let last = 0;
-    const tick = (now: number) => {
+    const measure = (now: number) => {
       if (!this.meter) return;
-      this.meter.frame = requestAnimationFrame(tick);
+      this.meter.frame = requestAnimationFrame(measure);
       if (now - last < 100) return; // ten updates a second are plenty for a meter
       last = now;
       analyser.getFloatTimeDomainData(samples);
@@ -206,7 +206,7 @@ export class CallClient extends EventTarget {
       const level = this.state.muted || this.held ? 0 : Math.min(1, Math.sqrt(sum / samples.length) * 4);
       if (Math.abs(level - this.state.level) > 0.02) this.set({ level });
     };
-    this.meter = { context, frame: requestAnimationFrame(tick) };
+    this.meter = { context, frame: requestAnimationFrame(measure) };
   }
 
   private set(patch: Partial<CallMediaState>): void {

@@ -1,0 +1,165 @@
+/**
+ * The agent's reply box: the text, `/shortcut` canned replies (in the customer's language, with
+ * their variables filled in), suggestion chips, and the typing notifications.
+ *
+ * It renders into its parent's tree rather than a shadow root of its own: the conversation view
+ * styles it together with the whisper box (composerStyles holds its own parts), and the textarea,
+ * its listbox and aria-activedescendant stay in the one tree the view focuses and assistive
+ * technology resolves ids in.
+ */
+import { html, LitElement, nothing } from 'lit';
+import type { CannedReply } from '../../../signaling/protocol/api.js';
+import type { Suggestions } from '../../../signaling/protocol/articles.js';
+import { fillReply, repliesFor } from '../../../signaling/protocol/canned-replies.js';
+import type { ConversationSummary } from '../../../signaling/protocol/conversation.js';
+import { MAX_MESSAGE_LENGTH } from '../../../signaling/protocol/version.js';
+import { sendOnEnter, takeComposerText } from '../../../ui/composer/send-on-enter.js';
+import { TypingController } from '../../../ui/controllers/typing-controller.js';
+import { t } from '../i18n/en.js';
+import { matchShortcut, typedShortcut } from './shortcut-match.js';
+
+/**
+ * @fires sb-reply - `{ text }` when the agent sends a reply.
+ * @fires sb-typing - `{ isTyping }` when the agent starts or stops typing.
+ */
+export class SbComposer extends LitElement {
+  static override properties = {
+    conversation: { attribute: false },
+    visitorName: { attribute: false },
+    cannedReplies: { attribute: false },
+    suggestions: { attribute: false },
+    agentName: { attribute: false },
+    shortcutMatches: { state: true },
+    shortcutIndex: { state: true },
+  };
+  declare conversation: ConversationSummary;
+  /** The customer as the composer's label names them. */
+  declare visitorName: string;
+  declare cannedReplies: CannedReply[];
+  /** Canned replies and articles that fit the customer's last message. */
+  declare suggestions: Suggestions | undefined;
+  /** The signed-in agent's name, for the replies' {{agent.name}}. */
+  declare agentName: string;
+  declare shortcutMatches: CannedReply[];
+  declare shortcutIndex: number;
+  private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
+
+  constructor() {
+    super();
+    this.visitorName = '';
+    this.cannedReplies = [];
+    this.agentName = '';
+    this.shortcutMatches = [];
+    this.shortcutIndex = 0;
+  }
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private fire(name: string, detail: unknown): void {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const matches = this.shortcutMatches;
+    const active = matches[this.shortcutIndex];
+    const suggestions = this.suggestions;
+    return html`<form @submit=${this.onSubmit}>
+      ${suggestions && (suggestions.replies.length || suggestions.articles.length)
+        ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
+            ${suggestions.replies.map((r) => html`<button type="button" class="chip" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
+            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
+          </div>`
+        : nothing}
+      <textarea
+        name="reply"
+        maxlength=${MAX_MESSAGE_LENGTH}
+        aria-label=${t('composerLabel', { name: this.visitorName })}
+        placeholder=${t('composerPlaceholder')}
+        spellcheck="true"
+        lang=${this.conversation.language ?? nothing}
+        aria-autocomplete="list"
+        aria-controls=${matches.length ? 'shortcut-list' : nothing}
+        aria-activedescendant=${active ? `shortcut-${active.id}` : nothing}
+        @input=${this.onInput}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      ${matches.length
+        ? html`<ul id="shortcut-list" role="listbox" aria-label=${t('cannedLabel')}>
+            ${matches.map(
+              (r, i) => html`<li id=${`shortcut-${r.id}`} role="option" aria-selected=${i === this.shortcutIndex ? 'true' : 'false'} @mousedown=${(e: Event) => {
+                e.preventDefault();
+                this.pickShortcut(r);
+              }}><strong>/${r.shortcut}</strong> ${r.title}${r.language ? html` <span class="muted">(${r.language})</span>` : nothing}</li>`,
+            )}
+          </ul>`
+        : nothing}
+      <div class="bar">
+        <span class="muted hint-inline">${t('shortcutHint')}</span>
+        <button class="primary" type="submit">${t('send')}</button>
+      </div>
+    </form>`;
+  }
+
+  /** The canned replies for this conversation: one per shortcut, in the customer's language. */
+  private get replies(): CannedReply[] {
+    return repliesFor(this.cannedReplies, this.conversation.language);
+  }
+
+  private get field(): HTMLTextAreaElement {
+    return this.querySelector('textarea')!;
+  }
+
+  private onInput(event: InputEvent): void {
+    this.typing.keystroke();
+    const typed = typedShortcut((event.target as HTMLTextAreaElement).value);
+    this.shortcutMatches = typed === undefined ? [] : matchShortcut(this.replies, typed);
+    this.shortcutIndex = 0;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    const matches = this.shortcutMatches;
+    if (matches.length) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        this.shortcutIndex = (this.shortcutIndex + (event.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length;
+        return;
+      }
+      if (event.key === 'Enter' || event.key === 'Tab') {
+        event.preventDefault();
+        this.pickShortcut(matches[this.shortcutIndex]!);
+        return;
+      }
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        this.shortcutMatches = [];
+        return;
+      }
+    }
+    sendOnEnter(event);
+  }
+
+  private pickShortcut(reply: CannedReply): void {
+    this.field.value = '';
+    this.shortcutMatches = [];
+    this.insert(reply.body);
+  }
+
+  /** Puts text into the composer with the variables filled in, and the caret after it. */
+  private insert(body: string): void {
+    const field = this.field;
+    const c = this.conversation;
+    const text = fillReply(body, { customer: { ...(c.visitor.name ? { name: c.visitor.name } : {}), ...(c.visitor.email ? { email: c.visitor.email } : {}) }, agent: { name: this.agentName } });
+    field.value = field.value ? `${field.value} ${text}` : text;
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  private onSubmit(event: Event): void {
+    const text = takeComposerText(event);
+    if (!text) return;
+    this.typing.stop();
+    this.fire('sb-reply', { text });
+  }
+}

@@ -1,0 +1,69 @@
+/** One line of a conversation's timeline in the agent's words: a message with its author and Seen mark, or what happened. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../../signaling/protocol/conversation.js';
+import { assertNever } from '../../../ui/assert-never.js';
+import { formatDuration } from '../../../ui/format/format-duration.js';
+import { t, type MessageKey } from '../i18n/en.js';
+
+const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
+  requested: 'cobrowseRequested',
+  started: 'cobrowseStarted',
+  declined: 'cobrowseDeclined',
+  'control-requested': 'cobrowseControlRequested',
+  'control-granted': 'cobrowseControlGranted',
+  'control-revoked': 'cobrowseControlRevoked',
+  ended: 'cobrowseEnded',
+};
+
+const CALLBACK_OUTCOME: Record<CallbackOutcome, MessageKey> = {
+  reached: 'callbackOutcomeReached',
+  'no-answer': 'callbackOutcomeNoAnswer',
+  retry: 'callbackOutcomeRetry',
+  'wrong-number': 'callbackOutcomeWrongNumber',
+};
+
+/** `visitor`: the customer's display name; `lastSeen`: the newest agent message the visitor has read (it carries Seen). */
+export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSeen: number | undefined): TemplateResult {
+  switch (e.type) {
+    case 'message': {
+      const fromAgent = e.author.kind === 'agent';
+      return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
+        <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text">${e.text}</span>
+        ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
+      </li>`;
+    }
+    case 'agent-joined':
+      return html`<li class="system">${t('joined', { name: e.agent.name ?? '' })}</li>`;
+    case 'agent-left':
+      return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
+    case 'ended':
+      return html`<li class="system">
+        ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatDuration(e.talkMs)! })}` : nothing}
+      </li>`;
+    case 'call-held':
+    case 'call-resumed':
+      return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
+    case 'transferred':
+      return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
+    case 'recording-consent':
+      return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
+    case 'cobrowse':
+      return html`<li class="system">${t(e.action === 'ended' && e.reason === 'visitor-left' ? 'cobrowseEndedVisitorLeft' : COBROWSE_EVENT[e.action], { name: visitor })}</li>`;
+    case 'callback':
+      return html`<li class="system">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
+    case 'callback-outcome':
+      return html`<li class="system">
+        ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
+      </li>`;
+    case 'auto-reply':
+      return html`<li class="system">${e.text}</li>`;
+    case 'bot':
+      return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
+    case 'recording': {
+      const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
+      return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
+    }
+    default:
+      return assertNever(e);
+  }
+}

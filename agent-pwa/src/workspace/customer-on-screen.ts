@@ -1,0 +1,44 @@
+/** Which customer the workspace shows beside the conversation: the selected conversation's, or (the screen pop) the first offer's. */
+import { html } from 'lit';
+import type { Offer } from '../../../signaling/protocol/server-frames.js';
+import type { AgentState } from '../agent-state.js';
+import type { CustomerController } from '../customer/customer-controller.js';
+
+type Detail<T> = CustomEvent<T>;
+type Conversation = AgentState['conversations'][number];
+
+/** The offer whose customer pops up: the first one, unless the agent is working an open conversation. */
+export function screenPop(state: AgentState, selected: Conversation | undefined): Offer | undefined {
+  const offer = state.offers[0];
+  return offer && (!selected || selected.status === 'ended') ? offer : undefined;
+}
+
+/**
+ * The customer to load, and the version that reloads it when it changes: the monitored or
+ * selected conversation's (its last seq), else the screen pop's offer (its preview).
+ */
+export function customerOnScreen(state: AgentState, selectedId: string | undefined): { conversationId: string | undefined; version: string | number } {
+  const selected = state.conversations.find((c) => c.id === selectedId);
+  const offer = !state.monitored ? screenPop(state, selected) : undefined;
+  const shown = !offer ? (state.monitored ?? selected) : undefined;
+  return { conversationId: shown?.id ?? offer?.conversationId, version: shown ? shown.lastSeq : `offer:${offer?.preview ?? ''}` };
+}
+
+/** The customer pane of a conversation; read-only for the screen pop and for a supervisor watching. */
+export function renderCustomerPane(customer: CustomerController, state: AgentState, conversationId: string, readOnly: boolean, act: (work: () => Promise<void>) => void) {
+  return html`<sb-customer-pane
+    ?readOnly=${readOnly}
+    .conversationId=${conversationId}
+    .profile=${customer.profile}
+    .timeline=${customer.timeline}
+    .searchResults=${customer.searchResults}
+    .viewers=${(customer.customerId && state.viewers[customer.customerId]) || []}
+    .selfId=${state.agent?.id ?? ''}
+    @sb-customer-timeline=${(e: Detail<{ open: boolean }>) => act(() => customer.toggleTimeline(e.detail.open))}
+    @sb-customer-search=${(e: Detail<{ q: string }>) => act(() => customer.search(e.detail.q))}
+    @sb-customer-merge=${(e: Detail<{ customerId: string }>) => act(() => customer.merge(e.detail.customerId))}
+    @sb-customer-split=${(e: Detail<{ visitorId: string }>) => act(() => customer.split(e.detail.visitorId))}
+    @sb-customer-tags=${(e: Detail<{ tags: string[] }>) => act(() => customer.setTags(e.detail.tags))}
+    @sb-customer-note=${(e: Detail<{ text: string }>) => act(() => customer.addNote(e.detail.text))}
+  ></sb-customer-pane>`;
+}

@@ -1,0 +1,253 @@
+/**
+ * The signed-in agent's workspace over one AgentSession: the top bar (tabs, shortcuts, presence,
+ * sign-out), the banners, and the open tab. The session opens when the workspace is put on the
+ * page and closes when it leaves; the workspace follows it through a SessionController.
+ */
+import { html, LitElement, nothing } from 'lit';
+import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
+import type { Disposition } from '../../../signaling/protocol/conversation.js';
+import type { ErrorReason } from '../../../signaling/protocol/errors.js';
+import type { AgentStatus, BreakReason } from '../../../signaling/protocol/presence.js';
+import { ProtocolError } from '../../../signaling/protocol/protocol-client.js';
+import type { AgentProfile } from '../../../signaling/protocol/server-frames.js';
+import { assertNever } from '../../../ui/assert-never.js';
+import { SessionController } from '../../../ui/controllers/session-controller.js';
+import { AdminController } from '../admin/admin-controller.js';
+import { IntegrationsController } from '../admin/integrations-controller.js';
+import { AgentSession } from '../agent-session.js';
+import type { AgentState } from '../agent-state.js';
+import { api } from '../api-client.js';
+import { AgentCalls } from '../call/agent-calls.js';
+import { CustomerController } from '../customer/customer-controller.js';
+import '../customer/sb-customer-pane.js';
+import { t } from '../i18n/en.js';
+import { SHORTCUTS } from '../keyboard-shortcuts.js';
+import { LibraryController } from '../library/library-controller.js';
+import type { SbConversationView } from '../sb-conversation-view.js';
+import { renderIntegrationsTab, renderRoutingTab } from './admin-tabs.js';
+import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
+import { customerOnScreen } from './customer-on-screen.js';
+import { renderLibraryTab } from './library-tab.js';
+import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
+import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
+import { renderTabs, tabsFor, type Tab } from './tabs.js';
+import { workspaceStyles } from './workspace-styles.js';
+
+type Detail<T> = CustomEvent<T>;
+type TransferTo = { agentId: string } | { queueId: string };
+
+const reasonOf = (error: unknown): ErrorReason => (error instanceof ProtocolError ? error.reason : 'internal');
+
+/**
+ * @fires sb-sign-out - the agent pressed Sign out (the app ends the sign-in).
+ */
+export class SbWorkspace extends LitElement implements ConversationsTabHost, ShortcutsHost {
+  static override styles = workspaceStyles;
+  static override properties = {
+    profile: { attribute: false },
+    selectedId: { state: true },
+    actionError: { state: true },
+    cannedReplies: { state: true },
+    tab: { state: true },
+    selectedQueueId: { state: true },
+    transferTargets: { state: true },
+    transferring: { state: true },
+  };
+  /** The signed-in agent. */
+  declare profile: AgentProfile;
+  declare selectedId: string | undefined;
+  declare actionError: ErrorReason | undefined;
+  declare cannedReplies: CannedReply[];
+  declare tab: Tab;
+  declare selectedQueueId: string | undefined;
+  /** Set while the transfer form is open (with the targets once loaded). */
+  declare transferring: boolean;
+  declare transferTargets: TransferTargets | undefined;
+  private readonly agent = new SessionController<AgentSession>(this, { onChange: (session) => this.sessionChanged(session) });
+  private readonly admin = new AdminController(this);
+  readonly calls = new AgentCalls(this);
+  private readonly integrations = new IntegrationsController(this);
+  private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
+  readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
+  private readonly shortcuts = new ShortcutsController(this);
+
+  constructor() {
+    super();
+    this.cannedReplies = [];
+    this.tab = 'conversations';
+    this.transferring = false;
+  }
+
+  /** The agent's session: there is one while the workspace is on the page. */
+  get session(): AgentSession {
+    return this.agent.value!;
+  }
+
+  get currentSession(): AgentSession | undefined {
+    return this.agent.value;
+  }
+
+  showConversations(): void {
+    this.tab = 'conversations';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const session = new AgentSession();
+    this.agent.value = session;
+    session.start();
+    api.cannedReplies().then((r) => (this.cannedReplies = r), () => {});
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.agent.value?.destroy();
+    this.agent.value = undefined;
+  }
+
+  /** What follows the session besides the view: the calls' media, and read marks on the open conversation. */
+  private sessionChanged(session: AgentSession): void {
+    this.calls.offers(session.state.offers);
+    this.calls.sync(session.state.calls);
+    if (this.selectedId) session.markRead(this.selectedId);
+  }
+
+  async act(work: () => Promise<void>): Promise<void> {
+    this.actionError = undefined;
+    try {
+      await work();
+    } catch (error) {
+      this.actionError = reasonOf(error);
+    }
+  }
+
+  select(conversationId: string): void {
+    const session = this.agent.value;
+    if (session?.state.monitored) void session.stopMonitoring();
+    this.selectedId = conversationId;
+    this.transferring = false;
+    void session?.load(conversationId);
+    session?.markRead(conversationId);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
+  }
+
+  toggleTransfer(): void {
+    if (this.transferring) this.closeTransfer();
+    else this.openTransfer();
+  }
+
+  closeTransfer(): void {
+    this.transferring = false;
+  }
+
+  async transfer(conversationId: string, to: TransferTo, note?: string): Promise<void> {
+    await this.session.transfer(conversationId, to, note);
+    this.transferring = false;
+    this.selectedId = undefined;
+  }
+
+  openTransfer(): void {
+    this.transferring = true;
+    this.transferTargets = undefined;
+    void this.act(async () => {
+      this.transferTargets = await api.transferTargets();
+    });
+  }
+
+  private openTab(tab: Tab): void {
+    this.tab = tab;
+    // Screens most agents rarely open load with their first visit.
+    if (tab === 'library') {
+      void import('../library/sb-reply-library.js');
+      void this.act(() => this.library.load());
+    } else if (tab === 'integrations') {
+      void import('../admin/sb-integrations.js');
+      void this.integrations.load();
+    } else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
+  }
+
+  private async startMonitoring(conversationId: string): Promise<void> {
+    await this.session.monitor(await api.conversation(conversationId));
+    this.selectedId = undefined;
+    this.tab = 'conversations';
+  }
+
+  protected override willUpdate(): void {
+    const s = this.agent.value?.state;
+    const shown = s && this.tab === 'conversations' ? customerOnScreen(s, this.selectedId) : { conversationId: undefined, version: 'offer:' };
+    this.customer.show(shown.conversationId, shown.version);
+  }
+
+  override render() {
+    const s = this.agent.value?.state;
+    if (!s) return nothing;
+    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>`;
+  }
+
+  private renderTopbar(s: AgentState) {
+    return html`<div class="topbar">
+      <h1>${t('appTitle')}</h1>
+      ${renderTabs(tabsFor(this.profile.role), this.tab, (tab) => this.openTab(tab))}
+      <details class="shortcuts">
+        <summary>${t('shortcutsTitle')}</summary>
+        <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
+      </details>
+      <span>${this.profile.name}</span>
+      <sb-presence-switch
+        .status=${s.status}
+        .breakReason=${s.breakReason}
+        @sb-presence-change=${(e: Detail<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>) => this.act(() => this.session.setStatus(e.detail.status, e.detail.reason))}
+      ></sb-presence-switch>
+      <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sb-sign-out', { bubbles: true, composed: true }))}>${t('signOut')}</button>
+    </div>`;
+  }
+
+  private renderBanners(s: AgentState) {
+    return html`<div>
+      ${s.connection !== 'open'
+        ? html`<div class="banner" role="status">${t(s.connection === 'closed' ? 'connectionClosed' : s.connection === 'reconnecting' ? 'connectionReconnecting' : 'connectionConnecting')}</div>`
+        : nothing}
+      ${this.actionError
+        ? html`<div class="banner error" role="alert">${t(this.actionError === 'offer-unavailable' ? 'errorOfferUnavailable' : this.actionError === 'invalid-input' && s.wrapUp ? 'errorDispositionRequired' : 'errorGeneric')}</div>`
+        : nothing}
+      ${s.status === 'away' && s.breakReason === 'no-answer' ? html`<div class="banner" role="alert">${t('pausedNotice')}</div>` : nothing}
+      ${this.calls.microphoneDenied ? html`<div class="banner error" role="alert">${t('microphoneDenied')}</div>` : nothing}
+      ${this.calls.recordingFailed ? html`<div class="banner error" role="alert">${t('recordingFailed')}</div>` : nothing}
+      ${s.wrapUp
+        ? html`<sb-wrap-up-panel
+            .until=${s.wrapUp.until}
+            ?dispositionRequired=${s.wrapUp.dispositionRequired}
+            @sb-wrap-up-done=${(e: Detail<{ disposition?: Disposition }>) => this.act(() => this.session.wrapUpDone(e.detail.disposition))}
+          ></sb-wrap-up-panel>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderTab(s: AgentState) {
+    switch (this.tab) {
+      case 'conversations':
+        return renderConversationsTab(this);
+      case 'library':
+        return renderLibraryTab(this.library, this.profile.role !== 'agent');
+      case 'wallboard':
+        return renderWallboardTab(s.wallboard, {
+          forcePresence: (agentId, status, reason) => void this.act(() => api.forcePresence(agentId, status, reason)),
+          monitor: (conversationId) => void this.act(() => this.startMonitoring(conversationId)),
+        });
+      case 'reports':
+        return renderReportsTab(this.admin);
+      case 'queues':
+      case 'agents':
+        return renderRoutingTab(this.admin, {
+          tab: this.tab,
+          readOnly: this.profile.role !== 'admin',
+          selectedQueueId: this.selectedQueueId,
+          selectQueue: (id) => (this.selectedQueueId = id),
+        });
+      case 'integrations':
+        return renderIntegrationsTab(this.integrations);
+      default:
+        return assertNever(this.tab);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/** The workspace's tabs: which a role sees, and the bar that switches between them. */
+import { html } from 'lit';
+import type { AgentRole } from '../../../signaling/protocol/presence.js';
+import { t, type MessageKey } from '../i18n/en.js';
+
+export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations';
+
+const LABEL: Record<Tab, MessageKey> = {
+  conversations: 'tabConversations',
+  library: 'tabLibrary',
+  wallboard: 'tabWallboard',
+  reports: 'tabReports',
+  queues: 'tabQueues',
+  agents: 'tabAgents',
+  integrations: 'tabIntegrations',
+};
+
+/** Agents work conversations and the library; supervisors also watch and configure; admins also connect. */
+export function tabsFor(role: AgentRole | undefined): Tab[] {
+  if (role === 'agent') return ['conversations', 'library'];
+  return ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations'] as const) : [])];
+}
+
+/** The tab bar; `open` is called with the tab chosen. */
+export function renderTabs(tabs: Tab[], current: Tab, open: (tab: Tab) => void) {
+  return html`<nav class="tabs" aria-label=${t('appTitle')}>
+    ${tabs.map((tab) => html`<button type="button" aria-current=${current === tab ? 'page' : 'false'} @click=${() => open(tab)}>${t(LABEL[tab])}</button>`)}
+  </nav>`;
+}

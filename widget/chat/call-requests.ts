@@ -1,0 +1,35 @@
+/** The visitor's requests about a call: start one, hold it, allow recording. The server's answer comes back as the `call` frame. */
+import type { VisitorFrame } from '../../signaling/protocol/client-frames.js';
+import type { ProtocolClient } from '../../signaling/protocol/protocol-client.js';
+import { newClientId } from './client-id.js';
+import { startContext } from './visitor-context.js';
+
+export class CallRequests {
+  constructor(
+    private readonly client: ProtocolClient<VisitorFrame>,
+    /** The conversation of the visitor's call, while there is one. */
+    private readonly callId: () => string | undefined,
+    private readonly queue: string | undefined,
+  ) {}
+
+  /**
+   * Starts a call: a voice conversation in the queue. The page must hold the microphone
+   * already (asked when the visitor pressed Call). Resolves with the conversation id.
+   */
+  async start(): Promise<string> {
+    const ack = await this.client.request({ type: 'call.start', id: newClientId(), ...startContext(this.queue) });
+    return ack.conversationId!;
+  }
+
+  /** Puts the call on hold or takes it off; the agent sees it too. */
+  async hold(held: boolean): Promise<void> {
+    const id = this.callId();
+    if (id) await this.client.request({ type: 'call.hold', id: newClientId(), conversationId: id, held });
+  }
+
+  /** Allows the agent to record this call, or withdraws that. */
+  async consentToRecording(recording: boolean): Promise<void> {
+    const id = this.callId();
+    if (id) await this.client.request({ type: 'call.consent', id: newClientId(), conversationId: id, recording });
+  }
+}

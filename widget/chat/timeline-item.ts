@@ -1,0 +1,78 @@
+/** One line of the visitor's timeline: a message with its author and Seen mark, or what happened, in the visitor's words. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
+import { assertNever } from '../../ui/assert-never.js';
+import { formatDuration } from '../../ui/format/format-duration.js';
+import type { MessageKey, Translate } from '../i18n/en.js';
+
+const SYSTEM_END: Record<EndReason, MessageKey> = {
+  closed: 'endedClosed',
+  'queue-full': 'endedQueueFull',
+  'max-wait': 'endedMaxWait',
+  'no-route': 'endedNoRoute',
+  'connection-lost': 'endedConnectionLost',
+};
+
+/** Co-browse moments worth a line in the visitor's timeline (asking for control shows in the page's bar instead). */
+const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
+  requested: 'cobrowseRequested',
+  started: 'cobrowseStarted',
+  declined: 'cobrowseDeclined',
+  'control-granted': 'cobrowseControlGranted',
+  'control-revoked': 'cobrowseControlRevoked',
+  ended: 'cobrowseEnded',
+};
+
+export interface TimelineContext {
+  t: Translate;
+  /** The newest visitor message the agent has read: it carries the Seen mark. */
+  lastSeenVisitorSeq: number;
+  /** The conversation's agent, or the fallback name. */
+  agentName: string;
+}
+
+/** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
+export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName }: TimelineContext): TemplateResult | typeof nothing {
+  switch (e.type) {
+    case 'message': {
+      const mine = e.author.kind === 'visitor';
+      const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
+      return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
+        ${mine ? nothing : html`<span class="author">${name}</span>`}<span class="text">${e.text}</span>
+        ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
+      </li>`;
+    }
+    case 'agent-joined':
+      return html`<li class="system">${t('agentJoined', { name: e.agent.name ?? t('agentFallbackName') })}</li>`;
+    case 'agent-left':
+      return html`<li class="system">${t('agentLeft', { name: e.agent.name ?? t('agentFallbackName') })}</li>`;
+    case 'ended':
+      return html`<li class="system">
+        ${e.by.kind === 'visitor' ? t('youEnded') : e.by.kind === 'system' ? t(SYSTEM_END[e.reason ?? 'no-route']) : t('agentEnded', { name: e.by.name ?? t('agentFallbackName') })}
+        ${e.talkMs !== undefined ? t('callEnded', { duration: formatDuration(e.talkMs)! }) : nothing}
+      </li>`;
+    case 'call-held':
+    case 'call-resumed': {
+      const name = e.by.kind === 'visitor' ? t('you') : e.by.name ?? t('agentFallbackName');
+      return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name })}</li>`;
+    }
+    case 'transferred':
+      return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
+    case 'recording-consent':
+      return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
+    case 'recording':
+      return html`<li class="system">${t('recordingSaved')}</li>`;
+    case 'bot':
+      return html`<li class="system">${e.articles.length ? t('botSuggested', { titles: e.articles.map((a) => a.title).join(', ') }) : nothing} ${e.handedOff ? t('botHandedOff') : nothing}</li>`;
+    case 'cobrowse': {
+      const key = COBROWSE_EVENT[e.action];
+      return key ? html`<li class="system">${t(key, { name: agentName })}</li>` : nothing;
+    }
+    case 'callback':
+    case 'callback-outcome':
+    case 'auto-reply':
+      return nothing; // calls back and automatic answers concern the agents, not this panel
+    default:
+      return assertNever(e);
+  }
+}
