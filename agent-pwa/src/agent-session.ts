@@ -250,6 +250,10 @@ export class AgentSession extends EventTarget {
         return; // the protocol client handles these
       case 'queue':
         return; // a visitor's place in line, never sent to agents
+      case 'signed-out':
+        // This window's session ended elsewhere: stop reconnecting; the app asks to sign in again.
+        this.client.close();
+        return this.update({ signedOut: frame.reason });
       default:
         return assertNever(frame);
     }

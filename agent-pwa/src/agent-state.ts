@@ -6,7 +6,7 @@ import type { CustomerViewers } from '../../signaling/protocol/customers.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
-import type { AgentProfile, Offer } from '../../signaling/protocol/server-frames.js';
+import type { AgentProfile, Offer, SignOutReason } from '../../signaling/protocol/server-frames.js';
 import type { Wallboard } from '../../signaling/protocol/wallboard.js';
 
 export interface PendingReply {
@@ -39,6 +39,8 @@ export interface AgentState {
   cobrowse: Record<string, CobrowseView>;
   /** Who has each customer open, by customer id (for the customers this app shows). */
   viewers: Record<string, CustomerViewers['agents']>;
+  /** Set when the server ended this window's session (deactivated, new role or password, signed out elsewhere). */
+  signedOut?: SignOutReason;
 }
 
 /** Before the welcome: connecting, offline, nothing held. */

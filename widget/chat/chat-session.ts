@@ -211,6 +211,7 @@ export class ChatSession extends EventTarget {
       case 'notes':
       case 'viewers':
       case 'wallboard':
+      case 'signed-out':
         return; // agents' frames, never sent to a visitor
       default:
         return assertNever(frame);
