@@ -9,5 +9,5 @@
  * }
  */
 export function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
