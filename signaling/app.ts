@@ -12,6 +12,8 @@ import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { probeRoutes } from './http/probe-routes.js';
+import type { Readiness } from './kernel/readiness.js';
 import { metricsRoutes } from './http/metrics-routes.js';
 import { reportRoutes } from './http/report-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
@@ -40,9 +42,11 @@ import type { Services } from './wiring.js';
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & { metricsToken?: string; inboundMailSecret?: string };
   services: Services;
+  /** What /readyz reports; the entry point marks it ready and draining. */
+  readiness: Readiness;
 }
 
-export function createApp({ config, services }: AppDeps) {
+export function createApp({ config, services, readiness }: AppDeps) {
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // The protocol checks frame size itself and answers with a typed error; this cap only
@@ -56,6 +60,7 @@ export function createApp({ config, services }: AppDeps) {
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }));
   app.route('/', healthRoutes(services.health, () => shuttingDown));
+  app.route('/', probeRoutes(readiness));
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();
