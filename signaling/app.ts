@@ -13,6 +13,7 @@ import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
 import { probeRoutes } from './http/probe-routes.js';
+import { compressJson } from './http/compress-json.js';
 import type { Readiness } from './kernel/readiness.js';
 import { metricsRoutes } from './http/metrics-routes.js';
 import { reportRoutes } from './http/report-routes.js';
@@ -64,6 +65,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();
+  api.use('*', compressJson());
   // Pages on allowed sites call the visitor API from their own origin.
   const visitorCors = cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['GET', 'POST', 'DELETE'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 });
   api.use('/visitors', visitorCors);
