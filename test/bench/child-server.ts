@@ -27,31 +27,34 @@ export interface StartedServer {
   stop(): Promise<void>;
 }
 
-/** Our production build, with a data directory of its own and nothing else in its environment. */
-export function productionServer(): ServerProgram {
+/**
+ * Our production build with nothing in its environment but PORT=0 and DATABASE_URL: a fresh data
+ * directory of its own (a first start), or `dir`, kept, for a restart.
+ */
+export function productionServer(dir?: string): ServerProgram {
   const entry = join(repoRoot, 'dist/server/server.js');
   if (!existsSync(entry)) throw new Error('dist/server/server.js is missing: run `npm run build` first');
-  const dir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
+  const dataDir = dir ?? mkdtempSync(join(tmpdir(), 'sb-bench-'));
   return {
-    label: 'switchboard, node dist/server/server.js',
+    label: dir ? 'switchboard, production build, restart' : 'switchboard, production build, first start',
     args: ['--enable-source-maps', entry],
-    env: { PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'switchboard.db')}` },
+    env: { PORT: '0', DATABASE_URL: `sqlite:${join(dataDir, 'switchboard.db')}` },
     portLine: /^LISTENING (\d+)$/m,
     readyPath: '/readyz',
-    cleanUp: () => rmSync(dir, { recursive: true, force: true }),
+    ...(dir ? {} : { cleanUp: () => rmSync(dataDir, { recursive: true, force: true }) }),
   };
 }
 
 /** What `npm start` runs: the TypeScript sources under tsx. */
 export function tsxServer(): ServerProgram {
   const program = productionServer();
-  return { ...program, label: 'switchboard, tsx signaling/server.ts', args: ['--import', 'tsx', join(repoRoot, 'signaling/server.ts')] };
+  return { ...program, label: 'switchboard, tsx sources, first start', args: ['--import', 'tsx', join(repoRoot, 'signaling/server.ts')] };
 }
 
 /** The stock PeerJS server (`peer` from npm), started from its own command line. */
 export function peerServer(): ServerProgram {
   return {
-    label: 'PeerJS server (peer), its peerjs command',
+    label: 'PeerJS server (peer 1.0), peerjs command',
     args: [join(repoRoot, 'node_modules/peer/dist/bin/peerjs.js'), '--host', '127.0.0.1'],
     env: { PORT: '0' },
     portLine: /port: (\d+)/,
