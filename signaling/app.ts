@@ -17,6 +17,9 @@ import { cannedReplyRoutes } from './http/canned-reply-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
+import { probeRoutes } from './http/probe-routes.js';
+import { compressJson } from './http/compress-json.js';
+import type { Readiness } from './kernel/readiness.js';
 import { metricsRoutes } from './http/metrics-routes.js';
 import { assignRequestId, requestLog } from './http/request-log.js';
 import { reportRoutes } from './http/report-routes.js';
@@ -45,9 +48,11 @@ import type { Services } from './wiring.js';
 export interface AppDeps {
   config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'staticDir'> & Partial<Pick<Config, 'trustProxy'>> & { metricsToken?: string; inboundMailSecret?: string };
   services: Services;
+  /** What /readyz reports; the entry point marks it ready and draining. */
+  readiness: Readiness;
 }
 
-export function createApp({ config, services }: AppDeps) {
+export function createApp({ config, services, readiness }: AppDeps) {
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // The protocol checks frame size itself and answers with a typed error; this cap only
@@ -65,9 +70,11 @@ export function createApp({ config, services }: AppDeps) {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false, xFrameOptions: false, referrerPolicy: false, strictTransportSecurity: false }));
   app.use('*', securityHeaders({ publicUrl: config.publicUrl, staticDir: config.staticDir }));
   app.route('/', healthRoutes(services.health, () => shuttingDown));
+  app.route('/', probeRoutes(readiness));
   app.route('/', metricsRoutes(services, { ...(config.metricsToken ? { token: config.metricsToken } : {}), socketCount: () => sockets.size }));
 
   const api = createRouter();
+  api.use('*', compressJson());
   // Pages on allowed sites call the visitor API from their own origin.
   const visitorCors = cors({ origin: (origin, c) => (origins.allows(origin, c.req.header('host')) ? origin : null), allowMethods: ['GET', 'POST', 'DELETE'], allowHeaders: ['content-type', 'authorization'], maxAge: 600 });
   api.use('/visitors', visitorCors);

@@ -9,6 +9,8 @@ import { createServices } from './wiring.js';
 import { openStore } from './store/open-store.js';
 import { SmtpListener } from './mail/smtp-listener.js';
 import { componentLogger, configureLogging } from './kernel/logger.js';
+import { Readiness } from './kernel/readiness.js';
+import { whileStarting } from './http/probe-routes.js';
 
 const log = componentLogger('server');
 
@@ -25,6 +27,15 @@ async function main(): Promise<void> {
   }
   // JSON lines for log collectors; readable lines for a person at a terminal (npm start).
   configureLogging({ level: config.logLevel, pretty: process.stdout.isTTY === true });
+
+  // Listen first, so an orchestrator sees a live process (and /readyz 503) during migrations;
+  // the real app takes over the same port once the services exist.
+  const readiness = new Readiness();
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = whileStarting(readiness).fetch;
+  let server!: ReturnType<typeof serve>;
+  const listening = await new Promise<AddressInfo>((resolve) => {
+    server = serve({ fetch: (request, env) => handle(request, env), port: config.port, hostname: config.host }, resolve);
+  });
 
   const store = await openStore(config.databaseUrl);
   const setup = await bootstrap(store, { ...(config.secret ? { secret: config.secret } : {}), ...(config.admin ? { admin: config.admin } : {}), demo: config.demo });
@@ -44,9 +55,9 @@ async function main(): Promise<void> {
   });
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
   const smtpPort = smtp ? await smtp.listen() : undefined;
-  const { app, injectWebSocket, closeSockets } = createApp({ config, services });
+  const { app, injectWebSocket, closeSockets } = createApp({ config, services, readiness });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  const announce = (info: AddressInfo) => {
     const base = config.port === 0 ? `http://${config.host}:${info.port}` : config.publicUrl;
     const lines = [
       `Switchboard is running (${store.dialect}).`,
@@ -64,13 +75,17 @@ async function main(): Promise<void> {
     // Tests and process managers read this line to know the port.
     lines.push(`LISTENING ${info.port}`);
     console.log(lines.join('\n'));
-  });
+  };
+  handle = app.fetch;
   injectWebSocket(server);
+  readiness.markReady(store.dialect);
+  announce(listening);
 
   let stopping = false;
   async function shutdown(signal: string) {
     if (stopping) return;
     stopping = true;
+    readiness.markDraining();
     log.info({ signal }, 'shutting down');
     const forced = setTimeout(() => process.exit(1), 10_000);
     forced.unref();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { PeerServer } from 'peer';
 import { DEFAULT_QUEUE } from '../../signaling/acd/acd-engine.js';
 import { createApp } from '../../signaling/app.js';
+import { Readiness } from '../../signaling/kernel/readiness.js';
 import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
 import { VOICE_KEY, VOICE_PATH } from '../../signaling/protocol/peer-messages.js';
 import { bootstrap } from '../../signaling/setup/bootstrap.js';
@@ -48,7 +49,7 @@ async function ours() {
     await services.routing.accept(offered, call.id);
     credentials.push(services.calls.viewsForAgent(offered.id)[0]!.peer!, services.calls.viewsForVisitor(visitorId)[0]!.peer!);
   }
-  const built = createApp({ config: { publicUrl: 'http://127.0.0.1', allowedOrigins: [], staticDir: join(dir, 'none') }, services });
+  const built = createApp({ config: { publicUrl: 'http://127.0.0.1', allowedOrigins: [], staticDir: join(dir, 'none') }, services, readiness: new Readiness() });
   const port = await freePort();
   const server = serve({ fetch: built.app.fetch, port, hostname: '127.0.0.1' });
   built.injectWebSocket(server);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../signaling/app.js';
+import { Readiness } from '../../signaling/kernel/readiness.js';
 import { InProcessBus } from '../../signaling/bus/in-process-bus.js';
 import { bootstrap } from '../../signaling/setup/bootstrap.js';
 import { createServices, type Services, type ServicesOptions } from '../../signaling/wiring.js';
@@ -20,6 +21,8 @@ export interface TestServer {
   services: Services;
   store: Store;
   app: ReturnType<typeof createApp>['app'];
+  /** What /readyz reports: ready once listening; a test may mark it draining. */
+  readiness: Readiness;
   /** Stops the HTTP server and services; keeps the database unless `dispose` is true. */
   close(options?: { dispose?: boolean }): Promise<void>;
   /** With `smtpListener`: where customers' mail is received. */
@@ -43,6 +46,8 @@ export interface TestServerOptions {
   webhookBackoff?: ServicesOptions['webhookBackoff'];
   /** Starts the SMTP listener on a free loopback port (`smtpPort`). */
   smtpListener?: boolean;
+  /** Where the built front ends are (default: a directory that does not exist). */
+  staticDir?: string;
   inboundMailSecret?: string;
   identitySecret?: string;
   /** The center's time zone (SWITCHBOARD_TIME_ZONE); UTC by default. */
@@ -70,14 +75,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();
+  const readiness = new Readiness();
   const built = createApp({
-    config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.inboundMailSecret ? { inboundMailSecret: options.inboundMailSecret } : {}) },
+    readiness,
+    config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: options.staticDir ?? join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.inboundMailSecret ? { inboundMailSecret: options.inboundMailSecret } : {}) },
     services,
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   built.injectWebSocket(server);
+  readiness.markReady(store.dialect);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -87,8 +95,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     services,
     store,
     app: built.app,
+    readiness,
     ...(smtpPort !== undefined ? { smtpPort } : {}),
     async close({ dispose = true } = {}) {
+      readiness.markDraining();
       built.closeSockets();
       await smtp?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
