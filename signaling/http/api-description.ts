@@ -63,6 +63,35 @@ const healthOperation = (publicUrl: string) =>
     },
   });
 
+const readinessSchema = z
+  .object({ status: z.enum(['starting', 'ready', 'draining']), store: z.enum(['sqlite', 'postgres']).optional().openapi({ description: 'The store’s dialect, once ready' }) })
+  .openapi('Readiness', { examples: [{ status: 'ready', store: 'sqlite' }] });
+
+const livenessOperation = (publicUrl: string) =>
+  createRoute({
+    method: 'get',
+    path: '/livez',
+    operationId: 'getLiveness',
+    ...atRoot(publicUrl),
+    security: access.anyone,
+    summary: 'Whether the process answers (it does as long as its event loop turns; nothing else is checked)',
+    responses: { 200: { description: 'Live', content: { 'application/json': { schema: z.object({ status: z.literal('live') }).openapi('Liveness') } } } },
+  });
+
+const readinessOperation = (publicUrl: string) =>
+  createRoute({
+    method: 'get',
+    path: '/readyz',
+    operationId: 'getReadiness',
+    ...atRoot(publicUrl),
+    security: access.anyone,
+    summary: 'Whether to send this server traffic: migrations done, waiting contacts restored, not draining',
+    responses: {
+      200: { description: 'Ready', content: { 'application/json': { schema: readinessSchema } } },
+      503: { description: 'Starting or draining', content: { 'application/json': { schema: readinessSchema } } },
+    },
+  });
+
 const metricsOperation = (publicUrl: string) =>
   createRoute({
     method: 'get',
@@ -83,6 +112,8 @@ export function serveApiDescription(api: OpenAPIHono<AppEnv>, publicUrl: string)
   for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) api.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   api.openAPIRegistry.registerPath(healthOperation(publicUrl));
   api.openAPIRegistry.registerPath(metricsOperation(publicUrl));
+  api.openAPIRegistry.registerPath(livenessOperation(publicUrl));
+  api.openAPIRegistry.registerPath(readinessOperation(publicUrl));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
