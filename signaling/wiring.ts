@@ -140,15 +140,15 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
-  const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, clock });
+  const audit = new AuditTrail(store, clock);
+  const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
-  const webhooks = new WebhookService(store, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, clock);
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock });
+  const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock);
   const customers = new CustomerService(store, parties, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
-  const audit = new AuditTrail(store, clock);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
 
@@ -212,7 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     conversations,
     placement,
     calls,
-    supervision: new SupervisionService({ store, bus, parties, presence, log, clock }),
+    supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),
     peerCredentials,
     peerRelay,
@@ -221,7 +221,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     auth,
     team,
     audit,
-    admin: new AdminService(store, routing, clock),
+    admin: new AdminService(store, routing, audit, clock),
     visitors: new VisitorService(store, secret, clock),
     health: new StoreHealth(store),
     metrics,
