@@ -37,6 +37,11 @@ import { CustomerViewersRegistry } from './customers/viewers.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
 import { Metrics } from './kernel/metrics.js';
 import { ContactMetrics } from './supervision/contact-metrics.js';
+import { recordingFiles } from './privacy/conversation-files.js';
+import { DataEraser } from './privacy/data-eraser.js';
+import { DeletionRequests } from './privacy/deletion-requests.js';
+import { PrivacyService } from './privacy/privacy-service.js';
+import { RetentionJob, type RetentionJobOptions } from './privacy/retention-job.js';
 
 export interface Services {
   auth: AuthService;
@@ -79,6 +84,12 @@ export interface Services {
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
+  /** Customers' data: export, erasure and retention settings (admins). */
+  privacy: PrivacyService;
+  /** Visitors' requests to delete a conversation, and admins' decisions. */
+  deletionRequests: DeletionRequests;
+  /** Erases what the retention settings age out, daily. */
+  retention: RetentionJob;
   /** Whether the store answers, for /healthz. */
   health: StoreHealth;
   /** This server's Prometheus registry: counters and histograms, rendered at /metrics. */
@@ -108,6 +119,8 @@ export interface ServicesOptions {
   identitySecret?: string;
   /** Sessions unused this long end. */
   sessionIdleMs?: number;
+  /** The retention job's pacing (tests run it by hand). */
+  retention?: RetentionJobOptions & { disabled?: boolean };
 }
 
 /**
@@ -151,6 +164,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
+  // Files kept with conversations; attachments join this list when file sharing exists.
+  const conversationFiles = [recordingFiles(store)];
+  const eraser = new DataEraser({ store, conversations, files: conversationFiles });
+  const retention = new RetentionJob({ store, eraser, files: conversationFiles, audit, clock }, options.retention);
 
   presenceEvents.add({ changed: (agentId) => routing.reloadAgent(agentId) });
   accountEvents.add({
@@ -195,6 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await callbacks.start();
   mailSender.start();
   webhooks.start();
+  if (!options.retention?.disabled) retention.start();
   return {
     customers,
     customerViewers: new CustomerViewersRegistry(bus),
@@ -223,6 +241,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
     audit,
     admin: new AdminService(store, routing, audit, clock),
     visitors: new VisitorService(store, secret, clock),
+    privacy: new PrivacyService({ store, eraser, files: conversationFiles, audit, clock }),
+    deletionRequests: new DeletionRequests({ store, eraser, audit, clock }),
+    retention,
     health: new StoreHealth(store),
     metrics,
     async destroy() {
@@ -236,7 +257,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       callbacks.destroy();
       mailSender.stop();
       webhooks.stop();
-      await Promise.all([mailSender.idle(), webhooks.idle(), callbacks.settled()]);
+      await Promise.all([mailSender.idle(), webhooks.idle(), callbacks.settled(), retention.destroy()]);
       await log.flushed();
     },
   };

@@ -45,6 +45,10 @@ export interface TestServerOptions {
   smtpListener?: boolean;
   inboundMailSecret?: string;
   identitySecret?: string;
+  /** The services' clock (tests that age data move it forward). */
+  clock?: () => number;
+  /** The retention job's pacing; tests run it by hand with `services.retention.runOnce()`. */
+  retention?: ServicesOptions['retention'];
 }
 
 /** Tests log warnings and errors only (one line per request would bury the results); LOG_LEVEL=debug shows everything. */
@@ -61,6 +65,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhookBackoff ? { webhookBackoff: options.webhookBackoff } : {}),
     ...(options.identitySecret ? { identitySecret: options.identitySecret } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();

@@ -13,6 +13,7 @@ import { TypingController } from './typing-controller.js';
 import '../call/sb-call-bar.js';
 import { isOffline, type ContactState } from '../contact/contact-options.js';
 import type { BotState } from '../bot/bot-session.js';
+import type { DeletionOutcome } from './deletion-request.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -20,6 +21,15 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
   'max-wait': 'endedMaxWait',
   'no-route': 'endedNoRoute',
   'connection-lost': 'endedConnectionLost',
+  erased: 'endedErased',
+};
+
+const DELETION_TEXT: Record<DeletionOutcome['status'], MessageKey> = {
+  pending: 'deletionPending',
+  approved: 'deletionDone',
+  erased: 'deletionDone',
+  rejected: 'deletionRejected',
+  failed: 'deletionFailed',
 };
 
 /** Co-browse moments worth a line in the visitor's timeline (asking for control shows in the page's bar instead). */
@@ -39,6 +49,7 @@ const COBROWSE_EVENT: Partial<Record<CobrowseAction, MessageKey>> = {
  * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
  * @fires sb-close - when the visitor closes the panel (button or Escape).
  * @fires sb-rate - `{ rating }` (1-5) when the visitor rates an ended conversation.
+ * @fires sb-delete-conversation - `{ conversationId }` when the visitor confirms deleting an ended conversation.
  * @fires sb-call - when the visitor presses Call (the page then asks for the microphone).
  * @fires sb-cobrowse-accept - the visitor shares the page (answering the agent, or offering it).
  * @fires sb-cobrowse-decline - the visitor declines the agent's request to see the page.
@@ -60,6 +71,8 @@ export class SbChatPanel extends LitElement {
     cobrowse: { type: Boolean },
     contact: { attribute: false },
     bot: { attribute: false },
+    deletion: { attribute: false },
+    confirmingDelete: { state: true },
   };
 
   declare state: ChatState;
@@ -78,6 +91,9 @@ export class SbChatPanel extends LitElement {
   declare contact: ContactState | undefined;
   /** The help bot's turn, before any conversation exists. */
   declare bot: BotState | undefined;
+  /** The answer to the visitor's request to delete a conversation. */
+  declare deletion: DeletionOutcome | undefined;
+  declare confirmingDelete: boolean;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -85,6 +101,7 @@ export class SbChatPanel extends LitElement {
     this.state = { connection: ConnectionStatus.connecting, events: [], outbox: [] };
     this.messages = en;
     this.confirmingEnd = false;
+    this.confirmingDelete = false;
     this.voice = false;
     this.cobrowse = false;
   }
@@ -277,7 +294,7 @@ export class SbChatPanel extends LitElement {
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
           : nothing}
-        ${events.map((e) => this.renderEvent(e, lastSeen))}
+        ${this.erased() ? nothing : events.map((e) => this.renderEvent(e, lastSeen))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
@@ -345,6 +362,35 @@ export class SbChatPanel extends LitElement {
           </div>`
         : html`<span role="status">${this.t('rateThanks')}</span>`}
       <button class="primary" type="button" @click=${() => this.fire('sb-new-conversation')}>${this.t('startNew')}</button>
+      ${this.renderDeletion()}
+    </div>`;
+  }
+
+  /** The answer to a deletion request of this conversation, if it was asked for. */
+  private deletionOfThis(): DeletionOutcome | undefined {
+    return this.deletion && this.deletion.conversationId === this.state.conversation?.id ? this.deletion : undefined;
+  }
+
+  /** Once erased, the messages go from the screen too. */
+  private erased(): boolean {
+    const status = this.deletionOfThis()?.status;
+    return status === 'erased' || status === 'approved';
+  }
+
+  private renderDeletion() {
+    const asked = this.deletionOfThis();
+    if (asked && asked.status !== 'failed') return html`<span class="deletion" role="status">${this.t(DELETION_TEXT[asked.status])}</span>`;
+    const conversationId = this.state.conversation!.id;
+    return html`<div class="footer deletion">
+      ${asked ? html`<span role="alert">${this.t('deletionFailed')}</span>` : nothing}
+      ${this.confirmingDelete
+        ? html`<span id="sb-delete-q">${this.t('deleteConfirm')}</span>
+            <button class="secondary" type="button" aria-describedby="sb-delete-q" @click=${() => {
+              this.confirmingDelete = false;
+              this.fire('sb-delete-conversation', { conversationId });
+            }}>${this.t('deleteConfirmYes')}</button>
+            <button class="secondary" type="button" @click=${() => (this.confirmingDelete = false)}>${this.t('deleteConfirmNo')}</button>`
+        : html`<button class="secondary" type="button" @click=${() => (this.confirmingDelete = true)}>${this.t('deleteConversation')}</button>`}
     </div>`;
   }
 
