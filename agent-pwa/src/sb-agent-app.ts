@@ -19,13 +19,15 @@ import { CustomerController } from './customer/customer-controller.js';
 import { SHORTCUTS, shortcutFor, type ShortcutAction } from './keyboard-shortcuts.js';
 import { LibraryController } from './library/library-controller.js';
 import { IntegrationsController } from './admin/integrations-controller.js';
+import { PrivacyController } from './admin/privacy-controller.js';
+import type { RetentionSettings } from '../../signaling/protocol/privacy.js';
 
 
 import './customer/sb-customer-pane.js';
 import { sharedStyles } from './shared-styles.js';
 
 type Detail<T> = CustomEvent<T>;
-type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations';
+type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations' | 'privacy';
 
 export class SbAgentApp extends LitElement {
   static override styles = [
@@ -90,6 +92,7 @@ export class SbAgentApp extends LitElement {
   private readonly admin = new AdminController(this);
   private readonly calls = new AgentCalls(this);
   private readonly integrations = new IntegrationsController(this);
+  private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
   private readonly customer = new CustomerController(this, () => this.session, (error) => (this.actionError = error instanceof ProtocolError ? error.reason : 'internal'));
 
@@ -237,6 +240,9 @@ export class SbAgentApp extends LitElement {
     } else if (tab === 'integrations') {
       void import('./admin/sb-integrations.js');
       void this.integrations.load();
+    } else if (tab === 'privacy') {
+      void import('./admin/sb-privacy.js');
+      void this.privacy.load();
     }
     else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
@@ -254,8 +260,8 @@ export class SbAgentApp extends LitElement {
 
   private renderTabs() {
     const role = this.profile?.role;
-    const tabs: Tab[] = role === 'agent' ? ['conversations', 'library'] : ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations'] as const) : [])];
-    const label = { conversations: t('tabConversations'), library: t('tabLibrary'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents'), integrations: t('tabIntegrations') };
+    const tabs: Tab[] = role === 'agent' ? ['conversations', 'library'] : ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'privacy'] as const) : [])];
+    const label = { conversations: t('tabConversations'), library: t('tabLibrary'), wallboard: t('tabWallboard'), reports: t('tabReports'), queues: t('tabQueues'), agents: t('tabAgents'), integrations: t('tabIntegrations'), privacy: t('tabPrivacy') };
     return html`<nav class="tabs" aria-label=${t('appTitle')}>
       ${tabs.map((tab) => html`<button type="button" aria-current=${this.tab === tab ? 'page' : 'false'} @click=${() => this.openTab(tab)}>${label[tab]}</button>`)}
     </nav>`;
@@ -349,6 +355,15 @@ export class SbAgentApp extends LitElement {
             ></sb-wallboard>`
           : this.tab === 'reports'
             ? html`<sb-reports class="admin" .queues=${this.admin.queues.map((q) => ({ id: q.id, name: q.name }))}></sb-reports>`
+            : this.tab === 'privacy'
+              ? html`<sb-privacy
+                  class="admin"
+                  .retention=${this.privacy.retention}
+                  .requests=${this.privacy.requests}
+                  .error=${this.privacy.error}
+                  @sb-retention-save=${(e: Detail<{ settings: RetentionSettings }>) => void this.privacy.saveRetention(e.detail.settings)}
+                  @sb-deletion-decide=${(e: Detail<{ id: string; decision: 'approve' | 'reject' }>) => void this.privacy.decide(e.detail.id, e.detail.decision)}
+                ></sb-privacy>`
             : this.tab === 'integrations'
               ? html`<sb-integrations
                   class="admin"
