@@ -63,16 +63,20 @@ export class PrivacyRepo {
 
   /**
    * Deletes conversations and everything stored with them: timeline, notes, participants, tags,
-   * mail threads and outbox, the callbacks that led to them. Files (recordings) are deleted by
+   * mail threads and outbox, the callbacks that led to them (but not one still to be made). Files (recordings) are deleted by
    * their own part first. Explicit rather than by cascade, so that a table added later without
    * `on delete cascade` fails loudly here instead of keeping data. Call inside a transaction.
    */
   async eraseConversations(ids: string[]): Promise<number> {
     let erased = 0;
     for (const part of chunks(ids)) {
-      for (const table of ['conversation_events', 'conversation_notes', 'conversation_participants', 'conversation_tags', 'mail_threads', 'outbound_mails', 'callbacks'] as const) {
+      for (const table of ['conversation_events', 'conversation_notes', 'conversation_participants', 'conversation_tags', 'mail_threads', 'outbound_mails'] as const) {
         await this.db.deleteFrom(table).where('conversation_id', 'in', part).execute();
       }
+      // A callback that led to the conversation goes with it, unless it is still to be made (a retry
+      // is scheduled): that one is the customer's live request, erased with the customer only.
+      await this.db.deleteFrom('callbacks').where('conversation_id', 'in', part).where('status', 'not in', ['scheduled', 'queued']).execute();
+      await this.db.updateTable('callbacks').set({ conversation_id: null }).where('conversation_id', 'in', part).execute();
       erased += Number((await this.db.deleteFrom('conversations').where('id', 'in', part).executeTakeFirst()).numDeletedRows);
     }
     return erased;
