@@ -37,6 +37,11 @@ import { CustomerViewersRegistry } from './customers/viewers.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
 import { Metrics } from './kernel/metrics.js';
 import { ContactMetrics } from './supervision/contact-metrics.js';
+import { recordingFiles } from './privacy/conversation-files.js';
+import { DataEraser } from './privacy/data-eraser.js';
+import { DeletionRequests } from './privacy/deletion-requests.js';
+import { PrivacyService } from './privacy/privacy-service.js';
+import { RetentionJob, type RetentionJobOptions } from './privacy/retention-job.js';
 
 export interface Services {
   auth: AuthService;
@@ -79,6 +84,12 @@ export interface Services {
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
+  /** Customers' data: export, erasure and retention settings (admins). */
+  privacy: PrivacyService;
+  /** Visitors' requests to delete a conversation, and admins' decisions. */
+  deletionRequests: DeletionRequests;
+  /** Erases what the retention settings age out, daily. */
+  retention: RetentionJob;
   /** Whether the store answers, for /healthz. */
   health: StoreHealth;
   /** This server's Prometheus registry: counters and histograms, rendered at /metrics. */
@@ -108,6 +119,8 @@ export interface ServicesOptions {
   identitySecret?: string;
   /** Sessions unused this long end. */
   sessionIdleMs?: number;
+  /** The retention job's pacing (tests run it by hand). */
+  retention?: RetentionJobOptions & { disabled?: boolean };
 }
 
 /**
@@ -140,17 +153,21 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
-  const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, clock });
+  const audit = new AuditTrail(store, clock);
+  const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
-  const webhooks = new WebhookService(store, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, clock);
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock });
+  const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock);
   const customers = new CustomerService(store, parties, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
-  const audit = new AuditTrail(store, clock);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
+  // Files kept with conversations; attachments join this list when file sharing exists.
+  const conversationFiles = [recordingFiles(store)];
+  const eraser = new DataEraser({ store, conversations, files: conversationFiles });
+  const retention = new RetentionJob({ store, eraser, files: conversationFiles, audit, clock }, options.retention);
 
   presenceEvents.add({ changed: (agentId) => routing.reloadAgent(agentId) });
   accountEvents.add({
@@ -195,6 +212,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   await callbacks.start();
   mailSender.start();
   webhooks.start();
+  if (!options.retention?.disabled) retention.start();
   return {
     customers,
     customerViewers: new CustomerViewersRegistry(bus),
@@ -212,7 +230,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     conversations,
     placement,
     calls,
-    supervision: new SupervisionService({ store, bus, parties, presence, log, clock }),
+    supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),
     peerCredentials,
     peerRelay,
@@ -221,8 +239,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     auth,
     team,
     audit,
-    admin: new AdminService(store, routing, clock),
+    admin: new AdminService(store, routing, audit, clock),
     visitors: new VisitorService(store, secret, clock),
+    privacy: new PrivacyService({ store, eraser, files: conversationFiles, audit, clock }),
+    deletionRequests: new DeletionRequests({ store, eraser, audit, clock }),
+    retention,
     health: new StoreHealth(store),
     metrics,
     async destroy() {
@@ -236,7 +257,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       callbacks.destroy();
       mailSender.stop();
       webhooks.stop();
-      await Promise.all([mailSender.idle(), webhooks.idle(), callbacks.settled()]);
+      await Promise.all([mailSender.idle(), webhooks.idle(), callbacks.settled(), retention.destroy()]);
       await log.flushed();
     },
   };

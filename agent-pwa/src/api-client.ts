@@ -6,6 +6,7 @@ import type { CustomerProfile, CustomerTimeline } from '../../signaling/protocol
 import type { ChannelView, ContactOptionsView, MailRuleView, WebhookEvent, WebhookView } from '../../signaling/protocol/channels.js';
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
@@ -72,5 +73,9 @@ export const api = {
     call<void>(`/supervisor/agents/${encodeURIComponent(agentId)}/presence`, { method: 'PUT', body: JSON.stringify({ status, ...(reason ? { reason } : {}) }) }),
   report: (q: Omit<ReportQuery, 'format'>) => call<ReportRow[]>(`/reports?${reportParams(q)}`),
   staffing: (q: StaffingQuery) => call<StaffingRow[]>(`/reports/staffing?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
+  retention: () => call<RetentionSettings>('/privacy/retention'),
+  setRetention: (settings: Partial<RetentionSettings>) => call<RetentionSettings>('/privacy/retention', { method: 'PUT', body: JSON.stringify(settings) }),
+  deletionRequests: (status?: DeletionRequestStatus) => call<DeletionRequestView[]>(`/privacy/deletion-requests${status ? `?status=${status}` : ''}`),
+  decideDeletion: (id: string, decision: 'approve' | 'reject') => call<DeletionRequestView>(`/privacy/deletion-requests/${encodeURIComponent(id)}/${decision}`, { method: 'POST' }),
   updateAgentRouting: (id: string, input: AgentRoutingInput) => call<AgentView>(`/admin/agents/${encodeURIComponent(id)}/routing`, { method: 'PATCH', body: JSON.stringify(input) }),
 };

@@ -16,6 +16,7 @@ import type { RoutingService } from '../routing/routing-service.js';
 import type { Store } from '../store/store.js';
 import { partyOf, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { ConversationParties } from '../conversations/conversation-parties.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import { Listeners } from '../kernel/listeners.js';
@@ -53,6 +54,8 @@ export interface CallbackServiceDeps {
   parties: ConversationParties;
   routing: Pick<RoutingService, 'queueNow'>;
   events: CallbackListeners;
+  /** Where changes to queues' callback policy are recorded. */
+  audit: AuditTrail;
   clock?: () => number;
 }
 
@@ -65,6 +68,7 @@ export class CallbackService {
   private readonly parties: ConversationParties;
   private readonly routing: CallbackServiceDeps['routing'];
   private readonly events: CallbackListeners;
+  private readonly audit: AuditTrail;
   private readonly clock: () => number;
 
   constructor(deps: CallbackServiceDeps) {
@@ -74,6 +78,7 @@ export class CallbackService {
     this.parties = deps.parties;
     this.routing = deps.routing;
     this.events = deps.events;
+    this.audit = deps.audit;
     this.clock = deps.clock ?? Date.now;
     const store = deps.store;
     this.schedule = new OutboxPump('callbacks', { due: (at) => store.callbacks.due(at), nextAttemptAt: () => store.callbacks.nextDueAt(), deliver: (cb) => this.fire(cb) }, this.clock);
@@ -117,10 +122,15 @@ export class CallbackService {
   }
 
   /** Replaces a queue's callback policy; a null or absent threshold turns the offer of alternatives off. @throws AppError `not-found`. */
-  async setPolicy(queueId: string, input: { offerAlternativesAfterMs?: number | null | undefined; callbackRetryMs: number; callbackMaxAttempts: number }): Promise<ContactOptions> {
-    if (!(await this.store.queues.findById(queueId))) throw new AppError('not-found', 'no such queue');
+  async setPolicy(actor: Actor, queueId: string, input: { offerAlternativesAfterMs?: number | null | undefined; callbackRetryMs: number; callbackMaxAttempts: number }): Promise<ContactOptions> {
+    const before = await this.store.queues.contactOptions(queueId);
+    if (!before) throw new AppError('not-found', 'no such queue');
     const { offerAlternativesAfterMs, ...rest } = input;
-    await this.store.queues.setContactOptions(queueId, { ...rest, ...(offerAlternativesAfterMs != null ? { offerAlternativesAfterMs } : {}) });
+    const after = { ...rest, ...(offerAlternativesAfterMs != null ? { offerAlternativesAfterMs } : {}) };
+    await this.store.transaction(async (tx) => {
+      await tx.queues.setContactOptions(queueId, after);
+      await this.audit.record(auditActorOf(actor), 'callback-policy.changed', { type: 'queue', id: queueId }, { from: before, to: after }, tx);
+    });
     return this.policyOf(queueId);
   }
 

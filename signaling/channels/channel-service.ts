@@ -9,7 +9,9 @@ import { inboundChannelMessageSchema, type ChannelReply, type ChannelView } from
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ChannelRecord } from '../store/channels-repo.js';
 import type { Store } from '../store/store.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { MessageEvent } from '../conversations/conversation-events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { QueuePlacement } from '../conversations/queue-placement.js';
@@ -31,6 +33,7 @@ export class ChannelService {
     private readonly conversations: Pick<ConversationService, 'postMessage'>,
     private readonly placement: Pick<QueuePlacement, 'open'>,
     private readonly webhooks: WebhookService,
+    private readonly audit: AuditTrail,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -47,11 +50,15 @@ export class ChannelService {
     if (c.source?.startsWith('channel:') && e.author.kind === 'agent') this.webhooks.kick();
   }
 
-  async create(p: { name: string; queue: string; outboundUrl?: string }): Promise<ChannelView> {
+  /** An admin connects a channel (audited, without its secret). */
+  async create(actor: Actor, p: { name: string; queue: string; outboundUrl?: string }): Promise<ChannelView> {
     const queue = await this.store.queues.findBySlug(p.queue);
     if (!queue) throw new AppError('invalid-input', `no queue "${p.queue}"`, [{ path: 'queue', message: 'unknown queue' }]);
     const record: ChannelRecord = { id: randomUUID(), name: p.name, queueId: queue.id, secret: newSecret(), ...(p.outboundUrl ? { outboundUrl: p.outboundUrl } : {}), createdAt: this.clock() };
-    await this.store.channels.insert(record);
+    await this.store.transaction(async (tx) => {
+      await tx.channels.insert(record);
+      await this.audit.record(auditActorOf(actor), 'channel.created', { type: 'channel', id: record.id }, { name: p.name, queue: p.queue, outboundUrl: p.outboundUrl ?? null }, tx);
+    });
     return toView(record);
   }
 
@@ -59,8 +66,12 @@ export class ChannelService {
     return (await this.store.channels.list()).map(toView);
   }
 
-  async remove(id: string): Promise<void> {
-    if (!(await this.store.channels.remove(id))) throw new AppError('not-found', 'no such channel');
+  async remove(actor: Actor, id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const channel = await tx.channels.findById(id);
+      if (!channel || !(await tx.channels.remove(id))) throw new AppError('not-found', 'no such channel');
+      await this.audit.record(auditActorOf(actor), 'channel.removed', { type: 'channel', id }, { name: channel.name }, tx);
+    });
   }
 
   /**

@@ -7,7 +7,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, type WebhookEnvelope, type WebhookEvent, type WebhookView } from '../protocol/channels.js';
 import type { Delivery, WebhookRecord } from '../store/webhooks-repo.js';
 import type { Store } from '../store/store.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
 import { componentLogger } from '../kernel/logger.js';
 import type { DeliveryOutcome, Metrics } from '../kernel/metrics.js';
@@ -29,6 +31,7 @@ export class WebhookService {
 
   constructor(
     private readonly store: Store,
+    private readonly audit: AuditTrail,
     options: { backoff?: Backoff; clock?: () => number; metrics?: Metrics } = {},
   ) {
     this.clock = options.clock ?? Date.now;
@@ -48,9 +51,13 @@ export class WebhookService {
     return this.pump.idle();
   }
 
-  async subscribe(url: string, events: WebhookEvent[]): Promise<WebhookView> {
+  /** An admin subscribes a URL (audited, without its secret). */
+  async subscribe(actor: Actor, url: string, events: WebhookEvent[]): Promise<WebhookView> {
     const record: WebhookRecord = { id: randomUUID(), url, secret: newSecret(), events: [...new Set(events)], createdAt: this.clock() };
-    await this.store.webhooks.insert(record);
+    await this.store.transaction(async (tx) => {
+      await tx.webhooks.insert(record);
+      await this.audit.record(auditActorOf(actor), 'webhook.created', { type: 'webhook', id: record.id }, { url, events: record.events }, tx);
+    });
     return toView(record);
   }
 
@@ -58,8 +65,12 @@ export class WebhookService {
     return (await this.store.webhooks.list()).map(toView);
   }
 
-  async unsubscribe(id: string): Promise<void> {
-    if (!(await this.store.webhooks.remove(id))) throw new AppError('not-found', 'no such webhook');
+  async unsubscribe(actor: Actor, id: string): Promise<void> {
+    await this.store.transaction(async (tx) => {
+      const webhook = await tx.webhooks.findById(id);
+      if (!webhook || !(await tx.webhooks.remove(id))) throw new AppError('not-found', 'no such webhook');
+      await this.audit.record(auditActorOf(actor), 'webhook.removed', { type: 'webhook', id }, { url: webhook.url }, tx);
+    });
   }
 
   /** Queues `event` for every subscriber of it. */

@@ -10,7 +10,7 @@ import {
 } from '../protocol/admin.js';
 import type { AdminService } from '../routing/admin-service.js';
 import type { AuthService } from '../auth/auth-service.js';
-import { requireAgent } from './require-agent.js';
+import { agentActor, requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, jsonBody, jsonOk, idParam } from './router.js';
 
 
@@ -31,10 +31,10 @@ export function adminRoutes(auth: AuthService, admin: AdminService) {
   const writers = requireAgent(auth, ['admin']);
   router.use('*', async (c, next) => (c.req.method === 'GET' ? readers(c, next) : writers(c, next)));
   router.openapi(routes.listQueues, async (c) => c.json(await admin.listQueues(), 200));
-  router.openapi(routes.createQueue, async (c) => c.json(await admin.createQueue(c.req.valid('json')), 200));
-  router.openapi(routes.updateQueue, async (c) => c.json(await admin.updateQueue(c.req.valid('param').id, c.req.valid('json')), 200));
-  router.openapi(routes.setMembers, async (c) => c.json(await admin.setMembers(c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.createQueue, async (c) => c.json(await admin.createQueue(agentActor(c), c.req.valid('json')), 200));
+  router.openapi(routes.updateQueue, async (c) => c.json(await admin.updateQueue(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.setMembers, async (c) => c.json(await admin.setMembers(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
   router.openapi(routes.listAgents, async (c) => c.json(await admin.listAgents(), 200));
-  router.openapi(routes.updateAgent, async (c) => c.json(await admin.updateAgentRouting(c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.updateAgent, async (c) => c.json(await admin.updateAgentRouting(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
   return router;
 }

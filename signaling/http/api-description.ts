@@ -21,6 +21,7 @@ const TAGS = [
   { name: 'Integrations', description: 'Admins only: channels, webhooks, e-mail routing rules and callback policies. Answers include signing secrets.' },
   { name: 'Routing administration', description: 'Queues with their routing settings and members, agents’ skills and capacities. Admins change; supervisors read.' },
   { name: 'Team', description: 'Admins only: people in the team (invitations, initial passwords, roles, deactivation, password resets) and the sign-in limits in force.' },
+  { name: 'Privacy', description: 'Admins only: export and erase everything stored about a customer, retention of conversations, recordings and attachments, and visitors’ requests to delete their conversations.' },
   { name: 'Audit', description: 'Admins only: the log of administrative actions, page by page or as CSV.' },
   { name: 'Reports', description: 'Supervisors and admins: historical KPIs (JSON or CSV) and Erlang C staffing.' },
   { name: 'Supervision', description: 'Supervisors and admins acting on agents directly.' },

@@ -16,6 +16,7 @@ import {
 import { AppError } from '../kernel/app-error.js';
 import { RateLimiter } from '../kernel/rate-limiter.js';
 import type { Services } from '../wiring.js';
+import { requireVisitor } from './require-visitor.js';
 import { access, createRouter, errorResponses, jsonBody, jsonOk, type AppEnv } from './router.js';
 
 const visitor = { tags: ['Visitors'], security: access.visitor };
@@ -33,20 +34,14 @@ export function contactOptionRoutes(services: Services) {
   // Booking sends mail and rings phones: a few per visitor an hour is plenty for a person.
   const limiter = new RateLimiter(10, 3_600_000);
 
-  const requireVisitor: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const token = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
-    const visitor = token ? await services.visitors.resolve(token) : undefined;
-    if (!visitor) throw new AppError('not-authenticated', 'a visitor token is required (POST /api/visitors)');
-    c.set('visitorId', visitor.id);
-    await next();
-  };
+  const visitorOnly = requireVisitor(services.visitors);
   const limited: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!limiter.take(c.get('visitorId'), Date.now())) throw new AppError('rate-limited', 'too many requests; try again later');
     await next();
   };
-  router.use('/callbacks', requireVisitor);
-  router.use('/callbacks/*', requireVisitor);
-  router.use('/messages', requireVisitor);
+  router.use('/callbacks', visitorOnly);
+  router.use('/callbacks/*', visitorOnly);
+  router.use('/messages', visitorOnly);
   router.on('POST', ['/callbacks', '/messages'], limited);
 
   router.openapi(routes.status, async (c) => c.json(await services.callbacks.queueStatus(c.req.valid('query').queue), 200));

@@ -4,7 +4,7 @@ import { channelCreateSchema, channelSchema, webhookCreateSchema, webhookSchema 
 import { mailRulesSchema } from '../mail/mail-rules.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Services } from '../wiring.js';
-import { requireAgent } from './require-agent.js';
+import { agentActor, requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, jsonBody, jsonOk, idParam, noContent } from './router.js';
 
 
@@ -34,23 +34,23 @@ export function integrationRoutes(auth: AuthService, services: Services) {
   // Secrets are in these answers: admins only, reading included.
   router.use('*', requireAgent(auth, ['admin']));
   router.openapi(routes.listChannels, async (c) => c.json(await services.channels.list(), 200));
-  router.openapi(routes.createChannel, async (c) => c.json(await services.channels.create(c.req.valid('json')), 200));
+  router.openapi(routes.createChannel, async (c) => c.json(await services.channels.create(agentActor(c), c.req.valid('json')), 200));
   router.openapi(routes.removeChannel, async (c) => {
-    await services.channels.remove(c.req.valid('param').id);
+    await services.channels.remove(agentActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
   router.openapi(routes.listWebhooks, async (c) => c.json(await services.webhooks.list(), 200));
   router.openapi(routes.createWebhook, async (c) => {
     const { url, events } = c.req.valid('json');
-    return c.json(await services.webhooks.subscribe(url, events), 200);
+    return c.json(await services.webhooks.subscribe(agentActor(c), url, events), 200);
   });
   router.openapi(routes.removeWebhook, async (c) => {
-    await services.webhooks.unsubscribe(c.req.valid('param').id);
+    await services.webhooks.unsubscribe(agentActor(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
   router.openapi(routes.getMailRules, async (c) => c.json(await services.email.rules(), 200));
-  router.openapi(routes.setMailRules, async (c) => c.json(await services.email.setRules(c.req.valid('json')), 200));
+  router.openapi(routes.setMailRules, async (c) => c.json(await services.email.setRules(agentActor(c), c.req.valid('json')), 200));
   router.openapi(routes.getContactOptions, async (c) => c.json(await services.callbacks.policyOf(c.req.valid('param').id), 200));
-  router.openapi(routes.setContactOptions, async (c) => c.json(await services.callbacks.setPolicy(c.req.valid('param').id, c.req.valid('json')), 200));
+  router.openapi(routes.setContactOptions, async (c) => c.json(await services.callbacks.setPolicy(agentActor(c), c.req.valid('param').id, c.req.valid('json')), 200));
   return router;
 }

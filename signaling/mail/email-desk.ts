@@ -7,7 +7,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { conversationReference, type OfflineMessage, type OfflineMessageReceipt } from '../protocol/contact-options.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { MessageEvent } from '../conversations/conversation-events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { QueuePlacement } from '../conversations/queue-placement.js';
@@ -27,6 +29,8 @@ export interface EmailDeskOptions {
   from: string;
   /** Signs mails: the company's name. */
   company: string;
+  /** Where changes to the mail routing rules are recorded. */
+  audit: AuditTrail;
   clock?: () => number;
 }
 
@@ -136,9 +140,13 @@ export class EmailDesk {
   }
 
   /** Replaces the routing rules. @throws AppError `invalid-input` naming a queue that does not exist. */
-  async setRules(rules: MailRule[]): Promise<MailRule[]> {
+  async setRules(actor: Actor, rules: MailRule[]): Promise<MailRule[]> {
     for (const r of rules) if (!(await this.store.queues.findBySlug(r.queue))) throw new AppError('invalid-input', `no queue "${r.queue}"`);
-    await this.store.settings.set(MAIL_RULES_KEY, JSON.stringify(rules));
+    const before = await this.rules();
+    await this.store.transaction(async (tx) => {
+      await tx.settings.set(MAIL_RULES_KEY, JSON.stringify(rules));
+      await this.options.audit.record(auditActorOf(actor), 'mail-rules.changed', { type: 'settings', id: MAIL_RULES_KEY }, { from: before, to: rules }, tx);
+    });
     return rules;
   }
 

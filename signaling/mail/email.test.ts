@@ -93,7 +93,7 @@ describe('e-mail conversations', () => {
   });
 
   it('opens a conversation for a new mail in the queue its routing rule names, and never answers an auto-responder', async () => {
-    await server.services.email.setRules([{ keywords: ['invoice', 'refund'], in: 'subject-and-text', queue: 'billing' }]);
+    await server.services.email.setRules({ kind: 'agent', agent: (await server.store.agents.findByEmail('admin@test.local'))! }, [{ keywords: ['invoice', 'refund'], in: 'subject-and-text', queue: 'billing' }]);
     await sendToListener(server.smtpPort!, { from: 'Tom <tom@example.test>', subject: 'Question about my Invoice', text: 'Why was I charged twice?', messageId: '<tom-1@example.test>' });
     const tom = await server.store.visitors.findByEmail('tom@example.test');
     assert.ok(tom, 'the sender becomes a known customer');

@@ -33,8 +33,11 @@ export interface Party {
   name?: string;
 }
 
-/** Why the system (not a person) ended a conversation: routing could not queue it. */
-export type EndReason = 'queue-full' | 'closed' | 'max-wait' | 'no-route' | 'connection-lost';
+/**
+ * Why the system (not a person) ended a conversation: routing could not queue it, or `erased`
+ * (an admin erased the customer's data, or the visitor asked to delete the conversation).
+ */
+export type EndReason = 'queue-full' | 'closed' | 'max-wait' | 'no-route' | 'connection-lost' | 'erased';
 
 /** Outcome codes an agent records at wrap-up. */
 export const DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'wrong-number', 'spam', 'other'] as const;

@@ -1,4 +1,4 @@
-/** Routing administration: queues, their members, agents' skills and capacities. Validates meaning, stores, re-routes. */
+/** Routing administration: queues, their members, agents' skills and capacities. Validates meaning, stores, audits, re-routes. */
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 import { validateBusinessHours, type BusinessHours } from '../acd/business-hours.js';
@@ -7,7 +7,9 @@ import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, 
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { QueueRecord } from '../store/queues-repo.js';
 import type { Store } from '../store/store.js';
+import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { RoutingService } from './routing-service.js';
 
 const FULL_CAPACITY: Required<Capacity> = { chat: 0, voice: 0, email: 0, message: 0 };
@@ -16,6 +18,7 @@ export class AdminService {
   constructor(
     private readonly store: Store,
     private readonly routing: RoutingService,
+    private readonly audit: AuditTrail,
     private readonly clock: () => number = Date.now,
   ) {}
 
@@ -24,17 +27,20 @@ export class AdminService {
     return Promise.all(queues.map(async (q) => this.view(q)));
   }
 
-  async createQueue(input: QueueCreateInput): Promise<QueueView> {
+  async createQueue(actor: Actor, input: QueueCreateInput): Promise<QueueView> {
     if (await this.store.queues.findBySlug(input.slug)) throw new AppError('invalid-input', `a queue "${input.slug}" exists already`, [{ path: 'slug', message: 'already taken' }]);
     const record: QueueRecord = { ...DEFAULT_QUEUE, id: randomUUID(), slug: input.slug, name: input.name, isDefault: false, createdAt: this.clock() };
     const merged = this.merge(record, input);
     await this.check(merged);
-    await this.store.queues.insert(merged);
+    await this.store.transaction(async (tx) => {
+      await tx.queues.insert(merged);
+      await this.audit.record(auditActorOf(actor), 'queue.created', { type: 'queue', id: merged.id }, { ...input }, tx);
+    });
     await this.routing.reloadQueue(merged.id);
     return this.view(merged);
   }
 
-  async updateQueue(id: string, input: QueueUpdateInput): Promise<QueueView> {
+  async updateQueue(actor: Actor, id: string, input: QueueUpdateInput): Promise<QueueView> {
     const existing = await this.store.queues.findById(id);
     if (!existing) throw new AppError('not-found', 'no such queue');
     if (input.slug && input.slug !== existing.slug && (await this.store.queues.findBySlug(input.slug))) {
@@ -42,13 +48,18 @@ export class AdminService {
     }
     const merged = this.merge(existing, input);
     await this.check(merged);
-    await this.store.queues.update(merged);
+    await this.store.transaction(async (tx) => {
+      await tx.queues.update(merged);
+      // The change as asked, and what the settings it touched were before.
+      const before = Object.fromEntries(Object.keys(input).map((k) => [k, (existing as unknown as Record<string, unknown>)[k] ?? null]));
+      await this.audit.record(auditActorOf(actor), 'queue.updated', { type: 'queue', id }, { change: { ...input }, before }, tx);
+    });
     await this.routing.reloadQueue(id);
     return this.view(merged);
   }
 
   /** Replaces the queue's members; every agent must exist. */
-  async setMembers(queueId: string, members: QueueMemberInput[]): Promise<QueueView> {
+  async setMembers(actor: Actor, queueId: string, members: QueueMemberInput[]): Promise<QueueView> {
     const queue = await this.store.queues.findById(queueId);
     if (!queue) throw new AppError('not-found', 'no such queue');
     const ids = new Set<string>();
@@ -60,7 +71,10 @@ export class AdminService {
     }
     if (issues.length) throw new AppError('invalid-input', 'invalid members', issues);
     const before = await this.store.queues.members(queueId);
-    await this.store.transaction((tx) => tx.queues.setMembers(queueId, members));
+    await this.store.transaction(async (tx) => {
+      await tx.queues.setMembers(queueId, members);
+      await this.audit.record(auditActorOf(actor), 'queue.members-changed', { type: 'queue', id: queueId }, { members, before }, tx);
+    });
     for (const agentId of new Set([...before.map((m) => m.agentId), ...ids])) await this.routing.reloadAgent(agentId);
     return this.view(queue);
   }
@@ -69,9 +83,14 @@ export class AdminService {
     return (await this.store.agents.list()).map(toAgentView);
   }
 
-  async updateAgentRouting(agentId: string, input: AgentRoutingInput): Promise<AgentView> {
-    if (!(await this.store.agents.findById(agentId))) throw new AppError('not-found', 'no such agent');
-    await this.store.agents.updateRouting(agentId, input);
+  async updateAgentRouting(actor: Actor, agentId: string, input: AgentRoutingInput): Promise<AgentView> {
+    const agent = await this.store.agents.findById(agentId);
+    if (!agent) throw new AppError('not-found', 'no such agent');
+    await this.store.transaction(async (tx) => {
+      await tx.agents.updateRouting(agentId, input);
+      const before = { ...(input.skills ? { skills: agent.skills } : {}), ...(input.capacity ? { capacity: agent.capacity } : {}) };
+      await this.audit.record(auditActorOf(actor), 'agent.routing-changed', { type: 'agent', id: agentId }, { change: { ...input }, before }, tx);
+    });
     await this.routing.reloadAgent(agentId);
     return toAgentView((await this.store.agents.findById(agentId))!);
   }

@@ -349,6 +349,19 @@ export interface WebhookDeliveriesTable {
   delivered_at: number | null;
 }
 
+/** A visitor asked to have one of their conversations deleted; `pending` waits for an admin. */
+export interface DeletionRequestsTable {
+  id: string;
+  conversation_id: string;
+  visitor_id: string;
+  /** pending | approved (erased) | rejected | erased (done at once, automatic mode) */
+  status: string;
+  created_at: number;
+  decided_at: number | null;
+  /** The admin's agent id; null when it was automatic. */
+  decided_by: string | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -377,4 +390,5 @@ export interface Database {
   customer_audit: CustomerAuditTable;
   conversation_tags: ConversationTagsTable;
   articles: ArticlesTable;
+  deletion_requests: DeletionRequestsTable;
 }

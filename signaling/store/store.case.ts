@@ -132,5 +132,33 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal(found!.durationMs, 4200);
       assert.equal(await store.recordings.find('c2', 'r1'), undefined);
     }));
+
+    it('finds ended conversations and recordings by age, and erases a conversation with everything stored with it', withStore(async (store) => {
+      await seedConversation(store);
+      await store.conversations.insert({ id: 'c2', visitorId: 'v1', queueId: 'q1', status: 'queued', createdAt: 30 });
+      await store.transaction(async (tx) => {
+        await tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text: 'hello' }, 11);
+      });
+      await store.notes.add({ conversationId: 'c1', kind: 'note', author: { id: 'a1', name: 'Ana' }, text: 'note', at: 12 }, 'note-1');
+      await store.customers.setTags('c1', ['vip']);
+      await store.recordings.add({ id: 'r1', conversationId: 'c1', agentId: 'a1', mimeType: 'audio/webm', durationMs: 1, createdAt: 20 }, new Uint8Array([1]));
+      await store.conversations.end('c1', 40);
+      assert.deepEqual(await store.privacy.endedBefore(41, 10), ['c1']);
+      assert.deepEqual(await store.privacy.endedBefore(40, 10), [], 'ended exactly at the cutoff is not older');
+      assert.deepEqual(await store.privacy.conversationIdsOf(['v1']), ['c1', 'c2']);
+      assert.equal(await store.recordings.removeOlderThan(20, 10), 0);
+      await store.transaction(async (tx) => {
+        assert.equal(await tx.recordings.removeFor(['c1']), 1);
+        assert.equal(await tx.privacy.eraseConversations(['c1']), 1);
+      });
+      assert.equal(await store.conversations.findById('c1'), undefined);
+      assert.deepEqual([await store.conversations.eventsAfter('c1', 0), await store.notes.list('c1')], [[], []]);
+      assert.equal((await store.customers.tagsOf(['c1'])).size, 0);
+      assert.ok(await store.conversations.findById('c2'));
+      const filed = await store.deletionRequests.insertOnce({ id: 'd1', conversationId: 'c2', visitorId: 'v1', status: 'pending', createdAt: 50 });
+      assert.equal((await store.deletionRequests.insertOnce({ ...filed, id: 'd2' })).id, 'd1', 'one request per conversation');
+      assert.equal(await store.deletionRequests.decide('d1', 'rejected', 'a1', 60), true);
+      assert.equal(await store.deletionRequests.decide('d1', 'approved', 'a1', 61), false, 'decided once');
+    }));
   });
 }

@@ -9,9 +9,11 @@ import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
 import { CustomersRepo } from './customers-repo.js';
+import { DeletionRequestsRepo } from './deletion-requests-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
 import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
+import { PrivacyRepo } from './privacy-repo.js';
 import { RecordingsRepo } from './recordings-repo.js';
 import { QueuesRepo } from './queues-repo.js';
 import type { Database } from './schema.js';
@@ -45,6 +47,9 @@ export class Store {
   readonly webhooks: WebhooksRepo;
   readonly customers: CustomersRepo;
   readonly articles: ArticlesRepo;
+  /** Finding and erasing a customer's data everywhere it is stored. */
+  readonly privacy: PrivacyRepo;
+  readonly deletionRequests: DeletionRequestsRepo;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -68,6 +73,8 @@ export class Store {
     this.webhooks = new WebhooksRepo(db);
     this.customers = new CustomersRepo(db);
     this.articles = new ArticlesRepo(db);
+    this.privacy = new PrivacyRepo(db);
+    this.deletionRequests = new DeletionRequestsRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

@@ -5,6 +5,7 @@
 import { topics, type Bus } from '../bus/bus.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationNote } from '../protocol/notes.js';
@@ -21,6 +22,8 @@ export interface SupervisionServiceDeps {
   parties: ConversationParties;
   presence: Pick<PresenceService, 'setStatus'>;
   log: EventLogWriter;
+  /** Forced states are administrative actions: recorded there. */
+  audit: AuditTrail;
   clock?: () => number;
 }
 
@@ -30,6 +33,7 @@ export class SupervisionService {
   private readonly parties: ConversationParties;
   private readonly presence: SupervisionServiceDeps['presence'];
   private readonly log: EventLogWriter;
+  private readonly audit: AuditTrail;
   private readonly clock: () => number;
 
   constructor(deps: SupervisionServiceDeps) {
@@ -38,6 +42,7 @@ export class SupervisionService {
     this.parties = deps.parties;
     this.presence = deps.presence;
     this.log = deps.log;
+    this.audit = deps.audit;
     this.clock = deps.clock ?? Date.now;
   }
 
@@ -54,8 +59,10 @@ export class SupervisionService {
   /** Sets an agent's presence on their behalf; the log names the supervisor. @throws AppError `not-found`. */
   async forcePresence(actor: Actor, agentId: string, status: AgentStatus, reason?: BreakReason): Promise<void> {
     const supervisor = this.supervisorOf(actor);
-    if (!(await this.store.agents.findById(agentId))) throw new AppError('not-found', 'no such agent');
+    const agent = await this.store.agents.findById(agentId);
+    if (!agent) throw new AppError('not-found', 'no such agent');
     await this.presence.setStatus(agentId, status, reason, supervisor.id);
+    await this.audit.record(auditActorOf(actor), 'presence.forced', { type: 'agent', id: agentId }, { from: agent.status, to: status, ...(reason ? { reason } : {}) });
   }
 
   /** A supervisor's note to the agent of a live conversation; the visitor never receives it. */

@@ -54,6 +54,8 @@ export interface TestServerOptions {
   timeZone?: string;
   /** The services' clock (for "today" on a chosen date). */
   clock?: () => number;
+  /** The retention job's pacing; tests run it by hand with `services.retention.runOnce()`. */
+  retention?: ServicesOptions['retention'];
 }
 
 /** Tests log warnings and errors only (one line per request would bury the results); LOG_LEVEL=debug shows everything. */
@@ -72,6 +74,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.identitySecret ? { identitySecret: options.identitySecret } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();

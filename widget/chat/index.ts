@@ -8,6 +8,7 @@ import { wireCobrowse } from './cobrowse-wiring.js';
 import { ChatSession } from './chat-session.js';
 import { ContactOptions, type ContactForm } from '../contact/contact-options.js';
 import { BotSession } from '../bot/bot-session.js';
+import { requestDeletion } from './deletion-request.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -68,6 +69,10 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
     void contact.refresh();
   });
   panel.addEventListener('sb-close', () => options.requestClose());
+  panel.addEventListener('sb-delete-conversation', (e) => {
+    const { conversationId } = (e as CustomEvent<{ conversationId: string }>).detail;
+    void session.visitorToken().then(async (token) => (panel.deletion = await requestDeletion(options.serverUrl, token, conversationId)));
+  });
   panel.addEventListener('sb-rate', (e) => void session.rate((e as CustomEvent<{ rating: number }>).detail.rating));
   panel.addEventListener('sb-contact-open', (e) => contact.open((e as CustomEvent<{ form?: ContactForm }>).detail.form));
   panel.addEventListener('sb-contact-cancel', (e) => void contact.cancelCallback((e as CustomEvent<{ id: string }>).detail.id));

@@ -18,6 +18,8 @@ import type { ContactOptions, ContactState } from '../contact/contact-options.js
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
+import { renderDeletionFooter, isErased } from './deletion-footer.js';
+import type { DeletionOutcome } from './deletion-request.js';
 import { renderEndedFooter } from './ended-footer.js';
 import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
@@ -30,6 +32,7 @@ import { renderTimelineItem } from './timeline-item.js';
  * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
  * @fires sb-close - when the visitor closes the panel (button or Escape).
  * @fires sb-rate - `{ rating }` (1-5) when the visitor rates an ended conversation.
+ * @fires sb-delete-conversation - `{ conversationId }` when the visitor confirms deleting an ended conversation.
  * @fires sb-call - when the visitor presses Call (the page then asks for the microphone).
  * @fires sb-cobrowse-accept - the visitor shares the page (answering the agent, or offering it).
  * @fires sb-cobrowse-decline - the visitor declines the agent's request to see the page.
@@ -51,6 +54,8 @@ export class SbChatPanel extends LitElement {
     cobrowse: { type: Boolean },
     contact: { attribute: false },
     bot: { attribute: false },
+    deletion: { attribute: false },
+    confirmingDelete: { state: true },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -70,6 +75,9 @@ export class SbChatPanel extends LitElement {
   declare contact: ContactState | undefined;
   /** The help bot's turn, before any conversation exists. */
   declare bot: BotState | undefined;
+  /** The answer to the visitor's request to delete a conversation. */
+  declare deletion: DeletionOutcome | undefined;
+  declare confirmingDelete: boolean;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
   private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
   private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
@@ -83,6 +91,7 @@ export class SbChatPanel extends LitElement {
     this.confirmingEnd = false;
     this.voice = false;
     this.cobrowse = false;
+    this.confirmingDelete = false;
   }
 
   /** The visitor's chat session. */
@@ -183,7 +192,8 @@ export class SbChatPanel extends LitElement {
     // Closed, the options are the way in. Open but with nobody free, the visitor may also write
     // and wait for the next agent.
     const closed = reason === 'offline' && this.contact?.status?.open === false;
-    const composer = closed ? nothing : conversation?.status === 'ended' ? renderEndedFooter(conversation.rating, { t: this.t, fire: (name, detail) => this.fire(name, detail) }) : this.renderComposer();
+    const composer = closed ? nothing : conversation?.status === 'ended' ? this.renderEnded(conversation.id, conversation.rating) : this.renderComposer();
+    const deletion = this.deletion && this.deletion.conversationId === conversation?.id ? this.deletion : undefined;
     const ended = conversation?.status === 'ended';
     const status = this.statusLine();
     const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
@@ -216,7 +226,7 @@ export class SbChatPanel extends LitElement {
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
           : nothing}
-        ${events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName() }))}
+        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName() }))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
@@ -229,6 +239,19 @@ export class SbChatPanel extends LitElement {
       ${error ? html`<div class="error" role="alert">${this.t(error === 'invalid-input' ? 'errorTooLong' : 'errorGeneric')}</div>` : nothing}
       ${composer}
     </section>`;
+  }
+
+  /** An ended conversation: rate it, start another, or ask to have it deleted. */
+  private renderEnded(conversationId: string, rating: number | undefined) {
+    const outcome = this.deletion?.conversationId === conversationId ? this.deletion : undefined;
+    return html`${renderEndedFooter(rating, { t: this.t, fire: (name, detail) => this.fire(name, detail) })}
+      ${renderDeletionFooter({
+        t: this.t,
+        outcome,
+        confirming: this.confirmingDelete,
+        setConfirming: (confirming) => (this.confirmingDelete = confirming),
+        confirm: () => this.fire('sb-delete-conversation', { conversationId }),
+      })}`;
   }
 
   private renderHeader(ended: boolean) {

@@ -11,6 +11,7 @@ const SYSTEM_END: Record<EndReason, MessageKey> = {
   'max-wait': 'endedMaxWait',
   'no-route': 'endedNoRoute',
   'connection-lost': 'endedConnectionLost',
+  erased: 'endedErased',
 };
 
 /** Co-browse moments worth a line in the visitor's timeline (asking for control shows in the page's bar instead). */

@@ -4,6 +4,8 @@ import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../.
 import type { ContactOptionsView, MailRuleView, WebhookEvent } from '../../../signaling/protocol/channels.js';
 import type { AdminController } from '../admin/admin-controller.js';
 import type { IntegrationsController } from '../admin/integrations-controller.js';
+import type { PrivacyController } from '../admin/privacy-controller.js';
+import type { RetentionSettings } from '../../../signaling/protocol/privacy.js';
 import { t } from '../i18n/en.js';
 
 type Detail<T> = CustomEvent<T>;
@@ -44,6 +46,18 @@ export function renderRoutingTab(admin: AdminController, { tab, readOnly, select
           @sb-agent-invalid=${(e: Detail<{ message: string }>) => admin.reject(e.detail.message)}
         ></sb-agent-routing>`}
   </div>`;
+}
+
+/** Customers' data: how long conversations, recordings and attachments are kept, and visitors' deletion requests. */
+export function renderPrivacyTab(privacy: PrivacyController) {
+  return html`<sb-privacy
+    class="admin"
+    .retention=${privacy.retention}
+    .requests=${privacy.requests}
+    .error=${privacy.error}
+    @sb-retention-save=${(e: Detail<{ settings: RetentionSettings }>) => void privacy.saveRetention(e.detail.settings)}
+    @sb-deletion-decide=${(e: Detail<{ id: string; decision: 'approve' | 'reject' }>) => void privacy.decide(e.detail.id, e.detail.decision)}
+  ></sb-privacy>`;
 }
 
 /** Channels, webhooks, e-mail routing and each queue's callback policy. */

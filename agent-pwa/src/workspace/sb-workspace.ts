@@ -14,6 +14,7 @@ import { assertNever } from '../../../ui/assert-never.js';
 import { SessionController } from '../../../ui/controllers/session-controller.js';
 import { AdminController } from '../admin/admin-controller.js';
 import { IntegrationsController } from '../admin/integrations-controller.js';
+import { PrivacyController } from '../admin/privacy-controller.js';
 import { AgentSession } from '../agent-session.js';
 import type { AgentState } from '../agent-state.js';
 import { api } from '../api-client.js';
@@ -24,7 +25,7 @@ import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
-import { renderIntegrationsTab, renderRoutingTab } from './admin-tabs.js';
+import { renderIntegrationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
 import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
 import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
@@ -67,6 +68,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly admin = new AdminController(this);
   readonly calls = new AgentCalls(this);
   private readonly integrations = new IntegrationsController(this);
+  private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
@@ -163,6 +165,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'integrations') {
       void import('../admin/sb-integrations.js');
       void this.integrations.load();
+    } else if (tab === 'privacy') {
+      void import('../admin/sb-privacy.js');
+      void this.privacy.load();
     } else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
@@ -246,6 +251,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         });
       case 'integrations':
         return renderIntegrationsTab(this.integrations);
+      case 'privacy':
+        return renderPrivacyTab(this.privacy);
       default:
         return assertNever(this.tab);
     }

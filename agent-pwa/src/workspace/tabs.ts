@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { AgentRole } from '../../../signaling/protocol/presence.js';
 import { t, type MessageKey } from '../i18n/en.js';
 
-export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations';
+export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations' | 'privacy';
 
 const LABEL: Record<Tab, MessageKey> = {
   conversations: 'tabConversations',
@@ -13,12 +13,13 @@ const LABEL: Record<Tab, MessageKey> = {
   queues: 'tabQueues',
   agents: 'tabAgents',
   integrations: 'tabIntegrations',
+  privacy: 'tabPrivacy',
 };
 
 /** Agents work conversations and the library; supervisors also watch and configure; admins also connect. */
 export function tabsFor(role: AgentRole | undefined): Tab[] {
   if (role === 'agent') return ['conversations', 'library'];
-  return ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations'] as const) : [])];
+  return ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'privacy'] as const) : [])];
 }
 
 /** The tab bar; `open` is called with the tab chosen. */
