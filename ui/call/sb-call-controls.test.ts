@@ -70,9 +70,11 @@ describe('<sb-call-controls side="visitor"> (the widget’s call bar)', () => {
 });
 
 describe('<sb-call-controls side="agent"> (the agent app’s call controls)', () => {
-  const call: CallView = { conversationId: 'c1', phase: 'active', agent: { id: 'a1', name: 'Ana' }, answeredAt: Date.now() - 5_000 };
+  // Answered five seconds before each test renders it (not before the file's other tests ran).
+  const answeredNow = (): CallView => ({ conversationId: 'c1', phase: 'active', agent: { id: 'a1', name: 'Ana' }, answeredAt: Date.now() - 5_000 });
 
   it('shows the call’s state and timer, and reports mute, hold and hang-up', async () => {
+    const call = answeredNow();
     const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentWords} .call=${call} .media=${{ status: 'connected', muted: false, level: 0.2 }} .peer=${'Maria'}></sb-call-controls>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('[role=group]')!.getAttribute('aria-label')).to.equal('Call with Maria');
@@ -89,13 +91,14 @@ describe('<sb-call-controls side="agent"> (the agent app’s call controls)', ()
   });
 
   it('says when the visitor holds, and the agent cannot take it off hold for them', async () => {
-    const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentWords} .call=${{ ...call, heldBy: 'visitor' }} .peer=${'Maria'}></sb-call-controls>`);
+    const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentWords} .call=${{ ...answeredNow(), heldBy: 'visitor' }} .peer=${'Maria'}></sb-call-controls>`);
     expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Maria put the call on hold');
     expect(el.shadowRoot!.querySelectorAll('button')[1]!.disabled).to.equal(true);
   });
 
   it('offers Record only once the caller allows it, and times the recording', async () => {
     const media = { status: 'connected' as const, muted: false, level: 0 };
+    const call = answeredNow();
     const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentWords} .call=${call} .media=${media} .peer=${'Maria'}></sb-call-controls>`);
     const root = el.shadowRoot!;
     expect(root.textContent).to.contain('Recording not allowed by the caller');
