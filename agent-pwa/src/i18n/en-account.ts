@@ -16,7 +16,7 @@ export const accountMessages = {
   // Why a window went back to the sign-in form.
   'signedOut_deactivated': 'Your account was deactivated by an admin, so you were signed out. Ask your admin if you think this is a mistake.',
   'signedOut_role-changed': 'Your role was changed by an admin, so you were signed out. Sign in again to continue with your new role.',
-  'signedOut_password-changed': 'Your password was changed, so you were signed out here. Sign in with the new password.',
+  'signedOut_password-changed': 'Your password was changed, so you were signed out here. Sign in with the new one (if an admin reset it, ask them for it).',
   'signedOut_signed-out-elsewhere': 'You were signed out from another device or window.',
 
   // Invitation and reset links.
@@ -105,7 +105,7 @@ export const accountMessages = {
   resetPassword: 'Reset password',
   resetPasswordOf: 'Reset password of {name}',
   resetTitleFor: 'Reset the password of {name}?',
-  resetConsequences: '{name} is signed out everywhere, and their current password stops working.',
+  resetConsequences: 'A temporary password replaces the current one at once and signs {name} out everywhere. With a link, the current password works until they choose a new one; then their sessions end.',
   resetHow: 'How they choose a new one',
   resetByLink: 'A one-time link to choose a new password (works for 24 hours)',
   resetByTemporary: 'A temporary password they must change when they sign in',
