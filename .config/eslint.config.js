@@ -13,7 +13,7 @@ const onlyProtocolFromSignaling = {
     },
     {
       // These modules build zod schemas at load time: importing a value would ship zod to browsers.
-      regex: '^(\\.\\./)+signaling/protocol/(client-frames|api|admin|index|team|email-address)(\\.js)?$',
+      regex: '^(\\.\\./)+signaling/protocol/(client-frames|api|admin|index|team|email-address|audit)(\\.js)?$',
       allowTypeImports: true,
       message: 'Import only types from the schema modules; constants live in zod-free modules.',
     },

@@ -8,9 +8,33 @@ import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
-import type { ErrorBody } from '../../signaling/protocol/errors.js';
+import type { ErrorBody, ErrorReason } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+import type { AuditEntryView } from '../../signaling/protocol/audit.js';
+import type {
+  LinkInfo,
+  LoginLimit,
+  PasswordReset,
+  ProfileUpdate,
+  SessionView,
+  TeamMember,
+  TeamMemberCreate,
+  TeamMemberCreated,
+  TeamMemberUpdate,
+} from '../../signaling/protocol/team.js';
+
+/** A refused request, with the fields the server named (`issues[].path`), to show each message beside its field. */
+export class ApiError extends ProtocolError {
+  constructor(
+    reason: ErrorReason,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(reason, message);
+    this.name = 'ApiError';
+  }
+}
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
@@ -22,7 +46,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const body = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
   if (!response.ok) {
     const error = (body as ErrorBody | undefined)?.error;
-    throw new ProtocolError(error?.reason ?? 'internal', error?.message ?? `HTTP ${response.status}`);
+    throw new ApiError(error?.reason ?? 'internal', error?.message ?? `HTTP ${response.status}`, error?.issues);
   }
   return body as T;
 }
@@ -77,5 +101,21 @@ export const api = {
   setRetention: (settings: Partial<RetentionSettings>) => call<RetentionSettings>('/privacy/retention', { method: 'PUT', body: JSON.stringify(settings) }),
   deletionRequests: (status?: DeletionRequestStatus) => call<DeletionRequestView[]>(`/privacy/deletion-requests${status ? `?status=${status}` : ''}`),
   decideDeletion: (id: string, decision: 'approve' | 'reject') => call<DeletionRequestView>(`/privacy/deletion-requests/${encodeURIComponent(id)}/${decision}`, { method: 'POST' }),
+  updateProfile: (change: ProfileUpdate) => call<AgentProfile>('/auth/me', { method: 'PATCH', body: JSON.stringify(change) }),
+  changePassword: (currentPassword: string, newPassword: string) => call<AgentProfile>('/auth/password', { method: 'POST', body: JSON.stringify({ currentPassword, newPassword }) }),
+  sessions: () => call<SessionView[]>('/auth/sessions'),
+  endSession: (id: string) => call<void>(`/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  endOtherSessions: () => call<{ ended: number }>('/auth/sessions/end-others', { method: 'POST' }),
+  inspectLink: (token: string) => call<LinkInfo>('/auth/links/inspect', { method: 'POST', body: JSON.stringify({ token }) }),
+  acceptLink: (token: string, password: string, name?: string) => call<AgentProfile>('/auth/links/accept', { method: 'POST', body: JSON.stringify({ token, password, ...(name ? { name } : {}) }) }),
+  team: () => call<TeamMember[]>('/team'),
+  addTeamMember: (input: TeamMemberCreate) => call<TeamMemberCreated>('/team', { method: 'POST', body: JSON.stringify(input) }),
+  updateTeamMember: (id: string, change: TeamMemberUpdate) => call<TeamMember>(`/team/${encodeURIComponent(id)}`, { method: 'PATCH', body: JSON.stringify(change) }),
+  deactivateTeamMember: (id: string) => call<TeamMember>(`/team/${encodeURIComponent(id)}/deactivate`, { method: 'POST' }),
+  reactivateTeamMember: (id: string) => call<TeamMember>(`/team/${encodeURIComponent(id)}/reactivate`, { method: 'POST' }),
+  resetPassword: (id: string, method: 'link' | 'temporary') => call<PasswordReset>(`/team/${encodeURIComponent(id)}/password-reset`, { method: 'POST', body: JSON.stringify({ method }) }),
+  loginLimits: () => call<LoginLimit[]>('/team/login-limits'),
+  clearLoginLimits: (which: { email?: string; address?: string }) => call<{ cleared: number }>('/team/login-limits/clear', { method: 'POST', body: JSON.stringify(which) }),
+  audit: (before?: number, limit = 25) => call<AuditEntryView[]>(`/audit?limit=${limit}${before ? `&before=${before}` : ''}`),
   updateAgentRouting: (id: string, input: AgentRoutingInput) => call<AgentView>(`/admin/agents/${encodeURIComponent(id)}/routing`, { method: 'PATCH', body: JSON.stringify(input) }),
 };

@@ -1,5 +1,9 @@
 /** Registers the agent app's elements, once each. */
 import { defineElement } from '../../ui/define-element.js';
+import { SbAccountLink } from './account/sb-account-link.js';
+import { SbAccountSettings } from './account/sb-account-settings.js';
+import { SbPasswordChange } from './account/sb-password-change.js';
+import { SbSessionsList } from './account/sb-sessions-list.js';
 import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
@@ -13,6 +17,12 @@ import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 import { SbReports } from './supervisor/sb-reports.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
+import { SbAddPerson } from './team/sb-add-person.js';
+import { SbAuditLog } from './team/sb-audit-log.js';
+import { SbConfirmDialog } from './team/sb-confirm-dialog.js';
+import { SbLoginLimits } from './team/sb-login-limits.js';
+import { SbSecretDialog } from './team/sb-secret-dialog.js';
+import { SbTeamList } from './team/sb-team-list.js';
 import { SbWorkspace } from './workspace/sb-workspace.js';
 
 const elements = {
@@ -30,6 +40,16 @@ const elements = {
   'sb-reports': SbReports,
   'sb-transfer-form': SbTransferForm,
   'sb-composer': SbComposer,
+  'sb-account-link': SbAccountLink,
+  'sb-password-change': SbPasswordChange,
+  'sb-account-settings': SbAccountSettings,
+  'sb-sessions-list': SbSessionsList,
+  'sb-team-list': SbTeamList,
+  'sb-add-person': SbAddPerson,
+  'sb-confirm-dialog': SbConfirmDialog,
+  'sb-secret-dialog': SbSecretDialog,
+  'sb-login-limits': SbLoginLimits,
+  'sb-audit-log': SbAuditLog,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
@@ -50,5 +70,15 @@ declare global {
     'sb-reports': SbReports;
     'sb-transfer-form': SbTransferForm;
     'sb-composer': SbComposer;
+    'sb-account-link': SbAccountLink;
+    'sb-password-change': SbPasswordChange;
+    'sb-account-settings': SbAccountSettings;
+    'sb-sessions-list': SbSessionsList;
+    'sb-team-list': SbTeamList;
+    'sb-add-person': SbAddPerson;
+    'sb-confirm-dialog': SbConfirmDialog;
+    'sb-secret-dialog': SbSecretDialog;
+    'sb-login-limits': SbLoginLimits;
+    'sb-audit-log': SbAuditLog;
   }
 }

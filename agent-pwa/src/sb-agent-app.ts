@@ -1,8 +1,13 @@
-/** The agent app's shell: checks the sign-in, shows the sign-in form, then the workspace (sb-workspace) of the signed-in agent. */
+/**
+ * The agent app's shell: checks the sign-in, shows the sign-in form (or an invitation or reset
+ * link, or the forced choice of a password), then the workspace (sb-workspace) of the signed-in agent.
+ */
 import { css, html, LitElement, nothing } from 'lit';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
-import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+import type { AgentProfile, SignOutReason } from '../../signaling/protocol/server-frames.js';
+import { AccountGateController, renderAccountGate } from './account/account-gate.js';
+import { accountLinkIn } from './account/account-link.js';
 import { api } from './api-client.js';
 
 export class SbAgentApp extends LitElement {
@@ -14,6 +19,7 @@ export class SbAgentApp extends LitElement {
     checked: { state: true },
     loginError: { state: true },
     loginBusy: { state: true },
+    signedOut: { state: true },
   };
   /** The signed-in agent; the workspace is on the page while there is one. */
   declare profile: AgentProfile | undefined;
@@ -21,6 +27,9 @@ export class SbAgentApp extends LitElement {
   declare checked: boolean;
   declare loginError: ErrorReason | undefined;
   declare loginBusy: boolean;
+  /** Why the server ended this window's session, for the sign-in form to say. */
+  declare signedOut: SignOutReason | undefined;
+  private readonly gate = new AccountGateController(this, (profile) => this.signIn(profile));
 
   constructor() {
     super();
@@ -30,11 +39,29 @@ export class SbAgentApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.openAccountLink();
+    window.addEventListener('hashchange', this.openAccountLink);
     api
       .me()
       .then((profile) => (this.profile = profile))
       .catch(() => {})
       .finally(() => (this.checked = true));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.openAccountLink);
+  }
+
+  /** An invitation or reset link opened here (also pasted into an open app's address bar). */
+  private readonly openAccountLink = (): void => {
+    const link = accountLinkIn(location.hash);
+    if (link) void this.gate.openLink(link.token);
+  };
+
+  private signIn(profile: AgentProfile): void {
+    this.profile = profile;
+    this.signedOut = undefined;
   }
 
   private async onLogin(e: CustomEvent<{ email: string; password: string }>): Promise<void> {
@@ -43,7 +70,7 @@ export class SbAgentApp extends LitElement {
     // Asked on this click (browsers want a gesture): calls ring as notifications when the app is in the background.
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => {});
     try {
-      this.profile = await api.login(e.detail);
+      this.signIn(await api.login(e.detail));
     } catch (error) {
       this.loginError = error instanceof ProtocolError ? error.reason : 'internal';
     } finally {
@@ -59,7 +86,14 @@ export class SbAgentApp extends LitElement {
 
   override render() {
     if (!this.checked) return nothing;
-    if (!this.profile) return html`<sb-login-form .error=${this.loginError} ?busy=${this.loginBusy} @sb-login=${this.onLogin}></sb-login-form>`;
-    return html`<sb-workspace .profile=${this.profile} @sb-sign-out=${this.onSignOut}></sb-workspace>`;
+    const gate = renderAccountGate(this.gate, this.profile, () => void this.onSignOut());
+    if (gate) return gate;
+    if (!this.profile) return html`<sb-login-form .error=${this.loginError} .notice=${this.signedOut} ?busy=${this.loginBusy} @sb-login=${this.onLogin}></sb-login-form>`;
+    return html`<sb-workspace
+      .profile=${this.profile}
+      @sb-sign-out=${this.onSignOut}
+      @sb-signed-out=${(e: CustomEvent<{ reason: SignOutReason }>) => ((this.profile = undefined), (this.signedOut = e.detail.reason))}
+      @sb-profile=${(e: CustomEvent<{ profile: AgentProfile }>) => (this.profile = e.detail.profile)}
+    ></sb-workspace>`;
   }
 }

@@ -17,6 +17,15 @@ describe('<sb-login-form>', () => {
     expect(login.detail).to.deep.equal({ email: 'ana@example.com', password: 'secret words' });
   });
 
+  it('says why this window was signed out when the server ended its session', async () => {
+    const el = await fixture<SbLoginForm>(html`<sb-login-form .notice=${'deactivated'}></sb-login-form>`);
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('Your account was deactivated by an admin');
+    el.notice = 'signed-out-elsewhere';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('You were signed out from another device or window.');
+    await expect(el).to.be.accessible();
+  });
+
   it('announces a refused sign-in in words the agent understands', async () => {
     const el = await fixture<SbLoginForm>(html`<sb-login-form .error=${'rate-limited'}></sb-login-form>`);
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal('Too many attempts. Wait a few minutes and try again.');

@@ -1,6 +1,7 @@
 /** The sign-in form. */
 import { html, LitElement, css } from 'lit';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
+import type { SignOutReason } from '../../signaling/protocol/server-frames.js';
 import { t, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -23,11 +24,14 @@ export class SbLoginForm extends LitElement {
       label { display: grid; gap: 4px; font-weight: 600; font-size: 14px; }
       input { padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; font-weight: 400; }
       .error { color: #b91c1c; margin: 0; }
+      .notice { margin: 0; padding: 8px 10px; border-radius: 8px; background: #fef3c7; color: #92400e; font-size: 14px; }
     `,
   ];
-  static override properties = { error: { attribute: false }, busy: { type: Boolean } };
+  static override properties = { error: { attribute: false }, busy: { type: Boolean }, notice: { attribute: false } };
   declare error: ErrorReason | undefined;
   declare busy: boolean;
+  /** Why this window was signed out, when the server ended its session. */
+  declare notice: SignOutReason | undefined;
 
   constructor() {
     super();
@@ -38,6 +42,7 @@ export class SbLoginForm extends LitElement {
   override render() {
     return html`<form @submit=${this.onSubmit} aria-labelledby="title">
       <h1 id="title">${t('appTitle')} · ${t('signInTitle')}</h1>
+      ${this.notice ? html`<p class="notice" role="alert">${t(`signedOut_${this.notice}`)}</p>` : ''}
       <label>${t('email')}<input name="email" type="email" autocomplete="username" required /></label>
       <label>${t('password')}<input name="password" type="password" autocomplete="current-password" required /></label>
       ${this.error ? html`<p class="error" role="alert">${t(ERROR_KEYS[this.error] ?? 'errorGeneric')}</p>` : ''}

@@ -29,5 +29,7 @@ export async function assertStrongPassword(password: string, personal: string[],
   const inputs = personal.flatMap((p) => [p, ...p.toLowerCase().split(/[\s@.+_-]+/)]).filter((p) => p.length >= 3);
   checker ??= load();
   const result = (await checker).check(password.slice(0, 256), inputs);
-  if (result.score < MIN_SCORE) refuse(`this password is too easy to guess${result.feedback.warning ? `: ${result.feedback.warning}` : ''}; use a longer phrase of unrelated words`);
+  // zxcvbn's warnings are whole sentences ("This is a top-10 common password."): fitted into ours.
+  const warning = result.feedback.warning?.replace(/\.$/, '');
+  if (result.score < MIN_SCORE) refuse(`this password is too easy to guess${warning ? ` (${warning[0]!.toLowerCase()}${warning.slice(1)})` : ''}; use a longer phrase of unrelated words`);
 }

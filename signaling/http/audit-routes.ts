@@ -2,17 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AuthService } from '../auth/auth-service.js';
 import type { AuditTrail } from '../kernel/audit-trail.js';
+import { auditEntrySchema } from '../protocol/audit.js';
 import { requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, jsonOk } from './router.js';
-
-const entrySchema = z.object({
-  id: z.number(),
-  at: z.number(),
-  actor: z.object({ id: z.string().optional(), name: z.string() }),
-  action: z.string(),
-  target: z.object({ type: z.string(), id: z.string().optional() }),
-  detail: z.record(z.string(), z.unknown()),
-});
 
 const query = z.object({
   before: z.coerce.number().int().positive().optional().openapi({ description: 'Entries older than this id (the last one of the previous page)' }),
@@ -22,7 +14,7 @@ const query = z.object({
 });
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/', operationId: 'listAuditLog', tags: ['Audit'], security: access.signedIn, summary: 'Administrative actions, newest first; page back with `before` (the last id seen)', request: { query }, responses: { ...jsonOk(z.array(entrySchema), 'Entries'), ...errorResponses(400, 401, 403) } }),
+  list: createRoute({ method: 'get', path: '/', operationId: 'listAuditLog', tags: ['Audit'], security: access.signedIn, summary: 'Administrative actions, newest first; page back with `before` (the last id seen)', request: { query }, responses: { ...jsonOk(z.array(auditEntrySchema), 'Entries'), ...errorResponses(400, 401, 403) } }),
   csv: createRoute({ method: 'get', path: '/export.csv', operationId: 'exportAuditLog', tags: ['Audit'], security: access.signedIn, summary: 'The audit log of a period as CSV (at most 100,000 entries)', request: { query: query.omit({ before: true, limit: true }) }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...errorResponses(400, 401, 403) } }),
 };
 

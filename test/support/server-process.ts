@@ -1,6 +1,6 @@
 /** Runs the real server as a child process, as `npm start` does, on a loopback port. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,15 +31,29 @@ export interface RunningServer {
 export interface ServerOptions {
   port?: number;
   env?: Record<string, string>;
+  /** The working directory (the repository by default): relative defaults such as `./data/` and `dist/app` resolve there. */
+  cwd?: string;
 }
 
+/**
+ * How the server's environment is made: on top of this process's, with a database of the test's
+ * own; or `clean`, holding nothing but PORT, LOG_LEVEL=warn and `env`, as on a machine where
+ * nobody configured anything (every setting takes its default, the admin's password is generated).
+ */
+export type ServerEnvironment = { databaseUrl: string } | { clean: true };
+
 /** Starts the server and resolves once it prints its LISTENING line. */
-export async function startServer(options: ServerOptions & { databaseUrl: string }): Promise<RunningServer> {
+export async function startServer(options: ServerOptions & ServerEnvironment): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'signaling/server.ts'], {
-    cwd: repoRoot,
-    // Warnings and errors only, unless the test or the person running it asks for more.
-    env: { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env },
+  const env =
+    'clean' in options
+      ? { PORT: String(port), LOG_LEVEL: 'warn', ...options.env }
+      : // Warnings and errors only, unless the test or the person running it asks for more.
+        { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env };
+  // tsx and the entry by absolute path, so the server also starts from a directory outside the repository.
+  const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(repoRoot, 'signaling/server.ts')], {
+    cwd: options.cwd ?? repoRoot,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -69,4 +83,16 @@ export async function startServer(options: ServerOptions & { databaseUrl: string
 export function tempDataDir(): { databaseUrl: string; dir: string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
   return { databaseUrl: `sqlite:${join(dir, 'switchboard.db')}`, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh directory laid out like an installation the server starts in: `dist` (the built front
+ * ends) and `tsconfig.json` (tsx compiles the server with it, as under `npm start`) link to the
+ * repository's; `./data/` is created there on first start. Removed by `dispose`.
+ */
+export function installDir(): { dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'sb-install-'));
+  symlinkSync(join(repoRoot, 'dist'), join(dir, 'dist'));
+  symlinkSync(join(repoRoot, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+  return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

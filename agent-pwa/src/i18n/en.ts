@@ -1,5 +1,6 @@
 /** The agent app's English message catalogue. Every string an agent sees or hears comes from here. */
 import { formatMessage } from '../../../ui/format/format-message.js';
+import { accountMessages } from './en-account.js';
 
 export const en = {
   appTitle: 'Switchboard',
@@ -419,6 +420,7 @@ export const en = {
   libraryEditArticle: 'Edit {title}',
   libraryRemoveArticle: 'Remove {title}',
   libraryNewArticle: 'New article',
+  ...accountMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { ProtocolError } from '../../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../../signaling/protocol/server-frames.js';
 import { assertNever } from '../../../ui/assert-never.js';
 import { SessionController } from '../../../ui/controllers/session-controller.js';
+import { AccountController } from '../account/account-controller.js';
 import { AdminController } from '../admin/admin-controller.js';
 import { IntegrationsController } from '../admin/integrations-controller.js';
 import { PrivacyController } from '../admin/privacy-controller.js';
@@ -25,6 +26,8 @@ import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
+import { TeamController } from '../team/team-controller.js';
+import { renderAccountTab } from './account-tab.js';
 import { renderIntegrationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
 import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
 import { customerOnScreen } from './customer-on-screen.js';
@@ -32,6 +35,7 @@ import { renderLibraryTab } from './library-tab.js';
 import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
 import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
 import { renderTabs, tabsFor, type Tab } from './tabs.js';
+import { renderTeamTab } from './team-tab.js';
 import { workspaceStyles } from './workspace-styles.js';
 
 type Detail<T> = CustomEvent<T>;
@@ -41,6 +45,8 @@ const reasonOf = (error: unknown): ErrorReason => (error instanceof ProtocolErro
 
 /**
  * @fires sb-sign-out - the agent pressed Sign out (the app ends the sign-in).
+ * @fires sb-signed-out - `{ reason }`: the server ended this window's session (deactivated, new role, new password, signed out elsewhere).
+ * @fires sb-profile - `{ profile }`: the agent changed their own name, language, notifications or password.
  */
 export class SbWorkspace extends LitElement implements ConversationsTabHost, ShortcutsHost {
   static override styles = workspaceStyles;
@@ -72,6 +78,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
+  private readonly team = new TeamController(this);
+  private readonly account = new AccountController(this, (profile) => this.fire('sb-profile', { profile }));
 
   constructor() {
     super();
@@ -112,6 +120,11 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.calls.offers(session.state.offers);
     this.calls.sync(session.state.calls);
     if (this.selectedId) session.markRead(this.selectedId);
+    if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
+  }
+
+  private fire(type: string, detail: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   async act(work: () => Promise<void>): Promise<void> {
@@ -168,7 +181,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
       void this.privacy.load();
-    } else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
+    } else if (tab === 'team') void this.team.load();
+    else if (tab === 'account') void this.account.load();
+    else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
 
   private async startMonitoring(conversationId: string): Promise<void> {
@@ -197,7 +212,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         <summary>${t('shortcutsTitle')}</summary>
         <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
       </details>
-      <span>${this.profile.name}</span>
+      <button type="button" class="account-button" aria-label=${t('accountOf', { name: this.profile.name })} aria-current=${this.tab === 'account' ? 'page' : 'false'} @click=${() => this.openTab('account')}>${this.profile.name}</button>
       <sb-presence-switch
         .status=${s.status}
         .breakReason=${s.breakReason}
@@ -253,6 +268,10 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         return renderIntegrationsTab(this.integrations);
       case 'privacy':
         return renderPrivacyTab(this.privacy);
+      case 'team':
+        return renderTeamTab(this.team, this.profile.id);
+      case 'account':
+        return renderAccountTab(this.account, this.profile);
       default:
         return assertNever(this.tab);
     }

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import type { AgentRole } from '../../../signaling/protocol/presence.js';
 import { t, type MessageKey } from '../i18n/en.js';
 
-export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations' | 'privacy';
+/** `account` opens from the agent's name in the top bar, not from the tab bar. */
+export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'queues' | 'agents' | 'integrations' | 'privacy' | 'team' | 'account';
 
 const LABEL: Record<Tab, MessageKey> = {
   conversations: 'tabConversations',
@@ -14,12 +15,14 @@ const LABEL: Record<Tab, MessageKey> = {
   agents: 'tabAgents',
   integrations: 'tabIntegrations',
   privacy: 'tabPrivacy',
+  team: 'tabTeam',
+  account: 'accountSettingsTitle',
 };
 
-/** Agents work conversations and the library; supervisors also watch and configure; admins also connect. */
+/** Agents work conversations and the library; supervisors also watch and configure; admins also connect and manage the team. */
 export function tabsFor(role: AgentRole | undefined): Tab[] {
   if (role === 'agent') return ['conversations', 'library'];
-  return ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'privacy'] as const) : [])];
+  return ['conversations', 'library', 'wallboard', 'reports', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'privacy', 'team'] as const) : [])];
 }
 
 /** The tab bar; `open` is called with the tab chosen. */

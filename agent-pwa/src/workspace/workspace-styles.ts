@@ -30,5 +30,15 @@ export const workspaceStyles = [
     nav.tabs button[aria-current='page'] { background: #4338ca; color: #fff; }
     .admin { min-height: 0; overflow: auto; }
     .notice { padding: 6px 16px; background: #dcfce7; color: #166534; font-size: 14px; }
+    .topbar button.account-button[aria-current='page'] { background: #4338ca; }
+    /* The bar wraps rather than widening the page when an admin's tabs do not fit on one line. */
+    .topbar { flex-wrap: wrap; row-gap: 8px; }
+    nav.tabs { flex-wrap: wrap; }
+    nav.tabs button { white-space: nowrap; }
+    .workspace { grid-template-columns: minmax(0, 1fr); }
+    .team, .account { grid-template-columns: minmax(0, 1fr); display: grid; gap: 28px; align-content: start; padding: 16px 24px 32px; }
+    .account { max-width: 860px; }
+    .team h2 { font-size: 17px; margin: 0 0 8px; }
+    .team section { min-width: 0; }
   `,
 ];
