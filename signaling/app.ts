@@ -29,6 +29,7 @@ import { contactOptionRoutes } from './http/contact-option-routes.js';
 import { inboundRoutes } from './http/inbound-routes.js';
 import { integrationRoutes } from './http/integration-routes.js';
 import { customerRoutes, customerSearchRoutes } from './http/customer-routes.js';
+import { customerMatchRoutes } from './http/customer-match-routes.js';
 import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { PROTOCOL_VERSION } from './protocol/version.js';
@@ -86,6 +87,7 @@ export function createApp({ config, services }: AppDeps) {
   api.route('/integrations', integrationRoutes(services.auth, services));
   api.route('/visitors', botRoutes(services));
   api.route('/conversations', customerRoutes(services));
+  api.route('/conversations', customerMatchRoutes(services));
   api.route('/conversations', suggestionRoutes(services));
   api.route('/articles', articleRoutes(services));
   api.route('/customers', customerSearchRoutes(services));

@@ -26,7 +26,7 @@ import { StoreHealth } from './kernel/store-health.js';
 import { VisitorService } from './conversations/visitor-service.js';
 import { WallboardService } from './supervision/wallboard-service.js';
 import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
-import { ChannelService } from './channels/channel-service.js';
+import { ChannelListeners, ChannelService } from './channels/channel-service.js';
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
@@ -128,6 +128,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const conversationEvents = new ConversationListeners();
   const callbackEvents = new CallbackListeners();
   const accountEvents = new AccountListeners();
+  const channelEvents = new ChannelListeners();
 
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
   const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
@@ -145,10 +146,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
   const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', clock });
   const webhooks = new WebhookService(store, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, clock);
-  const customers = new CustomerService(store, parties, options.identitySecret, clock);
-  const integrations = webhookEvents(store, webhooks);
+  const channels = new ChannelService(store, conversations, placement, webhooks, clock, channelEvents);
   const audit = new AuditTrail(store, clock);
+  const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
+  const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
 
@@ -171,6 +172,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Every contact belongs to a customer from the start, so history and matching need no backfill.
     created: (c) => customers.ensure(c.visitorId),
   });
+  // An SMS from a number a customer confirmed joins that customer; a typed number never does.
+  channelEvents.add({ senderPhoneProven: (visitorId, phone) => customers.joinByProvenAddress(visitorId, 'phone', phone) });
   conversationEvents.add({
     assigned: (c, agent) => calls.conversationAssigned(c, agent),
     moved: (c, fromAgentId) => calls.conversationMoved(c, fromAgentId),

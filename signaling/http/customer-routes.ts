@@ -9,10 +9,10 @@ const anyJson = z.object({}).passthrough();
 const routes = {
   profile: createRoute({ method: 'get', path: '/{id}/customer', tags: ['customers'], summary: 'Screen pop: who the customer is, their browser context, and every contact on every channel with tags and notes', request: idParam, responses: { ...jsonOk(anyJson, 'The customer'), ...errorResponses(401, 404) } }),
   timeline: createRoute({ method: 'get', path: '/{id}/customer/timeline', tags: ['customers'], summary: "Every event of every one of the customer's conversations, newest conversation first", request: idParam, responses: { ...jsonOk(z.array(anyJson), 'Timeline'), ...errorResponses(401, 404) } }),
-  merge: createRoute({ method: 'post', path: '/{id}/customer/merge', tags: ['customers'], summary: "Merge another customer into this conversation's customer (audited)", request: { ...idParam, ...jsonBody(z.object({ customerId: z.string().min(1).max(64) })) }, responses: { ...jsonOk(anyJson, 'The merged customer'), ...errorResponses(400, 401, 404) } }),
+  merge: createRoute({ method: 'post', path: '/{id}/customer/merge', tags: ['customers'], summary: "Merge another customer into this conversation's customer (audited); both must be customers the agent may read", request: { ...idParam, ...jsonBody(z.object({ customerId: z.string().min(1).max(64) })) }, responses: { ...jsonOk(anyJson, 'The merged customer'), ...errorResponses(400, 401, 404) } }),
   split: createRoute({ method: 'post', path: '/{id}/customer/split', tags: ['customers'], summary: 'Split one visitor (and their conversations) off into a customer of their own (audited)', request: { ...idParam, ...jsonBody(z.object({ visitorId: z.string().min(1).max(64) })) }, responses: { ...jsonOk(anyJson, 'The customer of this conversation now'), ...errorResponses(400, 401, 404) } }),
   tags: createRoute({ method: 'put', path: '/{id}/tags', tags: ['customers'], summary: "Replace a conversation's tags", request: { ...idParam, ...jsonBody(z.object({ tags: z.array(z.string().trim().min(1).max(40)).max(20) })) }, responses: { ...jsonOk(z.array(z.string()), 'The tags'), ...errorResponses(400, 401, 404) } }),
-  search: createRoute({ method: 'get', path: '/', tags: ['customers'], summary: 'Find customers by name, e-mail or phone (to merge a duplicate)', request: { query: z.object({ q: z.string().trim().min(2).max(100) }) }, responses: { ...jsonOk(z.array(anyJson), 'Customers'), ...errorResponses(400, 401) } }),
+  search: createRoute({ method: 'get', path: '/', tags: ['customers'], summary: 'Find customers by name, e-mail or phone (to merge a duplicate); agents find only customers they may read', request: { query: z.object({ q: z.string().trim().min(2).max(100) }) }, responses: { ...jsonOk(z.array(anyJson), 'Customers'), ...errorResponses(400, 401) } }),
 };
 
 /** Mounted at /api/conversations, beside the conversation routes. */
@@ -31,6 +31,6 @@ export function customerRoutes(services: Services) {
 export function customerSearchRoutes(services: Services) {
   const router = createRouter();
   router.use('*', requireAgent(services.auth));
-  router.openapi(routes.search, async (c) => c.json(await services.customers.search(c.req.valid('query').q), 200));
+  router.openapi(routes.search, async (c) => c.json(await services.customers.search(agentActor(c), c.req.valid('query').q), 200));
   return router;
 }

@@ -103,6 +103,12 @@ export class CustomersRepo {
     return (await this.db.selectFrom('visitors').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
   }
 
+  /** Every conversation of the customer's visitors, with its agent: who may read the customer. */
+  async conversationsOf(customerId: string): Promise<{ id: string; visitorId: string; agentId?: string }[]> {
+    const rows = await this.db.selectFrom('conversations as c').innerJoin('visitors as v', 'v.id', 'c.visitor_id').select(['c.id', 'c.visitor_id', 'c.agent_id']).where('v.customer_id', '=', customerId).execute();
+    return rows.map((r) => ({ id: r.id, visitorId: r.visitor_id, ...(r.agent_id ? { agentId: r.agent_id } : {}) }));
+  }
+
   /** The context of the customer's most recently seen visitor that has one. */
   async latestContext(customerId: string): Promise<VisitorContext | undefined> {
     const row = await this.db.selectFrom('visitors').select('context').where('customer_id', '=', customerId).where('context', 'is not', null).orderBy('last_seen_at', 'desc').executeTakeFirst();

@@ -8,6 +8,7 @@ import * as recordings from './005-recordings.js';
 import * as channels from './006-channels.js';
 import * as customers from './007-customers.js';
 import * as team from './008-team.js';
+import * as customerIdentity from './009-customer-identity.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -21,6 +22,7 @@ const migrations: Record<string, DialectMigration> = {
   '006-channels': channels,
   '007-customers': customers,
   '008-team': team,
+  '009-customer-identity': customerIdentity,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
