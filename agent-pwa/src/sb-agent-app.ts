@@ -403,6 +403,8 @@ export class SbAgentApp extends LitElement {
       @sb-customer-search=${(e: Detail<{ q: string }>) => this.act(() => c.search(e.detail.q))}
       @sb-customer-merge=${(e: Detail<{ customerId: string }>) => this.act(() => c.merge(e.detail.customerId))}
       @sb-customer-split=${(e: Detail<{ visitorId: string }>) => this.act(() => c.split(e.detail.visitorId))}
+      @sb-customer-link-match=${(e: Detail<{ matchId: string }>) => this.act(() => c.linkMatch(e.detail.matchId))}
+      @sb-customer-dismiss-match=${(e: Detail<{ matchId: string }>) => this.act(() => c.dismissMatch(e.detail.matchId))}
       @sb-customer-tags=${(e: Detail<{ tags: string[] }>) => this.act(() => c.setTags(e.detail.tags))}
       @sb-customer-note=${(e: Detail<{ text: string }>) => this.act(() => c.addNote(e.detail.text))}
     ></sb-customer-pane>`;
