@@ -53,14 +53,6 @@ export class CustomersRepo {
     return row && toRecord(row);
   }
 
-  /** The oldest customer with this e-mail address or phone number, other than `except`. */
-  async findByContact(field: 'email' | 'phone', value: string, except?: string): Promise<CustomerRecord | undefined> {
-    let q = this.db.selectFrom('customers').selectAll().where(field, '=', value);
-    if (except) q = q.where('id', '!=', except);
-    const row = await q.orderBy('created_at').executeTakeFirst();
-    return row && toRecord(row);
-  }
-
   /** Customers whose name, e-mail or phone contains `text` (case-insensitive), for an agent looking for a duplicate. */
   async search(text: string, limit = 10): Promise<CustomerRecord[]> {
     // Wildcards are dropped rather than escaped: LIKE escaping differs between SQLite and PostgreSQL.
