@@ -35,6 +35,7 @@ import { inboundRoutes } from './http/inbound-routes.js';
 import { integrationRoutes } from './http/integration-routes.js';
 import { customerRoutes, customerSearchRoutes } from './http/customer-routes.js';
 import { customerPrivacyRoutes, privacyRoutes, visitorDeletionRoutes } from './http/privacy-routes.js';
+import { customerMatchRoutes } from './http/customer-match-routes.js';
 import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
 import { agentSocket } from './realtime/agent-socket.js';
@@ -100,6 +101,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
   api.route('/integrations', integrationRoutes(services.auth, services));
   api.route('/visitors', botRoutes(services));
   api.route('/conversations', customerRoutes(services));
+  api.route('/conversations', customerMatchRoutes(services));
   api.route('/conversations', suggestionRoutes(services));
   api.route('/articles', articleRoutes(services));
   api.route('/customers', customerPrivacyRoutes(services));

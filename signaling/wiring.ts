@@ -26,7 +26,7 @@ import { StoreHealth } from './kernel/store-health.js';
 import { VisitorService } from './conversations/visitor-service.js';
 import { WallboardService } from './supervision/wallboard-service.js';
 import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
-import { ChannelService } from './channels/channel-service.js';
+import { ChannelListeners, ChannelService } from './channels/channel-service.js';
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
@@ -141,6 +141,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const conversationEvents = new ConversationListeners();
   const callbackEvents = new CallbackListeners();
   const accountEvents = new AccountListeners();
+  const channelEvents = new ChannelListeners();
 
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
   const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
@@ -159,8 +160,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
   const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock);
-  const customers = new CustomerService(store, parties, options.identitySecret, clock);
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
+  const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
@@ -188,6 +189,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     // Every contact belongs to a customer from the start, so history and matching need no backfill.
     created: (c) => customers.ensure(c.visitorId),
   });
+  // An SMS from a number a customer confirmed joins that customer; a typed number never does.
+  channelEvents.add({ senderPhoneProven: (visitorId, phone) => customers.joinByProvenAddress(visitorId, 'phone', phone) });
   conversationEvents.add({
     assigned: (c, agent) => calls.conversationAssigned(c, agent),
     moved: (c, fromAgentId) => calls.conversationMoved(c, fromAgentId),

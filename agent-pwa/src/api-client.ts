@@ -68,6 +68,8 @@ export const api = {
   customer: (conversationId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer`),
   customerTimeline: (conversationId: string) => call<CustomerTimeline>(`/conversations/${encodeURIComponent(conversationId)}/customer/timeline`),
   mergeCustomer: (conversationId: string, customerId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/merge`, { method: 'POST', body: JSON.stringify({ customerId }) }),
+  linkCustomerMatch: (conversationId: string, matchId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/matches/${encodeURIComponent(matchId)}/link`, { method: 'POST' }),
+  dismissCustomerMatch: (conversationId: string, matchId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/matches/${encodeURIComponent(matchId)}/dismiss`, { method: 'POST' }),
   splitCustomer: (conversationId: string, visitorId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer/split`, { method: 'POST', body: JSON.stringify({ visitorId }) }),
   setTags: (conversationId: string, tags: string[]) => call<string[]>(`/conversations/${encodeURIComponent(conversationId)}/tags`, { method: 'PUT', body: JSON.stringify({ tags }) }),
   searchCustomers: (q: string) => call<{ id: string; name?: string; email?: string; phone?: string }[]>(`/customers?q=${encodeURIComponent(q)}`),

@@ -15,6 +15,7 @@ import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import type { MessageEvent } from '../conversations/conversation-events.js';
 import type { ConversationService } from '../conversations/conversation-service.js';
 import type { QueuePlacement } from '../conversations/queue-placement.js';
+import { Listeners } from '../kernel/listeners.js';
 import { verify } from '../kernel/signature.js';
 import { newSecret, type WebhookService } from './webhook-service.js';
 
@@ -27,6 +28,17 @@ export interface SignedRequest {
   signature: string | undefined;
 }
 
+export interface ChannelEvents {
+  /**
+   * A channel brought a new sender with a phone number: the channel vouches that they hold it (an
+   * SMS comes from its number), unlike a number typed into a form. Awaited before their first
+   * conversation opens, so that it can join the customer who confirmed that number.
+   */
+  senderPhoneProven(visitorId: string, phone: string): Promise<unknown>;
+}
+
+export class ChannelListeners extends Listeners<ChannelEvents> {}
+
 export class ChannelService {
   constructor(
     private readonly store: Store,
@@ -35,6 +47,7 @@ export class ChannelService {
     private readonly webhooks: WebhookService,
     private readonly audit: AuditTrail,
     private readonly clock: () => number = Date.now,
+    private readonly events: ChannelListeners = new ChannelListeners(),
   ) {}
 
   /**
@@ -127,6 +140,7 @@ export class ChannelService {
       await tx.visitors.identify(id, { ...(from.name ? { name: from.name } : {}), ...(phone ? { phone } : {}), ...(from.email ? { email: from.email } : {}) });
       await tx.channels.link(channel.id, from.id, id);
     });
+    if (phone) await this.events.run('senderPhoneProven', id, phone);
     return id;
   }
 

@@ -47,15 +47,16 @@ export class ConversationParties {
    */
   async authorize(actor: Actor, conversationId: string, access: 'read' | 'write'): Promise<ConversationRecord> {
     const conversation = await this.store.conversations.findById(conversationId);
-    if (!conversation) throw new AppError('not-found', 'no such conversation');
-    if (actor.kind === 'visitor') {
-      if (conversation.visitorId === actor.visitorId) return conversation;
-      throw new AppError('not-found', 'no such conversation');
-    }
+    if (!conversation || !(await this.may(actor, conversation, access))) throw new AppError('not-found', 'no such conversation');
+    return conversation;
+  }
+
+  /** Whether the actor may read or act on this conversation (authorize's rule, without throwing). */
+  async may(actor: Actor, conversation: Pick<ConversationRecord, 'id' | 'visitorId' | 'agentId'>, access: 'read' | 'write'): Promise<boolean> {
+    if (actor.kind === 'visitor') return conversation.visitorId === actor.visitorId;
     const agent = actor.agent;
-    if (conversation.agentId === agent.id) return conversation;
-    if ((await this.store.notes.participants(conversationId)).includes(agent.id)) return conversation;
-    if (access === 'read' && (agent.role !== 'agent' || this.routing.hasOffer(agent.id, conversationId))) return conversation;
-    throw new AppError('not-found', 'no such conversation');
+    if (conversation.agentId === agent.id) return true;
+    if ((await this.store.notes.participants(conversation.id)).includes(agent.id)) return true;
+    return access === 'read' && (agent.role !== 'agent' || this.routing.hasOffer(agent.id, conversation.id));
   }
 }

@@ -1,8 +1,10 @@
 /**
  * Customers: one person across visitors, devices and channels. A visitor becomes a customer on
- * first contact; identification links them by verified user id first, then by e-mail or phone.
- * Two different verified ids are never merged, and a verified customer never absorbs someone
- * on an unverified claim; agents merge and split by hand, and every change is audited.
+ * first contact. Only proof joins two automatically: the site's verified user id, or an address
+ * a channel proves (an SMS comes from its number) that the customer confirmed before. An e-mail
+ * or phone someone merely types is a claim: a match with another customer is shown to agents as
+ * a possible match to link or dismiss, and that customer's history stays hidden until they link.
+ * Agents merge and split by hand (only customers they may read), and every change is audited.
  */
 import { randomUUID } from 'node:crypto';
 import type { CustomerAttributes, CustomerProfile, CustomerTimeline, VisitorContext } from '../protocol/customers.js';
@@ -12,7 +14,12 @@ import type { CustomerRecord } from '../store/customers-repo.js';
 import type { Store } from '../store/store.js';
 import type { Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
+import type { AuditTrail } from '../kernel/audit-trail.js';
 import type { ConversationParties } from '../conversations/conversation-parties.js';
+import type { AddressKind } from '../store/customer-identity-repo.js';
+import { CustomerAddresses } from './addresses.js';
+import { CustomerAccess } from './customer-access.js';
+import { bySystem, CustomerMerges } from './customer-merges.js';
 import { verifyUserHash } from './identity.js';
 
 export interface IdentifyInput {
@@ -25,27 +32,32 @@ export interface IdentifyInput {
 }
 
 export class CustomerService {
+  private readonly access: CustomerAccess;
+  private readonly addresses: CustomerAddresses;
+  private readonly merges: CustomerMerges;
+
   constructor(
     private readonly store: Store,
     private readonly parties: ConversationParties,
+    private readonly audit: AuditTrail,
     private readonly identitySecret: string | undefined,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.access = new CustomerAccess(store, parties);
+    this.addresses = new CustomerAddresses(store, clock);
+    this.merges = new CustomerMerges(store, this.access, this.addresses, audit, (visitorId) => this.ensure(visitorId), clock);
+  }
 
-  /** The visitor's customer, created (and matched by the visitor's e-mail or phone) on first need. */
+  /**
+   * The visitor's customer, created on first need with what the visitor told us. An address
+   * that another customer gave too is only a possible match: nothing is joined.
+   */
   async ensure(visitorId: string): Promise<string> {
     const known = await this.store.customers.customerOf(visitorId);
     if (known) return known;
     const visitor = await this.store.visitors.findById(visitorId);
     if (!visitor) throw new AppError('not-found', 'no such visitor');
     const now = this.clock();
-    // An e-mail or a channel's message from someone we know by address joins their customer, unless that one is verified.
-    const match = (visitor.email && (await this.store.customers.findByContact('email', visitor.email))) || (visitor.phone && (await this.store.customers.findByContact('phone', visitor.phone))) || undefined;
-    if (match && !match.externalId) {
-      if (!(await this.store.customers.linkIfUnlinked(visitorId, match.id))) return (await this.store.customers.customerOf(visitorId))!;
-      await this.store.customers.audit(match.id, 'matched', 'system', `visitor ${visitorId} by ${visitor.email ? 'e-mail' : 'phone'}`, now);
-      return match.id;
-    }
     const id = randomUUID();
     const linked = await this.store.transaction(async (tx) => {
       await tx.customers.insert({ id, ...(visitor.name ? { name: visitor.name } : {}), ...(visitor.email ? { email: visitor.email } : {}), ...(visitor.phone ? { phone: visitor.phone } : {}), attributes: {}, createdAt: now, updatedAt: now });
@@ -53,12 +65,34 @@ export class CustomerService {
       await tx.customers.remove(id);
       return false;
     });
-    return linked ? id : (await this.store.customers.customerOf(visitorId))!;
+    if (!linked) return (await this.store.customers.customerOf(visitorId))!;
+    await this.addresses.record(id, [{ kind: 'email', value: visitor.email }, { kind: 'phone', value: visitor.phone }]);
+    return id;
+  }
+
+  /**
+   * A channel proves that a new visitor holds this address (an SMS gateway's sender number):
+   * they join the one customer who confirmed it, or become a customer for whom it is confirmed.
+   */
+  async joinByProvenAddress(visitorId: string, kind: AddressKind, value: string): Promise<string> {
+    const owner = await this.addresses.confirmedOwner(kind, value);
+    if (owner && (await this.store.customers.linkIfUnlinked(visitorId, owner))) {
+      const how = `by ${kind === 'email' ? 'e-mail' : 'phone'} the customer confirmed`;
+      await this.store.transaction(async (tx) => {
+        await tx.customers.audit(owner, 'matched', bySystem.ref, `visitor ${visitorId} ${how}`, this.clock());
+        await this.audit.record(bySystem.actor, 'customer.joined', { type: 'customer', id: owner }, { visitorId, how }, tx);
+      });
+      return owner;
+    }
+    const id = await this.ensure(visitorId);
+    await this.addresses.record(id, [{ kind, value }], 'channel');
+    return id;
   }
 
   /**
    * What the page told us about its visitor. A valid `userHash` makes `userId` a verified
-   * identity; an invalid one is refused and changes nothing.
+   * identity, and the addresses sent with it confirmed; an invalid one is refused and changes
+   * nothing. Unverified details never replace a verified customer's, only fill gaps.
    * @throws AppError `invalid-input` for a user id without a valid hash.
    */
   async identify(visitorId: string, input: IdentifyInput): Promise<string> {
@@ -74,7 +108,7 @@ export class CustomerService {
       const owner = await this.store.customers.findByExternalId(input.userId!);
       if (owner) {
         // This visitor is that user: bring the anonymous history along, but never a verified one.
-        if (!customer.externalId && (await this.store.customers.visitorIds(customer.id)).length === 1) await this.mergeInto(owner.id, customer.id, 'system', now);
+        if (!customer.externalId && (await this.store.customers.visitorIds(customer.id)).length === 1) await this.merges.mergeInto(owner.id, customer.id, bySystem, 'merged', 'by verified identity');
         else await this.store.customers.link(visitorId, owner.id);
         customerId = owner.id;
       } else if (!customer.externalId) {
@@ -89,32 +123,16 @@ export class CustomerService {
       customer = (await this.store.customers.findById(customerId))!;
     }
 
-    if (!verified && !customer.externalId) {
-      // An unverified address joins an unverified customer with the same address.
-      for (const field of ['email', 'phone'] as const) {
-        const value = input[field];
-        const other = value ? await this.store.customers.findByContact(field, field === 'email' ? value.toLowerCase() : value, customer.id) : undefined;
-        if (other && !other.externalId) {
-          await this.mergeInto(other.id, customer.id, 'system', now, `by ${field === 'email' ? 'e-mail' : 'phone'}`);
-          customerId = other.id;
-          customer = (await this.store.customers.findById(customerId))!;
-          break;
-        }
-      }
-    }
-
-    const attributes = { ...customer.attributes, ...(input.attributes ?? {}) };
+    // A claim may fill in a verified customer's blanks, never overwrite what the site vouched for.
+    const fillOnly = !verified && customer.externalId !== undefined;
+    const pick = (given: string | undefined, current: string | undefined) => (given === undefined || (fillOnly && current !== undefined) ? current : given);
+    const attributes = fillOnly ? { ...(input.attributes ?? {}), ...customer.attributes } : { ...customer.attributes, ...(input.attributes ?? {}) };
     if (Object.keys(attributes).length > MAX_ATTRIBUTES) throw new AppError('invalid-input', `a customer has at most ${MAX_ATTRIBUTES} attributes`);
-    await this.store.customers.update(
-      {
-        ...customer,
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.email ? { email: input.email.toLowerCase() } : {}),
-        ...(input.phone ? { phone: input.phone } : {}),
-        attributes,
-      },
-      now,
-    );
+    const name = pick(input.name, customer.name);
+    const email = pick(input.email?.toLowerCase(), customer.email);
+    const phone = pick(input.phone, customer.phone);
+    await this.store.customers.update({ ...customer, ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), attributes }, now);
+    await this.addresses.record(customerId, [{ kind: 'email', value: input.email }, { kind: 'phone', value: input.phone }], verified ? 'identity' : undefined);
     return customerId;
   }
 
@@ -146,36 +164,24 @@ export class CustomerService {
     return Promise.all(contacts.map(async (c) => ({ conversation: c, events: await this.store.conversations.eventsAfter(c.id, 0) })));
   }
 
-  /**
-   * An agent merges `sourceId` into `targetId` (they are one person). Both must be customers of
-   * conversations the agent may read. @throws AppError `invalid-input` for two verified ids.
-   */
+  /** An agent merges another customer (one they may read too) into the conversation's customer. */
   async merge(actor: Actor & { kind: 'agent' }, conversationId: string, sourceId: string): Promise<CustomerProfile> {
-    const conversation = await this.parties.authorize(actor, conversationId, 'read');
-    const targetId = await this.ensure(conversation.visitorId);
-    const [target, source] = [await this.store.customers.findById(targetId), await this.store.customers.findById(sourceId)];
-    if (!target || !source || targetId === sourceId) throw new AppError('not-found', 'no such customer');
-    if (target.externalId && source.externalId && target.externalId !== source.externalId) throw new AppError('invalid-input', 'two verified customers are two people; they cannot be merged');
-    await this.mergeInto(targetId, sourceId, `agent:${actor.agent.id}`, this.clock(), `by ${actor.agent.name}`);
-    return this.profile(targetId);
+    return this.profile(await this.merges.merge(actor, conversationId, sourceId));
   }
 
   /** An agent splits a visitor (and their conversations) off into a customer of their own. */
   async split(actor: Actor & { kind: 'agent' }, conversationId: string, visitorId: string): Promise<CustomerProfile> {
-    const conversation = await this.parties.authorize(actor, conversationId, 'read');
-    const customerId = await this.ensure(conversation.visitorId);
-    const visitors = await this.store.customers.visitorIds(customerId);
-    if (!visitors.includes(visitorId) || visitors.length < 2) throw new AppError('invalid-input', 'only one of several visitors of this customer can be split off');
-    const now = this.clock();
-    const visitor = await this.store.visitors.findById(visitorId);
-    const id = randomUUID();
-    await this.store.transaction(async (tx) => {
-      await tx.customers.insert({ id, ...(visitor?.name ? { name: visitor.name } : {}), ...(visitor?.email ? { email: visitor.email } : {}), ...(visitor?.phone ? { phone: visitor.phone } : {}), attributes: {}, createdAt: now, updatedAt: now });
-      await tx.customers.link(visitorId, id);
-      await tx.customers.audit(customerId, 'split', `agent:${actor.agent.id}`, `visitor ${visitorId} to customer ${id} by ${actor.agent.name}`, now);
-      await tx.customers.audit(id, 'split', `agent:${actor.agent.id}`, `from customer ${customerId} by ${actor.agent.name}`, now);
-    });
-    return this.profile(visitorId === conversation.visitorId ? id : customerId);
+    return this.profile(await this.merges.split(actor, conversationId, visitorId));
+  }
+
+  /** An agent of the conversation confirms a possible match: one customer, whose history now shows. */
+  async linkMatch(actor: Actor & { kind: 'agent' }, conversationId: string, matchId: string): Promise<CustomerProfile> {
+    return this.profile(await this.merges.link(actor, conversationId, matchId));
+  }
+
+  /** "Not them": the possible match goes away. */
+  async dismissMatch(actor: Actor & { kind: 'agent' }, conversationId: string, matchId: string): Promise<CustomerProfile> {
+    return this.profile(await this.merges.dismiss(actor, conversationId, matchId));
   }
 
   /** The customer behind a conversation the agent may read. */
@@ -201,9 +207,14 @@ export class CustomerService {
     return clean;
   }
 
-  /** Customers matching a name, address or number, for an agent merging a duplicate. */
-  async search(text: string): Promise<{ id: string; name?: string; email?: string; phone?: string; verified: boolean }[]> {
-    return (await this.store.customers.search(text)).map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}), ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}), verified: c.externalId !== undefined }));
+  /**
+   * Customers matching a name, address or number, for an agent merging a duplicate: only those
+   * the agent may read (and so merge), so that a search reveals nobody else.
+   */
+  async search(actor: Actor, text: string): Promise<{ id: string; name?: string; email?: string; phone?: string; verified: boolean }[]> {
+    const found: CustomerRecord[] = [];
+    for (const c of await this.store.customers.search(text, 50)) if (found.length < 10 && (await this.access.mayRead(actor, c.id))) found.push(c);
+    return found.map((c) => ({ id: c.id, ...(c.name ? { name: c.name } : {}), ...(c.email ? { email: c.email } : {}), ...(c.phone ? { phone: c.phone } : {}), verified: c.externalId !== undefined }));
   }
 
   async profile(customerId: string): Promise<CustomerProfile> {
@@ -211,12 +222,13 @@ export class CustomerService {
     if (!customer) throw new AppError('not-found', 'no such customer');
     const contacts = await this.store.conversations.summariesForVisitors(await this.store.customers.visitorIds(customerId));
     const ids = contacts.map((c) => c.id);
-    const [tags, notes, firsts, context, audit] = await Promise.all([
+    const [tags, notes, firsts, context, audit, matches] = await Promise.all([
       this.store.customers.tagsOf(ids),
       this.store.notes.listFor(ids),
       this.store.conversations.firstMessages(ids),
       this.store.customers.latestContext(customerId),
       this.store.customers.auditOf(customerId),
+      this.store.customerIdentity.openMatchesOf(customerId),
     ]);
     return {
       id: customer.id,
@@ -229,25 +241,8 @@ export class CustomerService {
       ...(context ? { context } : {}),
       contacts: contacts.map((c) => ({ ...c, tags: tags.get(c.id) ?? [], notes: notes.filter((n) => n.conversationId === c.id), ...(firsts.has(c.id) ? { firstMessage: firsts.get(c.id)! } : {}) })),
       audit,
+      // The address only: who the other customer is stays hidden until an agent links them.
+      possibleMatches: matches.map((m) => ({ id: m.id, kind: m.kind, value: m.value })),
     };
-  }
-
-  private async mergeInto(targetId: string, sourceId: string, actor: string, now: number, how = ''): Promise<void> {
-    const target = (await this.store.customers.findById(targetId))!;
-    const source = (await this.store.customers.findById(sourceId))!;
-    const merged: CustomerRecord = {
-      ...target,
-      ...(target.name ? {} : source.name ? { name: source.name } : {}),
-      ...(target.email ? {} : source.email ? { email: source.email } : {}),
-      ...(target.phone ? {} : source.phone ? { phone: source.phone } : {}),
-      ...(target.externalId ? {} : source.externalId ? { externalId: source.externalId } : {}),
-      attributes: { ...source.attributes, ...target.attributes },
-    };
-    await this.store.transaction(async (tx) => {
-      await tx.customers.moveVisitors(sourceId, targetId);
-      await tx.customers.remove(sourceId);
-      await tx.customers.update(merged, now);
-      await tx.customers.audit(targetId, 'merged', actor, `customer ${sourceId}${source.name ? ` (${source.name})` : ''} merged in ${how}`.trim(), now);
-    });
   }
 }

@@ -93,7 +93,7 @@ describe('customers', () => {
     for (const v of [phone, laptop, forger, other]) v.socket.close();
   });
 
-  it('shows the offering agent, at screen pop, an earlier offline message and the new chat as one customer, with the browser’s context', async () => {
+  it('shows the offering agent, at screen pop, an earlier offline message by the same address only once an agent links them, with the browser’s context', async () => {
     const ana = await connectAgent(server, ANA);
     // Last week: a message left in the widget, by e-mail address.
     const first = await newVisitorToken(server);
@@ -110,15 +110,27 @@ describe('customers', () => {
     const chatId = await startChat(today, 'start-rosa-chat');
     await ana.socket.next('offer', (o) => o.offer.conversationId === chatId);
 
+    // Anyone can type an address: until an agent links them, the earlier contact stays hidden.
     const pop = await getJson<CustomerProfile>(`/api/conversations/${chatId}/customer`, ana.cookie);
     assert.equal(pop.status, 200);
     assert.equal(pop.body.name, 'Rosa Diaz');
-    assert.deepEqual(pop.body.contacts.map((c) => c.channel).sort(), ['chat', 'email']);
-    assert.equal(pop.body.contacts.find((c) => c.channel === 'email')?.firstMessage, 'Where is order 10449?');
+    assert.deepEqual(pop.body.contacts.map((c) => c.channel), ['chat']);
+    assert.ok(!JSON.stringify(pop.body).includes('10449'), 'nothing of the other customer is shown');
+    assert.deepEqual(pop.body.possibleMatches?.map((m) => [m.kind, m.value]), [['email', 'rosa.d@example.test']]);
     assert.deepEqual(pop.body.context?.pages.map((p) => p.title), ['Home', 'Orders']);
     assert.equal(pop.body.context?.referrer, 'https://search.example/?q=tents');
     assert.equal(pop.body.context?.timeZone, 'Europe/Lisbon');
-    assert.ok(pop.body.audit.some((a) => a.action === 'merged' || a.action === 'matched'), 'the match is in the audit trail');
+
+    // Ana recognises her and links them: now the pop shows both contacts, and the link is audited.
+    const linked = await fetch(`${server.url}/api/conversations/${chatId}/customer/matches/${pop.body.possibleMatches![0]!.id}/link`, { method: 'POST', headers: { cookie: ana.cookie, origin: server.origin } });
+    assert.equal(linked.status, 200);
+    const after = (await linked.json()) as CustomerProfile;
+    assert.deepEqual(after.contacts.map((c) => c.channel).sort(), ['chat', 'email']);
+    assert.equal(after.contacts.find((c) => c.channel === 'email')?.firstMessage, 'Where is order 10449?');
+    assert.deepEqual(after.possibleMatches, []);
+    assert.equal(after.audit[0]?.action, 'linked');
+    assert.match(after.audit[0]!.detail, /by e-mail, confirmed by Ana Lima/);
+    assert.ok((await server.services.audit.list({ limit: 5 })).some((e) => e.action === 'customer.linked' && e.actor.name === 'Ana Lima' && e.target.id === after.id), 'the admin audit log has it too');
 
     const admin = await connectAgent(server, 'admin@test.local');
     assert.equal((await getJson(`/api/conversations/${chatId}/customer`, admin.cookie)).status, 200, 'admins, like supervisors, may look');
@@ -139,7 +151,7 @@ describe('customers', () => {
     today.socket.close();
   });
 
-  it('lets an agent merge a duplicate and split a visitor off again, each in the audit trail; two verified customers cannot be merged', async () => {
+  it('lets an agent merge a duplicate she serves and split a visitor off again, each in the audit trail; two verified customers cannot be merged', async () => {
     const ana = await connectAgent(server, ANA);
     const a = await connectVisitor(server);
     await ask(a, { type: 'visitor.identify', id: 'ident-dup-a', name: 'Sam Lee', email: 'sam.work@example.test' });
@@ -147,10 +159,13 @@ describe('customers', () => {
     await ask(b, { type: 'visitor.identify', id: 'ident-dup-b', name: 'Sam Lee', email: 'sam.home@example.test' });
     const chatId = await startChat(a, 'start-sam-a');
     await take(ana, chatId);
+    // Ana serves both: she may read (and so merge) both customers.
+    const otherChatId = await startChat(b, 'start-sam-b');
+    await take(ana, otherChatId);
 
     const found = await getJson<{ id: string; email?: string }[]>(`/api/customers?q=${encodeURIComponent('sam.home')}`, ana.cookie);
     const duplicate = found.body.find((c) => c.email === 'sam.home@example.test')!;
-    const post = (path: string, body: unknown) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: ana.cookie, origin: server.origin }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown, cookie = ana.cookie) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: server.origin }, body: JSON.stringify(body) });
     const merged = (await (await post(`/api/conversations/${chatId}/customer/merge`, { customerId: duplicate.id })).json()) as CustomerProfile;
     const bId = idOf(b);
     assert.equal(await customerOf(bId), merged.id);
@@ -160,17 +175,24 @@ describe('customers', () => {
     assert.equal(split.id, merged.id, 'the conversation keeps its customer');
     assert.notEqual(await customerOf(bId), merged.id);
     assert.equal(split.audit[0]!.action, 'split');
+    const logged = await server.services.audit.list({ limit: 10 });
+    assert.ok(logged.some((e) => e.action === 'customer.merged' && e.actor.name === 'Ana Lima') && logged.some((e) => e.action === 'customer.split' && e.actor.name === 'Ana Lima'), 'merge and split are in the admin audit log');
 
     const v1 = await connectVisitor(server);
     await ask(v1, { type: 'visitor.identify', id: 'ident-ver-1', userId: 'user-501', userHash: userHash(IDENTITY_SECRET, 'user-501') });
     const v1Id = idOf(v1);
     const aId = idOf(a);
     await ask(a, { type: 'visitor.identify', id: 'ident-ver-2', userId: 'user-502', userHash: userHash(IDENTITY_SECRET, 'user-502') });
-    const refused = await post(`/api/conversations/${chatId}/customer/merge`, { customerId: await customerOf(v1Id) });
+    // Ana serves no conversation of user-501's: for her that customer does not exist.
+    assert.equal((await post(`/api/conversations/${chatId}/customer/merge`, { customerId: await customerOf(v1Id) })).status, 404);
+    // An admin may read both, and still cannot merge two verified users.
+    const admin = await connectAgent(server, 'admin@test.local');
+    const refused = await post(`/api/conversations/${chatId}/customer/merge`, { customerId: await customerOf(v1Id) }, admin.cookie);
     assert.equal(refused.status, 400);
     assert.notEqual(await customerOf(v1Id), await customerOf(aId));
     await finish(ana, chatId);
-    for (const s of [ana.socket, a.socket, b.socket, v1.socket]) s.close();
+    await finish(ana, otherChatId);
+    for (const s of [ana.socket, a.socket, b.socket, v1.socket, admin.socket]) s.close();
   });
 
   it('tells two agents with the same customer open that the other is viewing, and when they leave', async () => {

@@ -37,9 +37,10 @@ export function authRoutes(auth: AuthService, team: TeamService, options: AuthRo
 
   router.openapi(routes.login, async (c) => {
     const { email, password } = c.req.valid('json');
-    // Signing in replaces any session this browser had: its old id is worthless from now on.
-    await auth.logout(getCookie(c, SESSION_COOKIE));
     const { sessionId, agent } = await auth.login(email, password, client(c));
+    // Signing in replaces any session this browser had: its old id is worthless from now on.
+    // Only once it succeeded: a failed sign-in leaves the browser as it was.
+    await auth.logout(getCookie(c, SESSION_COOKIE));
     setSession(c, sessionId);
     return c.json(toProfile(agent), 200);
   });

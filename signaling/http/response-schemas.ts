@@ -114,6 +114,10 @@ export const customerProfileSchema = describes<CustomerProfile>()(
         .optional(),
       contacts: z.array(customerContactSchema),
       audit: z.array(z.object({ action: z.string(), actor: z.string(), detail: z.string(), at: z.number().int() })),
+      possibleMatches: z
+        .array(z.object({ id: z.string(), kind: z.enum(['email', 'phone']), value: z.string() }))
+        .optional()
+        .meta({ description: 'Addresses this customer gave that another customer gave too; only the address is shown until an agent links them' }),
     })
     .meta({ id: 'CustomerProfile', description: 'One person across visitors, devices and channels.' }),
 );

@@ -156,13 +156,20 @@ export class EmailDesk {
     return queue.id;
   }
 
+  /**
+   * The visitor mail from this address is filed under: one of its own, never a widget visitor
+   * who typed the address (anyone can type one; they must not receive that address's mail).
+   */
   private async visitorFor(from: InboundMail['from']): Promise<string> {
-    const known = await this.store.visitors.findByEmail(from.address);
-    if (known) return known.id;
+    const known = await this.store.mail.senderVisitor(from.address);
+    if (known) return known;
     const id = randomUUID();
-    await this.store.visitors.insert(id, this.clock());
-    await this.store.visitors.identify(id, { email: from.address, ...(from.name ? { name: from.name } : {}) });
-    return id;
+    await this.store.transaction(async (tx) => {
+      await tx.visitors.insert(id, this.clock());
+      await tx.visitors.identify(id, { email: from.address, ...(from.name ? { name: from.name } : {}) });
+      await tx.mail.rememberSender(from.address, id);
+    });
+    return (await this.store.mail.senderVisitor(from.address)) ?? id;
   }
 
   private newMessageId(): string {

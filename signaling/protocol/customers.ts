@@ -51,6 +51,20 @@ export interface CustomerProfile {
   contacts: CustomerContact[];
   /** Merges and splits, newest first. */
   audit: { action: string; actor: string; detail: string; at: number }[];
+  /**
+   * Addresses this customer gave (unverified) that another customer gave too. Only the address
+   * is shown: the other customer's name and history stay hidden until an agent links them.
+   */
+  possibleMatches?: PossibleMatch[];
+}
+
+/** "Someone else also gave this address": link (one person) or dismiss ("not them"). */
+export interface PossibleMatch {
+  /** The suggestion's id, for POST /api/conversations/{id}/customer/matches/{matchId}/link or /dismiss. */
+  id: string;
+  kind: 'email' | 'phone';
+  /** The address as this customer gave it (case-folded, or + and digits). */
+  value: string;
 }
 
 /** A customer's timeline: events of all their conversations, each tagged with its conversation. */

@@ -53,14 +53,6 @@ export class CustomersRepo {
     return row && toRecord(row);
   }
 
-  /** The oldest customer with this e-mail address or phone number, other than `except`. */
-  async findByContact(field: 'email' | 'phone', value: string, except?: string): Promise<CustomerRecord | undefined> {
-    let q = this.db.selectFrom('customers').selectAll().where(field, '=', value);
-    if (except) q = q.where('id', '!=', except);
-    const row = await q.orderBy('created_at').executeTakeFirst();
-    return row && toRecord(row);
-  }
-
   /** Customers whose name, e-mail or phone contains `text` (case-insensitive), for an agent looking for a duplicate. */
   async search(text: string, limit = 10): Promise<CustomerRecord[]> {
     // Wildcards are dropped rather than escaped: LIKE escaping differs between SQLite and PostgreSQL.
@@ -101,6 +93,12 @@ export class CustomersRepo {
 
   async visitorIds(customerId: string): Promise<string[]> {
     return (await this.db.selectFrom('visitors').select('id').where('customer_id', '=', customerId).execute()).map((r) => r.id);
+  }
+
+  /** Every conversation of the customer's visitors, with its agent: who may read the customer. */
+  async conversationsOf(customerId: string): Promise<{ id: string; visitorId: string; agentId?: string }[]> {
+    const rows = await this.db.selectFrom('conversations as c').innerJoin('visitors as v', 'v.id', 'c.visitor_id').select(['c.id', 'c.visitor_id', 'c.agent_id']).where('v.customer_id', '=', customerId).execute();
+    return rows.map((r) => ({ id: r.id, visitorId: r.visitor_id, ...(r.agent_id ? { agentId: r.agent_id } : {}) }));
   }
 
   /** The context of the customer's most recently seen visitor that has one. */

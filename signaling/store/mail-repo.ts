@@ -96,6 +96,15 @@ export class MailRepo {
     return rows.map(toMail);
   }
 
+  /** The visitor that mail from this address was filed under before (lower-case address). */
+  async senderVisitor(address: string): Promise<string | undefined> {
+    return (await this.db.selectFrom('mail_senders').select('visitor_id').where('address', '=', address.toLowerCase()).executeTakeFirst())?.visitor_id;
+  }
+
+  async rememberSender(address: string, visitorId: string): Promise<void> {
+    await this.db.insertInto('mail_senders').values({ address: address.toLowerCase(), visitor_id: visitorId }).onConflict((oc) => oc.column('address').doNothing()).execute();
+  }
+
   /** Remembers that a Message-ID belongs to a conversation; knowing it already is fine. */
   async thread(messageId: string, conversationId: string, at: number): Promise<void> {
     await this.db.insertInto('mail_threads').values({ message_id: messageId, conversation_id: conversationId, created_at: at }).onConflict((oc) => oc.column('message_id').doNothing()).execute();

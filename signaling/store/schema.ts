@@ -195,6 +195,41 @@ export interface CustomerAuditTable {
   created_at: number;
 }
 
+/** An address a customer gave, and what confirmed it (null: only claimed). */
+export interface CustomerAddressesTable {
+  customer_id: string;
+  /** email | phone */
+  kind: string;
+  /** Lower-case e-mail address, or a phone number's + and digits. */
+  value: string;
+  /** `identity` (verified identify), `channel` (a channel that proves it), `agent:<id>` (an agent linked it), or null. */
+  confirmed_by: string | null;
+  created_at: number;
+}
+
+/** An unconfirmed address that matches another customer's: shown to agents to link or dismiss. */
+export interface CustomerMatchesTable {
+  id: string;
+  /** The claimant's customer. */
+  customer_id: string;
+  /** The existing customer the address belongs to. */
+  match_id: string;
+  kind: string;
+  value: string;
+  /** open | linked | dismissed */
+  status: string;
+  created_at: number;
+  /** `agent:<id>` */
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+/** The visitor that inbound mail from an address belongs to (never a widget visitor who typed that address). */
+export interface MailSendersTable {
+  address: string;
+  visitor_id: string;
+}
+
 export interface ConversationTagsTable {
   conversation_id: string;
   tag: string;
@@ -388,6 +423,9 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   customers: CustomersTable;
   customer_audit: CustomerAuditTable;
+  customer_addresses: CustomerAddressesTable;
+  customer_matches: CustomerMatchesTable;
+  mail_senders: MailSendersTable;
   conversation_tags: ConversationTagsTable;
   articles: ArticlesTable;
   deletion_requests: DeletionRequestsTable;

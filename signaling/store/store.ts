@@ -8,6 +8,7 @@ import { CallbacksRepo } from './callbacks-repo.js';
 import { CannedRepliesRepo } from './canned-replies-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
 import { ConversationsRepo } from './conversations-repo.js';
+import { CustomerIdentityRepo } from './customer-identity-repo.js';
 import { CustomersRepo } from './customers-repo.js';
 import { DeletionRequestsRepo } from './deletion-requests-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
@@ -46,6 +47,8 @@ export class Store {
   readonly channels: ChannelsRepo;
   readonly webhooks: WebhooksRepo;
   readonly customers: CustomersRepo;
+  /** Customers' addresses, how each was confirmed, and possible matches. */
+  readonly customerIdentity: CustomerIdentityRepo;
   readonly articles: ArticlesRepo;
   /** Finding and erasing a customer's data everywhere it is stored. */
   readonly privacy: PrivacyRepo;
@@ -72,6 +75,7 @@ export class Store {
     this.channels = new ChannelsRepo(db);
     this.webhooks = new WebhooksRepo(db);
     this.customers = new CustomersRepo(db);
+    this.customerIdentity = new CustomerIdentityRepo(db);
     this.articles = new ArticlesRepo(db);
     this.privacy = new PrivacyRepo(db);
     this.deletionRequests = new DeletionRequestsRepo(db);

@@ -27,7 +27,11 @@ export async function signIn(server: Pick<TestServer, 'url' | 'origin'>, email: 
 }
 
 export async function connectAgent(server: Pick<TestServer, 'url' | 'origin'>, email: string) {
-  const cookie = await signIn(server, email);
+  return connectAgentWithCookie(server, await signIn(server, email));
+}
+
+/** Opens the agent socket with a session cookie the test already holds. */
+export async function connectAgentWithCookie(server: Pick<TestServer, 'url' | 'origin'>, cookie: string) {
   const socket = await TestSocket.open(`${server.url.replace('http', 'ws')}/ws/agent`, { Origin: server.origin, Cookie: cookie });
   socket.send({ type: 'hello', protocol: 1 });
   const welcome = await socket.next('welcome');

@@ -69,6 +69,19 @@ export class CustomerController extends ScreenController {
     this.changed();
   }
 
+  /** Links a possible match (the server audits it); the answer is the customer with their whole history. */
+  async linkMatch(matchId: string): Promise<void> {
+    if (!this.conversationId) return;
+    this.profile = await api.linkCustomerMatch(this.conversationId, matchId);
+    this.changed();
+  }
+
+  async dismissMatch(matchId: string): Promise<void> {
+    if (!this.conversationId) return;
+    this.profile = await api.dismissCustomerMatch(this.conversationId, matchId);
+    this.changed();
+  }
+
   async split(visitorId: string): Promise<void> {
     if (!this.conversationId) return;
     this.profile = await api.splitCustomer(this.conversationId, visitorId);

@@ -77,6 +77,25 @@ describe('<sb-customer-pane>', () => {
     expect(((await oneEvent(el, 'sb-customer-split')) as CustomEvent).detail).to.deep.equal({ visitorId: 'v1' });
   });
 
+  it('shows a possible match by the address only, and asks to link it or says “not them”', async () => {
+    const claimant: CustomerProfile = { ...profile, verified: false, possibleMatches: [{ id: 'm1', kind: 'email', value: 'rosa@example.test' }] };
+    delete claimant.externalId;
+    const el = await fixture<SbCustomerPane>(html`<sb-customer-pane .profile=${claimant} .conversationId=${'c2'}></sb-customer-pane>`);
+    const root = el.shadowRoot!;
+    const notice = root.querySelector('.match')!;
+    expect(notice.textContent!.replace(/\s+/g, ' ')).to.contain('Possible match: another customer gave the e-mail address rosa@example.test.');
+    setTimeout(() => root.querySelector<HTMLButtonElement>('button[aria-label^="Link: the customer who gave rosa@example.test is this one"]')!.click());
+    expect(((await oneEvent(el, 'sb-customer-link-match')) as CustomEvent).detail).to.deep.equal({ matchId: 'm1' });
+    setTimeout(() => root.querySelector<HTMLButtonElement>('button[aria-label="Not them: not the customer who gave rosa@example.test"]')!.click());
+    expect(((await oneEvent(el, 'sb-customer-dismiss-match')) as CustomEvent).detail).to.deep.equal({ matchId: 'm1' });
+    await expect(el).to.be.accessible();
+
+    // As a screen pop the agent sees it, and decides once the contact is theirs.
+    const pop = await fixture<SbCustomerPane>(html`<sb-customer-pane readOnly .profile=${claimant} .conversationId=${'c2'}></sb-customer-pane>`);
+    expect(pop.shadowRoot!.querySelector('.match')).to.not.equal(null);
+    expect(pop.shadowRoot!.querySelector('.match button')).to.equal(null);
+  });
+
   it('is read-only as a screen pop', async () => {
     const el = await fixture<SbCustomerPane>(html`<sb-customer-pane readOnly .profile=${profile} .conversationId=${'c2'}></sb-customer-pane>`);
     expect(el.shadowRoot!.querySelector('form')).to.equal(null);

@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import type { ConversationEvent } from '../../../signaling/protocol/conversation.js';
-import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers } from '../../../signaling/protocol/customers.js';
+import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers, PossibleMatch } from '../../../signaling/protocol/customers.js';
 import { t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
@@ -23,6 +23,8 @@ const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
  * @fires sb-customer-merge - `{ customerId }`.
  * @fires sb-customer-split - `{ visitorId }`.
  * @fires sb-customer-timeline - asks for the whole timeline (set `timeline`).
+ * @fires sb-customer-link-match - `{ matchId }` a possible match is this customer.
+ * @fires sb-customer-dismiss-match - `{ matchId }` "not them".
  */
 export class SbCustomerPane extends LitElement {
   static override styles = [
@@ -43,6 +45,7 @@ export class SbCustomerPane extends LitElement {
       input, textarea { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
       .note { background: #fefce8; border-radius: 6px; padding: 4px 6px; margin-top: 4px; }
       .events { margin-top: 4px; font-size: 13px; color: #334155; }
+      .match { background: #e0f2fe; color: #0c4a6e; padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
     `,
   ];
   static override properties = {
@@ -88,6 +91,7 @@ export class SbCustomerPane extends LitElement {
       <h2>${name}${p.verified ? html` <span class="tag" title=${t('customerVerified')}>✓ ${t('customerVerified')}</span>` : nothing}</h2>
       <div class="muted">${[p.email, p.phone].filter(Boolean).join(' · ')}</div>
       ${others.length ? html`<p class="viewing" role="status">${t('alsoViewing', { names: others.map((o) => o.name).join(', ') })}</p>` : nothing}
+      ${(p.possibleMatches ?? []).map((m) => this.renderPossibleMatch(m))}
       ${this.renderAttributes(p)} ${this.renderContext(p)}
       <h3 id="history">${t('customerHistory')}</h3>
       <p class="muted">${t('customerHistoryCount', { count: p.contacts.length })}</p>
@@ -97,6 +101,18 @@ export class SbCustomerPane extends LitElement {
       ${this.readOnly || !current ? nothing : this.renderTools(current)}
       ${p.audit.length ? html`<h3>${t('auditHeading')}</h3><ul>${p.audit.map((a) => html`<li class="muted">${date(a.at)}: ${a.action} — ${a.detail}</li>`)}</ul>` : nothing}
     </section>`;
+  }
+
+  /** Only the address this customer typed: who else gave it stays hidden until an agent links them. */
+  private renderPossibleMatch(m: PossibleMatch) {
+    const address = m.value;
+    return html`<p class="match">
+      ${t(m.kind === 'email' ? 'possibleMatchEmail' : 'possibleMatchPhone', { address })}
+      ${this.readOnly
+        ? nothing
+        : html`<button type="button" aria-label=${t('possibleMatchLinkLabel', { address })} @click=${() => this.fire('sb-customer-link-match', { matchId: m.id })}>${t('possibleMatchLink')}</button>
+            <button type="button" aria-label=${t('possibleMatchDismissLabel', { address })} @click=${() => this.fire('sb-customer-dismiss-match', { matchId: m.id })}>${t('possibleMatchDismiss')}</button>`}
+    </p>`;
   }
 
   private renderAttributes(p: CustomerProfile) {

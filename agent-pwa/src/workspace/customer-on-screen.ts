@@ -38,6 +38,8 @@ export function renderCustomerPane(customer: CustomerController, state: AgentSta
     @sb-customer-search=${(e: Detail<{ q: string }>) => act(() => customer.search(e.detail.q))}
     @sb-customer-merge=${(e: Detail<{ customerId: string }>) => act(() => customer.merge(e.detail.customerId))}
     @sb-customer-split=${(e: Detail<{ visitorId: string }>) => act(() => customer.split(e.detail.visitorId))}
+    @sb-customer-link-match=${(e: Detail<{ matchId: string }>) => act(() => customer.linkMatch(e.detail.matchId))}
+    @sb-customer-dismiss-match=${(e: Detail<{ matchId: string }>) => act(() => customer.dismissMatch(e.detail.matchId))}
     @sb-customer-tags=${(e: Detail<{ tags: string[] }>) => act(() => customer.setTags(e.detail.tags))}
     @sb-customer-note=${(e: Detail<{ text: string }>) => act(() => customer.addNote(e.detail.text))}
   ></sb-customer-pane>`;

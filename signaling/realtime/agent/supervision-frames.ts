@@ -1,4 +1,5 @@
 /** A supervisor watches a conversation, whispers to its agent, or joins it. */
+import { AppError } from '../../kernel/app-error.js';
 import { ackFor, type AgentFrameHandlers } from './agent-context.js';
 
 export const supervisionFrames: AgentFrameHandlers<'monitor.start' | 'monitor.stop' | 'whisper' | 'barge'> = {
@@ -7,7 +8,10 @@ export const supervisionFrames: AgentFrameHandlers<'monitor.start' | 'monitor.st
     send(ackFor(frame));
   },
   async 'monitor.stop'({ send, monitoring }, frame) {
-    monitoring.get(frame.conversationId)?.();
+    const stop = monitoring.get(frame.conversationId);
+    // Only what this window watches can be stopped: anything else answers as a conversation that does not exist.
+    if (!stop) throw new AppError('not-found', 'this window is not monitoring that conversation');
+    stop();
     monitoring.delete(frame.conversationId);
     send(ackFor(frame));
   },

@@ -9,6 +9,7 @@ import * as channels from './006-channels.js';
 import * as customers from './007-customers.js';
 import * as team from './008-team.js';
 import * as privacy from './009-privacy.js';
+import * as customerIdentity from './013-customer-identity.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '007-customers': customers,
   '008-team': team,
   '009-privacy': privacy,
+  '013-customer-identity': customerIdentity,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
