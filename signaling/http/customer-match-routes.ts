@@ -2,14 +2,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../wiring.js';
 import { agentActor, requireAgent } from './require-agent.js';
-import { createRouter, errorResponses, jsonOk } from './router.js';
+import { customerProfileSchema } from './response-schemas.js';
+import { access, createRouter, errorResponses, jsonOk } from './router.js';
 
-const params = { params: z.object({ id: z.string().min(1).max(64), matchId: z.string().min(1).max(64) }) };
-const profile = jsonOk(z.object({}).passthrough(), "The conversation's customer now");
+const params = {
+  params: z.object({
+    id: z.string().min(1).max(64).openapi({ description: 'The conversation whose customer it is' }),
+    matchId: z.string().min(1).max(64).openapi({ description: 'The possible match, from the customer profile’s `possibleMatches`' }),
+  }),
+};
+const profile = jsonOk(customerProfileSchema, "The conversation's customer now");
+const staff = { tags: ['Customers'], security: access.signedIn };
 
 const routes = {
-  link: createRoute({ method: 'post', path: '/{id}/customer/matches/{matchId}/link', tags: ['customers'], summary: 'Link a possible match: the customer who gave the same address is this one (audited); their history shows from now on', request: params, responses: { ...profile, ...errorResponses(400, 401, 404) } }),
-  dismiss: createRoute({ method: 'post', path: '/{id}/customer/matches/{matchId}/dismiss', tags: ['customers'], summary: 'Dismiss a possible match ("not them"; audited)', request: params, responses: { ...profile, ...errorResponses(401, 404) } }),
+  link: createRoute({ method: 'post', path: '/{id}/customer/matches/{matchId}/link', operationId: 'linkCustomerMatch', ...staff, summary: 'Link a possible match: the customer who gave the same address is this one (audited); their history shows from now on', request: params, responses: { ...profile, ...errorResponses(400, 401, 404) } }),
+  dismiss: createRoute({ method: 'post', path: '/{id}/customer/matches/{matchId}/dismiss', operationId: 'dismissCustomerMatch', ...staff, summary: 'Dismiss a possible match ("not them"; audited)', request: params, responses: { ...profile, ...errorResponses(401, 404) } }),
 };
 
 /** Mounted at /api/conversations. */
