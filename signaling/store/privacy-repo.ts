@@ -109,9 +109,14 @@ export class PrivacyRepo {
     }
   }
 
-  /** The customer's record and its merge/split history (which names the people merged in). */
+  /**
+   * The customer's record, its merge/split history (which names the people merged in), the
+   * addresses it gave, and possible matches on either side (they hold the address too).
+   */
   async eraseCustomer(customerId: string): Promise<void> {
     await this.db.deleteFrom('customer_audit').where('customer_id', '=', customerId).execute();
+    await this.db.deleteFrom('customer_addresses').where('customer_id', '=', customerId).execute();
+    await this.db.deleteFrom('customer_matches').where((eb) => eb.or([eb('customer_id', '=', customerId), eb('match_id', '=', customerId)])).execute();
     await this.db.deleteFrom('customers').where('id', '=', customerId).execute();
   }
 
