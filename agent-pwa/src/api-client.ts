@@ -10,6 +10,7 @@ import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../s
 import type { ErrorBody } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
+import type { ProfileUpdate } from '../../signaling/protocol/team.js';
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
@@ -34,6 +35,7 @@ export function reportParams(q: Omit<ReportQuery, 'format'> & { format?: 'json' 
 export const api = {
   login: (request: LoginRequest) => call<AgentProfile>('/auth/login', { method: 'POST', body: JSON.stringify(request) }),
   me: () => call<AgentProfile>('/auth/me'),
+  updateMe: (input: ProfileUpdate) => call<AgentProfile>('/auth/me', { method: 'PATCH', body: JSON.stringify(input) }),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),

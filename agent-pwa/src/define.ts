@@ -8,6 +8,7 @@ import { SbComposer } from './composer/sb-composer.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
 import { SbInbox } from './sb-inbox.js';
+import { SbLanguageSelect } from './sb-language-select.js';
 import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
@@ -20,6 +21,7 @@ const elements = {
   'sb-workspace': SbWorkspace,
   'sb-login-form': SbLoginForm,
   'sb-presence-switch': SbPresenceSwitch,
+  'sb-language-select': SbLanguageSelect,
   'sb-inbox': SbInbox,
   'sb-conversation-view': SbConversationView,
   'sb-wrap-up-panel': SbWrapUpPanel,
@@ -40,6 +42,7 @@ declare global {
     'sb-workspace': SbWorkspace;
     'sb-login-form': SbLoginForm;
     'sb-presence-switch': SbPresenceSwitch;
+    'sb-language-select': SbLanguageSelect;
     'sb-inbox': SbInbox;
     'sb-conversation-view': SbConversationView;
     'sb-wrap-up-panel': SbWrapUpPanel;

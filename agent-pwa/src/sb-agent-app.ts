@@ -4,6 +4,7 @@ import type { ErrorReason } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
 import { api } from './api-client.js';
+import { setAppLocale } from './i18n/app-locale.js';
 
 export class SbAgentApp extends LitElement {
   static override styles = css`
@@ -30,11 +31,24 @@ export class SbAgentApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    api
-      .me()
-      .then((profile) => (this.profile = profile))
-      .catch(() => {})
+    this.addEventListener('sb-locale-change', (e) => void this.onLocaleChange(e as CustomEvent<{ locale: string | null }>));
+    // Signed out, the browser's languages decide; signed in, the agent's own setting.
+    void Promise.all([setAppLocale(undefined), api.me().catch(() => undefined)])
+      .then(async ([, profile]) => {
+        if (profile?.locale) await setAppLocale(profile.locale);
+        this.profile = profile;
+      })
       .finally(() => (this.checked = true));
+  }
+
+  /** The agent picked a language: saved on their profile (it follows them to every device), shown at once. */
+  private async onLocaleChange(e: CustomEvent<{ locale: string | null }>): Promise<void> {
+    await setAppLocale(e.detail.locale);
+    try {
+      this.profile = await api.updateMe({ locale: e.detail.locale });
+    } catch {
+      // Not saved (offline?): the app still shows the chosen language until the next sign-in.
+    }
   }
 
   private async onLogin(e: CustomEvent<{ email: string; password: string }>): Promise<void> {
@@ -43,7 +57,9 @@ export class SbAgentApp extends LitElement {
     // Asked on this click (browsers want a gesture): calls ring as notifications when the app is in the background.
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => {});
     try {
-      this.profile = await api.login(e.detail);
+      const profile = await api.login(e.detail);
+      await setAppLocale(profile.locale);
+      this.profile = profile;
     } catch (error) {
       this.loginError = error instanceof ProtocolError ? error.reason : 'internal';
     } finally {
@@ -55,6 +71,7 @@ export class SbAgentApp extends LitElement {
   private async onSignOut(): Promise<void> {
     await api.logout().catch(() => {});
     this.profile = undefined;
+    void setAppLocale(undefined);
   }
 
   override render() {

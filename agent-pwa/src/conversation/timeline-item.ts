@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import { assertNever } from '../../../ui/assert-never.js';
 import { formatDuration } from '../../../ui/format/format-duration.js';
-import { t, type MessageKey } from '../i18n/en.js';
+import { t, type MessageKey, appLocale } from '../i18n/en.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -28,7 +28,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'message': {
       const fromAgent = e.author.kind === 'agent';
       return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-        <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text">${e.text}</span>
+        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text" dir="auto">${e.text}</span>
         ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
       </li>`;
     }
@@ -53,7 +53,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       return html`<li class="system">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
     case 'callback-outcome':
       return html`<li class="system">
-        ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
+        ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(appLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
       </li>`;
     case 'auto-reply':
       return html`<li class="system">${e.text}</li>`;

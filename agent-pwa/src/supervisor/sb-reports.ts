@@ -20,8 +20,8 @@ export class SbReports extends LitElement {
       label { display: grid; gap: 4px; font-size: 13px; }
       input, select { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
       table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; margin-top: 12px; }
-      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
+      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
       .chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px; min-height: 40px; }
     `,

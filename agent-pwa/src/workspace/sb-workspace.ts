@@ -192,7 +192,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         <summary>${t('shortcutsTitle')}</summary>
         <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
       </details>
-      <span>${this.profile.name}</span>
+      <span dir="auto">${this.profile.name}</span>
+      <sb-language-select .value=${this.profile.locale ?? ''}></sb-language-select>
       <sb-presence-switch
         .status=${s.status}
         .breakReason=${s.breakReason}
