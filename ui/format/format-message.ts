@@ -9,7 +9,7 @@
 
 type Params = Record<string, string | number>;
 /** A parsed message: text, an argument, `#` (the plural's number) or a plural/select with its branches. */
-type Part = string | { arg: string } | { pound: true } | { arg: string; kind: 'plural' | 'selectordinal' | 'select'; offset: number; branches: Record<string, Part[]> };
+type Part = string | { arg: string; number?: true } | { pound: true } | { arg: string; kind: 'plural' | 'selectordinal' | 'select'; offset: number; branches: Record<string, Part[]> };
 
 const parsed = new Map<string, Part[]>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -17,7 +17,8 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 /**
  * Formats `template` for `locale`. A placeholder without a value stays as written, so a missing
- * parameter shows on screen instead of vanishing; numbers are written with the language's digits.
+ * parameter shows on screen instead of vanishing. As in ICU, `#` and `{n, number}` are written with
+ * the language's digits and grouping; a plain `{n}` as it is.
  *
  * @example
  * formatMessage('On a call with {name}', { name: 'Ana' }); // 'On a call with Ana'
@@ -39,7 +40,7 @@ function render(parts: Part[], params: Params, locale: string, pound: number | u
     else if ('pound' in part) out += pound === undefined ? '#' : formatNumber(pound, locale);
     else if (!('kind' in part)) {
       const value = params[part.arg];
-      out += value === undefined ? `{${part.arg}}` : typeof value === 'number' ? formatNumber(value, locale) : value;
+      out += value === undefined ? `{${part.arg}}` : part.number ? formatNumber(Number(value), locale) : String(value);
     } else {
       const value = params[part.arg];
       if (value === undefined) {
@@ -102,7 +103,7 @@ function parseArgument(src: string, pos: { at: number }): Part {
   if (kind !== 'plural' && kind !== 'selectordinal' && kind !== 'select') {
     if (src[pos.at] !== '}') throw new SyntaxError(`Unclosed placeholder {${arg}} in "${src}"`);
     pos.at++;
-    return { arg };
+    return kind === 'number' ? { arg, number: true } : { arg };
   }
   const branches: Record<string, Part[]> = {};
   for (;;) {
