@@ -12,7 +12,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 const root = join(import.meta.dirname, '../..');
 
 /** Each app's catalogue folder; `en.ts` there is the source. */
-export const CATALOGUE_DIRS = { widget: 'widget/i18n', agent: 'agent-pwa/src/i18n' } as const;
+export const CATALOGUE_DIRS = { widget: 'widget/i18n', agent: 'agent-pwa/src/i18n', mail: 'signaling/mail/mail-text' } as const;
 export type AppName = keyof typeof CATALOGUE_DIRS;
 
 export interface CatalogueReport {

@@ -14,9 +14,9 @@ import { argumentsOf, CATALOGUE_DIRS, checkAll, loadCatalogues, parseMessage, ty
 const reports = await checkAll();
 
 describe('catalogues', () => {
-  it('exist for every language of both apps', () => {
+  it('exist for every language of both apps and the server’s mails', () => {
     const seen = reports.map((r) => `${r.app}/${r.locale}`).sort();
-    assert.deepEqual(seen, ['agent', 'widget'].flatMap((app) => ['ar', 'da', 'de', 'es', 'fr', 'zh'].map((l) => `${app}/${l}`)));
+    assert.deepEqual(seen, ['agent', 'mail', 'widget'].flatMap((app) => ['ar', 'da', 'de', 'es', 'fr', 'zh'].map((l) => `${app}/${l}`)).sort());
   });
 
   for (const r of reports) {

@@ -56,7 +56,8 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
         ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(appLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
       </li>`;
     case 'auto-reply':
-      return html`<li class="system">${e.text}</li>`;
+      // The server writes the text in the customer's language; the agent reads it in theirs when it can.
+      return html`<li class="system" dir="auto">${e.reference ? t('autoReplyAck', { reference: e.reference }) : e.text}</li>`;
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
     case 'recording': {

@@ -307,6 +307,7 @@ export default {
   callbackOutcomeRetry: 'طلب العميل معاودة الاتصال لاحقًا.',
   callbackOutcomeWrongNumber: 'رقم خاطئ.',
   callbackNextAttempt: 'المحاولة التالية: {time}.',
+  autoReplyAck: 'أُرسل إشعار الاستلام بالبريد الإلكتروني (المرجع {reference}).',
   emailReplyHint: 'يُرسل ردك بالبريد الإلكتروني إلى {email}.',
   customerLabel: 'العميل: {name}',
   customerLoading: 'جارٍ تحميل بيانات العميل…',

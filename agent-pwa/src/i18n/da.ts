@@ -303,6 +303,7 @@ export default {
   callbackOutcomeRetry: 'Kunden bad om at blive ringet op igen.',
   callbackOutcomeWrongNumber: 'Forkert nummer.',
   callbackNextAttempt: 'Næste forsøg: {time}.',
+  autoReplyAck: 'Kvittering sendt pr. e-mail (reference {reference}).',
   emailReplyHint: 'Dit svar sendes pr. e-mail til {email}.',
   customerLabel: 'Kunde: {name}',
   customerLoading: 'Indlæser kunden…',

@@ -303,6 +303,7 @@ export default {
   callbackOutcomeRetry: 'Der Kunde bat um einen erneuten Anruf.',
   callbackOutcomeWrongNumber: 'Falsche Nummer.',
   callbackNextAttempt: 'Nächster Versuch: {time}.',
+  autoReplyAck: 'Eingangsbestätigung per E-Mail gesendet (Referenz {reference}).',
   emailReplyHint: 'Ihre Antwort geht per E-Mail an {email}.',
   customerLabel: 'Kunde: {name}',
   customerLoading: 'Kunde wird geladen…',

@@ -308,6 +308,7 @@ export const en = {
   callbackOutcomeRetry: 'The customer asked to be called again.',
   callbackOutcomeWrongNumber: 'Wrong number.',
   callbackNextAttempt: 'Next attempt: {time}.',
+  autoReplyAck: 'Acknowledgement sent by e-mail (reference {reference}).',
   emailReplyHint: 'Your reply is sent by e-mail to {email}.',
   customerLabel: 'Customer: {name}',
   customerLoading: 'Loading the customer…',

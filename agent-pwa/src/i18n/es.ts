@@ -303,6 +303,7 @@ export default {
   callbackOutcomeRetry: 'El cliente pidió que se le vuelva a llamar.',
   callbackOutcomeWrongNumber: 'Número equivocado.',
   callbackNextAttempt: 'Próximo intento: {time}.',
+  autoReplyAck: 'Acuse de recibo enviado por correo (referencia {reference}).',
   emailReplyHint: 'Tu respuesta se envía por correo a {email}.',
   customerLabel: 'Cliente: {name}',
   customerLoading: 'Cargando el cliente…',

@@ -303,6 +303,7 @@ export default {
   callbackOutcomeRetry: 'Le client a demandé à être rappelé.',
   callbackOutcomeWrongNumber: 'Mauvais numéro.',
   callbackNextAttempt: 'Prochaine tentative : {time}.',
+  autoReplyAck: 'Accusé de réception envoyé par e-mail (référence {reference}).',
   emailReplyHint: 'Votre réponse est envoyée par e-mail à {email}.',
   customerLabel: 'Client : {name}',
   customerLoading: 'Chargement du client…',

@@ -303,6 +303,7 @@ export default {
   callbackOutcomeRetry: '客户要求稍后再打。',
   callbackOutcomeWrongNumber: '号码错误。',
   callbackNextAttempt: '下次尝试：{time}。',
+  autoReplyAck: '已通过电子邮件发送回执（参考编号 {reference}）。',
   emailReplyHint: '您的回复将通过邮件发送至 {email}。',
   customerLabel: '客户：{name}',
   customerLoading: '正在加载客户信息…',
