@@ -162,7 +162,7 @@ export class SbConversationView extends LitElement {
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
     return html`<div class="header">
         <div>
-          <h2>${name}</h2>
+          <h2 dir="auto">${name}</h2>
           <span class="contact muted">${[sourceLabel(c), c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
           ${c.subject ? html`<span class="contact">${t('subjectLine', { subject: c.subject })}</span>` : nothing}
         </div>

@@ -94,7 +94,7 @@ export class SbInbox extends LitElement {
     const unread = this.unread[c.id] ?? 0;
     return html`<li>
       <button class="conversation" type="button" aria-current=${String(c.id === this.selectedId)} @click=${() => this.fire('sb-select', c.id)}>
-        <span class="row"><strong>${visitorName(c.visitor)}</strong>${unread ? html`<span class="badge">${t('unread', { count: unread })}</span>` : nothing}</span>
+        <span class="row"><strong dir="auto">${visitorName(c.visitor)}</strong>${unread ? html`<span class="badge">${t('unread', { count: unread })}</span>` : nothing}</span>
         <span class="muted">${t(c.status === 'ended' ? 'statusEnded' : c.status === 'queued' ? 'statusQueued' : 'statusActive')}</span>
       </button>
     </li>`;

@@ -122,7 +122,7 @@ export class SbCustomerPane extends LitElement {
       </ul>
       ${c.pages.length
         ? html`<h3 id="pages">${t('customerPages')}</h3>
-            <ol aria-labelledby="pages">${[...c.pages].reverse().map((page) => html`<li>${safeHref(page.url) ? html`<a href=${page.url} target="_blank" rel="noopener noreferrer">${page.title || page.url}</a>` : page.title || page.url} <span class="muted">${date(page.at)}</span></li>`)}</ol>`
+            <ol aria-labelledby="pages">${[...c.pages].reverse().map((page) => html`<li>${safeHref(page.url) ? html`<a href=${page.url} target="_blank" rel="noopener noreferrer" dir="auto">${page.title || page.url}</a>` : html`<bdi>${page.title || page.url}</bdi>`} <span class="muted">${date(page.at)}</span></li>`)}</ol>`
         : nothing}`;
   }
 

@@ -6,8 +6,9 @@ export const workspaceStyles = [
   sharedStyles,
   css`
     :host { display: block; height: 100%; }
-    .workspace { display: grid; grid-template-rows: auto auto 1fr; height: 100%; }
-    .topbar { display: flex; align-items: center; gap: 16px; padding: 10px 16px; background: #312e81; color: #fff; }
+    /* One column no wider than the screen, and a top bar that wraps: longer words (Arabic, German) must not push the page sideways. */
+    .workspace { display: grid; grid-template-rows: auto auto 1fr; grid-template-columns: minmax(0, 1fr); height: 100%; }
+    .topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: #312e81; color: #fff; }
     .topbar h1 { margin: 0; font-size: 18px; flex: 1; }
     .topbar button { background: transparent; color: #fff; border-color: #818cf8; }
     sb-presence-switch { background: #fff; color: #0f172a; border-radius: 8px; padding: 4px 8px; }
