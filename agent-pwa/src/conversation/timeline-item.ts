@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import { assertNever } from '../../../ui/assert-never.js';
-import { formatDuration } from '../../../ui/format/format-duration.js';
+import { formatDuration, formatSpokenDuration } from '../../../ui/format/format-duration.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
@@ -38,7 +38,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
     case 'ended':
       return html`<li class="system">
-        ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatDuration(e.talkMs)! })}` : nothing}
+        ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatSpokenDuration(e.talkMs, appLocale()) })}` : nothing}
       </li>`;
     case 'call-held':
     case 'call-resumed':
