@@ -59,6 +59,7 @@ export function reportParams(q: Omit<ReportQuery, 'format'> & { format?: 'json' 
 export const api = {
   login: (request: LoginRequest) => call<AgentProfile>('/auth/login', { method: 'POST', body: JSON.stringify(request) }),
   me: () => call<AgentProfile>('/auth/me'),
+  updateMe: (input: ProfileUpdate) => call<AgentProfile>('/auth/me', { method: 'PATCH', body: JSON.stringify(input) }),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),

@@ -12,6 +12,7 @@ import { SbComposer } from './composer/sb-composer.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
 import { SbInbox } from './sb-inbox.js';
+import { SbLanguageSelect } from './sb-language-select.js';
 import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
@@ -30,6 +31,7 @@ const elements = {
   'sb-workspace': SbWorkspace,
   'sb-login-form': SbLoginForm,
   'sb-presence-switch': SbPresenceSwitch,
+  'sb-language-select': SbLanguageSelect,
   'sb-inbox': SbInbox,
   'sb-conversation-view': SbConversationView,
   'sb-wrap-up-panel': SbWrapUpPanel,
@@ -60,6 +62,7 @@ declare global {
     'sb-workspace': SbWorkspace;
     'sb-login-form': SbLoginForm;
     'sb-presence-switch': SbPresenceSwitch;
+    'sb-language-select': SbLanguageSelect;
     'sb-inbox': SbInbox;
     'sb-conversation-view': SbConversationView;
     'sb-wrap-up-panel': SbWrapUpPanel;

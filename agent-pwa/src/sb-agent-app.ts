@@ -9,6 +9,7 @@ import type { AgentProfile, SignOutReason } from '../../signaling/protocol/serve
 import { AccountGateController, renderAccountGate } from './account/account-gate.js';
 import { accountLinkIn } from './account/account-link.js';
 import { api } from './api-client.js';
+import { setAppLocale } from './i18n/app-locale.js';
 
 export class SbAgentApp extends LitElement {
   static override styles = css`
@@ -41,10 +42,13 @@ export class SbAgentApp extends LitElement {
     super.connectedCallback();
     this.openAccountLink();
     window.addEventListener('hashchange', this.openAccountLink);
-    api
-      .me()
-      .then((profile) => (this.profile = profile))
-      .catch(() => {})
+    this.addEventListener('sb-locale-change', (e) => void this.onLocaleChange(e as CustomEvent<{ locale: string | null }>));
+    // Signed out, the browser's languages decide; signed in, the agent's own setting.
+    void Promise.all([setAppLocale(undefined), api.me().catch(() => undefined)])
+      .then(async ([, profile]) => {
+        if (profile?.locale) await setAppLocale(profile.locale);
+        this.profile = profile;
+      })
       .finally(() => (this.checked = true));
   }
 
@@ -59,9 +63,27 @@ export class SbAgentApp extends LitElement {
     if (link) void this.gate.openLink(link.token);
   };
 
-  private signIn(profile: AgentProfile): void {
+  /** In the agent's own language from the first screen on (no English flash before it). */
+  private async signIn(profile: AgentProfile): Promise<void> {
+    await setAppLocale(profile.locale);
     this.profile = profile;
     this.signedOut = undefined;
+  }
+
+  /** The agent picked a language: saved on their profile (it follows them to every device), shown at once. */
+  private async onLocaleChange(e: CustomEvent<{ locale: string | null }>): Promise<void> {
+    await setAppLocale(e.detail.locale);
+    try {
+      this.profile = await api.updateProfile({ locale: e.detail.locale });
+    } catch {
+      // Not saved (offline?): the app still shows the chosen language until the next sign-in.
+    }
+  }
+
+  /** The agent changed their profile (name, language) in Your account. */
+  private async onProfile(profile: AgentProfile): Promise<void> {
+    if (profile.locale !== this.profile?.locale) await setAppLocale(profile.locale);
+    this.profile = profile;
   }
 
   private async onLogin(e: CustomEvent<{ email: string; password: string }>): Promise<void> {
@@ -70,7 +92,7 @@ export class SbAgentApp extends LitElement {
     // Asked on this click (browsers want a gesture): calls ring as notifications when the app is in the background.
     if (typeof Notification !== 'undefined' && Notification.permission === 'default') void Notification.requestPermission().catch(() => {});
     try {
-      this.signIn(await api.login(e.detail));
+      await this.signIn(await api.login(e.detail));
     } catch (error) {
       this.loginError = error instanceof ProtocolError ? error.reason : 'internal';
     } finally {
@@ -82,6 +104,7 @@ export class SbAgentApp extends LitElement {
   private async onSignOut(): Promise<void> {
     await api.logout().catch(() => {});
     this.profile = undefined;
+    void setAppLocale(undefined);
   }
 
   override render() {
@@ -93,7 +116,7 @@ export class SbAgentApp extends LitElement {
       .profile=${this.profile}
       @sb-sign-out=${this.onSignOut}
       @sb-signed-out=${(e: CustomEvent<{ reason: SignOutReason }>) => ((this.profile = undefined), (this.signedOut = e.detail.reason))}
-      @sb-profile=${(e: CustomEvent<{ profile: AgentProfile }>) => (this.profile = e.detail.profile)}
+      @sb-profile=${(e: CustomEvent<{ profile: AgentProfile }>) => void this.onProfile(e.detail.profile)}
     ></sb-workspace>`;
   }
 }

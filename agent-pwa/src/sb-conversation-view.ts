@@ -58,7 +58,7 @@ export class SbConversationView extends LitElement {
       .pending { opacity: 0.65; }
       .system { align-self: center; font-size: 13px; color: #64748b; }
       .author { display: block; font-size: 12px; font-weight: 600; }
-      .meta { display: block; font-size: 11px; opacity: 0.8; text-align: right; }
+      .meta { display: block; font-size: 11px; opacity: 0.8; text-align: end; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
       .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
       form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
@@ -162,7 +162,7 @@ export class SbConversationView extends LitElement {
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
     return html`<div class="header">
         <div>
-          <h2>${name}</h2>
+          <h2 dir="auto">${name}</h2>
           <span class="contact muted">${[sourceLabel(c), c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
           ${c.subject ? html`<span class="contact">${t('subjectLine', { subject: c.subject })}</span>` : nothing}
         </div>
@@ -178,7 +178,7 @@ export class SbConversationView extends LitElement {
       </div>
       ${callback && c.status === 'active' && !this.monitoring ? html`<sb-callback-panel .callback=${callback} .visitor=${name}></sb-callback-panel>` : nothing}
       ${this.call && !ended && !this.monitoring
-        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages} .recordingSince=${this.recordingSince}></sb-call-controls>`
+        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages()} .recordingSince=${this.recordingSince}></sb-call-controls>`
         : nothing}
       ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
@@ -189,12 +189,12 @@ export class SbConversationView extends LitElement {
         ${this.events.map((e) => renderTimelineItem(e, name, lastSeen))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
-          .map((p) => html`<li class="message agent pending"><span class="text">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
+          .map((p) => html`<li class="message agent pending"><span class="text" dir="auto">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
       </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${this.notes.length
         ? html`<ul class="notes" aria-label=${t('whispersLabel')}>
-            ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> ${n.text}</li>`)}
+            ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></li>`)}
           </ul>`
         : nothing}
       ${c.source === 'email' && c.visitor.email && !ended && !this.monitoring ? html`<p class="hint muted">${t('emailReplyHint', { email: c.visitor.email })}</p>` : nothing}

@@ -30,7 +30,7 @@ export class SbInbox extends LitElement {
       .offer.call { background: #dcfce7; border-color: #86efac; }
       .offer .actions { display: flex; gap: 6px; }
       .preview { font-size: 13px; color: #334155; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      button.conversation { width: 100%; text-align: left; display: grid; gap: 2px; border-color: transparent; background: transparent; }
+      button.conversation { width: 100%; text-align: start; display: grid; gap: 2px; border-color: transparent; background: transparent; }
       button.conversation[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
       .row { display: flex; justify-content: space-between; gap: 6px; }
       .badge { background: #4338ca; color: #fff; border-radius: 10px; font-size: 12px; padding: 0 7px; }
@@ -75,7 +75,7 @@ export class SbInbox extends LitElement {
                   <strong>${t(label.title, { name })}</strong>
                   <span class="muted">${t('offerQueue', { queue: o.queueName })}</span>
                   ${o.subject ? html`<span>${t('subjectLine', { subject: o.subject })}</span>` : nothing}
-                  ${o.preview ? html`<span class="preview">“${o.preview}”</span>` : nothing}
+                  ${o.preview ? html`<span class="preview" dir="auto">“${o.preview}”</span>` : nothing}
                   <div class="actions">
                     <button class="primary" type="button" aria-label=${t(label.acceptLabel, { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${t(label.accept)}</button>
                     <button type="button" aria-label=${t('declineChatFrom', { name })} @click=${() => this.fire('sb-decline', o.conversationId)}>${t('decline')}</button>
@@ -94,7 +94,7 @@ export class SbInbox extends LitElement {
     const unread = this.unread[c.id] ?? 0;
     return html`<li>
       <button class="conversation" type="button" aria-current=${String(c.id === this.selectedId)} @click=${() => this.fire('sb-select', c.id)}>
-        <span class="row"><strong>${visitorName(c.visitor)}</strong>${unread ? html`<span class="badge">${t('unread', { count: unread })}</span>` : nothing}</span>
+        <span class="row"><strong dir="auto">${visitorName(c.visitor)}</strong>${unread ? html`<span class="badge">${t('unread', { count: unread })}</span>` : nothing}</span>
         <span class="muted">${t(c.status === 'ended' ? 'statusEnded' : c.status === 'queued' ? 'statusQueued' : 'statusActive')}</span>
       </button>
     </li>`;

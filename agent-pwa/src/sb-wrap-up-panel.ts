@@ -1,7 +1,7 @@
 /** After-contact work: the agent records the outcome of the conversation and says when they are done. */
 import { html, LitElement, css } from 'lit';
 import { DISPOSITIONS, type Disposition } from '../../signaling/protocol/conversation.js';
-import { t } from './i18n/en.js';
+import { t, appLocale } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
@@ -29,7 +29,7 @@ export class SbWrapUpPanel extends LitElement {
   }
 
   override render() {
-    const time = this.until ? new Date(this.until).toLocaleTimeString() : '';
+    const time = this.until ? new Date(this.until).toLocaleTimeString(appLocale()) : '';
     return html`<form aria-labelledby="wrap-title" @submit=${this.onSubmit}>
       <h2 id="wrap-title">${t('wrapUpTitle')}</h2>
       <p>${this.dispositionRequired ? t('wrapUpRequired') : t('wrapUpUntil', { time })}</p>

@@ -15,7 +15,6 @@ import { TextSearch } from './text-search.js';
 
 const EXCERPT_LENGTH = 180;
 const excerpt = (body: string) => (body.length <= EXCERPT_LENGTH ? body : `${body.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, '')}…`);
-const baseLanguage = (tag: string | undefined) => tag?.toLowerCase().split('-')[0];
 
 type StaffActor = Actor & { kind: 'agent' };
 
@@ -32,8 +31,8 @@ export class KnowledgeService {
   /** Articles for a question, in the asker's language when there are any in it. */
   async searchArticles(question: string, locale: string | undefined, limit = 3): Promise<ArticleHit[]> {
     this.articles ??= new TextSearch(await this.store.articles.list());
-    const language = baseLanguage(locale);
-    const inLanguage = this.articles.search(question, limit, (a) => baseLanguage(a.language) === language);
+    // The question is read as the asker's language (its stop words and stems); other languages' articles only when none fits.
+    const inLanguage = locale ? this.articles.search(question, limit, () => true, [locale]) : [];
     const hits = inLanguage.length ? inLanguage : this.articles.search(question, limit);
     return hits.map(({ item, score }) => ({ id: item.id, title: item.title, excerpt: excerpt(item.body), score }));
   }
@@ -46,7 +45,8 @@ export class KnowledgeService {
     if (last?.type !== 'message') return { replies: [], articles: [] };
     this.replies ??= new TextSearch(await this.store.cannedReplies.list());
     const mine = new Set(repliesFor(await this.store.cannedReplies.list(actor.agent.id), conversation.language).map((r) => r.id));
-    const replies = this.replies.search(last.text, 3, (r) => mine.has(r.id)).map(({ item, score }) => ({ ...item, score }));
+    // The customer's words are read in the conversation's language; a reply without a language is indexed as English.
+    const replies = this.replies.search(last.text, 3, (r) => mine.has(r.id), conversation.language ? [conversation.language, undefined] : undefined).map(({ item, score }) => ({ ...item, score }));
     return { replies, articles: await this.searchArticles(last.text, conversation.language, 3) };
   }
 

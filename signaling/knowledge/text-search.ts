@@ -1,45 +1,67 @@
 /**
- * Full-text search over short texts (articles, canned replies) with MiniSearch: prefix and
- * fuzzy matching, titles weighted double, common words ignored, weak matches dropped.
+ * Full-text search over short texts (articles, canned replies) with MiniSearch: one index per
+ * language, each analysed with its own stop words and stemmer (language-analysis.ts); prefix and
+ * fuzzy matching, titles weighted double, weak matches dropped.
  */
 import MiniSearch from 'minisearch';
-
-/** Words too common to say what a question is about (English; other languages rely on fuzziness). */
-const STOP_WORDS = new Set(
-  'a an and are as at be but by can could do does for from have hello hi how i if in is it me my no not of on or our please so that the there this to us was we what when where which who why will with would you your'.split(' '),
-);
+import { analysisFor, type LanguageAnalysis } from './language-analysis.js';
 
 export interface Searchable {
   id: string;
   title: string;
   body: string;
+  /** The text's language (`es`, `pt-BR`); absent texts are indexed as English. */
+  language?: string;
+}
+
+interface LanguageIndex {
+  analysis: LanguageAnalysis;
+  index: MiniSearch<Searchable>;
 }
 
 export class TextSearch<T extends Searchable> {
-  private readonly index = new MiniSearch<T>({
-    fields: ['title', 'body'],
-    storeFields: [],
-    processTerm: (term) => {
-      const t = term.toLowerCase();
-      return t.length < 2 || STOP_WORDS.has(t) ? null : t;
-    },
-    // Typos are forgiven in longer words only: "too" must not find "two".
-    searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'OR' },
-  });
+  private readonly indexes = new Map<string, LanguageIndex>();
   private readonly byId = new Map<string, T>();
 
   constructor(items: T[]) {
-    this.index.addAll(items);
-    for (const item of items) this.byId.set(item.id, item);
+    for (const item of items) {
+      this.byId.set(item.id, item);
+      this.indexOf(item.language).index.add(item);
+    }
   }
 
-  /** The best matches, strongest first; those under a quarter of the best score are noise. */
-  search(text: string, limit: number, keep: (item: T) => boolean = () => true): { item: T; score: number }[] {
-    const hits = this.index.search(text).filter((h) => keep(this.byId.get(String(h.id))!));
+  /**
+   * The best matches, strongest first; those under a quarter of the best score are noise.
+   * `languages`: search only the texts in these languages (each read with its own analysis); all when absent.
+   */
+  search(text: string, limit: number, keep: (item: T) => boolean = () => true, languages?: (string | undefined)[]): { item: T; score: number }[] {
+    const wanted = languages ? new Set(languages.map((l) => analysisFor(l).language)) : undefined;
+    const hits = [...this.indexes.entries()]
+      .filter(([language]) => !wanted || wanted.has(language as never))
+      .flatMap(([, { index }]) => index.search(text))
+      .filter((h) => keep(this.byId.get(String(h.id))!))
+      .sort((a, b) => b.score - a.score);
     const top = hits[0]?.score ?? 0;
     return hits
       .filter((h) => h.score >= top / 4)
       .slice(0, limit)
       .map((h) => ({ item: this.byId.get(String(h.id))!, score: Math.round(h.score * 100) / 100 }));
+  }
+
+  private indexOf(language: string | undefined): LanguageIndex {
+    const analysis = analysisFor(language);
+    let entry = this.indexes.get(analysis.language);
+    if (!entry) {
+      const index = new MiniSearch<Searchable>({
+        fields: ['title', 'body'],
+        storeFields: [],
+        tokenize: analysis.tokenize,
+        processTerm: analysis.processTerm,
+        // Typos are forgiven in longer words only: "too" must not find "two".
+        searchOptions: { boost: { title: 2 }, prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'OR' },
+      });
+      this.indexes.set(analysis.language, (entry = { analysis, index }));
+    }
+    return entry;
   }
 }

@@ -16,7 +16,7 @@ import type { QueuePlacement } from '../conversations/queue-placement.js';
 import type { InboundMail } from './inbound-mail.js';
 import { mailDomain, type MailSender } from './mail-sender.js';
 import { matchMailRule, mailRulesSchema, type MailRule } from './mail-rules.js';
-import { mailText } from './mail-templates.js';
+import { mailText, mailTextFor } from './mail-templates.js';
 
 /** Settings key of the routing rules for new mail. */
 export const MAIL_RULES_KEY = 'mail-routing-rules';
@@ -83,7 +83,7 @@ export class EmailDesk {
       queueId: queue,
       channel: 'email',
       source: 'email',
-      subject: mailText.offlineSubject(form.name),
+      subject: mailTextFor(form.locale).offlineSubject(form.name),
       startClientId: form.id,
       ...(form.locale ? { locale: form.locale } : {}),
       ...(form.page ? { page: form.page } : {}),
@@ -178,6 +178,8 @@ export class EmailDesk {
 
   private async acknowledge(conversation: ConversationRecord, p: { to: string; name?: string; subject: string; message: string; inReplyTo?: string }): Promise<void> {
     const reference = conversationReference(conversation.id);
+    // The customer gets it in the language they wrote to us in (the widget tells it; a mail from outside: English).
+    const words = mailTextFor(conversation.language);
     const now = this.clock();
     await this.store.transaction(async (tx) => {
       const references = await tx.mail.threadIds(conversation.id);
@@ -185,8 +187,8 @@ export class EmailDesk {
         {
           conversationId: conversation.id,
           to: p.to,
-          subject: mailText.ackSubject(p.subject, reference),
-          body: mailText.ackBody({ ...(p.name ? { name: p.name } : {}), reference, message: p.message, company: this.options.company }),
+          subject: words.ackSubject(p.subject, reference),
+          body: words.ackBody({ ...(p.name ? { name: p.name } : {}), reference, message: p.message, company: this.options.company }),
           messageId: this.newMessageId(),
           ...(p.inReplyTo ? { inReplyTo: p.inReplyTo } : {}),
           references,
@@ -195,7 +197,7 @@ export class EmailDesk {
         now,
       );
     });
-    await this.conversations.record(conversation, { type: 'auto-reply', text: mailText.ackTimeline(reference) });
+    await this.conversations.record(conversation, { type: 'auto-reply', text: words.ackTimeline(reference), reference });
     this.sender.kick();
   }
 
@@ -207,8 +209,8 @@ export class EmailDesk {
       {
         conversationId: conversation.id,
         to: visitor.email,
-        subject: mailText.replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
-        body: mailText.replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
+        subject: mailTextFor(conversation.language).replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
+        body: mailTextFor(conversation.language).replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
         messageId: this.newMessageId(),
         ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
         references,

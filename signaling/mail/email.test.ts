@@ -92,6 +92,24 @@ describe('e-mail conversations', () => {
     ana.socket.close();
   });
 
+  it('acknowledges in the language the visitor wrote in, and records it for the agent in theirs', async () => {
+    const token = await newVisitorToken(server);
+    const left = await leaveMessage(server, token, { id: 'offline-msg-es', name: 'Lucía Pérez', email: 'lucia@example.test', message: 'Mi pedido no ha llegado.', locale: 'es-MX' });
+    assert.equal(left.status, 200);
+    const ack = await sink.next((m) => m.to.includes('lucia@example.test'));
+    assert.match(ack.subject, /^Hemos recibido su mensaje \[#/);
+    assert.match(ack.text, /^Hola, Lucía Pérez:/);
+    assert.match(ack.text, /le responderemos por correo electrónico/);
+    assert.match(ack.text, /> Mi pedido no ha llegado\./);
+    const events = await server.store.conversations.eventsAfter(left.body.conversationId as string, 0);
+    const note = events.find((e) => e.type === 'auto-reply');
+    assert.deepEqual(note?.type === 'auto-reply' && [note.text, note.reference], [`Acuse de recibo enviado por correo (referencia ${left.body.reference}).`, left.body.reference]);
+
+    const arabic = await leaveMessage(server, await newVisitorToken(server), { id: 'offline-msg-ar', name: 'سارة', email: 'sara@example.test', message: 'أين طلبي؟', locale: 'ar' });
+    assert.equal(arabic.status, 200);
+    assert.match((await sink.next((m) => m.to.includes('sara@example.test'))).text, /^مرحبًا سارة،/);
+  });
+
   it('opens a conversation for a new mail in the queue its routing rule names, and never answers an auto-responder', async () => {
     await server.services.email.setRules({ kind: 'agent', agent: (await server.store.agents.findByEmail('admin@test.local'))! }, [{ keywords: ['invoice', 'refund'], in: 'subject-and-text', queue: 'billing' }]);
     await sendToListener(server.smtpPort!, { from: 'Tom <tom@example.test>', subject: 'Question about my Invoice', text: 'Why was I charged twice?', messageId: '<tom-1@example.test>' });

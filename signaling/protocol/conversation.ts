@@ -65,7 +65,7 @@ export type ConversationEventBody =
   /** The agent's result of calling back; `retryAt` when another attempt is scheduled. */
   | { type: 'callback-outcome'; outcome: CallbackOutcome; by: Party; retryAt?: number }
   /** The automatic answer the customer was sent (an e-mail acknowledgement with its reference). */
-  | { type: 'auto-reply'; text: string }
+  | { type: 'auto-reply'; text: string; /** The acknowledgement's reference, so each app words it in its own language. */ reference?: string }
   /** The bot's answer to the visitor's first question (articles), and whether they then asked for a person. */
   | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean };
 

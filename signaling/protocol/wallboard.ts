@@ -45,5 +45,7 @@ export interface Wallboard {
   serviceLevelSeconds: number;
   queues: WallboardQueue[];
   channels: (WallboardFigures & { channel: string })[];
+  /** Today's figures per customer language (`en`, `es`…; `unknown` when the browser did not say). Optional for older servers. */
+  languages?: (WallboardFigures & { language: string })[];
   agents: WallboardAgent[];
 }

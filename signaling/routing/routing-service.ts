@@ -5,7 +5,7 @@
  * The engine decides; this only executes.
  */
 import { AcdEngine } from '../acd/acd-engine.js';
-import type { AcdDecision, AcdEvent, Channel, OverflowReason } from '../acd/types.js';
+import type { AcdDecision, AcdEvent, Channel, OverflowReason, Skills } from '../acd/types.js';
 import { topics, type Bus } from '../bus/bus.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationSummary, Disposition, EndReason } from '../protocol/conversation.js';
@@ -20,6 +20,7 @@ import { Listeners } from '../kernel/listeners.js';
 import { componentLogger } from '../kernel/logger.js';
 import { secondsSince, type Metrics } from '../kernel/metrics.js';
 import type { PresenceService } from './presence-service.js';
+import { contactLanguageSkills, engineQueueSkills, withLanguageSkills } from './language-skills.js';
 import { assertNever } from '../protocol/assert-never.js';
 
 /** What routing remembers of a waiting contact so that offers are built without I/O. */
@@ -65,6 +66,8 @@ export interface RoutingOutcomes {
 export class RoutingListeners extends Listeners<RoutingOutcomes> {}
 
 const END_REASON: Record<OverflowReason, EndReason> = { 'queue-full': 'queue-full', 'max-wait': 'max-wait', closed: 'closed' };
+
+const withRequiredSkills = (skills: Skills | undefined) => (skills ? { requiredSkills: skills } : {});
 
 export class RoutingService {
   private readonly store: Store;
@@ -135,6 +138,7 @@ export class RoutingService {
       priority: c.priority,
       ...(options.restored ? { enqueuedAt: c.createdAt } : {}),
       ...(preferredAgentId ? { preferredAgentId } : {}),
+      ...withRequiredSkills(contactLanguageSkills(this.queues.get(c.queueId)?.requiredSkills ?? {}, c.language)),
     });
   }
 
@@ -288,7 +292,8 @@ export class RoutingService {
   private configure(q: QueueRecord): void {
     this.queues.set(q.id, q);
     const { slug: _slug, name: _name, isDefault: _isDefault, createdAt: _createdAt, ...config } = q;
-    this.feed({ type: 'queue-configured', at: this.clock(), queue: config });
+    // "lang" (the customer's own language) is carried by each contact instead: see language-skills.ts.
+    this.feed({ type: 'queue-configured', at: this.clock(), queue: { ...config, requiredSkills: engineQueueSkills(q.requiredSkills) } });
   }
 
   private async refreshAgent(agentId: string): Promise<void> {
@@ -305,7 +310,8 @@ export class RoutingService {
       agentId,
       available: this.presence.isConnected(agentId) && agent.status === 'available',
       queues: await this.store.queues.membershipsOf(agentId),
-      skills: agent.skills,
+      // The languages an agent serves are skills too, so queues and contacts can require them.
+      skills: withLanguageSkills(agent.skills, agent.languages),
       capacity: agent.capacity,
     });
   }

@@ -38,6 +38,9 @@ describe('the live wallboard', () => {
         ['on-contact', 1],
       );
       assert.equal(answered.wallboard.queues.find((q) => q.name === 'Support')!.serviceLevel, 1);
+      // Language is a routing attribute: the German chat counts in its own row.
+      const german = answered.wallboard.languages?.find((l) => l.language === 'de');
+      assert.deepEqual(german && [german.offered, german.answered, german.serviceLevel], [1, 1, 1]);
 
       visitor.socket.send({ type: 'conversation.rate', id: 'rate-early', conversationId, rating: 5 });
       assert.equal((await visitor.socket.next('error', (e) => e.id === 'rate-early')).reason, 'invalid-input', 'not before the end');

@@ -79,6 +79,8 @@ export class WallboardService {
     const names = new Map((await this.store.agents.list()).map((a) => [a.id, a.name]));
     const queues = (await this.store.queues.list()).map((q) => ({ queueId: q.id, name: q.name, ...figures(byQueue.get(q.id)), ...this.routing.queueNow(q.id) }));
     const channels = this.ledger.rows({ from: this.since, groupBy: 'channel', kpi: this.options.kpi }).map((r) => ({ channel: r.key, ...figures(r.kpis) }));
+    // Language is a routing attribute: volume, ASA and service level per customer language ("English calls today").
+    const languages = this.ledger.rows({ from: this.since, groupBy: 'language', kpi: this.options.kpi }).map((r) => ({ language: r.key, ...figures(r.kpis) }));
     const agents = this.ledger.agents
       .snapshot(now)
       .filter((a) => names.has(a.agentId))
@@ -94,7 +96,7 @@ export class WallboardService {
         occupancy: a.availableMs > 0 ? a.busyMs / a.availableMs : null,
       }))
       .sort((x, y) => x.name.localeCompare(y.name));
-    return { at: now, since: this.since, serviceLevelSeconds: this.options.kpi.serviceLevelMs / 1000, queues, channels, agents };
+    return { at: now, since: this.since, serviceLevelSeconds: this.options.kpi.serviceLevelMs / 1000, queues, channels, languages, agents };
   }
 
   destroy(): void {

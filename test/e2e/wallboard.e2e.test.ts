@@ -39,7 +39,7 @@ describe('the supervisor wallboard and reports', () => {
 
     await agent.signIn(ana, server.url, ANA);
     await ana.getByRole('combobox', { name: 'Your status' }).selectOption('away:lunch');
-    await anaRow().getByText('Away (lunch)').waitFor();
+    await anaRow().getByText('Away: lunch').first().waitFor(); // the state, not the same words in the row's menu
 
     customer = await (await newParty(browser)).newPage();
     await customer.goto(`${server.url}/`);

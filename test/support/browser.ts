@@ -1,5 +1,5 @@
 /** Headless Debian Chromium through playwright-core; one browser context per party. */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -35,9 +35,9 @@ export const LOOPBACK_ONLY_ICE = `(() => {
   };
 })();`;
 
-/** A fresh, isolated party (its own cookies and storage), failing fast on page errors. */
-export async function newParty(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+/** A fresh, isolated party (its own cookies and storage), failing fast on page errors; `options` set its language or screen. */
+export async function newParty(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   context.setDefaultTimeout(15_000);
   return context;
 }

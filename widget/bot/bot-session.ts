@@ -4,6 +4,7 @@
  * at any moment; the question and the articles offered then open the conversation.
  */
 import type { ArticleHit } from '../../signaling/protocol/articles.js';
+import { visitorLocale } from '../i18n/widget-language.js';
 
 export interface BotState {
   /** `answered`: articles are shown; `resolved`: the visitor said that helped; `handing-off`: a person was asked for. */
@@ -35,7 +36,7 @@ export class BotSession extends EventTarget {
     this.update({ phase: 'searching', question, articles: [], opened: {} });
     let articles: ArticleHit[] = [];
     try {
-      const response = await fetch(`${this.serverUrl}/api/visitors/articles?${new URLSearchParams({ q: question.slice(0, 500), locale: navigator.language })}`);
+      const response = await fetch(`${this.serverUrl}/api/visitors/articles?${new URLSearchParams({ q: question.slice(0, 500), locale: visitorLocale() })}`);
       if (response.ok) articles = (await response.json()) as ArticleHit[];
     } catch {
       // the bot is a shortcut, not a gate: without it, a person answers

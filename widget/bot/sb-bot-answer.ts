@@ -13,28 +13,31 @@ export class SbBotAnswer extends LitElement {
     :host { display: block; }
     .bubble { background: var(--sb-bot-bg, #f1f5f9); border-radius: 12px; padding: 8px 12px; display: grid; gap: 6px; }
     .who { font-size: 12px; font-weight: 600; color: #475569; }
-    ul { margin: 0; padding-left: 18px; display: grid; gap: 4px; }
+    ul { margin: 0; padding-inline-start: 18px; display: grid; gap: 4px; }
     button { font: inherit; cursor: pointer; }
-    .link { background: none; border: none; padding: 0; color: var(--sb-accent, #4338ca); text-decoration: underline; text-align: left; }
+    .link { background: none; border: none; padding: 0; color: var(--sb-accent, #4338ca); text-decoration: underline; text-align: start; }
     .article { white-space: pre-wrap; font-size: 14px; background: #fff; border-radius: 8px; padding: 6px 8px; }
     .actions { display: flex; flex-wrap: wrap; gap: 6px; }
     .actions button { border-radius: 8px; padding: 4px 10px; border: 1px solid #c7d2fe; background: #fff; }
     .actions .primary { background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff); border-color: transparent; }
     button:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
   `;
-  static override properties = { state: { attribute: false }, messages: { attribute: false } };
+  static override properties = { state: { attribute: false }, messages: { attribute: false }, locale: { attribute: false } };
 
   declare state: BotState;
   declare messages: Catalogue;
+  /** The messages' language. */
+  declare locale: string;
 
   constructor() {
     super();
     this.state = { phase: 'idle', articles: [], opened: {} };
     this.messages = en;
+    this.locale = 'en';
   }
 
   private t(key: MessageKey): string {
-    return format(this.messages, key);
+    return format(this.messages, key, {}, this.locale);
   }
 
   private fire(name: string, detail: unknown = {}): void {
@@ -55,8 +58,8 @@ export class SbBotAnswer extends LitElement {
             <ul>
               ${s.articles.map(
                 (a) => html`<li>
-                  <button type="button" class="link" aria-expanded=${s.opened[a.id] ? 'true' : 'false'} @click=${() => this.fire('sb-bot-open', { id: a.id })}>${a.title}</button>
-                  ${s.opened[a.id] ? html`<div class="article">${s.opened[a.id]}</div>` : html`<div>${a.excerpt}</div>`}
+                  <button type="button" class="link" dir="auto" aria-expanded=${s.opened[a.id] ? 'true' : 'false'} @click=${() => this.fire('sb-bot-open', { id: a.id })}>${a.title}</button>
+                  ${s.opened[a.id] ? html`<div class="article" dir="auto">${s.opened[a.id]}</div>` : html`<div dir="auto">${a.excerpt}</div>`}
                 </li>`,
               )}
             </ul>

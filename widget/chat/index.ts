@@ -9,6 +9,10 @@ import { ChatSession } from './chat-session.js';
 import { ContactOptions, type ContactForm } from '../contact/contact-options.js';
 import { BotSession } from '../bot/bot-session.js';
 import { requestDeletion } from './deletion-request.js';
+import { format } from '../i18n/en.js';
+import { loadCatalogue } from '../i18n/load-catalogue.js';
+import { setWidgetLanguage, widgetLanguage } from '../i18n/widget-language.js';
+import type { AppLocale } from '../../ui/i18n/locales.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -23,7 +27,25 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   const session = new ChatSession({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), storage: safeLocalStorage() });
   const panel = document.createElement('sb-chat-panel');
   panel.voice = options.voice !== false && typeof RTCPeerConnection !== 'undefined' && !!navigator.mediaDevices;
-  options.container.append(panel);
+  let wantedLocale = options.locale;
+  let unread = 0;
+  const showUnread = (count: number) => {
+    unread = count;
+    const { messages, locale } = widgetLanguage();
+    options.setUnread(count, format(messages, 'unreadBadge', { count }, locale));
+  };
+  /** Loads the language's catalogue (its own chunk), then redraws the panel in it; the last language asked for wins. */
+  const useLocale = async (locale: AppLocale) => {
+    wantedLocale = locale;
+    const messages = await loadCatalogue(locale);
+    if (wantedLocale !== locale) return;
+    setWidgetLanguage(locale, messages);
+    panel.messages = messages;
+    panel.locale = locale;
+    showUnread(unread);
+  };
+  // The panel shows once its words are there, so a Spanish visitor never sees it in English first.
+  void useLocale(options.locale).then(() => options.container.append(panel));
   panel.cobrowse = options.cobrowse !== false;
   const calls = wireCalls(session, panel, options.serverUrl);
   const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
@@ -35,7 +57,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
 
   const markReadIfVisible = () => {
     if (open && document.visibilityState === 'visible') session.markRead();
-    options.setUnread(open ? 0 : session.unreadCount());
+    showUnread(open ? 0 : session.unreadCount());
   };
   // Besides the view: the call's media, the shared page and the read marks follow the session too.
   session.addEventListener('change', () => {
@@ -94,6 +116,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
       }
       markReadIfVisible();
     },
+    setLocale: (locale) => void useLocale(locale),
     identify: (fields) => session.identify(fields),
     send: (text) => session.send(text),
   };

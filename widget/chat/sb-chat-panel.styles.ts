@@ -1,4 +1,4 @@
-/** Styles of the chat panel. Theme with --sb-* custom properties or ::part(). */
+/** Styles of the chat panel. Theme with --sb-* custom properties or ::part(). Logical sides only: the panel mirrors under dir="rtl". */
 import { css } from 'lit';
 
 export const chatPanelStyles = css`
@@ -33,11 +33,11 @@ export const chatPanelStyles = css`
   .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
   /* Only the message text keeps its line breaks; the template's own whitespace must not show. */
   .text { white-space: pre-wrap; }
-  .message.visitor { align-self: flex-end; background: var(--sb-visitor-bubble, #4338ca); color: var(--sb-visitor-bubble-text, #fff); border-bottom-right-radius: 4px; }
-  .message.agent { align-self: flex-start; background: var(--sb-agent-bubble, #f3f4f6); border-bottom-left-radius: 4px; }
+  .message.visitor { align-self: flex-end; background: var(--sb-visitor-bubble, #4338ca); color: var(--sb-visitor-bubble-text, #fff); border-end-end-radius: 4px; }
+  .message.agent { align-self: flex-start; background: var(--sb-agent-bubble, #f3f4f6); border-end-start-radius: 4px; }
   .message.pending { opacity: 0.7; }
   .author { display: block; font-size: 12px; font-weight: 600; margin-bottom: 2px; }
-  .meta { display: block; font-size: 11px; opacity: 0.8; margin-top: 2px; text-align: right; }
+  .meta { display: block; font-size: 11px; opacity: 0.8; margin-top: 2px; text-align: end; }
   .typing { padding: 0 16px 6px; font-size: 13px; color: var(--sb-muted, #6b7280); min-height: 1em; }
   form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }
   textarea {

@@ -56,12 +56,15 @@ export class SbChatPanel extends LitElement {
     bot: { attribute: false },
     deletion: { attribute: false },
     confirmingDelete: { state: true },
+    locale: { attribute: false },
   };
 
   /** The chat as shown: the chat session's state. */
   declare state: ChatState;
   /** The message catalogue; English unless the page chose another. */
   declare messages: Catalogue;
+  /** The catalogue's language: plural rules, dates, durations. */
+  declare locale: string;
   declare confirmingEnd: boolean;
   /** Whether the visitor may call (browser voice is offered on this site). */
   declare voice: boolean;
@@ -88,6 +91,7 @@ export class SbChatPanel extends LitElement {
     super();
     this.state = { connection: ConnectionStatus.connecting, events: [], outbox: [] };
     this.messages = en;
+    this.locale = 'en';
     this.confirmingEnd = false;
     this.voice = false;
     this.cobrowse = false;
@@ -141,7 +145,7 @@ export class SbChatPanel extends LitElement {
     });
   }
 
-  private readonly t = (key: MessageKey, params?: Record<string, string | number>): string => format(this.messages, key, params);
+  private readonly t = (key: MessageKey, params?: Record<string, string | number>): string => format(this.messages, key, params, this.locale);
 
   private fire(name: string, detail: unknown = {}): void {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
@@ -183,7 +187,7 @@ export class SbChatPanel extends LitElement {
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
     // Most visitors never see the alternatives: their forms load the first time they are shown.
     if (!customElements.get('sb-contact-options')) void import('../contact/sb-contact-options.js');
-    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages}></sb-contact-options>`;
+    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
   }
 
   override render() {
@@ -223,15 +227,15 @@ export class SbChatPanel extends LitElement {
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
         ${!conversation && this.bot?.question && this.bot.phase !== 'idle' && this.loadBot()
-          ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text">${this.bot.question}</span></li>
-              <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages}></sb-bot-answer></li>`
+          ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text" dir="auto">${this.bot.question}</span></li>
+              <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages} .locale=${this.locale}></sb-bot-answer></li>`
           : nothing}
-        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName() }))}
+        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName(), locale: this.locale }))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
             (item) => html`<li class="message visitor pending" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}>
-              <span class="text">${item.text}</span><span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
+              <span class="text" dir="auto">${item.text}</span><span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
             </li>`,
           )}
       </ol></div>
@@ -257,7 +261,7 @@ export class SbChatPanel extends LitElement {
   private renderHeader(ended: boolean) {
     const { conversation, connection } = this.state;
     return html`<header part="header">
-      <h2 id="sb-title">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
+      <h2 id="sb-title" dir="auto">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
       ${this.voice && (!conversation || ended) && connection === 'open'
         ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
         : nothing}

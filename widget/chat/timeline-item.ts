@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
 import { assertNever } from '../../ui/assert-never.js';
-import { formatDuration } from '../../ui/format/format-duration.js';
+import { formatSpokenDuration } from '../../ui/format/format-duration.js';
 import type { MessageKey, Translate } from '../i18n/en.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
@@ -30,16 +30,18 @@ export interface TimelineContext {
   lastSeenVisitorSeq: number;
   /** The conversation's agent, or the fallback name. */
   agentName: string;
+  /** The widget's language, for durations. */
+  locale: string;
 }
 
 /** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
-export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName }: TimelineContext): TemplateResult | typeof nothing {
+export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale }: TimelineContext): TemplateResult | typeof nothing {
   switch (e.type) {
     case 'message': {
       const mine = e.author.kind === 'visitor';
       const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
       return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
-        ${mine ? nothing : html`<span class="author">${name}</span>`}<span class="text">${e.text}</span>
+        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${e.text}</span>
         ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
       </li>`;
     }
@@ -50,7 +52,7 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
     case 'ended':
       return html`<li class="system">
         ${e.by.kind === 'visitor' ? t('youEnded') : e.by.kind === 'system' ? t(SYSTEM_END[e.reason ?? 'no-route']) : t('agentEnded', { name: e.by.name ?? t('agentFallbackName') })}
-        ${e.talkMs !== undefined ? t('callEnded', { duration: formatDuration(e.talkMs)! }) : nothing}
+        ${e.talkMs !== undefined ? t('callEnded', { duration: formatSpokenDuration(e.talkMs, locale) }) : nothing}
       </li>`;
     case 'call-held':
     case 'call-resumed': {

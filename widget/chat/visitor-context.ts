@@ -1,4 +1,5 @@
 /** Where the visitor is, as the agent's screen pop and a new conversation need it: the page, the referrer, language and clock. */
+import { visitorLocale } from '../i18n/widget-language.js';
 
 /** This page, cut to what the server accepts. */
 function currentPage(): { url: string; title: string } {
@@ -18,11 +19,12 @@ export function visitorContextFrame() {
 }
 
 /** The queue, page and language a new conversation or call starts with. */
-export function startContext(queue: string | undefined): { queue?: string; page?: { url: string; title: string }; locale?: string } {
+export function startContext(queue: string | undefined): { queue?: string; page?: { url: string; title: string }; locale: string } {
   const page = typeof location === 'undefined' ? undefined : currentPage();
   return {
     ...(queue ? { queue } : {}),
     ...(page ? { page } : {}),
-    ...(typeof navigator !== 'undefined' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(navigator.language) ? { locale: navigator.language } : {}),
+    // The language the visitor reads the widget in: the conversation is routed and answered in it.
+    locale: visitorLocale(),
   };
 }

@@ -4,7 +4,8 @@
  * root marked as the widget's, so it is never mirrored back to the agent.
  */
 import type { AgentGuide, CobrowseControl } from '../../signaling/protocol/cobrowse.js';
-import { en, format } from '../i18n/en.js';
+import { format } from '../i18n/en.js';
+import { widgetLanguage } from '../i18n/widget-language.js';
 import type { DomSerializer } from './dom-serializer.js';
 import './sb-cobrowse-bar.js';
 import { adoptStyles } from '../loader/adopt-styles.js';
@@ -45,6 +46,8 @@ export class GuideOverlay {
     this.highlight = root.querySelector('.highlight')!;
     this.bar = doc.createElement('sb-cobrowse-bar');
     this.bar.agentName = agentName;
+    this.bar.messages = widgetLanguage().messages;
+    this.bar.locale = widgetLanguage().locale;
     root.append(this.bar);
     (doc.body ?? doc.documentElement).append(this.host);
   }
@@ -60,7 +63,7 @@ export class GuideOverlay {
     const id = guide && guide.snapshot === snapshotId ? guide.highlight : undefined;
     const node = id !== undefined ? this.serializer.nodeOf(id) : undefined;
     this.target = node instanceof Element ? node : undefined;
-    if (this.target && this.target !== before && guide) this.bar.announcement = format(en, 'cobrowseHighlighted', { name: guide.name });
+    if (this.target && this.target !== before && guide) this.bar.announcement = format(widgetLanguage().messages, 'cobrowseHighlighted', { name: guide.name }, widgetLanguage().locale);
     this.pointerName.textContent = guide?.name ?? '';
     this.place();
   }

@@ -4,6 +4,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import type { CobrowseControl } from '../../signaling/protocol/cobrowse.js';
+import { directionOf } from '../../ui/i18n/locales.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 
 /**
@@ -21,13 +22,15 @@ export class SbCobrowseBar extends LitElement {
     button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
-  static override properties = { agentName: { attribute: false }, control: { attribute: false }, announcement: { attribute: false }, messages: { attribute: false } };
+  static override properties = { agentName: { attribute: false }, control: { attribute: false }, announcement: { attribute: false }, messages: { attribute: false }, locale: { attribute: false } };
 
   declare agentName: string;
   declare control: CobrowseControl;
   /** Something to say to screen readers (the agent highlighted something). */
   declare announcement: string;
   declare messages: Catalogue;
+  /** The messages' language; the bar is mirrored for right-to-left ones. */
+  declare locale: string;
 
   constructor() {
     super();
@@ -35,10 +38,11 @@ export class SbCobrowseBar extends LitElement {
     this.control = 'off';
     this.announcement = '';
     this.messages = en;
+    this.locale = 'en';
   }
 
   private t(key: MessageKey): string {
-    return format(this.messages, key, { name: this.agentName });
+    return format(this.messages, key, { name: this.agentName }, this.locale);
   }
 
   private fire(name: string, detail: unknown = {}): void {
@@ -46,7 +50,7 @@ export class SbCobrowseBar extends LitElement {
   }
 
   override render() {
-    return html`<section role="region" aria-label=${this.t('cobrowseBarLabel')}>
+    return html`<section role="region" lang=${this.locale} dir=${directionOf(this.locale)} aria-label=${this.t('cobrowseBarLabel')}>
       <p role="status">${this.t('cobrowseSharing')}</p>
       <div class="actions"><button type="button" class="stop" @click=${() => this.fire('sb-cobrowse-stop')}>${this.t('cobrowseStop')}</button></div>
       ${this.control === 'requested'

@@ -6,6 +6,7 @@
 import type { CallbackRequest, CallbackView, OfflineMessageReceipt, QueueStatus } from '../../signaling/protocol/contact-options.js';
 import { newClientId } from '../chat/client-id.js';
 import { ContactClient, ContactError } from './contact-client.js';
+import { visitorLocale } from '../i18n/widget-language.js';
 
 export type ContactForm = 'message' | 'callback';
 
@@ -79,7 +80,7 @@ export class ContactOptions extends EventTarget {
   private context() {
     return {
       ...(this.init.queue ? { queue: this.init.queue } : {}),
-      locale: navigator.language,
+      locale: visitorLocale(),
       page: { url: location.href.slice(0, 2048), title: document.title.slice(0, 512) },
     };
   }

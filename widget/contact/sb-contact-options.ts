@@ -18,7 +18,7 @@ import type { ContactState } from './contact-options.js';
  */
 export class SbContactOptions extends LitElement {
   static override styles = [chatPanelStyles, contactStyles];
-  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
+  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, locale: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
 
   declare state: ContactState;
   /** Why the options are shown: nobody can answer (`offline`), or the wait is long (`wait`). */
@@ -27,6 +27,8 @@ export class SbContactOptions extends LitElement {
   /** The waiting chat's expected wait, as the queue last reported it. */
   declare waitMs: number | undefined;
   declare messages: Catalogue;
+  /** The messages' language, for plural forms, dates and times. */
+  declare locale: string;
   declare asap: boolean;
 
   constructor() {
@@ -35,11 +37,12 @@ export class SbContactOptions extends LitElement {
     this.reason = undefined;
     this.showMenu = true;
     this.messages = en;
+    this.locale = 'en';
     this.asap = true;
   }
 
   private t(key: MessageKey, params?: Record<string, string | number>): string {
-    return format(this.messages, key, params);
+    return format(this.messages, key, params, this.locale);
   }
 
   private fire(name: string, detail: unknown = {}): void {
@@ -47,7 +50,7 @@ export class SbContactOptions extends LitElement {
   }
 
   private formatTime(at: number): string {
-    return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+    return new Intl.DateTimeFormat(this.locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
   }
 
   private invalid(field: string): boolean {
@@ -129,8 +132,8 @@ export class SbContactOptions extends LitElement {
     const slots = status?.callbackSlots ?? [];
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     const days = new Map<string, number[]>();
-    const dayOf = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-    const timeOf = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+    const dayOf = new Intl.DateTimeFormat(this.locale, { weekday: 'long', day: 'numeric', month: 'long' });
+    const timeOf = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
     for (const slot of slots) {
       const day = dayOf.format(slot);
       days.set(day, [...(days.get(day) ?? []), slot]);

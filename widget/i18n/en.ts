@@ -1,4 +1,8 @@
-/** The widget's English message catalogue. Every string a visitor sees or hears comes from here. */
+/**
+ * The widget's English message catalogue: the source every translation (es.ts, fr.ts…) is typed
+ * against. Every string a visitor sees or hears comes from here. Messages are ICU MessageFormat:
+ * `{name}` placeholders, and `{count, plural, one {…} other {…}}` where a number changes the words.
+ */
 import { formatMessage } from '../../ui/format/format-message.js';
 
 export const en = {
@@ -158,10 +162,12 @@ export const en = {
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Record<MessageKey, string>;
+/** One language's catalogue file: every key of the English one (a missing key shows in English and fails test/i18n). */
+export type Translation = Partial<Catalogue>;
 /** A catalogue bound for use: a key and its parameters in, the words out. */
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Formats a message, replacing `{name}` placeholders with `params`. */
-export function format(catalogue: Catalogue, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return formatMessage(catalogue[key], params);
+/** Formats a message for `locale` (plural rules, digits), replacing placeholders with `params`. */
+export function format(catalogue: Catalogue, key: MessageKey, params: Record<string, string | number> = {}, locale = 'en'): string {
+  return formatMessage(catalogue[key], params, locale);
 }

@@ -1,4 +1,5 @@
 /** The public `window.Switchboard` API, as documented in the README. */
+import type { AppLocale } from '../../ui/i18n/locales.js';
 
 export type SwitchboardEventName = 'ready' | 'open' | 'close' | 'message' | 'agent-joined' | 'conversation-ended';
 
@@ -29,6 +30,11 @@ export interface SwitchboardApi {
   toggle(): void;
   identify(fields: IdentifyFields): void;
   send(text: string): void;
+  /**
+   * Switches the widget's language at once (`'fr'`, `'es-MX'`…); a language without a catalogue shows English.
+   * @example Switchboard.setLocale('da');
+   */
+  setLocale(locale: string): void;
   on<E extends SwitchboardEventName>(event: E, handler: (detail: SwitchboardEvents[E]) => void): void;
   off<E extends SwitchboardEventName>(event: E, handler: (detail: SwitchboardEvents[E]) => void): void;
 }
@@ -46,17 +52,20 @@ export interface ChatMountOptions {
   cobrowse?: boolean;
   /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
   bot?: boolean;
+  /** The widget's language, as the loader chose it. */
+  locale: AppLocale;
   emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;
   /** Tells the loader the panel wants to close (the close button, Escape). */
   requestClose(): void;
   /** Tells the loader the panel must open (the agent asks to see the page). */
   requestOpen(): void;
-  /** Unread agent messages while the panel is closed, for the launcher badge. */
-  setUnread(count: number): void;
+  /** Unread agent messages while the panel is closed, for the launcher badge, with the words for them in the widget's language. */
+  setUnread(count: number, words?: string): void;
 }
 
 export interface ChatHandle {
   setOpen(open: boolean): void;
+  setLocale(locale: AppLocale): void;
   identify(fields: IdentifyFields): void;
   send(text: string): void;
 }

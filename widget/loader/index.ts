@@ -3,7 +3,8 @@
  * `<script src="https://HOST/widget.js" async></script>` and gets the launcher.
  * Optional attributes: data-queue="sales", data-voice="false" (no Call button),
  * data-cobrowse="false" (the visitor is not offered to share the page; agents may still ask),
- * data-bot="true" (a first question is answered by the help bot from the knowledge base, with a person one click away).
+ * data-bot="true" (a first question is answered by the help bot from the knowledge base, with a person one click away),
+ * data-locale="fr" (the widget's language; otherwise the visitor's browser languages choose, English when none is translated).
  */
 import { installSwitchboard } from './install-switchboard.js';
 
@@ -12,7 +13,7 @@ const serverUrl = script?.src ? new URL(script.src).origin : location.origin;
 const queue = script?.dataset.queue;
 
 function install() {
-  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}), ...(script?.dataset.voice === 'false' ? { voice: false } : {}), ...(script?.dataset.cobrowse === 'false' ? { cobrowse: false } : {}), ...(script?.dataset.bot === 'true' ? { bot: true } : {}) });
+  installSwitchboard(window, { serverUrl, ...(queue ? { queue } : {}), ...(script?.dataset.voice === 'false' ? { voice: false } : {}), ...(script?.dataset.cobrowse === 'false' ? { cobrowse: false } : {}), ...(script?.dataset.bot === 'true' ? { bot: true } : {}), ...(script?.dataset.locale ? { locale: script.dataset.locale } : {}) });
 }
 
 if (document.body) install();

@@ -84,4 +84,25 @@ describe('installSwitchboard (the loader)', () => {
     installSwitchboard(window, { serverUrl, loadChat });
     expect(launcher().getAttribute('aria-expanded')).to.equal('true');
   });
+
+  it('speaks the language the page sets, mirrors for Arabic, and switches at once with setLocale', async () => {
+    const api = installSwitchboard(window, { serverUrl, loadChat, locale: 'es-MX' });
+    const host = widgets()[0] as HTMLElement;
+    expect([launcher().getAttribute('aria-label'), host.lang, host.dir]).to.deep.equal(['Abrir el chat', 'es', 'ltr']);
+    api.open();
+    const root = host.shadowRoot!;
+    await waitUntil(() => root.querySelector('sb-chat-panel')?.shadowRoot?.querySelector('textarea[aria-label="Su mensaje"]'), 'the panel mounts in Spanish');
+    api.setLocale('ar');
+    expect([launcher().getAttribute('aria-label'), host.lang, host.dir]).to.deep.equal(['إغلاق المحادثة', 'ar', 'rtl']);
+    await waitUntil(() => root.querySelector('sb-chat-panel')?.shadowRoot?.querySelector('textarea[aria-label="رسالتك"]'), 'the open panel redraws in Arabic');
+    api.setLocale('zh-TW'); // no Traditional Chinese catalogue: English
+    expect([launcher().getAttribute('aria-label'), host.dir]).to.deep.equal(['Close chat', 'ltr']);
+  });
+
+  it('follows the browser’s languages when the page sets none', () => {
+    installSwitchboard(window, { serverUrl, loadChat });
+    const expected = navigator.languages.some((l) => /^(es|fr|de|da|ar)\b|^zh(-cn|-sg|-hans)?$/i.test(l)) ? undefined : 'Open chat';
+    if (expected) expect(launcher().getAttribute('aria-label')).to.equal(expected);
+    expect((widgets()[0] as HTMLElement).lang).to.match(/^(en|es|fr|de|da|zh|ar)$/);
+  });
 });

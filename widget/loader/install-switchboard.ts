@@ -2,9 +2,10 @@
  * The loader's logic: draws the launcher without any framework, exposes `window.Switchboard`,
  * replays calls queued before the script loaded, and loads the chat UI only when needed.
  */
-import { en, format } from '../i18n/en.js';
+import { directionOf, pickLocale, type AppLocale } from '../../ui/i18n/locales.js';
 import type { ChatHandle, ChatMountOptions, IdentifyFields, SwitchboardApi, SwitchboardEventName, SwitchboardEvents } from './api-types.js';
 import { adoptStyles } from './adopt-styles.js';
+import { launcherLabels } from './launcher-labels.js';
 import { chatIcon, closeIcon, launcherCss } from './launcher-styles.js';
 import { storageKeys } from './storage-keys.js';
 
@@ -23,6 +24,8 @@ export interface InstallOptions {
   cobrowse?: boolean;
   /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
   bot?: boolean;
+  /** The widget's language as the page sets it (`data-locale`); otherwise the visitor's browser languages decide. */
+  locale?: string;
   /** How to load the chat chunk; defaults to importing it from the server. */
   loadChat?: () => Promise<ChatModule>;
 }
@@ -53,13 +56,16 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   let chat: ChatHandle | undefined;
   let chatLoading: Promise<ChatHandle | undefined> | undefined;
   const pendingForChat: ((c: ChatHandle) => void)[] = [];
+  const nav = win.navigator;
+  let locale: AppLocale = pickLocale(options.locale ? [options.locale] : nav.languages?.length ? nav.languages : [nav.language]);
+  let unreadWords: string | undefined;
 
   const host = doc.createElement('div');
   host.setAttribute('data-switchboard-widget', '');
   const root = host.attachShadow({ mode: 'open' });
   root.innerHTML = `
     <div class="panel-slot" id="sb-panel" part="panel-slot" hidden></div>
-    <button class="launcher" part="launcher" type="button" aria-expanded="false" aria-controls="sb-panel" aria-label="${en.launcherOpen}">
+    <button class="launcher" part="launcher" type="button" aria-expanded="false" aria-controls="sb-panel">
       ${chatIcon}<span class="badge" part="badge" hidden></span>
     </button>`;
   // After the markup: a <style> fallback must not be replaced by it.
@@ -78,10 +84,19 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
     }
   }
 
-  function setUnread(count: number): void {
+  function setUnread(count: number, words?: string): void {
+    unreadWords = words;
     badge.hidden = count === 0;
     badge.textContent = count > 9 ? '9+' : String(count);
-    launcher.setAttribute('aria-label', count && !open ? `${en.launcherOpen} (${format(en, 'unreadBadge', { count })})` : open ? en.launcherClose : en.launcherOpen);
+    const [openLabel, closeLabel] = launcherLabels[locale];
+    launcher.setAttribute('aria-label', count && !open ? `${openLabel} (${words ?? count})` : open ? closeLabel : openLabel);
+  }
+
+  /** Mirrors the widget for right-to-left languages and names the launcher in the widget's language. */
+  function applyLocale(): void {
+    host.lang = locale;
+    host.dir = directionOf(locale);
+    setUnread(Number(badge.hidden ? 0 : badge.textContent), unreadWords);
   }
 
   function withChat(act: (c: ChatHandle) => void): void {
@@ -96,6 +111,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
           ...(options.voice === false ? { voice: false } : {}),
           ...(options.cobrowse === false ? { cobrowse: false } : {}),
           ...(options.bot ? { bot: true } : {}),
+          locale,
           emit,
           requestClose: () => api.close(),
           requestOpen: () => api.open(),
@@ -119,7 +135,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
     launcher.setAttribute('aria-expanded', String(open));
     launcher.innerHTML = `${open ? closeIcon : chatIcon}`;
     launcher.append(badge);
-    setUnread(open ? 0 : Number(badge.hidden ? 0 : badge.textContent));
+    setUnread(open ? 0 : Number(badge.hidden ? 0 : badge.textContent), unreadWords);
     try {
       win.sessionStorage.setItem(keys.panelOpen, open ? '1' : '');
     } catch {
@@ -137,6 +153,11 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
     toggle: () => setOpen(!open),
     identify: (fields: IdentifyFields) => withChat((c) => c.identify(fields)),
     send: (text: string) => withChat((c) => c.send(String(text))),
+    setLocale(tag: string) {
+      locale = pickLocale([String(tag)]);
+      applyLocale();
+      chat?.setLocale(locale); // a chat still loading mounts in the new language
+    },
     on(event, handler) {
       let set = handlers.get(event);
       if (!set) handlers.set(event, (set = new Set()));
@@ -148,6 +169,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   };
   win.Switchboard = api;
 
+  applyLocale();
   launcher.addEventListener('click', () => api.toggle());
   (doc.body ?? doc.documentElement).append(host);
 

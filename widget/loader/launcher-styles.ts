@@ -1,4 +1,9 @@
-/** Styles of the loader's launcher, themeable with --sb-* custom properties and ::part(launcher). */
+/**
+ * Styles of the loader's launcher, themeable with --sb-* custom properties and ::part(launcher).
+ * The launcher and panel sit at the inline end: the right, or the left under `dir="rtl"` (set on the
+ * host from the widget's language). Fixed boxes take their sides from the page, not the widget, so the
+ * mirrored sides are written for :host([dir=rtl]).
+ */
 export const launcherCss = `
 :host { all: initial; }
 .launcher {
@@ -12,7 +17,7 @@ export const launcherCss = `
 .launcher:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 3px; }
 .launcher svg { width: 26px; height: 26px; fill: currentColor; }
 .badge {
-  position: absolute; top: -2px; right: -2px; min-width: 20px; height: 20px; padding: 0 5px;
+  position: absolute; top: -2px; inset-inline-end: -2px; min-width: 20px; height: 20px; padding: 0 5px;
   border-radius: 10px; background: var(--sb-badge, #dc2626); color: #fff;
   font: 600 12px/20px system-ui, sans-serif; text-align: center; box-sizing: border-box;
 }
@@ -24,8 +29,9 @@ export const launcherCss = `
   height: min(600px, calc(100vh - 120px));
 }
 .panel-slot[hidden] { display: none; }
+:host([dir="rtl"]) .launcher, :host([dir="rtl"]) .panel-slot { right: auto; left: var(--sb-offset-x, 20px); }
 @media (max-width: 480px) {
-  .panel-slot { right: 0; bottom: 0; width: 100vw; height: 100dvh; }
+  .panel-slot, :host([dir="rtl"]) .panel-slot { right: 0; left: 0; bottom: 0; width: 100vw; height: 100dvh; }
 }
 `;
 

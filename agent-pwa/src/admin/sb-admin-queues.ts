@@ -13,7 +13,7 @@ export class SbAdminQueues extends LitElement {
     css`
       :host { display: grid; grid-template-columns: 220px 1fr; gap: 16px; padding: 16px; overflow-y: auto; height: 100%; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; align-content: start; }
-      li button { width: 100%; text-align: left; }
+      li button { width: 100%; text-align: start; }
       button[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
       h2 { margin: 0 0 8px; font-size: 17px; }
     `,

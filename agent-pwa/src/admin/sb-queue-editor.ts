@@ -24,7 +24,7 @@ export class SbQueueEditor extends LitElement {
       input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; min-width: 0; width: 100%; box-sizing: border-box; }
       label.check input, td input { width: auto; }
       table { border-collapse: collapse; grid-column: 1 / -1; }
-      th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
+      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
       td input[type='number'] { width: 5em; }
     `,
   ];

@@ -7,7 +7,7 @@ import { agentCallMessages } from './call-controls-messages.js';
 describe('the agent app’s words for the call controls', () => {
   it('come from the agent app’s catalogue, in the agent’s voice', async () => {
     const call: CallView = { conversationId: 'c1', phase: 'active', agent: { id: 'a1', name: 'Ana' }, answeredAt: Date.now(), heldBy: 'agent' };
-    const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentCallMessages} .call=${call} .peer=${'Maria'}></sb-call-controls>`);
+    const el = await fixture<SbCallControls>(html`<sb-call-controls side="agent" .messages=${agentCallMessages()} .call=${call} .peer=${'Maria'}></sb-call-controls>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('[role=group]')!.getAttribute('aria-label')).to.equal('Call with Maria');
     expect(root.querySelector('[role=status]')!.textContent).to.equal('On hold');

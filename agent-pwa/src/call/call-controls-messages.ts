@@ -1,21 +1,22 @@
 /** The call controls' words in the agent's voice, from the agent app's catalogue. */
 import type { CallControlsMessages } from '../../../ui/call/call-controls-messages.js';
-import { en } from '../i18n/en.js';
+import { t } from '../i18n/en.js';
 
-export const agentCallMessages: CallControlsMessages = {
-  controls: en.callControls,
-  waiting: en.callRequeued,
-  heldBySelf: en.callHeldByYou,
-  heldByPeer: en.callHeldByVisitor,
-  reconnecting: en.callReconnecting,
-  connecting: en.callWaitingMedia,
-  connected: en.callConnected,
-  callTime: en.callTime,
-  micLevel: en.micLevel,
-  mute: en.mute,
-  unmute: en.unmute,
-  hold: en.hold,
-  resume: en.resume,
-  hangUp: en.hangUp,
-  recorder: { record: en.record, stop: en.stopRecording, time: en.recordingTime, notAllowed: en.noRecordingConsent },
-};
+/** In the agent's language now; `{name}` stays for the call controls to fill. */
+export const agentCallMessages = (): CallControlsMessages => ({
+  controls: t('callControls'),
+  waiting: t('callRequeued'),
+  heldBySelf: t('callHeldByYou'),
+  heldByPeer: t('callHeldByVisitor'),
+  reconnecting: t('callReconnecting'),
+  connecting: t('callWaitingMedia'),
+  connected: t('callConnected'),
+  callTime: t('callTime'),
+  micLevel: t('micLevel'),
+  mute: t('mute'),
+  unmute: t('unmute'),
+  hold: t('hold'),
+  resume: t('resume'),
+  hangUp: t('hangUp'),
+  recorder: { record: t('record'), stop: t('stopRecording'), time: t('recordingTime'), notAllowed: t('noRecordingConsent') },
+});

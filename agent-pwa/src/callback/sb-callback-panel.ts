@@ -5,7 +5,7 @@
  */
 import { css, html, LitElement, nothing } from 'lit';
 import type { CallbackOutcome, ConversationEvent } from '../../../signaling/protocol/conversation.js';
-import { t } from '../i18n/en.js';
+import { t, appLocale } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 
 type CallbackEvent = Extract<ConversationEvent, { type: 'callback' }>;
@@ -54,7 +54,7 @@ export class SbCallbackPanel extends LitElement {
 
   override render() {
     const c = this.callback;
-    const requested = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(c.requestedAt);
+    const requested = new Intl.DateTimeFormat(appLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(c.requestedAt);
     return html`<section aria-label=${t('callbackPanelLabel', { name: this.visitor })}>
       <p class="dial">${t('callbackDial', { name: this.visitor })} <a href=${`tel:${c.phone}`}>${c.phone}</a></p>
       <p class="muted">${t(c.asap ? 'callbackAsked' : 'callbackAskedSlot', { requested, attempt: c.attempt })}</p>

@@ -68,8 +68,8 @@ export class SbComposer extends LitElement {
     return html`<form @submit=${this.onSubmit}>
       ${suggestions && (suggestions.replies.length || suggestions.articles.length)
         ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
-            ${suggestions.replies.map((r) => html`<button type="button" class="chip" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
-            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
+            ${suggestions.replies.map((r) => html`<button type="button" class="chip" dir="auto" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
+            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" dir="auto" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
           </div>`
         : nothing}
       <textarea
@@ -91,7 +91,7 @@ export class SbComposer extends LitElement {
               (r, i) => html`<li id=${`shortcut-${r.id}`} role="option" aria-selected=${i === this.shortcutIndex ? 'true' : 'false'} @mousedown=${(e: Event) => {
                 e.preventDefault();
                 this.pickShortcut(r);
-              }}><strong>/${r.shortcut}</strong> ${r.title}${r.language ? html` <span class="muted">(${r.language})</span>` : nothing}</li>`,
+              }}><bdi><strong>/${r.shortcut}</strong> ${r.title}</bdi>${r.language ? html` <span class="muted">(${r.language})</span>` : nothing}</li>`,
             )}
           </ul>`
         : nothing}

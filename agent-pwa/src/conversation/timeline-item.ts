@@ -2,8 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import { assertNever } from '../../../ui/assert-never.js';
-import { formatDuration } from '../../../ui/format/format-duration.js';
-import { t, type MessageKey } from '../i18n/en.js';
+import { formatDuration, formatSpokenDuration } from '../../../ui/format/format-duration.js';
+import { t, type MessageKey, appLocale } from '../i18n/en.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -28,7 +28,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'message': {
       const fromAgent = e.author.kind === 'agent';
       return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-        <span class="author">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text">${e.text}</span>
+        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text" dir="auto">${e.text}</span>
         ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
       </li>`;
     }
@@ -38,7 +38,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       return html`<li class="system">${t('left', { name: e.agent.name ?? '' })}</li>`;
     case 'ended':
       return html`<li class="system">
-        ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatDuration(e.talkMs)! })}` : nothing}
+        ${t('endedBy', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}${e.talkMs !== undefined ? html` · ${t('callEndedAfter', { duration: formatSpokenDuration(e.talkMs, appLocale()) })}` : nothing}
       </li>`;
     case 'call-held':
     case 'call-resumed':
@@ -53,10 +53,11 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       return html`<li class="system">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
     case 'callback-outcome':
       return html`<li class="system">
-        ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
+        ${t(CALLBACK_OUTCOME[e.outcome], { name: e.by.name ?? t('you') })}${e.retryAt ? html` ${t('callbackNextAttempt', { time: new Intl.DateTimeFormat(appLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(e.retryAt) })}` : nothing}
       </li>`;
     case 'auto-reply':
-      return html`<li class="system">${e.text}</li>`;
+      // The server writes the text in the customer's language; the agent reads it in theirs when it can.
+      return html`<li class="system" dir="auto">${e.reference ? t('autoReplyAck', { reference: e.reference }) : e.text}</li>`;
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
     case 'recording': {

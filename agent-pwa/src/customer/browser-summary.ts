@@ -16,11 +16,11 @@ export function browserSummary(userAgent: string | undefined): { browser?: strin
   return { ...(browser ? { browser } : {}), ...(os ? { os } : {}) };
 }
 
-/** The customer's wall-clock time now, in their time zone ("14:05, Tue"). */
-export function localTimeIn(timeZone: string | undefined, now = Date.now()): string | undefined {
+/** The customer's wall-clock time now, in their time zone ("14:05, Tue"), written for `locale` (the app's language). */
+export function localTimeIn(timeZone: string | undefined, now = Date.now(), locale?: string): string | undefined {
   if (!timeZone) return undefined;
   try {
-    return new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now);
+    return new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(now);
   } catch {
     return undefined;
   }

@@ -6,14 +6,15 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers, PossibleMatch } from '../../../signaling/protocol/customers.js';
-import { t, type MessageKey } from '../i18n/en.js';
+import { t, type MessageKey, appLocale } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
+import { languageName } from '../../../ui/i18n/language-name.js';
 import { assertNever } from '../../../ui/assert-never.js';
 
 const CALLBACK_OUTCOME_KEY = { reached: 'callbackOutcomeReached', 'no-answer': 'callbackOutcomeNoAnswer', retry: 'callbackOutcomeRetry', 'wrong-number': 'callbackOutcomeWrongNumber' } as const satisfies Record<string, MessageKey>;
 
-const date = (at: number) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+const date = (at: number) => new Intl.DateTimeFormat(appLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
 /**
@@ -30,13 +31,13 @@ export class SbCustomerPane extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; overflow-y: auto; padding: 12px 16px; background: #fff; border-left: 1px solid #e2e8f0; font-size: 14px; }
+      :host { display: block; overflow-y: auto; padding: 12px 16px; background: #fff; border-inline-start: 1px solid #e2e8f0; font-size: 14px; }
       h2 { font-size: 16px; margin: 0 0 4px; }
       h3 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; margin: 14px 0 6px; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
       .contact { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; }
       .contact.current { border-color: #4338ca; }
-      .tag { display: inline-block; background: #eef2ff; color: #3730a3; border-radius: 999px; padding: 0 8px; font-size: 12px; margin-right: 4px; }
+      .tag { display: inline-block; background: #eef2ff; color: #3730a3; border-radius: 999px; padding: 0 8px; font-size: 12px; margin-inline-end: 4px; }
       .viewing { background: #fef3c7; color: #92400e; padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0; }
       dt { color: #64748b; }
@@ -126,18 +127,18 @@ export class SbCustomerPane extends LitElement {
     const c = p.context;
     if (!c) return nothing;
     const { browser, os } = browserSummary(c.userAgent);
-    const time = localTimeIn(c.timeZone);
+    const time = localTimeIn(c.timeZone, Date.now(), appLocale());
     const referrer = c.referrer && safeHref(c.referrer);
     return html`<h3>${t('customerBrowsing')}</h3>
       <ul>
         ${time ? html`<li>${t('customerLocalTime', { time: `${time} (${c.timeZone})` })}</li>` : nothing}
-        ${c.language ? html`<li>${t('customerLanguage', { language: c.language })}</li>` : nothing}
+        ${c.language ? html`<li>${t('customerLanguage', { language: languageName(c.language, appLocale()) })}</li>` : nothing}
         ${browser ? html`<li>${t('customerBrowser', { browser: os ? `${browser}, ${os}` : browser })}</li>` : nothing}
         ${referrer ? html`<li>${t('customerReferrer', { referrer: new URL(referrer).host })}</li>` : nothing}
       </ul>
       ${c.pages.length
         ? html`<h3 id="pages">${t('customerPages')}</h3>
-            <ol aria-labelledby="pages">${[...c.pages].reverse().map((page) => html`<li>${safeHref(page.url) ? html`<a href=${page.url} target="_blank" rel="noopener noreferrer">${page.title || page.url}</a>` : page.title || page.url} <span class="muted">${date(page.at)}</span></li>`)}</ol>`
+            <ol aria-labelledby="pages">${[...c.pages].reverse().map((page) => html`<li>${safeHref(page.url) ? html`<a href=${page.url} target="_blank" rel="noopener noreferrer" dir="auto">${page.title || page.url}</a>` : html`<bdi>${page.title || page.url}</bdi>`} <span class="muted">${date(page.at)}</span></li>`)}</ol>`
         : nothing}`;
   }
 
@@ -149,7 +150,7 @@ export class SbCustomerPane extends LitElement {
       ${isCurrent ? html` <span class="muted">(${t('customerThisContact')})</span>` : nothing}
       <div>${c.subject ?? c.firstMessage ?? t('customerNoSubject')}</div>
       ${c.tags.length ? html`<div>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</div>` : nothing}
-      ${c.notes.map((n) => html`<div class="note"><strong>${t(n.kind === 'handover' ? 'handoverFrom' : n.kind === 'whisper' ? 'whisperFrom' : 'noteBy', { name: n.author.name })}:</strong> ${n.text}</div>`)}
+      ${c.notes.map((n) => html`<div class="note"><strong>${t(n.kind === 'handover' ? 'handoverFrom' : n.kind === 'whisper' ? 'whisperFrom' : 'noteBy', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></div>`)}
       ${!this.readOnly && current && !isCurrent && c.visitor.id !== current.visitor.id
         ? html`<button type="button" aria-label=${t('splitOffLabel', { channel, date: date(c.createdAt) })} @click=${() => this.fire('sb-customer-split', { visitorId: c.visitor.id })}>${t('splitOff')}</button>`
         : nothing}
@@ -171,7 +172,7 @@ export class SbCustomerPane extends LitElement {
   private renderEvent(e: ConversationEvent) {
     switch (e.type) {
       case 'message':
-        return html`<li>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}: ${e.text}</li>`;
+        return html`<li><bdi>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}</bdi>: <span dir="auto">${e.text}</span></li>`;
       case 'transferred':
         return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
       case 'callback':

@@ -48,7 +48,6 @@ export const accountMessages = {
   // Your account.
   accountSettingsTitle: 'Your account',
   accountEmail: 'You sign in as {email}.',
-  appLanguage: 'App language',
   browserDefault: 'Browser default',
   notificationsTitle: 'Notifications',
   notifySound: 'Sound for new chats and calls',

@@ -1,4 +1,9 @@
-/** The agent app's English message catalogue. Every string an agent sees or hears comes from here. */
+/**
+ * The agent app's English message catalogue: the source every translation (es.ts, zh.ts…) is typed
+ * against, and `t`, which speaks the agent's language (app-locale.ts loads it). Every string an agent
+ * sees or hears comes from here. Messages are ICU MessageFormat: `{name}` placeholders, and
+ * `{count, plural, one {…} other {…}}` where a number changes the words.
+ */
 import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
 
@@ -76,6 +81,11 @@ export const en = {
   wallboardQueues: 'Queues today',
   wallboardAgents: 'Agents',
   wallboardChannels: 'By channel',
+  wallboardLanguages: 'By language',
+  colLanguage: 'Language',
+  languageUnknown: 'Not known',
+  appLanguage: 'App language',
+  appLanguageBrowser: 'As the browser',
   colQueue: 'Queue',
   colWaiting: 'Waiting',
   colLongest: 'Longest wait',
@@ -139,7 +149,7 @@ export const en = {
   retryDelay: 'Skip an agent who missed it for (seconds)',
   wrapUp: 'Wrap-up time (seconds)',
   dispositionRequiredLabel: 'Outcome required at wrap-up',
-  requiredSkills: 'Required skills (for example billing:3, spanish:1)',
+  requiredSkills: 'Required skills (for example billing:3, lang-es:1; lang:1 = the customer’s own language)',
   tierWait: 'Escalate to the next tier after (seconds, 0 = all tiers at once)',
   priority: 'Queue priority (-10 to 10)',
   maxSize: 'Most contacts waiting (empty = no limit)',
@@ -299,6 +309,7 @@ export const en = {
   callbackOutcomeRetry: 'The customer asked to be called again.',
   callbackOutcomeWrongNumber: 'Wrong number.',
   callbackNextAttempt: 'Next attempt: {time}.',
+  autoReplyAck: 'Acknowledgement sent by e-mail (reference {reference}).',
   emailReplyHint: 'Your reply is sent by e-mail to {email}.',
   customerLabel: 'Customer: {name}',
   customerLoading: 'Loading the customer…',
@@ -311,7 +322,7 @@ export const en = {
   customerReferrer: 'Came from: {referrer}',
   customerPages: 'Pages visited',
   customerHistory: 'Contacts',
-  customerHistoryCount: '{count} contacts on every channel',
+  customerHistoryCount: '{count, plural, one {# contact on every channel} other {# contacts on every channel}}',
   customerThisContact: 'this contact',
   customerFullTimeline: 'Show the whole timeline',
   customerHideTimeline: 'Hide the whole timeline',
@@ -408,7 +419,7 @@ export const en = {
   shortcut_canned: 'At the start of a reply: insert a canned reply',
   libraryReplies: 'Canned replies',
   libraryArticles: 'Knowledge base',
-  libraryVariables: 'Variables: {{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{agent.name}}, {{agent.first_name}}; add a fallback with {{customer.first_name | there}}.',
+  libraryVariables: 'Variables: {variables}; add a fallback with {example}.',
   libraryPersonal: 'yours',
   libraryTeam: 'team',
   libraryEdit: 'Edit',
@@ -430,9 +441,24 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+/** One language's catalogue file: every key of the English one (a missing key shows in English and fails test/i18n). */
+export type Translation = Partial<Record<MessageKey, string>>;
 
+let active: { locale: string; messages: Translation } = { locale: 'en', messages: {} };
+
+/** Makes `t` speak `locale` from now on; app-locale.ts calls it once the catalogue is loaded, then redraws the app. */
+export function useTranslation(locale: string, messages: Translation): void {
+  active = { locale, messages };
+}
+
+/** The app's language now (`en`, `zh`…), for dates, times and numbers with Intl. */
+export function appLocale(): string {
+  return active.locale;
+}
+
+/** The words for `key` in the agent's language (English where the translation lacks it), placeholders filled. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return formatMessage(en[key], params);
+  return formatMessage(active.messages[key] ?? en[key], params, active.locale);
 }
 
 /** How to show a visitor who has not told us their name. */

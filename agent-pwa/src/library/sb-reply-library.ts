@@ -55,7 +55,7 @@ export class SbReplyLibrary extends LitElement {
       <div class="columns">
         <section aria-labelledby="replies-h">
           <h2 id="replies-h">${t('libraryReplies')}</h2>
-          <p class="muted">${t('libraryVariables')}</p>
+          <p class="muted">${t('libraryVariables', { variables: '{{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{agent.name}}, {{agent.first_name}}', example: '{{customer.first_name | there}}' })}</p>
           ${this.renderReplyForm()}
           <ul>${this.replies.map((r) => this.renderReply(r))}</ul>
         </section>

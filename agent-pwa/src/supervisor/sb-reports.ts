@@ -2,7 +2,9 @@
 import { html, LitElement, css, nothing } from 'lit';
 import type { ReportQuery } from '../../../signaling/protocol/reports.js';
 import { reportParams } from '../api-client.js';
-import { t, type MessageKey } from '../i18n/en.js';
+import { appLocale, t, type MessageKey } from '../i18n/en.js';
+import { languageName } from '../../../ui/i18n/language-name.js';
+import { CHANNELS } from '../../../signaling/protocol/conversation.js';
 import { sharedStyles } from '../shared-styles.js';
 import { duration, percent } from './format.js';
 import { drawReportChart } from './report-chart.js';
@@ -20,8 +22,8 @@ export class SbReports extends LitElement {
       label { display: grid; gap: 4px; font-size: 13px; }
       input, select { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
       table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; margin-top: 12px; }
-      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: left; }
+      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
       .chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px; min-height: 40px; }
     `,
@@ -86,6 +88,14 @@ export class SbReports extends LitElement {
     void this.run(new FormData(event.target as HTMLFormElement));
   }
 
+  /** A row's group in the app's language: a language's or channel's name rather than its code. */
+  private groupLabel(label: string): string {
+    if (!label) return t('groupBy_total');
+    if (this.query.groupBy === 'language') return label === 'unknown' ? t('languageUnknown') : languageName(label, appLocale());
+    if (this.query.groupBy === 'channel' && (CHANNELS as readonly string[]).includes(label)) return t(`channel_${label}` as MessageKey);
+    return label;
+  }
+
   override render() {
     const r = this.reports;
     const na = t('notAvailable');
@@ -123,7 +133,7 @@ export class SbReports extends LitElement {
             <tbody>
               ${r.rows.map(
                 (row) => html`<tr>
-                  <td>${row.bucket ?? ''}</td><td>${row.label || t('groupBy_total')}</td><td>${row.offered}</td><td>${row.answered}</td><td>${row.abandoned}</td>
+                  <td>${row.bucket ?? ''}</td><td>${this.groupLabel(row.label)}</td><td>${row.offered}</td><td>${row.answered}</td><td>${row.abandoned}</td>
                   <td>${percent(row.serviceLevel) ?? na}</td><td>${percent(row.serviceLevel2) ?? na}</td><td>${percent(row.abandonmentRate) ?? na}</td>
                   <td>${row.asaSeconds === null ? na : duration(row.asaSeconds * 1000)}</td><td>${row.ahtSeconds === null ? na : duration(row.ahtSeconds * 1000)}</td>
                   <td>${row.transfers}</td><td>${row.csat?.toFixed(1) ?? na}</td>

@@ -34,7 +34,7 @@ describe('<sb-wallboard>', () => {
     const [ana, ben] = [...el.shadowRoot!.querySelectorAll('tr[data-agent]')].map(cells);
     expect(ana!.slice(0, 2)).to.deep.equal(['Ana Lima', 'On contact']);
     expect(ana![2]).to.match(/^1:0[5-7]$/);
-    expect(ben![1]).to.equal('Away (lunch)');
+    expect(ben![1]).to.equal('Away: lunch');
     expect(ben![2]).to.match(/^0:1[0-2]$/);
     expect(ben![5]).to.equal('–', 'no occupancy without available time');
     await expect(el).to.be.accessible();

@@ -1,12 +1,15 @@
-/** The supervisors' live wallboard: each queue today, each channel, and every agent's state. */
+/** The supervisors' live wallboard: each queue today, each channel and customer language, and every agent's state. */
 import { html, LitElement, css, nothing } from 'lit';
 import { BREAK_REASONS } from '../../../signaling/protocol/presence.js';
 import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
-import { t, type MessageKey } from '../i18n/en.js';
+import { appLocale, t, type MessageKey } from '../i18n/en.js';
+import { languageName } from '../../../ui/i18n/language-name.js';
+import { CHANNELS as CHANNEL_LIST } from '../../../signaling/protocol/conversation.js';
 import { sharedStyles } from '../shared-styles.js';
 import { ClockController } from '../../../ui/controllers/clock-controller.js';
 import { duration, percent } from './format.js';
 
+const CHANNELS = new Set<string>(CHANNEL_LIST);
 const FORCIBLE = ['available', ...BREAK_REASONS.filter((r) => r !== 'no-answer').map((r) => `away:${r}`), 'offline'];
 
 /**
@@ -20,8 +23,8 @@ export class SbWallboard extends LitElement {
       :host { display: block; padding: 16px; overflow: auto; height: 100%; }
       h2 { font-size: 16px; margin: 18px 0 8px; }
       table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; }
-      th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      th:first-child, td:first-child { text-align: left; }
+      th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th:first-child, td:first-child { text-align: start; }
       thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
       .state { display: inline-flex; align-items: center; gap: 6px; }
       .dot { width: 9px; height: 9px; border-radius: 50%; background: #94a3b8; }
@@ -98,7 +101,16 @@ export class SbWallboard extends LitElement {
         ? html`<h2 id="channels">${t('wallboardChannels')}</h2>
             <table aria-labelledby="channels">
               <thead><tr><th scope="col">${t('colChannel')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th></tr></thead>
-              <tbody>${w.channels.map((c) => html`<tr><th scope="row">${c.channel}</th><td>${c.offered}</td><td>${c.answered}</td><td>${c.abandoned}</td><td>${percent(c.serviceLevel) ?? na}</td></tr>`)}</tbody>
+              <tbody>${w.channels.map((c) => html`<tr><th scope="row">${CHANNELS.has(c.channel) ? t(`channel_${c.channel}` as MessageKey) : c.channel}</th><td>${c.offered}</td><td>${c.answered}</td><td>${c.abandoned}</td><td>${percent(c.serviceLevel) ?? na}</td></tr>`)}</tbody>
+            </table>`
+        : nothing}
+      ${w.languages?.length
+        ? html`<h2 id="languages">${t('wallboardLanguages')}</h2>
+            <table aria-labelledby="languages">
+              <thead><tr><th scope="col">${t('colLanguage')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th><th scope="col">${t('colAsa')}</th></tr></thead>
+              <tbody>${w.languages.map(
+                (l) => html`<tr data-language=${l.language}><th scope="row">${l.language === 'unknown' ? t('languageUnknown') : languageName(l.language, appLocale())}</th><td>${l.offered}</td><td>${l.answered}</td><td>${l.abandoned}</td><td>${percent(l.serviceLevel) ?? na}</td><td>${duration(l.asaMs) ?? na}</td></tr>`,
+              )}</tbody>
             </table>`
         : nothing}
       <h2 id="agents">${t('wallboardAgents')}</h2>
@@ -112,7 +124,7 @@ export class SbWallboard extends LitElement {
           ${w.agents.map(
             (a) => html`<tr data-agent=${a.agentId}>
               <th scope="row">${a.name}</th>
-              <td><span class="state"><span class="dot ${a.state}" aria-hidden="true"></span>${a.state === 'away' && a.breakReason ? t('awayBecause', { reason: a.breakReason }) : t(`state_${a.state}` as MessageKey)}</span></td>
+              <td><span class="state"><span class="dot ${a.state}" aria-hidden="true"></span>${a.state === 'away' && a.breakReason ? (BREAK_REASONS.includes(a.breakReason as never) ? t(`break_${a.breakReason}` as MessageKey) : t('awayBecause', { reason: a.breakReason })) : t(`state_${a.state}` as MessageKey)}</span></td>
               <td>${this.since(a.stateSince)}</td>
               <td>${a.contacts}</td><td>${a.handledToday}</td><td>${percent(a.occupancy) ?? na}</td>
               <td>

@@ -212,7 +212,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         <summary>${t('shortcutsTitle')}</summary>
         <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
       </details>
-      <button type="button" class="account-button" aria-label=${t('accountOf', { name: this.profile.name })} aria-current=${this.tab === 'account' ? 'page' : 'false'} @click=${() => this.openTab('account')}>${this.profile.name}</button>
+      <button type="button" class="account-button" dir="auto" aria-label=${t('accountOf', { name: this.profile.name })} aria-current=${this.tab === 'account' ? 'page' : 'false'} @click=${() => this.openTab('account')}>${this.profile.name}</button>
+      <sb-language-select .value=${this.profile.locale ?? ''}></sb-language-select>
       <sb-presence-switch
         .status=${s.status}
         .breakReason=${s.breakReason}

@@ -6,8 +6,9 @@ export const workspaceStyles = [
   sharedStyles,
   css`
     :host { display: block; height: 100%; }
-    .workspace { display: grid; grid-template-rows: auto auto 1fr; height: 100%; }
-    .topbar { display: flex; align-items: center; gap: 16px; padding: 10px 16px; background: #312e81; color: #fff; }
+    /* One column no wider than the screen, and a top bar that wraps: longer words (Arabic, German) must not push the page sideways. */
+    .workspace { display: grid; grid-template-rows: auto auto 1fr; grid-template-columns: minmax(0, 1fr); height: 100%; }
+    .topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: #312e81; color: #fff; }
     .topbar h1 { margin: 0; font-size: 18px; flex: 1; }
     .topbar button { background: transparent; color: #fff; border-color: #818cf8; }
     sb-presence-switch { background: #fff; color: #0f172a; border-radius: 8px; padding: 4px 8px; }
@@ -17,12 +18,12 @@ export const workspaceStyles = [
     .work { display: grid; grid-template-columns: 1fr minmax(260px, 340px); height: 100%; min-height: 0; }
     .work > * { min-height: 0; }
     .shortcuts { position: relative; font-size: 14px; }
-    .shortcuts dl { position: absolute; z-index: 5; right: 0; background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px 12px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; min-width: 280px; }
+    .shortcuts dl { position: absolute; z-index: 5; inset-inline-end: 0; background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px 12px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; min-width: 280px; }
     .shortcuts dd { margin: 0; }
     .screen-pop { display: grid; grid-template-rows: auto 1fr; height: 100%; }
     .pop { margin: 12px 16px 0; font-size: 17px; }
     @media (max-width: 900px) { .work { grid-template-columns: 1fr; } .work sb-customer-pane { display: none; } }
-    sb-inbox { border-right: 1px solid #e2e8f0; background: #f1f5f9; }
+    sb-inbox { border-inline-end: 1px solid #e2e8f0; background: #f1f5f9; }
     main { min-height: 0; }
     .empty { display: grid; place-items: center; height: 100%; }
     nav.tabs { display: flex; gap: 4px; }

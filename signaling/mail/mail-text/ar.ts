@@ -1,0 +1,14 @@
+/** What Switchboard writes to customers on its own, in Arabic (Modern Standard Arabic, as the widget). */
+import type { MailTranslation } from './en.js';
+
+export default {
+  ackSubjectNew: 'لقد استلمنا رسالتك',
+  greetingNamed: 'مرحبًا {name}،',
+  greeting: 'مرحبًا،',
+  ackThanks: 'شكرًا على رسالتك. لقد وصلت إلى فريقنا، وسنرد عليك بالبريد الإلكتروني.',
+  ackReference: 'رقمك المرجعي هو {reference}؛ والرد على هذه الرسالة يُبقي كل شيء في مكان واحد.',
+  ackYourMessage: 'رسالتك:',
+  ackTimeline: 'أُرسل إشعار الاستلام بالبريد الإلكتروني (المرجع {reference}).',
+  offlineSubject: 'رسالة من {name}',
+  replySubjectFallback: 'رسالتك',
+} satisfies MailTranslation;

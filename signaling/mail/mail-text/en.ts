@@ -1,0 +1,19 @@
+/**
+ * Every text Switchboard writes into a customer's mail or a conversation's timeline on its own, in
+ * English: the source the translations beside it (es.ts, fr.ts…) are typed against. `{name}` placeholders.
+ */
+export const en = {
+  ackSubjectNew: 'We received your message',
+  greetingNamed: 'Hello {name},',
+  greeting: 'Hello,',
+  ackThanks: 'Thank you for your message. It has reached our team, and we will answer you by e-mail.',
+  ackReference: 'Your reference is {reference}; replying to this mail keeps everything in one place.',
+  ackYourMessage: 'Your message:',
+  ackTimeline: 'Acknowledgement sent by e-mail (reference {reference}).',
+  offlineSubject: 'Message from {name}',
+  replySubjectFallback: 'Your message',
+} as const;
+
+export type MailTextKey = keyof typeof en;
+/** One language's mail texts: every key of the English ones (a missing key is written in English and fails test/i18n). */
+export type MailTranslation = Partial<Record<MailTextKey, string>>;
