@@ -16,7 +16,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { topics, type Bus, type RoomMessage, type Unsubscribe } from '../bus/bus.js';
+import { componentLogger } from '../kernel/logger.js';
 import { MAX_AWARENESS_BYTES } from '../protocol/cobrowse.js';
+
+const log = componentLogger('cobrowse');
 
 /** How much page data the visitor may send per window: a busy page sends a few hundred KiB; a runaway one is cut off. */
 export const VISITOR_BUDGET = { bytes: 16 * 1024 * 1024, windowMs: 10_000 } as const;
@@ -128,7 +131,8 @@ export class CobrowseRoom {
     if (step === syncProtocol.messageYjsSyncStep1) {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE.sync);
-      syncProtocol.writeSyncStep2(reply, this.doc, payload);
+      // The state vector is the client's: a truncated one must refuse this socket, not throw past it.
+      readOrRefuse(() => syncProtocol.writeSyncStep2(reply, this.doc, payload), 'malformed state vector');
       conn.send(encoding.toUint8Array(reply));
       return;
     }
@@ -188,6 +192,16 @@ export class CobrowseRoom {
 
   /** A message accepted by this node or another: apply it here, and pass it to everyone else connected here. */
   private deliver(message: RoomMessage): void {
+    try {
+      this.forward(message);
+    } catch (error) {
+      // The message passed our checks on the node that accepted it; if this replica still cannot
+      // apply it, the parties' next sync repairs the gap. It must not throw into the bus.
+      log.error({ sessionId: this.sessionId, kind: message.kind, err: error }, 'a room message could not be applied');
+    }
+  }
+
+  private forward(message: RoomMessage): void {
     const data = new Uint8Array(Buffer.from(message.data, 'base64'));
     let forward: Uint8Array;
     if (message.kind === 'update') {
