@@ -44,6 +44,7 @@ import { VOICE_PATH } from './protocol/peer-messages.js';
 import { peerSocket } from './realtime/peer-socket.js';
 import { COBROWSE_PATH } from './protocol/cobrowse.js';
 import { cobrowseSocket } from './realtime/cobrowse-socket.js';
+import { guardSocketEvents } from './realtime/socket-guard.js';
 import { visitorSocket } from './realtime/visitor-socket.js';
 import type { Services } from './wiring.js';
 
@@ -127,7 +128,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
       if (!origins.allows(c.req.header('origin'), c.req.header('host'))) return c.json(refuse('origin-not-allowed', 'this site may not embed the widget'), 403);
       await next();
     },
-    upgradeWebSocket((c) => visitorSocket(services, sockets, { userAgent: c.req.header('user-agent'), requestId: c.get('requestId') })),
+    upgradeWebSocket((c) => guardSocketEvents('visitor', services.metrics, visitorSocket(services, sockets, { userAgent: c.req.header('user-agent'), requestId: c.get('requestId') }))),
   );
 
   app.get(
@@ -144,7 +145,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
       c.set('sessionId', sessionId);
       await next();
     },
-    upgradeWebSocket((c) => agentSocket(services, sockets, c.get('agent'), c.get('sessionId'), c.get('requestId'))),
+    upgradeWebSocket((c) => guardSocketEvents('agent', services.metrics, agentSocket(services, sockets, c.get('agent'), c.get('sessionId'), c.get('requestId')))),
   );
 
   // PeerJS signaling for calls. No origin check: the bearer token in the URL is the credential
@@ -156,7 +157,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
       if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
       await next();
     },
-    upgradeWebSocket((c) => peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query(), { requestId: c.get('requestId'), metrics: services.metrics })),
+    upgradeWebSocket((c) => guardSocketEvents('peer', services.metrics, peerSocket(services.peerRelay, services.peerCredentials, services.calls, c.req.query(), { requestId: c.get('requestId'), metrics: services.metrics }))),
   );
 
   // Co-browse rooms (y-websocket). As for calls, the room token in the URL is the credential.
@@ -166,7 +167,7 @@ export function createApp({ config, services, readiness }: AppDeps) {
       if (shuttingDown) return c.json(refuse('internal', 'shutting down'), 503);
       await next();
     },
-    upgradeWebSocket((c) => cobrowseSocket(services.cobrowse, services.cobrowseRooms, c.req.param('sessionId') ?? '', c.req.query('token'), { requestId: c.get('requestId'), metrics: services.metrics })),
+    upgradeWebSocket((c) => guardSocketEvents('cobrowse', services.metrics, cobrowseSocket(services.cobrowse, services.cobrowseRooms, c.req.param('sessionId') ?? '', c.req.query('token'), { requestId: c.get('requestId'), metrics: services.metrics }))),
   );
 
   app.route('/', staticRoutes(config.staticDir));

@@ -28,6 +28,11 @@ export class Metrics {
   readonly outboxSent = this.counter('switchboard_outbox_sent_total', 'Mails and webhook deliveries accepted by the receiver, by outbox (mail, webhooks).', ['outbox']);
   readonly outboxFailed = this.counter('switchboard_outbox_failed_total', 'Failed delivery attempts (each retry counts), by outbox (mail, webhooks).', ['outbox']);
 
+  /** A frame or socket event that failed outside the protocol's own refusals: the socket was closed, the server kept serving. */
+  readonly socketErrors = this.counter('switchboard_socket_errors_total', 'Client socket events that failed unexpectedly and closed that socket (1011), by endpoint.', ['endpoint']);
+  /** Anything that escaped every handler and reached the process guard; the server logged it and kept serving. */
+  readonly uncaughtErrors = this.counter('switchboard_uncaught_errors_total', 'Exceptions and rejections that reached the process guard, by kind.', ['kind']);
+
   readonly httpDuration = this.histogram('switchboard_http_request_duration_seconds', 'HTTP requests from arrival to response, by method, route pattern and status class.', ['method', 'route', 'status_class'], HTTP_BUCKETS);
   readonly frameDuration = this.histogram('switchboard_socket_frame_duration_seconds', 'Handling one client socket frame, by endpoint and frame type.', ['endpoint', 'type'], FAST_BUCKETS);
   readonly routingDecision = this.histogram('switchboard_routing_decision_seconds', "Time in the routing engine's handle(), by the event it decided on.", ['event'], ENGINE_BUCKETS);

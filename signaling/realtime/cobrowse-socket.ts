@@ -9,6 +9,7 @@ import { secondsSince } from '../kernel/metrics.js';
 import { RoomViolation } from '../cobrowse/cobrowse-room.js';
 import type { CobrowseRooms } from '../cobrowse/cobrowse-rooms.js';
 import type { CobrowseService } from '../cobrowse/cobrowse-service.js';
+import { failSocket } from './socket-guard.js';
 import { SocketSession, type SocketTelemetry } from './socket-session.js';
 
 /** y-websocket's message types by their first byte (a varint below 128), to label frame timings. */
@@ -43,8 +44,9 @@ export function cobrowseSocket(service: CobrowseService, rooms: CobrowseRooms, s
           if (!isBinary) throw new RoomViolation(1003, 'binary y-websocket messages only');
           rooms.receive(sessionId, connId, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
         } catch (error) {
-          if (!(error instanceof RoomViolation)) throw error;
-          raw.close(error.code, error.message.slice(0, 120));
+          // A broken rule closes with its own code; anything else is our fault, and still only this socket's end.
+          if (error instanceof RoomViolation) raw.close(error.code, error.message.slice(0, 120));
+          else failSocket('cobrowse', telemetry.metrics, raw, 'frame', error);
         } finally {
           telemetry.metrics.frameDuration.observe({ endpoint: 'cobrowse', type: (isBinary && YJS_MESSAGE_TYPES[data[0]!]) || 'other' }, secondsSince(started));
         }

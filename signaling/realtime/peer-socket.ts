@@ -9,6 +9,7 @@ import { secondsSince } from '../kernel/metrics.js';
 import { PeerMessageType, VOICE_KEY, type PeerMessage } from '../protocol/peer-messages.js';
 import type { PeerCredentialIssuer } from '../voice/peer-credentials.js';
 import type { PeerDirectory, PeerLink, PeerRelay } from '../voice/peer-relay.js';
+import { guarded } from './socket-guard.js';
 import { SocketSession, type SocketTelemetry } from './socket-session.js';
 
 export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, directory: PeerDirectory, query: Record<string, string>, telemetry: SocketTelemetry): WSEvents<WebSocket> {
@@ -42,12 +43,15 @@ export function peerSocket(relay: PeerRelay, issuer: PeerCredentialIssuer, direc
         close: () => raw.close(1000, 'closed'),
       };
       // Straight from the ws socket: Hono's per-message MessageEvent costs more than relaying does.
-      raw.on('message', (data) => {
-        const started = performance.now();
-        opened.framesIn++;
-        relay.receive(id, String(data));
-        telemetry.metrics.frameDuration.observe({ endpoint: 'peer', type: 'relay' }, secondsSince(started));
-      });
+      raw.on(
+        'message',
+        guarded('peer', telemetry.metrics, () => raw, 'frame', (data: Buffer) => {
+          const started = performance.now();
+          opened.framesIn++;
+          relay.receive(id, String(data));
+          telemetry.metrics.frameDuration.observe({ endpoint: 'peer', type: 'relay' }, secondsSince(started));
+        }),
+      );
       relay.attach(id, party, link);
     },
     onClose(event) {
