@@ -9,6 +9,7 @@ import { createServices } from './wiring.js';
 import { openStore } from './store/open-store.js';
 import { SmtpListener } from './mail/smtp-listener.js';
 import { componentLogger, configureLogging } from './kernel/logger.js';
+import { installProcessGuard } from './kernel/process-guard.js';
 import { Readiness } from './kernel/readiness.js';
 import { whileStarting } from './http/probe-routes.js';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     sessionIdleMs: config.sessionIdleMs,
   });
+  installProcessGuard(services.metrics);
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
   const smtpPort = smtp ? await smtp.listen() : undefined;
   const { app, injectWebSocket, closeSockets } = createApp({ config, services, readiness });
