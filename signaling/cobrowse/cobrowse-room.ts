@@ -49,8 +49,12 @@ export class CobrowseRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly connections = new Map<string, { conn: RoomConnection; clients: Set<number> }>();
-  /** Which connection introduced each awareness client id. */
-  private readonly owners = new Map<number, string>();
+  /**
+   * Which connection (and party) introduced each awareness client id. Kept after that connection
+   * leaves: the other party's client echoes every presence change it sees, and an echo of a page
+   * that just left must not pass for the echoing party's own presence.
+   */
+  private readonly owners = new Map<number, { connId: string; kind: RoomConnection['kind'] }>();
   private readonly unsubscribe: Unsubscribe;
   private spent = { bytes: 0, since: 0 };
 
@@ -107,8 +111,7 @@ export class CobrowseRoom {
     const entry = this.connections.get(connId);
     if (!entry) return;
     this.connections.delete(connId);
-    const claimed = [...entry.clients].filter((id) => this.owners.get(id) === connId);
-    for (const id of claimed) this.owners.delete(id);
+    const claimed = [...entry.clients].filter((id) => this.owners.get(id)?.connId === connId);
     // Only clients this replica knows can be encoded as removed.
     const gone = claimed.filter((id) => this.awareness.meta.has(id));
     if (!gone.length) return;
@@ -139,8 +142,8 @@ export class CobrowseRoom {
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) throw new RoomViolation(1003, `unknown sync step ${step}`);
     const decoded = readOrRefuse(() => Y.decodeUpdate(payload), 'malformed document update');
     if (conn.kind === 'agent') {
-      // Never applied: the page is the visitor's. A sync answer may carry what this room's replica
-      // lost (it is rebuilt when everyone left); a change of the agent's own is a breach.
+      // Never applied: the page is the visitor's. A sync answer carries the agent's copy of it
+      // (which this room holds already, or held on another node); a change of the agent's own is a breach.
       if (step === syncProtocol.messageYjsUpdate && decoded.structs.length) throw new RoomViolation(1008, 'the page is read-only for the agent');
       return;
     }
@@ -165,7 +168,8 @@ export class CobrowseRoom {
     const states = readOrRefuse(() => readAwarenessStates(update), 'malformed awareness update');
     const own = states.filter(({ clientId }) => {
       const owner = this.owners.get(clientId);
-      return owner === undefined || owner === conn.id;
+      // A client that reconnects (the same page after a network blip) speaks for itself again.
+      return owner === undefined || owner.connId === conn.id || (owner.kind === conn.kind && !this.connections.has(owner.connId));
     });
     for (const { json, state } of own) {
       if (json.length > MAX_AWARENESS_BYTES) throw new RoomViolation(1008, `presence larger than ${MAX_AWARENESS_BYTES} bytes`);
@@ -175,7 +179,7 @@ export class CobrowseRoom {
     }
     if (!own.length) return;
     for (const { clientId } of own) {
-      this.owners.set(clientId, conn.id);
+      this.owners.set(clientId, { connId: conn.id, kind: conn.kind });
       entry.clients.add(clientId);
     }
     this.publish(conn.id, 'awareness', own.length === states.length ? update : encodeAwarenessStates(own));

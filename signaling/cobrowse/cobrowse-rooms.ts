@@ -1,6 +1,6 @@
 /**
  * The rooms of the active co-browse sessions on this node: opened when a party joins, closed
- * (with every socket in them) when the session ends. Tells the service when the visitor's page
+ * (with every socket in them) when the session ends, and not before, even when empty. Tells the service when the visitor's page
  * comes and goes, which is how a session outlives a page load but not a visitor who left.
  */
 import type { Bus } from '../bus/bus.js';
@@ -34,8 +34,14 @@ export class CobrowseRooms {
     if (!room) return;
     room.leave(connId);
     if (room.count('visitor') === 0) this.service.visitorPresence(sessionId, false);
-    // The page is kept while anyone is in the room; an empty room is rebuilt from the visitor's next sync.
-    if (room.size === 0) this.close(sessionId);
+    // An empty room keeps its page until the session ends (at the latest a grace period after the
+    // visitor's page left). The next page is a new document: it must learn what the agent still
+    // shows, so that its snapshot replaces that page instead of racing it.
+  }
+
+  /** How many sockets are in a session's room on this node, for tests and diagnostics. */
+  connectionsIn(sessionId: string): number {
+    return this.rooms.get(sessionId)?.size ?? 0;
   }
 
   /** The live document of a room, for tests and diagnostics. */

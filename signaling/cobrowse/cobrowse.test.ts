@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectAgent, connectVisitor } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
@@ -48,6 +49,49 @@ function joinRoom(server: TestServer, view: Pick<CobrowseView, 'sessionId'>, tok
   });
   const synced = new Promise<void>((resolve) => provider.once('sync', (s: boolean) => s && resolve()));
   return { provider, doc, synced };
+}
+
+/** Asks the room for everyone's presence on a provider's socket: once answered (or closed), the room has handled all it sent before. */
+function roomRoundTrip(provider: WebsocketProvider): Promise<void> {
+  const ws = provider.ws as unknown as WebSocket;
+  return new Promise((resolve) => {
+    // y-websocket sets binaryType 'arraybuffer'.
+    const answered = (data: ArrayBuffer) => new Uint8Array(data)[0] === 1 && done();
+    const done = () => {
+      ws.off('message', answered);
+      ws.off('close', done);
+      resolve();
+    };
+    ws.on('message', answered);
+    ws.on('close', done);
+    ws.send(Uint8Array.of(3));
+  });
+}
+
+/** An awareness update of one client, as y-protocols encodes it: (count, client, clock, JSON state). */
+function awarenessEntry(clientId: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, JSON.stringify(state));
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness update as y-websocket sends it: message type 1, then the update. */
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Waits for a condition of the server's state that no event announces, for at most five seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 5000; !condition(); ) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The close code of a raw socket to a room. */
@@ -135,6 +179,76 @@ describe('Co-browsing', () => {
       for (const p of providers) {
         p.destroy();
         p.doc.destroy(); // its awareness keeps a timer until the document goes
+      }
+      await server.close({ dispose: true });
+    }
+  });
+
+  it('follows the visitor to another page: the new page replaces the old one for the agent, even when everyone was briefly out of the room', async () => {
+    const server = await startTestServer();
+    const providers: WebsocketProvider[] = [];
+    const track = <T extends { provider: WebsocketProvider }>(party: T) => (providers.push(party.provider), party);
+    try {
+      const { ana, visitor, id } = await chatWithAna(server, 'cb-chat-nav');
+      await ask(ana.socket, { type: 'cobrowse.request', id: 'cb-request-nav', conversationId: id });
+      await ask(visitor.socket, { type: 'cobrowse.accept', id: 'cb-accept-nav', conversationId: id });
+      const visitorView = await sessionFrame(visitor.socket, id, (s) => s.phase === 'active');
+      const agentView = await sessionFrame(ana.socket, id, (s) => s.phase === 'active');
+      const share = (doc: Y.Doc, frame: number, url: string) =>
+        doc.transact(() => {
+          const frames = doc.getArray<Uint8Array>(COBROWSE_DOC.frames);
+          frames.delete(0, frames.length); // as the widget's snapshot does: it replaces everything it knows of
+          frames.push([new Uint8Array([frame])]);
+          doc.getMap(COBROWSE_DOC.page).set('url', url);
+        });
+      const shows = (doc: Y.Doc, url: string) =>
+        new Promise<void>((resolve) => {
+          const check = () => doc.getMap(COBROWSE_DOC.page).get('url') === url && resolve();
+          doc.on('update', check);
+          check();
+        });
+
+      const first = track(joinRoom(server, visitorView, visitorView.room!.token));
+      await first.synced;
+      first.provider.awareness.setLocalState({ role: 'visitor', visible: true });
+      share(first.doc, 1, '/account');
+      const viewer = track(joinRoom(server, agentView, agentView.room!.token));
+      await viewer.synced;
+      await shows(viewer.doc, '/account');
+      const agentCloses: number[] = [];
+      // The server's closes carry an event; the test's own disconnect below does not.
+      viewer.provider.on('connection-close', (event: { code: number } | null) => event && agentCloses.push(event.code));
+
+      // The page unloads: it says it is hidden and goes at once. The agent's client echoes that
+      // presence back after the page has left; the echo is not the agent speaking as the visitor.
+      const hidden = new Promise<void>((resolve) => viewer.provider.awareness.on('change', () => [...viewer.provider.awareness.getStates().values()].some((s) => (s as { visible?: boolean }).visible === false) && resolve()));
+      first.provider.awareness.setLocalState({ role: 'visitor', visible: false });
+      first.provider.destroy();
+      await hidden;
+      // y-websocket echoes as it hears; replay that echo once the page has surely left, as it does under load.
+      const echo = awarenessEntry(first.doc.clientID, 99, { role: 'visitor', visible: false });
+      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 1);
+      (viewer.provider.ws as unknown as WebSocket).send(awarenessMessage(echo));
+      await roomRoundTrip(viewer.provider);
+      assert.deepEqual(agentCloses, [], 'the room closed the agent over an echo');
+      // The agent drops out too for a moment (a flaky network): nobody is in the room.
+      viewer.provider.disconnect();
+      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 0);
+
+      // The next page is a new document; it learns what the agent shows, so its snapshot replaces it.
+      const next = track(joinRoom(server, visitorView, visitorView.room!.token));
+      await next.synced;
+      assert.equal(next.doc.getMap(COBROWSE_DOC.page).get('url'), '/account', 'the room kept the page while empty');
+      share(next.doc, 2, '/shipping');
+      const resynced = new Promise<void>((resolve) => viewer.provider.once('sync', (s: boolean) => s && resolve()));
+      viewer.provider.connect();
+      await resynced;
+      await shows(viewer.doc, '/shipping');
+      assert.deepEqual(viewer.doc.getArray<Uint8Array>(COBROWSE_DOC.frames).toArray().map((f) => [...f]), [[2]], 'only the new page, not both');
+    } finally {
+      for (const p of providers) {
+        p.destroy();
+        p.doc.destroy();
       }
       await server.close({ dispose: true });
     }

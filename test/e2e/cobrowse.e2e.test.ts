@@ -134,16 +134,10 @@ describe('co-browsing', () => {
     // So is a move to another page of the site: the new page shares itself again.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shipping & returns' }).click();
     await page.getByRole('region', { name: 'Page sharing' }).waitFor();
-    await ana
-      .waitForFunction(() => {
-        const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-workspace')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
-        return frame?.contentDocument?.querySelector('h1')?.textContent === 'Shipping & returns';
-      })
-      .catch(async (error: unknown) => {
-        console.log('NAVDEBUG', await ana.evaluate(`(() => { const v = ${VIEWER}; const d = v?.shadowRoot?.querySelector('iframe')?.contentDocument; return JSON.stringify({ h1: d?.querySelector('h1')?.textContent, frames: v?.connection?.frames?.length, applied: v?.connection?.applied, connected: v?.connection?.connected, refused: v?.connection?.refused, page: v?.connection?.page }); })()`));
-        console.log('NAVDEBUG visitor', await page.evaluate('location.href'), server.output().split('\n').slice(-5).join(' | '));
-        throw error;
-      });
+    await ana.waitForFunction(() => {
+      const frame = document.querySelector('sb-agent-app')?.shadowRoot?.querySelector('sb-workspace')?.shadowRoot?.querySelector('sb-conversation-view')?.shadowRoot?.querySelector('sb-cobrowse-viewer')?.shadowRoot?.querySelector('iframe');
+      return frame?.contentDocument?.querySelector('h1')?.textContent === 'Shipping & returns';
+    });
     mirror = await mirrorFrame(ana);
     await mirror.getByRole('cell', { name: 'Canada' }).waitFor();
 
