@@ -57,7 +57,17 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
   // The secret lives in the store unless configured, so visitor tokens survive restarts.
   const secret = options.secret ?? (await store.settings.getOrInsert('visitor-token-secret', randomBytes(32).toString('base64url')));
   const result: BootstrapResult = { secret, demoLogins: [] };
+  // Two servers started together on an empty database must not both seed it: the second waits,
+  // then finds the accounts the first created.
+  await store.exclusively('first-start', (tx) => seedEmptyStore(tx, options, now, result));
+  if (options.demo) {
+    for (const a of DEMO_AGENTS) if (await store.agents.findByEmail(a.email)) result.demoLogins.push({ email: a.email, password: DEMO_PASSWORD, name: a.name });
+  }
+  return result;
+}
 
+/** The first admin (and the demo) when there is nobody yet, and a default queue when there is none. */
+async function seedEmptyStore(store: Store, options: BootstrapOptions, now: number, result: BootstrapResult): Promise<void> {
   if ((await store.agents.count()) === 0) {
     const email = options.admin?.email ?? 'admin@localhost';
     const password = options.admin?.password ?? randomBytes(12).toString('base64url');
@@ -89,8 +99,4 @@ export async function bootstrap(store: Store, options: BootstrapOptions): Promis
   if ((await store.queues.list()).length === 0) {
     await store.queues.insert({ id: randomUUID(), slug: 'support', name: 'Support', isDefault: true, createdAt: now, ...DEFAULT_QUEUE });
   }
-  if (options.demo) {
-    for (const a of DEMO_AGENTS) if (await store.agents.findByEmail(a.email)) result.demoLogins.push({ email: a.email, password: DEMO_PASSWORD, name: a.name });
-  }
-  return result;
 }

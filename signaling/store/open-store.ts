@@ -22,7 +22,10 @@ export type MigrationStatus = { name: string; appliedAt?: Date }[];
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
   const { db, dialect } = await connect(databaseUrl, options);
   if (options.migrate === false) return new Store(db, dialect);
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+  // Kysely looks for its own tables in every schema unless told which: a test schema left
+  // behind by a crashed run would pass for this one's.
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  // Servers started together migrate one at a time: Kysely's migrator holds a lock row for it.
   const { error } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -87,6 +87,18 @@ export class Store {
     return this.db.transaction().execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect)));
   }
 
+  /**
+   * Runs `work` in one transaction that no other server on this database runs at the same time
+   * under the same `name` (PostgreSQL: a transaction-scoped advisory lock). SQLite serializes
+   * writers by itself, and is one server's database anyway.
+   */
+  exclusively<T>(name: string, work: (store: Store) => Promise<T>): Promise<T> {
+    return this.transaction(async (tx) => {
+      if (this.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`switchboard:${name}`}))`.execute(tx.db);
+      return work(tx);
+    });
+  }
+
   /** Throws when the database does not answer; used by /healthz. */
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
