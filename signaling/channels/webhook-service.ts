@@ -13,7 +13,7 @@ import { auditActorOf, type AuditTrail } from '../kernel/audit-trail.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
 import { componentLogger } from '../kernel/logger.js';
 import type { DeliveryOutcome, Metrics } from '../kernel/metrics.js';
-import { OutboxPump } from '../kernel/outbox-pump.js';
+import { CLAIM_BATCH, DELIVERY_LEASE_MS, OutboxPump } from '../kernel/outbox-pump.js';
 import { sign } from '../kernel/signature.js';
 
 const log = componentLogger('webhooks');
@@ -36,7 +36,7 @@ export class WebhookService {
   ) {
     this.clock = options.clock ?? Date.now;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    this.pump = new OutboxPump('webhooks', { due: (at) => store.webhooks.due(at), nextAttemptAt: () => store.webhooks.nextAttemptAt(), deliver: (d) => this.deliver(d) }, this.clock, options.metrics);
+    this.pump = new OutboxPump('webhooks', { due: (at) => store.webhooks.claimDue(at, DELIVERY_LEASE_MS, CLAIM_BATCH), nextAttemptAt: () => store.webhooks.nextAttemptAt(), deliver: (d) => this.deliver(d) }, this.clock, options.metrics);
   }
 
   start(): void {

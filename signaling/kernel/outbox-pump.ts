@@ -15,6 +15,15 @@ export interface OutboxSource<T> {
 
 const log = componentLogger('outbox');
 
+/**
+ * How long a sender keeps what it claimed (see `claimDue` in the repositories), and how much it
+ * claims at once: the batch must be sent well within the lease (a webhook attempt gives up after
+ * 10 s, a mail after about 2 minutes), or another server would send the rest again. A sender that
+ * died leaves its claim to run out: the next server sends it then.
+ */
+export const DELIVERY_LEASE_MS = 10 * 60_000;
+export const CLAIM_BATCH = 5;
+
 /** setTimeout's limit; a later retry is re-checked then. */
 const MAX_TIMER_MS = 2_147_000_000;
 

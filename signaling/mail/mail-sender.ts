@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import { DEFAULT_BACKOFF, nextAttemptAt, type Backoff } from '../kernel/retry-backoff.js';
 import { componentLogger } from '../kernel/logger.js';
 import type { DeliveryOutcome, Metrics } from '../kernel/metrics.js';
-import { OutboxPump } from '../kernel/outbox-pump.js';
+import { CLAIM_BATCH, DELIVERY_LEASE_MS, OutboxPump } from '../kernel/outbox-pump.js';
 
 const log = componentLogger('mail');
 
@@ -39,8 +39,9 @@ export class MailSender {
     metrics?: Metrics,
   ) {
     this.backoff = settings.backoff ?? DEFAULT_BACKOFF;
-    this.transport = settings.smtpUrl ? createTransport(settings.smtpUrl) : undefined;
-    this.pump = new OutboxPump('mail', { due: (at) => store.mail.due(at), nextAttemptAt: () => store.mail.nextAttemptAt(), deliver: (m) => this.deliver(m) }, clock, metrics);
+    // Bounded attempts: a claimed batch must be sent within its lease (see DELIVERY_LEASE_MS).
+    this.transport = settings.smtpUrl ? createTransport({ url: settings.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }) : undefined;
+    this.pump = new OutboxPump('mail', { due: (at) => store.mail.claimDue(at, DELIVERY_LEASE_MS, CLAIM_BATCH), nextAttemptAt: () => store.mail.nextAttemptAt(), deliver: (m) => this.deliver(m) }, clock, metrics);
   }
 
   get configured(): boolean {

@@ -42,7 +42,11 @@ const toMail = (r: Selectable<Database['outbound_mails']>): OutboundMail => ({
 });
 
 export class MailRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** PostgreSQL claims skip rows another sender is claiming (SKIP LOCKED); SQLite has one writer. */
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
 
   /** Queues a mail and threads its Message-ID to its conversation, in the caller's transaction. */
   async enqueue(mail: NewMail, at: number): Promise<void> {
@@ -68,9 +72,32 @@ export class MailRepo {
     if (mail.conversationId) await this.thread(mail.messageId, mail.conversationId, at);
   }
 
-  async due(at: number, limit = 20): Promise<OutboundMail[]> {
-    const rows = await this.db.selectFrom('outbound_mails').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('next_attempt_at').limit(limit).execute();
-    return rows.map(toMail);
+  /**
+   * Takes what is due for one sender: pushes each item's next attempt `leaseMs` ahead, so that no
+   * other server sends it meanwhile, and returns them. A sender that dies mid-way leaves the lease
+   * to run out, and the item is sent by whoever comes next. Re-checking the condition in the
+   * update keeps two servers' claims apart: PostgreSQL skips rows another claim holds and re-checks
+   * the condition on the row version a finished claim left; SQLite has one writer at a time.
+   */
+  async claimDue(at: number, leaseMs: number, limit: number): Promise<OutboundMail[]> {
+    const rows = await this.db
+      .updateTable('outbound_mails')
+      .set({ next_attempt_at: at + leaseMs })
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('outbound_mails')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .orderBy('next_attempt_at')
+          .limit(limit)
+          .$if(this.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toMail);
   }
 
   async nextAttemptAt(): Promise<number | undefined> {

@@ -102,6 +102,22 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal((await store.conversations.findById('c1'))?.lastSeq, 0);
     }));
 
+    it('gives each due mail and webhook delivery to one sender, even when two claim at once, until the claim runs out', withStore(async (store) => {
+      for (let i = 0; i < 8; i++) {
+        await store.webhooks.enqueue({ target: { kind: 'webhook', id: 'w1' }, event: 'message.created', payload: `{"n":${i}}` }, 100);
+        await store.mail.enqueue({ to: 'a@example.test', subject: `n${i}`, body: 'hi', messageId: `<m${i}@example.test>`, references: [] }, 100);
+      }
+      for (const outbox of [store.webhooks, store.mail]) {
+        // Two senders at the same moment (on PostgreSQL, two connections of the pool).
+        const [first, second] = await Promise.all([outbox.claimDue(200, 60_000, 5), outbox.claimDue(200, 60_000, 5)]);
+        const ids = [...first, ...second].map((d) => d.id);
+        assert.equal(ids.length, 8, 'everything due was claimed');
+        assert.equal(new Set(ids).size, 8, 'nothing was claimed twice');
+        assert.deepEqual(await outbox.claimDue(60_000, 60_000, 5), [], 'claimed items are nobody else’s while the claim lasts');
+        assert.equal((await outbox.claimDue(60_201, 60_000, 10)).length, 8, 'a sender that died leaves them to the next');
+      }
+    }));
+
     it('keeps the first value of a setting', withStore(async (store) => {
       assert.equal(await store.settings.getOrInsert('secret', 'first'), 'first');
       assert.equal(await store.settings.getOrInsert('secret', 'second'), 'first');

@@ -71,9 +71,9 @@ export class Store {
     this.notes = new NotesRepo(db);
     this.recordings = new RecordingsRepo(db);
     this.callbacks = new CallbacksRepo(db);
-    this.mail = new MailRepo(db);
+    this.mail = new MailRepo(db, dialect);
     this.channels = new ChannelsRepo(db);
-    this.webhooks = new WebhooksRepo(db);
+    this.webhooks = new WebhooksRepo(db, dialect);
     this.customers = new CustomersRepo(db);
     this.customerIdentity = new CustomerIdentityRepo(db);
     this.articles = new ArticlesRepo(db);

@@ -41,7 +41,11 @@ const toDelivery = (r: Selectable<Database['webhook_deliveries']>): Delivery => 
 });
 
 export class WebhooksRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** PostgreSQL claims skip rows another sender is claiming (SKIP LOCKED); SQLite has one writer. */
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
 
   async insert(w: WebhookRecord): Promise<void> {
     await this.db.insertInto('webhooks').values({ id: w.id, url: w.url, secret: w.secret, events: JSON.stringify(w.events), created_at: w.createdAt }).execute();
@@ -68,9 +72,32 @@ export class WebhooksRepo {
       .execute();
   }
 
-  async due(at: number, limit = 20): Promise<Delivery[]> {
-    const rows = await this.db.selectFrom('webhook_deliveries').selectAll().where('status', '=', 'pending').where('next_attempt_at', '<=', at).orderBy('next_attempt_at').limit(limit).execute();
-    return rows.map(toDelivery);
+  /**
+   * Takes what is due for one sender: pushes each item's next attempt `leaseMs` ahead, so that no
+   * other server sends it meanwhile, and returns them. A sender that dies mid-way leaves the lease
+   * to run out, and the item is sent by whoever comes next. Re-checking the condition in the
+   * update keeps two servers' claims apart: PostgreSQL skips rows another claim holds and re-checks
+   * the condition on the row version a finished claim left; SQLite has one writer at a time.
+   */
+  async claimDue(at: number, leaseMs: number, limit: number): Promise<Delivery[]> {
+    const rows = await this.db
+      .updateTable('webhook_deliveries')
+      .set({ next_attempt_at: at + leaseMs })
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', at)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('next_attempt_at', '<=', at)
+          .orderBy('next_attempt_at')
+          .limit(limit)
+          .$if(this.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
+      )
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toDelivery);
   }
 
   async nextAttemptAt(): Promise<number | undefined> {
