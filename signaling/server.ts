@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       `  API reference:             ${base}/api/docs`,
     ];
     if (setup.createdAdmin) {
-      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; you choose your own at first sign-in)` : ''));
+      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; change it under Your account)` : ''));
     }
     lines.push(smtpPort !== undefined ? `  Inbound mail (SMTP):       ${config.smtpListen!.host}:${smtpPort}` : '  Inbound mail (SMTP):       off (set SMTP_LISTEN_PORT)');
     if (!config.mail.smtpUrl) lines.push('  Outbound mail:             not configured (set SMTP_URL); mail is kept in the outbox until it is');

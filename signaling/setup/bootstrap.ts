@@ -71,8 +71,10 @@ async function seedEmptyStore(store: Store, options: BootstrapOptions, now: numb
   if ((await store.agents.count()) === 0) {
     const email = options.admin?.email ?? 'admin@localhost';
     const password = options.admin?.password ?? randomBytes(12).toString('base64url');
-    // A generated password was printed in a terminal: the admin replaces it at first sign-in.
-    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', mustChangePassword: !options.admin?.password, createdAt: now });
+    // The generated password was shown to the operator alone, in their terminal: they may go
+    // straight in, and change it under Your account (unlike a password someone else chose for
+    // them, as in an invitation with an initial password, which must be replaced at once).
+    await store.agents.insert({ id: randomUUID(), email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password), status: 'offline', createdAt: now });
     result.createdAdmin = { email, ...(options.admin?.password ? {} : { generatedPassword: password }) };
 
     if (options.demo) {

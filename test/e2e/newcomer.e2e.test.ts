@@ -1,7 +1,7 @@
 /**
  * Day one, as the README tells it: Switchboard started with nothing configured (no SWITCHBOARD_*
  * variables, no DATABASE_URL) in a fresh directory; the newcomer signs in with exactly what the
- * banner printed, must choose their own password, and lands in the workspace with the Team tab.
+ * banner printed, lands in the workspace with the Team tab, and chooses their own password.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -20,6 +20,21 @@ async function signIn(page: Page, url: string, email: string, password: string) 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Your account, from the agent's name in the top bar (a menu when the bar has one). */
+async function openYourAccount(page: Page) {
+  await page.getByRole('button', { name: /^Your account: / }).click();
+  const item = page.getByRole('button', { name: 'Your account', exact: true });
+  if (await item.count()) await item.click();
+  await page.getByRole('heading', { name: 'Change password' }).waitFor();
+}
+
+/** Sign out, from the top bar or its account menu. */
+async function signOut(page: Page) {
+  const button = page.getByRole('button', { name: 'Sign out', exact: true });
+  if (!(await button.isVisible())) await page.getByRole('button', { name: /^Your account: / }).click();
+  await button.click();
+}
+
 describe('a newcomer with an empty environment', () => {
   const install = installDir();
   let server: RunningServer;
@@ -36,10 +51,10 @@ describe('a newcomer with an empty environment', () => {
     install.dispose();
   });
 
-  it('signs in as the admin the banner printed, chooses their own password, and finds the Team tab', async () => {
+  it('signs in as the admin the banner printed, finds the Team tab, and chooses their own password', async () => {
     const banner = server.output();
     const agentApp = /^ {2}Agent app: +(\S+)$/m.exec(banner)?.[1];
-    const admin = /^ {2}Admin account created: +(\S+) +password: (\S+) +\(shown once; you choose your own at first sign-in\)$/m.exec(banner);
+    const admin = /^ {2}Admin account created: +(\S+) +password: (\S+) +\(shown once; change it under Your account\)$/m.exec(banner);
     assert.ok(agentApp && admin, `the banner names the agent app and the admin:\n${banner}`);
     const [, email, printed] = admin as unknown as [string, string, string];
     assert.equal(email, 'admin@localhost');
@@ -48,28 +63,27 @@ describe('a newcomer with an empty environment', () => {
 
     const page = await (await newParty(browser)).newPage();
     await signIn(page, agentApp!, email, printed);
-    await page.getByRole('heading', { name: 'Choose your own password' }).waitFor();
-    assert.equal(await page.getByRole('combobox', { name: 'Your status' }).count(), 0, 'no workspace before a password of their own');
-
-    // A guessable password is refused beside the field, and changes nothing.
-    await page.getByLabel('Password you were given').fill(printed);
-    await page.getByLabel('New password', { exact: true }).fill('password1234');
-    await page.getByLabel('New password again').fill('password1234');
-    await page.getByRole('button', { name: 'Save my password' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'too easy to guess' });
-    await refusal.waitFor();
-    assert.equal(await page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid'), 'true');
-
-    await page.getByLabel('New password', { exact: true }).fill(CHOSEN);
-    await page.getByLabel('New password again').fill(CHOSEN);
-    await page.getByRole('button', { name: 'Save my password' }).click();
+    // Straight into the workspace: the printed password was the operator's alone.
     await page.getByRole('combobox', { name: 'Your status' }).waitFor();
     await page.getByRole('button', { name: 'Team', exact: true }).click();
     const team = page.getByRole('table', { name: 'Team' });
     await team.getByRole('row').filter({ hasText: email }).filter({ hasText: 'Active' }).waitFor();
 
+    // Your account: a guessable password is refused beside the field and changes nothing; their own is kept.
+    await openYourAccount(page);
+    await page.getByLabel('Current password').fill(printed);
+    await page.getByLabel('New password', { exact: true }).fill('password1234');
+    await page.getByLabel('New password again').fill('password1234');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('alert').filter({ hasText: 'too easy to guess' }).waitFor();
+    assert.equal(await page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await page.getByLabel('New password', { exact: true }).fill(CHOSEN);
+    await page.getByLabel('New password again').fill(CHOSEN);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();
+
     // Their own password is the one that works now; the printed one does not.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await signIn(page, agentApp!, email, printed);
     await page.getByRole('alert').filter({ hasText: 'E-mail or password is wrong.' }).waitFor();
     await signIn(page, agentApp!, email, CHOSEN);
