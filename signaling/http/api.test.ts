@@ -53,6 +53,18 @@ describe('REST API', () => {
     assert.equal((await server.app.request('/api/auth/me', { headers: { Cookie: session } })).status, 401);
   });
 
+  it('says who is signed in in this browser without an error when nobody is (the app asks at start-up)', async () => {
+    const sessionOf = async (headers: Record<string, string>) => {
+      const res = await server.app.request('/api/auth/session', { headers });
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { agent: { name: string } | null }).agent;
+    };
+    assert.equal(await sessionOf({}), null);
+    assert.equal(await sessionOf({ Cookie: 'sb_session=forged-session-id' }), null);
+    const session = (await server.app.request('/api/auth/login', json({ email: 'ana@demo.switchboard', password: 'switchboard-demo' }))).headers.get('set-cookie')!.split(';')[0]!;
+    assert.equal((await sessionOf({ Cookie: session }))?.name, 'Ana Lima');
+  });
+
   it('refuses cookie-authenticated changes sent from another site', async () => {
     const res = await server.app.request('/api/auth/login', json({ email: 'ana@demo.switchboard', password: 'switchboard-demo' }, { Origin: 'https://evil.example', Host: 'localhost' }));
     assert.equal(res.status, 403);

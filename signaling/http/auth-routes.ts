@@ -13,6 +13,7 @@ const profile = jsonOk(agentProfileSchema, 'The signed-in agent');
 
 const routes = {
   login: createRoute({ method: 'post', path: '/login', operationId: 'signIn', tags: ['Authentication'], security: access.anyone, summary: 'Sign in an agent', description: `Sets the HttpOnly, SameSite=Strict session cookie \`${SESSION_COOKIE}\` that the other agent operations need, replacing any session this browser had. Failed attempts only are limited: five for one account from one address block that pair for 15 minutes, 100 from one address block the address, and past 20 for one account from anywhere each attempt is slowed down (never refused).`, request: jsonBody(loginRequestSchema), responses: { ...profile, ...errorResponses(400, 401, 429) } }),
+  session: createRoute({ method: 'get', path: '/session', operationId: 'getSession', tags: ['Authentication'], security: access.anyone, summary: 'Who is signed in in this browser, if anyone', description: 'Answers 200 either way, with `agent` null when nobody is signed in here: an app checking at start-up has no error to report.', responses: { ...jsonOk(z.object({ agent: agentProfileSchema.nullable() }), 'The signed-in agent, or null') } }),
   me: createRoute({ method: 'get', path: '/me', operationId: 'getCurrentAgent', tags: ['Authentication'], security: access.signedIn, summary: 'The signed-in agent', responses: { ...profile, ...errorResponses(401) } }),
   updateMe: createRoute({ method: 'patch', path: '/me', operationId: 'updateCurrentAgent', tags: ['Authentication'], security: access.signedIn, summary: 'Change your own name, app language or notification settings', request: jsonBody(profileUpdateSchema), responses: { ...profile, ...errorResponses(400, 401) } }),
   changePassword: createRoute({ method: 'post', path: '/password', operationId: 'changePassword', tags: ['Authentication'], security: access.signedIn, summary: 'Change your own password; your other sessions end', request: jsonBody(passwordChangeSchema), responses: { ...profile, ...errorResponses(400, 401) } }),
@@ -43,6 +44,10 @@ export function authRoutes(auth: AuthService, team: TeamService, options: AuthRo
     await auth.logout(getCookie(c, SESSION_COOKIE));
     setSession(c, sessionId);
     return c.json(toProfile(agent), 200);
+  });
+  router.openapi(routes.session, async (c) => {
+    const agent = await auth.agentForSession(getCookie(c, SESSION_COOKIE));
+    return c.json({ agent: agent ? toProfile(agent) : null }, 200);
   });
   router.openapi(routes.inspectLink, async (c) => c.json(await team.linkInfo(c.req.valid('json').token), 200));
   router.openapi(routes.acceptLink, async (c) => {

@@ -94,6 +94,7 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/auth/logout': { expect: everyone('ok'), ownSession: true },
   'POST /api/auth/links/inspect': { expect: everyone(404), target: () => ({ body: { token: 'matrix-token-that-was-never-issued' } }) },
   'POST /api/auth/links/accept': { expect: everyone(404), target: () => ({ body: { token: 'matrix-token-that-was-never-issued', password: 'plum-orbit-lantern-42' } }) },
+  'GET /api/auth/session': { expect: everyone('ok') },
   'GET /api/auth/me': { expect: SIGNED_IN },
   'PATCH /api/auth/me': { expect: SIGNED_IN, target: () => ({ body: {} }) },
   // A too-short new password: this checks who reaches the password check, without changing one.
