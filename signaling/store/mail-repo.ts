@@ -1,5 +1,6 @@
 /** The mail outbox, and the Message-IDs that thread replies into conversations. */
 import type { Kysely, Selectable } from 'kysely';
+import { claimDue } from './claim-due.js';
 import type { Database } from './schema.js';
 
 export interface OutboundMail {
@@ -72,32 +73,9 @@ export class MailRepo {
     if (mail.conversationId) await this.thread(mail.messageId, mail.conversationId, at);
   }
 
-  /**
-   * Takes what is due for one sender: pushes each item's next attempt `leaseMs` ahead, so that no
-   * other server sends it meanwhile, and returns them. A sender that dies mid-way leaves the lease
-   * to run out, and the item is sent by whoever comes next. Re-checking the condition in the
-   * update keeps two servers' claims apart: PostgreSQL skips rows another claim holds and re-checks
-   * the condition on the row version a finished claim left; SQLite has one writer at a time.
-   */
+  /** Claims what is due for this sender (see claimDue). */
   async claimDue(at: number, leaseMs: number, limit: number): Promise<OutboundMail[]> {
-    const rows = await this.db
-      .updateTable('outbound_mails')
-      .set({ next_attempt_at: at + leaseMs })
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('outbound_mails')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', at)
-          .orderBy('next_attempt_at')
-          .limit(limit)
-          .$if(this.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-      )
-      .returningAll()
-      .execute();
-    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toMail);
+    return (await claimDue(this.db, this.dialect, 'outbound_mails', at, leaseMs, limit)).map(toMail);
   }
 
   async nextAttemptAt(): Promise<number | undefined> {

@@ -1,6 +1,7 @@
 /** Integrators' webhook subscriptions, and the outbox of POSTs to make (theirs and channels' replies). */
 import type { Kysely, Selectable } from 'kysely';
 import type { WebhookEvent } from '../protocol/channels.js';
+import { claimDue } from './claim-due.js';
 import type { Database } from './schema.js';
 
 export interface WebhookRecord {
@@ -72,32 +73,9 @@ export class WebhooksRepo {
       .execute();
   }
 
-  /**
-   * Takes what is due for one sender: pushes each item's next attempt `leaseMs` ahead, so that no
-   * other server sends it meanwhile, and returns them. A sender that dies mid-way leaves the lease
-   * to run out, and the item is sent by whoever comes next. Re-checking the condition in the
-   * update keeps two servers' claims apart: PostgreSQL skips rows another claim holds and re-checks
-   * the condition on the row version a finished claim left; SQLite has one writer at a time.
-   */
+  /** Claims what is due for this sender (see claimDue). */
   async claimDue(at: number, leaseMs: number, limit: number): Promise<Delivery[]> {
-    const rows = await this.db
-      .updateTable('webhook_deliveries')
-      .set({ next_attempt_at: at + leaseMs })
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', at)
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('webhook_deliveries')
-          .select('id')
-          .where('status', '=', 'pending')
-          .where('next_attempt_at', '<=', at)
-          .orderBy('next_attempt_at')
-          .limit(limit)
-          .$if(this.dialect === 'postgres', (q) => q.forUpdate().skipLocked()),
-      )
-      .returningAll()
-      .execute();
-    return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(toDelivery);
+    return (await claimDue(this.db, this.dialect, 'webhook_deliveries', at, leaseMs, limit)).map(toDelivery);
   }
 
   async nextAttemptAt(): Promise<number | undefined> {
