@@ -1,0 +1,99 @@
+/**
+ * The server under soak: the real entry point in a child process (so it can be stopped with SIGTERM
+ * and killed with SIGKILL), with Node's inspector on a loopback port of its own so the harness can
+ * force a full garbage collection before it reads the heap from /metrics.
+ */
+import WebSocket from 'ws';
+import { startServer, type RunningServer } from '../support/server-process.js';
+
+export const SOAK_ADMIN = { email: 'admin@soak.local', password: 'soak-admin-password-1' };
+const METRICS_TOKEN = 'soak-metrics-token-0123456789';
+
+/** What /metrics says about the process, read right after a forced full GC. */
+export interface ServerReading {
+  heapUsedBytes: number;
+  sockets: number;
+  timers: number;
+  handles: number;
+}
+
+export interface SoakServer {
+  readonly url: string;
+  readonly origin: string;
+  /** Starts the process (again) on the same port and data directory. */
+  start(): Promise<void>;
+  /** SIGTERM: resolves with the exit code of the graceful shutdown. */
+  stop(): Promise<number | null>;
+  /** kill -9. */
+  crash(): Promise<void>;
+  /** Forces a full GC in the server, then reads its metrics. */
+  read(): Promise<ServerReading>;
+  output(): string;
+}
+
+export function soakServer(port: number, databaseUrl: string): SoakServer {
+  let running: RunningServer | undefined;
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    SWITCHBOARD_DEMO: '0',
+    SWITCHBOARD_ADMIN_EMAIL: SOAK_ADMIN.email,
+    SWITCHBOARD_ADMIN_PASSWORD: SOAK_ADMIN.password,
+    SWITCHBOARD_SECRET: 'soak-secret-soak-secret-soak-secret-0123',
+    METRICS_TOKEN,
+    LOG_LEVEL: 'error',
+  };
+  return {
+    url,
+    origin: url,
+    async start() {
+      running = await startServer({ port, databaseUrl, env, nodeArgs: ['--inspect=127.0.0.1:0'] });
+    },
+    stop: () => running!.stop(),
+    crash: () => running!.crash(),
+    output: () => running?.output() ?? '',
+    async read() {
+      const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(running!.output())?.[1];
+      if (!inspector) throw new Error('the server printed no inspector address');
+      await collectGarbage(inspector);
+      const response = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
+      const text = await response.text();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
+      return {
+        heapUsedBytes: value(/^nodejs_heap_size_used_bytes (\S+)$/m),
+        sockets: value(/^switchboard_websocket_connections (\S+)$/m),
+        timers: value(/^nodejs_active_resources\{type="Timeout"\} (\S+)$/m) || 0,
+        handles: value(/^nodejs_active_handles_total (\S+)$/m),
+      };
+    },
+  };
+}
+
+/** Two full collections through the DevTools protocol (the second picks up what finalizers freed). */
+async function collectGarbage(inspectorUrl: string): Promise<void> {
+  const ws = new WebSocket(inspectorUrl);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const call = (method: string) =>
+    new Promise<void>((resolve, reject) => {
+      const id = nextId++;
+      const timer = setTimeout(() => reject(new Error(`${method} took over 30 s`)), 30_000);
+      const onMessage = (data: WebSocket.RawData) => {
+        if ((JSON.parse(String(data)) as { id?: number }).id !== id) return;
+        clearTimeout(timer);
+        ws.off('message', onMessage);
+        resolve();
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id, method }));
+    });
+  try {
+    await call('HeapProfiler.enable');
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+  } finally {
+    ws.close();
+  }
+}
