@@ -9,6 +9,7 @@ import type { ClientFrame } from '../../signaling/protocol/client-frames.js';
 import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import type { SoakLedger } from './soak-ledger.js';
 import { SoakParty } from './soak-party.js';
+import { signIn } from './soak-setup.js';
 
 interface Reply {
   clientId: string;
@@ -68,14 +69,8 @@ export class SoakAgent extends SoakParty {
   }
 
   protected override async refused(status: string): Promise<void> {
-    if (status !== 'HTTP 401') return;
-    const response = await fetch(`${this.server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: this.server.origin },
-      body: JSON.stringify({ email: this.login.email, password: this.login.password }),
-    }).catch(() => undefined);
-    const cookie = response?.ok ? response.headers.get('set-cookie')?.split(';')[0] : undefined;
-    if (cookie) this.login.cookie = cookie;
+    // The session is gone: sign in again, as the app's sign-in screen would.
+    if (status === 'HTTP 401') await signIn(this.server, this.login).catch(() => {});
   }
 
   protected async welcomed(frame: Extract<ServerFrame, { type: 'welcome' }>): Promise<void> {

@@ -17,6 +17,7 @@ export interface Readings {
 }
 
 export interface Report {
+  dataDir: string;
   seconds: number;
   visitors: number;
   agents: number;
@@ -28,12 +29,13 @@ export interface Report {
 
 const mib = (bytes: number | undefined) => (bytes === undefined ? '-' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
 
-export function printReport({ seconds, visitors, agents, wallSeconds, ledger, verified, readings }: Report): void {
+export function printReport({ dataDir, seconds, visitors, agents, wallSeconds, ledger, verified, readings }: Report): void {
   const c = ledger.counts;
   const { start, end } = readings;
   const growth = start && end ? `${(((end.heapUsedBytes - start.heapUsedBytes) / start.heapUsedBytes) * 100).toFixed(1)} %` : '-';
   const rows: [string, string | number][] = [
     ['load', `${visitors} visitors, ${agents} agents, ${seconds} s (${wallSeconds.toFixed(0)} s in all)`],
+    ['database in', dataDir],
     ['conversations started / ended', `${c.conversations} / ${c.conversationsEnded}`],
     ['offers accepted', c.offersAccepted],
     ['messages sent (visitors + agents)', c.messagesSent],

@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../support/server-process.js';
 
 export const SOAK_ADMIN = { email: 'admin@soak.local', password: 'soak-admin-password-1' };
+export const SOAK_SECRET = 'soak-secret-soak-secret-soak-secret-0123';
 const METRICS_TOKEN = 'soak-metrics-token-0123456789';
 
 /** What /metrics says about the process, read right after a forced full GC. */
@@ -31,6 +32,9 @@ export interface SoakServer {
   output(): string;
 }
 
+/** For a closer look at a run, e.g. SOAK_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (written at each graceful stop). */
+const extraNodeArgs = (process.env.SOAK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export function soakServer(port: number, databaseUrl: string): SoakServer {
   let running: RunningServer | undefined;
   const url = `http://127.0.0.1:${port}`;
@@ -38,7 +42,7 @@ export function soakServer(port: number, databaseUrl: string): SoakServer {
     SWITCHBOARD_DEMO: '0',
     SWITCHBOARD_ADMIN_EMAIL: SOAK_ADMIN.email,
     SWITCHBOARD_ADMIN_PASSWORD: SOAK_ADMIN.password,
-    SWITCHBOARD_SECRET: 'soak-secret-soak-secret-soak-secret-0123',
+    SWITCHBOARD_SECRET: SOAK_SECRET,
     METRICS_TOKEN,
     LOG_LEVEL: 'error',
   };
@@ -46,7 +50,7 @@ export function soakServer(port: number, databaseUrl: string): SoakServer {
     url,
     origin: url,
     async start() {
-      running = await startServer({ port, databaseUrl, env, nodeArgs: ['--inspect=127.0.0.1:0'] });
+      running = await startServer({ port, databaseUrl, env, nodeArgs: ['--inspect=127.0.0.1:0', ...extraNodeArgs] });
     },
     stop: () => running!.stop(),
     crash: () => running!.crash(),

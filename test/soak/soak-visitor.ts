@@ -66,7 +66,11 @@ export class SoakVisitor extends SoakParty {
 
   protected async welcomed(frame: Extract<ServerFrame, { type: 'welcome' }>, reload: boolean): Promise<void> {
     if (frame.role !== 'visitor') throw new Error('welcomed as an agent');
-    for (const c of frame.conversations) this.summaries.set(c.id, c);
+    for (const c of frame.conversations) {
+      this.summaries.set(c.id, c);
+      // Started, though the ack was lost with the connection: the reconnect shows it.
+      if (!c.source) this.ledger.conversationStarted(c.id, this.index);
+    }
     this.current = frame.conversations.find((c) => c.status !== 'ended' && !c.source);
     if (reload && this.current) await this.checkHistory(this.current.id);
     if (this.outbox) await this.deliver(this.outbox, false);
@@ -80,7 +84,8 @@ export class SoakVisitor extends SoakParty {
 
   /** Begins acting at random intervals until `stop`. */
   startActing(): void {
-    this.schedule();
+    // The chat opens soon after the page; then the visitor writes every so often.
+    this.schedule(Math.random() * 2000);
   }
 
   stopActing(): void {
@@ -98,8 +103,7 @@ export class SoakVisitor extends SoakParty {
     return false;
   }
 
-  private schedule(): void {
-    const wait = this.pace.actionMs * (0.5 + Math.random());
+  private schedule(wait = this.pace.actionMs * (0.5 + Math.random())): void {
     this.timer = setTimeout(() => void this.act().finally(() => this.timer && this.schedule()), wait);
   }
 

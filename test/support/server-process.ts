@@ -91,9 +91,9 @@ export async function startServer(options: ServerOptions & ServerEnvironment): P
   };
 }
 
-/** A temporary directory for one test's database, removed by `dispose`. */
-export function tempDataDir(): { databaseUrl: string; dir: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+/** A temporary directory for one test's database (in `parent`, the OS's temp directory by default), removed by `dispose`. */
+export function tempDataDir(parent = tmpdir()): { databaseUrl: string; dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(parent, 'sb-e2e-'));
   return { databaseUrl: `sqlite:${join(dir, 'switchboard.db')}`, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
