@@ -1,7 +1,7 @@
 /**
  * The server under soak: the real entry point in a child process (so it can be stopped with SIGTERM
  * and killed with SIGKILL), with Node's inspector on a loopback port of its own so the harness can
- * force a full garbage collection before it reads the heap from /metrics.
+ * force a full garbage collection before it reads the heap from /metrics, and count live timers.
  */
 import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../support/server-process.js';
@@ -58,45 +58,61 @@ export function soakServer(port: number, databaseUrl: string): SoakServer {
     async read() {
       const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(running!.output())?.[1];
       if (!inspector) throw new Error('the server printed no inspector address');
-      await collectGarbage(inspector);
+      const timers = await collectAndCountTimers(inspector);
       const response = await fetch(`${url}/metrics`, { headers: { Authorization: `Bearer ${METRICS_TOKEN}` } });
       const text = await response.text();
       const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? NaN);
       return {
         heapUsedBytes: value(/^nodejs_heap_size_used_bytes (\S+)$/m),
         sockets: value(/^switchboard_websocket_connections (\S+)$/m),
-        timers: value(/^nodejs_active_resources\{type="Timeout"\} (\S+)$/m) || 0,
+        timers,
         handles: value(/^nodejs_active_handles_total (\S+)$/m),
       };
     },
   };
 }
 
-/** Two full collections through the DevTools protocol (the second picks up what finalizers freed). */
-async function collectGarbage(inspectorUrl: string): Promise<void> {
+/**
+ * Through the DevTools protocol: two full collections (the second picks up what finalizers freed),
+ * then the live timers, counted as the Timeout objects not yet cleared or fired. (Node's own count,
+ * `nodejs_active_resources`, leaves out unref'd timers such as the sockets' heartbeats.)
+ */
+async function collectAndCountTimers(inspectorUrl: string): Promise<number> {
   const ws = new WebSocket(inspectorUrl);
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
   let nextId = 1;
-  const call = (method: string) =>
-    new Promise<void>((resolve, reject) => {
+  const call = <T = Record<string, unknown>>(method: string, params: object = {}) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++;
       const timer = setTimeout(() => reject(new Error(`${method} took over 30 s`)), 30_000);
       const onMessage = (data: WebSocket.RawData) => {
-        if ((JSON.parse(String(data)) as { id?: number }).id !== id) return;
+        const message = JSON.parse(String(data)) as { id?: number; result?: T; error?: { message: string } };
+        if (message.id !== id) return;
         clearTimeout(timer);
         ws.off('message', onMessage);
-        resolve();
+        if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+        else resolve(message.result as T);
       };
       ws.on('message', onMessage);
-      ws.send(JSON.stringify({ id, method }));
+      ws.send(JSON.stringify({ id, method, params }));
     });
   try {
     await call('HeapProfiler.enable');
     await call('HeapProfiler.collectGarbage');
     await call('HeapProfiler.collectGarbage');
+    const prototype = await call<{ result: { objectId: string } }>('Runtime.evaluate', {
+      expression: '(() => { const t = setTimeout(() => {}, 0); clearTimeout(t); return Object.getPrototypeOf(t); })()',
+    });
+    const timers = await call<{ objects: { objectId: string } }>('Runtime.queryObjects', { prototypeObjectId: prototype.result.objectId });
+    const live = await call<{ result: { value: number } }>('Runtime.callFunctionOn', {
+      objectId: timers.objects.objectId,
+      functionDeclaration: 'function () { return this.filter((t) => !t._destroyed).length; }',
+      returnByValue: true,
+    });
+    return live.result.value;
   } finally {
     ws.close();
   }
