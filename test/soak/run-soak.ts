@@ -121,6 +121,9 @@ try {
   log(`reading ${ledger.owners.size} conversations back in both apps`);
   const verified = await verifyTimelines(ledger, visitors, agents, supervisor);
   ledger.counts.messagesVerified = Math.min(verified.inWidget, verified.inAgentApp);
+  // A server that refuses everything must not pass: messages flow, and are refused only for a chat that ended or moved.
+  if (ledger.counts.messagesAcked === 0 || ledger.counts.offersAccepted === 0) ledger.violation('no message was acked or no offer accepted');
+  for (const [reason, count] of ledger.refusals) if (reason !== 'conversation-ended' && reason !== 'not-found') ledger.violation(`${count} messages refused with ${reason}`);
   if (verified.inWidget !== ledger.counts.messagesAcked) ledger.violation(`${ledger.counts.messagesAcked} messages acked, ${verified.inWidget} found in the widget's view`);
   if (verified.inAgentApp !== ledger.counts.messagesAcked) ledger.violation(`${ledger.counts.messagesAcked} messages acked, ${verified.inAgentApp} found in the agent app's view`);
 
