@@ -41,6 +41,17 @@ const ledger = new SoakLedger();
 const data = tempDataDir(process.env.SOAK_DATA_DIR || undefined);
 const server = soakServer(await freePort(), data.databaseUrl);
 const started = Date.now();
+// Whatever happens, the run ends: its own time plus a quarter of an hour for setting up and checking.
+setTimeout(() => {
+  console.error('SOAK FAILED: the run did not finish in time');
+  try {
+    server.killNow();
+  } catch {
+    // Already gone.
+  }
+  data.dispose();
+  process.exit(1);
+}, (seconds + 900) * 1000).unref();
 const log = (line: string) => console.log(`[soak ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const readings: Readings = {};
 let visitors: SoakVisitor[] = [];

@@ -27,6 +27,8 @@ export interface SoakServer {
   stop(): Promise<number | null>;
   /** kill -9. */
   crash(): Promise<void>;
+  /** kill -9 without waiting, for a run that must end now. */
+  killNow(): void;
   /** Forces a full GC in the server, then reads its metrics. */
   read(): Promise<ServerReading>;
   output(): string;
@@ -50,10 +52,19 @@ export function soakServer(port: number, databaseUrl: string): SoakServer {
     url,
     origin: url,
     async start() {
-      running = await startServer({ port, databaseUrl, env, nodeArgs: ['--inspect=127.0.0.1:0', ...extraNodeArgs] });
+      let timer: NodeJS.Timeout | undefined;
+      const starting = startServer({ port, databaseUrl, env, nodeArgs: ['--inspect=127.0.0.1:0', ...extraNodeArgs] });
+      try {
+        running = await Promise.race([starting, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('the server did not listen within 2 minutes')), 120_000)))]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     stop: () => running!.stop(),
     crash: () => running!.crash(),
+    killNow() {
+      if (running) process.kill(running.pid, 'SIGKILL');
+    },
     output: () => running?.output() ?? '',
     async read() {
       const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(running!.output())?.[1];
