@@ -31,6 +31,8 @@ const agentCount = envNumber('SOAK_AGENTS', 50);
 const actionMs = envNumber('SOAK_ACTION_MS', 30_000);
 const capacity = Math.min(20, Math.ceil(visitorCount / agentCount));
 const HEAP_TOLERANCE = 0.1;
+/** Every visitor and agent connected, once each. */
+const expectedSockets = visitorCount + agentCount;
 
 const ledger = new SoakLedger();
 /**
@@ -93,7 +95,12 @@ try {
     while (Date.now() < deadline && ![...visitors, ...agents].every((p) => p.connected)) await new Promise((resolve) => setTimeout(resolve, 200));
     const missing = [...visitors, ...agents].filter((p) => !p.connected).length;
     if (missing > 0) ledger.violation(`${label}: ${missing} parties not connected after 2 minutes`);
-    const reading = await server.read();
+    // A connection dropped a moment ago may not be closed on the server's side yet: wait (bounded) for the count to settle.
+    let reading = await server.read();
+    for (let tries = 0; tries < 20 && reading.sockets !== expectedSockets; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      reading = await server.read();
+    }
     chaos.resume();
     log(`${label}: heap ${(reading.heapUsedBytes / 2 ** 20).toFixed(1)} MiB, ${reading.sockets} sockets, ${reading.timers} timers`);
     return reading;
@@ -144,9 +151,8 @@ try {
   do readings.after = await server.read();
   while (readings.after.sockets > readings.empty.sockets && Date.now() < closeBy && (await new Promise((resolve) => setTimeout(resolve, 500)), true));
 
-  const expected = visitorCount + agentCount;
   for (const [label, r] of [['start', readings.start], ['end', readings.end]] as const) {
-    if (r.sockets !== expected) ledger.violation(`${label} reading: ${r.sockets} sockets open, expected ${expected}`);
+    if (r.sockets !== expectedSockets) ledger.violation(`${label} reading: ${r.sockets} sockets open, expected ${expectedSockets}`);
   }
   if (readings.after.sockets !== readings.empty.sockets) ledger.violation(`${readings.after.sockets} sockets open after everyone left (${readings.empty.sockets} before anyone came)`);
   if (readings.end.heapUsedBytes > readings.start.heapUsedBytes * (1 + HEAP_TOLERANCE)) ledger.violation(`heap grew from ${readings.start.heapUsedBytes} to ${readings.end.heapUsedBytes} bytes at the same load (over ${HEAP_TOLERANCE * 100}%)`);
