@@ -22,10 +22,14 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The server's process id. */
+  pid: number;
   /** Everything the process printed. */
   output(): string;
   /** SIGTERM, and wait for a clean exit (graceful shutdown). Resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** SIGKILL (kill -9), as a crash or an OOM killer would; resolves once the process is gone. */
+  crash(): Promise<void>;
 }
 
 export interface ServerOptions {
@@ -33,6 +37,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** The working directory (the repository by default): relative defaults such as `./data/` and `dist/app` resolve there. */
   cwd?: string;
+  /** Node's own options before the entry (`--inspect=127.0.0.1:0` for the soak test's heap readings). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -51,7 +57,7 @@ export async function startServer(options: ServerOptions & ServerEnvironment): P
       : // Warnings and errors only, unless the test or the person running it asks for more.
         { LOG_LEVEL: 'warn', ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: options.databaseUrl, ...options.env };
   // tsx and the entry by absolute path, so the server also starts from a directory outside the repository.
-  const child: ChildProcess = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(repoRoot, 'signaling/server.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', import.meta.resolve('tsx'), join(repoRoot, 'signaling/server.ts')], {
     cwd: options.cwd ?? repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,18 +76,24 @@ export async function startServer(options: ServerOptions & ServerEnvironment): P
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       return exited;
     },
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 
-/** A temporary directory for one test's database, removed by `dispose`. */
-export function tempDataDir(): { databaseUrl: string; dir: string; dispose(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-e2e-'));
+/** A temporary directory for one test's database (in `parent`, the OS's temp directory by default), removed by `dispose`. */
+export function tempDataDir(parent = tmpdir()): { databaseUrl: string; dir: string; dispose(): void } {
+  const dir = mkdtempSync(join(parent, 'sb-e2e-'));
   return { databaseUrl: `sqlite:${join(dir, 'switchboard.db')}`, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
