@@ -107,6 +107,10 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.agent.value = session;
     session.start();
     api.cannedReplies().then((r) => (this.cannedReplies = r), () => {});
+    // The installed app's shortcuts open a tab (`/agent/?tab=wallboard`), where the agent's role has it.
+    const asked = new URLSearchParams(location.search).get('tab');
+    const tab = tabsFor(this.profile?.role).find((known) => known === asked);
+    if (tab && tab !== this.tab) this.openTab(tab);
   }
 
   override disconnectedCallback(): void {
