@@ -25,6 +25,10 @@ import '../customer/sb-customer-pane.js';
 import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
+import { OfferAlertsController } from '../offers/offer-alerts-controller.js';
+import { appWorker } from '../pwa/app-worker.js';
+import type { WorkerMessage } from '../pwa/worker-messages.js';
+import type { SbInbox } from '../sb-inbox.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
 import { TeamController } from '../team/team-controller.js';
 import { renderAccountTab } from './account-tab.js';
@@ -73,6 +77,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly agent = new SessionController<AgentSession>(this, { onChange: (session) => this.sessionChanged(session) });
   private readonly admin = new AdminController(this);
   readonly calls = new AgentCalls(this);
+  readonly alerts = new OfferAlertsController(this);
   private readonly integrations = new IntegrationsController(this);
   private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
@@ -111,21 +116,35 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     const asked = new URLSearchParams(location.search).get('tab');
     const tab = tabsFor(this.profile?.role).find((known) => known === asked);
     if (tab && tab !== this.tab) this.openTab(tab);
+    appWorker.addEventListener('offer-open', this.onOfferOpen);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    appWorker.removeEventListener('offer-open', this.onOfferOpen);
     this.agent.value?.destroy();
     this.agent.value = undefined;
   }
 
   /** What follows the session besides the view: the calls' media, and read marks on the open conversation. */
   private sessionChanged(session: AgentSession): void {
-    this.calls.offers(session.state.offers);
+    this.alerts.update({ agentId: session.state.agent?.id, offers: session.state.offers, conversations: session.state.conversations });
     this.calls.sync(session.state.calls);
     if (this.selectedId) session.markRead(this.selectedId);
     if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
   }
+
+  /** The agent clicked an offer's notification: the offer in front of them, or taken at once with its Accept action. */
+  private readonly onOfferOpen = (event: Event): void => {
+    const { conversationId, accept } = (event as CustomEvent<WorkerMessage>).detail;
+    this.showConversations();
+    if (accept)
+      void this.act(async () => {
+        await this.session.accept(conversationId);
+        this.select(conversationId);
+      });
+    else void this.updateComplete.then(() => this.renderRoot.querySelector<SbInbox>('sb-inbox')?.focusOffer(conversationId));
+  };
 
   private fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -205,7 +224,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   override render() {
     const s = this.agent.value?.state;
     if (!s) return nothing;
-    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>`;
+    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.alerts.announcement}</div>`;
   }
 
   private renderTopbar(s: AgentState) {
@@ -276,7 +296,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
       case 'team':
         return renderTeamTab(this.team, this.profile.id);
       case 'account':
-        return renderAccountTab(this.account, this.profile);
+        return renderAccountTab(this.account, this.profile, this.alerts);
       default:
         return assertNever(this.tab);
     }
