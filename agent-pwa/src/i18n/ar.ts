@@ -20,6 +20,8 @@ export default {
   errorOfferUnavailable: 'هذه المحادثة لم تعد متاحة: تولاها شخص آخر، أو انتهت مهلتها، أو غادر الزائر.',
   presenceLabel: 'حالتك',
   presence_available: 'متاح',
+  presence_wrapUp: 'إنهاء المحادثة (لا اتصالات جديدة بعد)',
+  presence_onContact: '{count, plural, zero {لا اتصالات} one {في اتصال واحد} two {في اتصالين} few {في # اتصالات} many {في # اتصالًا} other {في # اتصال}}',
   presence_away: 'غير متواجد',
   presence_offline: 'غير متصل',
   break_lunch: 'غير متواجد: غداء',

@@ -16,6 +16,8 @@ export default {
   errorOfferUnavailable: 'Chatten er ikke længere tilgængelig: den er taget, udløbet, eller den besøgende er gået.',
   presenceLabel: 'Din status',
   presence_available: 'Ledig',
+  presence_wrapUp: 'Efterbehandling (ingen nye henvendelser endnu)',
+  presence_onContact: '{count, plural, one {I en henvendelse} other {I # henvendelser}}',
   presence_away: 'Væk',
   presence_offline: 'Offline',
   break_lunch: 'Væk: frokost',

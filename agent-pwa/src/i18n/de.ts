@@ -16,6 +16,8 @@ export default {
   errorOfferUnavailable: 'Dieser Chat ist nicht mehr verfügbar: Er wurde übernommen, ist abgelaufen oder der Besucher ist gegangen.',
   presenceLabel: 'Ihr Status',
   presence_available: 'Verfügbar',
+  presence_wrapUp: 'Nachbearbeitung (noch keine neuen Kontakte)',
+  presence_onContact: '{count, plural, one {Im Kontakt} other {In # Kontakten}}',
   presence_away: 'Abwesend',
   presence_offline: 'Offline',
   break_lunch: 'Abwesend: Mittagspause',

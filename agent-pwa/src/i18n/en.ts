@@ -22,6 +22,8 @@ export const en = {
   errorOfferUnavailable: 'That chat is no longer available: it was taken, timed out or the visitor left.',
   presenceLabel: 'Your status',
   presence_available: 'Available',
+  presence_wrapUp: 'Wrap-up (no new contacts yet)',
+  presence_onContact: '{count, plural, one {On a contact} other {On # contacts}}',
   presence_away: 'Away',
   presence_offline: 'Offline',
   break_lunch: 'Away: lunch',

@@ -16,6 +16,8 @@ export default {
   errorOfferUnavailable: 'Ese chat ya no está disponible: otra persona lo aceptó, caducó o el visitante se fue.',
   presenceLabel: 'Tu estado',
   presence_available: 'Disponible',
+  presence_wrapUp: 'Cierre (aún sin contactos nuevos)',
+  presence_onContact: '{count, plural, one {Atendiendo un contacto} other {Atendiendo # contactos}}',
   presence_away: 'Ausente',
   presence_offline: 'Desconectado',
   break_lunch: 'Ausente: comida',

@@ -16,6 +16,8 @@ export default {
   errorOfferUnavailable: 'Ce chat n’est plus disponible : il a été pris, a expiré ou le visiteur est parti.',
   presenceLabel: 'Votre statut',
   presence_available: 'Disponible',
+  presence_wrapUp: 'Post-traitement (pas encore de nouveau contact)',
+  presence_onContact: '{count, plural, one {En contact} other {Sur # contacts}}',
   presence_away: 'Absent',
   presence_offline: 'Hors ligne',
   break_lunch: 'Absent : déjeuner',

@@ -16,6 +16,8 @@ export default {
   errorOfferUnavailable: '该会话已不可用：已被他人接起、已超时，或访客已离开。',
   presenceLabel: '您的状态',
   presence_available: '空闲',
+  presence_wrapUp: '话后处理（暂不接新联系）',
+  presence_onContact: '{count, plural, other {正在处理 # 个联系}}',
   presence_away: '离开',
   presence_offline: '离线',
   break_lunch: '离开：午餐',

@@ -51,6 +51,8 @@ export class OfferAlertsController implements ReactiveController {
   private readonly baseTitle = document.title;
   /** What each offer's notification says, to update it when the visitor writes more. */
   private readonly bodies = new Map<string, string>();
+  /** The notifications being shown and closed, in order. */
+  private notifications: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -86,7 +88,7 @@ export class OfferAlertsController implements ReactiveController {
       this.bodies.set(offer.conversationId, alert.body);
       if (!this.alerted.has(offer.conversationId)) alerts.push(alert);
       // The visitor wrote more while it is offered: the notification shows it, without ringing again.
-      else if (previous !== alert.body) void this.notify(alert, true);
+      else if (previous !== alert.body) this.notify(alert, true);
     }
     for (const id of this.bodies.keys()) if (!offers.some((o) => o.conversationId === id)) this.bodies.delete(id);
     const offered = new Set(offers.map((o) => o.conversationId));
@@ -105,9 +107,10 @@ export class OfferAlertsController implements ReactiveController {
   }
 
   private alert(alert: Alert): void {
-    this.announcement = alert.body ? `${alert.title}. ${alert.body.replace('\n', '. ')}` : alert.title;
+    // "Incoming: Chat from …": said as the inbox's heading says it.
+    this.announcement = `${t('offersHeading')}: ${alert.title}${alert.body ? `. ${alert.body.replace('\n', '. ')}` : ''}`;
     if (!this.sound.muted && alert.kind !== 'call') void this.audio.chime(alert.kind, this.sound.volume).then((ok) => ok && this.playedSound(alert.kind));
-    void this.notify(alert);
+    this.notify(alert);
     this.host.requestUpdate();
   }
 
@@ -119,7 +122,8 @@ export class OfferAlertsController implements ReactiveController {
     document.title = offers.length ? `(${offers.length}) ${this.baseTitle}` : this.baseTitle;
     if (offers.length) void navigator.setAppBadge?.(offers.length).catch(() => {});
     else void navigator.clearAppBadge?.().catch(() => {});
-    void this.closeNotifications(new Set(offers.map((o) => o.conversationId)));
+    const open = new Set(offers.map((o) => o.conversationId));
+    this.notifications = this.notifications.then(() => this.closeNotifications(open)).catch(() => {});
   }
 
   private playedSound(kind: OfferKind): void {
@@ -128,9 +132,17 @@ export class OfferAlertsController implements ReactiveController {
     this.host.dataset.lastOfferSound = kind;
   }
 
-  /** A system notification while the app is hidden; through the service worker, so clicking it works even if this tab went away. */
-  private async notify(alert: Alert, quietly = false): Promise<void> {
+  /**
+   * A system notification while the app is hidden; through the service worker, so clicking it
+   * works even if this tab went away. One at a time, in order: an offer's updated text must not
+   * be overtaken by its first notification.
+   */
+  private notify(alert: Alert, quietly = false): void {
     if (document.visibilityState === 'visible' || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+    this.notifications = this.notifications.then(() => this.show(alert, quietly)).catch(() => {});
+  }
+
+  private async show(alert: Alert, quietly: boolean): Promise<void> {
     const options = {
       body: alert.body,
       tag: `offer-${alert.conversationId}`,
@@ -141,7 +153,7 @@ export class OfferAlertsController implements ReactiveController {
       ...(alert.kind === 'transfer' ? {} : { actions: [{ action: 'accept', title: t('accept') }] }),
     } as NotificationOptions;
     const registration = await appWorker.registration();
-    if (registration) return registration.showNotification(alert.title, options).catch(() => {});
+    if (registration) return registration.showNotification(alert.title, options);
     const note = new Notification(alert.title, options);
     note.onclick = () => window.focus();
   }

@@ -241,6 +241,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
       <sb-presence-switch
         .status=${s.status}
         .breakReason=${s.breakReason}
+        ?wrapUp=${s.wrapUp !== undefined}
+        .contacts=${s.conversations.filter((c) => c.status === 'active' && c.agent?.id === s.agent?.id).length}
         @sb-presence-change=${(e: Detail<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>) => this.act(() => this.session.setStatus(e.detail.status, e.detail.reason))}
       ></sb-presence-switch>
       <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sb-sign-out', { bubbles: true, composed: true }))}>${t('signOut')}</button>
