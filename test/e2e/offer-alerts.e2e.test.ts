@@ -98,7 +98,7 @@ describe('offer alerts', () => {
     // Back to the app: the offer is there with the time it has left, and was announced.
     await setHidden(app, false);
     await app.getByText(/\d+ seconds? left/).waitFor();
-    assert.match((await app.locator('[aria-live="assertive"]').textContent()) ?? '', /^Incoming: Chat from .*Queue: Support/);
+    assert.match((await app.locator('[aria-live="assertive"]').textContent()) ?? '', /^New chat: .* \(Support\)$/);
     await app.getByRole('button', { name: /^Accept chat from/ }).click();
     await app.getByRole('textbox', { name: /^Reply to/ }).waitFor();
     // Taken: the count leaves the title and the notification closes.

@@ -192,6 +192,7 @@ export default {
   offerFrom: 'محادثة من {name}',
   offerQueue: 'قائمة الانتظار: {queue}',
   offerTransfer: 'حُوّلت إليك: {name}',
+  offerAnnouncement: '{kind, select, chat {محادثة جديدة} call {مكالمة واردة} callback {معاودة اتصال مطلوبة} email {بريد إلكتروني جديد} channel {رسالة جديدة} other {اتصال جديد}}: {name} ({queue})',
   offerTimeLeft: '{seconds, plural, zero {لم يتبقَّ وقت} one {تبقّت ثانية واحدة} two {تبقّت ثانيتان} few {تبقّت # ثوانٍ} many {تبقّت # ثانية} other {تبقّت # ثانية}}',
   offerSoundsTitle: 'أصوات الطلبات الجديدة',
   offerSoundsOn: 'تشغيل صوت عند وصول محادثة أو مكالمة أو رسالة بريد جديدة',

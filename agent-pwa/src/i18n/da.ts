@@ -188,6 +188,7 @@ export default {
   offerFrom: 'Chat fra {name}',
   offerQueue: 'Kø: {queue}',
   offerTransfer: 'Overført til dig: {name}',
+  offerAnnouncement: '{kind, select, chat {Ny chat} call {Indgående opkald} callback {Opkald at foretage} email {Ny e-mail} channel {Ny besked} other {Ny henvendelse}}: {name} ({queue})',
   offerTimeLeft: '{seconds, plural, one {# sekund tilbage} other {# sekunder tilbage}}',
   offerSoundsTitle: 'Lyde ved nye henvendelser',
   offerSoundsOn: 'Afspil en lyd ved nye chats, opkald og e-mails',

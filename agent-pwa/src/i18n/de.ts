@@ -188,6 +188,7 @@ export default {
   offerFrom: 'Chat von {name}',
   offerQueue: 'Warteschlange: {queue}',
   offerTransfer: 'An Sie weitergeleitet: {name}',
+  offerAnnouncement: '{kind, select, chat {Neuer Chat} call {Eingehender Anruf} callback {Rückruf fällig} email {Neue E-Mail} channel {Neue Nachricht} other {Neuer Kontakt}}: {name} ({queue})',
   offerTimeLeft: '{seconds, plural, one {Noch # Sekunde} other {Noch # Sekunden}}',
   offerSoundsTitle: 'Töne für neue Anfragen',
   offerSoundsOn: 'Ton bei neuen Chats, Anrufen und E-Mails abspielen',

@@ -194,6 +194,7 @@ export const en = {
   offerFrom: 'Chat from {name}',
   offerQueue: 'Queue: {queue}',
   offerTransfer: 'Transferred to you: {name}',
+  offerAnnouncement: '{kind, select, chat {New chat} call {Incoming call} callback {Callback to make} email {New e-mail} channel {New message} other {New contact}}: {name} ({queue})',
   offerTimeLeft: '{seconds, plural, one {# second left} other {# seconds left}}',
   offerSoundsTitle: 'Offer sounds',
   offerSoundsOn: 'Play a sound for new chats, calls and e-mails',

@@ -188,6 +188,7 @@ export default {
   offerFrom: 'Chat de {name}',
   offerQueue: 'Cola: {queue}',
   offerTransfer: 'Te han transferido: {name}',
+  offerAnnouncement: '{kind, select, chat {Nuevo chat} call {Llamada entrante} callback {Llamada de vuelta pendiente} email {Nuevo correo} channel {Nuevo mensaje} other {Nuevo contacto}}: {name} ({queue})',
   offerTimeLeft: '{seconds, plural, one {Queda # segundo} other {Quedan # segundos}}',
   offerSoundsTitle: 'Sonidos de las ofertas',
   offerSoundsOn: 'Reproducir un sonido con cada chat, llamada o correo nuevo',

@@ -188,6 +188,7 @@ export default {
   offerFrom: 'Chat de {name}',
   offerQueue: 'File : {queue}',
   offerTransfer: 'Transféré vers vous : {name}',
+  offerAnnouncement: '{kind, select, chat {Nouveau chat} call {Appel entrant} callback {Rappel à passer} email {Nouvel e-mail} channel {Nouveau message} other {Nouveau contact}} : {name} ({queue})',
   offerTimeLeft: '{seconds, plural, one {# seconde restante} other {# secondes restantes}}',
   offerSoundsTitle: 'Sons des nouvelles demandes',
   offerSoundsOn: 'Jouer un son pour chaque nouveau chat, appel ou e-mail',

@@ -188,6 +188,7 @@ export default {
   offerFrom: '来自 {name} 的会话',
   offerQueue: '队列：{queue}',
   offerTransfer: '已转接给您：{name}',
+  offerAnnouncement: '{kind, select, chat {新聊天} call {来电} callback {待回拨} email {新邮件} channel {新消息} other {新联系}}：{name}（{queue}）',
   offerTimeLeft: '{seconds, plural, other {剩余 # 秒}}',
   offerSoundsTitle: '新请求提示音',
   offerSoundsOn: '有新的聊天、来电和邮件时播放提示音',

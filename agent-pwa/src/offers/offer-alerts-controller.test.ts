@@ -25,11 +25,11 @@ describe('OfferAlertsController', () => {
     el.alerts.update({ agentId: 'ana', offers: [offer('a', { channel: 'email', subject: 'Refund' })], conversations: [] });
     await el.updateComplete;
     expect(document.title).to.equal(`(1) ${base}`);
-    expect(el.renderRoot.textContent).to.contain('Incoming: E-mail from Maya. Refund. Queue: Support');
+    expect(el.renderRoot.textContent).to.contain('New e-mail: Maya (Support)');
     el.alerts.update({ agentId: 'ana', offers: [offer('a', { channel: 'email', subject: 'Refund' }), offer('b', { source: 'callback', channel: 'voice' })], conversations: [] });
     await el.updateComplete;
     expect(document.title).to.equal(`(2) ${base}`);
-    expect(el.renderRoot.textContent).to.contain('Call back Maya');
+    expect(el.renderRoot.textContent).to.contain('Callback to make: Maya (Support)');
     el.alerts.update({ agentId: 'ana', offers: [], conversations: [] });
     expect(document.title).to.equal(base);
   });
@@ -39,10 +39,10 @@ describe('OfferAlertsController', () => {
     el.alerts.update({ agentId: 'ana', offers: [offer('mine')], conversations: [] });
     el.alerts.update({ agentId: 'ana', offers: [], conversations: [active('mine', 'ana')] });
     await el.updateComplete;
-    expect(el.renderRoot.textContent).to.contain('Chat from Maya');
+    expect(el.renderRoot.textContent).to.contain('New chat: Maya (Support)');
     el.alerts.update({ agentId: 'ana', offers: [], conversations: [active('mine', 'ana'), active('moved', 'ana')] });
     await el.updateComplete;
-    expect(el.renderRoot.textContent).to.contain('Incoming: Transferred to you: Noor');
+    expect(el.renderRoot.textContent).to.contain('Transferred to you: Noor');
   });
 
   it('keeps the agent’s volume and mute for this device', async () => {

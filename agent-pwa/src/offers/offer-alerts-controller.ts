@@ -30,12 +30,19 @@ interface Alert {
   conversationId: string;
   title: string;
   body: string;
+  /**
+   * What screen readers hear: the kind, who and the queue, worded apart from the inbox's own
+   * headline ("New chat: Maya (Support)" beside "Chat from Maya") so the page never holds the
+   * same sentence twice.
+   */
+  announcement: string;
 }
 
 function alertOf(offer: Offer): Alert {
   const kind = offerKind(offer);
   const body = [offer.subject ?? offer.preview, t('offerQueue', { queue: offer.queueName })].filter(Boolean).join('\n');
-  return { kind, conversationId: offer.conversationId, title: t(OFFER_TITLE[kind], { name: visitorName(offer.visitor) }), body };
+  const name = visitorName(offer.visitor);
+  return { kind, conversationId: offer.conversationId, title: t(OFFER_TITLE[kind], { name }), body, announcement: t('offerAnnouncement', { kind, name, queue: offer.queueName }) };
 }
 
 export class OfferAlertsController implements ReactiveController {
@@ -96,7 +103,8 @@ export class OfferAlertsController implements ReactiveController {
     if (this.known) {
       for (const c of mine) {
         if (this.known.has(c.id) || this.alerted.has(c.id) || offered.has(c.id)) continue;
-        alerts.push({ kind: 'transfer', conversationId: c.id, title: t(OFFER_TITLE.transfer, { name: visitorName(c.visitor) }), body: '' });
+        const title = t(OFFER_TITLE.transfer, { name: visitorName(c.visitor) });
+        alerts.push({ kind: 'transfer', conversationId: c.id, title, body: '', announcement: title });
       }
     }
     this.known = new Set([...(this.known ?? []), ...conversations.map((c) => c.id), ...offered]);
@@ -107,8 +115,7 @@ export class OfferAlertsController implements ReactiveController {
   }
 
   private alert(alert: Alert): void {
-    // "Incoming: Chat from …": said as the inbox's heading says it.
-    this.announcement = `${t('offersHeading')}: ${alert.title}${alert.body ? `. ${alert.body.replace('\n', '. ')}` : ''}`;
+    this.announcement = alert.announcement;
     if (!this.sound.muted && alert.kind !== 'call') void this.audio.chime(alert.kind, this.sound.volume).then((ok) => ok && this.playedSound(alert.kind));
     this.notify(alert);
     this.host.requestUpdate();
