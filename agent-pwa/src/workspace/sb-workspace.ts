@@ -26,8 +26,7 @@ import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
 import { OfferAlertsController } from '../offers/offer-alerts-controller.js';
-import { appWorker } from '../pwa/app-worker.js';
-import type { WorkerMessage } from '../pwa/worker-messages.js';
+import { OfferOpenController } from '../offers/offer-open-controller.js';
 import type { SbInbox } from '../sb-inbox.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
 import { TeamController } from '../team/team-controller.js';
@@ -78,6 +77,19 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly admin = new AdminController(this);
   readonly calls = new AgentCalls(this);
   readonly alerts = new OfferAlertsController(this);
+  private readonly offerOpen = new OfferOpenController(this, {
+    show: (conversationId) => {
+      this.showConversations();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<SbInbox>('sb-inbox')?.focusOffer(conversationId));
+    },
+    accept: (conversationId) => {
+      this.showConversations();
+      void this.act(async () => {
+        await this.session.accept(conversationId);
+        this.select(conversationId);
+      });
+    },
+  });
   private readonly integrations = new IntegrationsController(this);
   private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
@@ -116,12 +128,10 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     const asked = new URLSearchParams(location.search).get('tab');
     const tab = tabsFor(this.profile?.role).find((known) => known === asked);
     if (tab && tab !== this.tab) this.openTab(tab);
-    appWorker.addEventListener('offer-open', this.onOfferOpen);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    appWorker.removeEventListener('offer-open', this.onOfferOpen);
     this.agent.value?.destroy();
     this.agent.value = undefined;
   }
@@ -129,22 +139,11 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   /** What follows the session besides the view: the calls' media, and read marks on the open conversation. */
   private sessionChanged(session: AgentSession): void {
     this.alerts.update({ agentId: session.state.agent?.id, offers: session.state.offers, conversations: session.state.conversations });
+    this.offerOpen.offers(session.state.offers);
     this.calls.sync(session.state.calls);
     if (this.selectedId) session.markRead(this.selectedId);
     if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
   }
-
-  /** The agent clicked an offer's notification: the offer in front of them, or taken at once with its Accept action. */
-  private readonly onOfferOpen = (event: Event): void => {
-    const { conversationId, accept } = (event as CustomEvent<WorkerMessage>).detail;
-    this.showConversations();
-    if (accept)
-      void this.act(async () => {
-        await this.session.accept(conversationId);
-        this.select(conversationId);
-      });
-    else void this.updateComplete.then(() => this.renderRoot.querySelector<SbInbox>('sb-inbox')?.focusOffer(conversationId));
-  };
 
   private fire(type: string, detail: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
