@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const marker = join(root, 'dist/app/widget.js');
-const sources = ['ui', 'widget', 'agent-pwa', 'signaling/protocol', 'vite.config.ts', 'package.json'];
+const sources = ['ui', 'widget', 'agent-pwa', 'signaling/protocol', '.scripts/pwa', 'vite.config.ts', 'package.json'];
 
 function newest(path) {
   const stat = statSync(path);

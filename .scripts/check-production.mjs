@@ -90,7 +90,7 @@ try {
   check(ready.status === 200 && JSON.parse(ready.bytes).status === 'ready', `/readyz 200 ${ready.bytes} (${Math.round(readyMs)} ms after spawn)`);
   check((await get('/livez')).status === 200, '/livez 200');
 
-  for (const [path, cache] of [['/', 'no-cache'], ['/agent/', 'no-cache'], ['/widget.js', 'public, max-age=300'], ['/widget/chat.js', 'no-cache']]) {
+  for (const [path, cache] of [['/', 'no-cache'], ['/agent/', 'no-cache'], ['/widget.js', 'public, max-age=300'], ['/widget/chat.js', 'no-cache'], ['/agent/sw.js', 'no-cache'], ['/agent/manifest.webmanifest', 'no-cache']]) {
     const res = await get(path, br);
     check(res.status === 200 && res.headers['content-encoding'] === 'br' && res.headers.vary === 'Accept-Encoding', `${path} brotli (${res.bytes.length} B)`);
     check(res.headers['cache-control'] === cache && Boolean(res.headers.etag), `${path} Cache-Control: ${res.headers['cache-control']}, ETag ${res.headers.etag}`);
@@ -98,6 +98,11 @@ try {
     check(again.status === 304 && again.bytes.length === 0, `${path} revalidates with 304`);
     sizes.push([path, res.bytes.length]);
   }
+
+  const manifest = await get('/agent/manifest.webmanifest');
+  check(manifest.headers['content-type'] === 'application/manifest+json' && JSON.parse(manifest.bytes).scope === '/agent/', `/agent/manifest.webmanifest is the app's manifest (${manifest.headers['content-type']})`);
+  const icon = await get('/agent/icons/maskable-512.png');
+  check(icon.status === 200 && icon.headers['content-type'] === 'image/png', `/agent/icons/maskable-512.png (${icon.bytes.length} B)`);
 
   const page = (await get('/agent/', br)).bytes;
   const html = (await get('/agent/', {})).bytes.toString();

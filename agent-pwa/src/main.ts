@@ -1,2 +1,5 @@
-/** The agent app's entry: registers the elements. A service worker will register here too (PWA issue). */
+/** The agent app's entry: registers the elements, and in a production build the service worker (offline start, updates). */
 import './define.js';
+import { appWorker } from './pwa/app-worker.js';
+
+if (import.meta.env?.PROD) appWorker.register();

@@ -1,6 +1,8 @@
 /**
  * The agent app's shell: checks the sign-in, shows the sign-in form (or an invitation or reset
  * link, or the forced choice of a password), then the workspace (sb-workspace) of the signed-in agent.
+ * Above them: "offline, reconnecting" when the server cannot be reached, and "Reload to update"
+ * when a new version of the app is installed.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import type { ErrorReason } from '../../signaling/protocol/errors.js';
@@ -10,10 +12,16 @@ import { AccountGateController, renderAccountGate } from './account/account-gate
 import { accountLinkIn } from './account/account-link.js';
 import { api } from './api-client.js';
 import { setAppLocale } from './i18n/app-locale.js';
+import { t } from './i18n/en.js';
+import { AppStatusController } from './pwa/app-status-controller.js';
 
 export class SbAgentApp extends LitElement {
   static override styles = css`
-    :host { display: block; height: 100vh; }
+    :host { display: flex; flex-direction: column; height: 100vh; }
+    :host > :last-child { flex: 1; min-height: 0; }
+    .app-banner { display: flex; align-items: center; justify-content: center; gap: 12px; padding: 8px 12px; background: #312e81; color: #fff; font-size: 14px; }
+    .app-banner.offline { background: #7c2d12; }
+    .app-banner button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid #fff; background: #fff; color: #312e81; cursor: pointer; }
   `;
   static override properties = {
     profile: { state: true },
@@ -21,6 +29,7 @@ export class SbAgentApp extends LitElement {
     loginError: { state: true },
     loginBusy: { state: true },
     signedOut: { state: true },
+    unreachable: { state: true },
   };
   /** The signed-in agent; the workspace is on the page while there is one. */
   declare profile: AgentProfile | undefined;
@@ -30,12 +39,17 @@ export class SbAgentApp extends LitElement {
   declare loginBusy: boolean;
   /** Why the server ended this window's session, for the sign-in form to say. */
   declare signedOut: SignOutReason | undefined;
+  /** Set while the server cannot be reached to check the sign-in (no network): the app says so and retries. */
+  declare unreachable: boolean;
+  private readonly status = new AppStatusController(this, () => this.checkSignIn());
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly gate = new AccountGateController(this, (profile) => this.signIn(profile));
 
   constructor() {
     super();
     this.checked = false;
     this.loginBusy = false;
+    this.unreachable = false;
   }
 
   override connectedCallback(): void {
@@ -43,18 +57,36 @@ export class SbAgentApp extends LitElement {
     this.openAccountLink();
     window.addEventListener('hashchange', this.openAccountLink);
     this.addEventListener('sb-locale-change', (e) => void this.onLocaleChange(e as CustomEvent<{ locale: string | null }>));
-    // Signed out, the browser's languages decide; signed in, the agent's own setting.
-    void Promise.all([setAppLocale(undefined), api.me().catch(() => undefined)])
-      .then(async ([, profile]) => {
-        if (profile?.locale) await setAppLocale(profile.locale);
-        this.profile = profile;
-      })
-      .finally(() => (this.checked = true));
+    void setAppLocale(undefined).then(() => this.checkSignIn());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.openAccountLink);
+    clearTimeout(this.retry);
+  }
+
+  /**
+   * Asks the server who is signed in. Signed out, the browser's languages decide; signed in, the
+   * agent's own setting. No answer at all (offline, server down): says so, and asks again when
+   * the network comes back or after a while, rather than showing a sign-in form to a signed-in agent.
+   */
+  private async checkSignIn(): Promise<void> {
+    clearTimeout(this.retry);
+    try {
+      const profile = await api.me().catch((error: unknown) => {
+        if (error instanceof ProtocolError) return undefined; // answered: not signed in
+        throw error;
+      });
+      if (profile?.locale) await setAppLocale(profile.locale);
+      this.profile = profile;
+      this.unreachable = false;
+    } catch {
+      this.unreachable = true;
+      this.retry = setTimeout(() => void this.checkSignIn(), 5000);
+    } finally {
+      this.checked = true;
+    }
   }
 
   /** An invitation or reset link opened here (also pasted into an open app's address bar). */
@@ -108,7 +140,19 @@ export class SbAgentApp extends LitElement {
   }
 
   override render() {
-    if (!this.checked) return nothing;
+    return html`${this.renderBanners()}${this.renderScreen()}`;
+  }
+
+  private renderBanners() {
+    const offline = this.unreachable || !this.status.online;
+    return html`${offline ? html`<div class="app-banner offline" role="status">${t('offlineReconnecting')}</div>` : nothing}
+      ${this.status.updateReady
+        ? html`<div class="app-banner" role="status">${t('updateReady')} <button type="button" @click=${() => this.status.reload()}>${t('reloadToUpdate')}</button></div>`
+        : nothing}`;
+  }
+
+  private renderScreen() {
+    if (!this.checked || (this.unreachable && !this.profile)) return html`<div></div>`;
     const gate = renderAccountGate(this.gate, this.profile, () => void this.onSignOut());
     if (gate) return gate;
     if (!this.profile) return html`<sb-login-form .error=${this.loginError} .notice=${this.signedOut} ?busy=${this.loginBusy} @sb-login=${this.onLogin}></sb-login-form>`;

@@ -1,7 +1,8 @@
-/** The agent's inbox: incoming offers to accept or decline, then active and recent conversations. */
+/** The agent's inbox: incoming offers (with the time left on each) to accept or decline, then active and recent conversations. */
 import { html, LitElement, css, nothing } from 'lit';
 import type { ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { Offer } from '../../signaling/protocol/server-frames.js';
+import { ClockController } from '../../ui/controllers/clock-controller.js';
 import { t, visitorName, type MessageKey } from './i18n/en.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -29,6 +30,11 @@ export class SbInbox extends LitElement {
       .offer { background: #eef2ff; border: 1px solid #c7d2fe; border-radius: 10px; padding: 10px; display: grid; gap: 6px; }
       .offer.call { background: #dcfce7; border-color: #86efac; }
       .offer .actions { display: flex; gap: 6px; }
+      .time-left { display: grid; gap: 2px; font-size: 12px; color: #475569; }
+      .time-left .bar { height: 4px; border-radius: 2px; background: #c7d2fe; overflow: hidden; }
+      .time-left .bar span { display: block; height: 100%; background: #4338ca; transition: width 1s linear; }
+      .time-left.urgent { color: #b91c1c; font-weight: 600; }
+      .time-left.urgent .bar span { background: #dc2626; }
       .preview { font-size: 13px; color: #334155; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       button.conversation { width: 100%; text-align: start; display: grid; gap: 2px; border-color: transparent; background: transparent; }
       button.conversation[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
@@ -48,6 +54,9 @@ export class SbInbox extends LitElement {
   declare selectedId: string | undefined;
   /** Unread visitor messages per conversation id. */
   declare unread: Record<string, number>;
+  private readonly clock = new ClockController(this);
+  /** When each offer was first shown here, for the length of its bar. */
+  private readonly shownAt = new Map<string, number>();
 
   constructor() {
     super();
@@ -55,6 +64,11 @@ export class SbInbox extends LitElement {
     this.conversations = [];
     this.selectedId = undefined;
     this.unread = {};
+  }
+
+  /** Puts the focus on an offer's Accept button (the agent clicked its notification). */
+  focusOffer(conversationId: string): void {
+    this.renderRoot.querySelector<HTMLButtonElement>(`li.offer[data-conversation="${CSS.escape(conversationId)}"] button.primary`)?.focus();
   }
 
   private fire(name: string, conversationId: string): void {
@@ -76,6 +90,7 @@ export class SbInbox extends LitElement {
                   <span class="muted">${t('offerQueue', { queue: o.queueName })}</span>
                   ${o.subject ? html`<span>${t('subjectLine', { subject: o.subject })}</span>` : nothing}
                   ${o.preview ? html`<span class="preview" dir="auto">“${o.preview}”</span>` : nothing}
+                  ${this.renderTimeLeft(o)}
                   <div class="actions">
                     <button class="primary" type="button" aria-label=${t(label.acceptLabel, { name })} @click=${() => this.fire('sb-accept', o.conversationId)}>${t(label.accept)}</button>
                     <button type="button" aria-label=${t('declineChatFrom', { name })} @click=${() => this.fire('sb-decline', o.conversationId)}>${t('decline')}</button>
@@ -88,6 +103,20 @@ export class SbInbox extends LitElement {
       ${ended.length ? html`<h2 id="ended">${t('endedHeading')}</h2><ul aria-labelledby="ended">${ended.map((c) => this.renderConversation(c))}</ul>` : nothing}
       ${!this.offers.length && !this.conversations.length ? html`<p class="muted">${t('noConversations')}</p>` : nothing}
     </nav>`;
+  }
+
+  /** The seconds left before the offer moves on, as words and a shrinking bar (red for the last ten). */
+  private renderTimeLeft(o: Offer) {
+    const now = this.clock.now;
+    if (!this.shownAt.has(o.conversationId)) this.shownAt.set(o.conversationId, Math.min(now, o.expiresAt));
+    for (const id of this.shownAt.keys()) if (!this.offers.some((offer) => offer.conversationId === id)) this.shownAt.delete(id);
+    const seconds = Math.max(0, Math.ceil((o.expiresAt - now) / 1000));
+    const total = Math.max(1, o.expiresAt - this.shownAt.get(o.conversationId)!);
+    const share = Math.min(100, Math.max(0, ((o.expiresAt - now) / total) * 100));
+    return html`<span class="time-left ${seconds <= 10 ? 'urgent' : ''}">
+      <span>${t('offerTimeLeft', { seconds })}</span>
+      <span class="bar" aria-hidden="true"><span style="width: ${share.toFixed(1)}%"></span></span>
+    </span>`;
   }
 
   private renderConversation(c: ConversationSummary) {

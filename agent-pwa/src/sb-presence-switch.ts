@@ -1,4 +1,7 @@
-/** The agent's presence selector: available, away with a reason, or offline. */
+/**
+ * The agent's presence selector: available, away with a reason, or offline; and, as the routing
+ * engine sees them, in wrap-up or on contacts while available (shown, not choosable).
+ */
 import { html, LitElement, css } from 'lit';
 import { BREAK_REASONS, type AgentStatus, type BreakReason } from '../../signaling/protocol/presence.js';
 import { t } from './i18n/en.js';
@@ -17,17 +20,29 @@ export class SbPresenceSwitch extends LitElement {
       label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; }
       select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; }
       .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
-      .available { background: #16a34a; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
+      .available { background: #16a34a; } .wrap-up { background: #7c3aed; } .on-contact { background: #2563eb; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
     `,
   ];
-  static override properties = { status: { type: String }, breakReason: { attribute: false } };
+  static override properties = { status: { type: String }, breakReason: { attribute: false }, wrapUp: { type: Boolean }, contacts: { type: Number } };
   declare status: AgentStatus;
   declare breakReason: BreakReason | undefined;
+  /** Set while the agent is in wrap-up: no new contacts until it ends, whatever the status says. */
+  declare wrapUp: boolean;
+  /** The contacts the agent is handling now. */
+  declare contacts: number;
 
   constructor() {
     super();
     this.status = 'offline';
     this.breakReason = undefined;
+    this.wrapUp = false;
+    this.contacts = 0;
+  }
+
+  /** What the engine makes of "available" now: in wrap-up, on contacts, or free. */
+  private get busy(): 'wrap-up' | 'on-contact' | undefined {
+    if (this.status !== 'available') return undefined;
+    return this.wrapUp ? 'wrap-up' : this.contacts > 0 ? 'on-contact' : undefined;
   }
 
   private get value(): string {
@@ -36,10 +51,12 @@ export class SbPresenceSwitch extends LitElement {
 
   override render() {
     return html`<label>
-      <span class="dot ${this.status}" aria-hidden="true"></span>
+      <span class="dot ${this.busy ?? this.status}" aria-hidden="true"></span>
       ${t('presenceLabel')}
-      <select .value=${this.value} @change=${this.onChange}>
-        <option value="available" ?selected=${this.value === 'available'}>${t('presence_available')}</option>
+      <select .value=${this.busy ?? this.value} @change=${this.onChange}>
+        ${this.busy === 'wrap-up' ? html`<option value="wrap-up" selected disabled>${t('presence_wrapUp')}</option>` : ''}
+        ${this.busy === 'on-contact' ? html`<option value="on-contact" selected disabled>${t('presence_onContact', { count: this.contacts })}</option>` : ''}
+        <option value="available" ?selected=${!this.busy && this.value === 'available'}>${t('presence_available')}</option>
         ${CHOOSABLE_BREAKS.map((r) => html`<option value="away:${r}" ?selected=${this.value === `away:${r}`}>${t(`break_${r}`)}</option>`)}
         ${this.breakReason === 'no-answer' && this.status === 'away' ? html`<option value="away:no-answer" selected disabled>${t('break_no-answer')}</option>` : ''}
         <option value="offline" ?selected=${this.value === 'offline'}>${t('presence_offline')}</option>

@@ -32,6 +32,9 @@ describe('static files: precompressed variants and caching', () => {
     'assets/agent-Ab12Cd34.js': script,
     'agent-pwa/index.html': `<!doctype html><title>Agent</title><script type="module" src="/assets/agent-Ab12Cd34.js"></script>${'<!-- padding -->'.repeat(100)}`,
     'widget/demo/index.html': `<!doctype html><title>Demo</title>${'<p>demo</p>'.repeat(200)}`,
+    'agent-pwa/manifest.webmanifest': JSON.stringify({ name: 'Switchboard Agent', start_url: '/agent/', scope: '/agent/' }),
+    'agent-pwa/sw.js': `self.addEventListener('fetch', () => {});\n`,
+    'agent-pwa/icons/icon-192.png': 'not really a PNG',
   };
   const br = { 'accept-encoding': 'gzip, deflate, br' };
 
@@ -113,6 +116,19 @@ describe('static files: precompressed variants and caching', () => {
     const res = await get(`${server.url}/widget/chat.js`, br);
     assert.equal(res.headers['content-encoding'], undefined);
     assert.equal(res.body.toString(), rebuilt);
+  });
+
+  it('serves the agent app’s manifest, service worker and icons as themselves, and its page for every other path', async () => {
+    const manifest = await get(`${server.url}/agent/manifest.webmanifest`);
+    assert.equal(manifest.headers['content-type'], 'application/manifest+json');
+    assert.equal(JSON.parse(manifest.body.toString()).scope, '/agent/');
+    const worker = await get(`${server.url}/agent/sw.js`);
+    assert.equal(worker.headers['content-type'], 'text/javascript; charset=utf-8');
+    // Asked again on every visit, so a deploy reaches agents at their next navigation.
+    assert.equal(worker.headers['cache-control'], 'no-cache');
+    assert.equal((await get(`${server.url}/agent/icons/icon-192.png`)).headers['content-type'], 'image/png');
+    assert.equal((await get(`${server.url}/agent/icons/missing.png`)).status, 404);
+    assert.match((await get(`${server.url}/agent/wallboard`)).headers['content-type'] ?? '', /^text\/html/);
   });
 
   it('answers 404 for missing files and for paths that climb out of the build', async () => {

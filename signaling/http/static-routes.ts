@@ -52,7 +52,12 @@ export function staticRoutes(staticDir: string) {
   app.get('/assets/*', (c) => send(c, c.req.path.slice(1), 'immutable', true));
   app.get('/demo/*', (c) => send(c, `widget${c.req.path}`, 'revalidate'));
   app.get('/agent', (c) => c.redirect('/agent/', 301));
-  // The agent app routes on the client: every path under /agent/ gets its page.
+  // The installable app's own files. The service worker is asked again on every visit (`no-cache`),
+  // so a deploy reaches agents at their next navigation; its scope is /agent/ because it is served there.
+  app.get('/agent/sw.js', (c) => send(c, 'agent-pwa/sw.js', 'revalidate'));
+  app.get('/agent/manifest.webmanifest', (c) => send(c, 'agent-pwa/manifest.webmanifest', 'revalidate'));
+  app.get('/agent/icons/:file{[a-z0-9-]+\\.png}', (c) => send(c, `agent-pwa/icons/${c.req.param('file')}`, 'revalidate'));
+  // The agent app routes on the client: every other path under /agent/ gets its page.
   app.get('/agent/*', (c) => send(c, 'agent-pwa/index.html', 'revalidate'));
   return app;
 }

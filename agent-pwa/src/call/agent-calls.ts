@@ -1,15 +1,11 @@
 /**
- * The agent's calls in this window: rings for voice offers (and notifies when the app is in
- * the background), asks for the microphone when a call is theirs, dials the caller, and keeps
+ * The agent's calls in this window (an offered call rings through OfferAlertsController): asks for the microphone when a call is theirs, dials the caller, and keeps
  * each call's media state for the views. The call client (with PeerJS) loads on the first call.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallView } from '../../../signaling/protocol/call.js';
 import type { CallClient, CallMediaState } from '../../../ui/call/call-client.js';
-import type { Offer } from '../../../signaling/protocol/server-frames.js';
-import { t, visitorName } from '../i18n/en.js';
 import { CallRecorder } from './call-recorder.js';
-import { RingTone } from './ring-tone.js';
 
 export class AgentCalls implements ReactiveController {
   /** Media state per conversation, for the call controls. */
@@ -17,8 +13,6 @@ export class AgentCalls implements ReactiveController {
   /** Set when the microphone was refused: calls cannot be answered until it is allowed. */
   microphoneDenied = false;
   private readonly clients = new Map<string, CallClient | Promise<CallClient | undefined>>();
-  private readonly ring = new RingTone();
-  private notified = new Set<string>();
   private readonly recorders = new Map<string, CallRecorder>();
   /** Set when a recording could not be stored. */
   recordingFailed = false;
@@ -28,24 +22,7 @@ export class AgentCalls implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.ring.stop();
     for (const id of [...this.clients.keys()]) this.drop(id);
-  }
-
-  /** Rings while a call is offered; a notification too when the app is not in front. */
-  offers(offers: Offer[]): void {
-    const calls = offers.filter((o) => o.channel === 'voice' && o.source !== 'callback'); // a callback is dialled, it does not ring
-    if (calls.length > 0) this.ring.start();
-    else this.ring.stop();
-    for (const offer of calls) {
-      if (this.notified.has(offer.conversationId)) continue;
-      this.notified.add(offer.conversationId);
-      if (document.visibilityState !== 'visible' && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-        const note = new Notification(t('incomingCallTitle'), { body: t('incomingCallBody', { name: visitorName(offer.visitor), queue: offer.queueName }), tag: offer.conversationId, requireInteraction: true });
-        note.onclick = () => window.focus();
-      }
-    }
-    this.notified = new Set(calls.map((o) => o.conversationId));
   }
 
   /** When this window started recording the call, while it is recording. */

@@ -2,6 +2,8 @@
  * The agent's reply box: the text, `/shortcut` canned replies (in the customer's language, with
  * their variables filled in), suggestion chips, and the typing notifications.
  *
+ * The draft of each conversation is kept as the agent types (drafts.ts), so a reload gives it back.
+ *
  * It renders into its parent's tree rather than a shadow root of its own: the conversation view
  * styles it together with the whisper box (composerStyles holds its own parts), and the textarea,
  * its listbox and aria-activedescendant stay in the one tree the view focuses and assistive
@@ -16,6 +18,7 @@ import { MAX_MESSAGE_LENGTH } from '../../../signaling/protocol/version.js';
 import { sendOnEnter, takeComposerText } from '../../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../../ui/controllers/typing-controller.js';
 import { t } from '../i18n/en.js';
+import { loadDraft, saveDraft } from './drafts.js';
 import { matchShortcut, typedShortcut } from './shortcut-match.js';
 
 /**
@@ -102,6 +105,14 @@ export class SbComposer extends LitElement {
     </form>`;
   }
 
+  /** Another conversation (or the first): its own draft in the field. */
+  protected override updated(changed: Map<string, unknown>): void {
+    const previous = changed.get('conversation') as ConversationSummary | undefined;
+    if (!changed.has('conversation') || previous?.id === this.conversation.id) return;
+    if (previous) saveDraft(previous.id, this.field.value);
+    this.field.value = loadDraft(this.conversation.id);
+  }
+
   /** The canned replies for this conversation: one per shortcut, in the customer's language. */
   private get replies(): CannedReply[] {
     return repliesFor(this.cannedReplies, this.conversation.language);
@@ -113,6 +124,7 @@ export class SbComposer extends LitElement {
 
   private onInput(event: InputEvent): void {
     this.typing.keystroke();
+    saveDraft(this.conversation.id, (event.target as HTMLTextAreaElement).value);
     const typed = typedShortcut((event.target as HTMLTextAreaElement).value);
     this.shortcutMatches = typed === undefined ? [] : matchShortcut(this.replies, typed);
     this.shortcutIndex = 0;
@@ -152,6 +164,7 @@ export class SbComposer extends LitElement {
     const c = this.conversation;
     const text = fillReply(body, { customer: { ...(c.visitor.name ? { name: c.visitor.name } : {}), ...(c.visitor.email ? { email: c.visitor.email } : {}) }, agent: { name: this.agentName } });
     field.value = field.value ? `${field.value} ${text}` : text;
+    saveDraft(c.id, field.value);
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
   }
@@ -159,6 +172,7 @@ export class SbComposer extends LitElement {
   private onSubmit(event: Event): void {
     const text = takeComposerText(event);
     if (!text) return;
+    saveDraft(this.conversation.id, '');
     this.typing.stop();
     this.fire('sb-reply', { text });
   }

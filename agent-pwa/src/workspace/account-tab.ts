@@ -1,12 +1,14 @@
-/** Your account: everyone's own name, app language, notifications, password and sessions. */
+/** Your account: everyone's own name, app language, notifications, offer sounds, password and sessions. */
 import { html } from 'lit';
 import type { AgentProfile } from '../../../signaling/protocol/api.js';
 import type { ProfileUpdate } from '../../../signaling/protocol/team.js';
 import type { AccountController } from '../account/account-controller.js';
+import type { OfferAlertsController } from '../offers/offer-alerts-controller.js';
+import { renderOfferSoundSettings } from '../offers/offer-sound-settings.js';
 
 type Detail<T> = CustomEvent<T>;
 
-export function renderAccountTab(account: AccountController, profile: AgentProfile) {
+export function renderAccountTab(account: AccountController, profile: AgentProfile, alerts: OfferAlertsController) {
   return html`<div class="admin account">
     <sb-account-settings
       .profile=${profile}
@@ -15,6 +17,7 @@ export function renderAccountTab(account: AccountController, profile: AgentProfi
       .refusal=${account.refusal.profile}
       @sb-profile-save=${(e: Detail<{ change: ProfileUpdate }>) => void account.saveProfile(e.detail.change)}
     ></sb-account-settings>
+    ${renderOfferSoundSettings(alerts.sound, (settings) => alerts.setSound(settings))}
     <sb-password-change
       ?busy=${account.busy === 'password'}
       ?done=${account.done === 'password'}

@@ -25,6 +25,9 @@ import '../customer/sb-customer-pane.js';
 import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
+import { OfferAlertsController } from '../offers/offer-alerts-controller.js';
+import { OfferOpenController } from '../offers/offer-open-controller.js';
+import type { SbInbox } from '../sb-inbox.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
 import { TeamController } from '../team/team-controller.js';
 import { renderAccountTab } from './account-tab.js';
@@ -73,6 +76,20 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly agent = new SessionController<AgentSession>(this, { onChange: (session) => this.sessionChanged(session) });
   private readonly admin = new AdminController(this);
   readonly calls = new AgentCalls(this);
+  readonly alerts = new OfferAlertsController(this);
+  private readonly offerOpen = new OfferOpenController(this, {
+    show: (conversationId) => {
+      this.showConversations();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<SbInbox>('sb-inbox')?.focusOffer(conversationId));
+    },
+    accept: (conversationId) => {
+      this.showConversations();
+      void this.act(async () => {
+        await this.session.accept(conversationId);
+        this.select(conversationId);
+      });
+    },
+  });
   private readonly integrations = new IntegrationsController(this);
   private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
@@ -107,6 +124,10 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.agent.value = session;
     session.start();
     api.cannedReplies().then((r) => (this.cannedReplies = r), () => {});
+    // The installed app's shortcuts open a tab (`/agent/?tab=wallboard`), where the agent's role has it.
+    const asked = new URLSearchParams(location.search).get('tab');
+    const tab = tabsFor(this.profile?.role).find((known) => known === asked);
+    if (tab && tab !== this.tab) this.openTab(tab);
   }
 
   override disconnectedCallback(): void {
@@ -117,7 +138,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
 
   /** What follows the session besides the view: the calls' media, and read marks on the open conversation. */
   private sessionChanged(session: AgentSession): void {
-    this.calls.offers(session.state.offers);
+    this.alerts.update({ agentId: session.state.agent?.id, offers: session.state.offers, conversations: session.state.conversations });
+    this.offerOpen.offers(session.state.offers);
     this.calls.sync(session.state.calls);
     if (this.selectedId) session.markRead(this.selectedId);
     if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
@@ -201,7 +223,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   override render() {
     const s = this.agent.value?.state;
     if (!s) return nothing;
-    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>`;
+    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>
+      <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.alerts.announcement}</div>`;
   }
 
   private renderTopbar(s: AgentState) {
@@ -217,6 +240,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
       <sb-presence-switch
         .status=${s.status}
         .breakReason=${s.breakReason}
+        ?wrapUp=${s.wrapUp !== undefined}
+        .contacts=${s.conversations.filter((c) => c.status === 'active' && c.agent?.id === s.agent?.id).length}
         @sb-presence-change=${(e: Detail<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>) => this.act(() => this.session.setStatus(e.detail.status, e.detail.reason))}
       ></sb-presence-switch>
       <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sb-sign-out', { bubbles: true, composed: true }))}>${t('signOut')}</button>
@@ -272,7 +297,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
       case 'team':
         return renderTeamTab(this.team, this.profile.id);
       case 'account':
-        return renderAccountTab(this.account, this.profile);
+        return renderAccountTab(this.account, this.profile, this.alerts);
       default:
         return assertNever(this.tab);
     }
