@@ -58,7 +58,8 @@ export function reportParams(q: Omit<ReportQuery, 'format'> & { format?: 'json' 
 
 export const api = {
   login: (request: LoginRequest) => call<AgentProfile>('/auth/login', { method: 'POST', body: JSON.stringify(request) }),
-  me: () => call<AgentProfile>('/auth/me'),
+  /** Who is signed in in this browser: answers 200 either way, so a signed-out start logs no error. */
+  session: () => call<{ agent: AgentProfile | null }>('/auth/session'),
   updateMe: (input: ProfileUpdate) => call<AgentProfile>('/auth/me', { method: 'PATCH', body: JSON.stringify(input) }),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),

@@ -74,10 +74,13 @@ export class SbAgentApp extends LitElement {
   private async checkSignIn(): Promise<void> {
     clearTimeout(this.retry);
     try {
-      const profile = await api.me().catch((error: unknown) => {
-        if (error instanceof ProtocolError) return undefined; // answered: not signed in
-        throw error;
-      });
+      const profile = await api.session().then(
+        ({ agent }) => agent ?? undefined,
+        (error: unknown) => {
+          if (error instanceof ProtocolError) return undefined; // answered, with an error: treat as signed out
+          throw error;
+        },
+      );
       if (profile?.locale) await setAppLocale(profile.locale);
       this.profile = profile;
       this.unreachable = false;
