@@ -1,4 +1,4 @@
-/** The agent's presence selector: available, away with a reason, or offline. */
+/** The agent's presence selector: available, away with a reason, or offline. Its label is for screen readers: the dot and the choice say it on screen, and the top bar has no room to spare. */
 import { html, LitElement, css } from 'lit';
 import { BREAK_REASONS, type AgentStatus, type BreakReason } from '../../signaling/protocol/presence.js';
 import { t } from './i18n/en.js';
@@ -15,7 +15,9 @@ export class SbPresenceSwitch extends LitElement {
     sharedStyles,
     css`
       label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 12rem; }
+      /* A select is as wide as its longest choice ("Away: training" runs long in Arabic and German); a phone's bar has no room for it. */
+      @media (max-width: 480px) { select { max-width: 8rem; } }
       .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
       .available { background: #16a34a; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
     `,
@@ -37,7 +39,7 @@ export class SbPresenceSwitch extends LitElement {
   override render() {
     return html`<label>
       <span class="dot ${this.status}" aria-hidden="true"></span>
-      ${t('presenceLabel')}
+      <span class="visually-hidden">${t('presenceLabel')}</span>
       <select .value=${this.value} @change=${this.onChange}>
         <option value="available" ?selected=${this.value === 'available'}>${t('presence_available')}</option>
         ${CHOOSABLE_BREAKS.map((r) => html`<option value="away:${r}" ?selected=${this.value === `away:${r}`}>${t(`break_${r}`)}</option>`)}

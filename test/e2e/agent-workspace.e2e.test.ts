@@ -78,7 +78,7 @@ describe('the agent workspace', () => {
     // Ben, a supervisor, opens the chat to watch it: each sees the other viewing Rosa.
     const ben = await (await newParty(browser)).newPage();
     await agent.signIn(ben, server.url, BEN);
-    await ben.getByRole('button', { name: 'Wallboard' }).click();
+    await agent.openTab(ben, 'Wallboard');
     await ben.getByRole('button', { name: /^Monitor chat 1 of Ana Lima/ }).click();
     await pane(ben).getByRole('status').getByText('Also viewing: Ana Lima').waitFor();
     await pane(ana).getByRole('status').getByText('Also viewing: Ben Okafor').waitFor();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
+import { agent } from '../support/parties.js';
 import { installDir, startServer, type RunningServer } from '../support/server-process.js';
 
 const CHOSEN = 'lantern-orchard-velvet-93';
@@ -64,11 +65,12 @@ describe('a newcomer with an empty environment', () => {
     await page.getByLabel('New password again').fill(CHOSEN);
     await page.getByRole('button', { name: 'Save my password' }).click();
     await page.getByRole('combobox', { name: 'Your status' }).waitFor();
-    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await agent.openTab(page, 'Team');
     const team = page.getByRole('table', { name: 'Team' });
     await team.getByRole('row').filter({ hasText: email }).filter({ hasText: 'Active' }).waitFor();
 
     // Their own password is the one that works now; the printed one does not.
+    await agent.openAccountMenu(page);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, agentApp!, email, printed);
     await page.getByRole('alert').filter({ hasText: 'E-mail or password is wrong.' }).waitFor();

@@ -405,6 +405,7 @@ export default {
   integrationsRetryAfter: 'إعادة الاتصال بعد عدم الرد خلال (بالدقائق)',
   integrationsMaxAttempts: 'أقصى عدد لمحاولات معاودة الاتصال',
   shortcutsTitle: 'اختصارات لوحة المفاتيح',
+  menu: 'القائمة',
   botOffered: 'اقترح المساعد الآلي: {titles}.',
   botNothing: 'لم يجد المساعد الآلي مقالة لهذا.',
   botHandedOff: 'طلب {name} التحدث إلى موظف.',

@@ -401,6 +401,7 @@ export default {
   integrationsRetryAfter: 'Ring igen efter intet svar om (minutter)',
   integrationsMaxAttempts: 'Højst antal forsøg på opringning',
   shortcutsTitle: 'Tastaturgenveje',
+  menu: 'Menu',
   botOffered: 'Hjælpebotten tilbød: {titles}.',
   botNothing: 'Hjælpebotten havde ingen artikel om det.',
   botHandedOff: '{name} bad om at tale med et menneske.',

@@ -401,6 +401,7 @@ export default {
   integrationsRetryAfter: 'Nach Nichterreichen erneut anrufen nach (Minuten)',
   integrationsMaxAttempts: 'Höchstzahl an Rückrufversuchen',
   shortcutsTitle: 'Tastenkürzel',
+  menu: 'Menü',
   botOffered: 'Der Hilfe-Bot hat angeboten: {titles}.',
   botNothing: 'Der Hilfe-Bot hatte dazu keinen Artikel.',
   botHandedOff: '{name} wollte mit einem Menschen sprechen.',

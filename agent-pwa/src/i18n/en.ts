@@ -407,6 +407,7 @@ export const en = {
   integrationsRetryAfter: 'Call back again after no answer (minutes)',
   integrationsMaxAttempts: 'Callback attempts at most',
   shortcutsTitle: 'Keyboard shortcuts',
+  menu: 'Menu',
   botOffered: 'The help bot offered: {titles}.',
   botNothing: 'The help bot had no article for this.',
   botHandedOff: '{name} asked for a person.',

@@ -401,6 +401,7 @@ export default {
   integrationsRetryAfter: 'Volver a llamar si no contesta tras (minutos)',
   integrationsMaxAttempts: 'Intentos máximos de devolución de llamada',
   shortcutsTitle: 'Atajos de teclado',
+  menu: 'Menú',
   botOffered: 'El asistente virtual ofreció: {titles}.',
   botNothing: 'El asistente virtual no tenía ningún artículo para esto.',
   botHandedOff: '{name} pidió hablar con una persona.',

@@ -401,6 +401,7 @@ export default {
   integrationsRetryAfter: 'Rappeler après une absence de réponse au bout de (minutes)',
   integrationsMaxAttempts: 'Nombre maximal de tentatives de rappel',
   shortcutsTitle: 'Raccourcis clavier',
+  menu: 'Menu',
   botOffered: 'L’assistant a proposé : {titles}.',
   botNothing: 'L’assistant n’avait aucun article pour cela.',
   botHandedOff: '{name} a demandé à parler à un conseiller.',

@@ -401,6 +401,7 @@ export default {
   integrationsRetryAfter: '无人接听后多久再次回电（分钟）',
   integrationsMaxAttempts: '最多回电次数',
   shortcutsTitle: '键盘快捷键',
+  menu: '菜单',
   botOffered: '智能助手推荐了：{titles}。',
   botNothing: '智能助手没有找到相关文章。',
   botHandedOff: '{name} 请求转人工。',
