@@ -17,6 +17,7 @@ import { composerStyles } from './composer/composer-styles.js';
 import type { SbComposer } from './composer/sb-composer.js';
 import { renderTimelineItem } from './conversation/timeline-item.js';
 import { t, visitorName } from './i18n/en.js';
+import { noteHeading } from './conversation/note-heading.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Where a conversation came from, when not the widget's chat or call. */
@@ -169,7 +170,7 @@ export class SbConversationView extends LitElement {
         ${ended || this.monitoring
           ? nothing
           : html`<div class="actions">
-              ${c.status === 'active' && !this.cobrowse
+              ${c.status === 'active' && !this.cobrowse && !c.source
                 ? html`<button type="button" aria-label=${t('cobrowseAskLabel', { name })} @click=${() => this.fire('sb-cobrowse-request')}>${t('cobrowse')}</button>`
                 : nothing}
               <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
@@ -193,8 +194,8 @@ export class SbConversationView extends LitElement {
       </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${this.notes.length
-        ? html`<ul class="notes" aria-label=${t('whispersLabel')}>
-            ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></li>`)}
+        ? html`<ul class="notes" aria-label=${t('agentNotesLabel')}>
+            ${this.notes.map((n) => html`<li><strong>${noteHeading(n)}:</strong> <span dir="auto">${n.text}</span></li>`)}
           </ul>`
         : nothing}
       ${c.source === 'email' && c.visitor.email && !ended && !this.monitoring ? html`<p class="hint muted">${t('emailReplyHint', { email: c.visitor.email })}</p>` : nothing}

@@ -50,7 +50,7 @@ export class SbQueueEditor extends LitElement {
       <fieldset>
         <legend>${q ? q.name : t('newQueue')}</legend>
         <label>${t('queueName')}<input name="name" required maxlength="80" .value=${q?.name ?? ''} /></label>
-        <label>${t('queueSlug')}<input name="slug" required pattern="[a-z0-9][a-z0-9-]*" maxlength="48" .value=${q?.slug ?? ''} /></label>
+        <label>${t('queueSlug')}<input name="slug" required pattern="[a-z0-9][a-z0-9\\-]*" maxlength="48" .value=${q?.slug ?? ''} /></label>
         <label
           >${t('strategy')}
           <select name="strategy">

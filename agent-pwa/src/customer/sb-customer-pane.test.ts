@@ -53,7 +53,7 @@ describe('<sb-customer-pane>', () => {
     expect(items[1]!.textContent).to.contain('Where is order 10449?');
     expect(items[1]!.textContent).to.contain('resolved');
     expect(items[1]!.querySelector('.tag')!.textContent).to.equal('shipping');
-    expect(items[1]!.querySelector('.note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Note by Ben Okafor: Sent a new parcel.');
+    expect(items[1]!.querySelector('.note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Internal note by Ben Okafor: Sent a new parcel.');
     await expect(el).to.be.accessible();
   });
 

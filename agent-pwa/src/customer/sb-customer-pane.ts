@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers, PossibleMatch } from '../../../signaling/protocol/customers.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
+import { noteHeading } from '../conversation/note-heading.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
 import { languageName } from '../../../ui/i18n/language-name.js';
@@ -150,7 +151,7 @@ export class SbCustomerPane extends LitElement {
       ${isCurrent ? html` <span class="muted">(${t('customerThisContact')})</span>` : nothing}
       <div>${c.subject ?? c.firstMessage ?? t('customerNoSubject')}</div>
       ${c.tags.length ? html`<div>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</div>` : nothing}
-      ${c.notes.map((n) => html`<div class="note"><strong>${t(n.kind === 'handover' ? 'handoverFrom' : n.kind === 'whisper' ? 'whisperFrom' : 'noteBy', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></div>`)}
+      ${c.notes.map((n) => html`<div class="note"><strong>${noteHeading(n)}:</strong> <span dir="auto">${n.text}</span></div>`)}
       ${!this.readOnly && current && !isCurrent && c.visitor.id !== current.visitor.id
         ? html`<button type="button" aria-label=${t('splitOffLabel', { channel, date: date(c.createdAt) })} @click=${() => this.fire('sb-customer-split', { visitorId: c.visitor.id })}>${t('splitOff')}</button>`
         : nothing}

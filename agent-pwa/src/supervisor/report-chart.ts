@@ -29,13 +29,16 @@ export async function drawReportChart(target: HTMLElement, rows: ReportRow[], na
     {
       width: Math.max(320, target.clientWidth || 720),
       height: 240,
-      scales: { x: { time: false } },
-      axes: [{ values: (_u: unknown, ticks: number[]) => ticks.map((t) => labels[t] ?? '') }, {}],
+      // Half an interval of room each side and a tick only on each interval: with one interval the
+      // range used to collapse to a point, its label was clipped at the edge and ticks repeated it.
+      scales: { x: { time: false, range: () => [-0.5, Math.max(labels.length, 1) - 0.5] } },
+      axes: [{ splits: () => labels.map((_, i) => i), values: (_u: unknown, ticks: number[]) => ticks.map((t) => labels[t] ?? '') }, {}],
       series: [
         {},
-        { label: names.offered, stroke: '#4338ca', width: 2 },
-        { label: names.answered, stroke: '#16a34a', width: 2 },
-        { label: names.abandoned, stroke: '#dc2626', width: 2 },
+        // Points of different sizes: with one interval there is no line, and equal counts would hide each other.
+        { label: names.offered, stroke: '#4338ca', width: 2, points: { show: true, size: 14 } },
+        { label: names.answered, stroke: '#16a34a', width: 2, points: { show: true, size: 9 } },
+        { label: names.abandoned, stroke: '#dc2626', width: 2, points: { show: true, size: 5, fill: '#dc2626' } },
       ],
     },
     [labels.map((_, i) => i), offered, answered, abandoned],

@@ -10,7 +10,7 @@ import type { AgentState } from '../agent-state.js';
 import { api } from '../api-client.js';
 import type { AgentCalls } from '../call/agent-calls.js';
 import type { CustomerController } from '../customer/customer-controller.js';
-import { t } from '../i18n/en.js';
+import { t, visitorName } from '../i18n/en.js';
 import { renderCustomerPane, screenPop } from './customer-on-screen.js';
 
 type Detail<T> = CustomEvent<T>;
@@ -59,7 +59,7 @@ export function renderConversationsTab(host: ConversationsTabHost) {
       ${s.monitored
         ? renderMonitored(host, s.monitored)
         : offer
-          ? html`<div class="screen-pop"><h2 class="pop">${t('screenPopHeading', { name: offer.visitor.name ?? offer.visitor.email ?? t('visitorWord') })}</h2>${renderCustomerPane(host.customer, s, offer.conversationId, true, (work) => host.act(work))}</div>`
+          ? html`<div class="screen-pop"><h2 class="pop">${t('screenPopHeading', { name: visitorName(offer.visitor) })}</h2>${renderCustomerPane(host.customer, s, offer.conversationId, true, (work) => host.act(work))}</div>`
           : selected
             ? renderWorked(host, selected)
             : html`<div class="empty muted">${t('selectPrompt')}</div>`}

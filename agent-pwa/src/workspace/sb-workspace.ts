@@ -171,6 +171,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   }
 
   private openTab(tab: Tab): void {
+    if (tab !== this.tab) this.admin.dismiss();
     this.tab = tab;
     // Screens most agents rarely open load with their first visit.
     if (tab === 'library') {
