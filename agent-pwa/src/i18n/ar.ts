@@ -73,6 +73,7 @@ export default {
   staffingDate: 'اليوم المقيس',
   staffingTarget: 'الهدف: نسبة الرد خلال',
   staffingSeconds: 'ثانية',
+  staffingEmpty: 'لم تصل أي جهة اتصال إلى قائمة الانتظار هذه في ذلك اليوم، لذا لا توجد حركة تحتاج إلى توزيع الموظفين. اختر يومًا آخر أو قائمة انتظار أخرى.',
   colHour: 'الساعة',
   colAgentsNeeded: 'الموظفون المطلوبون',
   colExpectedSl: 'مستوى الخدمة المتوقع',

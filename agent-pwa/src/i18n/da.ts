@@ -69,6 +69,7 @@ export default {
   staffingDate: 'Målt dag',
   staffingTarget: 'Mål: andel besvaret inden for',
   staffingSeconds: 'sekunder',
+  staffingEmpty: 'Ingen kontakter kom i denne kø den dag, så der er ingen trafik at bemande til. Vælg en anden dag eller kø.',
   colHour: 'Time',
   colAgentsNeeded: 'Medarbejdere nødvendige',
   colExpectedSl: 'Forventet SL',

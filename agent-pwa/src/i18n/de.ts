@@ -69,6 +69,7 @@ export default {
   staffingDate: 'Gemessener Tag',
   staffingTarget: 'Ziel: Anteil angenommen innerhalb von',
   staffingSeconds: 'Sekunden',
+  staffingEmpty: 'An diesem Tag kamen keine Kontakte in diese Warteschlange, es gibt also keinen Bedarf zu planen. Wählen Sie einen anderen Tag oder eine andere Warteschlange.',
   colHour: 'Stunde',
   colAgentsNeeded: 'Benötigte Mitarbeiter',
   colExpectedSl: 'Erwarteter SL',

@@ -75,6 +75,7 @@ export const en = {
   staffingDate: 'Day measured',
   staffingTarget: 'Target: share answered within',
   staffingSeconds: 'seconds',
+  staffingEmpty: 'No contacts reached this queue that day, so there is no traffic to staff for. Choose another day or queue.',
   colHour: 'Hour',
   colAgentsNeeded: 'Agents needed',
   colExpectedSl: 'Expected SL',

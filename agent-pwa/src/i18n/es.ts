@@ -69,6 +69,7 @@ export default {
   staffingDate: 'Día medido',
   staffingTarget: 'Objetivo: porcentaje atendido en menos de',
   staffingSeconds: 'segundos',
+  staffingEmpty: 'Ese día no llegó ningún contacto a esta cola, así que no hay tráfico para el que planificar personal. Elija otro día u otra cola.',
   colHour: 'Hora',
   colAgentsNeeded: 'Agentes necesarios',
   colExpectedSl: 'NS previsto',

@@ -69,6 +69,7 @@ export default {
   staffingDate: 'Jour mesuré',
   staffingTarget: 'Objectif : part traitée en moins de',
   staffingSeconds: 'secondes',
+  staffingEmpty: 'Aucun contact n’est arrivé dans cette file ce jour-là : il n’y a pas de trafic à couvrir. Choisissez un autre jour ou une autre file.',
   colHour: 'Heure',
   colAgentsNeeded: 'Conseillers nécessaires',
   colExpectedSl: 'NS prévu',

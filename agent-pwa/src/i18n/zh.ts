@@ -69,6 +69,7 @@ export default {
   staffingDate: '测算日期',
   staffingTarget: '目标：在以下时间内接通的比例',
   staffingSeconds: '秒',
+  staffingEmpty: '当天没有联系进入此队列，因此没有需要排班的话务量。请选择其他日期或队列。',
   colHour: '小时',
   colAgentsNeeded: '所需坐席数',
   colExpectedSl: '预计服务水平',

@@ -158,6 +158,9 @@ export class SbReports extends LitElement {
       <table>
         <thead><tr><th scope="col">${t('colHour')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colAgentsNeeded')}</th><th scope="col">${t('colExpectedSl')}</th></tr></thead>
         <tbody>
+          ${this.reports.staffing.every((s) => s.offered === 0)
+            ? html`<tr><td colspan="5" class="muted">${t('staffingEmpty')}</td></tr>`
+            : nothing}
           ${this.reports.staffing
             .filter((s) => s.offered > 0)
             .map((s) => html`<tr><td>${s.hour}</td><td>${s.offered}</td><td>${s.ahtSeconds === null ? '' : duration(s.ahtSeconds * 1000)}</td><td>${s.agentsNeeded ?? ''}</td><td>${percent(s.expectedServiceLevel) ?? ''}</td></tr>`)}
