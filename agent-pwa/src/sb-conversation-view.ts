@@ -70,7 +70,19 @@ export class SbConversationView extends LitElement {
       .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
       .notes li { max-width: none; font-size: 14px; }
       .actions { display: flex; gap: 8px; }
-      sb-cobrowse-viewer { flex: 0 1 auto; max-height: 70%; overflow: auto; }
+      /*
+       * Co-browsing: the mirror beside the thread when the view is wide enough for both, else above it
+       * in 45 % of the height; either way the thread and its composer stay in view. The viewer scales
+       * the visitor's page to the box it is given.
+       */
+      :host { container-type: inline-size; }
+      .body, .thread { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+      sb-cobrowse-viewer { flex: none; height: 45%; overflow: auto; }
+      @container (min-width: 760px) {
+        .body.with-mirror { flex-direction: row; }
+        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid #e2e8f0; }
+        .body.with-mirror .thread { flex: 0 0 clamp(320px, 38%, 440px); }
+      }
       .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
@@ -161,6 +173,7 @@ export class SbConversationView extends LitElement {
     const isCallback = c.source === 'callback';
     // The newest callback event: the attempt being dialled.
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
+    const mirror = !!this.cobrowse && !ended && !this.monitoring;
     return html`<div class="header">
         <div>
           <h2 dir="auto">${name}</h2>
@@ -181,7 +194,9 @@ export class SbConversationView extends LitElement {
       ${this.call && !ended && !this.monitoring
         ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages()} .recordingSince=${this.recordingSince}></sb-call-controls>`
         : nothing}
-      ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
+      <div class="body ${mirror ? 'with-mirror' : ''}">
+      ${mirror ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
+      <div class="thread">
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
@@ -207,7 +222,8 @@ export class SbConversationView extends LitElement {
               .cannedReplies=${this.cannedReplies}
               .suggestions=${this.suggestions}
               .agentName=${this.agentName}
-            ></sb-composer>`}`;
+            ></sb-composer>`}
+      </div></div>`;
   }
 
   private renderWhisper() {

@@ -47,6 +47,7 @@ export const workspaceStyles = [
     .panes { display: grid; grid-template-columns: minmax(240px, 300px) minmax(0, 1fr); min-height: 0; }
     .work { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 340px); height: 100%; min-height: 0; }
     .work > * { min-height: 0; }
+    .work.cobrowsing { grid-template-columns: minmax(0, 1fr); }
     .shortcuts { position: relative; font-size: 14px; }
     .shortcuts dl { position: absolute; z-index: 5; inset-inline-end: 0; background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px 12px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; min-width: 280px; }
     .shortcuts dd { margin: 0; }
