@@ -42,6 +42,7 @@ const SCRIPT = {
     queues: 'Queues today',
     queuesTab: 'Queues',
     menu: 'Menu',
+    adminTabs: { agents: 'Agents', reports: 'Reports', integrations: 'Integrations', team: 'Team' },
   },
   ar: {
     customer: 'ليلى حسن',
@@ -60,6 +61,7 @@ const SCRIPT = {
     queues: 'قوائم الانتظار اليوم',
     queuesTab: 'قوائم الانتظار',
     menu: 'القائمة',
+    adminTabs: { agents: 'الموظفون', reports: 'التقارير', integrations: 'التكاملات', team: 'الفريق' },
   },
 } as const;
 
@@ -70,8 +72,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * What sticks out of the viewport sideways, looking into shadow roots: each visible element wider than a
- * pixel whose box passes an edge, unless an ancestor clips or scrolls it (a table in a scrolling box).
+ * What sticks out of the viewport sideways, looking into shadow roots: each element with a box that
+ * passes an edge, unless an ancestor clips or scrolls it (a table in a scrolling box).
  * A string, not a function: tsx would wrap a function in helpers the page does not have.
  */
 const OVERFLOWING = `(() => {
@@ -87,7 +89,7 @@ const OVERFLOWING = `(() => {
   const visit = (root) => {
     for (const el of root.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
-      if (r.width > 1 && r.height > 1 && (r.right > width + 1 || r.left < -1) && !clipped(el)) {
+      if (r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1) && !clipped(el)) {
         out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '') + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']');
       }
       if (el.shadowRoot) visit(el.shadowRoot);
@@ -182,6 +184,13 @@ describe('screenshots of the main screens', () => {
         await agent.openTab(admin, say.queuesTab, say.menu);
         await admin.locator('sb-admin-queues').waitFor();
         await atEveryWidth(admin, 'agent-queues', locale);
+        // The other screens an admin works in: tables and forms must scroll or reflow, never cut.
+        for (const [name, label] of Object.entries(say.adminTabs)) {
+          await admin.setViewportSize(WIDTHS[2]);
+          await agent.openTab(admin, label, say.menu);
+          await admin.locator('nav.tabs button[aria-current=page]', { hasText: label }).waitFor({ state: 'attached' });
+          await atEveryWidth(admin, `agent-${name}`, locale);
+        }
       } finally {
         await browser.close();
         await server.stop();

@@ -65,7 +65,7 @@ export const workspaceStyles = [
     nav.tabs { display: flex; gap: 4px; }
     nav.tabs button { background: transparent; color: #e0e7ff; border-color: transparent; }
     nav.tabs button[aria-current='page'] { background: #4338ca; color: #fff; }
-    .admin { min-height: 0; overflow: auto; }
+    .admin { position: relative; min-height: 0; overflow: auto; }
     .notice { padding: 6px 16px; background: #dcfce7; color: #166534; font-size: 14px; }
     nav.tabs button { white-space: nowrap; }
     .workspace { grid-template-columns: minmax(0, 1fr); }
