@@ -46,7 +46,7 @@ export class SbConversationView extends LitElement {
     composerStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
-      .header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
       .log { flex: 1; overflow-y: auto; }
@@ -69,7 +69,9 @@ export class SbConversationView extends LitElement {
       .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
       .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
       .notes li { max-width: none; font-size: 14px; }
-      .actions { display: flex; gap: 8px; }
+      /* The buttons keep their words on one line and move under the name when the column is narrow. */
+      .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+      .actions button { white-space: nowrap; }
       /*
        * Co-browsing: the mirror beside the thread when the view is wide enough for both, else above it
        * in 45 % of the height; either way the thread and its composer stay in view. The viewer scales

@@ -54,6 +54,8 @@ export const workspaceStyles = [
     .screen-pop { display: grid; grid-template-rows: auto 1fr; height: 100%; }
     .pop { margin: 12px 16px 0; font-size: 17px; }
     @media (max-width: 900px) { .work { grid-template-columns: minmax(0, 1fr); } .work sb-customer-pane { display: none; } }
+    /* A tablet: a narrower inbox leaves the conversation room for its bubbles and buttons. */
+    @media (max-width: 1024px) { .panes { grid-template-columns: minmax(200px, 240px) minmax(0, 1fr); } }
     /* A phone: the inbox sits above the conversation instead of squeezing it to a sliver. */
     @media (max-width: 640px) {
       .panes { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); }
