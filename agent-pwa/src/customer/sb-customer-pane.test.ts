@@ -34,6 +34,12 @@ const profile: CustomerProfile = {
 };
 
 describe('<sb-customer-pane>', () => {
+  it('names an anonymous visitor as the offer and the conversation do', async () => {
+    const anonymous: CustomerProfile = { id: 'cu9', verified: false, attributes: {}, context: { pages: [] }, contacts: [contact('c9', 'chat', '4f1c9a', { status: 'active', visitor: { id: '4f1c9a' } })], audit: [] };
+    const el = await fixture<SbCustomerPane>(html`<sb-customer-pane .profile=${anonymous} .conversationId=${'c9'}></sb-customer-pane>`);
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.contain('Visitor 4F1C');
+  });
+
   it('shows who the customer is, their browser, every contact with outcome, tags and notes, and who else is viewing', async () => {
     const el = await fixture<SbCustomerPane>(html`<sb-customer-pane .profile=${profile} .conversationId=${'c2'} .viewers=${[{ id: 'a1', name: 'Ana Lima' }, { id: 'a2', name: 'Ben Okafor' }]} .selfId=${'a1'}></sb-customer-pane>`);
     const root = el.shadowRoot!;
