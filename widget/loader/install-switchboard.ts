@@ -103,6 +103,13 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   function fitVisualViewport(): void {
     const view = win.visualViewport;
     if (!view || !open) return;
+    // A pinch zoom is the visitor enlarging the page on purpose: the panel keeps its layout size
+    // then. Only the keyboard (the visual viewport shorter at scale 1) is fitted around.
+    if (view.scale > 1.01) {
+      panelSlot.style.removeProperty('--sb-vv-height');
+      panelSlot.style.removeProperty('--sb-vv-top');
+      return;
+    }
     panelSlot.style.setProperty('--sb-vv-height', `${view.height}px`);
     panelSlot.style.setProperty('--sb-vv-top', `${view.offsetTop}px`);
   }
