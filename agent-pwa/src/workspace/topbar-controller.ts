@@ -87,7 +87,11 @@ export class TopbarController implements ReactiveController {
     if (!inside) this.close();
   };
 
+  /** Escape closes the open menu and puts focus back on its button, where a keyboard user left off. */
   private readonly onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.open) this.close();
+    if (event.key !== 'Escape' || !this.open) return;
+    const button = this.bar()?.querySelector<HTMLElement>(`[data-menu="${this.open}"] > button`);
+    this.close();
+    button?.focus();
   };
 }
