@@ -43,7 +43,7 @@ describe('the top bar', () => {
     const el = (await fixture(html`<div style="width: 900px"><test-topbar-host role="admin"></test-topbar-host></div>`)).firstElementChild as TopbarHost;
     await el.updateComplete;
     const menu = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
-    expect(menu, 'a Menu button').to.exist;
+    expect(menu, 'a Menu button').to.not.equal(null);
     expect(visible(button(el, 'Team'))).to.equal(false);
     expect(bar(el).scrollWidth).to.be.at.most(bar(el).clientWidth + 1);
     expect(bar(el).getBoundingClientRect().height).to.be.below(64);
