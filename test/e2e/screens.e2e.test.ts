@@ -184,6 +184,15 @@ describe('screenshots of the main screens', () => {
         await agent.openTab(admin, say.queuesTab, say.menu);
         await admin.locator('sb-admin-queues').waitFor();
         await atEveryWidth(admin, 'agent-queues', locale);
+        // The menus, open on a phone: every tab, and the account's language, shortcuts and Sign out.
+        await admin.setViewportSize(WIDTHS[0]);
+        await admin.getByRole('button', { name: say.menu, exact: true }).click();
+        await shoot(admin, `agent-menu-${locale}-390`);
+        await agent.openAccountMenu(admin);
+        await shoot(admin, `agent-account-menu-${locale}-390`);
+        assert.deepEqual(await admin.evaluate(OVERFLOWING), [], `the account menu in ${locale} fits a phone`);
+        await admin.keyboard.press('Escape');
+
         // The other screens an admin works in: tables and forms must scroll or reflow, never cut.
         for (const [name, label] of Object.entries(say.adminTabs)) {
           await admin.setViewportSize(WIDTHS[2]);
