@@ -26,7 +26,6 @@ export class SbWallboard extends LitElement {
       th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
       /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
       .scroll { overflow-x: auto; max-width: 100%; }
-      td.note { white-space: normal; text-align: start; }
       th:first-child, td:first-child { text-align: start; }
       thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
       .state { display: inline-flex; align-items: center; gap: 6px; }
