@@ -200,6 +200,8 @@ export class AgentSession extends EventTarget {
         return this.update({ wallboard: frame.wallboard });
       case 'viewers':
         return this.update({ viewers: { ...this.state.viewers, [frame.viewers.customerId]: frame.viewers.agents } });
+      case 'customer-context':
+        return this.update({ contextChanges: { ...this.state.contextChanges, [frame.conversationId]: (this.state.contextChanges[frame.conversationId] ?? 0) + 1 } });
       case 'notes':
         return this.update({ notes: { ...this.state.notes, [frame.conversationId]: frame.notes } });
       case 'note': {

@@ -39,13 +39,15 @@ export interface AgentState {
   cobrowse: Record<string, CobrowseView>;
   /** Who has each customer open, by customer id (for the customers this app shows). */
   viewers: Record<string, CustomerViewers['agents']>;
+  /** How many times each conversation's visitor opened another page since this window connected: the customer pane reloads on a change. */
+  contextChanges: Record<string, number>;
   /** Set when the server ended this window's session (deactivated, new role or password, signed out elsewhere). */
   signedOut?: SignOutReason;
 }
 
 /** Before the welcome: connecting, offline, nothing held. */
 export function initialAgentState(): AgentState {
-  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {}, viewers: {} };
+  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {}, viewers: {}, contextChanges: {} };
 }
 
 /** Open conversations first, then ended ones; newest first within each. */

@@ -83,7 +83,7 @@ describe('<sb-conversation-view>', () => {
   it('shows whispers to the agent, and in monitoring mode offers a whisper box and Join instead of replying', async () => {
     const notes = [{ id: 1, conversationId: 'c1', kind: 'whisper' as const, author: { id: 'b', name: 'Ben' }, text: 'Offer a refund.', at: 3 }];
     const agentView = await fixture<SbConversationView>(html`<sb-conversation-view .conversation=${summary()} .events=${events} .notes=${notes}></sb-conversation-view>`);
-    expect(agentView.shadowRoot!.querySelector('[aria-label="Whispers"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Whisper from Ben: Offer a refund.');
+    expect(agentView.shadowRoot!.querySelector('[aria-label="Notes for agents (the visitor does not see them)"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Whisper from Ben: Offer a refund.');
     const el = await fixture<SbConversationView>(html`<sb-conversation-view monitoring .conversation=${summary()} .events=${events} .notes=${notes}></sb-conversation-view>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('button.danger'), 'a monitor cannot end it').to.equal(null);

@@ -17,6 +17,7 @@ import { composerStyles } from './composer/composer-styles.js';
 import type { SbComposer } from './composer/sb-composer.js';
 import { renderTimelineItem } from './conversation/timeline-item.js';
 import { t, visitorName } from './i18n/en.js';
+import { noteHeading } from './conversation/note-heading.js';
 import { sharedStyles } from './shared-styles.js';
 
 /** Where a conversation came from, when not the widget's chat or call. */
@@ -45,7 +46,7 @@ export class SbConversationView extends LitElement {
     composerStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
-      .header { display: flex; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
       .log { flex: 1; overflow-y: auto; }
@@ -68,8 +69,22 @@ export class SbConversationView extends LitElement {
       .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
       .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
       .notes li { max-width: none; font-size: 14px; }
-      .actions { display: flex; gap: 8px; }
-      sb-cobrowse-viewer { flex: 0 1 auto; max-height: 70%; overflow: auto; }
+      /* The buttons keep their words on one line and move under the name when the column is narrow. */
+      .actions { display: flex; flex-wrap: wrap; gap: 8px; }
+      .actions button { white-space: nowrap; }
+      /*
+       * Co-browsing: the mirror beside the thread when the view is wide enough for both, else above it
+       * in 45 % of the height; either way the thread and its composer stay in view. The viewer scales
+       * the visitor's page to the box it is given.
+       */
+      :host { container-type: inline-size; }
+      .body, .thread { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+      sb-cobrowse-viewer { flex: none; height: 45%; overflow: auto; }
+      @container (min-width: 760px) {
+        .body.with-mirror { flex-direction: row; }
+        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid #e2e8f0; }
+        .body.with-mirror .thread { flex: 0 0 clamp(320px, 38%, 440px); }
+      }
       .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
@@ -160,6 +175,7 @@ export class SbConversationView extends LitElement {
     const isCallback = c.source === 'callback';
     // The newest callback event: the attempt being dialled.
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
+    const mirror = !!this.cobrowse && !ended && !this.monitoring;
     return html`<div class="header">
         <div>
           <h2 dir="auto">${name}</h2>
@@ -169,7 +185,7 @@ export class SbConversationView extends LitElement {
         ${ended || this.monitoring
           ? nothing
           : html`<div class="actions">
-              ${c.status === 'active' && !this.cobrowse
+              ${c.status === 'active' && !this.cobrowse && !c.source
                 ? html`<button type="button" aria-label=${t('cobrowseAskLabel', { name })} @click=${() => this.fire('sb-cobrowse-request')}>${t('cobrowse')}</button>`
                 : nothing}
               <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
@@ -180,7 +196,9 @@ export class SbConversationView extends LitElement {
       ${this.call && !ended && !this.monitoring
         ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages()} .recordingSince=${this.recordingSince}></sb-call-controls>`
         : nothing}
-      ${this.cobrowse && !ended && !this.monitoring ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
+      <div class="body ${mirror ? 'with-mirror' : ''}">
+      ${mirror ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
+      <div class="thread">
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
@@ -193,8 +211,8 @@ export class SbConversationView extends LitElement {
       </ol></div>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${this.notes.length
-        ? html`<ul class="notes" aria-label=${t('whispersLabel')}>
-            ${this.notes.map((n) => html`<li><strong>${t(n.kind === 'handover' ? 'handoverFrom' : 'whisperFrom', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></li>`)}
+        ? html`<ul class="notes" aria-label=${t('agentNotesLabel')}>
+            ${this.notes.map((n) => html`<li><strong>${noteHeading(n)}:</strong> <span dir="auto">${n.text}</span></li>`)}
           </ul>`
         : nothing}
       ${c.source === 'email' && c.visitor.email && !ended && !this.monitoring ? html`<p class="hint muted">${t('emailReplyHint', { email: c.visitor.email })}</p>` : nothing}
@@ -206,7 +224,8 @@ export class SbConversationView extends LitElement {
               .cannedReplies=${this.cannedReplies}
               .suggestions=${this.suggestions}
               .agentName=${this.agentName}
-            ></sb-composer>`}`;
+            ></sb-composer>`}
+      </div></div>`;
   }
 
   private renderWhisper() {

@@ -1,6 +1,7 @@
 /**
  * The agent's presence selector: available, away with a reason, or offline; and, as the routing
- * engine sees them, in wrap-up or on contacts while available (shown, not choosable).
+ * engine sees them, in wrap-up or on contacts while available (shown, not choosable). Its label is
+ * for screen readers: the dot and the choice say it on screen, and the top bar has no room to spare.
  */
 import { html, LitElement, css } from 'lit';
 import { BREAK_REASONS, type AgentStatus, type BreakReason } from '../../signaling/protocol/presence.js';
@@ -18,7 +19,9 @@ export class SbPresenceSwitch extends LitElement {
     sharedStyles,
     css`
       label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 12rem; }
+      /* A select is as wide as its longest choice ("Away: training" runs long in Arabic and German); a phone's bar has no room for it. */
+      @media (max-width: 480px) { select { max-width: 8rem; } }
       .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; }
       .available { background: #16a34a; } .wrap-up { background: #7c3aed; } .on-contact { background: #2563eb; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
     `,
@@ -52,7 +55,7 @@ export class SbPresenceSwitch extends LitElement {
   override render() {
     return html`<label>
       <span class="dot ${this.busy ?? this.status}" aria-hidden="true"></span>
-      ${t('presenceLabel')}
+      <span class="visually-hidden">${t('presenceLabel')}</span>
       <select .value=${this.busy ?? this.value} @change=${this.onChange}>
         ${this.busy === 'wrap-up' ? html`<option value="wrap-up" selected disabled>${t('presence_wrapUp')}</option>` : ''}
         ${this.busy === 'on-contact' ? html`<option value="on-contact" selected disabled>${t('presence_onContact', { count: this.contacts })}</option>` : ''}

@@ -10,6 +10,7 @@ export const sharedStyles = css`
   button.danger { border-color: #b91c1c; color: #b91c1c; }
   button:disabled { opacity: 0.5; cursor: not-allowed; }
   :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  /* Pinned to its containing block's corner: left at its place in a wide table it escaped the scrolling box and made the whole page scroll sideways. */
+  .visually-hidden { position: absolute; top: 0; inset-inline-start: 0; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .muted { color: #64748b; }
 `;

@@ -141,13 +141,17 @@ export class CustomerService {
     const context: VisitorContext = (await this.store.customers.contextOf(visitorId)) ?? { pages: [] };
     const last = context.pages.at(-1);
     const now = this.clock();
-    if (last?.url !== seen.page.url) context.pages = [...context.pages, { url: seen.page.url, ...(seen.page.title ? { title: seen.page.title } : {}), at: now }].slice(-MAX_PAGES);
+    const newPage = last?.url !== seen.page.url;
+    if (newPage) context.pages = [...context.pages, { url: seen.page.url, ...(seen.page.title ? { title: seen.page.title } : {}), at: now }].slice(-MAX_PAGES);
     // The referrer that brought them: the first one from another site is kept.
     if (seen.referrer && !context.referrer) context.referrer = seen.referrer;
     if (seen.language) context.language = seen.language;
     if (seen.timeZone) context.timeZone = seen.timeZone;
     if (seen.userAgent) context.userAgent = seen.userAgent.slice(0, 512);
     await this.store.customers.setContext(visitorId, context);
+    // The agent serving them sees "Pages visited" grow as they browse, not only when a message arrives.
+    const open = newPage ? await this.store.conversations.findOpenForVisitor(visitorId) : undefined;
+    if (open) await this.parties.publishToStaff(open, { type: 'customer-context', conversationId: open.id });
   }
 
   /** The customer of a conversation the agent may read (their own, one offered to them, or any for supervisors). */

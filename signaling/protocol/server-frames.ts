@@ -82,6 +82,8 @@ export type ServerFrame =
   | { type: 'wrap-up-ended' }
   /** Agents and supervisors only: a whisper in a conversation (never sent to visitors). */
   | { type: 'note'; note: ConversationNote }
+  /** Agents and supervisors only: the visitor opened another page (the customer pane's "Pages visited" reloads). */
+  | { type: 'customer-context'; conversationId: string }
   /** Agents: who has a customer open now (sent to each of them when it changes). */
   | { type: 'viewers'; viewers: CustomerViewers }
   /** Agents and supervisors only: all notes of a conversation, after a `sync`. */

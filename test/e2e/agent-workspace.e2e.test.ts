@@ -50,7 +50,7 @@ describe('the agent workspace', () => {
     await agent.messages(ana, 'My parcel 10449 never arrived.').waitFor();
     await pane(ana).getByRole('textbox', { name: 'Internal note (only agents see it)' }).fill('Sent a replacement parcel on Monday.');
     await pane(ana).getByRole('button', { name: 'Add note' }).click();
-    await pane(ana).getByText('Note by Ana Lima:').waitFor();
+    await pane(ana).getByText('Internal note by Ana Lima:').waitFor();
     await agent.reply(ana, 'We are sending a replacement today.');
     await ana.getByRole('button', { name: 'End conversation' }).click();
     await ana.getByText('This conversation has ended.').waitFor();
@@ -78,7 +78,7 @@ describe('the agent workspace', () => {
     // Ben, a supervisor, opens the chat to watch it: each sees the other viewing Rosa.
     const ben = await (await newParty(browser)).newPage();
     await agent.signIn(ben, server.url, BEN);
-    await ben.getByRole('button', { name: 'Wallboard' }).click();
+    await agent.openTab(ben, 'Wallboard');
     await ben.getByRole('button', { name: /^Monitor chat 1 of Ana Lima/ }).click();
     await pane(ben).getByRole('status').getByText('Also viewing: Ana Lima').waitFor();
     await pane(ana).getByRole('status').getByText('Also viewing: Ben Okafor').waitFor();

@@ -80,6 +80,15 @@ describe('chat from the widget to the agent app and back', () => {
     assert.equal(await agent.messages(agentPage, 'Hello, does the Ridgeline tent fit two people?').count(), 1);
   });
 
+  it('shows the agent each page the visitor opens, as they browse', async () => {
+    const pages = agentPage.getByRole('list', { name: 'Pages visited' });
+    await pages.getByRole('listitem').first().waitFor();
+    assert.equal(await pages.getByText('Shipping & returns — Northwind Outfitters').count(), 0);
+    // No message is sent: the page view alone updates the agent's customer pane.
+    await visitorPage.goto(`${server.url}/demo/shipping.html`);
+    await pages.getByText('Shipping & returns — Northwind Outfitters').waitFor();
+  });
+
   it('lets the visitor end the conversation, and both sides see it ended', async () => {
     await visitorPage.getByRole('button', { name: 'End conversation' }).click();
     await visitorPage.getByRole('button', { name: 'Yes, end it' }).click();

@@ -4,6 +4,7 @@
  * so the privacy test searches the real wire for what was typed into masked fields.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
@@ -80,6 +81,25 @@ describe('co-browsing', () => {
     assert.equal(await mirror.getByLabel('Full name').inputValue(), 'Jordan Rivera');
     await mirror.getByText('Member since 2019').waitFor(); // data-sb-unmask inside a masked region
     assert.equal(await mirror.getByText('NW-4417-2290-8812').count(), 0, 'masked text is not mirrored');
+
+    // The mirror fits beside the conversation, which stays in view with its composer: at 1280 px side by
+    // side, at 768 px above it; the mirror scaled into the room it has, never past the window's edge.
+    for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }]) {
+      await ana.setViewportSize(size);
+      const stage = ana.getByRole('application', { name: /'s page, live$/ });
+      const reply = ana.getByRole('textbox', { name: /^Reply to/ });
+      await ana.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
+      await ana.screenshot({ path: join(import.meta.dirname, `../../.test-output/screens/agent-cobrowse-en-${size.width}.png`) });
+      const [s, r, log] = [await stage.boundingBox(), await reply.boundingBox(), await ana.getByRole('log').boundingBox()];
+      assert.ok(s && r && log, 'mirror, thread and composer are on screen');
+      assert.ok(s.x >= 0 && s.x + s.width <= size.width && s.y + s.height <= size.height, `the mirror fits the window at ${size.width} px (${JSON.stringify(s)})`);
+      assert.ok(r.y + r.height <= size.height && r.x + r.width <= size.width, `the composer stays in view at ${size.width} px (${JSON.stringify(r)})`);
+      assert.ok(log.height >= 120, `the conversation keeps room to read at ${size.width} px (${log.height} px)`);
+      const overlaps = s.x < log.x + log.width && log.x < s.x + s.width && s.y < log.y + log.height && log.y < s.y + s.height;
+      assert.ok(!overlaps, `the mirror does not cover the conversation at ${size.width} px`);
+      if (size.width === 1280) assert.ok(s.x + s.width <= log.x + 1, 'at 1280 px the mirror sits beside the conversation');
+    }
+    await ana.setViewportSize({ width: 1280, height: 800 });
     assert.ok((await mirror.locator('.sb-masked').count()) >= 5, 'passwords, card fields and the account number are placeholders');
 
     // Typed values arrive; values typed into password and card fields never travel, in any frame.

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
+import { agent } from '../support/parties.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
 
@@ -83,7 +84,7 @@ describe('languages in the widget and the agent app', () => {
     await page.getByLabel('密码').fill(BEN.password);
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByRole('combobox', { name: '您的状态' }).waitFor();
-    await page.getByRole('button', { name: '实时看板' }).click();
+    await agent.openTab(page, '实时看板', '菜单');
     await page.getByRole('heading', { name: '今日队列' }).waitFor();
     await page.getByRole('columnheader', { name: '平均应答时长' }).first().waitFor();
     // The Spanish and Arabic chats of the tests above, counted per customer language.
@@ -93,17 +94,19 @@ describe('languages in the widget and the agent app', () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh');
   });
 
-  it('follows the agent’s own setting: chosen in the top bar, shown at once, kept on the next visit', async () => {
+  it('follows the agent’s own setting: chosen in the account menu, shown at once, kept on the next visit', async () => {
     const page = await (await newParty(browser, { locale: 'en-US' })).newPage();
     await page.goto(`${server.url}/agent/`);
     await page.getByLabel('E-mail').fill(ANA.email);
     await page.getByLabel('Password').fill(ANA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await agent.openAccountMenu(page);
     await page.getByRole('combobox', { name: 'App language' }).selectOption('ar');
     await page.getByRole('combobox', { name: 'حالتك' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     await page.reload();
     await page.getByRole('combobox', { name: 'حالتك' }).waitFor();
+    await agent.openAccountMenu(page);
     await page.getByRole('combobox', { name: 'لغة التطبيق' }).selectOption('');
     await page.getByRole('combobox', { name: 'Your status' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');

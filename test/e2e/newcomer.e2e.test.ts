@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
+import { agent } from '../support/parties.js';
 import { installDir, startServer, type RunningServer } from '../support/server-process.js';
 
 const CHOSEN = 'lantern-orchard-velvet-93';
@@ -18,21 +19,6 @@ async function signIn(page: Page, url: string, email: string, password: string) 
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** Your account, from the agent's name in the top bar (a menu when the bar has one). */
-async function openYourAccount(page: Page) {
-  await page.getByRole('button', { name: /^Your account: / }).click();
-  const item = page.getByRole('button', { name: 'Your account', exact: true });
-  if (await item.count()) await item.click();
-  await page.getByRole('heading', { name: 'Change password' }).waitFor();
-}
-
-/** Sign out, from the top bar or its account menu. */
-async function signOut(page: Page) {
-  const button = page.getByRole('button', { name: 'Sign out', exact: true });
-  if (!(await button.isVisible())) await page.getByRole('button', { name: /^Your account: / }).click();
-  await button.click();
 }
 
 describe('a newcomer with an empty environment', () => {
@@ -65,12 +51,13 @@ describe('a newcomer with an empty environment', () => {
     await signIn(page, agentApp!, email, printed);
     // Straight into the workspace: the printed password was the operator's alone.
     await page.getByRole('combobox', { name: 'Your status' }).waitFor();
-    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await agent.openTab(page, 'Team');
     const team = page.getByRole('table', { name: 'Team' });
     await team.getByRole('row').filter({ hasText: email }).filter({ hasText: 'Active' }).waitFor();
 
     // Your account: a guessable password is refused beside the field and changes nothing; their own is kept.
-    await openYourAccount(page);
+    await agent.openAccountMenu(page);
+    await page.getByRole('button', { name: 'Your account', exact: true }).click();
     await page.getByLabel('Current password').fill(printed);
     await page.getByLabel('New password', { exact: true }).fill('password1234');
     await page.getByLabel('New password again').fill('password1234');
@@ -83,7 +70,8 @@ describe('a newcomer with an empty environment', () => {
     await page.getByRole('status').filter({ hasText: 'Your password was changed' }).waitFor();
 
     // Their own password is the one that works now; the printed one does not.
-    await signOut(page);
+    await agent.openAccountMenu(page);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signIn(page, agentApp!, email, printed);
     await page.getByRole('alert').filter({ hasText: 'E-mail or password is wrong.' }).waitFor();
     await signIn(page, agentApp!, email, CHOSEN);

@@ -40,7 +40,7 @@ describe('the team in the agent app', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     admin = await context.newPage();
     await agent.signIn(admin, server.url, ADMIN);
-    await admin.getByRole('button', { name: 'Team', exact: true }).click();
+    await agent.openTab(admin, 'Team');
     await teamRow('Administrator').waitFor();
   });
 
@@ -150,7 +150,7 @@ describe('the team in the agent app', () => {
     const stored = (await adminApi('GET', '/team')) as { email: string; role: string }[];
     assert.equal(stored.find((m) => m.email === ADMIN.email)!.role, 'admin');
     // Still an admin in this window: the session was not ended.
-    await admin.getByRole('button', { name: 'Team', exact: true }).click();
+    await agent.openTab(admin, 'Team');
     await teamRow('Administrator').waitFor();
   });
 });

@@ -34,7 +34,7 @@ describe('the supervisor wallboard and reports', () => {
   it('shows a waiting contact, then the same contact answered and the agent on it', async () => {
     await agent.signIn(supervisor, server.url, BEN);
     await supervisor.getByRole('combobox', { name: 'Your status' }).selectOption('away:meeting');
-    await supervisor.getByRole('button', { name: 'Wallboard' }).click();
+    await agent.openTab(supervisor, 'Wallboard');
     await supportRow().getByRole('cell').first().waitFor();
 
     await agent.signIn(ana, server.url, ANA);
@@ -61,7 +61,7 @@ describe('the supervisor wallboard and reports', () => {
   });
 
   it('reports the day in the Reports tab, with a chart and a CSV export', async () => {
-    await supervisor.getByRole('button', { name: 'Reports' }).click();
+    await agent.openTab(supervisor, 'Reports');
     const reports = supervisor.locator('sb-reports');
     await reports.getByRole('row', { name: /Everything/ }).waitFor();
     const cells = await reports.getByRole('row', { name: /Everything/ }).getByRole('cell').allInnerTexts();
@@ -75,7 +75,7 @@ describe('the supervisor wallboard and reports', () => {
   });
 
   it('lets the supervisor watch Ana’s chat, whisper to her alone, and then join it', async () => {
-    await supervisor.getByRole('button', { name: 'Wallboard' }).click();
+    await agent.openTab(supervisor, 'Wallboard');
     await supervisor.getByRole('button', { name: 'Monitor chat 1 of Ana Lima' }).click();
     await supervisor.getByText('Monitoring (the visitor and the agent do not see you)').waitFor();
     await agent.messages(supervisor, 'Is anyone there?').waitFor();

@@ -33,4 +33,15 @@ export const agent = {
   messages(page: Page, text: string) {
     return page.getByRole('log').getByRole('listitem').filter({ hasText: text });
   },
+  /** Opens a tab of the top bar, through the Menu when the tabs are folded into it (narrow screens, an admin's nine tabs). */
+  async openTab(page: Page, name: string, menu = 'Menu') {
+    const menuButton = page.getByRole('button', { name: menu, exact: true });
+    if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
+    await page.getByRole('button', { name, exact: true }).click();
+  },
+  /** Opens the account menu (Your account, language, shortcuts, Sign out) from the agent's name. */
+  async openAccountMenu(page: Page) {
+    const button = page.getByRole('button', { name: /^Your account: / }).or(page.locator('.account-button'));
+    await button.first().click();
+  },
 };

@@ -210,6 +210,7 @@ export class ChatSession extends EventTarget {
       case 'note':
       case 'notes':
       case 'viewers':
+      case 'customer-context':
       case 'wallboard':
       case 'signed-out':
         return; // agents' frames, never sent to a visitor

@@ -17,11 +17,12 @@ export const chatPanelStyles = css`
     display: flex; align-items: center; gap: 8px; padding: 14px 16px;
     background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff);
   }
-  header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 600; }
+  header h2 { flex: 1; min-width: 0; overflow-wrap: anywhere; margin: 0; font-size: 16px; font-weight: 600; }
   button { font: inherit; cursor: pointer; }
   button:focus-visible, textarea:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
   .call-button { background: var(--sb-accent-contrast, #fff); color: var(--sb-accent, #4338ca); border: none; border-radius: 999px; padding: 4px 12px; font-weight: 600; }
-  .icon-button { background: transparent; border: none; color: inherit; padding: 4px 8px; border-radius: 6px; font-size: 20px; line-height: 1; }
+  /* 44 px: a finger's width (WCAG 2.5.5), so Close is not missed on a phone. */
+  .icon-button { background: transparent; border: none; color: inherit; min-width: 44px; min-height: 44px; padding: 4px 8px; border-radius: 6px; font-size: 22px; line-height: 1; }
   .status { padding: 8px 16px; font-size: 13px; background: var(--sb-status-bg, #eef2ff); color: var(--sb-status-text, #3730a3); }
   .status.warn { background: #fef3c7; color: #92400e; }
   .status:empty { display: none; }
@@ -41,10 +42,10 @@ export const chatPanelStyles = css`
   .typing { padding: 0 16px 6px; font-size: 13px; color: var(--sb-muted, #6b7280); min-height: 1em; }
   form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }
   textarea {
-    flex: 1; resize: none; font: inherit; padding: 8px 10px; border-radius: 8px;
+    flex: 1; min-width: 0; resize: none; font: inherit; padding: 8px 10px; border-radius: 8px;
     border: 1px solid var(--sb-border, #d1d5db); min-height: 40px; max-height: 120px;
   }
-  .primary { background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff); border: none; border-radius: 8px; padding: 8px 14px; }
+  .primary { background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff); border: none; border-radius: 8px; padding: 8px 14px; min-height: 44px; min-width: 64px; flex: none; }
   .secondary { background: transparent; border: 1px solid var(--sb-border, #d1d5db); border-radius: 8px; padding: 6px 12px; color: inherit; }
   .footer { display: flex; justify-content: center; gap: 8px; padding: 0 12px 10px; flex-wrap: wrap; align-items: center; font-size: 13px; }
   .error { color: #b91c1c; font-size: 13px; padding: 0 16px 6px; }
@@ -55,4 +56,9 @@ export const chatPanelStyles = css`
   .cobrowse.ask { background: #eef2ff; }
   .cobrowse p { margin: 0; }
   .cobrowse-actions { display: flex; gap: 8px; }
+  /* Full screen on phones (the loader's breakpoint): square corners, and 16 px text in the composer so iOS does not zoom into it. */
+  @media (max-width: 480px), (max-height: 500px) {
+    section { border-radius: 0; box-shadow: none; }
+    textarea { font-size: 16px; }
+  }
 `;

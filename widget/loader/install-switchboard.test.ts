@@ -28,6 +28,26 @@ describe('installSwitchboard (the loader)', () => {
     expect(launcher().getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('keeps the composer above the on-screen keyboard: the open panel follows the visual viewport, but not a pinch zoom', () => {
+    const view = Object.assign(new EventTarget(), { height: 700, offsetTop: 0, scale: 1 });
+    Object.defineProperty(window, 'visualViewport', { value: view, configurable: true });
+    try {
+      const api = installSwitchboard(window, { serverUrl, loadChat });
+      api.open();
+      const slot = widgets()[0]!.shadowRoot!.querySelector<HTMLElement>('.panel-slot')!;
+      Object.assign(view, { height: 400, offsetTop: 30 }); // the keyboard opened
+      view.dispatchEvent(new Event('resize'));
+      expect(slot.style.getPropertyValue('--sb-vv-height')).to.equal('400px');
+      expect(slot.style.getPropertyValue('--sb-vv-top')).to.equal('30px');
+      Object.assign(view, { scale: 2 });
+      view.dispatchEvent(new Event('resize'));
+      expect(slot.style.getPropertyValue('--sb-vv-height')).to.equal('');
+      api.close();
+    } finally {
+      Reflect.deleteProperty(window, 'visualViewport');
+    }
+  });
+
   it('replays calls queued by the snippet before the script loaded, in order', async () => {
     const seen: string[] = [];
     window.Switchboard = { q: [['on', ['ready', () => seen.push('ready')]], ['on', ['open', () => seen.push('open')]], ['open', []]] };

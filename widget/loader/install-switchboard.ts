@@ -99,6 +99,21 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
     setUnread(Number(badge.hidden ? 0 : badge.textContent), unreadWords);
   }
 
+  /** Keeps a full-screen panel inside what the visitor sees: above the on-screen keyboard, under a pinch zoom. */
+  function fitVisualViewport(): void {
+    const view = win.visualViewport;
+    if (!view || !open) return;
+    // A pinch zoom is the visitor enlarging the page on purpose: the panel keeps its layout size
+    // then. Only the keyboard (the visual viewport shorter at scale 1) is fitted around.
+    if (view.scale > 1.01) {
+      panelSlot.style.removeProperty('--sb-vv-height');
+      panelSlot.style.removeProperty('--sb-vv-top');
+      return;
+    }
+    panelSlot.style.setProperty('--sb-vv-height', `${view.height}px`);
+    panelSlot.style.setProperty('--sb-vv-top', `${view.offsetTop}px`);
+  }
+
   function withChat(act: (c: ChatHandle) => void): void {
     if (chat) return act(chat);
     pendingForChat.push(act);
@@ -133,6 +148,8 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
     open = next;
     panelSlot.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
+    launcher.classList.toggle('open', open);
+    if (open) fitVisualViewport();
     launcher.innerHTML = `${open ? closeIcon : chatIcon}`;
     launcher.append(badge);
     setUnread(open ? 0 : Number(badge.hidden ? 0 : badge.textContent), unreadWords);
@@ -171,6 +188,8 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
 
   applyLocale();
   launcher.addEventListener('click', () => api.toggle());
+  win.visualViewport?.addEventListener('resize', fitVisualViewport);
+  win.visualViewport?.addEventListener('scroll', fitVisualViewport);
   (doc.body ?? doc.documentElement).append(host);
 
   // Replay what the page asked for before the script arrived, in order.

@@ -30,8 +30,19 @@ export const launcherCss = `
 }
 .panel-slot[hidden] { display: none; }
 :host([dir="rtl"]) .launcher, :host([dir="rtl"]) .panel-slot { right: auto; left: var(--sb-offset-x, 20px); }
-@media (max-width: 480px) {
-  .panel-slot, :host([dir="rtl"]) .panel-slot { right: 0; left: 0; bottom: 0; width: 100vw; height: 100dvh; }
+/*
+ * Phones, and any screen zoomed until it is as short as one (200 % on a laptop): the panel takes the
+ * whole visible viewport and the launcher steps aside while it is open (the panel has its own close
+ * button), so no control lies on another: a launcher over Send used to close the chat when tapped.
+ * The loader writes the visual viewport into --sb-vv-*: it shrinks when the on-screen keyboard opens,
+ * where 100dvh does not, so the composer stays above the keyboard.
+ */
+@media (max-width: 480px), (max-height: 500px) {
+  .panel-slot, :host([dir="rtl"]) .panel-slot {
+    right: 0; left: 0; bottom: auto; top: var(--sb-vv-top, 0);
+    width: 100%; height: 100vh; height: var(--sb-vv-height, 100dvh);
+  }
+  .launcher.open { display: none; }
 }
 `;
 

@@ -56,6 +56,14 @@ export class AdminController extends ScreenController {
     this.set(AdminStatus.failed);
   }
 
+  /** Forgets the last save's confirmation or error: they belong to the tab they were made on, not the next one. */
+  dismiss(): void {
+    if (this.savedAt === undefined && this.error === undefined) return;
+    this.savedAt = undefined;
+    this.error = undefined;
+    this.changed();
+  }
+
   private async reload(): Promise<void> {
     [this.queues, this.agents] = await Promise.all([api.queues(), api.agents()]);
     this.error = undefined;

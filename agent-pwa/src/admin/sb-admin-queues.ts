@@ -11,7 +11,9 @@ export class SbAdminQueues extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: grid; grid-template-columns: 220px 1fr; gap: 16px; padding: 16px; overflow-y: auto; height: 100%; }
+      :host { display: grid; grid-template-columns: 220px minmax(0, 1fr); gap: 16px; padding: 16px; overflow-y: auto; height: 100%; align-content: start; }
+      /* A phone: the list of queues above the editor, which gets the whole width. */
+      @media (max-width: 640px) { :host { grid-template-columns: minmax(0, 1fr); padding: 12px; } }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; align-content: start; }
       li button { width: 100%; text-align: start; }
       button[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }

@@ -17,7 +17,7 @@ export class SbQueueEditor extends LitElement {
     sharedStyles,
     css`
       form { display: grid; gap: 12px; max-width: 760px; }
-      fieldset { border: 1px solid #e2e8f0; border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); }
+      fieldset { border: 1px solid #e2e8f0; border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
       legend { font-weight: 600; padding: 0 4px; }
       label { display: grid; gap: 4px; font-size: 13px; }
       label.check { display: flex; align-items: center; gap: 6px; }
@@ -50,7 +50,7 @@ export class SbQueueEditor extends LitElement {
       <fieldset>
         <legend>${q ? q.name : t('newQueue')}</legend>
         <label>${t('queueName')}<input name="name" required maxlength="80" .value=${q?.name ?? ''} /></label>
-        <label>${t('queueSlug')}<input name="slug" required pattern="[a-z0-9][a-z0-9-]*" maxlength="48" .value=${q?.slug ?? ''} /></label>
+        <label>${t('queueSlug')}<input name="slug" required pattern="[a-z0-9][a-z0-9\\-]*" maxlength="48" .value=${q?.slug ?? ''} /></label>
         <label
           >${t('strategy')}
           <select name="strategy">

@@ -8,6 +8,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { CobrowseView } from '../../../signaling/protocol/cobrowse.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
+import { ResizeController } from '../../../ui/controllers/resize-controller.js';
 import { SessionController } from '../../../ui/controllers/session-controller.js';
 import { MirrorConnection } from './mirror-connection.js';
 import { isElement, MirrorDocument } from './mirror-document.js';
@@ -53,6 +54,8 @@ export class SbCobrowseViewer extends LitElement {
       if (connection.refused) this.fire('sb-cobrowse-gone', { conversationId: this.session.conversationId });
     },
   });
+  /** The viewer's own box: the mirror rescales when the window or the layout around it changes. */
+  private readonly box = new ResizeController(this);
   private mirror: MirrorDocument | undefined;
   private pointerFrame = 0;
   private pendingPointer: { x: number; y: number } | undefined;
@@ -117,11 +120,15 @@ export class SbCobrowseViewer extends LitElement {
     if (page && win && (win.scrollX !== page.scrollX || win.scrollY !== page.scrollY)) win.scrollTo(page.scrollX, page.scrollY);
   }
 
-  /** Fits the visitor's viewport in the width and about half the height of the app, never enlarged. */
+  /**
+   * Fits the visitor's viewport in the box the conversation gives the viewer (beside the thread on a
+   * wide screen, above it on a narrow one), less the tool bar and status line; never enlarged.
+   */
   private scale(): number {
     const page = this.connection?.page;
-    const width = Math.max(200, this.clientWidth - 24);
-    const height = Math.max(160, window.innerHeight * 0.55 - 90);
+    const chrome = (this.renderRoot.querySelector<HTMLElement>('.bar')?.offsetHeight ?? 40) + (this.renderRoot.querySelector<HTMLElement>('.note')?.offsetHeight ?? 24) + 16;
+    const width = Math.max(160, (this.box.width || this.clientWidth) - 24);
+    const height = Math.max(120, (this.box.height || window.innerHeight * 0.45) - chrome);
     return page ? Math.min(1, width / page.width, height / page.height) : 1;
   }
 

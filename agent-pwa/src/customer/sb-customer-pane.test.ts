@@ -34,6 +34,12 @@ const profile: CustomerProfile = {
 };
 
 describe('<sb-customer-pane>', () => {
+  it('names an anonymous visitor as the offer and the conversation do', async () => {
+    const anonymous: CustomerProfile = { id: 'cu9', verified: false, attributes: {}, context: { pages: [] }, contacts: [contact('c9', 'chat', '4f1c9a', { status: 'active', visitor: { id: '4f1c9a' } })], audit: [] };
+    const el = await fixture<SbCustomerPane>(html`<sb-customer-pane .profile=${anonymous} .conversationId=${'c9'}></sb-customer-pane>`);
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.contain('Visitor 4F1C');
+  });
+
   it('shows who the customer is, their browser, every contact with outcome, tags and notes, and who else is viewing', async () => {
     const el = await fixture<SbCustomerPane>(html`<sb-customer-pane .profile=${profile} .conversationId=${'c2'} .viewers=${[{ id: 'a1', name: 'Ana Lima' }, { id: 'a2', name: 'Ben Okafor' }]} .selfId=${'a1'}></sb-customer-pane>`);
     const root = el.shadowRoot!;
@@ -53,7 +59,7 @@ describe('<sb-customer-pane>', () => {
     expect(items[1]!.textContent).to.contain('Where is order 10449?');
     expect(items[1]!.textContent).to.contain('resolved');
     expect(items[1]!.querySelector('.tag')!.textContent).to.equal('shipping');
-    expect(items[1]!.querySelector('.note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Note by Ben Okafor: Sent a new parcel.');
+    expect(items[1]!.querySelector('.note')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Internal note by Ben Okafor: Sent a new parcel.');
     await expect(el).to.be.accessible();
   });
 

@@ -6,7 +6,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import type { CustomerContact, CustomerProfile, CustomerTimeline, CustomerViewers, PossibleMatch } from '../../../signaling/protocol/customers.js';
-import { t, type MessageKey, appLocale } from '../i18n/en.js';
+import { t, type MessageKey, appLocale, visitorName } from '../i18n/en.js';
+import { noteHeading } from '../conversation/note-heading.js';
 import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
 import { languageName } from '../../../ui/i18n/language-name.js';
@@ -82,10 +83,17 @@ export class SbCustomerPane extends LitElement {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
+  /** The customer as the offer and the conversation name them: an anonymous visitor is "Visitor 4F1C" everywhere, not "Visitor" here. */
+  private get customerName(): string {
+    const p = this.profile;
+    const current = p?.contacts.find((c) => c.id === this.conversationId) ?? p?.contacts[0];
+    return p?.name ?? p?.email ?? p?.phone ?? (current ? visitorName(current.visitor) : t('visitorWord'));
+  }
+
   override render() {
     const p = this.profile;
     if (!p) return html`<p class="muted" role="status">${t('customerLoading')}</p>`;
-    const name = p.name ?? p.email ?? p.phone ?? t('visitorWord');
+    const name = this.customerName;
     const others = this.viewers.filter((v) => v.id !== this.selfId);
     const current = p.contacts.find((c) => c.id === this.conversationId);
     return html`<section aria-label=${t('customerLabel', { name })}>
@@ -150,7 +158,7 @@ export class SbCustomerPane extends LitElement {
       ${isCurrent ? html` <span class="muted">(${t('customerThisContact')})</span>` : nothing}
       <div>${c.subject ?? c.firstMessage ?? t('customerNoSubject')}</div>
       ${c.tags.length ? html`<div>${c.tags.map((tag) => html`<span class="tag">${tag}</span>`)}</div>` : nothing}
-      ${c.notes.map((n) => html`<div class="note"><strong>${t(n.kind === 'handover' ? 'handoverFrom' : n.kind === 'whisper' ? 'whisperFrom' : 'noteBy', { name: n.author.name })}:</strong> <span dir="auto">${n.text}</span></div>`)}
+      ${c.notes.map((n) => html`<div class="note"><strong>${noteHeading(n)}:</strong> <span dir="auto">${n.text}</span></div>`)}
       ${!this.readOnly && current && !isCurrent && c.visitor.id !== current.visitor.id
         ? html`<button type="button" aria-label=${t('splitOffLabel', { channel, date: date(c.createdAt) })} @click=${() => this.fire('sb-customer-split', { visitorId: c.visitor.id })}>${t('splitOff')}</button>`
         : nothing}
@@ -172,7 +180,7 @@ export class SbCustomerPane extends LitElement {
   private renderEvent(e: ConversationEvent) {
     switch (e.type) {
       case 'message':
-        return html`<li><bdi>${e.author.kind === 'agent' ? e.author.name : this.profile?.name ?? t('visitorWord')}</bdi>: <span dir="auto">${e.text}</span></li>`;
+        return html`<li><bdi>${e.author.kind === 'agent' ? e.author.name : this.customerName}</bdi>: <span dir="auto">${e.text}</span></li>`;
       case 'transferred':
         return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
       case 'callback':
@@ -180,11 +188,11 @@ export class SbCustomerPane extends LitElement {
       case 'callback-outcome':
         return html`<li class="muted">${t(CALLBACK_OUTCOME_KEY[e.outcome], { name: e.by.name ?? '' })}</li>`;
       case 'cobrowse':
-        return e.action === 'started' || e.action === 'ended' ? html`<li class="muted">${t(e.action === 'started' ? 'cobrowseStarted' : 'cobrowseEnded', { name: this.profile?.name ?? t('visitorWord') })}</li>` : nothing;
+        return e.action === 'started' || e.action === 'ended' ? html`<li class="muted">${t(e.action === 'started' ? 'cobrowseStarted' : 'cobrowseEnded', { name: this.customerName })}</li>` : nothing;
       case 'bot':
         return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
       case 'ended':
-        return html`<li class="muted">${t('endedBy', { name: e.by.kind === 'visitor' ? this.profile?.name ?? t('visitorWord') : e.by.name ?? '' })}</li>`;
+        return html`<li class="muted">${t('endedBy', { name: e.by.kind === 'visitor' ? this.customerName : e.by.name ?? '' })}</li>`;
       case 'agent-joined':
       case 'agent-left':
       case 'call-held':

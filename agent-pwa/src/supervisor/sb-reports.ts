@@ -23,6 +23,8 @@ export class SbReports extends LitElement {
       input, select { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
       table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; margin-top: 12px; }
       th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
+      .scroll { overflow-x: auto; max-width: 100%; }
       th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
       .chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px; min-height: 40px; }
@@ -66,7 +68,7 @@ export class SbReports extends LitElement {
     this.releaseChart?.();
     this.releaseChart = undefined;
     if (target && this.reports.rows.length) {
-      this.releaseChart = await drawReportChart(target, this.reports.rows, { offered: t('colOffered'), answered: t('colAnswered'), abandoned: t('colAbandoned') });
+      this.releaseChart = await drawReportChart(target, this.reports.rows, { interval: t('colBucket'), offered: t('colOffered'), answered: t('colAnswered'), abandoned: t('colAbandoned') });
     }
   }
 
@@ -123,7 +125,7 @@ export class SbReports extends LitElement {
       <div class="chart" role="img" aria-label=${t('chartLabel')}></div>
       ${r.rows.length === 0 && r.status === 'ready'
         ? html`<p class="muted">${t('noRows')}</p>`
-        : html`<table>
+        : html`<div class="scroll" tabindex="0"><table>
             <thead><tr>
               <th scope="col">${t('colBucket')}</th><th scope="col">${t('colGroup')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th>
               <th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: 20 })}</th><th scope="col">${t('colSl2')}</th><th scope="col">${t('colAbandonRate')}</th>
@@ -141,7 +143,7 @@ export class SbReports extends LitElement {
                 </tr>`,
               )}
             </tbody>
-          </table>`}
+          </table></div>`}
       ${this.renderStaffing()}`;
   }
 
@@ -155,13 +157,15 @@ export class SbReports extends LitElement {
         <label>${t('staffingSeconds')}<input type="number" name="threshold" min="1" max="3600" value="20" /></label>
         <button class="primary" type="submit">${t('runReport')}</button>
       </form>
-      <table>
+      ${this.reports.staffing.every((s) => s.offered === 0)
+        ? html`<p class="muted">${t('staffingEmpty')}</p>`
+        : html`<div class="scroll" tabindex="0"><table>
         <thead><tr><th scope="col">${t('colHour')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colAgentsNeeded')}</th><th scope="col">${t('colExpectedSl')}</th></tr></thead>
         <tbody>
           ${this.reports.staffing
             .filter((s) => s.offered > 0)
             .map((s) => html`<tr><td>${s.hour}</td><td>${s.offered}</td><td>${s.ahtSeconds === null ? '' : duration(s.ahtSeconds * 1000)}</td><td>${s.agentsNeeded ?? ''}</td><td>${percent(s.expectedServiceLevel) ?? ''}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table></div>`}`;
   }
 }

@@ -24,6 +24,8 @@ export class SbWallboard extends LitElement {
       h2 { font-size: 16px; margin: 18px 0 8px; }
       table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; }
       th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
+      .scroll { overflow-x: auto; max-width: 100%; }
       th:first-child, td:first-child { text-align: start; }
       thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
       .state { display: inline-flex; align-items: center; gap: 6px; }
@@ -77,7 +79,7 @@ export class SbWallboard extends LitElement {
     const grew = this.clock.now - this.skew - w.at;
     return html`
       <h2 id="queues">${t('wallboardQueues')}</h2>
-      <table aria-labelledby="queues">
+      <div class="scroll" tabindex="0"><table aria-labelledby="queues">
         <thead><tr>
           <th scope="col">${t('colQueue')}</th><th scope="col">${t('colWaiting')}</th><th scope="col">${t('colLongest')}</th><th scope="col">${t('colEwt')}</th>
           <th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th>
@@ -96,25 +98,25 @@ export class SbWallboard extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       ${w.channels.length
         ? html`<h2 id="channels">${t('wallboardChannels')}</h2>
-            <table aria-labelledby="channels">
+            <div class="scroll" tabindex="0"><table aria-labelledby="channels">
               <thead><tr><th scope="col">${t('colChannel')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th></tr></thead>
               <tbody>${w.channels.map((c) => html`<tr><th scope="row">${CHANNELS.has(c.channel) ? t(`channel_${c.channel}` as MessageKey) : c.channel}</th><td>${c.offered}</td><td>${c.answered}</td><td>${c.abandoned}</td><td>${percent(c.serviceLevel) ?? na}</td></tr>`)}</tbody>
-            </table>`
+            </table></div>`
         : nothing}
       ${w.languages?.length
         ? html`<h2 id="languages">${t('wallboardLanguages')}</h2>
-            <table aria-labelledby="languages">
+            <div class="scroll" tabindex="0"><table aria-labelledby="languages">
               <thead><tr><th scope="col">${t('colLanguage')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th><th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: w.serviceLevelSeconds })}</th><th scope="col">${t('colAsa')}</th></tr></thead>
               <tbody>${w.languages.map(
                 (l) => html`<tr data-language=${l.language}><th scope="row">${l.language === 'unknown' ? t('languageUnknown') : languageName(l.language, appLocale())}</th><td>${l.offered}</td><td>${l.answered}</td><td>${l.abandoned}</td><td>${percent(l.serviceLevel) ?? na}</td><td>${duration(l.asaMs) ?? na}</td></tr>`,
               )}</tbody>
-            </table>`
+            </table></div>`
         : nothing}
       <h2 id="agents">${t('wallboardAgents')}</h2>
-      <table aria-labelledby="agents">
+      <div class="scroll" tabindex="0"><table aria-labelledby="agents">
         <thead><tr>
           <th scope="col">${t('colAgent')}</th><th scope="col">${t('colState')}</th><th scope="col">${t('colTimeInState')}</th>
           <th scope="col">${t('colContacts')}</th><th scope="col">${t('colHandled')}</th><th scope="col">${t('colOccupancy')}</th>
@@ -141,6 +143,6 @@ export class SbWallboard extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 }

@@ -2,7 +2,7 @@
  * The Conversations tab: the inbox beside the conversation being worked (with its customer), a
  * conversation a supervisor watches, or the screen pop of the first offer.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
 import type { CallbackOutcome } from '../../../signaling/protocol/conversation.js';
 import type { AgentSession } from '../agent-session.js';
@@ -10,7 +10,7 @@ import type { AgentState } from '../agent-state.js';
 import { api } from '../api-client.js';
 import type { AgentCalls } from '../call/agent-calls.js';
 import type { CustomerController } from '../customer/customer-controller.js';
-import { t } from '../i18n/en.js';
+import { t, visitorName } from '../i18n/en.js';
 import { renderCustomerPane, screenPop } from './customer-on-screen.js';
 
 type Detail<T> = CustomEvent<T>;
@@ -59,7 +59,7 @@ export function renderConversationsTab(host: ConversationsTabHost) {
       ${s.monitored
         ? renderMonitored(host, s.monitored)
         : offer
-          ? html`<div class="screen-pop"><h2 class="pop">${t('screenPopHeading', { name: offer.visitor.name ?? offer.visitor.email ?? t('visitorWord') })}</h2>${renderCustomerPane(host.customer, s, offer.conversationId, true, (work) => host.act(work))}</div>`
+          ? html`<div class="screen-pop"><h2 class="pop">${t('screenPopHeading', { name: visitorName(offer.visitor) })}</h2>${renderCustomerPane(host.customer, s, offer.conversationId, true, (work) => host.act(work))}</div>`
           : selected
             ? renderWorked(host, selected)
             : html`<div class="empty muted">${t('selectPrompt')}</div>`}
@@ -93,7 +93,10 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
   const { session, calls } = host;
   const s = session.state;
   const id = selected.id;
-  return html`<div class="work"><sb-conversation-view
+  // While co-browsing the visitor's page is the context: it takes the customer pane's room, so the
+  // mirror fits beside the thread instead of pushing it out of view.
+  const cobrowsing = s.cobrowse[id]?.phase === 'active' && selected.status !== 'ended';
+  return html`<div class="work ${cobrowsing ? 'cobrowsing' : ''}"><sb-conversation-view
       .conversation=${selected}
       .events=${s.events[id] ?? []}
       .pending=${s.pending[id] ?? []}
@@ -123,5 +126,5 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => host.act(async () => void (await api.callbackOutcome(id, e.detail.outcome, e.detail.retryAt)))}
       @sb-typing=${(e: Detail<{ isTyping: boolean }>) => session.typing(id, e.detail.isTyping)}
       @sb-end=${() => host.act(() => session.end(id))}
-    ></sb-conversation-view>${renderCustomerPane(host.customer, s, id, false, (work) => host.act(work))}</div>`;
+    ></sb-conversation-view>${cobrowsing ? nothing : renderCustomerPane(host.customer, s, id, false, (work) => host.act(work))}</div>`;
 }

@@ -21,7 +21,9 @@ export function customerOnScreen(state: AgentState, selectedId: string | undefin
   const selected = state.conversations.find((c) => c.id === selectedId);
   const offer = !state.monitored ? screenPop(state, selected) : undefined;
   const shown = !offer ? (state.monitored ?? selected) : undefined;
-  return { conversationId: shown?.id ?? offer?.conversationId, version: shown ? shown.lastSeq : `offer:${offer?.preview ?? ''}` };
+  const conversationId = shown?.id ?? offer?.conversationId;
+  const pages = conversationId ? (state.contextChanges[conversationId] ?? 0) : 0;
+  return { conversationId, version: shown ? `${shown.lastSeq}:${pages}` : `offer:${offer?.preview ?? ''}:${pages}` };
 }
 
 /** The customer pane of a conversation; read-only for the screen pop and for a supervisor watching. */

@@ -7,7 +7,6 @@ import { html, LitElement, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
 import type { Disposition } from '../../../signaling/protocol/conversation.js';
 import type { ErrorReason } from '../../../signaling/protocol/errors.js';
-import type { AgentStatus, BreakReason } from '../../../signaling/protocol/presence.js';
 import { ProtocolError } from '../../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../../signaling/protocol/server-frames.js';
 import { assertNever } from '../../../ui/assert-never.js';
@@ -23,7 +22,6 @@ import { AgentCalls } from '../call/agent-calls.js';
 import { CustomerController } from '../customer/customer-controller.js';
 import '../customer/sb-customer-pane.js';
 import { t } from '../i18n/en.js';
-import { SHORTCUTS } from '../keyboard-shortcuts.js';
 import { LibraryController } from '../library/library-controller.js';
 import { OfferAlertsController } from '../offers/offer-alerts-controller.js';
 import { OfferOpenController } from '../offers/offer-open-controller.js';
@@ -37,7 +35,9 @@ import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
 import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
 import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
-import { renderTabs, tabsFor, type Tab } from './tabs.js';
+import type { Tab } from './tabs.js';
+import { renderTopbar } from './topbar.js';
+import { TopbarController } from './topbar-controller.js';
 import { renderTeamTab } from './team-tab.js';
 import { workspaceStyles } from './workspace-styles.js';
 
@@ -96,6 +96,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
   private readonly team = new TeamController(this);
+  private readonly topbar = new TopbarController(this, () => this.renderRoot.querySelector<HTMLElement>('.topbar'));
   private readonly account = new AccountController(this, (profile) => this.fire('sb-profile', { profile }));
 
   constructor() {
@@ -192,6 +193,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   }
 
   private openTab(tab: Tab): void {
+    if (tab !== this.tab) this.admin.dismiss();
     this.tab = tab;
     // Screens most agents rarely open load with their first visit.
     if (tab === 'library') {
@@ -228,24 +230,15 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   }
 
   private renderTopbar(s: AgentState) {
-    return html`<div class="topbar">
-      <h1>${t('appTitle')}</h1>
-      ${renderTabs(tabsFor(this.profile.role), this.tab, (tab) => this.openTab(tab))}
-      <details class="shortcuts">
-        <summary>${t('shortcutsTitle')}</summary>
-        <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
-      </details>
-      <button type="button" class="account-button" dir="auto" aria-label=${t('accountOf', { name: this.profile.name })} aria-current=${this.tab === 'account' ? 'page' : 'false'} @click=${() => this.openTab('account')}>${this.profile.name}</button>
-      <sb-language-select .value=${this.profile.locale ?? ''}></sb-language-select>
-      <sb-presence-switch
-        .status=${s.status}
-        .breakReason=${s.breakReason}
-        ?wrapUp=${s.wrapUp !== undefined}
-        .contacts=${s.conversations.filter((c) => c.status === 'active' && c.agent?.id === s.agent?.id).length}
-        @sb-presence-change=${(e: Detail<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>) => this.act(() => this.session.setStatus(e.detail.status, e.detail.reason))}
-      ></sb-presence-switch>
-      <button type="button" @click=${() => this.dispatchEvent(new CustomEvent('sb-sign-out', { bubbles: true, composed: true }))}>${t('signOut')}</button>
-    </div>`;
+    return renderTopbar({
+      profile: this.profile,
+      state: s,
+      tab: this.tab,
+      topbar: this.topbar,
+      openTab: (tab) => this.openTab(tab),
+      setStatus: (status, reason) => void this.act(() => this.session.setStatus(status, reason)),
+      signOut: () => this.dispatchEvent(new CustomEvent('sb-sign-out', { bubbles: true, composed: true })),
+    });
   }
 
   private renderBanners(s: AgentState) {

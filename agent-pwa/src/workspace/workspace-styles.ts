@@ -8,33 +8,67 @@ export const workspaceStyles = [
     :host { display: block; height: 100%; }
     /* One column no wider than the screen, and a top bar that wraps: longer words (Arabic, German) must not push the page sideways. */
     .workspace { display: grid; grid-template-rows: auto auto 1fr; grid-template-columns: minmax(0, 1fr); height: 100%; }
-    .topbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 10px 16px; background: #312e81; color: #fff; }
-    .topbar h1 { margin: 0; font-size: 18px; flex: 1; }
-    .topbar button { background: transparent; color: #fff; border-color: #818cf8; }
+    /*
+     * One line at every width: nothing in it wraps or shrinks, so when the tabs do not fit the bar
+     * overflows, TopbarController measures that and folds them into the Menu (never a second row).
+     */
+    .topbar { position: relative; z-index: 10; display: flex; flex-wrap: nowrap; align-items: center; gap: 8px 12px; padding: 8px 16px; background: #312e81; color: #fff; }
+    .topbar > * { flex: none; }
+    .topbar .spacer { flex: 1 1 0; }
+    .topbar h1 { margin: 0; font-size: 18px; white-space: nowrap; }
+    .topbar button { background: transparent; color: #fff; border-color: #818cf8; white-space: nowrap; }
     sb-presence-switch { background: #fff; color: #0f172a; border-radius: 8px; padding: 4px 8px; }
+    .menu-anchor { position: relative; }
+    .account-button { display: inline-flex; gap: 6px; align-items: center; max-width: 220px; }
+    .account-button .name { overflow: hidden; text-overflow: ellipsis; }
+    .dropdown {
+      position: absolute; top: calc(100% + 8px); z-index: 20; min-width: 240px; max-width: calc(100vw - 24px);
+      display: flex; flex-direction: column; align-items: stretch; gap: 6px; padding: 8px;
+      background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 10px; box-shadow: 0 10px 30px rgb(15 23 42 / 0.18);
+    }
+    .dropdown[hidden] { display: none; }
+    .dropdown.start { inset-inline-start: 0; }
+    .dropdown.end { inset-inline-end: 0; }
+    .topbar .dropdown button { color: #0f172a; border-color: transparent; text-align: start; }
+    .topbar .dropdown button:hover { background: #eef2ff; }
+    .topbar .dropdown button[aria-current='page'] { background: #4338ca; color: #fff; }
+    .dropdown nav.tabs { flex-direction: column; align-items: stretch; }
+    .dropdown .shortcuts summary { padding: 6px 12px; cursor: pointer; }
+    .dropdown .shortcuts dl { position: static; border: none; min-width: 0; padding: 4px 12px; }
+    /* A phone: the product name gives way to the controls an agent needs. */
+    @media (max-width: 480px) {
+      .topbar { padding: 8px; gap: 6px; }
+      .topbar h1 { display: none; }
+      .menu-button .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      .account-button { max-width: 128px; }
+    }
     .banner { padding: 6px 16px; background: #fef3c7; color: #92400e; font-size: 14px; }
     .banner.error { background: #fee2e2; color: #991b1b; }
-    .panes { display: grid; grid-template-columns: minmax(240px, 300px) 1fr; min-height: 0; }
-    .work { display: grid; grid-template-columns: 1fr minmax(260px, 340px); height: 100%; min-height: 0; }
+    .panes { display: grid; grid-template-columns: minmax(240px, 300px) minmax(0, 1fr); min-height: 0; }
+    .work { display: grid; grid-template-columns: minmax(0, 1fr) minmax(260px, 340px); height: 100%; min-height: 0; }
     .work > * { min-height: 0; }
+    .work.cobrowsing { grid-template-columns: minmax(0, 1fr); }
     .shortcuts { position: relative; font-size: 14px; }
     .shortcuts dl { position: absolute; z-index: 5; inset-inline-end: 0; background: #fff; color: #0f172a; border: 1px solid #cbd5e1; border-radius: 8px; padding: 8px 12px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; min-width: 280px; }
     .shortcuts dd { margin: 0; }
     .screen-pop { display: grid; grid-template-rows: auto 1fr; height: 100%; }
     .pop { margin: 12px 16px 0; font-size: 17px; }
-    @media (max-width: 900px) { .work { grid-template-columns: 1fr; } .work sb-customer-pane { display: none; } }
+    @media (max-width: 900px) { .work { grid-template-columns: minmax(0, 1fr); } .work sb-customer-pane { display: none; } }
+    /* A tablet: a narrower inbox leaves the conversation room for its bubbles and buttons. */
+    @media (max-width: 1024px) { .panes { grid-template-columns: minmax(200px, 240px) minmax(0, 1fr); } }
+    /* A phone: the inbox sits above the conversation instead of squeezing it to a sliver. */
+    @media (max-width: 640px) {
+      .panes { grid-template-columns: minmax(0, 1fr); grid-template-rows: auto minmax(0, 1fr); }
+      sb-inbox { max-height: 30vh; overflow: auto; border-inline-end: none; border-bottom: 1px solid #e2e8f0; }
+    }
     sb-inbox { border-inline-end: 1px solid #e2e8f0; background: #f1f5f9; }
     main { min-height: 0; }
     .empty { display: grid; place-items: center; height: 100%; }
     nav.tabs { display: flex; gap: 4px; }
     nav.tabs button { background: transparent; color: #e0e7ff; border-color: transparent; }
     nav.tabs button[aria-current='page'] { background: #4338ca; color: #fff; }
-    .admin { min-height: 0; overflow: auto; }
+    .admin { position: relative; min-height: 0; overflow: auto; }
     .notice { padding: 6px 16px; background: #dcfce7; color: #166534; font-size: 14px; }
-    .topbar button.account-button[aria-current='page'] { background: #4338ca; }
-    /* The bar wraps rather than widening the page when an admin's tabs do not fit on one line. */
-    .topbar { flex-wrap: wrap; row-gap: 8px; }
-    nav.tabs { flex-wrap: wrap; }
     nav.tabs button { white-space: nowrap; }
     .workspace { grid-template-columns: minmax(0, 1fr); }
     .team, .account { grid-template-columns: minmax(0, 1fr); display: grid; gap: 28px; align-content: start; padding: 16px 24px 32px; }
