@@ -35,7 +35,7 @@ import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
 import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
 import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
-import type { Tab } from './tabs.js';
+import { tabsFor, type Tab } from './tabs.js';
 import { renderTopbar } from './topbar.js';
 import { TopbarController } from './topbar-controller.js';
 import { renderTeamTab } from './team-tab.js';
