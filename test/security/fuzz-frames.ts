@@ -60,35 +60,35 @@ export function templates(ids: { conversations: readonly string[]; agents: reado
   const conversationId = ids.conversations[0]!;
   return {
     hello: { type: 'hello', protocol: 1, token: 'not-a-token' },
-    'conversation.start': { type: 'conversation.start', id: 'fz-start', queue: 'support', page: { url: 'https://shop.example/', title: 'Shop' }, locale: 'en-GB' },
-    'call.start': { type: 'call.start', id: 'fz-call', queue: 'support' },
-    'call.hold': { type: 'call.hold', id: 'fz-hold', conversationId, held: true },
-    'call.consent': { type: 'call.consent', id: 'fz-consent', conversationId, recording: true },
-    'message.send': { type: 'message.send', id: 'fz-send', conversationId, text: 'hello' },
-    sync: { type: 'sync', id: 'fz-sync', conversationId, afterSeq: 0 },
+    'conversation.start': { type: 'conversation.start', id: 'fuzz-start', queue: 'support', page: { url: 'https://shop.example/', title: 'Shop' }, locale: 'en-GB' },
+    'call.start': { type: 'call.start', id: 'fuzz-call', queue: 'support' },
+    'call.hold': { type: 'call.hold', id: 'fuzz-hold', conversationId, held: true },
+    'call.consent': { type: 'call.consent', id: 'fuzz-consent', conversationId, recording: true },
+    'message.send': { type: 'message.send', id: 'fuzz-send', conversationId, text: 'hello' },
+    sync: { type: 'sync', id: 'fuzz-sync', conversationId, afterSeq: 0 },
     read: { type: 'read', conversationId, seq: 1 },
     typing: { type: 'typing', conversationId, isTyping: true },
-    'conversation.end': { type: 'conversation.end', id: 'fz-end', conversationId },
-    'visitor.identify': { type: 'visitor.identify', id: 'fz-ident', name: 'Fuzz', email: 'vera@example.test', phone: '+1 202 555 0101' },
-    'conversation.rate': { type: 'conversation.rate', id: 'fz-rate', conversationId, rating: 5 },
-    'cobrowse.accept': { type: 'cobrowse.accept', id: 'fz-cb-accept', conversationId },
-    'cobrowse.decline': { type: 'cobrowse.decline', id: 'fz-cb-decline', conversationId },
-    'cobrowse.control': { type: 'cobrowse.control', id: 'fz-cb-control', conversationId, allowed: true },
-    'cobrowse.stop': { type: 'cobrowse.stop', id: 'fz-cb-stop', conversationId },
-    'cobrowse.request': { type: 'cobrowse.request', id: 'fz-cb-request', conversationId },
-    'cobrowse.control-request': { type: 'cobrowse.control-request', id: 'fz-cb-ctl-req', conversationId },
+    'conversation.end': { type: 'conversation.end', id: 'fuzz-end', conversationId },
+    'visitor.identify': { type: 'visitor.identify', id: 'fuzz-ident', name: 'Fuzz', email: 'vera@example.test', phone: '+1 202 555 0101' },
+    'conversation.rate': { type: 'conversation.rate', id: 'fuzz-rate', conversationId, rating: 5 },
+    'cobrowse.accept': { type: 'cobrowse.accept', id: 'fuzz-cb-accept', conversationId },
+    'cobrowse.decline': { type: 'cobrowse.decline', id: 'fuzz-cb-decline', conversationId },
+    'cobrowse.control': { type: 'cobrowse.control', id: 'fuzz-cb-control', conversationId, allowed: true },
+    'cobrowse.stop': { type: 'cobrowse.stop', id: 'fuzz-cb-stop', conversationId },
+    'cobrowse.request': { type: 'cobrowse.request', id: 'fuzz-cb-request', conversationId },
+    'cobrowse.control-request': { type: 'cobrowse.control-request', id: 'fuzz-cb-ctl-req', conversationId },
     'visitor.context': { type: 'visitor.context', page: { url: 'https://shop.example/pricing', title: 'Pricing' }, referrer: 'https://search.example/', timeZone: 'Europe/Paris', language: 'fr-FR' },
-    'note.add': { type: 'note.add', id: 'fz-note', conversationId, text: 'a note' },
-    'customer.view': { type: 'customer.view', id: 'fz-view', conversationId, viewing: true },
-    'presence.set': { type: 'presence.set', id: 'fz-presence', status: 'away', reason: 'lunch' },
-    'wrap-up.done': { type: 'wrap-up.done', id: 'fz-wrap', disposition: 'resolved' },
-    'offer.accept': { type: 'offer.accept', id: 'fz-accept', conversationId },
-    'offer.decline': { type: 'offer.decline', id: 'fz-decline', conversationId },
-    'conversation.transfer': { type: 'conversation.transfer', id: 'fz-transfer', conversationId, to: { agentId: ids.agents[0] }, note: 'over to you' },
-    'monitor.start': { type: 'monitor.start', id: 'fz-mon', conversationId },
-    'monitor.stop': { type: 'monitor.stop', id: 'fz-mon-stop', conversationId },
-    whisper: { type: 'whisper', id: 'fz-whisper', conversationId, text: 'psst' },
-    barge: { type: 'barge', id: 'fz-barge', conversationId },
+    'note.add': { type: 'note.add', id: 'fuzz-note', conversationId, text: 'a note' },
+    'customer.view': { type: 'customer.view', id: 'fuzz-view', conversationId, viewing: true },
+    'presence.set': { type: 'presence.set', id: 'fuzz-presence', status: 'away', reason: 'lunch' },
+    'wrap-up.done': { type: 'wrap-up.done', id: 'fuzz-wrap', disposition: 'resolved' },
+    'offer.accept': { type: 'offer.accept', id: 'fuzz-accept', conversationId },
+    'offer.decline': { type: 'offer.decline', id: 'fuzz-decline', conversationId },
+    'conversation.transfer': { type: 'conversation.transfer', id: 'fuzz-transfer', conversationId, to: { agentId: ids.agents[0] }, note: 'over to you' },
+    'monitor.start': { type: 'monitor.start', id: 'fuzz-mon', conversationId },
+    'monitor.stop': { type: 'monitor.stop', id: 'fuzz-mon-stop', conversationId },
+    whisper: { type: 'whisper', id: 'fuzz-whisper', conversationId, text: 'psst' },
+    barge: { type: 'barge', id: 'fuzz-barge', conversationId },
   } satisfies Record<string, Record<string, unknown>>;
 }
 
@@ -101,7 +101,7 @@ export function jsonFrame(r: Random, shapes: Record<string, Record<string, unkno
   if (roll === 0) return r.bytes(r.int(64));
   if (roll === 1) return r.pick(['', ' ', 'null', '[]', '"hello"', '42', '{', '{"type":', '[[[[[[[[', '{"type":"message.send"}}']);
   if (roll === 2) return `${'['.repeat(3000)}${']'.repeat(3000)}`;
-  if (roll === 3) return JSON.stringify({ type: 'message.send', id: 'fz-big', conversationId: ids[0], text: 'y'.repeat(20_000) });
+  if (roll === 3) return JSON.stringify({ type: 'message.send', id: 'fuzz-big', conversationId: ids[0], text: 'y'.repeat(20_000) });
   const frame: Record<string, unknown> = structuredClone(shapes[r.pick(types)]!);
   if (r.chance(0.2)) return JSON.stringify(frame);
   for (let n = 1 + r.int(3); n > 0; n--) {

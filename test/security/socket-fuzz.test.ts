@@ -47,15 +47,15 @@ after(async () => {
 async function keepChatting(): Promise<void> {
   const n = ++exchanges;
   const { owner, ana } = w.sockets;
-  const heard = (socket: TestSocket, text: string) => socket.next('events', (f) => f.conversationId === w.chat && f.events.some((e) => e.type === 'message' && e.text === text));
+  const heard = (socket: TestSocket, text: string) => socket.next('events', (f) => f.conversationId === w.chat && f.events.some((e) => e.type === 'message' && e.text === text), 15_000);
   const question = `still there? ${n}`;
   const seen = heard(ana.socket, question);
   assert.equal((await ask(owner, { type: 'message.send', id: `keep-v-${n}`, conversationId: w.chat, text: question })).type, 'ack');
-  await seen;
+  await seen.catch((error: unknown) => assert.fail(`exchange ${n}: Ana did not see the visitor's message: ${String(error)}`));
   const reply = `yes, still here ${n}`;
   const answered = heard(owner.socket, reply);
   assert.equal((await ask(ana, { type: 'message.send', id: `keep-a-${n}`, conversationId: w.chat, text: reply })).type, 'ack');
-  await answered;
+  await answered.catch((error: unknown) => assert.fail(`exchange ${n}: the visitor did not see Ana's reply: ${String(error)}`));
 }
 
 const ids = () => [w.chat, w.call, w.strangerChat, w.callbackCall, w.agents.ana.id, w.agents.dev.id, w.quietQueue, '', 'x'.repeat(65), '00000000-0000-0000-0000-000000000000'];
@@ -98,8 +98,11 @@ async function fuzzJsonEndpoint(open: () => Promise<TestSocket>, schema: typeof 
     for (const e of errors) assert.ok(KNOWN_REASONS.has(e.reason), `an error without a known reason: ${JSON.stringify(e)}`);
     refusals += errors.filter((e) => REFUSALS.has(e.reason)).length;
     socket.close();
-    await keepChatting();
+    // Every fifth batch: the well-behaved pair talks at a person's pace, under the 40 frames a
+    // second a socket may send (faster, their own frames would be refused as over the rate).
+    if (sent % (PER_SOCKET * 5) === 0) await keepChatting();
   }
+  await keepChatting();
   assert.ok(refusals >= invalid, `${invalid} frames broke the protocol, but only ${refusals} were refused`);
   return { invalid, refusals };
 }
