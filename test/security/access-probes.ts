@@ -27,7 +27,8 @@ export const outcomeOf = (status: number): Outcome => (status >= 200 && status <
 /** The concrete path of a route pattern: `:name` from `params`, `*` as a plain segment. */
 export function pathOf(pattern: string, params: Record<string, string> = {}): string {
   return pattern
-    .replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+    // A parameter may carry Hono's pattern (`:file{[a-z0-9-]+\\.png}`); the value stands for both.
+    .replace(/:([A-Za-z]+)(\{[^}]*\})?/g, (_m, name: string) => {
       if (params[name] === undefined) throw new Error(`${pattern}: no value for :${name} in its declaration`);
       return encodeURIComponent(params[name]);
     })

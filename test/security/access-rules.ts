@@ -165,7 +165,7 @@ export const routeRules: Record<string, RouteRule> = {
   // The installable app's files: public, the same for everyone (the app behind them asks for a session).
   'GET /agent/manifest.webmanifest': { expect: 'same' },
   'GET /agent/sw.js': { expect: 'same' },
-  'GET /agent/icons/:file{[a-z0-9-]+\\.png}': { expect: 'same' },
+  'GET /agent/icons/:file{[a-z0-9-]+\\.png}': { expect: 'same', target: () => ({ params: { file: 'icon-192.png' } }) },
   'GET /assets/*': { expect: 'same' },
   'GET /demo/*': { expect: 'same' },
   'GET /widget.js': { expect: 'same' },
