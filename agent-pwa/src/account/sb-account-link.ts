@@ -9,6 +9,7 @@ import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { describedBy, fieldError, formError, invalid } from './field-error.js';
 import { formStyles } from './form-styles.js';
+import { newPasswordFields } from './new-password-fields.js';
 import type { Refusal } from './refusal.js';
 
 /**
@@ -62,21 +63,7 @@ export class SbAccountLink extends LitElement {
             </div>`
           : nothing}
         <input type="email" name="username" autocomplete="username" .value=${this.info.email} hidden readonly />
-        <div class="field">
-          <label
-            >${t('newPassword')}
-            <input name="password" type="password" autocomplete="new-password" required aria-invalid=${invalid(fields, 'password')} aria-describedby=${fields.password ? 'link-password-hint password-error' : 'link-password-hint'} />
-          </label>
-          <span class="hint" id="link-password-hint">${t('passwordRules')}</span>
-          ${fieldError(fields, 'password')}
-        </div>
-        <div class="field">
-          <label
-            >${t('repeatPassword')}
-            <input name="repeat" type="password" autocomplete="new-password" required aria-invalid=${invalid(fields, 'repeat')} aria-describedby=${describedBy(fields, 'repeat')} />
-          </label>
-          ${fieldError(fields, 'repeat')}
-        </div>
+        ${newPasswordFields(fields, 'password', 'link-password-hint')}
         ${formError(this.refusal, ['name', 'password'])}
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t('saving') : t(invite ? 'acceptInvitation' : 'setPassword')}</button>
       </form>

@@ -8,6 +8,7 @@ import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { formStyles } from './form-styles.js';
 import { describedBy, fieldError, formError, invalid } from './field-error.js';
+import { newPasswordFields } from './new-password-fields.js';
 import type { Refusal } from './refusal.js';
 
 /**
@@ -65,21 +66,7 @@ export class SbPasswordChange extends LitElement {
         </label>
         ${fieldError(fields, 'currentPassword')}
       </div>
-      <div class="field">
-        <label
-          >${t('newPassword')}
-          <input name="newPassword" type="password" autocomplete="new-password" required aria-invalid=${invalid(fields, 'newPassword')} aria-describedby=${fields.newPassword ? 'new-password-hint newPassword-error' : 'new-password-hint'} />
-        </label>
-        <span class="hint" id="new-password-hint">${t('passwordRules')}</span>
-        ${fieldError(fields, 'newPassword')}
-      </div>
-      <div class="field">
-        <label
-          >${t('repeatPassword')}
-          <input name="repeat" type="password" autocomplete="new-password" required aria-invalid=${invalid(fields, 'repeat')} aria-describedby=${describedBy(fields, 'repeat')} />
-        </label>
-        ${fieldError(fields, 'repeat')}
-      </div>
+      ${newPasswordFields(fields, 'newPassword', 'new-password-hint')}
       ${formError(this.refusal, ['currentPassword', 'newPassword'])}
       ${this.done && !this.refusal ? html`<p class="hint" role="status">${t('passwordChanged')}</p>` : nothing}
       <div class="actions">
