@@ -8,7 +8,7 @@ import type { WebSocket } from 'ws';
 import type { z } from 'zod';
 import type { ErrorReason } from '../protocol/errors.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
-import { MAX_FRAME_BYTES } from '../protocol/version.js';
+import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_FRAME_BYTES } from '../protocol/version.js';
 import { AppError } from '../kernel/app-error.js';
 import { componentLogger } from '../kernel/logger.js';
 import { secondsSince, type Metrics } from '../kernel/metrics.js';
@@ -19,6 +19,9 @@ const log = componentLogger('socket');
 
 /** How often the server pings; a socket that has not answered the previous ping is dead. */
 export const HEARTBEAT_MS = 15_000;
+
+/** A client id (see clientIdSchema) as the first `"id"` member of a frame's JSON. */
+const CLIENT_ID_NEAR_START = new RegExp(`"id"\\s*:\\s*"([A-Za-z0-9_-]{${CLIENT_ID_MIN},${CLIENT_ID_MAX}})"`);
 
 export class FrameChannel<F extends { type: string }> {
   private queue: Promise<void> = Promise.resolve();
@@ -64,7 +67,8 @@ export class FrameChannel<F extends { type: string }> {
     this.session.framesIn++;
     const text = typeof data === 'string' ? data : data instanceof ArrayBuffer || ArrayBuffer.isView(data) ? Buffer.from(data as ArrayBuffer).toString('utf8') : String(data);
     if (Buffer.byteLength(text) > MAX_FRAME_BYTES) return this.sendError('frame-too-large', `frames are limited to ${MAX_FRAME_BYTES} bytes`);
-    if (!this.limiter.take('frames', Date.now())) return this.sendError('rate-limited', 'too many frames; slow down');
+    // Refused unread, but with the frame's id when it shows near the start, so the client knows which frame to send again.
+    if (!this.limiter.take('frames', Date.now())) return this.sendError('rate-limited', 'too many frames; slow down', CLIENT_ID_NEAR_START.exec(text.slice(0, 512))?.[1]);
     let json: unknown;
     try {
       json = JSON.parse(text);

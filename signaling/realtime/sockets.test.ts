@@ -50,6 +50,18 @@ describe('the visitor socket', () => {
     socket.close();
   });
 
+  it('refuses frames over the rate with the id of each refused frame, so the client can send it again', async () => {
+    const { socket } = await connectVisitor(server);
+    // 60 at once: well over the 40 a second a socket may send.
+    for (let n = 0; n < 60; n++) socket.send({ type: 'sync', id: id(`burst-${n}`), conversationId: 'no-such-conversation', afterSeq: 0 });
+    const last = await socket.answer(id('burst-59'));
+    assert.equal(last.type === 'error' && last.reason, 'rate-limited');
+    const refused = socket.frames.filter((f) => f.type === 'error' && f.reason === 'rate-limited');
+    assert.ok(refused.length >= 20, `${refused.length} refused`);
+    assert.ok(refused.every((f) => f.type === 'error' && f.id?.startsWith(id('burst-'))), 'every refusal names its frame');
+    socket.close();
+  });
+
   it('stores a retried message once and acknowledges it with the same seq', async () => {
     const { socket } = await connectVisitor(server);
     socket.send({ type: 'conversation.start', id: id('s2') });
