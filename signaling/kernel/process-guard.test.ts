@@ -10,12 +10,17 @@ import { installProcessGuard } from './signaling/kernel/process-guard.ts';
 configureLogging({ level: 'fatal' });
 const metrics = new Metrics();
 installProcessGuard(metrics);
-setTimeout(() => { throw new Error('thrown past every handler'); });
-void Promise.reject(new Error('nobody listened'));
-setTimeout(async () => {
+// Report once both have reached the guard (listeners run in order: the guard's first).
+let seen = 0;
+const report = async () => {
+  if (++seen < 2) return;
   const counts = Object.fromEntries((await metrics.uncaughtErrors.get()).values.map((v) => [v.labels.kind, v.value]));
   console.log(JSON.stringify({ counts, stillServing: true }));
-}, 50);
+};
+process.on('uncaughtException', report);
+process.on('unhandledRejection', report);
+setTimeout(() => { throw new Error('thrown past every handler'); });
+void Promise.reject(new Error('nobody listened'));
 `;
 
 test('the process guard counts what escaped every handler, and the process keeps running', () => {
