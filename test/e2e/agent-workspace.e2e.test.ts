@@ -91,7 +91,7 @@ describe('the agent workspace', () => {
     await ana.getByRole('textbox', { name: 'Note for the next agent (the customer does not see it)' }).fill('Offer a refund if it is not there by Friday.');
     await ana.getByRole('button', { name: 'Transfer now' }).click();
     await rosa.getByText('You were transferred to Ben Okafor.').waitFor();
-    await ben.getByRole('button', { name: 'Conversations' }).click();
+    await agent.openTab(ben, 'Conversations');
     await ben.getByRole('button', { name: /Rosa Diaz/ }).first().click();
     await agent.messages(ben, 'Hi, the parcel still has not come.').waitFor();
     await agent.messages(ben, 'Hi Rosa, this is Ana. Thanks for reaching out! How can I help you today?').waitFor();

@@ -37,7 +37,7 @@ export const agent = {
   async openTab(page: Page, name: string, menu = 'Menu') {
     const menuButton = page.getByRole('button', { name: menu, exact: true });
     if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
-    await page.getByRole('button', { name, exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   },
   /** Opens the account menu (Your account, language, shortcuts, Sign out) from the agent's name. */
   async openAccountMenu(page: Page) {

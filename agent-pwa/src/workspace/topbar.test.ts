@@ -27,14 +27,14 @@ class TopbarHost extends LitElement {
 customElements.define('test-topbar-host', TopbarHost);
 
 const bar = (el: TopbarHost) => el.shadowRoot!.querySelector<HTMLElement>('.topbar')!;
-const button = (el: TopbarHost, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+const control = (el: TopbarHost, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, nav.tabs a')].find((b) => b.textContent!.trim() === name);
 const visible = (e: Element | undefined) => !!e && (e as HTMLElement).offsetParent !== null;
 
 describe('the top bar', () => {
   it('shows an agent’s two tabs on one line on a wide screen, with no Menu', async () => {
     const el = (await fixture(html`<div style="width: 1280px"><test-topbar-host></test-topbar-host></div>`)).firstElementChild as TopbarHost;
     await el.updateComplete;
-    expect(visible(button(el, 'Conversations'))).to.equal(true);
+    expect(visible(control(el, 'Conversations'))).to.equal(true);
     expect(el.shadowRoot!.querySelector('.menu-button')).to.equal(null);
     expect(bar(el).scrollWidth).to.be.at.most(bar(el).clientWidth + 1);
   });
@@ -44,14 +44,14 @@ describe('the top bar', () => {
     await el.updateComplete;
     const menu = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;
     expect(menu, 'a Menu button').to.not.equal(null);
-    expect(visible(button(el, 'Team'))).to.equal(false);
+    expect(visible(control(el, 'Team'))).to.equal(false);
     expect(bar(el).scrollWidth).to.be.at.most(bar(el).clientWidth + 1);
     expect(bar(el).getBoundingClientRect().height).to.be.below(64);
 
     menu.click();
     await el.updateComplete;
     expect(menu.getAttribute('aria-expanded')).to.equal('true');
-    button(el, 'Team')!.click();
+    control(el, 'Team')!.click();
     await el.updateComplete;
     expect(el.tab).to.equal('team');
     expect(menu.getAttribute('aria-expanded'), 'choosing a tab closes the menu').to.equal('false');
@@ -62,10 +62,10 @@ describe('the top bar', () => {
     const account = el.shadowRoot!.querySelector<HTMLButtonElement>('.account-button')!;
     account.click();
     await el.updateComplete;
-    expect(visible(button(el, 'Sign out'))).to.equal(true);
+    expect(visible(control(el, 'Sign out'))).to.equal(true);
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     await el.updateComplete;
-    expect(visible(button(el, 'Sign out'))).to.equal(false);
+    expect(visible(control(el, 'Sign out'))).to.equal(false);
     expect(el.shadowRoot!.activeElement).to.equal(account);
   });
 });
