@@ -112,7 +112,7 @@ const TOP_BAR = `(() => {
   };
   const bar = find(document);
   if (!bar) return null;
-  const tabs = [...bar.querySelectorAll(':scope > nav.tabs button')].map((b) => b.getBoundingClientRect());
+  const tabs = [...bar.querySelectorAll(':scope > nav.tabs a')].map((b) => b.getBoundingClientRect());
   return { height: bar.getBoundingClientRect().height, rows: new Set(tabs.map((r) => Math.round(r.top))).size, tallestTab: Math.max(0, ...tabs.map((r) => r.height)) };
 })()`;
 
@@ -197,7 +197,7 @@ describe('screenshots of the main screens', () => {
         for (const [name, label] of Object.entries(say.adminTabs)) {
           await admin.setViewportSize(WIDTHS[2]);
           await agent.openTab(admin, label, say.menu);
-          await admin.locator('nav.tabs button[aria-current=page]', { hasText: label }).waitFor({ state: 'attached' });
+          await admin.locator('nav.tabs a[aria-current=page]', { hasText: label }).waitFor({ state: 'attached' });
           await atEveryWidth(admin, `agent-${name}`, locale);
         }
       } finally {

@@ -35,6 +35,8 @@ export const agent = {
   },
   /** Opens a tab of the top bar, through the Menu when the tabs are folded into it (narrow screens, an admin's nine tabs). */
   async openTab(page: Page, name: string, menu = 'Menu') {
+    // The bar decides between tabs and Menu after a resize (a ResizeObserver, then a render): two frames later it has.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const menuButton = page.getByRole('button', { name: menu, exact: true });
     if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
     await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();

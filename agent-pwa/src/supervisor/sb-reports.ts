@@ -27,6 +27,7 @@ export class SbReports extends LitElement {
       .scroll { overflow-x: auto; max-width: 100%; }
       th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
+      .chart[hidden] { display: none; }
       .chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px; min-height: 40px; }
     `,
   ];
@@ -122,7 +123,7 @@ export class SbReports extends LitElement {
       </form>
       ${r.status === 'failed' ? html`<p role="alert" class="banner error">${r.error}</p>` : nothing}
       ${r.status === 'loading' ? html`<p role="status" class="muted">${t('reportLoading')}</p>` : nothing}
-      <div class="chart" role="img" aria-label=${t('chartLabel')}></div>
+      <div class="chart" role="img" aria-label=${t('chartLabel')} ?hidden=${r.rows.length === 0}></div>
       ${r.rows.length === 0 && r.status === 'ready'
         ? html`<p class="muted">${t('noRows')}</p>`
         : html`<div class="scroll" tabindex="0"><table>
