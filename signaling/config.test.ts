@@ -44,4 +44,13 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ LOG_LEVEL: 'silent' }).logLevel, 'silent');
     assert.throws(() => loadConfig({ LOG_LEVEL: 'verbose' }), /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/);
   });
+
+  it('turns on cluster mode with REDIS_URL over PostgreSQL, and stops with a clear message over SQLite', () => {
+    assert.equal(loadConfig({}).cluster, undefined, 'one node by default');
+    const c = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u@db:5432/sb?schema=sb', NODE_NAME: 'node-1' });
+    assert.deepEqual(c.cluster, { redisUrl: 'redis://127.0.0.1:6379', nodeName: 'node-1', advertiseHost: '127.0.0.1', internalPort: 0 });
+    assert.throws(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }), /REDIS_URL: cluster mode needs a PostgreSQL DATABASE_URL/);
+    assert.throws(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379', DATABASE_URL: 'postgres://u@db/sb' }), /REDIS_URL: must look like redis:/);
+    assert.throws(() => loadConfig({ DATABASE_URL: 'postgres://u@db/sb?schema=Bad-Name' }), /DATABASE_URL: schema must be a lower-case SQL name/);
+  });
 });

@@ -1,4 +1,5 @@
 /** Server configuration from the environment, validated at start with messages that name the variable. */
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { emailAddressSchema } from './protocol/email-address.js';
@@ -29,6 +30,17 @@ const envSchema = z
         ctx.addIssue({ code: 'custom', message: (error as Error).message });
       }
     }),
+  /**
+   * Cluster mode: several nodes over one PostgreSQL database, finding the node that owns the ACD
+   * through Redis (redis://host:6379/0 or rediss://…). Needs a PostgreSQL DATABASE_URL.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must look like redis://host:6379 or rediss://…' }).optional(),
+  /** Cluster mode: this node's name in logs, metrics and /readyz (default: host name and process id). */
+  NODE_NAME: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash and underscore, at most 64').optional(),
+  /** Cluster mode: the address other nodes reach this node's internal port at (default 127.0.0.1, one machine). */
+  CLUSTER_ADVERTISE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Cluster mode: the internal port the ACD owner serves on behind every node's public port (0: any free port). */
+  CLUSTER_INTERNAL_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Comma-separated origins whose pages may embed the widget; `*` for any. */
   ALLOWED_ORIGINS: z
@@ -105,6 +117,10 @@ const envSchema = z
   /** How much the server logs (JSON lines on stdout; readable ones in a terminal). */
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   })
+  .refine((e) => !e.REDIS_URL || /^postgres(ql)?:\/\//.test(e.DATABASE_URL), {
+    path: ['REDIS_URL'],
+    message: 'cluster mode needs a PostgreSQL DATABASE_URL (postgres://…); SQLite is for one node: remove REDIS_URL to run one node on SQLite',
+  })
   .refine((e) => !e.VOICE_RELAY_ONLY || (e.TURN_URLS.length > 0 && e.TURN_SECRET), { path: ['VOICE_RELAY_ONLY'], message: 'needs TURN_URLS and TURN_SECRET' })
   .refine((e) => e.TURN_URLS.length === 0 || e.TURN_SECRET, { path: ['TURN_SECRET'], message: 'is required with TURN_URLS' });
 
@@ -131,6 +147,15 @@ export interface Config {
   trustProxy: TrustProxy;
   sessionIdleMs: number;
   logLevel: LogLevel;
+  /** Set when REDIS_URL turns on cluster mode. */
+  cluster?: ClusterConfig;
+}
+
+export interface ClusterConfig {
+  redisUrl: string;
+  nodeName: string;
+  advertiseHost: string;
+  internalPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -176,5 +201,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,
+    ...(e.REDIS_URL
+      ? { cluster: { redisUrl: e.REDIS_URL, nodeName: e.NODE_NAME ?? `${hostname()}-${process.pid}`, advertiseHost: e.CLUSTER_ADVERTISE_HOST, internalPort: e.CLUSTER_INTERNAL_PORT } }
+      : {}),
   };
 }

@@ -1,17 +1,14 @@
 /** Starts Switchboard: configuration, store, services, HTTP and WebSocket server, graceful shutdown. */
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { InProcessBus } from './bus/in-process-bus.js';
 import { bootstrap } from './setup/bootstrap.js';
-import { createServices } from './wiring.js';
+import { bannerLines, buildNode, stopOnSignals } from './setup/node-runtime.js';
 import { openStore } from './store/open-store.js';
-import { SmtpListener } from './mail/smtp-listener.js';
 import { componentLogger, configureLogging } from './kernel/logger.js';
-import { installProcessGuard } from './kernel/process-guard.js';
 import { Readiness } from './kernel/readiness.js';
 import { whileStarting } from './http/probe-routes.js';
+import { runClusterNode } from './cluster/cluster-node.js';
 
 const log = componentLogger('server');
 
@@ -28,6 +25,7 @@ async function main(): Promise<void> {
   }
   // JSON lines for log collectors; readable lines for a person at a terminal (npm start).
   configureLogging({ level: config.logLevel, pretty: process.stdout.isTTY === true });
+  if (config.cluster) return runClusterNode(config, config.cluster);
 
   // Listen first, so an orchestrator sees a live process (and /readyz 503) during migrations;
   // the real app takes over the same port once the services exist.
@@ -40,67 +38,19 @@ async function main(): Promise<void> {
 
   const store = await openStore(config.databaseUrl);
   const setup = await bootstrap(store, { ...(config.secret ? { secret: config.secret } : {}), ...(config.admin ? { admin: config.admin } : {}), demo: config.demo });
-  const busLog = componentLogger('bus');
-  const bus = new InProcessBus((topic, err) => busLog.error({ topic, err }, 'a subscriber failed'));
-  const services = await createServices({
-    store,
-    bus,
-    secret: setup.secret,
-    timeZone: config.timeZone,
-    serviceLevelSeconds: config.serviceLevelSeconds,
-    shortAbandonSeconds: config.shortAbandonSeconds,
-    voice: config.voice,
-    mail: config.mail,
-    ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
-    sessionIdleMs: config.sessionIdleMs,
-  });
-  installProcessGuard(services.metrics);
-  const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;
-  const smtpPort = smtp ? await smtp.listen() : undefined;
-  const { app, injectWebSocket, closeSockets } = createApp({ config, services, readiness });
-
-  const announce = (info: AddressInfo) => {
-    const base = config.port === 0 ? `http://${config.host}:${info.port}` : config.publicUrl;
-    const lines = [
-      `Switchboard is running (${store.dialect}).`,
-      `  Demo site with the widget: ${base}/`,
-      `  Agent app:                 ${base}/agent/`,
-      `  API description:           ${base}/api/openapi.json`,
-      `  API reference:             ${base}/api/docs`,
-    ];
-    if (setup.createdAdmin) {
-      lines.push(`  Admin account created:     ${setup.createdAdmin.email}` + (setup.createdAdmin.generatedPassword ? `  password: ${setup.createdAdmin.generatedPassword}  (shown once; change it under Your account)` : ''));
-    }
-    lines.push(smtpPort !== undefined ? `  Inbound mail (SMTP):       ${config.smtpListen!.host}:${smtpPort}` : '  Inbound mail (SMTP):       off (set SMTP_LISTEN_PORT)');
-    if (!config.mail.smtpUrl) lines.push('  Outbound mail:             not configured (set SMTP_URL); mail is kept in the outbox until it is');
-    for (const d of setup.demoLogins) lines.push(`  Demo login:                ${d.email} / ${d.password}  (${d.name})`);
-    // Tests and process managers read this line to know the port.
-    lines.push(`LISTENING ${info.port}`);
-    console.log(lines.join('\n'));
-  };
-  handle = app.fetch;
-  injectWebSocket(server);
+  const node = await buildNode(config, store, setup, readiness);
+  handle = node.app.fetch;
+  node.injectWebSocket(server);
   readiness.markReady(store.dialect);
-  announce(listening);
+  const base = config.port === 0 ? `http://${config.host}:${listening.port}` : config.publicUrl;
+  console.log(bannerLines({ config, dialect: store.dialect, base, port: listening.port, setup, ...(node.smtpPort !== undefined ? { smtpPort: node.smtpPort } : {}) }).join('\n'));
 
-  let stopping = false;
-  async function shutdown(signal: string) {
-    if (stopping) return;
-    stopping = true;
+  stopOnSignals(async (signal) => {
     readiness.markDraining();
     log.info({ signal }, 'shutting down');
-    const forced = setTimeout(() => process.exit(1), 10_000);
-    forced.unref();
-    closeSockets();
-    await smtp?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await services.destroy();
-    await bus.close();
+    await node.stop(() => new Promise<void>((resolve) => server.close(() => resolve())));
     await store.close();
-    process.exit(0);
-  }
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -45,6 +45,8 @@ export const LAYERS = {
   'signaling/wiring': { may: '*' },
   'signaling/setup': { may: '*' },
   'signaling/cli': { may: '*' },
+  // Cluster mode runs a whole node behind a front door, as server.ts runs one alone.
+  'signaling/cluster': { may: '*' },
   // Front ends.
   ui: { may: ['signaling/protocol'] },
   widget: { may: ['ui', 'signaling/protocol'] },

@@ -20,11 +20,11 @@ export interface OpenStoreOptions {
 export type MigrationStatus = { name: string; appliedAt?: Date }[];
 
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const { db, dialect } = await connect(databaseUrl, options);
+  const { db, dialect, schema } = await connect(databaseUrl, options);
   if (options.migrate === false) return new Store(db, dialect);
   // Kysely looks for its own tables in every schema unless told which: a test schema left
   // behind by a crashed run would pass for this one's.
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  const migrator = new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   // Servers started together migrate one at a time: Kysely's migrator holds a lock row for it.
   const { error } = await migrator.migrateToLatest();
   if (error) {
@@ -36,18 +36,19 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
 
 /** The migrations and which of them the database has run, without running any. */
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  const { db, dialect } = await connect(databaseUrl, {});
+  const { db, dialect, schema } = await connect(databaseUrl, {});
   try {
-    const infos = await new Migrator({ db, provider: migrationProvider(dialect) }).getMigrations();
+    const infos = await new Migrator({ db, provider: migrationProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) }).getMigrations();
     return infos.map((m) => ({ name: m.name, ...(m.executedAt ? { appliedAt: m.executedAt } : {}) }));
   } finally {
     await db.destroy();
   }
 }
 
-async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: 'sqlite' | 'postgres' }> {
+async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: 'sqlite' | 'postgres'; schema?: string }> {
   const target = parseDatabaseUrl(databaseUrl);
   let db: Kysely<Database>;
+  const schema = options.schema ?? (target.dialect === 'postgres' ? target.schema : undefined);
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const file = new SqliteDatabase(target.path);
@@ -63,14 +64,17 @@ async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<
       max: 10,
       // Times are bigint columns; they fit in a double, and callers want numbers.
       types: { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    if (options.schema) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name "${options.schema}"`);
-      await pool.query(`create schema if not exists ${options.schema}`);
+    if (schema) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+      // Nodes started together race here; the loser's "already exists" is harmless.
+      await pool.query(`create schema if not exists ${schema}`).catch((error: { code?: string }) => {
+        if (error.code !== '23505' && error.code !== '42P06') throw error;
+      });
     }
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
-  return { db, dialect: target.dialect };
+  return { db, dialect: target.dialect, ...(schema ? { schema } : {}) };
 }
