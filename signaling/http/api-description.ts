@@ -65,8 +65,16 @@ const healthOperation = (publicUrl: string) =>
   });
 
 const readinessSchema = z
-  .object({ status: z.enum(['starting', 'ready', 'draining']), store: z.enum(['sqlite', 'postgres']).optional().openapi({ description: 'The store’s dialect, once ready' }) })
-  .openapi('Readiness', { examples: [{ status: 'ready', store: 'sqlite' }] });
+  .object({
+    status: z.enum(['starting', 'ready', 'draining']),
+    store: z.enum(['sqlite', 'postgres']).optional().openapi({ description: 'The store’s dialect, once ready' }),
+    node: z.string().optional().openapi({ description: 'Cluster mode: this node’s name (NODE_NAME)' }),
+    role: z.enum(['starting', 'standby', 'acd-owner', 'draining']).optional().openapi({ description: 'Cluster mode: whether this node owns the ACD (and serves) or stands by (and forwards to the owner)' }),
+    owner: z.string().nullable().optional().openapi({ description: 'Cluster mode: the name of the node that owns the ACD, if one does' }),
+    redis: z.enum(['up', 'down']).optional().openapi({ description: 'Cluster mode: whether Redis answers this node' }),
+    postgres: z.enum(['up', 'down']).optional().openapi({ description: 'Cluster mode: whether PostgreSQL answered this node’s last lease check' }),
+  })
+  .openapi('Readiness', { examples: [{ status: 'ready', store: 'sqlite' }, { status: 'ready', store: 'postgres', node: 'node-2', role: 'standby', owner: 'node-1', redis: 'up', postgres: 'up' }] });
 
 const livenessOperation = (publicUrl: string) =>
   createRoute({
