@@ -8,7 +8,6 @@ import { openStore } from './store/open-store.js';
 import { componentLogger, configureLogging } from './kernel/logger.js';
 import { Readiness } from './kernel/readiness.js';
 import { whileStarting } from './http/probe-routes.js';
-import { runClusterNode } from './cluster/cluster-node.js';
 
 const log = componentLogger('server');
 
@@ -25,7 +24,11 @@ async function main(): Promise<void> {
   }
   // JSON lines for log collectors; readable lines for a person at a terminal (npm start).
   configureLogging({ level: config.logLevel, pretty: process.stdout.isTTY === true });
-  if (config.cluster) return runClusterNode(config, config.cluster);
+  if (config.cluster) {
+    // Loaded only in cluster mode: one node never needs the Redis client.
+    const { runClusterNode } = await import('./cluster/cluster-node.js');
+    return runClusterNode(config, config.cluster);
+  }
 
   // Listen first, so an orchestrator sees a live process (and /readyz 503) during migrations;
   // the real app takes over the same port once the services exist.
