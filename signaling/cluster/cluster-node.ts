@@ -120,7 +120,7 @@ export async function runClusterNode(config: Config, cluster: ClusterConfig): Pr
     internal.listen(cluster.internalPort, cluster.advertiseHost, () => resolve((internal.address() as AddressInfo).port));
   });
   parts.owner = { runtime, readiness, http, internal };
-  readiness.markReady(store.dialect);
+  readiness.markReady(store.dialect, { node: cluster.nodeName });
   await parts.directory.announce({ node: cluster.nodeName, address: `${cluster.advertiseHost}:${internalPort}`, since: Date.now() });
   role = 'acd-owner';
   log.info({ internalPort, waitedMs: Date.now() - waitingSince }, 'took the ACD lease: this node now serves the contact center');

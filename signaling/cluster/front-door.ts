@@ -6,7 +6,10 @@
  * dies its clients reconnect through any front door to the next owner.
  *
  * The probes are answered here, by the node itself, so that a load balancer sees each node's own
- * health and role rather than the owner's.
+ * health and role rather than the owner's. Only the first request of a connection can be looked
+ * at (after it, the bytes are the owner's business): a probe sent later on a kept-alive,
+ * forwarded connection is answered by the owner, which names itself in its answer. Load
+ * balancers' health checks open a connection per check, and so reach the node itself.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
 

@@ -5,7 +5,7 @@ export const READINESS = { starting: 'starting', ready: 'ready', draining: 'drai
 export type ReadinessState = (typeof READINESS)[keyof typeof READINESS];
 
 /** What `/readyz` reports. */
-export type ReadinessReport = { status: 'ready'; store: 'sqlite' | 'postgres' } | { status: 'starting' | 'draining' };
+export type ReadinessReport = { status: 'ready'; store: 'sqlite' | 'postgres'; node?: string; role?: 'acd-owner' } | { status: 'starting' | 'draining' };
 
 /**
  * One per server process: the entry point marks it ready once migrations ran and waiting contacts
@@ -24,10 +24,14 @@ export class Readiness {
     return this.#report.status;
   }
 
-  /** Migrations are done and the services (with their restored queues) are built. */
-  markReady(store: 'sqlite' | 'postgres'): void {
+  /**
+   * Migrations are done and the services (with their restored queues) are built. A cluster's ACD
+   * owner also names itself: its app answers only probes that came over a forwarded keep-alive
+   * connection, and should say who answered.
+   */
+  markReady(store: 'sqlite' | 'postgres', owner?: { node: string }): void {
     if (this.#report.status === READINESS.draining) return;
-    this.#report = { status: READINESS.ready, store };
+    this.#report = { status: READINESS.ready, store, ...(owner ? { node: owner.node, role: 'acd-owner' as const } : {}) };
   }
 
   /** Shutdown has begun: load balancers should stop sending new work here. */

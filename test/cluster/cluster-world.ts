@@ -4,6 +4,7 @@
  * standing for a load balancer without sticky sessions.
  */
 import { randomBytes } from 'node:crypto';
+import { get } from 'node:http';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -78,9 +79,22 @@ export interface Readyz {
   postgres: string;
 }
 
-export async function readyz(node: ClusterNode): Promise<{ code: number; body: Readyz }> {
-  const response = await fetch(`${node.server.url}/readyz`);
-  return { code: response.status, body: (await response.json()) as Readyz };
+/** The node's own /readyz, on a connection of its own as a load balancer's check does (see front-door.ts). */
+export function readyz(node: ClusterNode): Promise<{ code: number; body: Readyz }> {
+  return new Promise((resolve, reject) => {
+    const request = get(`${node.server.url}/readyz`, { agent: false }, (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => {
+        try {
+          resolve({ code: response.statusCode ?? 0, body: JSON.parse(text) as Readyz });
+        } catch (error) {
+          reject(error as Error);
+        }
+      });
+    });
+    request.on('error', reject);
+  });
 }
 
 /** Resolves with the node that owns the ACD once every live node agrees on one and says it is ready. */
