@@ -93,6 +93,16 @@ export abstract class AcdQueries {
     return [...(this.agents.get(agentId)?.handling.keys() ?? [])];
   }
 
+  /**
+   * The engine's own view of one agent (undefined when it does not know them): whether it may
+   * offer them anything, how many contacts they hold, and whether they are in wrap-up. The
+   * wallboard's fold of the event log must agree with this (see wallboard-truth.property.test.ts).
+   */
+  agentNow(agentId: string): { available: boolean; contacts: number; wrapUp: boolean } | undefined {
+    const agent = this.agents.get(agentId);
+    return agent && { available: agent.available, contacts: agent.handling.size, wrapUp: !!agent.wrapUp };
+  }
+
   /** Whether the agent is in after-contact work. */
   inWrapUp(agentId: string): boolean {
     return !!this.agents.get(agentId)?.wrapUp;

@@ -225,6 +225,19 @@ export class RoutingService {
     return this.queues.get(queueId)?.slug;
   }
 
+  /** The routing engine's view of an agent now (see `AcdQueries.agentNow`). */
+  agentNow(agentId: string): ReturnType<AcdEngine['agentNow']> {
+    return this.engine.agentNow(agentId);
+  }
+
+  /**
+   * Applies whatever is due by the clock now (offers ringing out, wrap-ups ending). The timer
+   * calls this; a test on a manual clock calls it after moving the clock.
+   */
+  tick(): void {
+    if (!this.destroyed) this.feed({ type: 'tick', at: this.clock() });
+  }
+
   /** The offers an agent holds now. */
   offersFor(agentId: string): Offer[] {
     return [...this.offers.values()].flatMap((byAgent) => (byAgent.has(agentId) ? [byAgent.get(agentId)!] : []));
