@@ -64,7 +64,7 @@ export abstract class AcdQueries {
   private estimate(queueId: string, channel: Channel, requiredSkills: Skills, position: number): number | undefined {
     const queue = this.queueConfig(queueId);
     const members = [...(this.members.get(queueId) ?? [])].map((id) => this.agents.get(id)!);
-    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking });
+    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking, now: this.now });
   }
 
   /** Agents able to serve a queue now (logged in, not on a break, with its skills), busy or not. */

@@ -28,6 +28,9 @@ export interface ContactOptionsInit {
   token: () => Promise<string>;
 }
 
+/** Why the widget offers alternatives: closed or nobody signed in (`offline`), a long known wait (`wait`), or no agent free in a time anyone can tell (`nobody-soon`). */
+export type ContactReason = 'offline' | 'wait' | 'nobody-soon';
+
 /** Nobody can answer a chat now: closed, or no agent available. */
 export const isOffline = (status: QueueStatus | undefined): boolean => !!status && (!status.open || status.agentsAvailable === 0);
 

@@ -8,7 +8,7 @@ import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import { chatPanelStyles } from '../chat/sb-chat-panel.styles.js';
 import { contactStyles } from './contact-styles.js';
-import type { ContactState } from './contact-options.js';
+import type { ContactReason, ContactState } from './contact-options.js';
 
 /**
  * @fires sb-contact-open - `{ form }` the visitor chose a form (`message`, `callback`) or went back (undefined).
@@ -22,7 +22,7 @@ export class SbContactOptions extends LitElement {
 
   declare state: ContactState;
   /** Why the options are shown: nobody can answer (`offline`), or the wait is long (`wait`). */
-  declare reason: 'offline' | 'wait' | undefined;
+  declare reason: ContactReason | undefined;
   declare showMenu: boolean;
   /** The waiting chat's expected wait, as the queue last reported it. */
   declare waitMs: number | undefined;
@@ -104,9 +104,11 @@ export class SbContactOptions extends LitElement {
     const intro =
       this.reason === 'wait' && wait !== undefined
         ? this.t('contactLongWait', { minutes: Math.ceil(wait / 60_000) })
-        : this.reason
-          ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline')
-          : undefined;
+        : this.reason === 'nobody-soon'
+          ? this.t('contactNobodySoon')
+          : this.reason
+            ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline')
+            : undefined;
     return html`${intro ? html`<p>${intro}</p>` : nothing}
       <div class="choices">
         <button class="primary" type="button" @click=${() => this.fire('sb-contact-open', { form: 'message' })}>${this.t('contactLeaveMessage')}</button>
