@@ -124,13 +124,15 @@ describe('the widget and the wallboard tell the truth', () => {
     await boardShows('Ana Lima', 'Wrap-up', 0);
 
     const next = await customer();
+    // Before writing, the alternatives themselves say that nobody can answer soon.
+    await next.getByText(/^Nobody can answer soon/).waitFor();
     await visitor.send(next, 'Hello?');
     await visitor.messages(next, 'Hello?').waitFor();
-    const notice = next.getByText(/Nobody can answer soon/);
+    const notice = next.getByRole('status').filter({ hasText: 'No agent is available right now.' });
     await notice.waitFor();
-    assert.equal(await notice.count(), 1);
-    // One notice: no place in line promising "shortly", no second "no agent" line above it.
-    assert.equal(await next.getByText(/in line|under a minute|No agent is available/).count(), 0);
+    // One notice: no place in line promising "shortly", no second notice beside it.
+    assert.equal(await next.getByText(/in line|under a minute|Nobody can answer|The wait is about/).count(), 0);
+    assert.equal(await next.getByText('No agent is available right now.', { exact: false }).count(), 1);
     await next.getByRole('button', { name: 'Leave a message' }).waitFor();
     assert.equal(await next.getByRole('button', { name: 'Call me back' }).count(), 1);
   });

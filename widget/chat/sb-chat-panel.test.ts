@@ -195,14 +195,18 @@ describe('<sb-chat-panel> alternatives to waiting', () => {
   });
 
   it('says once, with the alternatives, that nobody can answer soon while the only agent is held in wrap-up', async () => {
+    const before = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state()} .contact=${{ status: { ...queueStatus, agentsAvailable: 1 }, callbacks: [], busy: false }}></sb-chat-panel>`);
+    const menu = before.shadowRoot!.querySelector('sb-contact-options')!;
+    await menu.updateComplete;
+    expect(menu.shadowRoot!.textContent, 'before the chat, the alternatives say it').to.contain('Nobody can answer soon');
     // The server sends no estimate when nobody can say when an agent will be free.
     const waiting = state({ conversation: summary({ status: 'queued', agent: undefined }), queue: { position: 3, agentsAvailable: 1 } });
     const contact = { status: { ...queueStatus, agentsAvailable: 1 }, callbacks: [], busy: false };
     const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${waiting} .contact=${contact}></sb-chat-panel>`);
     const options = el.shadowRoot!.querySelector('sb-contact-options')!;
     await options.updateComplete;
-    expect(options.shadowRoot!.textContent).to.contain('Nobody can answer soon');
-    expect(el.shadowRoot!.querySelector('.status')!.textContent!.trim(), 'no second notice above it').to.equal('');
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No agent is available right now');
+    expect(options.shadowRoot!.querySelector('p'), 'the choices alone below it, no second notice').to.equal(null);
     expect(el.shadowRoot!.textContent).not.to.contain('under a minute');
     expect([...options.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Leave a message', 'Call me back']);
   });

@@ -167,9 +167,9 @@ export class SbChatPanel extends LitElement {
     if (connection === 'closed') return { text: this.t(fatal === 'unsupported-version' ? 'statusUnsupported' : 'statusClosed'), warn: true };
     if (connection === 'reconnecting') return { text: this.t('statusReconnecting'), warn: true };
     if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
-    // A waiting call shows its place in the call bar instead; when the alternatives are offered,
-    // their one notice says how things stand (a second one above it would only repeat it).
-    return this.liveCall() || (reason && this.contact) ? undefined : queueLine(this.state, this.t);
+    // A waiting call shows its place in the call bar instead. One notice says how things stand:
+    // for a long wait the alternatives' own (with the minutes), otherwise this line.
+    return this.liveCall() || (reason === 'wait' && this.contact) ? undefined : queueLine(this.state, this.t);
   }
 
   private liveCall() {
@@ -188,7 +188,7 @@ export class SbChatPanel extends LitElement {
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
     // Most visitors never see the alternatives: their forms load the first time they are shown.
     if (!customElements.get('sb-contact-options')) void import('../contact/sb-contact-options.js');
-    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
+    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .quiet=${reason === 'nobody-soon' && this.state.conversation?.status === 'queued'} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
   }
 
   override render() {

@@ -18,11 +18,13 @@ import type { ContactReason, ContactState } from './contact-options.js';
  */
 export class SbContactOptions extends LitElement {
   static override styles = [chatPanelStyles, contactStyles];
-  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, locale: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
+  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, locale: { attribute: false }, showMenu: { type: Boolean }, quiet: { type: Boolean }, asap: { state: true } };
 
   declare state: ContactState;
   /** Why the options are shown: nobody can answer (`offline`), or the wait is long (`wait`). */
   declare reason: ContactReason | undefined;
+  /** The choices alone: the panel's status line already says why they are offered. */
+  declare quiet: boolean;
   declare showMenu: boolean;
   /** The waiting chat's expected wait, as the queue last reported it. */
   declare waitMs: number | undefined;
@@ -35,6 +37,7 @@ export class SbContactOptions extends LitElement {
     super();
     this.state = { callbacks: [], busy: false };
     this.reason = undefined;
+    this.quiet = false;
     this.showMenu = true;
     this.messages = en;
     this.locale = 'en';
@@ -101,8 +104,9 @@ export class SbContactOptions extends LitElement {
   private renderMenu() {
     const status = this.state.status;
     const wait = this.waitMs ?? status?.estimatedWaitMs;
-    const intro =
-      this.reason === 'wait' && wait !== undefined
+    const intro = this.quiet
+      ? undefined
+      : this.reason === 'wait' && wait !== undefined
         ? this.t('contactLongWait', { minutes: Math.ceil(wait / 60_000) })
         : this.reason === 'nobody-soon'
           ? this.t('contactNobodySoon')
