@@ -250,6 +250,34 @@ describe('AcdEngine: queues', () => {
       acd.handle({ type: 'offer-accepted', at: 1, contactId: id, agentId: acd.offersOf(id)[0]!.agentId });
     }
     for (const id of ['w1', 'w2', 'w3', 'w4']) acd.handle(arrive(id, 2));
-    assert.deepEqual(['w1', 'w2', 'w3', 'w4'].map((id) => acd.estimatedWaitMs(id)), [30_000, 60_000, 90_000, 120_000]);
+    // Both agents finish their contacts a minute after taking them; then one more each per minute.
+    assert.deepEqual(['w1', 'w2', 'w3', 'w4'].map((id) => acd.estimatedWaitMs(id)), [59_999, 59_999, 119_999, 119_999]);
+  });
+
+  it('counts an agent in wrap-up as free only when it ends, and gives no estimate while the only agent waits to record a disposition', () => {
+    const timed = engine([queue('q', { expectedHandleMs: 60_000, wrapUpMs: 45_000 })], [{ id: 'a', capacity: { chat: 3 } }]);
+    timed.handle(arrive('c1', 0));
+    timed.handle({ type: 'offer-accepted', at: 1, contactId: 'c1', agentId: 'a' });
+    timed.handle({ type: 'contact-ended', at: 10_000, contactId: 'c1' });
+    for (const id of ['w1', 'w2', 'w3']) timed.handle(arrive(id, 10_000));
+    assert.deepEqual(['w1', 'w2', 'w3'].map((id) => timed.estimatedWaitMs(id)), [45_000, 45_000, 45_000], 'the third chat slot frees with the wrap-up too');
+    assert.equal(timed.estimatedWaitForNew('q', 'chat'), 45_000 + 9_999, 'a fourth waits one more handle time (as measured on her first chat)');
+
+    const required = engine([queue('q', { dispositionRequired: true })], [{ id: 'a', capacity: { chat: 3 } }]);
+    required.handle(arrive('c1', 0));
+    required.handle({ type: 'offer-accepted', at: 1, contactId: 'c1', agentId: 'a' });
+    required.handle({ type: 'contact-ended', at: 10_000, contactId: 'c1' });
+    for (const id of ['w1', 'w2', 'w3']) required.handle(arrive(id, 10_000));
+    assert.equal(required.estimatedWaitMs('w3'), undefined, 'not "under a minute": nobody knows when she is done');
+    assert.equal(required.agentsAvailable('q'), 1, 'she is still signed in');
+  });
+
+  it('waits for a call to end before estimating a chat with that agent, and not for a chat-only colleague’s voice', () => {
+    const acd = engine([queue('q', { expectedHandleMs: 60_000 })], [{ id: 'a', capacity: { chat: 2, voice: 1 } }, { id: 'b', capacity: { chat: 2 } }]);
+    acd.handle(arrive('call', 0, { channel: 'voice' }));
+    acd.handle({ type: 'offer-accepted', at: 0, contactId: 'call', agentId: 'a' });
+    acd.handle({ type: 'tick', at: 20_000 });
+    assert.equal(acd.estimatedWaitForNew('q', 'chat'), 0, 'b is free for chats');
+    assert.equal(acd.estimatedWaitForNew('q', 'voice'), 40_000, 'only a takes calls, and she is on one');
   });
 });

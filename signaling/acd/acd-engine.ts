@@ -457,6 +457,8 @@ export class AcdEngine extends AcdQueries {
     agent.wrapUp = undefined;
     this.refreshFree(agent);
     agent.idleSince = turn.now;
+    // Waiting visitors' estimates change: an agent they could not count on is free now.
+    this.markAgentQueues(agent, turn);
     turn.out.push({ type: 'wrap-up-ended', agentId });
     this.offerToAgent(agent, turn);
   }

@@ -64,7 +64,7 @@ export abstract class AcdQueries {
   private estimate(queueId: string, channel: Channel, requiredSkills: Skills, position: number): number | undefined {
     const queue = this.queueConfig(queueId);
     const members = [...(this.members.get(queueId) ?? [])].map((id) => this.agents.get(id)!);
-    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking });
+    return estimateWait({ queue, members, channel, requiredSkills, position, handleMs: this.handleTimes.of(queue), blocking: this.blocking, now: this.now });
   }
 
   /** Agents able to serve a queue now (logged in, not on a break, with its skills), busy or not. */
@@ -91,6 +91,16 @@ export abstract class AcdQueries {
   /** Ids of the contacts an agent handles. */
   handledBy(agentId: string): string[] {
     return [...(this.agents.get(agentId)?.handling.keys() ?? [])];
+  }
+
+  /**
+   * The engine's own view of one agent (undefined when it does not know them): whether it may
+   * offer them anything, how many contacts they hold, and whether they are in wrap-up. The
+   * wallboard's fold of the event log must agree with this (see wallboard-truth.property.test.ts).
+   */
+  agentNow(agentId: string): { available: boolean; contacts: number; wrapUp: boolean } | undefined {
+    const agent = this.agents.get(agentId);
+    return agent && { available: agent.available, contacts: agent.handling.size, wrapUp: !!agent.wrapUp };
   }
 
   /** Whether the agent is in after-contact work. */

@@ -1,9 +1,10 @@
 /**
- * The expected wait of a contact at a place in line: the contacts ahead of it that no free
- * slot takes at once, times the measured handle time, shared among the slots that serve the
- * queue. Pure; the engine gives it the queue's members.
+ * The expected wait of a contact at a place in line: when the slots of the agents who could
+ * serve it come free (now, at the end of a wrap-up, or when a contact reaches the measured
+ * handle time), taken in turn by the contacts ahead of it. Pure; the engine gives it the
+ * queue's members.
  */
-import { hasRoom, skillScore, type AgentState, type BlockingRules } from './routing-state.js';
+import { skillScore, type AgentState, type BlockingRules } from './routing-state.js';
 import type { Channel, QueueConfig, Skills } from './types.js';
 
 /** How much each new handle time counts in the running average (exponentially weighted). */
@@ -33,18 +34,52 @@ export interface WaitQuestion {
   position: number;
   handleMs: number;
   blocking: BlockingRules;
+  /** The engine's time, to tell how far along each contact and wrap-up is. */
+  now: number;
 }
 
-/** Milliseconds, or undefined when no available member could serve the contact. */
+/** A contact that has run past the typical handle time is expected to end within this share of it. */
+const OVERRUN_SHARE = 0.25;
+
+/**
+ * When each of an agent's slots on the channel can take a new contact, in ms from now.
+ * Infinity when nobody can say: a wrap-up that lasts until the agent records a disposition.
+ */
+function slotReadyTimes(agent: AgentState, q: WaitQuestion): number[] {
+  const capacity = agent.capacity[q.channel] ?? 0;
+  if (capacity <= 0) return [];
+  const left = (since: number) => Math.max(q.handleMs - (q.now - since), q.handleMs * OVERRUN_SHARE);
+  // After-contact work first; a wrap-up waiting for a disposition has no known end.
+  let notBefore = agent.wrapUp ? (agent.wrapUp.until === undefined ? Number.POSITIVE_INFINITY : Math.max(0, agent.wrapUp.until - q.now)) : 0;
+  notBefore = Math.max(notBefore, agent.notBefore - q.now);
+  const busy: number[] = [];
+  for (const h of agent.handling.values()) {
+    if (h.channel === q.channel) busy.push(left(h.since));
+    // A call keeps the agent from new chats until it ends.
+    else if (q.blocking[h.channel]?.includes(q.channel)) notBefore = Math.max(notBefore, left(h.since));
+  }
+  const ready = busy.slice(0, capacity).map((t) => Math.max(t, notBefore));
+  while (ready.length < capacity) ready.push(notBefore);
+  return ready;
+}
+
+/**
+ * Milliseconds until the contact at `position` can expect an agent, or undefined when no
+ * available member could serve it in a time anyone can tell (nobody signed in and on duty with
+ * the skills and the channel, or all of them in a wrap-up that waits for a disposition).
+ * Each slot serving the channel takes the next contact when it is free: now, when its wrap-up
+ * ends, or when its contact reaches the typical handle time; then one more every handle time.
+ */
 export function estimateWait(q: WaitQuestion): number | undefined {
-  let slots = 0;
-  let free = 0;
+  const ready: number[] = [];
   for (const agent of q.members) {
     if (!agent.available || skillScore(agent, q.queue.requiredSkills, q.requiredSkills) < 0) continue;
-    const capacity = agent.capacity[q.channel] ?? 0;
-    slots += capacity;
-    if (hasRoom(agent, q.channel, q.blocking)) free += capacity - [...agent.handling.values()].filter((h) => h.channel === q.channel).length;
+    for (const t of slotReadyTimes(agent, q)) if (Number.isFinite(t)) ready.push(t);
   }
-  if (slots === 0) return undefined;
-  return Math.round((Math.max(0, q.position - free) * q.handleMs) / slots);
+  if (ready.length === 0) return undefined;
+  ready.sort((a, b) => a - b);
+  const ahead = Math.max(0, q.position - 1);
+  // Slots cycle at the handle time once busy: the n-th contact takes slot n mod s in round n div s.
+  const rounds = Math.floor(ahead / ready.length);
+  return Math.round(ready[ahead % ready.length]! + rounds * Math.max(q.handleMs, 1));
 }

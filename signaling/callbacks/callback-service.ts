@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { bookableSlots, isBookableSlot, isOpen, nextOpening } from '../acd/business-hours.js';
-import { CALLBACK_DAYS_AHEAD, CALLBACK_SLOT_MINUTES, type CallbackRequest, type CallbackView, type QueueStatus } from '../protocol/contact-options.js';
+import { CALLBACK_DAYS_AHEAD, CALLBACK_SLOT_MINUTES, DEFAULT_SOON_MS, type CallbackRequest, type CallbackView, type QueueStatus } from '../protocol/contact-options.js';
 import type { CallbackOutcome } from '../protocol/conversation.js';
 import type { CallbackRecord } from '../store/callbacks-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
@@ -52,7 +52,7 @@ export interface CallbackServiceDeps {
   conversations: ConversationService;
   placement: Pick<QueuePlacement, 'open'>;
   parties: ConversationParties;
-  routing: Pick<RoutingService, 'queueNow'>;
+  routing: Pick<RoutingService, 'queueNow' | 'answersSoon'>;
   events: CallbackListeners;
   /** Where changes to queues' callback policy are recorded. */
   audit: AuditTrail;
@@ -104,12 +104,16 @@ export class CallbackService {
     const queue = await this.queueNamed(slug);
     const now = this.routing.queueNow(queue.id);
     const options = (await this.store.queues.contactOptions(queue.id))!;
+    const open = isOpen(queue.hours, this.clock());
+    const soonMs = options.offerAlternativesAfterMs ?? DEFAULT_SOON_MS;
+    const soon = (channel: 'chat' | 'voice') => open && this.routing.answersSoon(queue.id, channel, soonMs);
     return {
       queue: { slug: queue.slug, name: queue.name },
-      open: isOpen(queue.hours, this.clock()),
+      open,
       agentsAvailable: now.agentsAvailable,
       ...(now.estimatedWaitMs !== undefined ? { estimatedWaitMs: now.estimatedWaitMs } : {}),
       ...(options.offerAlternativesAfterMs !== undefined ? { offerAlternativesAfterMs: options.offerAlternativesAfterMs } : {}),
+      answerSoon: { chat: soon('chat'), voice: soon('voice') },
       callbackSlots: bookableSlots(queue.hours, this.clock(), SLOT_OPTIONS),
     };
   }

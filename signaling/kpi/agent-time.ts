@@ -33,7 +33,10 @@ export class AgentTimes {
   private readonly contactAgent = new Map<string, string>();
 
   apply(e: LogEntry): void {
-    const agentId = e.agentId ?? (e.conversationId ? this.contactAgent.get(e.conversationId) : undefined);
+    if (e.type === LogType.contactTransferred || e.type === LogType.contactReturned) return this.move(e);
+    // An end frees whoever holds the contact now, which the log entry may name from an older read.
+    const holder = e.conversationId ? this.contactAgent.get(e.conversationId) : undefined;
+    const agentId = e.type === LogType.contactEnded ? (holder ?? e.agentId) : (e.agentId ?? holder);
     if (!agentId) return;
     const a = this.tracker(agentId, e.at);
     this.account(a, e.at);
@@ -61,7 +64,10 @@ export class AgentTimes {
         a.handled++;
         break;
       case LogType.contactEnded:
-        if (e.conversationId) a.open.delete(e.conversationId);
+        if (e.conversationId) {
+          a.open.delete(e.conversationId);
+          this.contactAgent.delete(e.conversationId);
+        }
         break;
       case LogType.wrapUpStarted:
         a.wrapUp = true;
@@ -73,6 +79,27 @@ export class AgentTimes {
         break; // contact and queue events leave the agent's state as it was
     }
     this.restate(a, e.at);
+  }
+
+  /**
+   * A handled contact leaves its agent without ending: to a colleague (`toAgentId`, who holds it
+   * from now) or back to a queue (a transfer there, or a return when the agent's app vanished),
+   * where nobody holds it until someone accepts it. Both agents' time is counted up to the move.
+   */
+  private move(e: LogEntry): void {
+    const contactId = e.conversationId;
+    if (!contactId) return;
+    const fromId = this.contactAgent.get(contactId) ?? e.agentId;
+    const toId = typeof e.data?.toAgentId === 'string' ? e.data.toAgentId : undefined;
+    const from = fromId ? this.tracker(fromId, e.at) : undefined;
+    const to = toId ? this.tracker(toId, e.at) : undefined;
+    for (const a of [from, to]) if (a) this.account(a, e.at);
+    from?.open.delete(contactId);
+    if (to) {
+      to.open.add(contactId);
+      this.contactAgent.set(contactId, to.agentId);
+    } else this.contactAgent.delete(contactId);
+    for (const a of [from, to]) if (a) this.restate(a, e.at);
   }
 
   /**

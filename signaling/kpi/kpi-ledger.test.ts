@@ -116,3 +116,30 @@ describe('KPI ledger', () => {
     assert.deepEqual([b.state, b.contacts], ['logged-out', 0], 'b never logged in: no time is counted');
   });
 });
+
+describe('agents’ contacts through transfers and returns', () => {
+  it('moves a transferred contact to the colleague, and off the agent who let go of one sent to a queue or returned', () => {
+    const ledger = new KpiLedger();
+    const row = (id: string) => ledger.agents.snapshot(s(200)).find((a) => a.agentId === id)!;
+    for (const e of [
+      log(0, LogType.agentLogin, { agentId: 'a', data: { status: 'available' } }),
+      log(0, LogType.agentLogin, { agentId: 'b', data: { status: 'available' } }),
+      log(0, LogType.contactQueued, { conversationId: 'c1', queueId: 'q', data: { channel: 'chat' } }),
+      log(0, LogType.contactQueued, { conversationId: 'c2', queueId: 'q', data: { channel: 'chat' } }),
+      log(10, LogType.offerAccepted, { conversationId: 'c1', agentId: 'a', queueId: 'q' }),
+      log(10, LogType.offerAccepted, { conversationId: 'c2', agentId: 'a', queueId: 'q' }),
+      log(20, LogType.contactTransferred, { conversationId: 'c1', agentId: 'a', queueId: 'q', data: { toAgentId: 'b' } }),
+      log(30, LogType.contactTransferred, { conversationId: 'c2', agentId: 'a', queueId: 'q', data: { toQueueId: 'q2' } }),
+    ]) ledger.apply(e);
+    assert.deepEqual([row('a').state, row('a').openContacts], ['available', []], 'no ghost contacts');
+    assert.deepEqual([row('b').state, row('b').openContacts], ['on-contact', ['c1']]);
+    // b was busy from the transfer on; a from the first accept to the second transfer.
+    assert.equal(row('b').busyMs, 180_000);
+    assert.equal(row('a').busyMs, 20_000);
+    ledger.apply(log(40, LogType.offerAccepted, { conversationId: 'c2', agentId: 'b', queueId: 'q2' }));
+    ledger.apply(log(50, LogType.contactReturned, { conversationId: 'c2', agentId: 'b', queueId: 'q2' }));
+    // The log entry of an end may name whoever held the contact when it was read: the fold knows better.
+    ledger.apply(log(60, LogType.contactEnded, { conversationId: 'c1', agentId: 'a', queueId: 'q' }));
+    assert.deepEqual([row('b').state, row('b').contacts, row('a').contacts], ['available', 0, 0]);
+  });
+});

@@ -9,6 +9,8 @@ import { MAX_MESSAGE_LENGTH } from './version.js';
 /** Slots offered for a scheduled callback: every half hour the queue is open, this many days ahead. */
 export const CALLBACK_SLOT_MINUTES = 30;
 export const CALLBACK_DAYS_AHEAD = 7;
+/** "Soon", for a queue that sets no threshold for offering alternatives. */
+export const DEFAULT_SOON_MS = 120_000;
 
 export const queueStatusQuerySchema = z.object({ queue: z.string().min(1).max(64).optional().meta({ description: 'The queue’s slug; the default queue without it', example: 'billing' }) });
 
@@ -20,6 +22,12 @@ export const queueStatusSchema = z.object({
   estimatedWaitMs: z.number().optional(),
   /** Offer a callback or a message instead of waiting longer than this. */
   offerAlternativesAfterMs: z.number().optional(),
+  /**
+   * Per channel, whether a contact started now can expect an agent soon (within the
+   * alternatives threshold, or two minutes): an agent who takes that channel is free or will be.
+   * The widget offers "Call us" only when `voice` is true, and a callback otherwise.
+   */
+  answerSoon: z.object({ chat: z.boolean(), voice: z.boolean() }),
   /** Start times (ms since the epoch) a callback may be booked for, in order. */
   callbackSlots: z.array(z.number()),
 }).meta({ id: 'QueueStatus' });

@@ -220,9 +220,32 @@ export class RoutingService {
     return { waiting: waiting.length, longestWaitMs: now - oldest, ...(estimate !== undefined ? { estimatedWaitMs: estimate } : {}), agentsAvailable: this.engine.agentsAvailable(queueId) };
   }
 
+  /**
+   * Whether a contact arriving now on `channel` can expect an agent within `withinMs`: someone
+   * who takes that channel (signed in, on duty, with the queue's skills) is free, or will be by
+   * then. False when nobody can tell (all on a break, or in a wrap-up awaiting a disposition).
+   */
+  answersSoon(queueId: string, channel: Channel, withinMs: number): boolean {
+    const estimate = this.engine.estimatedWaitForNew(queueId, channel);
+    return estimate !== undefined && estimate <= withinMs;
+  }
+
   /** A queue's slug (what metrics label it with), or undefined for a queue routing does not know. */
   queueSlug(queueId: string): string | undefined {
     return this.queues.get(queueId)?.slug;
+  }
+
+  /** The routing engine's view of an agent now (see `AcdQueries.agentNow`). */
+  agentNow(agentId: string): ReturnType<AcdEngine['agentNow']> {
+    return this.engine.agentNow(agentId);
+  }
+
+  /**
+   * Applies whatever is due by the clock now (offers ringing out, wrap-ups ending). The timer
+   * calls this; a test on a manual clock calls it after moving the clock.
+   */
+  tick(): void {
+    if (!this.destroyed) this.feed({ type: 'tick', at: this.clock() });
   }
 
   /** The offers an agent holds now. */

@@ -107,6 +107,8 @@ describe('browser voice calls', () => {
 
     // A stranger cannot claim the agent's peer id, nor signal it from a call of their own.
     const agentPeerId = await ana.evaluate(`${AGENT_CALL}.peerId`);
+    // Ana is on a call: the widget offers "Call us" only while someone who takes calls is free.
+    await ben.getByRole('combobox', { name: 'Your status' }).selectOption({ label: 'Available' });
     const stranger = await callFromWidget();
     const strangerView = await stranger.evaluate(`${VISITOR_CALL}.view`);
     const claims = await stranger.evaluate(`new Promise((resolve) => {

@@ -109,6 +109,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   return {
     setOpen(next) {
       open = next;
+      contact.watchStatus(open);
       if (open) {
         panel.focusComposer();
         // Whether anybody can answer now decides between the chat and its alternatives.

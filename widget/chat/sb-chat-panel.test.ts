@@ -167,7 +167,7 @@ describe('<sb-chat-panel> co-browsing', () => {
 });
 
 describe('<sb-chat-panel> alternatives to waiting', () => {
-  const queueStatus = { queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, callbackSlots: [], offerAlternativesAfterMs: 120_000 };
+  const queueStatus = { queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, answerSoon: { chat: false, voice: false }, callbackSlots: [], offerAlternativesAfterMs: 120_000 };
 
   it('offers a message or a callback when nobody can answer, and becomes that choice alone when the queue is closed', async () => {
     const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state()} .contact=${{ status: queueStatus, callbacks: [], busy: false }}></sb-chat-panel>`);
@@ -183,7 +183,7 @@ describe('<sb-chat-panel> alternatives to waiting', () => {
 
   it('offers them beside the waiting chat only once the expected wait passes the queue’s threshold', async () => {
     const waiting = (estimatedWaitMs: number) => state({ conversation: summary({ status: 'queued' }), queue: { position: 3, agentsAvailable: 2, estimatedWaitMs } });
-    const contact = { status: { ...queueStatus, agentsAvailable: 2 }, callbacks: [], busy: false };
+    const contact = { status: { ...queueStatus, agentsAvailable: 2, answerSoon: { chat: true, voice: true } }, callbacks: [], busy: false };
     const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${waiting(60_000)} .contact=${contact}></sb-chat-panel>`);
     expect(el.shadowRoot!.querySelector('sb-contact-options')).to.equal(null);
     el.state = waiting(5 * 60_000);
@@ -192,5 +192,35 @@ describe('<sb-chat-panel> alternatives to waiting', () => {
     await options.updateComplete;
     expect(options.shadowRoot!.textContent).to.contain('The wait is about 5 min');
     expect(el.shadowRoot!.querySelector('textarea'), 'the visitor may also keep waiting and writing').to.not.equal(null);
+  });
+
+  it('says once, with the alternatives, that nobody can answer soon while the only agent is held in wrap-up', async () => {
+    const before = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${state()} .contact=${{ status: { ...queueStatus, agentsAvailable: 1 }, callbacks: [], busy: false }}></sb-chat-panel>`);
+    const menu = before.shadowRoot!.querySelector('sb-contact-options')!;
+    await menu.updateComplete;
+    expect(menu.shadowRoot!.textContent, 'before the chat, the alternatives say it').to.contain('Nobody can answer soon');
+    // The server sends no estimate when nobody can say when an agent will be free.
+    const waiting = state({ conversation: summary({ status: 'queued', agent: undefined }), queue: { position: 3, agentsAvailable: 1 } });
+    const contact = { status: { ...queueStatus, agentsAvailable: 1 }, callbacks: [], busy: false };
+    const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${waiting} .contact=${contact}></sb-chat-panel>`);
+    const options = el.shadowRoot!.querySelector('sb-contact-options')!;
+    await options.updateComplete;
+    expect(el.shadowRoot!.querySelector('.status')!.textContent).to.contain('No agent is available right now');
+    expect(options.shadowRoot!.querySelector('p'), 'the choices alone below it, no second notice').to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.contain('under a minute');
+    expect([...options.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.deep.equal(['Leave a message', 'Call me back']);
+  });
+
+  it('offers "Call us" only when the server says a call is answered soon, and a callback otherwise', async () => {
+    const idle = state();
+    const contact = (voice: boolean) => ({ status: { ...queueStatus, agentsAvailable: 1, answerSoon: { chat: true, voice } }, callbacks: [], busy: false });
+    const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${idle} .voice=${true} .contact=${contact(false)}></sb-chat-panel>`);
+    const header = () => [...el.shadowRoot!.querySelectorAll('header button')].map((b) => b.textContent!.trim());
+    expect(header()).to.deep.equal(['Call me back', '×']);
+    setTimeout(() => (el.shadowRoot!.querySelector('[part=callback-button]') as HTMLButtonElement).click());
+    expect(((await oneEvent(el, 'sb-contact-open')) as CustomEvent).detail).to.deep.equal({ form: 'callback' });
+    el.contact = contact(true);
+    await el.updateComplete;
+    expect(header()).to.deep.equal(['Call us', '×']);
   });
 });

@@ -14,7 +14,7 @@ import { SessionController } from '../../ui/controllers/session-controller.js';
 import { TypingController } from '../../ui/controllers/typing-controller.js';
 import type { BotSession, BotState } from '../bot/bot-session.js';
 import { visitorCallMessages } from '../call/call-controls-messages.js';
-import type { ContactOptions, ContactState } from '../contact/contact-options.js';
+import type { ContactOptions, ContactReason, ContactState } from '../contact/contact-options.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
@@ -162,13 +162,14 @@ export class SbChatPanel extends LitElement {
     return this.state.conversation?.agent?.name ?? this.t('agentFallbackName');
   }
 
-  private statusLine(): QueueLine | undefined {
+  private statusLine(reason: ContactReason | undefined): QueueLine | undefined {
     const { connection, fatal } = this.state;
     if (connection === 'closed') return { text: this.t(fatal === 'unsupported-version' ? 'statusUnsupported' : 'statusClosed'), warn: true };
     if (connection === 'reconnecting') return { text: this.t('statusReconnecting'), warn: true };
     if (connection === 'connecting') return { text: this.t('statusConnecting'), warn: false };
-    // A waiting call shows its place in the call bar instead.
-    return this.liveCall() ? undefined : queueLine(this.state, this.t);
+    // A waiting call shows its place in the call bar instead. One notice says how things stand:
+    // for a long wait the alternatives' own (with the minutes), otherwise this line.
+    return this.liveCall() || (reason === 'wait' && this.contact) ? undefined : queueLine(this.state, this.t);
   }
 
   private liveCall() {
@@ -182,12 +183,12 @@ export class SbChatPanel extends LitElement {
     return true;
   }
 
-  private renderContact(reason: 'offline' | 'wait' | undefined) {
+  private renderContact(reason: ContactReason | undefined) {
     const contact = this.contact;
     if (!contact || (!reason && !contact.form && !contact.callbacks.length && !contact.receipt && !contact.error)) return nothing;
     // Most visitors never see the alternatives: their forms load the first time they are shown.
     if (!customElements.get('sb-contact-options')) void import('../contact/sb-contact-options.js');
-    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
+    return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .quiet=${reason === 'nobody-soon' && this.state.conversation?.status === 'queued'} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
   }
 
   override render() {
@@ -199,17 +200,17 @@ export class SbChatPanel extends LitElement {
     const composer = closed ? nothing : conversation?.status === 'ended' ? this.renderEnded(conversation.id, conversation.rating) : this.renderComposer();
     const deletion = this.deletion && this.deletion.conversationId === conversation?.id ? this.deletion : undefined;
     const ended = conversation?.status === 'ended';
-    const status = this.statusLine();
+    const status = this.statusLine(reason);
     const shown = new Set(events.flatMap((e) => (e.type === 'message' && e.clientId ? [e.clientId] : [])));
     const agentReadSeq = conversation?.agentReadSeq ?? 0;
     // "Seen" goes under the newest visitor message the agent has read.
     const lastSeen = [...events].reverse().find((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq <= agentReadSeq)?.seq ?? -1;
     // An open form takes the panel's space.
     if (this.contact?.form) {
-      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended)}${this.renderContact(reason)}</section>`;
+      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended, reason)}${this.renderContact(reason)}</section>`;
     }
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
-      ${this.renderHeader(ended)}
+      ${this.renderHeader(ended, reason)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
       ${this.liveCall()
         ? html`<sb-call-controls
@@ -258,13 +259,25 @@ export class SbChatPanel extends LitElement {
       })}`;
   }
 
-  private renderHeader(ended: boolean) {
+  /**
+   * "Call us" only when the server says a call would be answered soon (an agent who takes calls
+   * is free, or will be shortly); otherwise a callback, unless the alternatives are on show already.
+   */
+  private renderCallChoice(ended: boolean, reason: ContactReason | undefined) {
     const { conversation, connection } = this.state;
+    const status = this.contact?.status;
+    if (!this.voice || (conversation && !ended) || connection !== 'open' || !status) return nothing;
+    if (status.answerSoon.voice) {
+      return html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`;
+    }
+    return reason ? nothing : html`<button class="call-button" type="button" part="callback-button" @click=${() => this.fire('sb-contact-open', { form: 'callback' })}>${this.t('contactCallMeBack')}</button>`;
+  }
+
+  private renderHeader(ended: boolean, reason: ContactReason | undefined) {
+    const { conversation } = this.state;
     return html`<header part="header">
       <h2 id="sb-title" dir="auto">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
-      ${this.voice && (!conversation || ended) && connection === 'open'
-        ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
-        : nothing}
+      ${this.renderCallChoice(ended, reason)}
       <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
     </header>`;
   }

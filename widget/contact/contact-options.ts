@@ -28,14 +28,21 @@ export interface ContactOptionsInit {
   token: () => Promise<string>;
 }
 
+/** Why the widget offers alternatives: closed or nobody signed in (`offline`), a long known wait (`wait`), or no agent free in a time anyone can tell (`nobody-soon`). */
+export type ContactReason = 'offline' | 'wait' | 'nobody-soon';
+
 /** Nobody can answer a chat now: closed, or no agent available. */
 export const isOffline = (status: QueueStatus | undefined): boolean => !!status && (!status.open || status.agentsAvailable === 0);
+
+/** How often an open panel reads the queue's state again. */
+const STATUS_EVERY_MS = 5_000;
 
 export class ContactOptions extends EventTarget {
   state: ContactState = { callbacks: [], busy: false };
   private readonly client: ContactClient;
   /** One id per form attempt: a retried submit is the same booking, a new form a new one. */
   private attemptId = newClientId();
+  private watching: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly init: ContactOptionsInit) {
     super();
@@ -46,6 +53,21 @@ export class ContactOptions extends EventTarget {
   async refresh(): Promise<void> {
     const [status, callbacks] = await Promise.all([this.client.queueStatus(this.init.queue).catch(() => this.state.status), this.client.pendingCallbacks().catch(() => this.state.callbacks)]);
     this.update({ ...(status ? { status } : {}), callbacks });
+  }
+
+  /**
+   * While the panel is open, reads the queue's state again every few seconds, so "Call us" and
+   * the alternatives follow agents signing in, taking calls and finishing wrap-up.
+   */
+  watchStatus(on: boolean): void {
+    if (!on) {
+      clearInterval(this.watching);
+      this.watching = undefined;
+      return;
+    }
+    this.watching ??= setInterval(() => {
+      void this.client.queueStatus(this.init.queue).then((status) => this.update({ status }), () => {});
+    }, STATUS_EVERY_MS);
   }
 
   open(form: ContactForm | undefined): void {

@@ -6,7 +6,7 @@ import type { SbContactOptions } from './sb-contact-options.js';
 
 const HALF_HOUR = 1_800_000;
 const firstSlot = Math.ceil((Date.now() + 86_400_000) / HALF_HOUR) * HALF_HOUR;
-const status = (patch: Partial<QueueStatus> = {}): QueueStatus => ({ queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, callbackSlots: [firstSlot, firstSlot + HALF_HOUR, firstSlot + 86_400_000], ...patch });
+const status = (patch: Partial<QueueStatus> = {}): QueueStatus => ({ queue: { slug: 'support', name: 'Support' }, open: true, agentsAvailable: 0, answerSoon: { chat: false, voice: false }, callbackSlots: [firstSlot, firstSlot + HALF_HOUR, firstSlot + 86_400_000], ...patch });
 const state = (patch: Partial<ContactState> = {}): ContactState => ({ status: status(), callbacks: [], busy: false, ...patch });
 const buttons = (el: SbContactOptions) => [...el.shadowRoot!.querySelectorAll('button')];
 const byText = (el: SbContactOptions, text: string) => buttons(el).find((b) => b.textContent!.trim() === text)!;

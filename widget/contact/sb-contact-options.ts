@@ -8,7 +8,7 @@ import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import { chatPanelStyles } from '../chat/sb-chat-panel.styles.js';
 import { contactStyles } from './contact-styles.js';
-import type { ContactState } from './contact-options.js';
+import type { ContactReason, ContactState } from './contact-options.js';
 
 /**
  * @fires sb-contact-open - `{ form }` the visitor chose a form (`message`, `callback`) or went back (undefined).
@@ -18,11 +18,13 @@ import type { ContactState } from './contact-options.js';
  */
 export class SbContactOptions extends LitElement {
   static override styles = [chatPanelStyles, contactStyles];
-  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, locale: { attribute: false }, showMenu: { type: Boolean }, asap: { state: true } };
+  static override properties = { state: { attribute: false }, reason: { attribute: false }, waitMs: { attribute: false }, messages: { attribute: false }, locale: { attribute: false }, showMenu: { type: Boolean }, quiet: { type: Boolean }, asap: { state: true } };
 
   declare state: ContactState;
   /** Why the options are shown: nobody can answer (`offline`), or the wait is long (`wait`). */
-  declare reason: 'offline' | 'wait' | undefined;
+  declare reason: ContactReason | undefined;
+  /** The choices alone: the panel's status line already says why they are offered. */
+  declare quiet: boolean;
   declare showMenu: boolean;
   /** The waiting chat's expected wait, as the queue last reported it. */
   declare waitMs: number | undefined;
@@ -35,6 +37,7 @@ export class SbContactOptions extends LitElement {
     super();
     this.state = { callbacks: [], busy: false };
     this.reason = undefined;
+    this.quiet = false;
     this.showMenu = true;
     this.messages = en;
     this.locale = 'en';
@@ -101,12 +104,15 @@ export class SbContactOptions extends LitElement {
   private renderMenu() {
     const status = this.state.status;
     const wait = this.waitMs ?? status?.estimatedWaitMs;
-    const intro =
-      this.reason === 'wait' && wait !== undefined
+    const intro = this.quiet
+      ? undefined
+      : this.reason === 'wait' && wait !== undefined
         ? this.t('contactLongWait', { minutes: Math.ceil(wait / 60_000) })
-        : this.reason
-          ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline')
-          : undefined;
+        : this.reason === 'nobody-soon'
+          ? this.t('contactNobodySoon')
+          : this.reason
+            ? this.t(status?.open === false ? 'contactOfflineClosed' : 'contactOffline')
+            : undefined;
     return html`${intro ? html`<p>${intro}</p>` : nothing}
       <div class="choices">
         <button class="primary" type="button" @click=${() => this.fire('sb-contact-open', { form: 'message' })}>${this.t('contactLeaveMessage')}</button>

@@ -110,6 +110,7 @@ export default {
   cobrowseControlGranted: 'Du gav {name} lov til at klikke og skrive for dig.',
   cobrowseControlRevoked: '{name} kan ikke længere klikke og skrive for dig.',
   contactOffline: 'Ingen kan svare på chatten lige nu. Send os en besked eller bed os ringe dig op – eller skriv herunder og vent på den næste ledige medarbejder.',
+  contactNobodySoon: 'Ingen kan svare foreløbig: Alle vores medarbejdere er optaget eller væk. Vi kan ringe dig op eller besvare din besked på e-mail – eller skriv herunder og vent på den næste ledige medarbejder.',
   contactOfflineClosed: 'Vi har lukket lige nu. Send os en besked, eller book et opkald i vores åbningstid.',
   contactLongWait: 'Ventetiden er cirka {minutes, plural, one {# minut} other {# minutter}}. Vil du hellere ikke vente? Vi kan ringe dig op eller svare på din besked pr. e-mail.',
   contactLeaveMessage: 'Send en besked',

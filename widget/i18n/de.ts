@@ -110,6 +110,7 @@ export default {
   cobrowseControlGranted: 'Sie haben {name} erlaubt, für Sie zu klicken und zu tippen.',
   cobrowseControlRevoked: '{name} kann nicht mehr für Sie klicken und tippen.',
   contactOffline: 'Gerade kann niemand im Chat antworten. Hinterlassen Sie uns eine Nachricht oder lassen Sie sich zurückrufen – oder schreiben Sie unten und warten Sie auf den nächsten freien Mitarbeiter.',
+  contactNobodySoon: 'So bald kann niemand antworten: Unsere Mitarbeiter sind alle beschäftigt oder abwesend. Wir können Sie zurückrufen oder Ihre Nachricht per E-Mail beantworten – oder Sie schreiben unten und warten auf den nächsten freien Mitarbeiter.',
   contactOfflineClosed: 'Wir haben gerade geschlossen. Hinterlassen Sie uns eine Nachricht oder buchen Sie einen Rückruf während unserer Öffnungszeiten.',
   contactLongWait: 'Die Wartezeit beträgt etwa {minutes, plural, one {# Minute} other {# Minuten}}. Sie möchten nicht warten? Wir können Sie zurückrufen oder Ihre Nachricht per E-Mail beantworten.',
   contactLeaveMessage: 'Nachricht hinterlassen',

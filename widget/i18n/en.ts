@@ -114,6 +114,7 @@ export const en = {
   cobrowseControlGranted: 'You allowed {name} to click and type for you.',
   cobrowseControlRevoked: '{name} can no longer click and type for you.',
   contactOffline: 'Nobody can answer a chat right now. Leave us a message or ask us to call you back, or write below and wait for the next free agent.',
+  contactNobodySoon: 'Nobody can answer soon: our agents are all busy or away. We can call you back, or answer your message by e-mail; or write below and wait for the next free agent.',
   contactOfflineClosed: 'We are closed right now. Leave us a message, or book a call back during our opening hours.',
   contactLongWait: 'The wait is about {minutes} min. Rather not wait? We can call you back, or answer your message by e-mail.',
   contactLeaveMessage: 'Leave a message',

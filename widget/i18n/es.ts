@@ -110,6 +110,7 @@ export default {
   cobrowseControlGranted: 'Usted permitió que {name} haga clic y escriba por usted.',
   cobrowseControlRevoked: '{name} ya no puede hacer clic ni escribir por usted.',
   contactOffline: 'Ahora mismo nadie puede atender el chat. Déjenos un mensaje o pida que le llamemos, o escriba abajo y espere al próximo agente libre.',
+  contactNobodySoon: 'Nadie podrá atenderle pronto: todos nuestros agentes están ocupados o ausentes. Podemos llamarle o responder a su mensaje por correo electrónico; o escriba abajo y espere al próximo agente libre.',
   contactOfflineClosed: 'Ahora mismo estamos cerrados. Déjenos un mensaje o reserve una llamada dentro de nuestro horario.',
   contactLongWait: 'La espera es de unos {minutes, plural, one {# minuto} other {# minutos}}. ¿Prefiere no esperar? Podemos llamarle o responder a su mensaje por correo electrónico.',
   contactLeaveMessage: 'Dejar un mensaje',

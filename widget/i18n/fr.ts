@@ -110,6 +110,7 @@ export default {
   cobrowseControlGranted: 'Vous avez autorisé {name} à cliquer et à saisir à votre place.',
   cobrowseControlRevoked: '{name} ne peut plus cliquer ni saisir à votre place.',
   contactOffline: 'Personne ne peut répondre au chat pour le moment. Laissez-nous un message ou demandez à être rappelé, ou écrivez ci-dessous et patientez jusqu’au prochain conseiller disponible.',
+  contactNobodySoon: 'Personne ne pourra vous répondre rapidement : nos conseillers sont tous occupés ou absents. Nous pouvons vous rappeler ou répondre à votre message par e-mail ; vous pouvez aussi écrire ci-dessous et patienter jusqu’au prochain conseiller disponible.',
   contactOfflineClosed: 'Nous sommes fermés pour le moment. Laissez-nous un message, ou réservez un rappel pendant nos heures d’ouverture.',
   contactLongWait: 'L’attente est d’environ {minutes, plural, one {# minute} other {# minutes}}. Vous préférez ne pas attendre ? Nous pouvons vous rappeler, ou répondre à votre message par e-mail.',
   contactLeaveMessage: 'Laisser un message',

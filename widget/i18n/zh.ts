@@ -110,6 +110,7 @@ export default {
   cobrowseControlGranted: '您已允许 {name} 代您点击和输入。',
   cobrowseControlRevoked: '{name} 已无法再代您点击和输入。',
   contactOffline: '目前没有客服可以接待聊天。您可以给我们留言或预约回电，也可以在下方留言，等待下一位空闲的客服。',
+  contactNobodySoon: '暂时没有客服能很快接待您：我们的客服都在忙或暂时离开。我们可以给您回电，或通过电子邮件回复您的留言；您也可以在下方留言，等待下一位空闲的客服。',
   contactOfflineClosed: '我们目前不在营业时间。您可以给我们留言，或预约在营业时间内回电。',
   contactLongWait: '预计需要等待约 {minutes} 分钟。不想等待？我们可以给您回电，或通过电子邮件回复您的留言。',
   contactLeaveMessage: '留言',
