@@ -23,7 +23,7 @@ export default defineConfig(({ mode }) => {
       build: {
         outDir,
         emptyOutDir: false,
-        target: 'es2019',
+        target: 'es2022',
         lib: { entry: resolve(root, 'widget/loader/index.ts'), formats: ['iife'], name: 'SwitchboardLoader', fileName: () => 'widget.js' },
       },
     };
