@@ -82,7 +82,17 @@ describe('the widget API without a chat, and rich, bounded messages', () => {
   });
 
   it('makes links clickable and renders an agent’s Markdown in both apps; a javascript: address and a visitor’s HTML stay text', async () => {
+    // The panel closed: the page hears of the unread reply through the `unread` event.
+    await visitorPage.evaluate(() => {
+      const w = window as unknown as { unreadCounts: number[] };
+      w.unreadCounts = [];
+      window.Switchboard!.on!('unread', (d) => w.unreadCounts.push(d.count));
+      window.Switchboard!.close!();
+    });
     await agent.reply(agentPage, '**Free** returns: see https://shop.example/returns, not javascript:alert(1)');
+    await visitorPage.waitForFunction(() => (window as unknown as { unreadCounts: number[] }).unreadCounts.includes(1));
+    await visitorPage.evaluate(() => window.Switchboard!.open!());
+    await visitorPage.waitForFunction(() => (window as unknown as { unreadCounts: number[] }).unreadCounts.at(-1) === 0);
     const reply = visitor.messages(visitorPage, 'Free returns');
     await reply.waitFor();
     const link = reply.getByRole('link', { name: 'https://shop.example/returns' });
