@@ -54,6 +54,9 @@ export class SbConversationView extends LitElement {
       li { max-width: 75%; }
       .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
       .text { white-space: pre-wrap; }
+      .text ul, .text ol { margin: 4px 0; padding-inline-start: 20px; white-space: normal; }
+      .text code { font-family: ui-monospace, monospace; font-size: 0.92em; background: rgb(0 0 0 / 0.07); border-radius: 4px; padding: 0 3px; }
+      .text a { color: inherit; text-decoration: underline; }
       .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
       .agent { align-self: flex-end; background: #4338ca; color: #fff; }
       .pending { opacity: 0.65; }

@@ -7,8 +7,8 @@
  * Agents merge and split by hand (only customers they may read), and every change is audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { CustomerAttributes, CustomerProfile, CustomerTimeline, VisitorContext } from '../protocol/customers.js';
-import { MAX_ATTRIBUTES, MAX_PAGES } from '../protocol/customers.js';
+import type { CustomerAttributes, CustomerProfile, CustomerTimeline, TrackedEvent, VisitorContext } from '../protocol/customers.js';
+import { MAX_ATTRIBUTES, MAX_PAGES, MAX_TRACKED_EVENTS } from '../protocol/customers.js';
 import type { ConversationNote } from '../protocol/notes.js';
 import type { CustomerRecord } from '../store/customers-repo.js';
 import type { Store } from '../store/store.js';
@@ -151,6 +151,32 @@ export class CustomerService {
     await this.store.customers.setContext(visitorId, context);
     // The agent serving them sees "Pages visited" grow as they browse, not only when a message arrives.
     const open = newPage ? await this.store.conversations.findOpenForVisitor(visitorId) : undefined;
+    if (open) await this.parties.publishToStaff(open, { type: 'customer-context', conversationId: open.id });
+  }
+
+  /** Records what the page reported the visitor did (`trackEvent`), the newest MAX_TRACKED_EVENTS kept, and tells the agent serving them. */
+  async trackEvent(visitorId: string, event: Omit<TrackedEvent, 'at'>): Promise<void> {
+    const context: VisitorContext = (await this.store.customers.contextOf(visitorId)) ?? { pages: [] };
+    context.events = [...(context.events ?? []), { ...event, at: this.clock() }].slice(-MAX_TRACKED_EVENTS);
+    await this.store.customers.setContext(visitorId, context);
+    await this.contextChanged(visitorId);
+  }
+
+  /**
+   * Merges what the page set about the conversation (`setConversationAttributes`) into the visitor's context.
+   * @throws AppError `invalid-input` past MAX_ATTRIBUTES together.
+   */
+  async setConversationAttributes(visitorId: string, attributes: CustomerAttributes): Promise<void> {
+    const context: VisitorContext = (await this.store.customers.contextOf(visitorId)) ?? { pages: [] };
+    const merged = { ...context.conversationAttributes, ...attributes };
+    if (Object.keys(merged).length > MAX_ATTRIBUTES) throw new AppError('invalid-input', `a conversation has at most ${MAX_ATTRIBUTES} attributes`);
+    context.conversationAttributes = merged;
+    await this.store.customers.setContext(visitorId, context);
+    await this.contextChanged(visitorId);
+  }
+
+  private async contextChanged(visitorId: string): Promise<void> {
+    const open = await this.store.conversations.findOpenForVisitor(visitorId);
     if (open) await this.parties.publishToStaff(open, { type: 'customer-context', conversationId: open.id });
   }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DISPOSITIONS } from './conversation.js';
-import { attributesSchema, visitorContextFrameSchema } from './customers.js';
+import { attributesSchema, trackedEventSchema, visitorContextFrameSchema } from './customers.js';
 import { AGENT_STATUSES, BREAK_REASONS } from './presence.js';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
 
@@ -34,7 +34,7 @@ const send = z.object({
   type: z.literal('message.send'),
   id: clientIdSchema,
   conversationId,
-  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH, `a message is at most ${MAX_MESSAGE_LENGTH} characters; nothing was sent`),
 });
 
 const start = z.object({
@@ -86,6 +86,11 @@ const identify = z.object({
   attributes: attributesSchema.optional(),
 });
 
+/** `Switchboard.trackEvent(name, properties)`: shown in the agent's screen pop. */
+const visitorEvent = trackedEventSchema.extend({ type: z.literal('visitor.event'), id: clientIdSchema });
+/** `Switchboard.setConversationAttributes({...})`: shown to the agent beside the conversation. */
+const conversationAttributes = z.object({ type: z.literal('visitor.conversation-attributes'), id: clientIdSchema, attributes: attributesSchema });
+
 /** Each page the visitor opens: for the agent's screen pop (pages visited, referrer, language, local time). */
 const visitorContext = visitorContextFrameSchema.extend({ type: z.literal('visitor.context') });
 
@@ -129,7 +134,7 @@ const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversat
 /** Everything a visitor's widget may send. */
 export const visitorFrameSchema = z.discriminatedUnion('type', [
   hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate,
-  cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop, visitorContext,
+  cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop, visitorContext, visitorEvent, conversationAttributes,
 ]);
 /** Everything an agent's app may send. */
 export const agentFrameSchema = z.discriminatedUnion('type', [

@@ -14,6 +14,17 @@ export const attributesSchema = z
   .refine((a) => Object.keys(a).length <= MAX_ATTRIBUTES, `at most ${MAX_ATTRIBUTES} attributes`);
 export type CustomerAttributes = z.infer<typeof attributesSchema>;
 
+/** At most this many events (`Switchboard.trackEvent`) are kept per visitor, the newest. */
+export const MAX_TRACKED_EVENTS = 20;
+/** Properties of one tracked event: like attributes, but fewer. */
+export const MAX_EVENT_PROPERTIES = 20;
+export const trackedEventSchema = z.object({
+  name: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N} _.:/-]+$/u, 'letters, digits, spaces and _ . : / - only'),
+  properties: attributesSchema.refine((p) => Object.keys(p).length <= MAX_EVENT_PROPERTIES, `at most ${MAX_EVENT_PROPERTIES} properties`).optional(),
+});
+/** Something the visitor did on the site, as the page reported it. */
+export type TrackedEvent = z.infer<typeof trackedEventSchema> & { at: number };
+
 /** What the visitor's browser reported: recent pages, where they came from, their language and clock. */
 export interface VisitorContext {
   /** Newest last, at most MAX_PAGES. */
@@ -23,6 +34,10 @@ export interface VisitorContext {
   language?: string;
   /** IANA zone, for the customer's local time. */
   timeZone?: string;
+  /** What the page reported through `Switchboard.trackEvent`, newest last, at most MAX_TRACKED_EVENTS. */
+  events?: TrackedEvent[];
+  /** What the page set through `Switchboard.setConversationAttributes`, for the conversation the visitor has or starts. */
+  conversationAttributes?: CustomerAttributes;
 }
 export const MAX_PAGES = 20;
 

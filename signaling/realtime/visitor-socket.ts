@@ -73,6 +73,14 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
         if (fields.name) actor.name = fields.name;
         return channel.send({ type: 'ack', id });
       }
+      case 'visitor.event': {
+        const { type: _t, id, ...event } = frame;
+        await services.customers.trackEvent(actor.visitorId, event);
+        return channel.send({ type: 'ack', id });
+      }
+      case 'visitor.conversation-attributes':
+        await services.customers.setConversationAttributes(actor.visitorId, frame.attributes);
+        return channel.send({ type: 'ack', id: frame.id });
       case 'visitor.context': {
         const { type: _t, ...seen } = frame;
         await services.customers.recordContext(actor.visitorId, { ...seen, ...(request.userAgent ? { userAgent: request.userAgent } : {}) });

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { formatMessage } from '../../ui/format/format-message.js';
 import { pickLocale } from '../../ui/i18n/locales.js';
-import { launcherLabels } from '../../widget/loader/launcher-labels.js';
+import { launcherCloseLabels, launcherOpenLabels } from '../../widget/loader/launcher-labels.js';
 import { argumentsOf, CATALOGUE_DIRS, checkAll, loadCatalogues, parseMessage, type AppName } from './catalogue-check.js';
 
 const reports = await checkAll();
@@ -30,8 +30,8 @@ describe('catalogues', () => {
 
   it('the loader names the launcher exactly as each widget catalogue does', async () => {
     const { en, translations } = await loadCatalogues('widget');
-    assert.deepEqual(launcherLabels.en, [en.launcherOpen, en.launcherClose]);
-    for (const [locale, t] of translations) assert.deepEqual(launcherLabels[locale as keyof typeof launcherLabels], [t.launcherOpen, t.launcherClose], locale);
+    assert.deepEqual([launcherOpenLabels.en, launcherCloseLabels.en], [en.launcherOpen, en.launcherClose]);
+    for (const [locale, t] of translations) assert.deepEqual([launcherOpenLabels[locale as keyof typeof launcherOpenLabels], launcherCloseLabels[locale as keyof typeof launcherCloseLabels]], [t.launcherOpen, t.launcherClose], locale);
   });
 });
 

@@ -196,6 +196,8 @@ export const visitorFrameRules: Record<VisitorFrame['type'], FrameRule> = {
   'call.start': { none: 'starts one of their own' },
   'visitor.identify': { none: 'about themselves' },
   'visitor.context': { none: 'about themselves' },
+  'visitor.event': { none: 'about themselves' },
+  'visitor.conversation-attributes': { none: 'about themselves' },
   'message.send': onChat({ text: 'not my conversation' }),
   sync: onChat({ afterSeq: 0 }),
   read: onChat({ seq: 1 }),

@@ -78,6 +78,8 @@ export function templates(ids: { conversations: readonly string[]; agents: reado
     'cobrowse.request': { type: 'cobrowse.request', id: 'fuzz-cb-request', conversationId },
     'cobrowse.control-request': { type: 'cobrowse.control-request', id: 'fuzz-cb-ctl-req', conversationId },
     'visitor.context': { type: 'visitor.context', page: { url: 'https://shop.example/pricing', title: 'Pricing' }, referrer: 'https://search.example/', timeZone: 'Europe/Paris', language: 'fr-FR' },
+    'visitor.event': { type: 'visitor.event', id: 'fuzz-event', name: 'added-to-cart', properties: { sku: 'A-42', price: 19.9 } },
+    'visitor.conversation-attributes': { type: 'visitor.conversation-attributes', id: 'fuzz-attrs', attributes: { orderId: '1042' } },
     'note.add': { type: 'note.add', id: 'fuzz-note', conversationId, text: 'a note' },
     'customer.view': { type: 'customer.view', id: 'fuzz-view', conversationId, viewing: true },
     'presence.set': { type: 'presence.set', id: 'fuzz-presence', status: 'away', reason: 'lunch' },

@@ -10,9 +10,9 @@ import type { ConversationEvent, ConversationSummary } from '../../signaling/pro
 import { ConnectionStatus, ProtocolClient, ProtocolError, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
 import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
-import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
 import { assertNever } from '../../ui/assert-never.js';
-import type { IdentifyFields } from '../loader/api-types.js';
+import type { EventProperties, IdentifyFields } from '../loader/api-types.js';
 import { storageKeys } from '../loader/storage-keys.js';
 import { AgentTyping } from './agent-typing.js';
 import { CallRequests } from './call-requests.js';
@@ -92,6 +92,13 @@ export class ChatSession extends EventTarget {
   send(text: string): void {
     const trimmed = text.trim();
     if (!trimmed) return;
+    if (trimmed.length > MAX_MESSAGE_LENGTH) {
+      // Never cut what the page sends: refuse it whole, and say so.
+      const message = `a message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${trimmed.length}); nothing was sent`;
+      console.warn(`Switchboard.send: ${message}`);
+      this.onPublicEvent('error', { reason: 'too-long', message, method: 'send' });
+      return;
+    }
     this.outbox.add({ clientId: newClientId(), text: trimmed, createdAt: Date.now() });
     this.update({ outbox: this.outbox.items });
     void this.delivery.flush();
@@ -146,8 +153,25 @@ export class ChatSession extends EventTarget {
 
   identify(fields: IdentifyFields): void {
     // Sent as soon as the socket is open; a frame waiting for it is re-sent after a reconnect.
-    this.client.request({ type: 'visitor.identify', id: newClientId(), ...fields }).catch((error: unknown) => {
-      if (error instanceof ProtocolError) console.warn(`Switchboard.identify: ${error.message}`);
+    this.apiCall('identify', { type: 'visitor.identify', id: newClientId(), ...fields });
+  }
+
+  /** Something the visitor did on the site, for the agent's screen pop (the server validates and bounds it). */
+  trackEvent(name: string, properties?: EventProperties): void {
+    this.apiCall('trackEvent', { type: 'visitor.event', id: newClientId(), name, ...(properties ? { properties } : {}) });
+  }
+
+  /** Facts about the conversation the page sets, shown to the agent. */
+  setConversationAttributes(attributes: EventProperties): void {
+    this.apiCall('setConversationAttributes', { type: 'visitor.conversation-attributes', id: newClientId(), attributes });
+  }
+
+  /** Sends a frame for a public API call; a refusal is told to the page as an `error` event and in the console. */
+  private apiCall(method: string, frame: Extract<VisitorFrame, { id: string }>): void {
+    this.client.request(frame).catch((error: unknown) => {
+      if (!(error instanceof ProtocolError)) return;
+      console.warn(`Switchboard.${method}: ${error.message}`);
+      this.onPublicEvent('error', { reason: error.reason, message: error.message, method });
     });
   }
 

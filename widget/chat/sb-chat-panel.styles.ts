@@ -49,6 +49,13 @@ export const chatPanelStyles = css`
   .secondary { background: transparent; border: 1px solid var(--sb-border, #d1d5db); border-radius: 8px; padding: 6px 12px; color: inherit; }
   .footer { display: flex; justify-content: center; gap: 8px; padding: 0 12px 10px; flex-wrap: wrap; align-items: center; font-size: 13px; }
   .error { color: #b91c1c; font-size: 13px; padding: 0 16px 6px; }
+  .length { font-size: 12px; padding: 0 12px; color: #475569; text-align: end; }
+  .length:empty { display: none; }
+  .length.over { color: #b91c1c; font-weight: 600; text-align: start; padding-bottom: 6px; }
+  textarea[aria-invalid='true'] { border-color: #b91c1c; }
+  .text ul, .text ol { margin: 4px 0; padding-inline-start: 20px; white-space: normal; }
+  .text code { font-family: ui-monospace, monospace; font-size: 0.92em; background: rgb(0 0 0 / 0.07); border-radius: 4px; padding: 0 3px; }
+  .text a { color: inherit; text-decoration: underline; }
   .rating { display: flex; flex-direction: column; align-items: center; gap: 6px; font-size: 14px; }
   .star { width: 36px; height: 36px; border-radius: 50%; border: 1px solid var(--sb-border, #d1d5db); background: transparent; color: inherit; }
   .ended { display: flex; flex-direction: column; align-items: center; gap: 8px; padding: 12px; border-top: 1px solid var(--sb-border, #e5e7eb); }

@@ -9,6 +9,7 @@ import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import type { CallClient, CallMediaState } from '../../ui/call/call-client.js';
 import '../../ui/call/define.js';
+import { lengthState } from '../../ui/composer/message-length.js';
 import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import { SessionController } from '../../ui/controllers/session-controller.js';
 import { TypingController } from '../../ui/controllers/typing-controller.js';
@@ -57,6 +58,7 @@ export class SbChatPanel extends LitElement {
     deletion: { attribute: false },
     confirmingDelete: { state: true },
     locale: { attribute: false },
+    draftLength: { state: true },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -81,6 +83,10 @@ export class SbChatPanel extends LitElement {
   /** The answer to the visitor's request to delete a conversation. */
   declare deletion: DeletionOutcome | undefined;
   declare confirmingDelete: boolean;
+  /** Characters in the composer, for the counter near the limit. */
+  declare draftLength: number;
+  /** Text the page asked to put in the composer (`showNewMessage`), written once the composer is drawn. */
+  private pendingDraft: string | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
   private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
   private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
@@ -96,6 +102,14 @@ export class SbChatPanel extends LitElement {
     this.voice = false;
     this.cobrowse = false;
     this.confirmingDelete = false;
+    this.draftLength = 0;
+  }
+
+  /** Writes `text` into the composer for the visitor to edit and send (`Switchboard.showNewMessage`). */
+  prefill(text: string): void {
+    this.pendingDraft = text;
+    this.draftLength = text.length;
+    this.requestUpdate();
   }
 
   /** The visitor's chat session. */
@@ -152,6 +166,13 @@ export class SbChatPanel extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const field = this.renderRoot.querySelector('textarea');
+    if (this.pendingDraft !== undefined && field) {
+      field.value = this.pendingDraft;
+      this.pendingDraft = undefined;
+      field.focus();
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
     if (changed.has('state')) {
       const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
@@ -282,21 +303,38 @@ export class SbChatPanel extends LitElement {
     </header>`;
   }
 
+  /** The counter near the limit, and over it why the message cannot go (the text stays for the visitor to shorten). */
+  private renderLength(length: ReturnType<typeof lengthState>) {
+    const number = new Intl.NumberFormat(this.locale);
+    const params = { count: number.format(this.draftLength), max: number.format(MAX_MESSAGE_LENGTH) };
+    return html`<div class="length ${length}" id="sb-length" part="length" role=${length === 'over' ? 'alert' : 'status'}>
+      ${length === 'over' ? this.t('lengthOver', params) : length === 'near' ? this.t('lengthCounter', params) : ''}
+    </div>`;
+  }
+
+  private onInput(event: Event): void {
+    this.draftLength = (event.target as HTMLTextAreaElement).value.length;
+    this.typing.keystroke();
+  }
+
   private renderComposer() {
+    const length = lengthState(this.draftLength);
     const canEnd = this.state.conversation && this.state.conversation.status !== 'ended';
     return html`<form part="composer" @submit=${this.onSubmit}>
         <textarea
           name="message"
           rows="1"
-          maxlength=${MAX_MESSAGE_LENGTH}
           aria-label=${this.t('composerLabel')}
+          aria-describedby="sb-length"
+          aria-invalid=${length === 'over' ? 'true' : 'false'}
           placeholder=${this.t('composerPlaceholder')}
           ?disabled=${this.state.connection === 'closed'}
-          @input=${() => this.typing.keystroke()}
+          @input=${this.onInput}
           @keydown=${sendOnEnter}
         ></textarea>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
+      ${this.renderLength(length)}
       ${canEnd
         ? html`<div class="footer">
             ${this.confirmingEnd
@@ -309,7 +347,16 @@ export class SbChatPanel extends LitElement {
   }
 
   private onSubmit(event: Event): void {
+    const field = this.renderRoot.querySelector('textarea');
+    // Over the limit nothing is sent and nothing is cut: the alert under the field says why.
+    if (field && lengthState(field.value.trim().length) === 'over') {
+      event.preventDefault();
+      this.draftLength = field.value.length;
+      field.focus();
+      return;
+    }
     const text = takeComposerText(event);
+    this.draftLength = 0;
     if (!text) return;
     this.typing.stop();
     this.fire('sb-send', { text });

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
 import { assertNever } from '../../ui/assert-never.js';
 import { formatSpokenDuration } from '../../ui/format/format-duration.js';
+import { renderRichText } from '../../ui/format/rich-text.js';
 import type { MessageKey, Translate } from '../i18n/en.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
@@ -41,7 +42,7 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
       const mine = e.author.kind === 'visitor';
       const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
       return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
-        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${e.text}</span>
+        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${renderRichText(e.text, { markdown: e.author.kind === 'agent' })}</span>
         ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
       </li>`;
     }

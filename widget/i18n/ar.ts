@@ -65,6 +65,8 @@ export default {
   you: 'أنت',
   messageFrom: 'رسالة من {name}',
   errorTooLong: 'هذه الرسالة طويلة جدًا.',
+  lengthCounter: '{count} / {max} حرف',
+  lengthOver: 'تحتوي رسالتك على {count} حرفًا، وهذا أكثر من الحد المسموح به وهو {max}. اختصرها أو قسّمها إلى عدة رسائل؛ نصك محفوظ.',
   errorGeneric: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
   call: 'اتصل بنا',
   callLabel: 'اتصل بنا من متصفحك',

@@ -61,6 +61,8 @@ export default {
   you: 'Dig',
   messageFrom: 'Besked fra {name}',
   errorTooLong: 'Beskeden er for lang.',
+  lengthCounter: '{count} / {max} tegn',
+  lengthOver: 'Din besked har {count} tegn, flere end de {max}, der er tilladt. Gør den kortere, eller del den op i flere beskeder; din tekst bliver stående.',
   errorGeneric: 'Noget gik galt. Prøv igen.',
   call: 'Ring til os',
   callLabel: 'Ring til os fra din browser',

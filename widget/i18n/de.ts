@@ -61,6 +61,8 @@ export default {
   you: 'Sie',
   messageFrom: 'Nachricht von {name}',
   errorTooLong: 'Diese Nachricht ist zu lang.',
+  lengthCounter: '{count} / {max} Zeichen',
+  lengthOver: 'Ihre Nachricht hat {count} Zeichen, mehr als die erlaubten {max}. Kürzen Sie sie oder teilen Sie sie auf mehrere Nachrichten auf; Ihr Text bleibt erhalten.',
   errorGeneric: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
   call: 'Anrufen',
   callLabel: 'Rufen Sie uns über Ihren Browser an',

@@ -65,6 +65,8 @@ export const en = {
   you: 'You',
   messageFrom: 'Message from {name}',
   errorTooLong: 'That message is too long.',
+  lengthCounter: '{count} / {max} characters',
+  lengthOver: 'Your message has {count} characters, more than the {max} allowed. Shorten it or split it into several messages; your text is kept.',
   errorGeneric: 'Something went wrong. Please try again.',
   call: 'Call us',
   callLabel: 'Call us from your browser',

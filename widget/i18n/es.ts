@@ -61,6 +61,8 @@ export default {
   you: 'Usted',
   messageFrom: 'Mensaje de {name}',
   errorTooLong: 'Ese mensaje es demasiado largo.',
+  lengthCounter: '{count} / {max} caracteres',
+  lengthOver: 'Su mensaje tiene {count} caracteres, más de los {max} permitidos. Acórtelo o divídalo en varios mensajes; su texto se conserva.',
   errorGeneric: 'Algo salió mal. Inténtelo de nuevo.',
   call: 'Llámenos',
   callLabel: 'Llámenos desde su navegador',

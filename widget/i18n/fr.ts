@@ -61,6 +61,8 @@ export default {
   you: 'Vous',
   messageFrom: 'Message de {name}',
   errorTooLong: 'Ce message est trop long.',
+  lengthCounter: '{count} / {max} caractères',
+  lengthOver: 'Votre message compte {count} caractères, plus que les {max} autorisés. Raccourcissez-le ou envoyez-le en plusieurs messages ; votre texte est conservé.',
   errorGeneric: 'Un problème est survenu. Veuillez réessayer.',
   call: 'Nous appeler',
   callLabel: 'Nous appeler depuis votre navigateur',

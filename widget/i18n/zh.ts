@@ -61,6 +61,8 @@ export default {
   you: '您',
   messageFrom: '来自 {name} 的消息',
   errorTooLong: '消息太长了。',
+  lengthCounter: '{count} / {max} 个字符',
+  lengthOver: '您的消息有 {count} 个字符，超过了 {max} 个字符的上限。请缩短内容或分成几条发送；您输入的文字会保留。',
   errorGeneric: '出了点问题，请重试。',
   call: '语音通话',
   callLabel: '通过浏览器给我们打电话',

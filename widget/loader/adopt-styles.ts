@@ -3,17 +3,16 @@
 /**
  * A constructable stylesheet is not an inline style: a host whose `style-src` lacks
  * 'unsafe-inline' blocks a <style> element in our shadow root, but not this. Browsers without
- * constructable stylesheets (Safari before 16.4) get a <style> element.
+ * constructable stylesheets (Safari before 16.4 throws on `new CSSStyleSheet()`) get a <style> element.
  */
 export function adoptStyles(root: ShadowRoot, css: string): void {
-  const view = root.ownerDocument.defaultView;
-  if (view && 'adoptedStyleSheets' in root && 'replaceSync' in view.CSSStyleSheet.prototype) {
-    const sheet = new view.CSSStyleSheet();
+  try {
+    const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
-    return;
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
   }
-  const style = root.ownerDocument.createElement('style');
-  style.textContent = css;
-  root.prepend(style);
 }

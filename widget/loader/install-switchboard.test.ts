@@ -19,22 +19,53 @@ describe('installSwitchboard (the loader)', () => {
     sessionStorage.clear();
   });
 
+  const panelSlot = () => widgets()[0]!.shadowRoot!.querySelector<HTMLElement>('.panel-slot');
+  const opened = () => waitUntil(() => launcher().getAttribute('aria-expanded') === 'true', 'the chat chunk takes over and opens', { timeout: 5000 });
+
   it('draws one labelled launcher, and a second copy of the script changes nothing', () => {
     const first = installSwitchboard(window, { serverUrl, loadChat });
     const second = installSwitchboard(window, { serverUrl, loadChat });
     expect(second).to.equal(first);
     expect(widgets()).to.have.length(1);
     expect(launcher().getAttribute('aria-label')).to.equal('Open chat');
-    expect(launcher().getAttribute('aria-expanded')).to.equal('false');
   });
 
-  it('keeps the composer above the on-screen keyboard: the open panel follows the visual viewport, but not a pinch zoom', () => {
+  it('identifies, tracks and sets attributes without loading the chat: kept for the first conversation', async () => {
+    let loads = 0;
+    const api = installSwitchboard(window, { serverUrl, loadChat: () => (loads++, loadChat()) });
+    api.identify({ name: 'Maria' });
+    api.trackEvent('viewed-pricing', { plan: 'pro' });
+    api.setConversationAttributes({ orderId: '1042' });
+    expect(loads).to.equal(0);
+    expect(JSON.parse(localStorage.getItem(`switchboard:${location.host}:pending`)!)).to.deep.equal([
+      ['identify', [{ name: 'Maria' }]],
+      ['trackEvent', ['viewed-pricing', { plan: 'pro' }]],
+      ['setConversationAttributes', [{ orderId: '1042' }]],
+    ]);
+    api.reset();
+    expect(localStorage.getItem(`switchboard:${location.host}:pending`)).to.equal(null);
+  });
+
+  it('without a launcher (data-launcher="false") the page opens the panel itself; data-position="left" moves it to the start', async () => {
+    const api = installSwitchboard(window, { serverUrl, loadChat, launcher: 'false', position: 'left' });
+    const host = widgets()[0] as HTMLElement;
+    expect(host.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(host.hasAttribute('data-left')).to.equal(true);
+    api.open();
+    await waitUntil(() => host.shadowRoot!.querySelector('sb-chat-panel'), 'the panel opens without a launcher', { timeout: 5000 });
+    expect(panelSlot()!.hidden).to.equal(false);
+    expect(getComputedStyle(panelSlot()!).left).to.equal('20px');
+    api.close();
+  });
+
+  it('keeps the composer above the on-screen keyboard: the open panel follows the visual viewport, but not a pinch zoom', async () => {
     const view = Object.assign(new EventTarget(), { height: 700, offsetTop: 0, scale: 1 });
     Object.defineProperty(window, 'visualViewport', { value: view, configurable: true });
     try {
       const api = installSwitchboard(window, { serverUrl, loadChat });
       api.open();
-      const slot = widgets()[0]!.shadowRoot!.querySelector<HTMLElement>('.panel-slot')!;
+      await opened();
+      const slot = panelSlot()!;
       Object.assign(view, { height: 400, offsetTop: 30 }); // the keyboard opened
       view.dispatchEvent(new Event('resize'));
       expect(slot.style.getPropertyValue('--sb-vv-height')).to.equal('400px');
@@ -52,8 +83,9 @@ describe('installSwitchboard (the loader)', () => {
     const seen: string[] = [];
     window.Switchboard = { q: [['on', ['ready', () => seen.push('ready')]], ['on', ['open', () => seen.push('open')]], ['open', []]] };
     installSwitchboard(window, { serverUrl, loadChat });
-    expect(seen).to.deep.equal(['open', 'ready']);
-    expect(launcher().getAttribute('aria-expanded')).to.equal('true');
+    await opened();
+    // Ready as soon as the loader runs; open once the chat chunk has arrived.
+    expect(seen).to.deep.equal(['ready', 'open']);
   });
 
   it('loads the chat panel on open and toggles it, keyboard-focusable, with open and close events', async () => {
@@ -65,6 +97,7 @@ describe('installSwitchboard (the loader)', () => {
     launcher().click();
     const root = widgets()[0]!.shadowRoot!;
     await waitUntil(() => root.querySelector('sb-chat-panel'), 'the chat chunk mounts its panel');
+    expect(launcher().getAttribute('aria-controls')).to.equal('sb-panel');
     expect(root.querySelector<HTMLElement>('.panel-slot')!.hidden).to.equal(false);
     expect(launcher().getAttribute('aria-label')).to.equal('Close chat');
     api.toggle();
@@ -97,12 +130,13 @@ describe('installSwitchboard (the loader)', () => {
     }
   });
 
-  it('keeps the panel open across a navigation on the same site', () => {
+  it('keeps the panel open across a navigation on the same site', async () => {
     installSwitchboard(window, { serverUrl, loadChat }).open();
+    await opened();
     for (const w of widgets()) w.remove();
     delete window.Switchboard;
     installSwitchboard(window, { serverUrl, loadChat });
-    expect(launcher().getAttribute('aria-expanded')).to.equal('true');
+    await opened();
   });
 
   it('speaks the language the page sets, mirrors for Arabic, and switches at once with setLocale', async () => {
@@ -112,6 +146,7 @@ describe('installSwitchboard (the loader)', () => {
     api.open();
     const root = host.shadowRoot!;
     await waitUntil(() => root.querySelector('sb-chat-panel')?.shadowRoot?.querySelector('textarea[aria-label="Su mensaje"]'), 'the panel mounts in Spanish');
+    expect(launcher().getAttribute('aria-label')).to.equal('Cerrar el chat');
     api.setLocale('ar');
     expect([launcher().getAttribute('aria-label'), host.lang, host.dir]).to.deep.equal(['إغلاق المحادثة', 'ar', 'rtl']);
     await waitUntil(() => root.querySelector('sb-chat-panel')?.shadowRoot?.querySelector('textarea[aria-label="رسالتك"]'), 'the open panel redraws in Arabic');

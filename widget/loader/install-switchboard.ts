@@ -1,31 +1,23 @@
 /**
- * The loader's logic: draws the launcher without any framework, exposes `window.Switchboard`,
- * replays calls queued before the script loaded, and loads the chat UI only when needed.
+ * The loader's logic, kept tiny: draws the launcher, exposes `window.Switchboard`, replays calls
+ * queued before the script loaded, and loads the chat chunk only when the visitor or the page
+ * needs it. What is said before that (identify, trackEvent, setConversationAttributes) is kept in
+ * localStorage and sent with the first conversation, so a page that only identifies downloads
+ * nothing more and opens no connection. Everything else (panel, badge, keyboard fitting) lives in
+ * the chunk's widget frame (widget/chat/widget-frame.ts).
  */
 import { directionOf, pickLocale, type AppLocale } from '../../ui/i18n/locales.js';
-import type { ChatHandle, ChatMountOptions, IdentifyFields, SwitchboardApi, SwitchboardEventName, SwitchboardEvents } from './api-types.js';
+import type { SwitchboardApi, SwitchboardEventName, SwitchboardEvents, WidgetControl, WidgetFrame, WidgetOptions } from './api-types.js';
 import { adoptStyles } from './adopt-styles.js';
-import { launcherLabels } from './launcher-labels.js';
-import { chatIcon, closeIcon, launcherCss } from './launcher-styles.js';
-import { storageKeys } from './storage-keys.js';
+import { launcherOpenLabels } from './launcher-labels.js';
+import { chatIcon, launcherCss } from './launcher-styles.js';
+import { storageKey, type StorageName } from './storage-keys.js';
 
 type QueuedCall = [method: keyof SwitchboardApi, args: unknown[]];
-type ChatModule = { mountChat(options: ChatMountOptions): ChatHandle };
+type ChatModule = { mountWidget(frame: WidgetFrame): WidgetControl };
 type Handler = (detail: never) => void;
 
-export interface InstallOptions {
-  /** The Switchboard server, for example https://help.example.com. */
-  serverUrl: string;
-  /** Queue slug for conversations started from this page. */
-  queue?: string;
-  /** Offer calls from the browser (default true). */
-  voice?: boolean;
-  /** Offer the visitor to share the page (default true). */
-  cobrowse?: boolean;
-  /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
-  bot?: boolean;
-  /** The widget's language as the page sets it (`data-locale`); otherwise the visitor's browser languages decide. */
-  locale?: string;
+export interface InstallOptions extends WidgetOptions {
   /** How to load the chat chunk; defaults to importing it from the server. */
   loadChat?: () => Promise<ChatModule>;
 }
@@ -48,132 +40,101 @@ declare global {
 export function installSwitchboard(win: Window, options: InstallOptions): SwitchboardApi {
   const existing = win.Switchboard;
   if (existing?.__switchboard) return existing as InstalledApi; // the script was included twice
-  const queued = existing?.q ?? [];
   const doc = win.document;
-  const keys = storageKeys(options.serverUrl);
-  const handlers = new Map<SwitchboardEventName, Set<Handler>>();
-  let open = false;
-  let chat: ChatHandle | undefined;
-  let chatLoading: Promise<ChatHandle | undefined> | undefined;
-  const pendingForChat: ((c: ChatHandle) => void)[] = [];
   const nav = win.navigator;
+  const key = (name: StorageName | '') => storageKey(options.serverUrl, name);
+  const handlers = new Map<SwitchboardEventName, Set<Handler>>();
+  const waiting: QueuedCall[] = [];
+  let control: WidgetControl | undefined;
+  let loading: Promise<void> | undefined;
   let locale: AppLocale = pickLocale(options.locale ? [options.locale] : nav.languages?.length ? nav.languages : [nav.language]);
-  let unreadWords: string | undefined;
 
   const host = doc.createElement('div');
   host.setAttribute('data-switchboard-widget', '');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `
-    <div class="panel-slot" id="sb-panel" part="panel-slot" hidden></div>
-    <button class="launcher" part="launcher" type="button" aria-expanded="false" aria-controls="sb-panel">
-      ${chatIcon}<span class="badge" part="badge" hidden></span>
-    </button>`;
+  if (options.launcher !== 'false') root.innerHTML = `<button class=launcher part=launcher type=button>${chatIcon}</button>`;
   // After the markup: a <style> fallback must not be replaced by it.
   adoptStyles(root, launcherCss);
-  const launcher = root.querySelector<HTMLButtonElement>('.launcher')!;
-  const badge = root.querySelector<HTMLSpanElement>('.badge')!;
-  const panelSlot = root.querySelector<HTMLDivElement>('.panel-slot')!;
+  const launcher = root.querySelector('button');
 
   function emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void {
     for (const handler of handlers.get(event) ?? []) {
       try {
         (handler as (d: SwitchboardEvents[E]) => void)(detail);
       } catch (error) {
-        console.error(`Switchboard: a "${event}" handler threw`, error);
+        console.error(error); // a page's handler that throws must not stop the others, nor the widget
       }
     }
   }
 
-  function setUnread(count: number, words?: string): void {
-    unreadWords = words;
-    badge.hidden = count === 0;
-    badge.textContent = count > 9 ? '9+' : String(count);
-    const [openLabel, closeLabel] = launcherLabels[locale];
-    launcher.setAttribute('aria-label', count && !open ? `${openLabel} (${words ?? count})` : open ? closeLabel : openLabel);
-  }
-
-  /** Mirrors the widget for right-to-left languages and names the launcher in the widget's language. */
+  /** The language on the host (the chunk's panel reads it), mirrored sides, and the launcher's name. */
   function applyLocale(): void {
     host.lang = locale;
     host.dir = directionOf(locale);
-    setUnread(Number(badge.hidden ? 0 : badge.textContent), unreadWords);
+    // The widget sits at the inline end unless the page asked for the left; "left" means the start.
+    host.toggleAttribute('data-left', (host.dir === 'rtl') !== (options.position === 'left'));
+    if (!control) launcher?.setAttribute('aria-label', launcherOpenLabels[locale]);
   }
 
-  /** Keeps a full-screen panel inside what the visitor sees: above the on-screen keyboard, under a pinch zoom. */
-  function fitVisualViewport(): void {
-    const view = win.visualViewport;
-    if (!view || !open) return;
-    // A pinch zoom is the visitor enlarging the page on purpose: the panel keeps its layout size
-    // then. Only the keyboard (the visual viewport shorter at scale 1) is fitted around.
-    if (view.scale > 1.01) {
-      panelSlot.style.removeProperty('--sb-vv-height');
-      panelSlot.style.removeProperty('--sb-vv-top');
-      return;
-    }
-    panelSlot.style.setProperty('--sb-vv-height', `${view.height}px`);
-    panelSlot.style.setProperty('--sb-vv-top', `${view.offsetTop}px`);
-  }
-
-  function withChat(act: (c: ChatHandle) => void): void {
-    if (chat) return act(chat);
-    pendingForChat.push(act);
-    chatLoading ??= (options.loadChat ?? (() => import(/* @vite-ignore */ `${options.serverUrl}/widget/chat.js`) as Promise<ChatModule>))()
-      .then((module) => {
-        chat = module.mountChat({
-          container: panelSlot,
-          serverUrl: options.serverUrl,
-          ...(options.queue ? { queue: options.queue } : {}),
-          ...(options.voice === false ? { voice: false } : {}),
-          ...(options.cobrowse === false ? { cobrowse: false } : {}),
-          ...(options.bot ? { bot: true } : {}),
-          locale,
-          emit,
-          requestClose: () => api.close(),
-          requestOpen: () => api.open(),
-          setUnread,
-        });
-        for (const a of pendingForChat.splice(0)) a(chat);
-        return chat;
-      })
-      .catch((error: unknown) => {
-        // Nobody awaits this promise: report it, and let the next open or call try again.
-        chatLoading = undefined;
+  /** Loads the chat chunk once (again after a failure), then hands it what waited. */
+  function load(): Promise<void> {
+    return (loading ??= (options.loadChat ?? (() => import(/* @vite-ignore */ `${options.serverUrl}/widget/chat.js`) as Promise<ChatModule>))().then(
+      (module) => {
+        control = module.mountWidget({ host, options, locale, emit });
+        for (const [method, args] of waiting.splice(0)) (control[method as keyof WidgetControl] as (...a: unknown[]) => void)(...args);
+      },
+      (error: unknown) => {
+        // Nobody awaits this promise: report it, and let the next call try again.
+        loading = undefined;
         console.error('Switchboard: the chat could not be loaded', error);
-        return undefined;
-      });
+        emit('error', { reason: 'load-failed', message: String(error) });
+      },
+    ));
   }
 
-  function setOpen(next: boolean): void {
-    if (open === next) return;
-    open = next;
-    panelSlot.hidden = !open;
-    launcher.setAttribute('aria-expanded', String(open));
-    launcher.classList.toggle('open', open);
-    if (open) fitVisualViewport();
-    launcher.innerHTML = `${open ? closeIcon : chatIcon}`;
-    launcher.append(badge);
-    setUnread(open ? 0 : Number(badge.hidden ? 0 : badge.textContent), unreadWords);
-    try {
-      win.sessionStorage.setItem(keys.panelOpen, open ? '1' : '');
-    } catch {
-      // storage may be blocked (private mode, sandboxed frames); the widget works without it
-    }
-    withChat((c) => c.setOpen(open));
-    emit(open ? 'open' : 'close', {});
-    if (!open) launcher.focus();
-  }
+  /**
+   * A call the chat chunk serves: now if it is there, after loading it if not. What only informs
+   * (`keep`: identify, trackEvent, setConversationAttributes) loads nothing: it is kept in
+   * localStorage (the newest 50 calls) and replayed by the first chat, on this page or a later one.
+   */
+  const viaChat =
+    (method: keyof WidgetControl, keep?: 1) =>
+    (...args: unknown[]): void => {
+      if (control) return (control[method] as (...a: unknown[]) => void)(...args);
+      if (!keep) return void waiting.push([method, args]), void load();
+      try {
+        win.localStorage.setItem(key('pending'), JSON.stringify([...(JSON.parse(win.localStorage.getItem(key('pending')) || '[]') as unknown[]), [method, args]].slice(-50)));
+      } catch {
+        // storage blocked: the page says it again on a page where the chat runs
+      }
+    };
 
   const api: InstalledApi = {
     __switchboard: true,
-    open: () => setOpen(true),
-    close: () => setOpen(false),
-    toggle: () => setOpen(!open),
-    identify: (fields: IdentifyFields) => withChat((c) => c.identify(fields)),
-    send: (text: string) => withChat((c) => c.send(String(text))),
+    open: viaChat('open'),
+    toggle: viaChat('toggle'),
+    send: viaChat('send'),
+    showNewMessage: viaChat('showNewMessage'),
+    close() {
+      // Closing a chat that never loaded is nothing to do, and cancels an open still waiting for it.
+      if (control) control.close();
+      else waiting.length = 0;
+    },
+    identify: viaChat('identify', 1),
+    trackEvent: viaChat('trackEvent', 1),
+    setConversationAttributes: viaChat('setConversationAttributes', 1),
+    reset() {
+      if (control) return control.reset();
+      try {
+        for (const storage of [win.localStorage, win.sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith(key(''))) storage.removeItem(name);
+      } catch {
+        // storage blocked: nothing was kept
+      }
+    },
     setLocale(tag: string) {
-      locale = pickLocale([String(tag)]);
+      locale = pickLocale([tag]); // pickLocale reads anything as a string
       applyLocale();
-      chat?.setLocale(locale); // a chat still loading mounts in the new language
+      control?.setLocale(locale);
     },
     on(event, handler) {
       let set = handlers.get(event);
@@ -187,27 +148,19 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   win.Switchboard = api;
 
   applyLocale();
-  launcher.addEventListener('click', () => api.toggle());
-  win.visualViewport?.addEventListener('resize', fitVisualViewport);
-  win.visualViewport?.addEventListener('scroll', fitVisualViewport);
-  (doc.body ?? doc.documentElement).append(host);
+  launcher?.addEventListener('click', () => api.toggle());
+  doc.body.append(host); // index.ts waits for the body
 
   // Replay what the page asked for before the script arrived, in order.
-  for (const [method, args] of queued) {
-    const fn = api[method] as ((...a: unknown[]) => void) | undefined;
-    if (typeof fn === 'function') fn(...args);
-  }
+  for (const [method, args] of existing?.q ?? []) (api[method] as (...a: unknown[]) => void)?.(...args);
 
-  let resume = false;
-  let wasOpen = false;
   try {
-    resume = !!win.localStorage.getItem(keys.active) || !!win.localStorage.getItem(keys.outbox);
-    wasOpen = win.sessionStorage.getItem(keys.panelOpen) === '1';
+    // The panel was open on the previous page, or a conversation goes on: the chat comes back at once.
+    if (win.sessionStorage.getItem(key('panelOpen')) === '1') api.open();
+    else if (win.localStorage.getItem(key('active')) || win.localStorage.getItem(key('outbox'))) void load();
   } catch {
     // no storage: nothing to resume
   }
-  if (wasOpen) api.open();
-  else if (resume) withChat(() => {}); // reconnect in the background so new replies raise the badge
 
   emit('ready', {});
   return api;

@@ -4,6 +4,10 @@ import { css } from 'lit';
 export const composerStyles = css`
   sb-composer { display: contents; }
   .hint-inline { font-size: 12px; }
+  .length { font-size: 12px; color: #475569; text-align: end; }
+  .length:empty { display: none; }
+  .length.over { color: #b91c1c; font-weight: 600; text-align: start; }
+  textarea[aria-invalid='true'] { border-color: #b91c1c; }
   .chips { display: flex; flex-wrap: wrap; gap: 6px; }
   .chip { border-radius: 999px; padding: 2px 10px; font-size: 13px; background: #eef2ff; border: 1px solid #c7d2fe; }
   .chip.article { background: #f0fdf4; border-color: #bbf7d0; }

@@ -15,9 +15,10 @@ import type { Suggestions } from '../../../signaling/protocol/articles.js';
 import { fillReply, repliesFor } from '../../../signaling/protocol/canned-replies.js';
 import type { ConversationSummary } from '../../../signaling/protocol/conversation.js';
 import { MAX_MESSAGE_LENGTH } from '../../../signaling/protocol/version.js';
+import { lengthState } from '../../../ui/composer/message-length.js';
 import { sendOnEnter, takeComposerText } from '../../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../../ui/controllers/typing-controller.js';
-import { t } from '../i18n/en.js';
+import { appLocale, t } from '../i18n/en.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { matchShortcut, typedShortcut } from './shortcut-match.js';
 
@@ -34,6 +35,7 @@ export class SbComposer extends LitElement {
     agentName: { attribute: false },
     shortcutMatches: { state: true },
     shortcutIndex: { state: true },
+    draftLength: { state: true },
   };
   declare conversation: ConversationSummary;
   /** The customer as the composer's label names them. */
@@ -45,6 +47,8 @@ export class SbComposer extends LitElement {
   declare agentName: string;
   declare shortcutMatches: CannedReply[];
   declare shortcutIndex: number;
+  /** Characters in the reply, for the counter near the limit. */
+  declare draftLength: number;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
 
   constructor() {
@@ -54,6 +58,7 @@ export class SbComposer extends LitElement {
     this.agentName = '';
     this.shortcutMatches = [];
     this.shortcutIndex = 0;
+    this.draftLength = 0;
   }
 
   protected override createRenderRoot(): HTMLElement {
@@ -68,6 +73,9 @@ export class SbComposer extends LitElement {
     const matches = this.shortcutMatches;
     const active = matches[this.shortcutIndex];
     const suggestions = this.suggestions;
+    const length = lengthState(this.draftLength);
+    const number = new Intl.NumberFormat(appLocale());
+    const counts = { count: number.format(this.draftLength), max: number.format(MAX_MESSAGE_LENGTH) };
     return html`<form @submit=${this.onSubmit}>
       ${suggestions && (suggestions.replies.length || suggestions.articles.length)
         ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
@@ -77,7 +85,8 @@ export class SbComposer extends LitElement {
         : nothing}
       <textarea
         name="reply"
-        maxlength=${MAX_MESSAGE_LENGTH}
+        aria-describedby="reply-length"
+        aria-invalid=${length === 'over' ? 'true' : 'false'}
         aria-label=${t('composerLabel', { name: this.visitorName })}
         placeholder=${t('composerPlaceholder')}
         spellcheck="true"
@@ -98,6 +107,7 @@ export class SbComposer extends LitElement {
             )}
           </ul>`
         : nothing}
+      <div id="reply-length" class="length ${length}" role=${length === 'over' ? 'alert' : 'status'}>${length === 'over' ? t('lengthOver', counts) : length === 'near' ? t('lengthCounter', counts) : ''}</div>
       <div class="bar">
         <span class="muted hint-inline">${t('shortcutHint')}</span>
         <button class="primary" type="submit">${t('send')}</button>
@@ -111,6 +121,7 @@ export class SbComposer extends LitElement {
     if (!changed.has('conversation') || previous?.id === this.conversation.id) return;
     if (previous) saveDraft(previous.id, this.field.value);
     this.field.value = loadDraft(this.conversation.id);
+    this.draftLength = this.field.value.length;
   }
 
   /** The canned replies for this conversation: one per shortcut, in the customer's language. */
@@ -124,6 +135,7 @@ export class SbComposer extends LitElement {
 
   private onInput(event: InputEvent): void {
     this.typing.keystroke();
+    this.draftLength = (event.target as HTMLTextAreaElement).value.length;
     saveDraft(this.conversation.id, (event.target as HTMLTextAreaElement).value);
     const typed = typedShortcut((event.target as HTMLTextAreaElement).value);
     this.shortcutMatches = typed === undefined ? [] : matchShortcut(this.replies, typed);
@@ -164,13 +176,21 @@ export class SbComposer extends LitElement {
     const c = this.conversation;
     const text = fillReply(body, { customer: { ...(c.visitor.name ? { name: c.visitor.name } : {}), ...(c.visitor.email ? { email: c.visitor.email } : {}) }, agent: { name: this.agentName } });
     field.value = field.value ? `${field.value} ${text}` : text;
+    this.draftLength = field.value.length;
     saveDraft(c.id, field.value);
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
   }
 
   private onSubmit(event: Event): void {
+    // Over the limit nothing is sent and nothing is cut: the alert under the field says why.
+    if (lengthState(this.field.value.trim().length) === 'over') {
+      event.preventDefault();
+      this.field.focus();
+      return;
+    }
     const text = takeComposerText(event);
+    this.draftLength = 0;
     if (!text) return;
     saveDraft(this.conversation.id, '');
     this.typing.stop();

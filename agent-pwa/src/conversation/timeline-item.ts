@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../../signaling/protocol/conversation.js';
 import { assertNever } from '../../../ui/assert-never.js';
 import { formatDuration, formatSpokenDuration } from '../../../ui/format/format-duration.js';
+import { renderRichText } from '../../../ui/format/rich-text.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
@@ -28,7 +29,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'message': {
       const fromAgent = e.author.kind === 'agent';
       return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text" dir="auto">${e.text}</span>
+        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text" dir="auto">${renderRichText(e.text, { markdown: fromAgent })}</span>
         ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
       </li>`;
     }

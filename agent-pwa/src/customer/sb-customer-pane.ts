@@ -101,7 +101,7 @@ export class SbCustomerPane extends LitElement {
       <div class="muted">${[p.email, p.phone].filter(Boolean).join(' · ')}</div>
       ${others.length ? html`<p class="viewing" role="status">${t('alsoViewing', { names: others.map((o) => o.name).join(', ') })}</p>` : nothing}
       ${(p.possibleMatches ?? []).map((m) => this.renderPossibleMatch(m))}
-      ${this.renderAttributes(p)} ${this.renderContext(p)}
+      ${this.renderAttributes(p)} ${this.renderConversationAttributes(p)} ${this.renderEvents(p)} ${this.renderContext(p)}
       <h3 id="history">${t('customerHistory')}</h3>
       <p class="muted">${t('customerHistoryCount', { count: p.contacts.length })}</p>
       <ul aria-labelledby="history">${p.contacts.map((c) => this.renderContact(c, current))}</ul>
@@ -129,6 +129,26 @@ export class SbCustomerPane extends LitElement {
     if (!entries.length) return nothing;
     return html`<h3>${t('customerAttributes')}</h3>
       <dl>${entries.map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`;
+  }
+
+  /** What the page set about this conversation (`Switchboard.setConversationAttributes`). */
+  private renderConversationAttributes(p: CustomerProfile) {
+    const entries = Object.entries(p.context?.conversationAttributes ?? {});
+    if (!entries.length) return nothing;
+    return html`<h3 id="conversation-attributes">${t('conversationAttributes')}</h3>
+      <dl aria-labelledby="conversation-attributes">${entries.map(([k, v]) => html`<dt>${k}</dt><dd dir="auto">${String(v)}</dd>`)}</dl>`;
+  }
+
+  /** What the visitor did on the site as the page reported it (`Switchboard.trackEvent`), newest first. */
+  private renderEvents(p: CustomerProfile) {
+    const events = p.context?.events ?? [];
+    if (!events.length) return nothing;
+    return html`<h3 id="tracked-events">${t('customerEvents')}</h3>
+      <ol aria-labelledby="tracked-events">
+        ${[...events].reverse().map(
+          (e) => html`<li><bdi><strong>${e.name}</strong></bdi>${Object.entries(e.properties ?? {}).map(([k, v]) => html` <span class="tag" dir="auto">${k}: ${String(v)}</span>`)} <span class="muted">${date(e.at)}</span></li>`,
+        )}
+      </ol>`;
   }
 
   private renderContext(p: CustomerProfile) {
