@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     mail: config.mail,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     sessionIdleMs: config.sessionIdleMs,
+    presenceGraceMs: config.presenceGraceMs,
   });
   installProcessGuard(services.metrics);
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;

@@ -114,8 +114,8 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       if (!greeted) return;
       void services.presence
         .agentDisconnected(agent.id)
-        // Their last app window closed mid-call: the callers go back to the head of the queue.
-        .then(() => (services.presence.isConnected(agent.id) ? undefined : services.calls.agentGone(agent.id)))
+        // Their last app window closed mid-call (its media went with it): the callers go back to the head of the queue.
+        .then(() => (services.presence.hasOpenSocket(agent.id) ? undefined : services.calls.agentGone(agent.id)))
         .catch((err: unknown) => log.error({ agentId: agent.id, err }, 'routing: disconnect failed'));
     },
   });
