@@ -5,7 +5,7 @@
  */
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
-import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
+import type { AgentStatus, ChoosableBreakReason } from '../../signaling/protocol/presence.js';
 import { ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
 import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
@@ -43,7 +43,7 @@ export class AgentSession extends EventTarget {
     this.client.close();
   }
 
-  async setStatus(status: AgentStatus, reason?: Exclude<BreakReason, 'no-answer'>): Promise<void> {
+  async setStatus(status: AgentStatus, reason?: ChoosableBreakReason): Promise<void> {
     await this.client.request({ type: 'presence.set', id: newId(), status, ...(reason ? { reason } : {}) });
     this.update({ status, breakReason: status === 'away' ? reason : undefined });
   }
