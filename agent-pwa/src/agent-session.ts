@@ -11,6 +11,7 @@ import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
 import { assertNever } from '../../ui/assert-never.js';
+import { watchWakeUps } from './wake-watch.js';
 import { initialAgentState, sortConversations, type AgentState, type PendingReply } from './agent-state.js';
 
 export type { AgentState, PendingReply };
@@ -22,6 +23,7 @@ export class AgentSession extends EventTarget {
   private readonly client: ProtocolClient<AgentFrame>;
   /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
   private readonly joined = new Set<string>();
+  private stopWakeWatch = () => {};
 
   constructor(options: { createSocket?: (url: string) => MinimalSocket } = {}) {
     super();
@@ -37,9 +39,12 @@ export class AgentSession extends EventTarget {
 
   start(): void {
     this.client.connect();
+    // A laptop that slept comes back with a socket the server gave up: a fresh one brings the agent's state back at once.
+    this.stopWakeWatch = watchWakeUps(() => this.client.renew());
   }
 
   destroy(): void {
+    this.stopWakeWatch();
     this.client.close();
   }
 
