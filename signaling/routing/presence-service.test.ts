@@ -142,6 +142,15 @@ describe('PresenceService', () => {
     assert.equal((await stored()).breakReason, 'lunch', 'back from a lost connection, still at lunch');
   });
 
+  it('ends the grace at once when asked (the app died mid-call: nothing to come back to)', async () => {
+    await presence.agentConnected(ana);
+    await presence.agentDisconnected(ana.id);
+    await presence.endGrace(ana.id);
+    assert.equal(presence.isConnected(ana.id), false);
+    assert.equal((await stored()).breakReason, 'disconnected');
+    assert.ok(timers.every((t) => t.cancelled));
+  });
+
   it('ends no grace after shutdown', async () => {
     await presence.agentConnected(ana);
     await presence.agentDisconnected(ana.id);

@@ -122,6 +122,14 @@ export class PresenceService {
     );
   }
 
+  /** Ends the agent's grace now, as if it had run out (their app died mid-call: nothing to come back to). */
+  async endGrace(agentId: string): Promise<void> {
+    const cancel = this.graces.get(agentId);
+    if (!cancel) return;
+    cancel();
+    await this.graceEnded(agentId);
+  }
+
   /** No window came back in time: the agent logs out, and an available one becomes away so their offers move on. */
   private async graceEnded(agentId: string): Promise<void> {
     this.graces.delete(agentId);
