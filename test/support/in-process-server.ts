@@ -42,7 +42,11 @@ export interface TestServerOptions {
   metricsToken?: string;
   voice?: VoiceSettings;
   cobrowseVisitorGraceMs?: number;
-  /** How long an agent whose last socket went stays present. */
+  /**
+   * How long an agent whose last socket went stays present. 0 by default here: server tests open
+   * and close agents' sockets test after test, and one closed in a test must not take the next
+   * test's offers during a grace (the product's 20 s is tested in presence-service.test.ts).
+   */
   presenceGraceMs?: number;
   /** The sockets' heartbeat (shortened for tests of dead connections). */
   heartbeat?: HeartbeatOptions;
@@ -80,7 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
-    ...(options.presenceGraceMs !== undefined ? { presenceGraceMs: options.presenceGraceMs } : {}),
+    presenceGraceMs: options.presenceGraceMs ?? 0,
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();
