@@ -40,6 +40,7 @@ import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-rou
 import type { ErrorBody } from './protocol/errors.js';
 import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
+import type { HeartbeatOptions } from './realtime/heartbeat-sweep.js';
 import { VOICE_PATH } from './protocol/peer-messages.js';
 import { peerSocket } from './realtime/peer-socket.js';
 import { COBROWSE_PATH } from './protocol/cobrowse.js';
@@ -53,15 +54,17 @@ export interface AppDeps {
   services: Services;
   /** What /readyz reports; the entry point marks it ready and draining. */
   readiness: Readiness;
+  /** The sockets' heartbeat (tests shorten it); by default a silent connection goes within 10 s. */
+  heartbeat?: HeartbeatOptions;
 }
 
-export function createApp({ config, services, readiness }: AppDeps) {
+export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // The protocol checks frame size itself and answers with a typed error; this cap only
   // protects memory from a client that sends something absurd.
   wss.options.maxPayload = 1024 * 1024;
-  const sockets = new SocketRegistry();
+  const sockets = new SocketRegistry(heartbeat);
   const origins = new AllowedOrigins(config.allowedOrigins);
   const clientAddress = clientAddressResolver(config.trustProxy ?? 0);
   let shuttingDown = false;

@@ -110,6 +110,8 @@ const envSchema = z
       }
       return list;
     }),
+  /** How long an agent whose app lost its connection (every window) stays present before becoming away and losing their offers. */
+  PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
   /** Sessions unused for this many minutes end (a shared computer left signed in). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
   /** Where the built apps are; `npm start` builds them there. */
@@ -146,6 +148,7 @@ export interface Config {
   identitySecret?: string;
   trustProxy: TrustProxy;
   sessionIdleMs: number;
+  presenceGraceMs: number;
   logLevel: LogLevel;
   /** Set when REDIS_URL turns on cluster mode. */
   cluster?: ClusterConfig;
@@ -200,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.IDENTITY_SECRET ? { identitySecret: e.IDENTITY_SECRET } : {}),
     trustProxy: e.TRUST_PROXY,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    presenceGraceMs: e.PRESENCE_GRACE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
     ...(e.REDIS_URL
       ? { cluster: { redisUrl: e.REDIS_URL, nodeName: e.NODE_NAME ?? `${hostname()}-${process.pid}`, advertiseHost: e.CLUSTER_ADVERTISE_HOST, internalPort: e.CLUSTER_INTERNAL_PORT } }

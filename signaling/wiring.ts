@@ -119,6 +119,8 @@ export interface ServicesOptions {
   identitySecret?: string;
   /** Sessions unused this long end. */
   sessionIdleMs?: number;
+  /** How long an agent whose last connection went stays present (20 s by default). */
+  presenceGraceMs?: number;
   /** The retention job's pacing (tests run it by hand). */
   retention?: RetentionJobOptions & { disabled?: boolean };
 }
@@ -143,7 +145,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const accountEvents = new AccountListeners();
   const channelEvents = new ChannelListeners();
 
-  const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock });
+  const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock, ...(options.presenceGraceMs !== undefined ? { graceMs: options.presenceGraceMs } : {}) });
   const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
   const parties = new ConversationParties(store, bus, routing);
   const conversations = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, clock });

@@ -5,12 +5,13 @@
  */
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
-import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
+import type { AgentStatus, ChoosableBreakReason } from '../../signaling/protocol/presence.js';
 import { ProtocolClient, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
 import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
 import { mergeTimeline } from '../../signaling/protocol/timeline.js';
 import { PROTOCOL_VERSION } from '../../signaling/protocol/version.js';
 import { assertNever } from '../../ui/assert-never.js';
+import { watchWakeUps } from './wake-watch.js';
 import { initialAgentState, sortConversations, type AgentState, type PendingReply } from './agent-state.js';
 
 export type { AgentState, PendingReply };
@@ -22,6 +23,7 @@ export class AgentSession extends EventTarget {
   private readonly client: ProtocolClient<AgentFrame>;
   /** Conversations this supervisor joined by barging in: theirs, though another agent handles them. */
   private readonly joined = new Set<string>();
+  private stopWakeWatch = () => {};
 
   constructor(options: { createSocket?: (url: string) => MinimalSocket } = {}) {
     super();
@@ -37,13 +39,16 @@ export class AgentSession extends EventTarget {
 
   start(): void {
     this.client.connect();
+    // A laptop that slept comes back with a socket the server gave up: a fresh one brings the agent's state back at once.
+    this.stopWakeWatch = watchWakeUps(() => this.client.renew());
   }
 
   destroy(): void {
+    this.stopWakeWatch();
     this.client.close();
   }
 
-  async setStatus(status: AgentStatus, reason?: Exclude<BreakReason, 'no-answer'>): Promise<void> {
+  async setStatus(status: AgentStatus, reason?: ChoosableBreakReason): Promise<void> {
     await this.client.request({ type: 'presence.set', id: newId(), status, ...(reason ? { reason } : {}) });
     this.update({ status, breakReason: status === 'away' ? reason : undefined });
   }

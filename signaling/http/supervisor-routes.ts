@@ -1,6 +1,6 @@
 /** What supervisors do to agents directly: force a presence (for example, log out an agent who walked away). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { AGENT_STATUSES, BREAK_REASONS } from '../protocol/presence.js';
+import { AGENT_STATUSES, CHOOSABLE_BREAK_REASONS } from '../protocol/presence.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, idParam, jsonBody } from './router.js';
@@ -15,7 +15,7 @@ const forcePresence = createRoute({
   description: "For example, log out an agent who walked away. The agent's app shows the change at once.",
   request: {
     ...idParam,
-    ...jsonBody(z.object({ status: z.enum(AGENT_STATUSES), reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional().openapi({ description: 'Why, with `away`' }) })),
+    ...jsonBody(z.object({ status: z.enum(AGENT_STATUSES), reason: z.enum(CHOOSABLE_BREAK_REASONS).optional().openapi({ description: 'Why, with `away`' }) })),
   },
   responses: { 204: { description: 'Done' }, ...errorResponses(400, 401, 403, 404) },
 });

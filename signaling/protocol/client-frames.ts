@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS } from './conversation.js';
 import { attributesSchema, trackedEventSchema, visitorContextFrameSchema } from './customers.js';
-import { AGENT_STATUSES, BREAK_REASONS } from './presence.js';
+import { AGENT_STATUSES, CHOOSABLE_BREAK_REASONS } from './presence.js';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
 
 /** A client-generated id: the server acknowledges a frame by echoing it. */
@@ -105,7 +105,7 @@ const presence = z.object({
   id: clientIdSchema,
   status: z.enum(AGENT_STATUSES),
   /** Why the agent is away; only with status `away`. */
-  reason: z.enum(BREAK_REASONS).exclude(['no-answer']).optional(),
+  reason: z.enum(CHOOSABLE_BREAK_REASONS).optional(),
 });
 const wrapUpDone = z.object({
   type: z.literal('wrap-up.done'),

@@ -109,6 +109,27 @@ export class ProtocolClient<Out extends { type: string }> {
   }
 
   /**
+   * Replaces the connection now, open or not: after the device slept, the socket may look open
+   * while the server gave it up long ago (its heartbeat went unanswered), and nothing would say
+   * so until a write failed. Requests without an ack go out again after the next welcome.
+   */
+  renew(): void {
+    if (this.stopped) return;
+    const stale = this.socket;
+    if (!stale) return this.reconnectNow();
+    this.socket = undefined;
+    try {
+      stale.close(4000, 'renewed after sleep');
+    } catch {
+      // Already closing.
+    }
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.setStatus(ConnectionStatus.reconnecting);
+    void this.open();
+  }
+
+  /**
    * Sends a frame that carries an `id` and resolves with its ack. When the connection drops
    * first, the frame is sent again after the next welcome; it rejects only when the server
    * refuses it, or the client is closed.

@@ -50,7 +50,7 @@ export type ServerFrame =
       status: AgentStatus;
       breakReason?: BreakReason;
       /** Set while the agent is in after-contact work. */
-      wrapUp?: { conversationId: string; dispositionRequired: boolean };
+      wrapUp?: { conversationId: string; dispositionRequired: boolean; until?: number };
       conversations: ConversationSummary[];
       offers: Offer[];
     }

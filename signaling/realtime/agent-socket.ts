@@ -114,8 +114,13 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       if (!greeted) return;
       void services.presence
         .agentDisconnected(agent.id)
-        // Their last app window closed mid-call: the callers go back to the head of the queue.
-        .then(() => (services.presence.isConnected(agent.id) ? undefined : services.calls.agentGone(agent.id)))
+        .then(async () => {
+          if (services.presence.hasOpenSocket(agent.id) || services.calls.viewsForAgent(agent.id).length === 0) return;
+          // Their last app window closed mid-call, and its media went with it: no grace, they are
+          // away now, and the callers go back to the head of the queue for a colleague to answer.
+          await services.presence.endGrace(agent.id);
+          await services.calls.agentGone(agent.id);
+        })
         .catch((err: unknown) => log.error({ agentId: agent.id, err }, 'routing: disconnect failed'));
     },
   });

@@ -2,6 +2,7 @@
  * One client's socket as the server sees it: validated frames in, typed frames out.
  * Frames are handled one at a time in arrival order, so a client's messages are stored
  * in the order it sent them. Oversized, malformed and over-rate frames get a typed error.
+ * Its heartbeat is the SocketRegistry's one sweep, not a timer of its own.
  */
 import type { WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
@@ -17,9 +18,6 @@ import type { SocketSession } from './socket-session.js';
 
 const log = componentLogger('socket');
 
-/** How often the server pings; a socket that has not answered the previous ping is dead. */
-export const HEARTBEAT_MS = 15_000;
-
 /** A client id (see clientIdSchema) as the first `"id"` member of a frame's JSON. */
 const CLIENT_ID_NEAR_START = new RegExp(`"id"\\s*:\\s*"([A-Za-z0-9_-]{${CLIENT_ID_MIN},${CLIENT_ID_MAX}})"`);
 
@@ -27,8 +25,6 @@ export class FrameChannel<F extends { type: string }> {
   private queue: Promise<void> = Promise.resolve();
   // 40 frames a second is far above what a person types, and bounds what one socket can cost.
   private readonly limiter = new RateLimiter(40, 1000);
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
-  private alive = true;
   closed = false;
 
   constructor(
@@ -38,18 +34,7 @@ export class FrameChannel<F extends { type: string }> {
     /** Counts frames each way for the close line. */
     private readonly session: SocketSession,
     private readonly metrics: Metrics,
-  ) {
-    const raw = ws.raw;
-    if (raw) {
-      raw.on('pong', () => (this.alive = true));
-      this.heartbeat = setInterval(() => {
-        if (!this.alive) return raw.terminate();
-        this.alive = false;
-        raw.ping();
-      }, HEARTBEAT_MS);
-      this.heartbeat.unref();
-    }
-  }
+  ) {}
 
   send(frame: ServerFrame): void {
     if (this.closed) return;
@@ -92,10 +77,9 @@ export class FrameChannel<F extends { type: string }> {
     this.ws.close(code, reason);
   }
 
-  /** Releases the heartbeat; called when the socket closes from either side. */
+  /** Marks the channel closed (no more frames out); called when the socket closes from either side. The registry's sweep keeps its heartbeat. */
   dispose(): void {
     this.closed = true;
-    if (this.heartbeat) clearInterval(this.heartbeat);
   }
 
   private async run(frame: F, receivedAt: number): Promise<void> {

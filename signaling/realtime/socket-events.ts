@@ -27,10 +27,11 @@ export function socketEvents<F extends { type: string }>(options: SocketEventsOp
     onOpen(_event, ws) {
       session = new SocketSession(options.endpoint, options.telemetry.requestId);
       channel = new FrameChannel(ws, options.schema, options.handle, session, options.telemetry.metrics);
-      unregister = options.registry.add(channel);
+      unregister = options.registry.add(channel, ws.raw);
       options.opened(channel);
     },
-    onMessage(event) {
+    onMessage(event, ws) {
+      options.registry.heardFrom(ws.raw);
       channel?.receive(event.data);
     },
     onClose(event) {

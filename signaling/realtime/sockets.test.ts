@@ -133,7 +133,8 @@ describe('the visitor socket', () => {
 
 describe('the agent socket', () => {
   let server: TestServer;
-  before(async () => (server = await startTestServer()));
+  // No grace: an agent whose test closed their socket is gone before the next test counts who is available.
+  before(async () => (server = await startTestServer({ presenceGraceMs: 0 })));
   after(() => server.close());
 
   it('needs a session cookie and our own origin', async () => {

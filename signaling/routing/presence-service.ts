@@ -2,15 +2,23 @@
  * Agents' presence: which agents have the app open (one presence however many tabs), the
  * state they chose or a supervisor forced, and the frames their apps receive. Routing hears
  * of every change through `PresenceEvents`, wired in wiring.ts.
+ *
+ * When an agent's last socket goes (closed, or cut by the heartbeat), they stay present for a
+ * grace period: a reload, a network blip or a laptop waking up reconnects within it and nothing
+ * changes. Past it an available agent becomes away (`disconnected`), so routing withdraws their
+ * offers and gives them to colleagues; their next connection makes them available again.
  */
 import { topics, type Bus } from '../bus/bus.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { Listeners } from '../kernel/listeners.js';
+import { componentLogger } from '../kernel/logger.js';
 import { LogType } from '../kpi/log-types.js';
 import type { AgentStatus, BreakReason } from '../protocol/presence.js';
 import type { ServerFrame, SignOutReason } from '../protocol/server-frames.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { Store } from '../store/store.js';
+
+const log = componentLogger('presence');
 
 export interface PresenceEvents {
   /** An agent's routability may have changed (connected, disconnected, new state): routing reloads them. */
@@ -25,11 +33,28 @@ export interface PresenceServiceDeps {
   log: EventLogWriter;
   events: PresenceListeners;
   clock?: () => number;
+  /** How long an agent with no socket left stays present, ms. Default 20 s. */
+  graceMs?: number;
+  /** Runs `run` once after `ms`; returns the function that cancels it (tests turn time by hand). */
+  after?: (ms: number, run: () => void) => () => void;
 }
 
+/** How long an agent whose last connection went stays present by default: a reload or a blip fits in it. */
+export const PRESENCE_GRACE_MS = 20_000;
+
+const unrefTimeout = (ms: number, run: () => void): (() => void) => {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return () => clearTimeout(timer);
+};
+
 export class PresenceService {
-  /** Open sockets per agent: an agent is routable while at least one is open. */
+  /** Open sockets per agent. */
   private readonly connections = new Map<string, number>();
+  /** Agents whose last socket went, by the function that cancels their grace. They stay present until it ends. */
+  private readonly graces = new Map<string, () => void>();
+  private readonly graceMs: number;
+  private readonly after: NonNullable<PresenceServiceDeps['after']>;
   private readonly store: Store;
   private readonly bus: Bus;
   private readonly log: EventLogWriter;
@@ -43,6 +68,8 @@ export class PresenceService {
     this.log = deps.log;
     this.events = deps.events;
     this.clock = deps.clock ?? Date.now;
+    this.graceMs = deps.graceMs ?? PRESENCE_GRACE_MS;
+    this.after = deps.after ?? unrefTimeout;
   }
 
   /**
@@ -58,21 +85,58 @@ export class PresenceService {
     };
   }
 
-  /** One more app window of the agent is open. */
+  /**
+   * One more app window of the agent is open. Back within the grace, nothing changes; back
+   * after it (or for the first time), they log in, and an agent made away by a lost connection
+   * is available again: the same state they had before it, without signing in again.
+   */
   async agentConnected(agent: AgentRecord): Promise<void> {
     const count = (this.connections.get(agent.id) ?? 0) + 1;
     this.connections.set(agent.id, count);
-    if (count === 1) this.log.append({ at: this.clock(), type: LogType.agentLogin, agentId: agent.id, data: { status: agent.status, ...(agent.breakReason ? { breakReason: agent.breakReason } : {}) } });
+    if (count > 1) return;
+    const grace = this.graces.get(agent.id);
+    if (grace) {
+      grace();
+      this.graces.delete(agent.id);
+      return;
+    }
+    const stored = (await this.store.agents.findById(agent.id)) ?? agent;
+    const reconnected = stored.status === 'away' && stored.breakReason === 'disconnected';
+    this.log.append({ at: this.clock(), type: LogType.agentLogin, agentId: agent.id, data: { status: stored.status, ...(stored.breakReason ? { breakReason: stored.breakReason } : {}) } });
+    if (reconnected) {
+      agent.status = 'available';
+      return this.setStatus(agent.id, 'available');
+    }
     await this.events.run('changed', agent.id);
   }
 
-  /** One app window closed; the agent stays present while another is open. */
+  /** One app window closed (or was cut off); with none left, the agent's grace begins. */
   async agentDisconnected(agentId: string): Promise<void> {
     const left = (this.connections.get(agentId) ?? 1) - 1;
     if (left > 0) return void this.connections.set(agentId, left);
     this.connections.delete(agentId);
-    if (this.destroyed) return;
+    if (this.destroyed || this.graces.has(agentId)) return;
+    this.graces.set(
+      agentId,
+      this.after(this.graceMs, () => void this.graceEnded(agentId).catch((err: unknown) => log.error({ agentId, err }, 'presence: grace end failed'))),
+    );
+  }
+
+  /** Ends the agent's grace now, as if it had run out (their app died mid-call: nothing to come back to). */
+  async endGrace(agentId: string): Promise<void> {
+    const cancel = this.graces.get(agentId);
+    if (!cancel) return;
+    cancel();
+    await this.graceEnded(agentId);
+  }
+
+  /** No window came back in time: the agent logs out, and an available one becomes away so their offers move on. */
+  private async graceEnded(agentId: string): Promise<void> {
+    this.graces.delete(agentId);
+    if (this.destroyed || this.connections.has(agentId)) return;
     this.log.append({ at: this.clock(), type: LogType.agentLogout, agentId });
+    const agent = await this.store.agents.findById(agentId);
+    if (agent?.active && agent.status === 'available') return this.setStatus(agentId, 'away', 'disconnected');
     await this.events.run('changed', agentId);
   }
 
@@ -89,8 +153,13 @@ export class PresenceService {
     this.bus.publish(topics.agent(agentId), { type: 'signed-out', reason });
   }
 
-  /** Whether the agent has the app open (at least one socket). */
+  /** Whether the agent is present: a socket open, or the last one gone less than the grace ago. Routing offers only to them. */
   isConnected(agentId: string): boolean {
+    return this.connections.has(agentId) || this.graces.has(agentId);
+  }
+
+  /** Whether the agent has a socket open right now (a call needs one: its media died with the window). */
+  hasOpenSocket(agentId: string): boolean {
     return this.connections.has(agentId);
   }
 
@@ -105,8 +174,10 @@ export class PresenceService {
     if (!this.destroyed) await this.events.run('changed', agentId);
   }
 
-  /** Presence changes arriving later (sockets closing at shutdown) are ignored. */
+  /** Presence changes arriving later (sockets closing at shutdown) are ignored; graces end untold. */
   destroy(): void {
     this.destroyed = true;
+    for (const cancel of this.graces.values()) cancel();
+    this.graces.clear();
   }
 }

@@ -38,6 +38,14 @@ interface WaitingContact {
   reported?: string;
 }
 
+/** An agent's after-contact work, as routing holds it. */
+export interface WrapUp {
+  conversationId: string;
+  dispositionRequired: boolean;
+  /** When it ends by itself; absent when it waits for a disposition. */
+  until?: number;
+}
+
 export interface RoutingServiceDeps {
   store: Store;
   bus: Bus;
@@ -82,8 +90,8 @@ export class RoutingService {
   private readonly waiting = new Map<string, WaitingContact>();
   /** Live offers by conversation and agent, so a reconnecting agent sees theirs again. */
   private readonly offers = new Map<string, Map<string, Offer>>();
-  /** Each agent's wrap-up: the conversation whose end started it (for the disposition), and whether one is required. */
-  private readonly wrapUps = new Map<string, { conversationId: string; dispositionRequired: boolean }>();
+  /** Each agent's wrap-up: the conversation whose end started it (for the disposition), whether one is required, and when it ends by itself. */
+  private readonly wrapUps = new Map<string, WrapUp>();
   private readonly dirtyQueues = new Set<string>();
   private positionsScheduled = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -258,8 +266,8 @@ export class RoutingService {
     return this.offers.get(conversationId)?.has(agentId) ?? false;
   }
 
-  /** The wrap-up an agent is in, if any. */
-  wrapUpOf(agentId: string): { conversationId: string; dispositionRequired: boolean } | undefined {
+  /** The wrap-up an agent is in, if any (with its end, so a window opened during it counts down too). */
+  wrapUpOf(agentId: string): WrapUp | undefined {
     return this.wrapUps.get(agentId);
   }
 
@@ -278,6 +286,8 @@ export class RoutingService {
       throw new AppError('offer-unavailable', 'the visitor has left');
     }
     this.log.append({ at, type: LogType.offerAccepted, conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
+    // The agent's other windows (tabs, devices) still show the offer: it leaves them all.
+    this.bus.publish(topics.agent(agent.id), { type: 'offer-withdrawn', conversationId, reason: 'taken' });
     await this.outcomes.run('assigned', conversationId, agent);
   }
 
@@ -286,6 +296,7 @@ export class RoutingService {
     if (decisions.some((d) => d.type === 'offer-unavailable')) throw new AppError('offer-unavailable', 'this offer is no longer available');
     this.offers.get(conversationId)?.delete(agent.id);
     this.log.append({ at: this.clock(), type: LogType.offerDeclined, conversationId, agentId: agent.id });
+    this.bus.publish(topics.agent(agent.id), { type: 'offer-withdrawn', conversationId, reason: 'cancelled' });
   }
 
   /** Ends the agent's wrap-up, recording the disposition on the conversation that started it. */
@@ -414,10 +425,10 @@ export class RoutingService {
         return;
       case 'wrap-up-started': {
         // The engine gives a wrap-up no end time exactly when the queue requires a disposition.
-        const wrapUp = { conversationId: d.contactId, dispositionRequired: d.until === undefined };
+        const wrapUp: WrapUp = { conversationId: d.contactId, dispositionRequired: d.until === undefined, ...(d.until !== undefined ? { until: d.until } : {}) };
         this.wrapUps.set(d.agentId, wrapUp);
         this.log.append({ at: now, type: LogType.wrapUpStarted, conversationId: d.contactId, agentId: d.agentId });
-        this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up', ...wrapUp, ...(d.until !== undefined ? { until: d.until } : {}) });
+        this.bus.publish(topics.agent(d.agentId), { type: 'wrap-up', ...wrapUp });
         return;
       }
       case 'wrap-up-ended': {

@@ -40,6 +40,7 @@ export async function buildNode(config: Config, store: Store, setup: BootstrapRe
     mail: config.mail,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     sessionIdleMs: config.sessionIdleMs,
+    presenceGraceMs: config.presenceGraceMs,
   });
   installProcessGuard(services.metrics);
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;

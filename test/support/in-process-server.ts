@@ -13,6 +13,7 @@ import { configureLogging, LOG_LEVELS, type LogLevel } from '../../signaling/ker
 import { SmtpListener } from '../../signaling/mail/smtp-listener.js';
 import { openStore } from '../../signaling/store/open-store.js';
 import type { Store } from '../../signaling/store/store.js';
+import type { HeartbeatOptions } from '../../signaling/realtime/heartbeat-sweep.js';
 import type { VoiceSettings } from '../../signaling/voice/ice-config.js';
 
 export interface TestServer {
@@ -41,6 +42,14 @@ export interface TestServerOptions {
   metricsToken?: string;
   voice?: VoiceSettings;
   cobrowseVisitorGraceMs?: number;
+  /**
+   * How long an agent whose last socket went stays present. 0 by default here: server tests open
+   * and close agents' sockets test after test, and one closed in a test must not take the next
+   * test's offers during a grace (the product's 20 s is tested in presence-service.test.ts).
+   */
+  presenceGraceMs?: number;
+  /** The sockets' heartbeat (shortened for tests of dead connections). */
+  heartbeat?: HeartbeatOptions;
   /** Outbound mail settings (an SMTP sink's URL). */
   mail?: ServicesOptions['mail'];
   webhookBackoff?: ServicesOptions['webhookBackoff'];
@@ -75,6 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
+    presenceGraceMs: options.presenceGraceMs ?? 0,
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();
@@ -83,6 +93,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     readiness,
     config: { publicUrl: 'http://127.0.0.1', allowedOrigins: options.allowedOrigins ?? [], staticDir: options.staticDir ?? join(dir, 'no-static'), ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}), ...(options.inboundMailSecret ? { inboundMailSecret: options.inboundMailSecret } : {}) },
     services,
+    ...(options.heartbeat ? { heartbeat: options.heartbeat } : {}),
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -1,6 +1,6 @@
 /** The supervisors' live wallboard: each queue today, each channel and customer language, and every agent's state. */
 import { html, LitElement, css, nothing } from 'lit';
-import { BREAK_REASONS } from '../../../signaling/protocol/presence.js';
+import { BREAK_REASONS, CHOOSABLE_BREAK_REASONS } from '../../../signaling/protocol/presence.js';
 import type { Wallboard } from '../../../signaling/protocol/wallboard.js';
 import { appLocale, t, type MessageKey } from '../i18n/en.js';
 import { languageName } from '../../../ui/i18n/language-name.js';
@@ -10,7 +10,7 @@ import { ClockController } from '../../../ui/controllers/clock-controller.js';
 import { duration, percent } from './format.js';
 
 const CHANNELS = new Set<string>(CHANNEL_LIST);
-const FORCIBLE = ['available', ...BREAK_REASONS.filter((r) => r !== 'no-answer').map((r) => `away:${r}`), 'offline'];
+const FORCIBLE = ['available', ...CHOOSABLE_BREAK_REASONS.map((r) => `away:${r}`), 'offline'];
 
 /**
  * @fires sb-force-presence - `{ agentId, status, reason? }` when a supervisor sets an agent's state.

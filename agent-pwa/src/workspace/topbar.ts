@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { AgentProfile } from '../../../signaling/protocol/server-frames.js';
-import type { AgentStatus, BreakReason } from '../../../signaling/protocol/presence.js';
+import type { AgentStatus, ChoosableBreakReason } from '../../../signaling/protocol/presence.js';
 import type { AgentState } from '../agent-state.js';
 import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
@@ -17,11 +17,11 @@ export interface TopbarOptions {
   tab: Tab;
   topbar: TopbarController;
   openTab(tab: Tab): void;
-  setStatus(status: AgentStatus, reason?: Exclude<BreakReason, 'no-answer'>): void;
+  setStatus(status: AgentStatus, reason?: ChoosableBreakReason): void;
   signOut(): void;
 }
 
-type PresenceDetail = CustomEvent<{ status: AgentStatus; reason?: Exclude<BreakReason, 'no-answer'> }>;
+type PresenceDetail = CustomEvent<{ status: AgentStatus; reason?: ChoosableBreakReason }>;
 
 /** The bar; `topbar` decides whether the tabs fit and which menu is open. */
 export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, signOut }: TopbarOptions) {
@@ -48,7 +48,8 @@ export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, 
     <sb-presence-switch
       .status=${state.status}
       .breakReason=${state.breakReason}
-      ?wrapUp=${state.wrapUp !== undefined}
+      .wrapUp=${state.wrapUp}
+      .connection=${state.connection}
       .contacts=${state.conversations.filter((c) => c.status === 'active' && c.agent?.id === state.agent?.id).length}
       @sb-presence-change=${(e: PresenceDetail) => setStatus(e.detail.status, e.detail.reason)}></sb-presence-switch>
     <div class="menu-anchor" data-menu="account">
