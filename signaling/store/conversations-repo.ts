@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../acd/types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSource, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
+import type { StoreCaches } from './read-cache.js';
 import type { Database } from './schema.js';
 
 export interface ConversationRecord {
@@ -55,8 +56,18 @@ const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
 });
 
 export class ConversationsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Conversations by id, read on every message; every write below keeps it true. */
+    private readonly caches: StoreCaches,
+  ) {}
 
+  /** Called after each write (in `finally`), so a read that raced the write does not keep what it read before it. */
+  private changed(id: string): void {
+    this.caches.conversations.invalidate(id);
+  }
+
+  /** A new id: nothing of it can be cached yet (a miss is not kept). */
   async insert(c: Omit<ConversationRecord, 'lastSeq' | 'channel' | 'priority'> & Partial<Pick<ConversationRecord, 'channel' | 'priority'>>): Promise<void> {
     await this.db
       .insertInto('conversations')
@@ -86,9 +97,12 @@ export class ConversationsRepo {
       .execute();
   }
 
+  /** The conversation (from memory where it may be: treat it as read-only). */
   async findById(id: string): Promise<ConversationRecord | undefined> {
-    const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return this.caches.conversations.get(id, async () => {
+      const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    });
   }
 
   async findByStartClientId(visitorId: string, clientId: string): Promise<ConversationRecord | undefined> {
@@ -130,58 +144,90 @@ export class ConversationsRepo {
 
   /** Moves a queued conversation to an agent; false when it was no longer queued. The first answer's time is kept. */
   async assign(id: string, agentId: string, at: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('conversations')
-      .set((eb) => ({ agent_id: agentId, status: 'active', answered_at: eb.fn.coalesce('answered_at', eb.val(at)) }))
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('conversations')
+        .set((eb) => ({ agent_id: agentId, status: 'active', answered_at: eb.fn.coalesce('answered_at', eb.val(at)) }))
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Puts an answered conversation back in a queue (its agent vanished, or it was transferred there); false unless it was active. */
   async requeue(id: string, queueId: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, queue_id: queueId }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, queue_id: queueId }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Moves an active conversation from one agent to another; false when it was not that agent's any more. */
   async reassign(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ agent_id: toAgentId }).where('id', '=', id).where('status', '=', 'active').where('agent_id', '=', fromAgentId).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ agent_id: toAgentId }).where('id', '=', id).where('status', '=', 'active').where('agent_id', '=', fromAgentId).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Ends an open conversation; false when it had already ended. */
   async end(id: string, at: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('conversations')
-      .set({ status: 'ended', ended_at: at })
-      .where('id', '=', id)
-      .where('status', '!=', 'ended')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('conversations')
+        .set({ status: 'ended', ended_at: at })
+        .where('id', '=', id)
+        .where('status', '!=', 'ended')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Puts an ended conversation back in its queue (the customer wrote again in the thread); false unless it had ended. */
   async reopen(id: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, ended_at: null }).where('id', '=', id).where('status', '=', 'ended').executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, ended_at: null }).where('id', '=', id).where('status', '=', 'ended').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Moves a waiting conversation to another queue (overflow). */
   async moveToQueue(id: string, queueId: string): Promise<void> {
-    await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+    try {
+      await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Records the visitor's rating of an ended conversation, once; false when it was already rated or is open. */
   async rate(id: string, rating: number): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ rating }).where('id', '=', id).where('status', '=', 'ended').where('rating', 'is', null).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ rating }).where('id', '=', id).where('status', '=', 'ended').where('rating', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Records the agent's wrap-up outcome. */
   async setDisposition(id: string, disposition: Disposition): Promise<void> {
-    await this.db.updateTable('conversations').set({ disposition }).where('id', '=', id).execute();
+    try {
+      await this.db.updateTable('conversations').set({ disposition }).where('id', '=', id).execute();
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** The agent of the visitor's most recent answered conversation other than `exceptId` (for sticky routing). */
@@ -222,6 +268,7 @@ export class ConversationsRepo {
       .where('id', '=', conversationId)
       .returning('last_seq')
       .executeTakeFirstOrThrow();
+    this.caches.conversations.update(conversationId, (c) => c && { ...c, lastSeq: seq });
     await this.db
       .insertInto('conversation_events')
       .values({ conversation_id: conversationId, seq, type: body.type, client_id: clientId ?? null, body: JSON.stringify(body), created_at: at })

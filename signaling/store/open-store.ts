@@ -7,6 +7,7 @@ import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 import { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -56,7 +57,7 @@ async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   } else {
     const pool = new pg.Pool({
       connectionString: target.url,
