@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Channel } from '../acd/types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSource, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
 import type { StoreCaches } from './read-cache.js';
+import type { SqliteHotPath } from './sqlite-hot-path.js';
 import type { Database } from './schema.js';
 
 export interface ConversationRecord {
@@ -60,7 +61,14 @@ export class ConversationsRepo {
     private readonly db: Kysely<Database>,
     /** Conversations by id, read on every message; every write below keeps it true. */
     private readonly caches: StoreCaches,
+    /** SQLite: the message path's statements, prepared once; used inside transactions only. */
+    private readonly hotPath?: SqliteHotPath,
   ) {}
+
+  /** The prepared statements, when this repo runs inside a transaction (which holds the one connection). */
+  private get hot(): SqliteHotPath | undefined {
+    return this.db.isTransaction ? this.hotPath : undefined;
+  }
 
   /** Called after each write (in `finally`), so a read that raced the write does not keep what it read before it. */
   private changed(id: string): void {
@@ -262,6 +270,14 @@ export class ConversationsRepo {
    * insert must land together, and the row lock on the conversation orders concurrent appends.
    */
   async appendEvent(conversationId: string, body: ConversationEventBody, at: number, clientId?: string): Promise<ConversationEvent> {
+    const hot = this.hot;
+    if (hot) {
+      const next = hot.nextSeq(conversationId);
+      if (next === undefined) throw new Error(`no conversation ${conversationId}`);
+      this.caches.conversations.update(conversationId, (c) => c && { ...c, lastSeq: next });
+      hot.insertEvent(conversationId, next, body.type, clientId ?? null, JSON.stringify(body), at);
+      return { ...body, conversationId, seq: next, at };
+    }
     const { last_seq: seq } = await this.db
       .updateTable('conversations')
       .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
@@ -277,6 +293,11 @@ export class ConversationsRepo {
   }
 
   async findEventByClientId(conversationId: string, clientId: string): Promise<ConversationEvent | undefined> {
+    const hot = this.hot;
+    if (hot) {
+      const row = hot.findEventByClientId(conversationId, clientId);
+      return row && toEvent(row);
+    }
     const row = await this.db
       .selectFrom('conversation_events')
       .selectAll()

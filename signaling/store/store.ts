@@ -19,6 +19,7 @@ import { PrivacyRepo } from './privacy-repo.js';
 import { RecordingsRepo } from './recordings-repo.js';
 import { QueuesRepo } from './queues-repo.js';
 import { StoreCaches } from './read-cache.js';
+import type { SqliteHotPath } from './sqlite-hot-path.js';
 import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { SettingsRepo } from './settings-repo.js';
@@ -63,6 +64,8 @@ export class Store {
     readonly dialect: Dialect,
     /** What the message path reads often, in memory; shared with every transaction opened from this Store. */
     private readonly caches: StoreCaches = new StoreCaches(dialect === 'sqlite'),
+    /** SQLite: the message path's statements on the database file itself (see SqliteHotPath). */
+    private readonly hotPath?: SqliteHotPath,
   ) {
     this.group =
       dialect === 'sqlite' && !db.isTransaction
@@ -77,7 +80,7 @@ export class Store {
     this.audit = new AuditRepo(db);
     this.queues = new QueuesRepo(db);
     this.visitors = new VisitorsRepo(db);
-    this.conversations = new ConversationsRepo(db, caches);
+    this.conversations = new ConversationsRepo(db, caches, hotPath);
     this.cannedReplies = new CannedRepliesRepo(db);
     this.settings = new SettingsRepo(db);
     this.eventLog = new EventLogRepo(db);
@@ -99,7 +102,7 @@ export class Store {
     if (this.db.isTransaction) return work(this);
     return this.db
       .transaction()
-      .execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect, this.caches)))
+      .execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect, this.caches, this.hotPath)))
       .catch((error: unknown) => {
         // Rolled back: what its writes put in the caches is not so.
         this.caches.clear();
