@@ -7,7 +7,7 @@
  * Both keep their database in the OS's temp directory (a real disk, real fsyncs).
  *
  *   npx tsx test/bench/chat-load.bench.ts
- *   CHAT_CONVERSATIONS=1000 CHAT_RATE=500 CHAT_SECONDS=30   (defaults; BENCH_QUICK=1: 200, 200/s, 6 s)
+ *   CHAT_CONVERSATIONS=1000 CHAT_RATE=500 CHAT_SECONDS=30   (defaults; BENCH_QUICK=1: 100, 100/s, 4 s)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,9 +25,9 @@ const bounded = (name: string, fallback: number, max: number) => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return Math.min(value, max);
 };
-const CONVERSATIONS = bounded('CHAT_CONVERSATIONS', quick ? 200 : 1000, 2000);
-const RATE = bounded('CHAT_RATE', quick ? 200 : 500, 2000);
-const SECONDS = bounded('CHAT_SECONDS', quick ? 6 : 30, 120);
+const CONVERSATIONS = bounded('CHAT_CONVERSATIONS', quick ? 100 : 1000, 2000);
+const RATE = bounded('CHAT_RATE', quick ? 100 : 500, 2000);
+const SECONDS = bounded('CHAT_SECONDS', quick ? 4 : 30, 120);
 const WARMUP_S = quick ? 1 : 3;
 /** Each agent takes 20 chats at once, as a busy chat agent might. */
 const PER_AGENT = 20;

@@ -45,18 +45,28 @@ interface Ran {
 function runBench(bench: Bench): Promise<Ran> {
   const started = performance.now();
   const file = join(import.meta.dirname, `${bench.name}.bench.ts`);
-  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own, so a bench stopped at its limit takes its servers and browsers with it.
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: repoRoot, env: process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
+  let partial = '';
   const keep = (chunk: Buffer) => {
     output += chunk.toString();
-    process.stdout.write(chunk.toString().replace(/^/gm, `  [${bench.name}] `));
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) console.log(`  [${bench.name}] ${line}`);
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const limit = setTimeout(() => child.kill('SIGKILL'), (quick ? Math.min(bench.limitS, 90) : bench.limitS) * 1000);
+  const limit = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), bench.limitS * 1000);
   return new Promise((resolve) =>
     child.once('exit', (code, signal) => {
       clearTimeout(limit);
+      // Whatever the bench left running (it was stopped, or it failed before its own clean-up).
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
       const seconds = (performance.now() - started) / 1000;
       const problem = signal ? `stopped after ${seconds.toFixed(0)} s (${signal})` : code !== 0 ? `exited with ${code}` : undefined;
       resolve({ bench: bench.name, figures: parseBenchLines(output), seconds, ...(problem ? { problem } : {}) });

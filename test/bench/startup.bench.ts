@@ -19,13 +19,13 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const runs = arg('--runs', quick ? 2 : 10);
+const runs = arg('--runs', quick ? 1 : 10);
 // A data directory set up by one unmeasured first start, for the restarts.
 const kept = mkdtempSync(join(tmpdir(), 'sb-bench-kept-'));
 await (await startTimed(productionServer(kept))).stop();
 const firstStart = () => productionServer();
 const restart = () => productionServer(kept);
-const programs: (() => ServerProgram)[] = [firstStart, restart, peerServer, ...(process.argv.includes('--no-tsx') ? [] : [tsxServer])];
+const programs: (() => ServerProgram)[] = [firstStart, restart, peerServer, ...(process.argv.includes('--no-tsx') || quick ? [] : [tsxServer])];
 
 const times = new Map<string, number[]>();
 const labelOf = new Map<() => ServerProgram, string>();

@@ -21,9 +21,9 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const PAIRS = arg('pairs', quick ? 100 : 500);
-const SAMPLES = arg('samples', quick ? 300 : 2000);
-const ROUNDS = arg('rounds', quick ? 4 : 20);
+const PAIRS = arg('pairs', quick ? 50 : 500);
+const SAMPLES = arg('samples', quick ? 200 : 2000);
+const ROUNDS = arg('rounds', quick ? 2 : 20);
 /** The burst p99 (ms) of each run, by server, for the BENCH line. */
 const burstP99: Record<'ours' | 'stock', number[]> = { ours: [], stock: [] };
 
@@ -141,7 +141,8 @@ function line(label: string, latencies: number[]): string {
 const OURS = 'Switchboard (token + call-pair check)';
 const STOCK = 'peer 1.0.2 (stock PeerServer, no checks)';
 const results: string[] = [];
-for (const [kind, label] of [['ours', OURS], ['stock', STOCK], ['stock', STOCK], ['ours', OURS]] as const) results.push(...(await measure(kind, label)));
+const order = [['ours', OURS], ['stock', STOCK], ['stock', STOCK], ['ours', OURS]] as const;
+for (const [kind, label] of quick ? order.slice(0, 2) : order) results.push(...(await measure(kind, label)));
 console.log(`\nSignaling relay latency, ${PAIRS * 2} connected peers, loopback, Node ${process.version}, servers in their own processes:\n`);
 console.log(results.join('\n'));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
