@@ -4,6 +4,8 @@
  * own writes. Only for a database one server owns (SQLite): over a shared PostgreSQL another server
  * could write behind our back, so there the cache is off and every read goes to the database.
  */
+import type { ConversationRecord } from './conversations-repo.js';
+import type { WebhookRecord } from './webhooks-repo.js';
 
 /** Entries beyond this are dropped oldest first: a busy centre's live conversations fit many times over. */
 const MAX_ENTRIES = 20_000;
@@ -64,9 +66,9 @@ export class ReadCache<V> {
 
 /** The caches one Store and every transaction opened from it share. */
 export class StoreCaches {
-  readonly conversations: ReadCache<import('./conversations-repo.js').ConversationRecord | undefined>;
+  readonly conversations: ReadCache<ConversationRecord | undefined>;
   readonly participants: ReadCache<string[]>;
-  readonly webhooks: ReadCache<import('./webhooks-repo.js').WebhookRecord[]>;
+  readonly webhooks: ReadCache<WebhookRecord[]>;
 
   constructor(enabled: boolean) {
     this.conversations = new ReadCache(enabled);
