@@ -32,7 +32,7 @@ const BENCHES: Bench[] = [
   { name: 'startup', build: true, limitS: 180 },
   { name: 'transfer-size', build: true, limitS: 60 },
   { name: 'cobrowse', build: true, limitS: 180 },
-  { name: 'voice-call-setup', build: true, limitS: 150 },
+  { name: 'voice-call-setup', build: true, limitS: 240 },
 ];
 
 interface Ran {
