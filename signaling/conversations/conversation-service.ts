@@ -58,23 +58,27 @@ export class ConversationService {
    */
   async postMessage(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationEvent> {
     const conversation = await this.parties.authorize(actor, conversationId, 'write');
-    const earlier = await this.store.conversations.findEventByClientId(conversationId, clientId);
-    if (earlier) return earlier;
-    if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
-
     const body: ConversationEventBody = { type: 'message', author: partyOf(actor), text, clientId };
-    let event: ConversationEvent;
+    let stored: { event: ConversationEvent; earlier: boolean };
     try {
-      event = await this.store.transaction(async (tx) => {
-        const stored = await tx.conversations.appendEvent(conversationId, body, this.clock(), clientId);
-        await this.events.run('storing', tx, conversation, stored as MessageEvent);
-        return stored;
+      // Messages arriving together share a commit; each settles only once it is on disk.
+      stored = await this.store.groupCommit(async (tx) => {
+        // The retry check runs in the transaction too, so two copies racing cannot both be stored.
+        const earlier = await tx.conversations.findEventByClientId(conversationId, clientId);
+        if (earlier) return { event: earlier, earlier: true };
+        if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+        const event = await tx.conversations.appendEvent(conversationId, body, this.clock(), clientId);
+        await this.events.run('storing', tx, conversation, event as MessageEvent);
+        return { event, earlier: false };
       });
     } catch (error) {
+      if (error instanceof AppError) throw error;
       const raced = await this.store.conversations.findEventByClientId(conversationId, clientId);
       if (raced) return raced;
       throw error;
     }
+    if (stored.earlier) return stored.event;
+    const event = stored.event;
     await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
     this.events.notify('posted', conversation, event as MessageEvent);

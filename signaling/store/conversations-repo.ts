@@ -2,6 +2,8 @@
 import type { Kysely } from 'kysely';
 import type { Channel } from '../acd/types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSource, ConversationStatus, ConversationSummary, Disposition } from '../protocol/conversation.js';
+import type { StoreCaches } from './read-cache.js';
+import type { SqliteHotPath } from './sqlite-hot-path.js';
 import type { Database } from './schema.js';
 
 export interface ConversationRecord {
@@ -55,8 +57,25 @@ const toEvent = (r: Database['conversation_events']): ConversationEvent => ({
 });
 
 export class ConversationsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Conversations by id, read on every message; every write below keeps it true. */
+    private readonly caches: StoreCaches,
+    /** SQLite: the message path's statements, prepared once; used inside transactions only. */
+    private readonly hotPath?: SqliteHotPath,
+  ) {}
 
+  /** The prepared statements, when this repo runs inside a transaction (which holds the one connection). */
+  private get hot(): SqliteHotPath | undefined {
+    return this.db.isTransaction ? this.hotPath : undefined;
+  }
+
+  /** Called after each write (in `finally`), so a read that raced the write does not keep what it read before it. */
+  private changed(id: string): void {
+    this.caches.conversations.invalidate(id);
+  }
+
+  /** A new id: nothing of it can be cached yet (a miss is not kept). */
   async insert(c: Omit<ConversationRecord, 'lastSeq' | 'channel' | 'priority'> & Partial<Pick<ConversationRecord, 'channel' | 'priority'>>): Promise<void> {
     await this.db
       .insertInto('conversations')
@@ -86,9 +105,12 @@ export class ConversationsRepo {
       .execute();
   }
 
+  /** The conversation (from memory where it may be: treat it as read-only). */
   async findById(id: string): Promise<ConversationRecord | undefined> {
-    const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row);
+    return this.caches.conversations.get(id, async () => {
+      const row = await this.db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRecord(row);
+    });
   }
 
   async findByStartClientId(visitorId: string, clientId: string): Promise<ConversationRecord | undefined> {
@@ -130,58 +152,90 @@ export class ConversationsRepo {
 
   /** Moves a queued conversation to an agent; false when it was no longer queued. The first answer's time is kept. */
   async assign(id: string, agentId: string, at: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('conversations')
-      .set((eb) => ({ agent_id: agentId, status: 'active', answered_at: eb.fn.coalesce('answered_at', eb.val(at)) }))
-      .where('id', '=', id)
-      .where('status', '=', 'queued')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('conversations')
+        .set((eb) => ({ agent_id: agentId, status: 'active', answered_at: eb.fn.coalesce('answered_at', eb.val(at)) }))
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Puts an answered conversation back in a queue (its agent vanished, or it was transferred there); false unless it was active. */
   async requeue(id: string, queueId: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, queue_id: queueId }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, queue_id: queueId }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Moves an active conversation from one agent to another; false when it was not that agent's any more. */
   async reassign(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ agent_id: toAgentId }).where('id', '=', id).where('status', '=', 'active').where('agent_id', '=', fromAgentId).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ agent_id: toAgentId }).where('id', '=', id).where('status', '=', 'active').where('agent_id', '=', fromAgentId).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Ends an open conversation; false when it had already ended. */
   async end(id: string, at: number): Promise<boolean> {
-    const result = await this.db
-      .updateTable('conversations')
-      .set({ status: 'ended', ended_at: at })
-      .where('id', '=', id)
-      .where('status', '!=', 'ended')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db
+        .updateTable('conversations')
+        .set({ status: 'ended', ended_at: at })
+        .where('id', '=', id)
+        .where('status', '!=', 'ended')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Puts an ended conversation back in its queue (the customer wrote again in the thread); false unless it had ended. */
   async reopen(id: string): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, ended_at: null }).where('id', '=', id).where('status', '=', 'ended').executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ status: 'queued', agent_id: null, ended_at: null }).where('id', '=', id).where('status', '=', 'ended').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Moves a waiting conversation to another queue (overflow). */
   async moveToQueue(id: string, queueId: string): Promise<void> {
-    await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+    try {
+      await this.db.updateTable('conversations').set({ queue_id: queueId }).where('id', '=', id).where('status', '=', 'queued').execute();
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Records the visitor's rating of an ended conversation, once; false when it was already rated or is open. */
   async rate(id: string, rating: number): Promise<boolean> {
-    const result = await this.db.updateTable('conversations').set({ rating }).where('id', '=', id).where('status', '=', 'ended').where('rating', 'is', null).executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await this.db.updateTable('conversations').set({ rating }).where('id', '=', id).where('status', '=', 'ended').where('rating', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** Records the agent's wrap-up outcome. */
   async setDisposition(id: string, disposition: Disposition): Promise<void> {
-    await this.db.updateTable('conversations').set({ disposition }).where('id', '=', id).execute();
+    try {
+      await this.db.updateTable('conversations').set({ disposition }).where('id', '=', id).execute();
+    } finally {
+      this.changed(id);
+    }
   }
 
   /** The agent of the visitor's most recent answered conversation other than `exceptId` (for sticky routing). */
@@ -216,12 +270,21 @@ export class ConversationsRepo {
    * insert must land together, and the row lock on the conversation orders concurrent appends.
    */
   async appendEvent(conversationId: string, body: ConversationEventBody, at: number, clientId?: string): Promise<ConversationEvent> {
+    const hot = this.hot;
+    if (hot) {
+      const next = hot.nextSeq(conversationId);
+      if (next === undefined) throw new Error(`no conversation ${conversationId}`);
+      this.caches.conversations.update(conversationId, (c) => c && { ...c, lastSeq: next });
+      hot.insertEvent(conversationId, next, body.type, clientId ?? null, JSON.stringify(body), at);
+      return { ...body, conversationId, seq: next, at };
+    }
     const { last_seq: seq } = await this.db
       .updateTable('conversations')
       .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
       .where('id', '=', conversationId)
       .returning('last_seq')
       .executeTakeFirstOrThrow();
+    this.caches.conversations.update(conversationId, (c) => c && { ...c, lastSeq: seq });
     await this.db
       .insertInto('conversation_events')
       .values({ conversation_id: conversationId, seq, type: body.type, client_id: clientId ?? null, body: JSON.stringify(body), created_at: at })
@@ -230,6 +293,11 @@ export class ConversationsRepo {
   }
 
   async findEventByClientId(conversationId: string, clientId: string): Promise<ConversationEvent | undefined> {
+    const hot = this.hot;
+    if (hot) {
+      const row = hot.findEventByClientId(conversationId, clientId);
+      return row && toEvent(row);
+    }
     const row = await this.db
       .selectFrom('conversation_events')
       .selectAll()

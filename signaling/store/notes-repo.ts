@@ -1,6 +1,7 @@
 /** Whispers and (later) internal notes: stored beside the timeline, never in it, so visitors cannot receive them. */
 import type { Kysely, Selectable } from 'kysely';
 import type { ConversationNote } from '../protocol/notes.js';
+import type { StoreCaches } from './read-cache.js';
 import type { Database } from './schema.js';
 
 const toNote = (r: Selectable<Database['conversation_notes']>): ConversationNote => ({
@@ -13,7 +14,10 @@ const toNote = (r: Selectable<Database['conversation_notes']>): ConversationNote
 });
 
 export class NotesRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly caches: StoreCaches,
+  ) {}
 
   /** Adds a note; a retried client id returns the note stored the first time. */
   async add(note: Omit<ConversationNote, 'id'>, clientId: string): Promise<ConversationNote> {
@@ -43,11 +47,15 @@ export class NotesRepo {
       .values({ conversation_id: conversationId, agent_id: agentId, joined_at: at })
       .onConflict((oc) => oc.columns(['conversation_id', 'agent_id']).doNothing())
       .executeTakeFirst();
+    // After the write, so a read that raced it does not keep what it read before it.
+    this.caches.participants.invalidate(conversationId);
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   /** Agents who barged into the conversation. */
   async participants(conversationId: string): Promise<string[]> {
-    return (await this.db.selectFrom('conversation_participants').select('agent_id').where('conversation_id', '=', conversationId).execute()).map((r) => r.agent_id);
+    return this.caches.participants.get(conversationId, async () =>
+      (await this.db.selectFrom('conversation_participants').select('agent_id').where('conversation_id', '=', conversationId).execute()).map((r) => r.agent_id),
+    );
   }
 }

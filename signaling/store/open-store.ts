@@ -7,6 +7,8 @@ import pg from 'pg';
 import { parseDatabaseUrl } from './database-url.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { SqliteHotPath } from './sqlite-hot-path.js';
+import { withStatementCache } from './statement-cache.js';
 import { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -20,7 +22,7 @@ export interface OpenStoreOptions {
 export type MigrationStatus = { name: string; appliedAt?: Date }[];
 
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const { db, dialect, schema } = await connect(databaseUrl, options);
+  const { db, dialect, schema, file } = await connect(databaseUrl, options);
   if (options.migrate === false) return new Store(db, dialect);
   // Kysely looks for its own tables in every schema unless told which: a test schema left
   // behind by a crashed run would pass for this one's.
@@ -31,7 +33,8 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
     await db.destroy();
     throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return new Store(db, dialect);
+  // Prepared after the migrations, which make the tables they name.
+  return new Store(db, dialect, undefined, file && new SqliteHotPath(file));
 }
 
 /** The migrations and which of them the database has run, without running any. */
@@ -45,19 +48,20 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
   }
 }
 
-async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: 'sqlite' | 'postgres'; schema?: string }> {
+async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<{ db: Kysely<Database>; dialect: 'sqlite' | 'postgres'; schema?: string; file?: SqliteDatabase.Database }> {
   const target = parseDatabaseUrl(databaseUrl);
   let db: Kysely<Database>;
+  let file: SqliteDatabase.Database | undefined;
   const schema = options.schema ?? (target.dialect === 'postgres' ? target.schema : undefined);
   if (target.dialect === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    const file = new SqliteDatabase(target.path);
+    file = new SqliteDatabase(target.path);
     file.pragma('journal_mode = WAL');
     // FULL in WAL mode syncs each commit: an acknowledged message survives a power cut.
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
     file.pragma('busy_timeout = 5000');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   } else {
     const pool = new pg.Pool({
       connectionString: target.url,
@@ -76,5 +80,5 @@ async function connect(databaseUrl: string, options: OpenStoreOptions): Promise<
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
-  return { db, dialect: target.dialect, ...(schema ? { schema } : {}) };
+  return { db, dialect: target.dialect, ...(schema ? { schema } : {}), ...(file ? { file } : {}) };
 }

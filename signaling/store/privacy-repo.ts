@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { VisitorContext } from '../protocol/customers.js';
+import type { StoreCaches } from './read-cache.js';
 import type { Database } from './schema.js';
 import type { VisitorRecord } from './visitors-repo.js';
 
@@ -16,7 +17,10 @@ const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.le
 const SAFE_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 export class PrivacyRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly caches: StoreCaches,
+  ) {}
 
   /** The customer's visitors with what their browsers told us, oldest first. */
   async visitorsOf(customerId: string): Promise<(VisitorRecord & { context?: VisitorContext })[]> {
@@ -68,6 +72,7 @@ export class PrivacyRepo {
    * `on delete cascade` fails loudly here instead of keeping data. Call inside a transaction.
    */
   async eraseConversations(ids: string[]): Promise<number> {
+    this.caches.clear();
     let erased = 0;
     for (const part of chunks(ids)) {
       for (const table of ['conversation_events', 'conversation_notes', 'conversation_participants', 'conversation_tags', 'mail_threads', 'outbound_mails'] as const) {

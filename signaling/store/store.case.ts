@@ -50,6 +50,47 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal((await store.conversations.findEventByClientId('c1', 'client-two'))?.seq, 2);
     }));
 
+    it('group-commits messages sent together: each gets its own seq, one that fails rolls back alone', withStore(async (store) => {
+      await seedConversation(store);
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 10 }, (_, i) =>
+          store.groupCommit(async (tx) => {
+            const event = await tx.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text: `g${i}` }, 20, `group-${i}`);
+            if (i === 4) throw new Error('refused by a listener');
+            return event.seq;
+          }),
+        ),
+      );
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 9);
+      assert.match(String((outcomes[4] as PromiseRejectedResult).reason), /refused by a listener/);
+      const stored = await store.conversations.eventsAfter('c1', 0);
+      assert.deepEqual(stored.map((e) => e.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9], 'gap-free: the failed one took no seq');
+      assert.ok(!stored.some((e) => e.type === 'message' && e.text === 'g4'));
+      assert.deepEqual(outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<number>).value).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      assert.equal((await store.conversations.findById('c1'))?.lastSeq, 9);
+    }));
+
+    it('reads a conversation as it is after each change, and not as a rolled-back change left it', withStore(async (store) => {
+      await seedConversation(store);
+      await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 });
+      assert.equal((await store.conversations.findById('c1'))?.status, 'queued');
+      assert.equal(await store.conversations.assign('c1', 'a1', 30), true);
+      assert.equal((await store.conversations.findById('c1'))?.agentId, 'a1');
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.conversations.end('c1', 40);
+          await tx.conversations.appendEvent('c1', { type: 'ended', by: { kind: 'agent', id: 'a1' } }, 40);
+          throw new Error('changed my mind');
+        }),
+      );
+      const after = await store.conversations.findById('c1');
+      assert.equal(after?.status, 'active', 'the rolled-back end is not seen');
+      assert.equal(after?.lastSeq, 0);
+      assert.deepEqual(await store.notes.participants('c1'), []);
+      await store.notes.addParticipant('c1', 'a1', 50);
+      assert.deepEqual(await store.notes.participants('c1'), ['a1']);
+    }));
+
     it('keeps concurrent appends gap-free and refuses a duplicate client id', withStore(async (store) => {
       await seedConversation(store);
       const texts = Array.from({ length: 20 }, (_, i) => `m${i}`);

@@ -12,11 +12,14 @@ import { CustomerIdentityRepo } from './customer-identity-repo.js';
 import { CustomersRepo } from './customers-repo.js';
 import { DeletionRequestsRepo } from './deletion-requests-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
+import { GroupCommit } from './group-commit.js';
 import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
 import { PrivacyRepo } from './privacy-repo.js';
 import { RecordingsRepo } from './recordings-repo.js';
 import { QueuesRepo } from './queues-repo.js';
+import { StoreCaches } from './read-cache.js';
+import type { SqliteHotPath } from './sqlite-hot-path.js';
 import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { SettingsRepo } from './settings-repo.js';
@@ -53,38 +56,67 @@ export class Store {
   /** Finding and erasing a customer's data everywhere it is stored. */
   readonly privacy: PrivacyRepo;
   readonly deletionRequests: DeletionRequestsRepo;
+  /** SQLite only, on the Store outside any transaction: see groupCommit(). */
+  private readonly group: GroupCommit<Store> | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    /** What the message path reads often, in memory; shared with every transaction opened from this Store. */
+    private readonly caches: StoreCaches = new StoreCaches(dialect === 'sqlite'),
+    /** SQLite: the message path's statements on the database file itself (see SqliteHotPath). */
+    private readonly hotPath?: SqliteHotPath,
   ) {
+    this.group =
+      dialect === 'sqlite' && !db.isTransaction
+        ? new GroupCommit<Store>(
+            (work) => this.transaction((tx) => work(tx.db, tx)),
+            () => this.caches.clear(),
+          )
+        : undefined;
     this.agents = new AgentsRepo(db);
     this.sessions = new SessionsRepo(db);
     this.accountLinks = new AccountLinksRepo(db);
     this.audit = new AuditRepo(db);
     this.queues = new QueuesRepo(db);
     this.visitors = new VisitorsRepo(db);
-    this.conversations = new ConversationsRepo(db);
+    this.conversations = new ConversationsRepo(db, caches, hotPath);
     this.cannedReplies = new CannedRepliesRepo(db);
     this.settings = new SettingsRepo(db);
     this.eventLog = new EventLogRepo(db);
-    this.notes = new NotesRepo(db);
+    this.notes = new NotesRepo(db, caches);
     this.recordings = new RecordingsRepo(db);
     this.callbacks = new CallbacksRepo(db);
     this.mail = new MailRepo(db, dialect);
     this.channels = new ChannelsRepo(db);
-    this.webhooks = new WebhooksRepo(db, dialect);
+    this.webhooks = new WebhooksRepo(db, dialect, caches);
     this.customers = new CustomersRepo(db);
     this.customerIdentity = new CustomerIdentityRepo(db);
     this.articles = new ArticlesRepo(db);
-    this.privacy = new PrivacyRepo(db);
+    this.privacy = new PrivacyRepo(db, caches);
     this.deletionRequests = new DeletionRequestsRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return work(this);
-    return this.db.transaction().execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect)));
+    return this.db
+      .transaction()
+      .execute((trx: Transaction<Database>) => work(new Store(trx, this.dialect, this.caches, this.hotPath)))
+      .catch((error: unknown) => {
+        // Rolled back: what its writes put in the caches is not so.
+        this.caches.clear();
+        throw error;
+      });
+  }
+
+  /**
+   * Like transaction(), for short writes that many callers make at once (chat messages): on
+   * SQLite, those that arrive together share one transaction and one fsync (see GroupCommit),
+   * each in a savepoint of its own. Settles only after the commit. Elsewhere, a transaction of its own.
+   */
+  groupCommit<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    return this.group ? this.group.run(work) : this.transaction(work);
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { WebhookEvent } from '../protocol/channels.js';
 import { claimDue } from './claim-due.js';
+import type { StoreCaches } from './read-cache.js';
 import type { Database } from './schema.js';
 
 export interface WebhookRecord {
@@ -41,19 +42,26 @@ const toDelivery = (r: Selectable<Database['webhook_deliveries']>): Delivery => 
   ...(r.delivered_at != null ? { deliveredAt: Number(r.delivered_at) } : {}),
 });
 
+/** The webhooks cache holds one entry: the whole list. */
+const ALL = 'all';
+
 export class WebhooksRepo {
   constructor(
     private readonly db: Kysely<Database>,
     /** PostgreSQL claims skip rows another sender is claiming (SKIP LOCKED); SQLite has one writer. */
-    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+    private readonly dialect: 'sqlite' | 'postgres',
+    private readonly caches: StoreCaches,
   ) {}
 
   async insert(w: WebhookRecord): Promise<void> {
     await this.db.insertInto('webhooks').values({ id: w.id, url: w.url, secret: w.secret, events: JSON.stringify(w.events), created_at: w.createdAt }).execute();
+    // After the write, so a read that raced it does not keep what it read before it.
+    this.caches.webhooks.invalidate(ALL);
   }
 
+  /** Every subscription, oldest first; every event a visitor causes asks, so it is kept in memory where it may be. */
   async list(): Promise<WebhookRecord[]> {
-    return (await this.db.selectFrom('webhooks').selectAll().orderBy('created_at').execute()).map(toWebhook);
+    return this.caches.webhooks.get(ALL, async () => (await this.db.selectFrom('webhooks').selectAll().orderBy('created_at').execute()).map(toWebhook));
   }
 
   async findById(id: string): Promise<WebhookRecord | undefined> {
@@ -63,6 +71,7 @@ export class WebhooksRepo {
 
   async remove(id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('webhooks').where('id', '=', id).executeTakeFirst();
+    this.caches.webhooks.invalidate(ALL);
     return Number(result.numDeletedRows) === 1;
   }
 

@@ -10,6 +10,7 @@ import { AcdEngine, DEFAULT_QUEUE } from '../../signaling/acd/acd-engine.js';
 import { seededRandom } from '../../signaling/acd/routing-state.js';
 import { STRATEGY_NAMES } from '../../signaling/acd/strategies/strategy.js';
 import type { AcdDecision, AcdEvent } from '../../signaling/acd/types.js';
+import { quick, reportBench } from './bench-result.js';
 
 interface Scale {
   label: string;
@@ -159,7 +160,7 @@ function run(scale: Scale, measuredEvents: number) {
 }
 
 const eventsArg = process.argv.indexOf('--events');
-const measured = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 50_000;
+const measured = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : quick ? 5_000 : 50_000;
 const scales: Scale[] = [
   { label: 'target: 20 queues, 1,000 agents, 10,000 waiting', queues: 20, agents: 1000, waiting: 10_000 },
   { label: 'tenth:  20 queues,   100 agents,  1,000 waiting', queues: 20, agents: 100, waiting: 1_000 },
@@ -170,7 +171,10 @@ console.log('workload                                          waiting   events/
 let detail: { type: string; count: number; p50: number; p99: number }[] = [];
 for (const scale of scales) {
   const r = run(scale, measured);
-  if (scale === scales[0]) detail = r.byType;
+  if (scale === scales[0]) {
+    detail = r.byType;
+    reportBench({ figure: 'ACD decision p99 (µs), 10,000 waiting, 1,000 agents', ours: r.p99, target: '< 100', met: r.p99 < 100 });
+  }
   console.log(
     `${r.label.padEnd(50)}${String(r.waitingAtEnd).padStart(7)}${Math.round(r.eventsPerS).toLocaleString('en').padStart(11)}${Math.round(r.decisionsPerS).toLocaleString('en').padStart(12)}${r.p50.toFixed(1).padStart(8)}${r.p99.toFixed(1).padStart(8)}${r.p999.toFixed(1).padStart(9)}${r.max.toFixed(0).padStart(8)}${r.heapMiB.toFixed(0).padStart(10)}`,
   );

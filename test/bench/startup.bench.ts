@@ -13,18 +13,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { peerServer, productionServer, startTimed, tsxServer, type ServerProgram } from './child-server.js';
+import { quick, reportBench } from './bench-result.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const runs = arg('--runs', 10);
+const runs = arg('--runs', quick ? 1 : 10);
 // A data directory set up by one unmeasured first start, for the restarts.
 const kept = mkdtempSync(join(tmpdir(), 'sb-bench-kept-'));
 await (await startTimed(productionServer(kept))).stop();
 const firstStart = () => productionServer();
 const restart = () => productionServer(kept);
-const programs: (() => ServerProgram)[] = [firstStart, restart, peerServer, ...(process.argv.includes('--no-tsx') ? [] : [tsxServer])];
+const programs: (() => ServerProgram)[] = [firstStart, restart, peerServer, ...(process.argv.includes('--no-tsx') || quick ? [] : [tsxServer])];
 
 const times = new Map<string, number[]>();
 const labelOf = new Map<() => ServerProgram, string>();
@@ -48,6 +49,8 @@ for (const [label, list] of times) {
   console.log(`  ${label.padEnd(44)} median ${quantile(sorted, 0.5).toFixed(0).padStart(5)}   p90 ${quantile(sorted, 0.9).toFixed(0).padStart(5)}   min ${sorted[0]!.toFixed(0).padStart(5)}`);
 }
 const [ours, again, peer, tsx] = [firstStart, restart, peerServer, tsxServer].map((make) => medians.get(labelOf.get(make) ?? ''));
+if (ours && peer) reportBench({ figure: 'server ready after start, production build (ms)', ours, peer, peerLabel: 'PeerJS server', target: '< 1500', met: ours < 1500 });
+if (again && peer) reportBench({ figure: 'server ready after restart, production build (ms)', ours: again, peer, peerLabel: 'PeerJS server', target: '< 1500', met: again < 1500 });
 if (ours && peer) console.log(`  ratio of medians, first start ÷ PeerJS: ${(ours / peer).toFixed(2)}; restart ÷ PeerJS: ${(again! / peer).toFixed(2)}`);
 if (ours && tsx) console.log(`  ratio of medians, tsx sources ÷ production build (first starts): ${(tsx / ours).toFixed(2)}`);
 rmSync(kept, { recursive: true, force: true });

@@ -9,6 +9,7 @@
  */
 import { request } from 'node:http';
 import { productionServer, startTimed } from './child-server.js';
+import { reportBench } from './bench-result.js';
 
 const CODINGS = { brotli: 'br, gzip', gzip: 'gzip', none: '' } as const;
 type Coding = keyof typeof CODINGS;
@@ -57,6 +58,7 @@ async function measure(label: string, paths: Iterable<string>) {
     }
   }
   const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
+  reportBench({ figure: `${label}, brotli (KiB)`, ours: row.brotli / 1024 });
   console.log(`  ${label.padEnd(44)} ${kib(row.brotli)} ${kib(row.gzip)} ${kib(row.none)}`);
 }
 

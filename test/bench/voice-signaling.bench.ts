@@ -16,13 +16,16 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { RawPeer } from '../support/peer-client.js';
+import { quick, reportBench } from './bench-result.js';
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const PAIRS = arg('pairs', 500);
-const SAMPLES = arg('samples', 2000);
-const ROUNDS = arg('rounds', 20);
+const PAIRS = arg('pairs', quick ? 50 : 500);
+const SAMPLES = arg('samples', quick ? 200 : 2000);
+const ROUNDS = arg('rounds', quick ? 2 : 20);
+/** The burst p99 (ms) of each run, by server, for the BENCH line. */
+const burstP99: Record<'ours' | 'stock', number[]> = { ours: [], stock: [] };
 
 interface Pair {
   a: RawPeer;
@@ -119,6 +122,7 @@ async function measure(kind: 'ours' | 'stock', label: string): Promise<string[]>
   await unloaded(pairs.slice(0, 50)); // warm-up, both sides
   const single = await unloaded(pairs);
   const { latencies, perSecond } = await burst(pairs);
+  burstP99[kind].push(percentile([...latencies].sort((x, y) => x - y), 99));
   peers.forEach((p) => p.close());
   server.stop();
   return [
@@ -137,7 +141,10 @@ function line(label: string, latencies: number[]): string {
 const OURS = 'Switchboard (token + call-pair check)';
 const STOCK = 'peer 1.0.2 (stock PeerServer, no checks)';
 const results: string[] = [];
-for (const [kind, label] of [['ours', OURS], ['stock', STOCK], ['stock', STOCK], ['ours', OURS]] as const) results.push(...(await measure(kind, label)));
+const order = [['ours', OURS], ['stock', STOCK], ['stock', STOCK], ['ours', OURS]] as const;
+for (const [kind, label] of quick ? order.slice(0, 2) : order) results.push(...(await measure(kind, label)));
 console.log(`\nSignaling relay latency, ${PAIRS * 2} connected peers, loopback, Node ${process.version}, servers in their own processes:\n`);
 console.log(results.join('\n'));
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+reportBench({ figure: `voice signaling relay p99 under burst (ms), ${PAIRS * 2} peers`, ours: mean(burstP99.ours), peer: mean(burstP99.stock), peerLabel: 'stock PeerServer' });
 process.exit(0);

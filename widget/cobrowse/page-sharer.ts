@@ -17,6 +17,11 @@ const RESYNC_MS = 3000;
 /** Changes may grow to this multiple of the snapshot (or this many bytes) before a fresh snapshot. */
 const COMPACT_RATIO = 1;
 const COMPACT_MIN_BYTES = 64 * 1024;
+/**
+ * Typing is gathered for this long into one frame (the field's last value only): a burst of
+ * keystrokes is one Yjs update, not one each. Flushed sooner on blur and before any other change.
+ */
+const TYPING_WINDOW_MS = 60;
 /** The room's close code for "not a party of an active session": final, unlike a dropped connection. */
 export const ROOM_REFUSED = 4403;
 
@@ -46,6 +51,9 @@ export class PageSharer {
   /** Names the current snapshot: node ids are only meaningful within one. */
   snapshotId = '';
   private flushQueued = false;
+  /** Field values typed since the last frame, by node id: only the latest of each is sent. */
+  private readonly typed = new Map<number, MirrorOp>();
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private scrollFrame = 0;
   private readonly scrolledElements = new Set<Element>();
   private readonly listeners: [EventTarget, string, EventListener][] = [];
@@ -87,6 +95,7 @@ export class PageSharer {
   stop(): void {
     this.sharing = false;
     this.observer.disconnect();
+    clearTimeout(this.typingTimer);
     for (const [target, type, listener] of this.listeners.splice(0)) target.removeEventListener(type, listener, true);
     cancelAnimationFrame(this.scrollFrame);
     this.provider.destroy();
@@ -101,6 +110,7 @@ export class PageSharer {
     if (!root) return;
     const frame = encodeFrame([{ op: 'root', ...(d.doctype ? { doctype: d.doctype.name } : {}), node: root }]);
     this.pending.length = 0;
+    this.typed.clear();
     this.observer.takeRecords();
     this.snapshotBytes = frame.length;
     this.snapshotId = Math.random().toString(36).slice(2, 10);
@@ -120,8 +130,12 @@ export class PageSharer {
       target.addEventListener(type, listener, { capture: true, passive: true });
       this.listeners.push([target, type, listener]);
     };
-    on(this.win.document, 'input', (e) => this.fieldChanged(e.target));
-    on(this.win.document, 'change', (e) => this.fieldChanged(e.target));
+    on(this.win.document, 'input', (e) => this.fieldChanged(e.target, true));
+    on(this.win.document, 'change', (e) => this.fieldChanged(e.target, false));
+    // Leaving a field sends what was typed in it now.
+    on(this.win.document, 'focusout', () => {
+      if (this.typed.size) this.queueFlush();
+    });
     on(this.win.document, 'scroll', (e) => this.scrolled(e.target));
     on(this.win, 'resize', () => this.schedulePage());
     on(this.win, 'popstate', () => this.schedulePage());
@@ -129,12 +143,21 @@ export class PageSharer {
     on(this.win.document, 'visibilitychange', () => this.provider.awareness.setLocalState(this.presence()));
   }
 
-  private fieldChanged(target: EventTarget | null): void {
+  private fieldChanged(target: EventTarget | null, typing: boolean): void {
     if (!(target instanceof Element)) return;
     const id = this.serializer.idOf(target);
     if (id === undefined) return;
     // fieldState is empty for private fields: their keystrokes send nothing at all.
     const state = this.serializer.fieldState(target);
+    if (state.value !== undefined && typing && state.checked === undefined) {
+      this.typed.delete(id);
+      this.typed.set(id, { op: 'value', id, value: state.value });
+      this.typingTimer ??= setTimeout(() => {
+        this.typingTimer = undefined;
+        this.flush([]);
+      }, TYPING_WINDOW_MS);
+      return;
+    }
     if (state.value !== undefined) this.pending.push({ op: 'value', id, value: state.value });
     if (state.checked !== undefined) this.pending.push({ op: 'checked', id, checked: state.checked });
     // A radio's siblings changed too; the browser fires no event for them.
@@ -179,8 +202,13 @@ export class PageSharer {
   /** Writes the DOM changes so far, then the field and scroll changes, as one frame. */
   private flush(records: MutationRecord[]): void {
     if (!this.sharing) return;
+    // What was typed goes first: it happened before the DOM changes this frame carries (or with them).
+    const ops: MirrorOp[] = [...this.typed.values()];
+    this.typed.clear();
+    clearTimeout(this.typingTimer);
+    this.typingTimer = undefined;
     const all = records.concat(this.observer.takeRecords());
-    const ops = all.length ? opsForMutations(all, this.serializer) : [];
+    if (all.length) ops.push(...opsForMutations(all, this.serializer));
     ops.push(...this.pending.splice(0));
     this.doc.transact(() => {
       if (ops.length) {
