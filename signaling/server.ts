@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     mail: config.mail,
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     sessionIdleMs: config.sessionIdleMs,
+    publicUrl: config.publicUrl,
+    files: { dir: config.files.dir, policy: { ...(config.files.maxBytes ? { maxBytes: config.files.maxBytes } : {}), ...(config.files.types ? { types: config.files.types } : {}) } },
   });
   installProcessGuard(services.metrics);
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;

@@ -4,6 +4,7 @@
  * validation code reaches the widget bundle.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.js';
 import { DISPOSITIONS } from './conversation.js';
 import { attributesSchema, visitorContextFrameSchema } from './customers.js';
 import { AGENT_STATUSES, BREAK_REASONS } from './presence.js';
@@ -34,7 +35,10 @@ const send = z.object({
   type: z.literal('message.send'),
   id: clientIdSchema,
   conversationId,
-  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
+  /** Empty only when the message carries files. */
+  text: z.string().trim().max(MAX_MESSAGE_LENGTH),
+  /** Files uploaded first (`POST /api/visitors/files`, `POST /api/files`): the message is sent once they are stored. */
+  attachments: z.array(z.string().min(1).max(64)).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
 });
 
 const start = z.object({
