@@ -57,11 +57,11 @@ describe('sharing files in a conversation', () => {
   });
   after(() => server.close());
 
-  const upload = (token: string, name: string, bytes: Uint8Array, auth: 'visitor' | string = 'visitor') =>
+  const upload = (token: string, name: string, bytes: Buffer, auth: 'visitor' | string = 'visitor') =>
     fetch(`${server.url}/api/${auth === 'visitor' ? 'visitors/files' : 'files'}?name=${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: auth === 'visitor' ? { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' } : { cookie: auth, origin: server.origin, 'content-type': 'application/octet-stream' },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
 
   test('a visitor sends a picture: the agent sees it, an outsider gets 404, the link expires, the transcript names it', async () => {
