@@ -13,6 +13,7 @@ import { format } from '../i18n/en.js';
 import { loadCatalogue } from '../i18n/load-catalogue.js';
 import { setWidgetLanguage, widgetLanguage } from '../i18n/widget-language.js';
 import type { AppLocale } from '../../ui/i18n/locales.js';
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -79,6 +80,8 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
     else if (bot && !open && bot.state.phase === 'answered') void bot.toPerson().then(() => session.send(text));
     else session.send(text);
   });
+  // A file goes to a person, never to the bot: it opens the conversation if need be.
+  panel.addEventListener('sb-send-files', (e) => session.send('', (e as CustomEvent<{ attachments: AttachmentRef[] }>).detail.attachments));
   panel.addEventListener('sb-bot-open', (e) => void bot?.open((e as CustomEvent<{ id: string }>).detail.id));
   panel.addEventListener('sb-bot-resolved', () => bot?.resolved());
   panel.addEventListener('sb-bot-person', () => void bot?.toPerson());
