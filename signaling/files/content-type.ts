@@ -31,6 +31,7 @@ function decodeText(bytes: Uint8Array): string | undefined {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // Tabs, line breaks and form feeds are text; other control bytes mean a binary format.
+    // eslint-disable-next-line no-control-regex
     return /[\u0000-\u0008\u000e-\u001f\u007f]/.test(text) ? undefined : text;
   } catch {
     return undefined;

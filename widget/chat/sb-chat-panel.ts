@@ -23,7 +23,7 @@ import type { DeletionOutcome } from './deletion-request.js';
 import { renderEndedFooter } from './ended-footer.js';
 import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
-import { renderFiles, renderTimelineItem } from './timeline-item.js';
+import { renderTimelineItem } from './timeline-item.js';
 import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
 import { filesOf } from '../../ui/attachments/upload-file.js';
 import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
