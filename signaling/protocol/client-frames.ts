@@ -39,7 +39,7 @@ const send = z.object({
   text: z.string().trim().max(MAX_MESSAGE_LENGTH),
   /** Files uploaded first (`POST /api/visitors/files`, `POST /api/files`): the message is sent once they are stored. */
   attachments: z.array(z.string().min(1).max(64)).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
-});
+}).refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'a message needs text or a file' });
 
 const start = z.object({
   type: z.literal('conversation.start'),
