@@ -46,7 +46,7 @@ import { AttachmentService, type AttachmentPolicy } from './files/attachment-ser
 import { attachmentFiles } from './files/attachment-files.js';
 import type { FileStorage } from './files/file-storage.js';
 import { FilesystemStorage } from './files/filesystem-storage.js';
-import { TranscriptService } from './files/transcript-service.js';
+import { TRANSCRIPT_LINK_TTL_MS, TranscriptService } from './files/transcript-service.js';
 import { DEFAULT_ATTACHMENT_TYPES, DEFAULT_MAX_ATTACHMENT_BYTES } from './protocol/attachments.js';
 
 export interface Services {
@@ -172,7 +172,9 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock });
+  // Built below; the mail desk asks for its files' links only when an agent's reply carries some.
+  let fileLinks: ((fileId: string) => string) | undefined;
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink: (fileId) => fileLinks!(fileId) });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
   const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
   const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
@@ -199,6 +201,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     timeZone,
     clock,
   });
+  fileLinks = (fileId) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
   // Files kept with conversations: export, erasure and retention treat them alike.
   const conversationFiles = [recordingFiles(store), attachmentFiles(store, fileStorage, clock)];
   const eraser = new DataEraser({ store, conversations, files: conversationFiles });
