@@ -172,15 +172,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
-  // Built below; the mail desk asks for its files' links only when an agent's reply carries some.
-  let fileLinks: ((fileId: string) => string) | undefined;
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink: (fileId) => fileLinks!(fileId) });
-  const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
-  const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
-  const integrations = webhookEvents(store, webhooks);
-  const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
-  const team = new TeamService({ store, audit, events: accountEvents, clock });
   const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
   const attachments = new AttachmentService({
     store,
@@ -190,6 +181,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     clock,
     policy: { maxBytes: options.files?.policy?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, types: options.files?.policy?.types ?? DEFAULT_ATTACHMENT_TYPES },
   });
+  const fileLink = (fileId: string) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink });
+  const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
+  const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
+  const integrations = webhookEvents(store, webhooks);
+  const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
+  const team = new TeamService({ store, audit, events: accountEvents, clock });
   const transcripts = new TranscriptService({
     store,
     parties,
@@ -201,7 +200,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
     timeZone,
     clock,
   });
-  fileLinks = (fileId) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
   // Files kept with conversations: export, erasure and retention treat them alike.
   const conversationFiles = [recordingFiles(store), attachmentFiles(store, fileStorage, clock)];
   const eraser = new DataEraser({ store, conversations, files: conversationFiles });
