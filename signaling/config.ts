@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { compileTrust, type TrustProxy } from './http/client-address.js';
 import { emailAddressSchema } from './protocol/email-address.js';
+import { NEVER_ACCEPTED_TYPES } from './protocol/attachments.js';
+import { dirname, join } from 'node:path';
 import { LOG_LEVELS, type LogLevel } from './kernel/logger.js';
 import { parseDatabaseUrl } from './store/database-url.js';
 import type { VoiceSettings } from './voice/ice-config.js';
@@ -114,6 +116,17 @@ const envSchema = z
   PRESENCE_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(20),
   /** Sessions unused for this many minutes end (a shared computer left signed in). */
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(30 * 24 * 60).default(12 * 60),
+  /** Shared files: the largest accepted (bytes; 10 MB by default). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).optional(),
+  /** Shared files: comma-separated types accepted, read from each file's bytes (default: images, PDF, plain text, office documents). */
+  ATTACHMENT_TYPES: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)))
+    .refine((list) => !list || list.every((t) => /^[a-z]+\/[a-z0-9.+-]+$/.test(t)), 'each type must look like image/png')
+    .refine((list) => !list || !list.some((t) => NEVER_ACCEPTED_TYPES.includes(t)), `may not include ${NEVER_ACCEPTED_TYPES.join(', ')} (a browser would run script in them)`),
+  /** Where shared files are kept (default: files/ beside the SQLite database, or ./data/files). */
+  FILES_DIR: z.string().min(1).optional(),
   /** Where the built apps are; `npm start` builds them there. */
   STATIC_DIR: z.string().default('dist/app'),
   /** How much the server logs (JSON lines on stdout; readable ones in a terminal). */
@@ -150,6 +163,8 @@ export interface Config {
   sessionIdleMs: number;
   presenceGraceMs: number;
   logLevel: LogLevel;
+  /** Shared files: where they are kept, and what the site accepts (absent: the defaults). */
+  files: { dir: string; maxBytes?: number; types?: string[] };
   /** Set when REDIS_URL turns on cluster mode. */
   cluster?: ClusterConfig;
 }
@@ -205,8 +220,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     presenceGraceMs: e.PRESENCE_GRACE_SECONDS * 1000,
     logLevel: e.LOG_LEVEL,
+    files: {
+      dir: e.FILES_DIR ?? defaultFilesDir(e.DATABASE_URL),
+      ...(e.ATTACHMENT_MAX_BYTES ? { maxBytes: e.ATTACHMENT_MAX_BYTES } : {}),
+      ...(e.ATTACHMENT_TYPES ? { types: e.ATTACHMENT_TYPES } : {}),
+    },
     ...(e.REDIS_URL
       ? { cluster: { redisUrl: e.REDIS_URL, nodeName: e.NODE_NAME ?? `${hostname()}-${process.pid}`, advertiseHost: e.CLUSTER_ADVERTISE_HOST, internalPort: e.CLUSTER_INTERNAL_PORT } }
       : {}),
   };
+}
+
+/** files/ beside a SQLite database file (the data folder), else ./data/files. */
+function defaultFilesDir(databaseUrl: string): string {
+  const target = parseDatabaseUrl(databaseUrl);
+  return target.dialect === 'sqlite' && target.path !== ':memory:' ? join(dirname(target.path), 'files') : './data/files';
 }

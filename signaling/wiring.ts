@@ -42,6 +42,12 @@ import { DataEraser } from './privacy/data-eraser.js';
 import { DeletionRequests } from './privacy/deletion-requests.js';
 import { PrivacyService } from './privacy/privacy-service.js';
 import { RetentionJob, type RetentionJobOptions } from './privacy/retention-job.js';
+import { AttachmentService, type AttachmentPolicy } from './files/attachment-service.js';
+import { attachmentFiles } from './files/attachment-files.js';
+import type { FileStorage } from './files/file-storage.js';
+import { FilesystemStorage } from './files/filesystem-storage.js';
+import { TRANSCRIPT_LINK_TTL_MS, TranscriptService } from './files/transcript-service.js';
+import { DEFAULT_ATTACHMENT_TYPES, DEFAULT_MAX_ATTACHMENT_BYTES } from './protocol/attachments.js';
 
 export interface Services {
   auth: AuthService;
@@ -90,6 +96,10 @@ export interface Services {
   deletionRequests: DeletionRequests;
   /** Erases what the retention settings age out, daily. */
   retention: RetentionJob;
+  /** Files shared in conversations: uploads checked by their bytes, signed links for the parties. */
+  attachments: AttachmentService;
+  /** Conversations' transcripts, downloaded or mailed to the visitor. */
+  transcripts: TranscriptService;
   /** Whether the store answers, for /healthz. */
   health: StoreHealth;
   /** This server's Prometheus registry: counters and histograms, rendered at /metrics. */
@@ -121,6 +131,10 @@ export interface ServicesOptions {
   sessionIdleMs?: number;
   /** How long an agent whose last connection went stays present (20 s by default). */
   presenceGraceMs?: number;
+  /** Where shared files go (a folder; or a storage of its own, such as an S3-compatible one) and what the site accepts. */
+  files?: { dir?: string; storage?: FileStorage; policy?: Partial<AttachmentPolicy> };
+  /** The address people reach the server at, for links in mailed transcripts. */
+  publicUrl?: string;
   /** The retention job's pacing (tests run it by hand). */
   retention?: RetentionJobOptions & { disabled?: boolean };
 }
@@ -160,15 +174,36 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const mailSender = new MailSender(store, mailSettings, clock, metrics);
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock });
+  const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
+  const attachments = new AttachmentService({
+    store,
+    storage: fileStorage,
+    parties,
+    secret,
+    clock,
+    policy: { maxBytes: options.files?.policy?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, types: options.files?.policy?.types ?? DEFAULT_ATTACHMENT_TYPES },
+  });
+  const fileLink = (fileId: string) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
+  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
   const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
   const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
   const team = new TeamService({ store, audit, events: accountEvents, clock });
-  // Files kept with conversations; attachments join this list when file sharing exists.
-  const conversationFiles = [recordingFiles(store)];
+  const transcripts = new TranscriptService({
+    store,
+    parties,
+    attachments,
+    mailSender,
+    publicUrl: options.publicUrl ?? 'http://localhost:8787',
+    mailFrom: mailSettings.from,
+    company: mailSettings.company ?? 'Switchboard',
+    timeZone,
+    clock,
+  });
+  // Files kept with conversations: export, erasure and retention treat them alike.
+  const conversationFiles = [recordingFiles(store), attachmentFiles(store, fileStorage, clock)];
   const eraser = new DataEraser({ store, conversations, files: conversationFiles });
   const retention = new RetentionJob({ store, eraser, files: conversationFiles, audit, clock }, options.retention);
 
@@ -249,6 +284,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     privacy: new PrivacyService({ store, eraser, files: conversationFiles, audit, clock }),
     deletionRequests: new DeletionRequests({ store, eraser, audit, clock }),
     retention,
+    attachments,
+    transcripts,
     health: new StoreHealth(store),
     metrics,
     async destroy() {

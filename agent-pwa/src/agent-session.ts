@@ -3,6 +3,7 @@
  * timelines, kept current over the agent socket. Views read `state` (AgentState) and follow its
  * `change` events through a SessionController.
  */
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 import type { AgentFrame } from '../../signaling/protocol/client-frames.js';
 import type { ConversationEvent, ConversationSummary, Disposition } from '../../signaling/protocol/conversation.js';
 import type { AgentStatus, ChoosableBreakReason } from '../../signaling/protocol/presence.js';
@@ -72,11 +73,13 @@ export class AgentSession extends EventTarget {
     await this.client.request({ type: 'offer.decline', id: newId(), conversationId }).catch(() => {});
   }
 
-  async reply(conversationId: string, text: string): Promise<void> {
+  /** Sends a reply; `attachments` are files already stored (the message goes once they are). */
+  async reply(conversationId: string, text: string, attachments: AttachmentRef[] = []): Promise<void> {
     const clientId = newId();
-    this.setPending(conversationId, [...(this.state.pending[conversationId] ?? []), { clientId, text }]);
+    const shown = [text, ...attachments.map((a) => `📎 ${a.name}`)].filter(Boolean).join('\n');
+    this.setPending(conversationId, [...(this.state.pending[conversationId] ?? []), { clientId, text: shown }]);
     try {
-      await this.client.request({ type: 'message.send', id: clientId, conversationId, text });
+      await this.client.request({ type: 'message.send', id: clientId, conversationId, text, ...(attachments.length ? { attachments: attachments.map((a) => a.id) } : {}) });
     } finally {
       this.setPending(conversationId, (this.state.pending[conversationId] ?? []).filter((p) => p.clientId !== clientId));
     }

@@ -49,6 +49,8 @@ export class SbConversationView extends LitElement {
       .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
+      .transcript-links { display: flex; gap: 12px; font-size: 13px; }
+      .message sb-attachments { margin-block-start: 4px; }
       .log { flex: 1; overflow-y: auto; }
       ol { list-style: none; margin: 0; padding: 16px; display: flex; flex-direction: column; gap: 8px; }
       li { max-width: 75%; }
@@ -184,6 +186,10 @@ export class SbConversationView extends LitElement {
           <h2 dir="auto">${name}</h2>
           <span class="contact muted">${[sourceLabel(c), c.visitor.email, c.visitor.phone].filter(Boolean).join(' · ')}</span>
           ${c.subject ? html`<span class="contact">${t('subjectLine', { subject: c.subject })}</span>` : nothing}
+          <span class="transcript-links muted">
+            <a href=${`/api/conversations/${encodeURIComponent(c.id)}/transcript?format=text`} download>${t('transcriptText')}</a>
+            <a href=${`/api/conversations/${encodeURIComponent(c.id)}/transcript?format=html`} download>${t('transcriptHtml')}</a>
+          </span>
         </div>
         ${ended || this.monitoring
           ? nothing

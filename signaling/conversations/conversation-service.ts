@@ -4,7 +4,7 @@
  * are ever told about it. Where a conversation waits and who has it is `QueuePlacement`'s.
  */
 import { topics, type Bus } from '../bus/bus.js';
-import { partyOf, type Actor } from '../kernel/actor.js';
+import { partyOf, uploaderOf, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { LogType } from '../kpi/log-types.js';
@@ -54,11 +54,20 @@ export class ConversationService {
 
   /**
    * Stores a message and publishes it to both parties. A retried `clientId` returns the
-   * stored message without storing it again.
+   * stored message without storing it again. `attachmentIds` are files the actor uploaded and
+   * has not sent yet: the message carries them, or is refused and nothing changes.
    */
-  async postMessage(actor: Actor, conversationId: string, text: string, clientId: string): Promise<ConversationEvent> {
+  async postMessage(actor: Actor, conversationId: string, text: string, clientId: string, attachmentIds: readonly string[] = []): Promise<ConversationEvent> {
     const conversation = await this.parties.authorize(actor, conversationId, 'write');
-    const body: ConversationEventBody = { type: 'message', author: partyOf(actor), text, clientId };
+    const ids = [...new Set(attachmentIds)];
+    if (!text.trim() && ids.length === 0) throw new AppError('invalid-input', 'a message needs text or a file');
+    if (ids.length > 0) {
+      // A retried message with files: its files are sent now, so answer before checking them again.
+      const already = await this.store.conversations.findEventByClientId(conversationId, clientId);
+      if (already) return already;
+    }
+    const files = await this.unsentFilesOf(actor, ids);
+    const body: ConversationEventBody = { type: 'message', author: partyOf(actor), text, clientId, ...(files.length ? { attachments: files } : {}) };
     let stored: { event: ConversationEvent; earlier: boolean };
     try {
       // Messages arriving together share a commit; each settles only once it is on disk.
@@ -68,6 +77,8 @@ export class ConversationService {
         if (earlier) return { event: earlier, earlier: true };
         if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
         const event = await tx.conversations.appendEvent(conversationId, body, this.clock(), clientId);
+        // A file another message took meanwhile fails the whole message: it is sent once or not at all.
+        if (ids.length > 0 && (await tx.attachments.attach(ids, conversationId, event.seq)) !== ids.length) throw new AppError('invalid-input', 'a file was already sent');
         await this.events.run('storing', tx, conversation, event as MessageEvent);
         return { event, earlier: false };
       });
@@ -80,9 +91,22 @@ export class ConversationService {
     if (stored.earlier) return stored.event;
     const event = stored.event;
     await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
-    if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text });
+    if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text || files.map((f) => f.name).join(', ') });
     this.events.notify('posted', conversation, event as MessageEvent);
     return event;
+  }
+
+  /** The files `ids` as a message shows them, when each is the actor's and not sent yet. @throws AppError `invalid-input` otherwise. */
+  private async unsentFilesOf(actor: Actor, ids: string[]) {
+    if (ids.length === 0) return [];
+    const found = await this.store.attachments.findMany(ids);
+    const uploader = uploaderOf(actor);
+    const mine = new Map(found.filter((f) => f.uploader === uploader && !f.conversationId).map((f) => [f.id, f]));
+    if (mine.size !== ids.length) throw new AppError('invalid-input', 'no such file to send (upload it first, and send it once)');
+    return ids.map((id) => {
+      const f = mine.get(id)!;
+      return { id: f.id, name: f.name, mimeType: f.mimeType, size: f.size };
+    });
   }
 
   /** Timeline events after `afterSeq`, for a party catching up after a reconnect. */

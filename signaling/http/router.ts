@@ -38,6 +38,9 @@ const ERROR_MEANINGS = {
   401: 'Not signed in, or credentials not accepted (`not-authenticated`, `invalid-credentials`, `invalid-signature`)',
   403: 'Not allowed: your role may not do this, or the request came from another site (`forbidden`, `origin-not-allowed`)',
   404: 'No such thing, or not yours to see (`not-found`)',
+  410: 'The link has expired (`link-expired`): ask for a new one',
+  413: 'The file is larger than the site allows (`file-too-large`)',
+  415: 'The file’s content, read from its bytes, is not a type the site accepts (`file-type-not-allowed`)',
   409: 'Conflicts with the current state (`conversation-ended`, `offer-unavailable`, `replayed`)',
   429: 'Too many requests; try again later (`rate-limited`)',
 } as const;

@@ -17,6 +17,9 @@ const STATUS: Record<ErrorReason, number> = {
   'invalid-signature': 401,
   replayed: 409,
   'password-change-required': 403,
+  'file-too-large': 413,
+  'file-type-not-allowed': 415,
+  'link-expired': 410,
   internal: 500,
 };
 

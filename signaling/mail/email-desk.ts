@@ -31,6 +31,8 @@ export interface EmailDeskOptions {
   company: string;
   /** Where changes to the mail routing rules are recorded. */
   audit: AuditTrail;
+  /** A lasting signed address of a shared file, so an agent's files reach the customer with the reply (as links). */
+  fileLink?: (fileId: string) => string;
   clock?: () => number;
 }
 
@@ -201,6 +203,15 @@ export class EmailDesk {
     this.sender.kick();
   }
 
+  /** The reply's text, then each file the agent sent with it as a link (the link says how long it works). */
+  private withFiles(event: MessageEvent, language: string | undefined): string {
+    const files = event.attachments ?? [];
+    if (!files.length || !this.options.fileLink) return event.text;
+    const words = mailTextFor(language);
+    const lines = files.map((f) => `${words.say('transcriptFile', { name: f.name, size: `${Math.max(1, Math.round(f.size / 1000))} kB` })} ${this.options.fileLink!(f.id)}`);
+    return [event.text, '', ...lines, words.say('transcriptLinksExpire')].filter((line, i) => i > 0 || line).join('\n');
+  }
+
   private async queueReply(tx: Store, conversation: ConversationRecord, event: MessageEvent): Promise<void> {
     const visitor = await tx.visitors.findById(conversation.visitorId);
     if (!visitor?.email) return;
@@ -210,7 +221,7 @@ export class EmailDesk {
         conversationId: conversation.id,
         to: visitor.email,
         subject: mailTextFor(conversation.language).replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
-        body: mailTextFor(conversation.language).replyBody({ text: event.text, agentName: event.author.name ?? '', company: this.options.company }),
+        body: mailTextFor(conversation.language).replyBody({ text: this.withFiles(event, conversation.language), agentName: event.author.name ?? '', company: this.options.company }),
         messageId: this.newMessageId(),
         ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
         references,

@@ -19,6 +19,8 @@ export function mailTextFor(language: string | undefined) {
   const say = (key: MailTextKey, params: Record<string, string> = {}) =>
     (catalogue[key] ?? en[key]).replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
   return {
+    /** Any text of the catalogue, with its placeholders filled. */
+    say,
     // "Re:" stays as RFC 5322 writes it, whatever the language: mail clients thread on it.
     ackSubject: (subject: string, reference: string) => `${subject ? `Re: ${subject}` : say('ackSubjectNew')} [#${reference}]`,
     ackBody: (p: { name?: string; reference: string; message: string; company: string }) =>

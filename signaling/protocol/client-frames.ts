@@ -4,6 +4,7 @@
  * validation code reaches the widget bundle.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.js';
 import { DISPOSITIONS } from './conversation.js';
 import { attributesSchema, trackedEventSchema, visitorContextFrameSchema } from './customers.js';
 import { AGENT_STATUSES, CHOOSABLE_BREAK_REASONS } from './presence.js';
@@ -34,8 +35,11 @@ const send = z.object({
   type: z.literal('message.send'),
   id: clientIdSchema,
   conversationId,
-  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH, `a message is at most ${MAX_MESSAGE_LENGTH} characters; nothing was sent`),
-});
+  /** Empty only when the message carries files. */
+  text: z.string().trim().max(MAX_MESSAGE_LENGTH, `a message is at most ${MAX_MESSAGE_LENGTH} characters; nothing was sent`),
+  /** Files uploaded first (`POST /api/visitors/files`, `POST /api/files`): the message is sent once they are stored. */
+  attachments: z.array(z.string().min(1).max(64)).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+}).refine((m) => m.text.length > 0 || (m.attachments?.length ?? 0) > 0, { path: ['text'], message: 'a message needs text or a file' });
 
 const start = z.object({
   type: z.literal('conversation.start'),

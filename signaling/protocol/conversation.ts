@@ -1,4 +1,5 @@
 /** The conversation model both ends agree on: parties, statuses and timeline events. */
+import type { AttachmentRef } from './attachments.js';
 import type { CobrowseEndReason } from './cobrowse.js';
 
 /** Lifecycle of a conversation. `queued` waits for an agent; `active` has one. */
@@ -45,7 +46,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 
 /** What a timeline event says, keyed on `type`. */
 export type ConversationEventBody =
-  | { type: 'message'; author: Party; text: string; clientId?: string }
+  /** `text` may be empty when the message carries files. */
+  | { type: 'message'; author: Party; text: string; clientId?: string; attachments?: AttachmentRef[] }
   | { type: 'agent-joined'; agent: Party }
   | { type: 'agent-left'; agent: Party }
   | { type: 'ended'; by: Party; reason?: EndReason; /** Calls: time from answer to hang-up. */ talkMs?: number }

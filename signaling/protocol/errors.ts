@@ -23,6 +23,12 @@ export const ErrorReason = {
   replayed: 'replayed',
   /** Signed in with an initial or temporary password: choose a new one first. */
   passwordChangeRequired: 'password-change-required',
+  /** A shared file over the site's size limit. */
+  fileTooLarge: 'file-too-large',
+  /** A shared file whose content (read from its bytes, not its name) is not on the site's list. */
+  fileTypeNotAllowed: 'file-type-not-allowed',
+  /** A signed file link past its expiry: ask for a new one. */
+  linkExpired: 'link-expired',
   internal: 'internal',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];

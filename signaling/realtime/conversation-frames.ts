@@ -17,7 +17,7 @@ export function isConversationFrame(frame: ClientFrame): frame is ConversationFr
 export async function handleConversationFrame(conversations: ConversationService, actor: Actor, frame: ConversationFrame, send: (frame: ServerFrame) => void): Promise<void> {
   switch (frame.type) {
     case 'message.send': {
-      const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id);
+      const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id, frame.attachments ?? []);
       return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
     }
     case 'sync': {

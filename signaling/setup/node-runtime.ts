@@ -41,6 +41,8 @@ export async function buildNode(config: Config, store: Store, setup: BootstrapRe
     ...(config.identitySecret ? { identitySecret: config.identitySecret } : {}),
     sessionIdleMs: config.sessionIdleMs,
     presenceGraceMs: config.presenceGraceMs,
+    publicUrl: config.publicUrl,
+    files: { dir: config.files.dir, policy: { ...(config.files.maxBytes ? { maxBytes: config.files.maxBytes } : {}), ...(config.files.types ? { types: config.files.types } : {}) } },
   });
   installProcessGuard(services.metrics);
   const smtp = config.smtpListen ? new SmtpListener(services.email, config.smtpListen) : undefined;

@@ -287,6 +287,19 @@ export interface RecordingsTable {
   created_at: number;
 }
 
+/** A file shared in a conversation; its bytes are in the file storage under `storage_key`. */
+export interface AttachmentsTable {
+  id: string;
+  storage_key: string;
+  uploader: string;
+  conversation_id: string | null;
+  message_seq: number | null;
+  name: string;
+  mime_type: string;
+  size: number;
+  created_at: number;
+}
+
 /** A visitor asked to be called back: scheduled, then a voice contact when due. */
 export interface CallbacksTable {
   id: string;
@@ -413,6 +426,7 @@ export interface Database {
   conversation_notes: ConversationNotesTable;
   conversation_participants: ConversationParticipantsTable;
   recordings: RecordingsTable;
+  attachments: AttachmentsTable;
   callbacks: CallbacksTable;
   outbound_mails: OutboundMailsTable;
   mail_threads: MailThreadsTable;

@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { AccountLinksRepo } from './account-links-repo.js';
 import { AgentsRepo } from './agents-repo.js';
+import { AttachmentsRepo } from './attachments-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { AuditRepo } from './audit-repo.js';
 import { CallbacksRepo } from './callbacks-repo.js';
@@ -45,6 +46,8 @@ export class Store {
   readonly eventLog: EventLogRepo;
   readonly notes: NotesRepo;
   readonly recordings: RecordingsRepo;
+  /** Files shared in conversations (their records; the bytes are in the file storage). */
+  readonly attachments: AttachmentsRepo;
   readonly callbacks: CallbacksRepo;
   readonly mail: MailRepo;
   readonly channels: ChannelsRepo;
@@ -86,6 +89,7 @@ export class Store {
     this.eventLog = new EventLogRepo(db);
     this.notes = new NotesRepo(db, caches);
     this.recordings = new RecordingsRepo(db);
+    this.attachments = new AttachmentsRepo(db);
     this.callbacks = new CallbacksRepo(db);
     this.mail = new MailRepo(db, dialect);
     this.channels = new ChannelsRepo(db);

@@ -8,7 +8,7 @@
 import type { AgentFrame, VisitorFrame } from '../../signaling/protocol/client-frames.js';
 import type { Outcome, Target } from './access-probes.js';
 import { tryAgentSocket, tryCobrowseRoom, tryPeerId, tryVisitorSocket } from './access-probes.js';
-import type { Role, World } from './access-world.js';
+import { MATRIX_PNG, type Role, type World } from './access-world.js';
 
 export type Expect = Record<Role, Outcome>;
 
@@ -128,6 +128,17 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/privacy/deletion-requests/:id/approve': { expect: { ...ADMINS, admin: 404 }, target: () => id('no-such-request') },
   'POST /api/privacy/deletion-requests/:id/reject': { expect: { ...ADMINS, admin: 404 }, target: () => id('no-such-request') },
   'POST /api/visitors/conversations/:id/deletion-request': { expect: VISITOR_OWNER, target: (w) => id(w.chat) },
+
+  // Shared files and transcripts: uploads by anyone in a conversation's apps; links and transcripts for the
+  // conversation's parties and supervisors; the download for whoever holds a valid signed link.
+  'POST /api/visitors/files': { expect: VISITOR_SELF, target: () => ({ query: { name: 'matrix.png' }, raw: { contentType: 'application/octet-stream', bytes: new Uint8Array(MATRIX_PNG) } }) },
+  'GET /api/visitors/files/:id/link': { expect: VISITOR_OWNER, target: (w) => id(w.file) },
+  'POST /api/files': { expect: SIGNED_IN, target: () => ({ query: { name: 'matrix.png' }, raw: { contentType: 'application/octet-stream', bytes: new Uint8Array(MATRIX_PNG) } }) },
+  'GET /api/files/:id/link': { expect: PARTY_READS, target: (w) => id(w.file) },
+  'GET /api/files/:id': { expect: everyone('ok'), target: (w) => ({ ...id(w.file), query: w.fileLink }) },
+  'GET /api/conversations/:id/transcript': { expect: PARTY_READS, target: (w) => id(w.chat) },
+  'GET /api/visitors/conversations/:id/transcript': { expect: VISITOR_OWNER, target: (w) => id(w.chat) },
+  'POST /api/visitors/conversations/:id/transcript/email': { expect: VISITOR_OWNER, target: (w) => ({ ...id(w.chat), body: { email: 'vera@example.test' } }) },
   'GET /api/admin/queues': { expect: SUPERVISORS },
   'POST /api/admin/queues': { expect: ADMINS, fresh: true, target: () => ({ body: { slug: `matrix-${Math.random().toString(36).slice(2, 8)}`, name: 'Matrix' } }) },
   'PATCH /api/admin/queues/:id': { expect: ADMINS, target: (w) => ({ ...id(w.quietQueue), body: { name: 'Quiet' } }) },

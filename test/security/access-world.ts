@@ -15,6 +15,9 @@ import type { CallView } from '../../signaling/protocol/call.js';
 import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { AgentRecord } from '../../signaling/store/agents-repo.js';
 
+/** A real 1×1 PNG, for the routes that take or serve files. */
+export const MATRIX_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
 /** Everyone who may try a route: owners, strangers and staff of every rank. */
 export const ROLES = ['nobody', 'visitor', 'otherVisitor', 'party', 'outsider', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -42,6 +45,9 @@ export interface World {
   chatCustomer: string;
   strangerCustomer: string;
   recording: string;
+  /** A picture the visitor sent in the chat, and a valid signed link to it. */
+  file: string;
+  fileLink: { e: string; s: string };
   article: string;
   anaReply: string;
   channel: string;
@@ -138,6 +144,9 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
   const chat = await startChat(owner, 'start-owner-chat');
   await take(ana, chat);
   await ask(owner, { type: 'message.send', id: 'msg-owner-1', conversationId: chat, text: 'Where is my shipping confirmation?' });
+  const picture = await server.services.attachments.upload({ kind: 'visitor', visitorId: visitorIdOf(owner) }, 'receipt.png', MATRIX_PNG);
+  await ask(owner, { type: 'message.send', id: 'msg-owner-file', conversationId: chat, text: '', attachments: [picture.id] });
+  const fileLink = Object.fromEntries(new URL(server.services.attachments.link(picture.id, 3600_000).url, server.url).searchParams) as { e: string; s: string };
   await ask(ana, { type: 'note.add', id: 'note-owner-1', conversationId: chat, text: 'Sent it again.' });
   await ask(ana, { type: 'cobrowse.request', id: 'cobrowse-req-1', conversationId: chat });
   await ask(owner, { type: 'cobrowse.accept', id: 'cobrowse-acc-1', conversationId: chat });
@@ -239,6 +248,8 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
     chatCustomer,
     strangerCustomer: (await store.customers.customerOf(visitorIdOf(stranger)))!,
     recording,
+    file: picture.id,
+    fileLink,
     article: await fresh.article(),
     anaReply: await fresh.anaReply(),
     channel: await fresh.channel(),

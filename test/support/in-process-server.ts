@@ -63,6 +63,8 @@ export interface TestServerOptions {
   timeZone?: string;
   /** The services' clock (for "today" on a chosen date). */
   clock?: () => number;
+  /** What the site accepts as shared files (default: the product's defaults). */
+  attachmentPolicy?: NonNullable<ServicesOptions['files']>['policy'];
   /** The retention job's pacing; tests run it by hand with `services.retention.runOnce()`. */
   retention?: ServicesOptions['retention'];
 }
@@ -85,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
     presenceGraceMs: options.presenceGraceMs ?? 0,
+    files: { dir: join(dir, 'files'), ...(options.attachmentPolicy ? { policy: options.attachmentPolicy } : {}) },
   });
   const smtp = options.smtpListener ? new SmtpListener(services.email, { host: '127.0.0.1', port: 0, domains: [] }) : undefined;
   const smtpPort = await smtp?.listen();

@@ -19,6 +19,8 @@ import { CallRequests } from './call-requests.js';
 import type { ChatState } from './chat-state.js';
 import { newClientId } from './client-id.js';
 import { CobrowseRequests } from './cobrowse-requests.js';
+import { FileTransfer } from './file-transfer.js';
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 import { Outbox } from './outbox.js';
 import { OutboxDelivery } from './outbox-delivery.js';
 import { announcePublicEvent, type EmitPublicEvent } from './public-events.js';
@@ -43,6 +45,8 @@ export class ChatSession extends EventTarget {
   readonly calls: CallRequests;
   /** Sharing the page with the agent. */
   readonly sharing: CobrowseRequests;
+  /** Files and transcripts, over HTTP with the visitor's token. */
+  readonly files: FileTransfer;
   private readonly client: ProtocolClient<VisitorFrame>;
   private readonly identity: VisitorIdentity;
   /** The conversation to come back to on the next page, while there is one. */
@@ -74,6 +78,7 @@ export class ChatSession extends EventTarget {
       if (this.client.fatalReason === 'not-authenticated') this.identity.forget();
     });
     this.client.onFrame((frame) => this.receive(frame));
+    this.files = new FileTransfer(options.serverUrl, () => this.identity.ensure());
     this.calls = new CallRequests(this.client, () => this.state.call?.conversationId, options.queue);
     this.sharing = new CobrowseRequests(this.client, () => this.openConversationId());
     this.delivery = new OutboxDelivery(this.outbox, this.client, {
@@ -88,10 +93,10 @@ export class ChatSession extends EventTarget {
     this.client.connect();
   }
 
-  /** Queues a message and sends it as soon as a conversation and a connection allow. */
-  send(text: string): void {
+  /** Queues a message (with files already uploaded) and sends it as soon as a conversation and a connection allow. */
+  send(text: string, attachments: AttachmentRef[] = []): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    if (!trimmed && !attachments.length) return;
     if (trimmed.length > MAX_MESSAGE_LENGTH) {
       // Never cut what the page sends: refuse it whole, and say so.
       const message = `a message is at most ${MAX_MESSAGE_LENGTH} characters (this one has ${trimmed.length}); nothing was sent`;
@@ -99,7 +104,7 @@ export class ChatSession extends EventTarget {
       this.onPublicEvent('error', { reason: 'too-long', message, method: 'send' });
       return;
     }
-    this.outbox.add({ clientId: newClientId(), text: trimmed, createdAt: Date.now() });
+    this.outbox.add({ clientId: newClientId(), text: trimmed, createdAt: Date.now(), ...(attachments.length ? { attachments } : {}) });
     this.update({ outbox: this.outbox.items });
     void this.delivery.flush();
   }

@@ -15,6 +15,7 @@ import { setWidgetLanguage, widgetLanguage } from '../i18n/widget-language.js';
 import { sendPending } from './pending-calls.js';
 import type { AppLocale } from '../../ui/i18n/locales.js';
 import { storageKeys } from '../loader/storage-keys.js';
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 import './define.js';
 
 function safeLocalStorage(): Storage | undefined {
@@ -81,6 +82,8 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
     else if (bot && !open && bot.state.phase === 'answered') void bot.toPerson().then(() => session.send(text));
     else session.send(text);
   });
+  // A file goes to a person, never to the bot: it opens the conversation if need be.
+  panel.addEventListener('sb-send-files', (e) => session.send('', (e as CustomEvent<{ attachments: AttachmentRef[] }>).detail.attachments));
   panel.addEventListener('sb-bot-open', (e) => void bot?.open((e as CustomEvent<{ id: string }>).detail.id));
   panel.addEventListener('sb-bot-resolved', () => bot?.resolved());
   panel.addEventListener('sb-bot-person', () => void bot?.toPerson());

@@ -38,7 +38,7 @@ export class OutboxDelivery {
       for (let item = this.outbox.items[0]; item; item = this.outbox.items[0]) {
         const conversationId = await this.ensureConversation();
         try {
-          await this.client.request({ type: 'message.send', id: item.clientId, conversationId, text: item.text });
+          await this.client.request({ type: 'message.send', id: item.clientId, conversationId, text: item.text, ...(item.attachments?.length ? { attachments: item.attachments.map((a) => a.id) } : {}) });
           this.hooks.update({ error: undefined });
         } catch (error) {
           if (!(error instanceof ProtocolError)) throw error;

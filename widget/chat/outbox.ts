@@ -3,11 +3,14 @@
  * so that a reload or a crash loses nothing: they are re-sent with the same client ids,
  * which the server stores once.
  */
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 
 export interface OutboxItem {
   clientId: string;
   text: string;
   createdAt: number;
+  /** Files already stored on the server that this message carries. */
+  attachments?: AttachmentRef[];
 }
 
 interface Persisted {

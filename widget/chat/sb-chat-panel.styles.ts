@@ -63,6 +63,16 @@ export const chatPanelStyles = css`
   .cobrowse.ask { background: #eef2ff; }
   .cobrowse p { margin: 0; }
   .cobrowse-actions { display: flex; gap: 8px; }
+  .file-input { display: none; }
+  .attach { flex: none; min-width: 44px; min-height: 44px; border-radius: 8px; border: 1px solid var(--sb-border, #d1d5db); background: transparent; font-size: 18px; }
+  .message sb-attachments { margin-block-start: 4px; }
+  .uploads { list-style: none; margin: 0; padding-block: 4px; padding-inline: 16px; display: flex; flex-direction: column; gap: 4px; font-size: 13px; }
+  .uploads li { max-width: 100%; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+  .uploads progress { flex: 1; min-width: 80px; }
+  .uploads .failed { color: #b91c1c; }
+  .transcript { display: flex; flex-wrap: wrap; justify-content: center; align-items: center; gap: 8px; font-size: 13px; }
+  .transcript-form { border: none; padding: 0; flex-wrap: wrap; align-items: center; justify-content: center; }
+  .transcript-form input { font: inherit; padding: 6px 8px; border-radius: 8px; border: 1px solid var(--sb-border, #d1d5db); min-width: 0; }
   /* Full screen on phones (the loader's breakpoint): square corners, and 16 px text in the composer so iOS does not zoom into it. */
   @media (max-width: 480px), (max-height: 500px) {
     section { border-radius: 0; box-shadow: none; }

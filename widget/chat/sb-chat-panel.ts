@@ -25,9 +25,17 @@ import { renderEndedFooter } from './ended-footer.js';
 import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { renderTimelineItem } from './timeline-item.js';
+import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
+import { filesOf } from '../../ui/attachments/upload-file.js';
+import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
+import { UploadsController } from '../../ui/attachments/uploads-controller.js';
+
+const TRAY_LABELS: Record<TrayLabel, MessageKey> = { uploading: 'uploading', failed: 'uploadFailed', retry: 'uploadRetry', remove: 'uploadRemove' };
+const UPLOAD_REASONS: Record<string, MessageKey> = { 'file-too-large': 'uploadTooLarge', 'file-type-not-allowed': 'uploadTypeRefused', 'rate-limited': 'uploadRateLimited' };
 
 /**
  * @fires sb-send - `{ text }` when the visitor sends a message.
+ * @fires sb-send-files - `{ attachments }` when a file the visitor chose (picker, drop or paste) is stored and ready to send.
  * @fires sb-typing - `{ isTyping }` when the visitor starts or stops typing.
  * @fires sb-end - when the visitor confirms ending the conversation.
  * @fires sb-new-conversation - when the visitor starts over after an ended conversation.
@@ -59,6 +67,7 @@ export class SbChatPanel extends LitElement {
     confirmingDelete: { state: true },
     locale: { attribute: false },
     draftLength: { state: true },
+    transcript: { state: true },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -87,6 +96,15 @@ export class SbChatPanel extends LitElement {
   declare draftLength: number;
   /** Text the page asked to put in the composer (`showNewMessage`), written once the composer is drawn. */
   private pendingDraft: string | undefined;
+  /** The transcript's download and mail, at the end. */
+  declare transcript: TranscriptStep;
+  /** Files being sent: each becomes a message of its own once stored. */
+  private readonly uploads = new UploadsController(
+    this,
+    () => (this.chatSession ? (file, onProgress) => this.chatSession!.files.upload(file, onProgress) : undefined),
+    (file) => this.fire('sb-send-files', { attachments: [file] }),
+  );
+  private readonly linkFor = (fileId: string) => this.chatSession?.files.link(fileId) ?? Promise.reject(new Error('no session'));
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
   private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
   private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
@@ -103,6 +121,7 @@ export class SbChatPanel extends LitElement {
     this.cobrowse = false;
     this.confirmingDelete = false;
     this.draftLength = 0;
+    this.transcript = { step: 'idle' };
   }
 
   /** Writes `text` into the composer for the visitor to edit and send (`Switchboard.showNewMessage`). */
@@ -173,6 +192,7 @@ export class SbChatPanel extends LitElement {
       field.focus();
       field.setSelectionRange(field.value.length, field.value.length);
     }
+    if (changed.has('state') && this.state.conversation?.status !== 'ended' && this.transcript.step !== 'idle') this.transcript = { step: 'idle' };
     if (changed.has('state')) {
       const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
@@ -230,7 +250,7 @@ export class SbChatPanel extends LitElement {
     if (this.contact?.form) {
       return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended, reason)}${this.renderContact(reason)}</section>`;
     }
-    return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
+    return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader(ended, reason)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
       ${this.liveCall()
@@ -252,17 +272,24 @@ export class SbChatPanel extends LitElement {
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text" dir="auto">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages} .locale=${this.locale}></sb-bot-answer></li>`
           : nothing}
-        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName(), locale: this.locale }))}
+        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName(), locale: this.locale, linkFor: this.linkFor }))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
             (item) => html`<li class="message visitor pending" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}>
-              <span class="text" dir="auto">${item.text}</span><span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
+              ${item.text ? html`<span class="text" dir="auto">${item.text}</span>` : nothing}${item.attachments?.length ? html`<span class="text" dir="auto">📎 ${item.attachments.map((a) => a.name).join(', ')}</span>` : nothing}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
             </li>`,
           )}
       </ol></div>
       <div class="typing" aria-live="polite">${agentTyping ? this.t('typing', { name: agentTyping.name ?? this.agentName() }) : ''}</div>
       ${error ? html`<div class="error" role="alert">${this.t(error === 'invalid-input' ? 'errorTooLong' : 'errorGeneric')}</div>` : nothing}
+      ${renderUploadTray({
+        uploads: this.uploads.value,
+        label: (key, params) => this.t(TRAY_LABELS[key], params),
+        reason: (reason) => this.t(UPLOAD_REASONS[reason] ?? 'uploadNetwork'),
+        retry: (key) => this.uploads.retry(key),
+        remove: (key) => this.uploads.remove(key),
+      })}
       ${composer}
     </section>`;
   }
@@ -271,6 +298,18 @@ export class SbChatPanel extends LitElement {
   private renderEnded(conversationId: string, rating: number | undefined) {
     const outcome = this.deletion?.conversationId === conversationId ? this.deletion : undefined;
     return html`${renderEndedFooter(rating, { t: this.t, fire: (name, detail) => this.fire(name, detail) })}
+      ${renderTranscriptFooter({
+        t: this.t,
+        state: this.transcript,
+        knownEmail: this.state.conversation?.visitor.email,
+        setState: (state) => (this.transcript = state),
+        download: () => void this.chatSession?.files.downloadTranscript(conversationId).catch(() => (this.transcript = { step: 'failed' })),
+        mail: (email) =>
+          void this.chatSession?.files
+            .mailTranscript(conversationId, email)
+            .then((refused) => (this.transcript = refused ? { step: 'failed' } : { step: 'sent', email }))
+            .catch(() => (this.transcript = { step: 'failed' })),
+      })}
       ${renderDeletionFooter({
         t: this.t,
         outcome,
@@ -331,7 +370,10 @@ export class SbChatPanel extends LitElement {
           ?disabled=${this.state.connection === 'closed'}
           @input=${this.onInput}
           @keydown=${sendOnEnter}
+          @paste=${this.onPaste}
         ></textarea>
+        <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
+        <button class="attach" type="button" aria-label=${this.t('attachFile')} title=${this.t('attachFile')} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>📎</button>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
       ${this.renderLength(length)}
@@ -361,6 +403,40 @@ export class SbChatPanel extends LitElement {
     this.typing.stop();
     this.fire('sb-send', { text });
     this.renderRoot.querySelector('textarea')?.focus();
+  }
+
+  private openPicker(): void {
+    this.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
+  }
+
+  private onPicked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.uploads.add([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const files = filesOf(event.clipboardData);
+    if (!files.length) return;
+    event.preventDefault();
+    this.uploads.add(files);
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (event.dataTransfer?.types.includes('Files') && this.canSendFiles()) event.preventDefault();
+  }
+
+  private onDrop(event: DragEvent): void {
+    if (!this.canSendFiles()) return;
+    const files = filesOf(event.dataTransfer);
+    if (!files.length) return;
+    event.preventDefault();
+    this.uploads.add(files);
+  }
+
+  /** Files go where messages go: not into an ended conversation, nor while the chat is down. */
+  private canSendFiles(): boolean {
+    return this.state.connection !== 'closed' && this.state.conversation?.status !== 'ended';
   }
 
   private onKeydown(event: KeyboardEvent): void {

@@ -5,6 +5,8 @@ import { assertNever } from '../../ui/assert-never.js';
 import { formatSpokenDuration } from '../../ui/format/format-duration.js';
 import { renderRichText } from '../../ui/format/rich-text.js';
 import type { MessageKey, Translate } from '../i18n/en.js';
+import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
+import type { AttachmentLabel } from '../../ui/attachments/sb-attachments.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
   closed: 'endedClosed',
@@ -33,16 +35,28 @@ export interface TimelineContext {
   agentName: string;
   /** The widget's language, for durations. */
   locale: string;
+  /** A fresh signed link to a file of the conversation. */
+  linkFor?: (fileId: string) => Promise<string>;
 }
 
+/** The files of a message; their view loads the first time one is shown. */
+export function renderFiles(files: readonly AttachmentRef[] | undefined, { t, locale, linkFor }: Pick<TimelineContext, 't' | 'locale' | 'linkFor'>) {
+  if (!files?.length) return nothing;
+  if (!customElements.get('sb-attachments')) void import('../../ui/attachments/sb-attachments.js');
+  const label = (key: AttachmentLabel, params?: Record<string, string>) => t(FILE_LABELS[key], params);
+  return html`<sb-attachments .files=${files} .linkFor=${linkFor} .label=${label} .locale=${locale}></sb-attachments>`;
+}
+
+const FILE_LABELS: Record<AttachmentLabel, MessageKey> = { open: 'fileOpen', download: 'fileDownload', close: 'fileClose', viewer: 'fileViewer', unavailable: 'fileUnavailable' };
+
 /** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
-export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale }: TimelineContext): TemplateResult | typeof nothing {
+export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale, linkFor }: TimelineContext): TemplateResult | typeof nothing {
   switch (e.type) {
     case 'message': {
       const mine = e.author.kind === 'visitor';
       const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
       return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
-        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${renderRichText(e.text, { markdown: e.author.kind === 'agent' })}</span>
+        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: e.author.kind === 'agent' })}</span>` : nothing}${renderFiles(e.attachments, { t, locale, linkFor })}
         ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
       </li>`;
     }

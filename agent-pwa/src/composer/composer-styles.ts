@@ -14,4 +14,10 @@ export const composerStyles = css`
   [role='listbox'] { list-style: none; margin: 0; padding: 4px; border: 1px solid #cbd5e1; border-radius: 8px; max-height: 180px; overflow-y: auto; }
   [role='option'] { max-width: none; padding: 4px 8px; border-radius: 6px; cursor: pointer; }
   [role='option'][aria-selected='true'] { background: #e0e7ff; }
+  .file-input { display: none; }
+  .attach { min-inline-size: 40px; font-size: 17px; }
+  .uploads { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; font-size: 13px; }
+  .uploads li { max-width: none; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+  .uploads progress { flex: 1; min-inline-size: 80px; }
+  .uploads .failed { color: #b91c1c; }
 `;

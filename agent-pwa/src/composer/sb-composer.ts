@@ -19,11 +19,15 @@ import { lengthState } from '../../../ui/composer/message-length.js';
 import { sendOnEnter, takeComposerText } from '../../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../../ui/controllers/typing-controller.js';
 import { appLocale, t } from '../i18n/en.js';
+import { filesOf } from '../../../ui/attachments/upload-file.js';
+import { PICKER_ACCEPT, renderUploadTray } from '../../../ui/attachments/upload-tray.js';
+import { UploadsController } from '../../../ui/attachments/uploads-controller.js';
+import { trayLabel, uploadAgentFile, uploadReason } from '../conversation/conversation-files.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { matchShortcut, typedShortcut } from './shortcut-match.js';
 
 /**
- * @fires sb-reply - `{ text }` when the agent sends a reply.
+ * @fires sb-reply - `{ text, attachments? }` when the agent sends a reply, or a file (picker, drop, paste) is stored and ready to go.
  * @fires sb-typing - `{ isTyping }` when the agent starts or stops typing.
  */
 export class SbComposer extends LitElement {
@@ -50,6 +54,8 @@ export class SbComposer extends LitElement {
   /** Characters in the reply, for the counter near the limit. */
   declare draftLength: number;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
+  /** Files being sent: each goes as a message of its own once stored; replies keep flowing meanwhile. */
+  private readonly uploads = new UploadsController(this, () => uploadAgentFile, (file) => this.fire('sb-reply', { text: '', attachments: [file] }));
 
   constructor() {
     super();
@@ -76,7 +82,7 @@ export class SbComposer extends LitElement {
     const length = lengthState(this.draftLength);
     const number = new Intl.NumberFormat(appLocale());
     const counts = { count: number.format(this.draftLength), max: number.format(MAX_MESSAGE_LENGTH) };
-    return html`<form @submit=${this.onSubmit}>
+    return html`<form @submit=${this.onSubmit} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${suggestions && (suggestions.replies.length || suggestions.articles.length)
         ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
             ${suggestions.replies.map((r) => html`<button type="button" class="chip" dir="auto" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
@@ -96,6 +102,7 @@ export class SbComposer extends LitElement {
         aria-activedescendant=${active ? `shortcut-${active.id}` : nothing}
         @input=${this.onInput}
         @keydown=${this.onKeydown}
+        @paste=${this.onPaste}
       ></textarea>
       ${matches.length
         ? html`<ul id="shortcut-list" role="listbox" aria-label=${t('cannedLabel')}>
@@ -108,8 +115,11 @@ export class SbComposer extends LitElement {
           </ul>`
         : nothing}
       <div id="reply-length" class="length ${length}" role=${length === 'over' ? 'alert' : 'status'}>${length === 'over' ? t('lengthOver', counts) : length === 'near' ? t('lengthCounter', counts) : ''}</div>
+      ${renderUploadTray({ uploads: this.uploads.value, label: trayLabel, reason: uploadReason, retry: (key) => this.uploads.retry(key), remove: (key) => this.uploads.remove(key) })}
       <div class="bar">
         <span class="muted hint-inline">${t('shortcutHint')}</span>
+        <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
+        <button type="button" class="attach" aria-label=${t('attachFile')} title=${t('attachFile')} @click=${this.openPicker}>📎</button>
         <button class="primary" type="submit">${t('send')}</button>
       </div>
     </form>`;
@@ -180,6 +190,34 @@ export class SbComposer extends LitElement {
     saveDraft(c.id, field.value);
     field.focus();
     field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  private openPicker(): void {
+    this.querySelector<HTMLInputElement>('.file-input')?.click();
+  }
+
+  private onPicked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.uploads.add([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    const files = filesOf(event.clipboardData);
+    if (!files.length) return;
+    event.preventDefault();
+    this.uploads.add(files);
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  }
+
+  private onDrop(event: DragEvent): void {
+    const files = filesOf(event.dataTransfer);
+    if (!files.length) return;
+    event.preventDefault();
+    this.uploads.add(files);
   }
 
   private onSubmit(event: Event): void {

@@ -5,6 +5,7 @@ import { assertNever } from '../../../ui/assert-never.js';
 import { formatDuration, formatSpokenDuration } from '../../../ui/format/format-duration.js';
 import { renderRichText } from '../../../ui/format/rich-text.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
+import { renderMessageFiles } from './conversation-files.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -29,7 +30,7 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'message': {
       const fromAgent = e.author.kind === 'agent';
       return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span><span class="text" dir="auto">${renderRichText(e.text, { markdown: fromAgent })}</span>
+        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span>${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: fromAgent })}</span>` : nothing}${renderMessageFiles(e.attachments)}
         ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
       </li>`;
     }

@@ -2,6 +2,7 @@
  * The Conversations tab: the inbox beside the conversation being worked (with its customer), a
  * conversation a supervisor watches, or the screen pop of the first offer.
  */
+import type { AttachmentRef } from '../../../signaling/protocol/attachments.js';
 import { html, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
 import type { CallbackOutcome } from '../../../signaling/protocol/conversation.js';
@@ -122,7 +123,7 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-transfer-open=${() => host.toggleTransfer()}
       @sb-transfer-cancel=${() => host.closeTransfer()}
       @sb-transfer=${(e: Detail<{ to: TransferTo; note?: string }>) => host.act(() => host.transfer(id, e.detail.to, e.detail.note))}
-      @sb-reply=${(e: Detail<{ text: string }>) => host.act(() => session.reply(id, e.detail.text))}
+      @sb-reply=${(e: Detail<{ text: string; attachments?: AttachmentRef[] }>) => host.act(() => session.reply(id, e.detail.text, e.detail.attachments))}
       @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => host.act(async () => void (await api.callbackOutcome(id, e.detail.outcome, e.detail.retryAt)))}
       @sb-typing=${(e: Detail<{ isTyping: boolean }>) => session.typing(id, e.detail.isTyping)}
       @sb-end=${() => host.act(() => session.end(id))}

@@ -12,6 +12,17 @@ export const en = {
   ackTimeline: 'Acknowledgement sent by e-mail (reference {reference}).',
   offlineSubject: 'Message from {name}',
   replySubjectFallback: 'Your message',
+  transcriptTitle: 'Conversation transcript',
+  transcriptSubject: 'Your conversation with {company}',
+  transcriptIntro: 'Here is the transcript of your conversation, as you asked.',
+  transcriptStarted: 'Started: {date}',
+  transcriptVisitor: 'Visitor',
+  transcriptAgent: 'Agent',
+  transcriptFile: 'File: {name} ({size})',
+  transcriptLinksExpire: 'Links to files work for 7 days.',
+  transcriptJoined: '{name} joined the conversation.',
+  transcriptTransferred: 'The conversation was transferred to {name}.',
+  transcriptEnded: 'The conversation ended.',
 } as const;
 
 export type MailTextKey = keyof typeof en;

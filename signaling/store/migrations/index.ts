@@ -10,6 +10,7 @@ import * as customers from './007-customers.js';
 import * as team from './008-team.js';
 import * as privacy from './009-privacy.js';
 import * as customerIdentity from './013-customer-identity.js';
+import * as attachments from './014-attachments.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -25,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '008-team': team,
   '009-privacy': privacy,
   '013-customer-identity': customerIdentity,
+  '014-attachments': attachments,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
