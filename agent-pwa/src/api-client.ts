@@ -65,6 +65,7 @@ export const api = {
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
+  escalate: (id: string, reason: string) => call<{ tier: number }>(`/conversations/${encodeURIComponent(id)}/escalate`, { method: 'POST', body: JSON.stringify({ reason }) }),
   callbackOutcome: (id: string, outcome: CallbackOutcome, retryAt?: number) =>
     call<CallbackView>(`/conversations/${encodeURIComponent(id)}/callback-outcome`, { method: 'POST', body: JSON.stringify({ outcome, ...(retryAt ? { retryAt } : {}) }) }),
   customer: (conversationId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer`),

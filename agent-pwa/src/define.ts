@@ -8,6 +8,7 @@ import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
 import { SbTransferForm } from './call/sb-transfer-form.js';
+import { SbEscalateForm } from './call/sb-escalate-form.js';
 import { SbComposer } from './composer/sb-composer.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
@@ -41,6 +42,7 @@ const elements = {
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
   'sb-transfer-form': SbTransferForm,
+  'sb-escalate-form': SbEscalateForm,
   'sb-composer': SbComposer,
   'sb-account-link': SbAccountLink,
   'sb-password-change': SbPasswordChange,
@@ -72,6 +74,7 @@ declare global {
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
     'sb-transfer-form': SbTransferForm;
+    'sb-escalate-form': SbEscalateForm;
     'sb-composer': SbComposer;
     'sb-account-link': SbAccountLink;
     'sb-password-change': SbPasswordChange;

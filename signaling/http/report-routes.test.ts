@@ -65,7 +65,7 @@ describe('reports, staffing and metrics', () => {
     assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.match(res.headers.get('content-disposition')!, /attachment; filename="switchboard-agent-2026-11-23.csv"/);
     const [header, row, end] = (await res.text()).split('\r\n');
-    assert.equal(header, 'bucket,key,label,offered,answered,abandoned,shortAbandoned,transfers,serviceLevel,serviceLevel2,abandonmentRate,asaSeconds,ahtSeconds,csat,occupancy');
+    assert.equal(header, 'bucket,key,label,offered,answered,abandoned,shortAbandoned,transfers,escalations,serviceLevel,serviceLevel2,abandonmentRate,asaSeconds,ahtSeconds,csat,occupancy');
     assert.ok(row!.startsWith(`,mallory,"'=HYPERLINK(""http://evil"")",3,3,0,0,0,`), row);
     assert.equal(end, '');
   });

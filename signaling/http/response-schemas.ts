@@ -49,7 +49,7 @@ export const conversationSummarySchema = describes<ConversationSummary>()(
 );
 
 /** Every event type, so the document lists them; the checks below keep it equal to the union's. */
-const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'transferred', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot'] as const;
+const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'transferred', 'escalated', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot'] as const;
 type EventTypesListed = [Exclude<ConversationEvent['type'], (typeof EVENT_TYPES)[number]>] extends [never] ? true : never;
 const everyEventTypeListed: EventTypesListed = true;
 void everyEventTypeListed;
@@ -143,6 +143,7 @@ export const reportRowSchema = describes<ReportRow>()(
       abandoned: z.number().int(),
       shortAbandoned: z.number().int(),
       transfers: z.number().int(),
+      escalations: z.number().int().meta({ description: 'Escalations to a higher tier: of the group’s contacts, or, by agent, made by that agent' }),
       serviceLevel: rate,
       serviceLevel2: rate,
       abandonmentRate: rate,

@@ -63,6 +63,16 @@ export class AgentTimes {
       case LogType.contactEnded:
         if (e.conversationId) a.open.delete(e.conversationId);
         break;
+      case LogType.contactTransferred:
+      case LogType.contactReturned:
+      case LogType.contactEscalatedByAgent:
+        // The contact left this agent without ending: to a colleague (who has it now), a queue or the next tier.
+        if (e.conversationId) {
+          a.open.delete(e.conversationId);
+          this.contactAgent.delete(e.conversationId);
+          if (typeof e.data?.toAgentId === 'string') this.handOver(e.conversationId, e.data.toAgentId, e.at);
+        }
+        break;
       case LogType.wrapUpStarted:
         a.wrapUp = true;
         break;
@@ -94,6 +104,15 @@ export class AgentTimes {
       const { loggedIn: _l, status: _s, wrapUp: _w, open: _o, lastAt: _t, ...figures } = copy;
       return { ...figures, openContacts: [...a.open] };
     });
+  }
+
+  /** A colleague took the contact over (a transfer to a person): it is open with them from now. */
+  private handOver(conversationId: string, toAgentId: string, at: number): void {
+    const to = this.tracker(toAgentId, at);
+    this.account(to, at);
+    to.open.add(conversationId);
+    this.contactAgent.set(conversationId, toAgentId);
+    this.restate(to, at);
   }
 
   private tracker(agentId: string, at: number): Tracker {

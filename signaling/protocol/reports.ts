@@ -33,6 +33,8 @@ export interface ReportRow {
   abandoned: number;
   shortAbandoned: number;
   transfers: number;
+  /** Escalations to a higher tier: by the queue's contacts, or (agent rows) by this agent. */
+  escalations: number;
   serviceLevel: number | null;
   serviceLevel2: number | null;
   abandonmentRate: number | null;

@@ -31,6 +31,7 @@ export class ReportService {
       abandoned: k.abandoned,
       shortAbandoned: k.shortAbandoned,
       transfers: k.transfers,
+      escalations: k.escalations,
       serviceLevel: k.serviceLevel,
       serviceLevel2: k.serviceLevel2,
       abandonmentRate: k.abandonmentRate,
@@ -59,7 +60,7 @@ export class ReportService {
 
   /** The rows as CSV (RFC 4180), with a header line. */
   static toCsv(rows: ReportRow[]): string {
-    const columns: (keyof ReportRow)[] = ['bucket', 'key', 'label', 'offered', 'answered', 'abandoned', 'shortAbandoned', 'transfers', 'serviceLevel', 'serviceLevel2', 'abandonmentRate', 'asaSeconds', 'ahtSeconds', 'csat', 'occupancy'];
+    const columns: (keyof ReportRow)[] = ['bucket', 'key', 'label', 'offered', 'answered', 'abandoned', 'shortAbandoned', 'transfers', 'escalations', 'serviceLevel', 'serviceLevel2', 'abandonmentRate', 'asaSeconds', 'ahtSeconds', 'csat', 'occupancy'];
     const cell = (v: unknown) => {
       if (v === null || v === undefined) return '';
       const text = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v);
