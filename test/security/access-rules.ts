@@ -148,6 +148,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   // Supervision and reports.
   'GET /api/reports': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
+  'GET /api/reports/agent-activity': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
   'GET /api/reports/staffing': { expect: SUPERVISORS, target: (w) => ({ query: { queueId: w.quietQueue, date: '2026-01-05' } }) },
   'PUT /api/supervisor/agents/:id/presence': { expect: SUPERVISORS, target: (w) => ({ ...id(w.agents.cleo.id), body: { status: 'available' } }) },
   'GET /metrics': { expect: SUPERVISORS },
