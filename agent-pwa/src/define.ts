@@ -18,6 +18,7 @@ import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 import { SbReports } from './supervisor/sb-reports.js';
+import { SbActivityReport } from './supervisor/sb-activity-report.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
 import { SbAddPerson } from './team/sb-add-person.js';
 import { SbAuditLog } from './team/sb-audit-log.js';
@@ -41,6 +42,7 @@ const elements = {
   'sb-agent-routing': SbAgentRouting,
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
+  'sb-activity-report': SbActivityReport,
   'sb-transfer-form': SbTransferForm,
   'sb-escalate-form': SbEscalateForm,
   'sb-composer': SbComposer,
@@ -73,6 +75,7 @@ declare global {
     'sb-agent-routing': SbAgentRouting;
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
+    'sb-activity-report': SbActivityReport;
     'sb-transfer-form': SbTransferForm;
     'sb-escalate-form': SbEscalateForm;
     'sb-composer': SbComposer;

@@ -85,4 +85,18 @@ describe('escalating a chat to the next tier in the browser', () => {
     await visitor.messages(customer, 'I can see the duplicate charge; refunding it now.').waitFor();
     for (const page of [customer, ana, ben]) await page.context().close();
   });
+
+  it('shows each agent’s day in the agent activity report after the session', async () => {
+    const ben = await (await newParty(browser)).newPage();
+    await agent.signIn(ben, server.url, BEN);
+    await agent.openTab(ben, 'Reports');
+    const table = ben.getByRole('table', { name: 'Agent activity' });
+    const anaRow = table.getByRole('row').filter({ hasText: ANA.name });
+    await anaRow.waitFor();
+    // Ana accepted one chat and escalated it; Ben accepted it: one chat each, on today's row.
+    await anaRow.getByRole('cell', { name: 'Chat 1', exact: true }).waitFor();
+    await table.getByRole('row').filter({ hasText: BEN.name }).getByRole('cell', { name: 'Chat 1', exact: true }).waitFor();
+    assert.match((await anaRow.getByRole('cell').first().textContent()) ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    await ben.context().close();
+  });
 });

@@ -145,7 +145,8 @@ export class SbReports extends LitElement {
               )}
             </tbody>
           </table></div>`}
-      ${this.renderStaffing()}`;
+      ${this.renderStaffing()}
+      <sb-activity-report></sb-activity-report>`;
   }
 
   private renderStaffing() {
