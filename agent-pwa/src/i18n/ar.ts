@@ -65,6 +65,7 @@ export default {
   activityTitle: 'نشاط الموظفين',
   activityChartLabel: 'مدة تسجيل الدخول',
   activityNone: 'لم يسجّل أحد دخوله خلال هذه الفترة.',
+  downloadActivityCsv: 'تنزيل نشاط الموظفين (CSV)',
   colDay: 'اليوم',
   colSignedIn: 'مسجّل الدخول',
   colAvailable: 'متاح',

@@ -61,6 +61,7 @@ export default {
   activityTitle: 'Medarbejderaktivitet',
   activityChartLabel: 'Tid logget ind',
   activityNone: 'Ingen var logget ind i denne periode.',
+  downloadActivityCsv: 'Hent medarbejderaktivitet (CSV)',
   colDay: 'Dag',
   colSignedIn: 'Logget ind',
   colAvailable: 'Ledig',

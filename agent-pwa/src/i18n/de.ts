@@ -61,6 +61,7 @@ export default {
   activityTitle: 'Aktivität der Mitarbeitenden',
   activityChartLabel: 'Angemeldete Zeit',
   activityNone: 'In diesem Zeitraum war niemand angemeldet.',
+  downloadActivityCsv: 'Aktivität der Mitarbeitenden herunterladen (CSV)',
   colDay: 'Tag',
   colSignedIn: 'Angemeldet',
   colAvailable: 'Verfügbar',

@@ -67,6 +67,7 @@ export const en = {
   activityTitle: 'Agent activity',
   activityChartLabel: 'Signed-in time',
   activityNone: 'Nobody was signed in during this period.',
+  downloadActivityCsv: 'Download agent activity (CSV)',
   colDay: 'Day',
   colSignedIn: 'Signed in',
   colAvailable: 'Available',

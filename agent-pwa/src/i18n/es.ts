@@ -61,6 +61,7 @@ export default {
   activityTitle: 'Actividad de los agentes',
   activityChartLabel: 'Tiempo conectado',
   activityNone: 'Nadie estuvo conectado en este periodo.',
+  downloadActivityCsv: 'Descargar la actividad de los agentes (CSV)',
   colDay: 'Día',
   colSignedIn: 'Conectado',
   colAvailable: 'Disponible',

@@ -61,6 +61,7 @@ export default {
   activityTitle: 'Activité des agents',
   activityChartLabel: 'Temps connecté',
   activityNone: 'Personne n’était connecté pendant cette période.',
+  downloadActivityCsv: 'Télécharger l’activité des agents (CSV)',
   colDay: 'Jour',
   colSignedIn: 'Connecté',
   colAvailable: 'Disponible',

@@ -61,6 +61,7 @@ export default {
   activityTitle: '客服活动',
   activityChartLabel: '登录时长',
   activityNone: '此期间没有人登录。',
+  downloadActivityCsv: '下载客服活动（CSV）',
   colDay: '日期',
   colSignedIn: '登录时长',
   colAvailable: '空闲',

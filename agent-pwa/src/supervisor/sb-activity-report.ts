@@ -107,7 +107,7 @@ export class SbActivityReport extends LitElement {
         <label>${t('reportFrom')}<input type="date" name="from" required .value=${this.period.from} /></label>
         <label>${t('reportTo')}<input type="date" name="to" required .value=${this.period.to} /></label>
         <button class="primary" type="submit">${t('runReport')}</button>
-        <a href="/api/reports/agent-activity?${params}" download>${t('downloadCsv')}</a>
+        <a href="/api/reports/agent-activity?${params}" download>${t('downloadActivityCsv')}</a>
       </form>
       ${this.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
       ${this.status === 'ready' && this.rows.length === 0
