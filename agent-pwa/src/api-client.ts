@@ -7,7 +7,7 @@ import type { ChannelView, ContactOptionsView, MailRuleView, WebhookEvent, Webho
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
-import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
+import type { ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { ErrorBody, ErrorReason } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
@@ -65,6 +65,8 @@ export const api = {
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
+  agentActivity: (from: string, to: string) => call<ActivityRow[]>(`/reports/agent-activity?${new URLSearchParams({ from, to }).toString()}`),
+  escalate: (id: string, reason: string) => call<{ tier: number }>(`/conversations/${encodeURIComponent(id)}/escalate`, { method: 'POST', body: JSON.stringify({ reason }) }),
   callbackOutcome: (id: string, outcome: CallbackOutcome, retryAt?: number) =>
     call<CallbackView>(`/conversations/${encodeURIComponent(id)}/callback-outcome`, { method: 'POST', body: JSON.stringify({ outcome, ...(retryAt ? { retryAt } : {}) }) }),
   customer: (conversationId: string) => call<CustomerProfile>(`/conversations/${encodeURIComponent(conversationId)}/customer`),

@@ -8,6 +8,7 @@ import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
 import { SbTransferForm } from './call/sb-transfer-form.js';
+import { SbEscalateForm } from './call/sb-escalate-form.js';
 import { SbComposer } from './composer/sb-composer.js';
 import { SbAgentApp } from './sb-agent-app.js';
 import { SbConversationView } from './sb-conversation-view.js';
@@ -17,6 +18,7 @@ import { SbLoginForm } from './sb-login-form.js';
 import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 import { SbReports } from './supervisor/sb-reports.js';
+import { SbActivityReport } from './supervisor/sb-activity-report.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
 import { SbAddPerson } from './team/sb-add-person.js';
 import { SbAuditLog } from './team/sb-audit-log.js';
@@ -40,7 +42,9 @@ const elements = {
   'sb-agent-routing': SbAgentRouting,
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
+  'sb-activity-report': SbActivityReport,
   'sb-transfer-form': SbTransferForm,
+  'sb-escalate-form': SbEscalateForm,
   'sb-composer': SbComposer,
   'sb-account-link': SbAccountLink,
   'sb-password-change': SbPasswordChange,
@@ -71,7 +75,9 @@ declare global {
     'sb-agent-routing': SbAgentRouting;
     'sb-wallboard': SbWallboard;
     'sb-reports': SbReports;
+    'sb-activity-report': SbActivityReport;
     'sb-transfer-form': SbTransferForm;
+    'sb-escalate-form': SbEscalateForm;
     'sb-composer': SbComposer;
     'sb-account-link': SbAccountLink;
     'sb-password-change': SbPasswordChange;

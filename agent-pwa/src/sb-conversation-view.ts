@@ -35,6 +35,7 @@ function sourceLabel(c: ConversationSummary): string | undefined {
  * @fires sb-barge - (monitoring supervisors) join the conversation visibly.
  * @fires sb-stop-monitoring - (monitoring supervisors) close the view.
  * @fires sb-transfer-open - the agent wants to transfer (the app loads the targets).
+ * @fires sb-escalate-open - the agent wants to escalate to the next tier (the form's sb-escalate bubbles through).
  * @fires sb-cobrowse-request - the agent asks the visitor to share their page.
  * The callback panel's sb-callback-outcome bubbles through.
  * The co-browse viewer's sb-cobrowse-stop and sb-cobrowse-control-request bubble through.
@@ -105,6 +106,8 @@ export class SbConversationView extends LitElement {
     media: { attribute: false },
     transferTargets: { attribute: false },
     transferring: { type: Boolean },
+    escalating: { type: Boolean },
+    escalationRefused: { type: Boolean },
     recordingSince: { attribute: false },
     cobrowse: { attribute: false },
     agentName: { attribute: false },
@@ -124,6 +127,10 @@ export class SbConversationView extends LitElement {
   declare media: CallMediaState | undefined;
   /** Set while the transfer form is open, with where it can go. */
   declare transferring: boolean;
+  /** Set while the escalation form is open. */
+  declare escalating: boolean;
+  /** The last escalation was refused: the queue has no higher tier. */
+  declare escalationRefused: boolean;
   /** When this window started recording the call, while it does. */
   declare recordingSince: number | undefined;
   declare transferTargets: TransferTargets | undefined;
@@ -143,6 +150,8 @@ export class SbConversationView extends LitElement {
     this.notes = [];
     this.monitoring = false;
     this.transferring = false;
+    this.escalating = false;
+    this.escalationRefused = false;
     this.agentName = '';
   }
 
@@ -198,6 +207,9 @@ export class SbConversationView extends LitElement {
                 ? html`<button type="button" aria-label=${t('cobrowseAskLabel', { name })} @click=${() => this.fire('sb-cobrowse-request')}>${t('cobrowse')}</button>`
                 : nothing}
               <button type="button" aria-expanded=${this.transferring ? 'true' : 'false'} @click=${() => this.fire('sb-transfer-open')}>${t('transfer')}</button>
+              ${c.status === 'active'
+                ? html`<button type="button" aria-expanded=${this.escalating ? 'true' : 'false'} @click=${() => this.fire('sb-escalate-open')}>${t('escalate')}</button>`
+                : nothing}
               ${this.call || isCallback ? nothing : html`<button class="danger" type="button" @click=${() => this.fire('sb-end')}>${t('endConversation')}</button>`}
             </div>`}
       </div>
@@ -209,6 +221,7 @@ export class SbConversationView extends LitElement {
       ${mirror ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}
       <div class="thread">
       ${this.transferring && !ended ? html`<sb-transfer-form .targets=${this.transferTargets} .visitor=${name}></sb-transfer-form>` : nothing}
+      ${this.escalating && !ended ? html`<sb-escalate-form .visitor=${name} ?refused=${this.escalationRefused}></sb-escalate-form>` : nothing}
       ${this.monitoring
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
         : nothing}

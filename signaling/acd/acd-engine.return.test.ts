@@ -59,3 +59,35 @@ describe('AcdEngine: returned and transferred contacts', () => {
     assert.deepEqual(acd.handledBy('alice'), ['call']);
   });
 });
+
+describe('AcdEngine: escalation to a higher tier', () => {
+  const tiers = () =>
+    engine(
+      [queue('q')],
+      [
+        { id: 'tier1', capacity: { chat: 3 }, queues: { q: { tier: 1 } } },
+        { id: 'other1', capacity: { chat: 3 }, queues: { q: { tier: 1 } } },
+        { id: 'tier2', capacity: { chat: 3 }, queues: { q: { tier: 2 } }, available: false },
+      ],
+    );
+
+  it('offers an escalated contact only to agents of its tier or deeper, even while tier 1 is free', () => {
+    const acd = tiers();
+    const holder = offeredTo(acd.handle(arrive('c', 0)))[0]!;
+    assert.match(holder, /1$/, 'a tier-1 agent gets it first');
+    acd.handle({ type: 'offer-accepted', at: 5, contactId: 'c', agentId: holder });
+    const out = acd.handle({ type: 'contact-returned', at: 10, contactId: 'c', skipAgent: true, minTier: 2 });
+    assert.deepEqual(offeredTo(out), [], 'no tier-1 agent is offered it, though one is free');
+    assert.deepEqual(acd.waitingIn('q'), ['c']);
+    assert.equal(acd.minTierOf('c'), 2);
+    const back = acd.handle(agentEvent({ id: 'tier2', capacity: { chat: 3 }, queues: { q: { tier: 2 } } }, 20));
+    assert.deepEqual(offeredTo(back), ['tier2']);
+  });
+
+  it('keeps new contacts going to tier 1 first', () => {
+    const acd = tiers();
+    acd.handle(agentEvent({ id: 'tier2', capacity: { chat: 3 }, queues: { q: { tier: 2 } } }, 1));
+    const out = acd.handle(arrive('fresh', 2));
+    assert.notDeepEqual(offeredTo(out), ['tier2']);
+  });
+});

@@ -181,6 +181,7 @@ export class AcdEngine extends AcdQueries {
       priority: event.priority ?? 0,
       requiredSkills: event.requiredSkills ?? {},
       ...(event.preferredAgentId ? { preferredAgentId: event.preferredAgentId } : {}),
+      ...(event.minTier !== undefined ? { minTier: event.minTier } : {}),
       offers: new Map(),
       skipUntil: new Map(),
       tier: 1,
@@ -201,7 +202,8 @@ export class AcdEngine extends AcdQueries {
   private enqueue(contact: ContactState, turn: Turn): void {
     const queue = this.queueConfig(contact.queueId);
     contact.key = servingKey(contact, queue);
-    contact.tier = allowedTier(queue, turn.now - contact.enqueuedAt);
+    // An escalated contact may go to its tier at once, whatever the queue's escalation by waiting says.
+    contact.tier = Math.max(allowedTier(queue, turn.now - contact.enqueuedAt), contact.minTier ?? 1);
     this.contacts.set(contact.id, contact);
     let list = this.waiting.get(contact.queueId);
     if (!list) this.waiting.set(contact.queueId, (list = new WaitingList()));
@@ -233,6 +235,7 @@ export class AcdEngine extends AcdQueries {
     turn.out.push({ type: 'overflowed', contactId: contact.id, fromQueueId: from, to: target, reason });
     if (target.type !== 'queue') return; // callback or message: the contact leaves the queues
     const moved: ContactState = { ...contact, queueId: target.queueId, enqueuedAt: turn.now, hops: contact.hops + 1, offers: new Map(), skipUntil: new Map() };
+    delete moved.minTier; // another queue has tiers of its own
     const queue = this.queueConfig(target.queueId);
     if (queue.maxSize !== undefined && (this.waiting.get(queue.id)?.size ?? 0) >= queue.maxSize) {
       return queue.overflow ? this.overflow(moved, queue.overflow, 'queue-full', turn) : void turn.out.push({ type: 'refused', contactId: contact.id, queueId: queue.id, reason: 'queue-full' });
@@ -307,6 +310,8 @@ export class AcdEngine extends AcdQueries {
       returned: true,
       order: this.arrivals++,
     };
+    if (event.minTier !== undefined) back.minTier = event.minTier;
+    else if (queueId !== contact.queueId) delete back.minTier;
     delete back.assignedTo;
     delete back.assignedAt;
     if (agent) this.release(agent, contact.id, turn);

@@ -16,7 +16,7 @@ export interface EligibilityContext {
 
 export function eligibility(agent: AgentState, contact: ContactState, queue: QueueConfig, ctx: EligibilityContext): number {
   const membership = agent.queues.get(contact.queueId);
-  if (!membership || membership.tier > contact.tier) return -1;
+  if (!membership || membership.tier > contact.tier || membership.tier < (contact.minTier ?? 1)) return -1;
   const skip = contact.skipUntil.get(agent.id);
   if (skip !== undefined && skip > ctx.now) return -1;
   if (contact.preferredAgentId && contact.preferredAgentId !== agent.id && ctx.now < contact.enqueuedAt + queue.stickyMs) {

@@ -37,6 +37,11 @@ export abstract class AcdQueries {
 
   constructor(protected readonly blocking: BlockingRules) {}
 
+  /** The lowest tier a contact may be offered to: 1 unless an agent escalated it. */
+  minTierOf(contactId: string): number {
+    return this.contacts.get(contactId)?.minTier ?? 1;
+  }
+
   /** The contact's 1-based place in its queue, or 0 when it is not waiting. */
   positionOf(contactId: string): number {
     const c = this.contacts.get(contactId);

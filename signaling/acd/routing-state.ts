@@ -16,6 +16,8 @@ export interface ContactState extends Ordered {
   skipUntil: Map<string, number>;
   /** The highest tier that may be offered this contact now. */
   tier: number;
+  /** The lowest tier that may be offered it: set when an agent escalated it (`contact-returned` with `minTier`). */
+  minTier?: number;
   /** How many times it overflowed from queue to queue (a loop guard). */
   hops: number;
   assignedTo?: string;

@@ -75,6 +75,8 @@ export type AcdEvent =
       requiredSkills?: Skills;
       /** The agent who served this customer last (sticky routing). */
       preferredAgentId?: string;
+      /** An escalated contact restored after a restart keeps its lowest tier (see `contact-returned`). */
+      minTier?: number;
     }
   /** A contact already being handled when the engine started (restored after a restart). */
   | { type: 'contact-assigned'; at: number; contactId: string; agentId: string; channel: Channel; queueId: string }
@@ -86,7 +88,18 @@ export type AcdEvent =
    * the queue with its original wait, and the agent who returned it is not offered it again
    * when `skipAgent` is set. The agent gets no wrap-up: the contact did not end.
    */
-  | { type: 'contact-returned'; at: number; contactId: string; queueId?: string; skipAgent?: boolean }
+  | {
+      type: 'contact-returned';
+      at: number;
+      contactId: string;
+      queueId?: string;
+      skipAgent?: boolean;
+      /**
+       * Escalation to a higher tier: only members of this tier or a deeper one are offered it
+       * (tier 1 agents no longer see it), however long it waits.
+       */
+      minTier?: number;
+    }
   /**
    * A handled contact moves straight to another agent (a transfer to a person). Refused,
    * with no change, when that agent is not available or has no room on its channel.

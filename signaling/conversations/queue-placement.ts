@@ -239,6 +239,31 @@ export class QueuePlacement {
     this.events.notify('moved', moved, from.id);
   }
 
+  /**
+   * The conversation's agent escalates it to the next tier of its queue, with a reason that
+   * the next agent reads in the hand-over note. The customer sees that a specialist is taking
+   * over; the conversation keeps its timeline, customer and queue.
+   * @throws AppError `invalid-input` past the last tier (nothing changes), `not-found` or
+   * `conversation-ended` when it is not the caller's active conversation.
+   */
+  async escalate(actor: Actor, conversationId: string, reason: string): Promise<{ tier: number }> {
+    if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents escalate conversations');
+    const conversation = await this.parties.authorize(actor, conversationId, 'write');
+    const from = actor.agent;
+    if (conversation.status !== 'active' || conversation.agentId !== from.id) throw new AppError('invalid-input', 'only the agent handling a conversation can escalate it');
+    const tier = await this.routing.escalate(conversationId, from.id, reason);
+    const queue = (await this.store.queues.findById(conversation.queueId))!;
+    const now = this.clock();
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'escalated', from: partyOf(actor), tier, queue: { id: queue.id, name: queue.name } }, now));
+    await this.store.notes.add({ conversationId, kind: 'handover', author: { id: from.id, name: from.name }, text: reason, at: now }, `escalate-${event.seq}`);
+    const moved = (await this.store.conversations.findById(conversationId))!;
+    await this.parties.publish(moved, { type: 'events', conversationId, events: [event] });
+    await this.parties.publishSummary(moved);
+    this.bus.publish(topics.agent(from.id), { type: 'conversation', conversation: (await this.store.conversations.summary(conversationId))! });
+    this.events.notify('moved', moved, from.id);
+    return { tier };
+  }
+
   /** Where an agent may transfer a conversation: colleagues (available when signed in and not on a break) and every queue. */
   async transferTargets(agentId: string): Promise<TransferTargets> {
     const agents = (await this.store.agents.list())

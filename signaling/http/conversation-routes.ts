@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { callbackViewSchema } from '../protocol/contact-options.js';
 import { CALLBACK_OUTCOMES } from '../protocol/conversation.js';
-import { MAX_RECORDING_BYTES } from '../protocol/version.js';
+import { MAX_ESCALATION_REASON, MAX_RECORDING_BYTES } from '../protocol/version.js';
 import { AppError } from '../kernel/app-error.js';
 import type { Services } from '../wiring.js';
 import { requireAgent } from './require-agent.js';
@@ -59,6 +59,21 @@ const callbackOutcome = createRoute({
   responses: { ...jsonOk(callbackViewSchema, 'The callback'), ...errorResponses(400, 401, 403, 404) },
 });
 
+const escalate = createRoute({
+  method: 'post',
+  path: '/{id}/escalate',
+  operationId: 'escalateConversation',
+  ...agentOnly,
+  summary: 'Escalate a conversation to the next tier of its queue (its agent only)',
+  description:
+    'The conversation waits at the head of its queue for the agents of the next deeper tier (as the queue’s members are configured), keeping its timeline and customer. The reason goes into the hand-over note the next agent reads; the customer sees that a specialist is taking over. Past the last tier: 400, and nothing changes.',
+  request: {
+    params: z.object({ id: conversationId }),
+    ...jsonBody(z.object({ reason: z.string().trim().min(1).max(MAX_ESCALATION_REASON).openapi({ description: 'Why it needs the next tier: the next agent reads it', example: 'Refund above my limit' }) }).strict()),
+  },
+  responses: { ...jsonOk(z.object({ tier: z.number().int().min(2).openapi({ description: 'The tier it now waits for' }) }).openapi('Escalated'), 'Escalated'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 // Recordings are audio, not JSON: plain routes (below), described here for the OpenAPI document only.
 const audio = (mimeType: string) => ({ schema: { type: 'string' as const, contentMediaType: mimeType } });
 
@@ -106,6 +121,9 @@ export function conversationRoutes(services: Services) {
   router.openapi(callbackOutcome, async (c) => {
     const { outcome, retryAt } = c.req.valid('json');
     return c.json(await services.callbacks.recordOutcome({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id, outcome, retryAt), 200);
+  });
+  router.openapi(escalate, async (c) => {
+    return c.json(await services.placement.escalate({ kind: 'agent', agent: c.get('agent') }, c.req.valid('param').id, c.req.valid('json').reason), 200);
   });
   // Recordings are audio, not JSON: plain routes (the OpenAPI validators would read a JSON body).
   router.openAPIRegistry.registerPath(uploadRecording);

@@ -36,6 +36,14 @@ describe('reports, staffing and metrics', () => {
           { at: at('10:00:05'), type: 'offer-accepted', conversationId: 'r4', agentId: 'mallory', queueId: support },
           { at: at('10:04:05'), type: 'contact-ended', conversationId: 'r4', agentId: 'mallory', queueId: support },
         ];
+        // Mallory's sign-in and sign-out around those contacts, with a coffee break, for the activity report.
+        log.push(
+          { at: at('08:30:00'), type: 'agent-login', agentId: 'mallory', data: { status: 'available' } } as never,
+          { at: at('09:30:00'), type: 'agent-state', agentId: 'mallory', data: { status: 'away', breakReason: 'coffee' } } as never,
+          { at: at('09:45:00'), type: 'agent-state', agentId: 'mallory', data: { status: 'available' } } as never,
+          { at: at('11:00:00'), type: 'agent-logout', agentId: 'mallory' } as never,
+        );
+        log.sort((a, b) => a.at - b.at);
         for (const e of log) await store.eventLog.append(e);
       },
     });
@@ -65,7 +73,7 @@ describe('reports, staffing and metrics', () => {
     assert.equal(res.headers.get('content-type'), 'text/csv; charset=utf-8');
     assert.match(res.headers.get('content-disposition')!, /attachment; filename="switchboard-agent-2026-11-23.csv"/);
     const [header, row, end] = (await res.text()).split('\r\n');
-    assert.equal(header, 'bucket,key,label,offered,answered,abandoned,shortAbandoned,transfers,serviceLevel,serviceLevel2,abandonmentRate,asaSeconds,ahtSeconds,csat,occupancy');
+    assert.equal(header, 'bucket,key,label,offered,answered,abandoned,shortAbandoned,transfers,escalations,serviceLevel,serviceLevel2,abandonmentRate,asaSeconds,ahtSeconds,csat,occupancy');
     assert.ok(row!.startsWith(`,mallory,"'=HYPERLINK(""http://evil"")",3,3,0,0,0,`), row);
     assert.equal(end, '');
   });
@@ -100,5 +108,33 @@ describe('reports, staffing and metrics', () => {
     assert.match(text, /^switchboard_queue_agents_available\{queue="billing"\} 0$/m);
     assert.match(text, /switchboard_websocket_connections 0/);
     assert.equal((await get('/metrics')).status, 200);
+  });
+
+  it('reports each agent’s day from the event log, as JSON and as CSV', async () => {
+    const res = await get('/api/reports/agent-activity?from=2026-11-23&to=2026-11-24');
+    assert.equal(res.status, 200);
+    const rows = (await res.json()) as { day: string; agent: string; signedInSeconds: number; onContactSeconds: number; breakSeconds: Record<string, number>; firstSignInAt: number; lastSignOutAt: number; contacts: Record<string, number> }[];
+    const mallory = rows.find((r) => r.agent === '=HYPERLINK("http://evil")')!;
+    assert.equal(mallory.day, '2026-11-23');
+    assert.equal(mallory.signedInSeconds, 2.5 * 3600);
+    assert.equal(mallory.onContactSeconds, 5 * 60 + 3 * 60 + 4 * 60);
+    assert.deepEqual(mallory.breakSeconds, { coffee: 15 * 60 });
+    assert.equal(mallory.firstSignInAt, at('08:30:00'));
+    assert.equal(mallory.lastSignOutAt, at('11:00:00'));
+    assert.deepEqual(mallory.contacts, { chat: 3 });
+    const csv = await (await get('/api/reports/agent-activity?from=2026-11-23&to=2026-11-24&format=csv')).text();
+    const [header, line] = csv.split('\r\n');
+    assert.equal(header, 'day,agentId,agent,signedInSeconds,availableSeconds,onContactSeconds,wrapUpSeconds,break:coffee,awayAfterMissedSeconds,offlineSeconds,firstSignIn,lastSignOut,contacts:chat,missedOffers');
+    assert.ok(line!.includes(`"'=HYPERLINK(""http://evil"")"`), 'a name that looks like a formula is defused');
+    assert.ok(line!.includes('2026-11-23T08:30:00.000Z'));
+  });
+
+  it('refuses a bad activity period with a clear error, and agents altogether', async () => {
+    for (const query of ['from=2026-11-24&to=2026-11-23', 'from=2026-01-01&to=2026-06-01', 'from=yesterday&to=2026-11-24', 'from=2026-11-23']) {
+      const res = await get(`/api/reports/agent-activity?${query}`);
+      assert.equal(res.status, 400, query);
+      assert.equal(((await res.json()) as { error: { reason: string } }).error.reason, 'invalid-input', query);
+    }
+    assert.equal((await get('/api/reports/agent-activity?from=2026-11-23&to=2026-11-24', agent)).status, 403);
   });
 });

@@ -1,11 +1,11 @@
 /** Historical KPI reports (JSON or CSV) and Erlang C staffing, for supervisors and admins. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { reportQuerySchema, staffingQuerySchema } from '../protocol/reports.js';
+import { activityQuerySchema, reportQuerySchema, staffingQuerySchema } from '../protocol/reports.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { ReportService } from '../supervision/report-service.js';
 import { requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, jsonOk } from './router.js';
-import { reportRowSchema, staffingRowSchema } from './response-schemas.js';
+import { activityRowSchema, reportRowSchema, staffingRowSchema } from './response-schemas.js';
 
 const report = createRoute({
   method: 'get',
@@ -34,6 +34,21 @@ const staffing = createRoute({
   responses: { ...jsonOk(z.array(staffingRowSchema), 'One row per hour'), ...errorResponses(400, 401, 403) },
 });
 
+const activity = createRoute({
+  method: 'get',
+  path: '/agent-activity',
+  operationId: 'getAgentActivity',
+  tags: ['Reports'],
+  security: access.signedIn,
+  summary: 'Each agent’s days: time signed in, available, on contacts, in wrap-up, on breaks; sign-in times; contacts; missed offers',
+  description: 'Days (YYYY-MM-DD) in SWITCHBOARD_TIME_ZONE, at most 92 at a time, up to now. Built by the same fold of the event log as the wallboard’s agent time. `format=csv` returns text/csv with a column per break reason and per channel.',
+  request: { query: activityQuerySchema },
+  responses: {
+    200: { description: 'One row per agent and day with activity', content: { 'application/json': { schema: z.array(activityRowSchema) }, 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 export function reportRoutes(auth: AuthService, reports: ReportService) {
   const router = createRouter();
   router.use('*', requireAgent(auth, ['supervisor', 'admin']));
@@ -43,6 +58,15 @@ export function reportRoutes(auth: AuthService, reports: ReportService) {
     if (query.format === 'csv') {
       c.header('Content-Disposition', `attachment; filename="switchboard-${query.groupBy}-${query.from.slice(0, 10)}.csv"`);
       return c.body(ReportService.toCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(rows, 200);
+  });
+  router.openapi(activity, async (c) => {
+    const query = c.req.valid('query');
+    const rows = await reports.activity(query);
+    if (query.format === 'csv') {
+      c.header('Content-Disposition', `attachment; filename="switchboard-agent-activity-${query.from}.csv"`);
+      return c.body(ReportService.activityCsv(rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }
     return c.json(rows, 200);
   });

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import type { Article, ArticleHit, Suggestions } from '../protocol/articles.js';
 import { CHANNELS, ConversationStatus, DISPOSITIONS, type ConversationEvent, type ConversationSummary } from '../protocol/conversation.js';
 import type { CustomerProfile, CustomerTimeline } from '../protocol/customers.js';
-import type { ReportRow, StaffingRow } from '../protocol/reports.js';
+import type { ActivityRow, ReportRow, StaffingRow } from '../protocol/reports.js';
 import type { MailReceipt } from '../mail/email-desk.js';
 import { cannedReplySchema } from '../protocol/api.js';
 
@@ -49,7 +49,7 @@ export const conversationSummarySchema = describes<ConversationSummary>()(
 );
 
 /** Every event type, so the document lists them; the checks below keep it equal to the union's. */
-const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'transferred', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot'] as const;
+const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'transferred', 'escalated', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot'] as const;
 type EventTypesListed = [Exclude<ConversationEvent['type'], (typeof EVENT_TYPES)[number]>] extends [never] ? true : never;
 const everyEventTypeListed: EventTypesListed = true;
 void everyEventTypeListed;
@@ -143,6 +143,7 @@ export const reportRowSchema = describes<ReportRow>()(
       abandoned: z.number().int(),
       shortAbandoned: z.number().int(),
       transfers: z.number().int(),
+      escalations: z.number().int().meta({ description: 'Escalations to a higher tier: of the group’s contacts, or, by agent, made by that agent' }),
       serviceLevel: rate,
       serviceLevel2: rate,
       abandonmentRate: rate,
@@ -158,6 +159,28 @@ export const staffingRowSchema = describes<StaffingRow>()(
   z
     .object({ hour: z.string(), offered: z.number().int(), ahtSeconds: rate, agentsNeeded: z.number().int().nullable(), expectedServiceLevel: rate })
     .meta({ id: 'StaffingRow', description: 'Agents needed in one hour for the target (Erlang C), or null without traffic.' }),
+);
+
+const seconds = z.number().int().min(0);
+export const activityRowSchema = describes<ActivityRow>()(
+  z
+    .object({
+      day: z.string().meta({ description: 'The local date, in the center’s time zone' }),
+      agentId: z.string(),
+      agent: z.string().meta({ description: 'The agent’s name' }),
+      signedInSeconds: seconds,
+      availableSeconds: seconds.meta({ description: 'Available and free: not on a contact nor in wrap-up' }),
+      onContactSeconds: seconds,
+      wrapUpSeconds: seconds,
+      breakSeconds: z.record(z.string(), seconds).meta({ description: 'Away, by break reason' }),
+      awayAfterMissedSeconds: seconds.meta({ description: 'Set away by routing after missed offers in a row' }),
+      offlineSeconds: seconds.meta({ description: 'Signed in with the status offline' }),
+      firstSignInAt: z.number().int().nullable().meta({ description: 'Milliseconds since the epoch; null when they did not sign in that day' }),
+      lastSignOutAt: z.number().int().nullable().meta({ description: 'Milliseconds since the epoch; null when they did not sign out that day' }),
+      contacts: z.record(z.string(), z.number().int().min(0)).meta({ description: 'Contacts accepted, by channel' }),
+      missedOffers: z.number().int().min(0),
+    })
+    .meta({ id: 'ActivityRow', description: 'One agent’s day, from the same event-log fold as the wallboard’s agent time.' }),
 );
 
 export const mailReceiptSchema = describes<MailReceipt>()(

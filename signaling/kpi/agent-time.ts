@@ -19,6 +19,8 @@ export interface AgentTime {
 }
 
 interface Tracker extends AgentTime {
+  /** The break reason last told to the observer (a new reason while away is a change too). */
+  observedReason?: string | undefined;
   loggedIn: boolean;
   status: string;
   wrapUp: boolean;
@@ -26,14 +28,20 @@ interface Tracker extends AgentTime {
   lastAt: number;
 }
 
+/** Told each time an agent's state (or break reason) changes, with when. */
+export type AgentStateObserver = (agentId: string, at: number, state: AgentTime['state'], breakReason: string | undefined) => void;
+
 /** Keeps agents' time current as log entries arrive, in log order. */
 export class AgentTimes {
+  /** The activity report listens here, so its states are the wallboard's own (see agent-activity.ts). */
+  constructor(private readonly observe?: AgentStateObserver) {}
+
   private readonly agents = new Map<string, Tracker>();
   /** Which agent has each answered contact, so an end frees the right one. */
   private readonly contactAgent = new Map<string, string>();
 
   apply(e: LogEntry): void {
-    if (e.type === LogType.contactTransferred || e.type === LogType.contactReturned) return this.move(e);
+    if (e.type === LogType.contactTransferred || e.type === LogType.contactReturned || e.type === LogType.contactEscalatedByAgent) return this.move(e);
     // An end frees whoever holds the contact now, which the log entry may name from an older read.
     const holder = e.conversationId ? this.contactAgent.get(e.conversationId) : undefined;
     const agentId = e.type === LogType.contactEnded ? (holder ?? e.agentId) : (e.agentId ?? holder);
@@ -44,6 +52,8 @@ export class AgentTimes {
       case LogType.agentLogin:
         a.loggedIn = true;
         if (typeof e.data?.status === 'string') a.status = e.data.status;
+        // Signing in while away keeps the break's reason.
+        a.breakReason = typeof e.data?.breakReason === 'string' ? e.data.breakReason : undefined;
         break;
       case LogType.agentLogout:
         a.loggedIn = false;
@@ -83,7 +93,8 @@ export class AgentTimes {
 
   /**
    * A handled contact leaves its agent without ending: to a colleague (`toAgentId`, who holds it
-   * from now) or back to a queue (a transfer there, or a return when the agent's app vanished),
+   * from now) or back to a queue (a transfer there, an escalation to its next tier, or a return
+   * when the agent's app vanished),
    * where nobody holds it until someone accepts it. Both agents' time is counted up to the move.
    */
   private move(e: LogEntry): void {
@@ -118,7 +129,7 @@ export class AgentTimes {
     return [...this.agents.values()].map((a) => {
       const copy = { ...a, open: new Set(a.open) };
       this.account(copy, now);
-      const { loggedIn: _l, status: _s, wrapUp: _w, open: _o, lastAt: _t, ...figures } = copy;
+      const { loggedIn: _l, status: _s, wrapUp: _w, open: _o, lastAt: _t, observedReason: _r, ...figures } = copy;
       return { ...figures, openContacts: [...a.open] };
     });
   }
@@ -154,9 +165,12 @@ export class AgentTimes {
             : a.status === 'away'
               ? 'away'
               : 'offline';
-    if (state !== a.state) {
+    const reason = state === 'away' ? a.breakReason : undefined;
+    if (state !== a.state || reason !== a.observedReason) {
+      if (state !== a.state) a.stateSince = at;
       a.state = state;
-      a.stateSince = at;
+      a.observedReason = reason;
+      this.observe?.(a.agentId, at, state, reason);
     }
     a.contacts = a.open.size;
   }

@@ -23,6 +23,8 @@ export interface ContactFacts {
   heldSince?: number;
   /** Moves to another queue or agent after entering. */
   transfers: number;
+  /** The agents who escalated it to a higher tier, one entry per escalation. */
+  escalatedBy: string[];
   /** Why routing refused it: at the door (closed, queue-full) it never entered a queue; after max-wait it did. */
   refusedReason?: string;
   rating?: number;
@@ -42,6 +44,7 @@ export function applyToContacts(contacts: Map<string, ContactFacts>, e: LogEntry
       queuedAt: e.at,
       holdMs: 0,
       transfers: 0,
+      escalatedBy: [],
     });
     return;
   }
@@ -60,6 +63,9 @@ export function applyToContacts(contacts: Map<string, ContactFacts>, e: LogEntry
       c.transfers++;
       if (e.data?.toAgentId) c.agentId = String(e.data.toAgentId);
       if (typeof e.data?.toQueueId === 'string') c.queueId = e.data.toQueueId;
+      break;
+    case LogType.contactEscalatedByAgent:
+      if (e.agentId) c.escalatedBy.push(e.agentId);
       break;
     case LogType.callHeld:
       c.heldSince = e.at;

@@ -79,9 +79,26 @@ export class KpiLedger {
       if (!g) groups.set(id, (g = { ...(bucket !== undefined ? { bucket } : {}), key, facts: [] }));
       g.facts.push(c);
     }
+    // By agent, an escalation counts for the agent who escalated, not for the one who answered in the end:
+    // it may make a row of its own for an agent whose every contact went on to the next tier.
+    const escalations = new Map<string, number>();
+    if (groupBy === 'agent') {
+      for (const c of this.facts(options.from, options.to)) {
+        const bucket = options.interval ? bucketOf(c.queuedAt, options.interval, options.timeZone) : undefined;
+        for (const agentId of c.escalatedBy) {
+          const id = `${bucket ?? ''}\u0000${agentId}`;
+          escalations.set(id, (escalations.get(id) ?? 0) + 1);
+          if (!groups.has(id)) groups.set(id, { ...(bucket !== undefined ? { bucket } : {}), key: agentId, facts: [] });
+        }
+      }
+    }
     const order = (g: { bucket?: string }) => (g.bucket === undefined ? 0 : bucketFirstAt.get(g.bucket)!);
     return [...groups.values()]
       .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key))
-      .map((g) => ({ ...(g.bucket !== undefined ? { bucket: g.bucket } : {}), key: g.key, kpis: computeKpis(g.facts, options.kpi ?? DEFAULT_KPI_OPTIONS) }));
+      .map((g) => {
+        const kpis = computeKpis(g.facts, options.kpi ?? DEFAULT_KPI_OPTIONS);
+        if (groupBy === 'agent') kpis.escalations = escalations.get(`${g.bucket ?? ''}\u0000${g.key}`) ?? 0;
+        return { ...(g.bucket !== undefined ? { bucket: g.bucket } : {}), key: g.key, kpis };
+      });
   }
 }

@@ -23,6 +23,8 @@ export interface Kpis {
   /** Answered, ended and out of wrap-up: the contacts AHT is over. */
   handled: number;
   transfers: number;
+  /** Escalations to a higher tier by agents (see KpiLedger.rows for the agent grouping). */
+  escalations: number;
   answeredWithinT: number;
   /** Mean wait of answered contacts, ms (null when none). */
   asaMs: number | null;
@@ -45,12 +47,13 @@ export const wasOffered = (c: ContactFacts) => c.refusedReason === undefined || 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
 export function computeKpis(contacts: Iterable<ContactFacts>, options: KpiOptions = DEFAULT_KPI_OPTIONS): Kpis {
-  let offered = 0, answered = 0, abandoned = 0, shortAbandoned = 0, refused = 0, handled = 0, transfers = 0, answeredWithinT = 0, ratings = 0;
+  let offered = 0, answered = 0, abandoned = 0, shortAbandoned = 0, refused = 0, handled = 0, transfers = 0, escalations = 0, answeredWithinT = 0, ratings = 0;
   let waitSum = 0, handleSum = 0, ratingSum = 0;
   for (const c of contacts) {
     if (!wasOffered(c)) continue;
     offered++;
     transfers += c.transfers;
+    escalations += c.escalatedBy.length;
     if (c.refusedReason === 'max-wait') refused++;
     if (c.answeredAt !== undefined) {
       answered++;
@@ -80,6 +83,7 @@ export function computeKpis(contacts: Iterable<ContactFacts>, options: KpiOption
     refused,
     handled,
     transfers,
+    escalations,
     answeredWithinT,
     asaMs: ratio(waitSum, answered),
     ahtMs: ratio(handleSum, handled),

@@ -21,6 +21,8 @@ export const LogType = {
   supervisorBarged: 'supervisor-barged',
   /** An agent handed a contact to another agent or queue. */
   contactTransferred: 'contact-transferred',
+  /** An agent escalated a contact to the next tier of its queue (`data.tier`, `data.reason`). */
+  contactEscalatedByAgent: 'contact-escalated-by-agent',
   /** A contact went back to its queue because its agent's app vanished mid-contact. */
   contactReturned: 'contact-returned',
   callHeld: 'call-held',

@@ -60,6 +60,12 @@ export type ConversationEventBody =
   | { type: 'recording'; recordingId: string; durationMs: number; by: Party }
   /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
   | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string }
+  /**
+   * An agent escalated the conversation to the next tier of its queue (`tier`), where a
+   * specialist takes over. The customer sees that a specialist is taking over; the agent's
+   * reason is not here but in the hand-over note, which staff alone read.
+   */
+  | { type: 'escalated'; from: Party; tier: number; queue: { id: string; name: string } }
   /** Co-browsing: asked, started, declined, control asked/granted/taken back, ended (with why). */
   | { type: 'cobrowse'; action: CobrowseAction; by: Party; reason?: CobrowseEndReason }
   /** A callback fell due: call `phone` (E.164); `attempt` counts from 1. */

@@ -33,6 +33,8 @@ export interface ReportRow {
   abandoned: number;
   shortAbandoned: number;
   transfers: number;
+  /** Escalations to a higher tier: by the queue's contacts, or (agent rows) by this agent. */
+  escalations: number;
   serviceLevel: number | null;
   serviceLevel2: number | null;
   abandonmentRate: number | null;
@@ -50,4 +52,36 @@ export interface StaffingRow {
   /** Agents needed for the target (Erlang C), or null without traffic. */
   agentsNeeded: number | null;
   expectedServiceLevel: number | null;
+}
+
+export const activityQuerySchema = z
+  .object({
+    from: z.iso.date().meta({ description: 'First day (inclusive), in the center’s time zone', example: '2026-11-23' }),
+    to: z.iso.date().meta({ description: 'Last day (exclusive), at most 92 days after `from`', example: '2026-11-24' }),
+    format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv, as a file to download' }),
+  })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), { message: 'from must be before to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { message: 'at most 92 days at a time', path: ['to'] });
+export type ActivityQuery = z.infer<typeof activityQuerySchema>;
+
+/** One agent's day: where their signed-in time went (seconds), when they came and went, what they handled. */
+export interface ActivityRow {
+  day: string;
+  agentId: string;
+  agent: string;
+  signedInSeconds: number;
+  availableSeconds: number;
+  onContactSeconds: number;
+  wrapUpSeconds: number;
+  /** Away, by break reason. */
+  breakSeconds: Record<string, number>;
+  awayAfterMissedSeconds: number;
+  /** Signed in with the status offline. */
+  offlineSeconds: number;
+  /** Milliseconds since the epoch; null when it did not happen that day. */
+  firstSignInAt: number | null;
+  lastSignOutAt: number | null;
+  /** Contacts accepted, by channel. */
+  contacts: Record<string, number>;
+  missedOffers: number;
 }

@@ -19,3 +19,5 @@ export const CLIENT_ID_MAX = 64;
 
 /** The largest call recording the server stores (about 40 minutes of Opus at 32 kbit/s). */
 export const MAX_RECORDING_BYTES = 10 * 1024 * 1024;
+/** Longest reason an agent gives for escalating a conversation to the next tier. */
+export const MAX_ESCALATION_REASON = 500;

@@ -137,6 +137,7 @@ export class RoutingService {
   async enqueue(c: ConversationRecord, options: { restored?: boolean } = {}): Promise<void> {
     await this.rememberWaiting(c, c.queueId);
     const preferredAgentId = await this.store.conversations.lastAgentOf(c.visitorId, c.id);
+    const minTier = options.restored ? await this.escalatedTier(c) : undefined;
     this.feed({
       type: 'contact-arrived',
       at: this.clock(),
@@ -146,6 +147,7 @@ export class RoutingService {
       priority: c.priority,
       ...(options.restored ? { enqueuedAt: c.createdAt } : {}),
       ...(preferredAgentId ? { preferredAgentId } : {}),
+      ...(minTier !== undefined ? { minTier } : {}),
       ...withRequiredSkills(contactLanguageSkills(this.queues.get(c.queueId)?.requiredSkills ?? {}, c.language)),
     });
   }
@@ -171,6 +173,31 @@ export class RoutingService {
   }
 
   /**
+   * Escalates an active conversation to the next tier of its queue: the next deeper tier among
+   * the queue's active members, counted from the deeper of the agent's own tier and the tier it
+   * was already escalated to. It waits at the head of its queue for that tier's agents only.
+   * @returns the tier it now waits for.
+   * @throws AppError `invalid-input` when the queue has no deeper tier (nothing changes then),
+   * `conversation-ended` when it is not the agent's active conversation.
+   */
+  async escalate(conversationId: string, agentId: string, reason: string): Promise<number> {
+    const c = await this.store.conversations.findById(conversationId);
+    if (!c || c.status !== 'active' || c.agentId !== agentId) throw new AppError('conversation-ended', 'this conversation is not yours to escalate');
+    const active = new Set((await this.store.agents.list()).filter((a) => a.active).map((a) => a.id));
+    const members = (await this.store.queues.members(c.queueId)).filter((m) => active.has(m.agentId));
+    const ownTier = members.find((m) => m.agentId === agentId)?.tier ?? 1;
+    const current = Math.max(ownTier, this.engine.minTierOf(conversationId));
+    const next = Math.min(...members.filter((m) => m.tier > current).map((m) => m.tier));
+    if (!Number.isFinite(next)) throw new AppError('invalid-input', `tier ${current} is the last tier of this queue: there is nobody to escalate to`);
+    if (!(await this.store.conversations.requeue(conversationId, c.queueId))) throw new AppError('conversation-ended', 'this conversation is not active');
+    await this.rememberWaiting(c, c.queueId);
+    const at = this.clock();
+    this.log.append({ at, type: LogType.contactEscalatedByAgent, conversationId, agentId, queueId: c.queueId, data: { fromTier: current, tier: next, reason } });
+    this.feed({ type: 'contact-returned', at, contactId: conversationId, skipAgent: true, minTier: next });
+    return next;
+  }
+
+  /**
    * Moves an active conversation straight to another agent, who must be available with room
    * on its channel. @throws AppError `invalid-input` naming why not; nothing changes then.
    */
@@ -186,6 +213,16 @@ export class RoutingService {
       this.feed({ type: 'contact-transferred', at: this.clock(), contactId: conversationId, toAgentId: fromAgentId });
       throw new AppError('conversation-ended', 'this conversation is no longer yours');
     }
+  }
+
+  /**
+   * The tier a waiting conversation was escalated to, read from its latest timeline events after
+   * a restart: an escalation not followed by an answer or a transfer still holds.
+   */
+  private async escalatedTier(c: ConversationRecord): Promise<number | undefined> {
+    const recent = await this.store.conversations.eventsAfter(c.id, Math.max(0, c.lastSeq - 50));
+    const last = recent.findLast((e) => e.type === 'escalated' || e.type === 'agent-joined' || e.type === 'transferred');
+    return last?.type === 'escalated' ? last.tier : undefined;
   }
 
   /** What an offer shows of a waiting conversation, kept so offers are built without I/O. */

@@ -4,10 +4,23 @@ import type { AgentTimes } from '../kpi/agent-time.js';
 import { bucketOf, hoursOfDay, startOfDate, startOfNextDay } from '../kpi/intervals.js';
 import { KpiLedger } from '../kpi/kpi-ledger.js';
 import type { KpiOptions } from '../kpi/kpis.js';
-import type { ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../protocol/reports.js';
+import type { ActivityQuery, ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../protocol/reports.js';
+import { agentActivity } from '../kpi/agent-activity.js';
 import type { Store } from '../store/store.js';
 
 const DAY = 86_400_000;
+
+/** RFC 4180 text from a header and rows of cells. */
+function csv(header: string[], rows: unknown[][]): string {
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const text = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v);
+    // Quote what needs it, and defuse spreadsheet formulas in names (CSV injection).
+    const safe = /^[=+\-@\t\r]/.test(text) && typeof v !== 'number' ? `'${text}` : text;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [header.map(cell).join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n') + '\r\n';
+}
 
 export class ReportService {
   constructor(
@@ -31,6 +44,7 @@ export class ReportService {
       abandoned: k.abandoned,
       shortAbandoned: k.shortAbandoned,
       transfers: k.transfers,
+      escalations: k.escalations,
       serviceLevel: k.serviceLevel,
       serviceLevel2: k.serviceLevel2,
       abandonmentRate: k.abandonmentRate,
@@ -57,17 +71,51 @@ export class ReportService {
     });
   }
 
+  /**
+   * Each agent's days in [from, to): the same fold of the event log as the wallboard's agent time
+   * (read from a day before, to know who was signed in when the period began).
+   */
+  async activity(query: Pick<ActivityQuery, 'from' | 'to'>): Promise<ActivityRow[]> {
+    const from = this.instant(query.from);
+    const to = Math.min(this.instant(query.to), Date.now());
+    const events = await this.store.eventLog.listSince(from - DAY, to);
+    const names = await this.labels('agent');
+    const seconds = (ms: number) => Math.round(ms / 1000);
+    const perReason = (ms: Record<string, number>) => Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, seconds(v)]));
+    return agentActivity(events, { from, to, timeZone: this.options.timeZone }).map((a) => ({
+      day: a.day,
+      agentId: a.agentId,
+      agent: names.get(a.agentId) ?? a.agentId,
+      signedInSeconds: seconds(a.signedInMs),
+      availableSeconds: seconds(a.availableMs),
+      onContactSeconds: seconds(a.onContactMs),
+      wrapUpSeconds: seconds(a.wrapUpMs),
+      breakSeconds: perReason(a.breakMs),
+      awayAfterMissedSeconds: seconds(a.awayAfterMissedMs),
+      offlineSeconds: seconds(a.offlineMs),
+      firstSignInAt: a.firstSignInAt ?? null,
+      lastSignOutAt: a.lastSignOutAt ?? null,
+      contacts: a.contacts,
+      missedOffers: a.missedOffers,
+    }));
+  }
+
   /** The rows as CSV (RFC 4180), with a header line. */
   static toCsv(rows: ReportRow[]): string {
-    const columns: (keyof ReportRow)[] = ['bucket', 'key', 'label', 'offered', 'answered', 'abandoned', 'shortAbandoned', 'transfers', 'serviceLevel', 'serviceLevel2', 'abandonmentRate', 'asaSeconds', 'ahtSeconds', 'csat', 'occupancy'];
-    const cell = (v: unknown) => {
-      if (v === null || v === undefined) return '';
-      const text = typeof v === 'number' ? String(Math.round(v * 10_000) / 10_000) : String(v);
-      // Quote what needs it, and defuse spreadsheet formulas in names (CSV injection).
-      const safe = /^[=+\-@\t\r]/.test(text) && typeof v !== 'number' ? `'${text}` : text;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+    const columns: (keyof ReportRow)[] = ['bucket', 'key', 'label', 'offered', 'answered', 'abandoned', 'shortAbandoned', 'transfers', 'escalations', 'serviceLevel', 'serviceLevel2', 'abandonmentRate', 'asaSeconds', 'ahtSeconds', 'csat', 'occupancy'];
+    return csv(columns, rows.map((r) => columns.map((c) => r[c])));
+  }
+
+  /** Activity rows as CSV: a column per break reason and per channel found in the rows; times in seconds, instants in ISO 8601. */
+  static activityCsv(rows: ActivityRow[]): string {
+    const reasons = [...new Set(rows.flatMap((r) => Object.keys(r.breakSeconds)))].sort();
+    const channels = [...new Set(rows.flatMap((r) => Object.keys(r.contacts)))].sort();
+    const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+    const header = ['day', 'agentId', 'agent', 'signedInSeconds', 'availableSeconds', 'onContactSeconds', 'wrapUpSeconds', ...reasons.map((r) => `break:${r}`), 'awayAfterMissedSeconds', 'offlineSeconds', 'firstSignIn', 'lastSignOut', ...channels.map((c) => `contacts:${c}`), 'missedOffers'];
+    return csv(
+      header,
+      rows.map((r) => [r.day, r.agentId, r.agent, r.signedInSeconds, r.availableSeconds, r.onContactSeconds, r.wrapUpSeconds, ...reasons.map((k) => r.breakSeconds[k] ?? 0), r.awayAfterMissedSeconds, r.offlineSeconds, iso(r.firstSignInAt), iso(r.lastSignOutAt), ...channels.map((c) => r.contacts[c] ?? 0), r.missedOffers]),
+    );
   }
 
   /** A date means its midnight in the center's time zone; a date-time is taken as given. */

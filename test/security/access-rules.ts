@@ -72,6 +72,7 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/conversations/:id/customer/matches/:matchId/link': { expect: PARTY_READS, fresh: true, target: async (w) => ({ params: { id: w.chat, matchId: await w.fresh.match() } }) },
   'POST /api/conversations/:id/customer/matches/:matchId/dismiss': { expect: PARTY_READS, fresh: true, target: async (w) => ({ params: { id: w.chat, matchId: await w.fresh.match() } }) },
   'PUT /api/conversations/:id/tags': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.chat), body: { tags: ['matrix'] } }) },
+  'POST /api/conversations/:id/escalate': { expect: PARTY_ONLY, fresh: true, target: async (w) => ({ ...id(await w.fresh.anaChat()), body: { reason: 'Needs a specialist' } }) },
   'POST /api/conversations/:id/callback-outcome': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.callbackCall), body: { outcome: 'reached' } }) },
   'POST /api/conversations/:id/recordings': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.call), query: { durationMs: 1000 }, raw: { contentType: 'audio/webm', bytes: new Uint8Array([26, 69, 223, 163]) } }) },
   'GET /api/conversations/:id/recordings/:recordingId': { expect: PARTY_READS, target: (w) => ({ params: { id: w.call, recordingId: w.recording } }) },
@@ -158,6 +159,7 @@ export const routeRules: Record<string, RouteRule> = {
 
   // Supervision and reports.
   'GET /api/reports': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
+  'GET /api/reports/agent-activity': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
   'GET /api/reports/staffing': { expect: SUPERVISORS, target: (w) => ({ query: { queueId: w.quietQueue, date: '2026-01-05' } }) },
   'PUT /api/supervisor/agents/:id/presence': { expect: SUPERVISORS, target: (w) => ({ ...id(w.agents.cleo.id), body: { status: 'available' } }) },
   'GET /metrics': { expect: SUPERVISORS },

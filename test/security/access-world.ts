@@ -74,6 +74,8 @@ export interface Fresh {
   anaReply(): Promise<string>;
   channel(): Promise<string>;
   webhook(): Promise<string>;
+  /** A new chat Ana is handling in the support queue, whose second tier is Tess: one to escalate. */
+  anaChat(): Promise<string>;
   /** A person in the team; deactivated when asked. */
   member(deactivated?: boolean): Promise<string>;
   /** Another session of Ana's, by its public id. */
@@ -112,7 +114,10 @@ function startWorldServer() {
       const dev = randomUUID();
       await store.agents.insert({ id: dev, email: EMAILS.dev, name: 'Dev Rao', role: 'agent', passwordHash: hash, status: 'available', createdAt: Date.now() });
       await store.queues.addMember(support, dev, { tier: 1, position: 9 });
-      await store.agents.insert({ id: randomUUID(), email: 'tess@matrix.test', name: 'Tess Tester', role: 'agent', passwordHash: hash, status: 'offline', createdAt: Date.now() });
+      const tess = randomUUID();
+      await store.agents.insert({ id: tess, email: 'tess@matrix.test', name: 'Tess Tester', role: 'agent', passwordHash: hash, status: 'offline', createdAt: Date.now() });
+      // Tess is the support queue's second tier (offline: never offered anything), so Ana's chats can be escalated.
+      await store.queues.addMember(support, tess, { tier: 2, position: 0 });
       // Ana takes a call and dials a callback at the same time.
       const ana = (await store.agents.findByEmail(EMAILS.party))!;
       await store.agents.updateRouting(ana.id, { capacity: { ...ana.capacity, voice: 2 } });
@@ -210,6 +215,13 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
     anaReply: async () => (await services.knowledge.saveReply(staff, undefined, { shortcut: `mine-${randomUUID().slice(0, 6)}`, title: 'Mine', body: 'My own words.', personal: true })).id,
     channel: async () => (await services.channels.create(adminActor, { name: 'SMS', queue: 'quiet' })).id,
     webhook: async () => (await services.webhooks.subscribe(adminActor, 'http://127.0.0.1:9/hook', ['callback.due'])).id,
+    async anaChat() {
+      // Ana is on a call, which keeps chats from being offered to her: the chat is stored as hers directly.
+      const [visitorId, chatId, now] = [randomUUID(), randomUUID(), Date.now()];
+      await store.visitors.insert(visitorId, now);
+      await store.conversations.insert({ id: chatId, visitorId, queueId: (await store.queues.findBySlug('support'))!.id, agentId: anaRecord.id, status: 'active', createdAt: now });
+      return chatId;
+    },
     async member(deactivated = false) {
       const id = randomUUID();
       await store.agents.insert({ id, email: `member-${id.slice(0, 8)}@matrix.test`, name: 'Temp Member', role: 'agent', passwordHash: 'unusable', status: 'offline', createdAt: Date.now() });

@@ -76,6 +76,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
     }
     case 'transferred':
       return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
+    case 'escalated':
+      return html`<li class="system">${t('specialistTakingOver')}</li>`;
     case 'recording-consent':
       return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn')}</li>`;
     case 'recording':

@@ -90,6 +90,7 @@ export default {
   callHeld: 'وضع {name} المكالمة قيد الانتظار.',
   callResumed: 'استأنف {name} المكالمة.',
   transferredTo: 'تم تحويلك إلى {name}.',
+  specialistTakingOver: 'سيتولى أحد المختصين محادثتك الآن. كل ما كتبته يبقى هنا.',
   allowRecording: 'السماح بالتسجيل',
   recordingAllowed: 'التسجيل مسموح',
   consentGiven: 'لقد سمحت بتسجيل هذه المكالمة.',

@@ -86,6 +86,7 @@ export default {
   callHeld: '{name} satte opkaldet på hold.',
   callResumed: '{name} genoptog opkaldet.',
   transferredTo: 'Du er blevet stillet om til {name}.',
+  specialistTakingOver: 'En specialist overtager nu din samtale. Alt, hvad du har skrevet, bliver her.',
   allowRecording: 'Tillad optagelse',
   recordingAllowed: 'Optagelse tilladt',
   consentGiven: 'Du har tilladt, at opkaldet bliver optaget.',

@@ -86,6 +86,7 @@ export default {
   callHeld: '{name} hat den Anruf gehalten.',
   callResumed: '{name} hat den Anruf fortgesetzt.',
   transferredTo: 'Sie wurden an {name} weitergeleitet.',
+  specialistTakingOver: 'Eine Fachkraft übernimmt jetzt Ihr Gespräch. Alles, was Sie geschrieben haben, bleibt hier erhalten.',
   allowRecording: 'Aufzeichnung erlauben',
   recordingAllowed: 'Aufzeichnung erlaubt',
   consentGiven: 'Sie haben die Aufzeichnung dieses Anrufs erlaubt.',

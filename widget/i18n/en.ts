@@ -90,6 +90,7 @@ export const en = {
   callHeld: '{name} put the call on hold.',
   callResumed: '{name} resumed the call.',
   transferredTo: 'You were transferred to {name}.',
+  specialistTakingOver: 'A specialist is taking over your conversation. Everything you have written stays here.',
   allowRecording: 'Allow recording',
   recordingAllowed: 'Recording allowed',
   consentGiven: 'You allowed this call to be recorded.',

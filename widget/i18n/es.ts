@@ -86,6 +86,7 @@ export default {
   callHeld: '{name} puso la llamada en espera.',
   callResumed: '{name} reanudó la llamada.',
   transferredTo: 'Le hemos transferido con {name}.',
+  specialistTakingOver: 'Un especialista se hará cargo de su conversación. Todo lo que ha escrito se conserva aquí.',
   allowRecording: 'Permitir la grabación',
   recordingAllowed: 'Grabación permitida',
   consentGiven: 'Usted permitió que se grabe esta llamada.',

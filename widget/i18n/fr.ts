@@ -86,6 +86,7 @@ export default {
   callHeld: '{name} a mis l’appel en attente.',
   callResumed: '{name} a repris l’appel.',
   transferredTo: 'Vous avez été transféré à {name}.',
+  specialistTakingOver: 'Un spécialiste prend le relais de votre conversation. Tout ce que vous avez écrit reste ici.',
   allowRecording: 'Autoriser l’enregistrement',
   recordingAllowed: 'Enregistrement autorisé',
   consentGiven: 'Vous avez autorisé l’enregistrement de cet appel.',

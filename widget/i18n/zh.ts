@@ -86,6 +86,7 @@ export default {
   callHeld: '{name} 已将通话保持。',
   callResumed: '{name} 已恢复通话。',
   transferredTo: '您的对话已转接给 {name}。',
+  specialistTakingOver: '专员将接手您的对话。您写下的所有内容都会保留在这里。',
   allowRecording: '允许录音',
   recordingAllowed: '已允许录音',
   consentGiven: '您已同意对本次通话录音。',

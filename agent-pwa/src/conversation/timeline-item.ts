@@ -47,6 +47,8 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       return html`<li class="system">${t(e.type === 'call-held' ? 'callHeld' : 'callResumed', { name: e.by.kind === 'visitor' ? visitor : e.by.name ?? t('you') })}</li>`;
     case 'transferred':
       return html`<li class="system">${t('transferredTo', { name: e.to.name })}</li>`;
+    case 'escalated':
+      return html`<li class="system">${t('escalatedTo', { tier: e.tier, name: e.from.name ?? t('you') })}</li>`;
     case 'recording-consent':
       return html`<li class="system">${t(e.given ? 'consentGiven' : 'consentWithdrawn', { name: visitor })}</li>`;
     case 'cobrowse':

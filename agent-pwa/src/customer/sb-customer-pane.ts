@@ -203,6 +203,8 @@ export class SbCustomerPane extends LitElement {
         return html`<li><bdi>${e.author.kind === 'agent' ? e.author.name : this.customerName}</bdi>: <span dir="auto">${e.text}</span></li>`;
       case 'transferred':
         return html`<li class="muted">${t('transferredTo', { name: e.to.name })}</li>`;
+      case 'escalated':
+        return html`<li class="muted">${t('escalatedTo', { tier: e.tier, name: e.from.name ?? '' })}</li>`;
       case 'callback':
         return html`<li class="muted">${t('callbackEvent', { phone: e.phone, attempt: e.attempt })}</li>`;
       case 'callback-outcome':

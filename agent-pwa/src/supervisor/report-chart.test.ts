@@ -3,7 +3,7 @@ import type { ReportRow } from '../../../signaling/protocol/reports.js';
 import { drawReportChart, seriesOf } from './report-chart.js';
 
 const row = (bucket: string, key: string, offered: number, answered: number, abandoned: number): ReportRow => ({
-  bucket, key, label: key, offered, answered, abandoned, shortAbandoned: 0, transfers: 0, serviceLevel: null, serviceLevel2: null, abandonmentRate: null, asaSeconds: null, ahtSeconds: null, csat: null,
+  bucket, key, label: key, offered, answered, abandoned, shortAbandoned: 0, transfers: 0, escalations: 0, serviceLevel: null, serviceLevel2: null, abandonmentRate: null, asaSeconds: null, ahtSeconds: null, csat: null,
 });
 
 describe('report chart', () => {

@@ -130,7 +130,7 @@ export class SbReports extends LitElement {
             <thead><tr>
               <th scope="col">${t('colBucket')}</th><th scope="col">${t('colGroup')}</th><th scope="col">${t('colOffered')}</th><th scope="col">${t('colAnswered')}</th>
               <th scope="col">${t('colAbandoned')}</th><th scope="col">${t('colSl', { seconds: 20 })}</th><th scope="col">${t('colSl2')}</th><th scope="col">${t('colAbandonRate')}</th>
-              <th scope="col">${t('colAsa')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colTransfers')}</th><th scope="col">${t('colCsat')}</th>
+              <th scope="col">${t('colAsa')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colTransfers')}</th><th scope="col">${t('colEscalations')}</th><th scope="col">${t('colCsat')}</th>
               ${this.query.groupBy === 'agent' ? html`<th scope="col">${t('colOccupancy')}</th>` : nothing}
             </tr></thead>
             <tbody>
@@ -139,13 +139,14 @@ export class SbReports extends LitElement {
                   <td>${row.bucket ?? ''}</td><td>${this.groupLabel(row.label)}</td><td>${row.offered}</td><td>${row.answered}</td><td>${row.abandoned}</td>
                   <td>${percent(row.serviceLevel) ?? na}</td><td>${percent(row.serviceLevel2) ?? na}</td><td>${percent(row.abandonmentRate) ?? na}</td>
                   <td>${row.asaSeconds === null ? na : duration(row.asaSeconds * 1000)}</td><td>${row.ahtSeconds === null ? na : duration(row.ahtSeconds * 1000)}</td>
-                  <td>${row.transfers}</td><td>${row.csat?.toFixed(1) ?? na}</td>
+                  <td>${row.transfers}</td><td>${row.escalations}</td><td>${row.csat?.toFixed(1) ?? na}</td>
                   ${this.query.groupBy === 'agent' ? html`<td>${percent(row.occupancy) ?? na}</td>` : nothing}
                 </tr>`,
               )}
             </tbody>
           </table></div>`}
-      ${this.renderStaffing()}`;
+      ${this.renderStaffing()}
+      <sb-activity-report></sb-activity-report>`;
   }
 
   private renderStaffing() {

@@ -26,6 +26,10 @@ export interface ConversationsTabHost {
   /** Set while the transfer form is open, with its targets once loaded. */
   readonly transferring: boolean;
   readonly transferTargets: TransferTargets | undefined;
+  /** Set while the escalation form is open. */
+  readonly escalating: boolean;
+  /** The last escalation was refused for want of a higher tier. */
+  readonly escalationRefused: boolean;
   readonly cannedReplies: CannedReply[];
   /** Runs an action, showing its failure in the workspace's banner. */
   act(work: () => Promise<void>): Promise<void>;
@@ -33,6 +37,8 @@ export interface ConversationsTabHost {
   toggleTransfer(): void;
   closeTransfer(): void;
   transfer(conversationId: string, to: TransferTo, note?: string): Promise<void>;
+  toggleEscalate(): void;
+  escalate(conversationId: string, reason: string): Promise<void>;
 }
 
 export function renderConversationsTab(host: ConversationsTabHost) {
@@ -123,6 +129,11 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-transfer-open=${() => host.toggleTransfer()}
       @sb-transfer-cancel=${() => host.closeTransfer()}
       @sb-transfer=${(e: Detail<{ to: TransferTo; note?: string }>) => host.act(() => host.transfer(id, e.detail.to, e.detail.note))}
+      ?escalating=${host.escalating}
+      ?escalationRefused=${host.escalationRefused}
+      @sb-escalate-open=${() => host.toggleEscalate()}
+      @sb-escalate-cancel=${() => host.toggleEscalate()}
+      @sb-escalate=${(e: Detail<{ reason: string }>) => host.act(() => host.escalate(id, e.detail.reason))}
       @sb-reply=${(e: Detail<{ text: string; attachments?: AttachmentRef[] }>) => host.act(() => session.reply(id, e.detail.text, e.detail.attachments))}
       @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => host.act(async () => void (await api.callbackOutcome(id, e.detail.outcome, e.detail.retryAt)))}
       @sb-typing=${(e: Detail<{ isTyping: boolean }>) => session.typing(id, e.detail.isTyping)}

@@ -62,6 +62,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     selectedQueueId: { state: true },
     transferTargets: { state: true },
     transferring: { state: true },
+    escalating: { state: true },
+    escalationRefused: { state: true },
   };
   /** The signed-in agent. */
   declare profile: AgentProfile;
@@ -72,6 +74,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   declare selectedQueueId: string | undefined;
   /** Set while the transfer form is open (with the targets once loaded). */
   declare transferring: boolean;
+  declare escalating: boolean;
+  declare escalationRefused: boolean;
   declare transferTargets: TransferTargets | undefined;
   private readonly agent = new SessionController<AgentSession>(this, { onChange: (session) => this.sessionChanged(session) });
   private readonly admin = new AdminController(this);
@@ -104,6 +108,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.cannedReplies = [];
     this.tab = 'conversations';
     this.transferring = false;
+    this.escalating = false;
+    this.escalationRefused = false;
   }
 
   /** The agent's session: there is one while the workspace is on the page. */
@@ -164,6 +170,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     if (session?.state.monitored) void session.stopMonitoring();
     this.selectedId = conversationId;
     this.transferring = false;
+    this.escalating = false;
     void session?.load(conversationId);
     session?.markRead(conversationId);
     void this.updateComplete.then(() => this.renderRoot.querySelector<SbConversationView>('sb-conversation-view')?.focusComposer());
@@ -184,7 +191,28 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.selectedId = undefined;
   }
 
+  toggleEscalate(): void {
+    this.escalating = !this.escalating;
+    this.escalationRefused = false;
+    if (this.escalating) this.transferring = false;
+  }
+
+  /** Escalates to the next tier; the conversation leaves this agent, as after a transfer. */
+  async escalate(conversationId: string, reason: string): Promise<void> {
+    try {
+      await api.escalate(conversationId, reason);
+    } catch (error) {
+      // Past the last tier the form says so where the agent is looking, and nothing changed.
+      if (error instanceof ProtocolError && error.reason === 'invalid-input') return void (this.escalationRefused = true);
+      throw error;
+    }
+    this.escalationRefused = false;
+    this.escalating = false;
+    this.selectedId = undefined;
+  }
+
   openTransfer(): void {
+    this.escalating = false;
     this.transferring = true;
     this.transferTargets = undefined;
     void this.act(async () => {

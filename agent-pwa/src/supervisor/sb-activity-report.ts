@@ -1,0 +1,135 @@
+/**
+ * The agent activity report on the Reports screen: per agent and day, where signed-in time went
+ * (a bar per row and a table), sign-in times, contacts and missed offers; CSV export.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import type { ActivityRow } from '../../../signaling/protocol/reports.js';
+import { api } from '../api-client.js';
+import { appLocale, t, type MessageKey } from '../i18n/en.js';
+import { sharedStyles } from '../shared-styles.js';
+import { duration } from './format.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+const BREAK_KEYS = ['lunch', 'meeting', 'training', 'personal'];
+
+/** The parts of a day the bar shows, with their colour. */
+const PARTS = [
+  { key: 'availableSeconds', label: 'colAvailable', colour: '#16a34a' },
+  { key: 'onContactSeconds', label: 'colOnContacts', colour: '#4338ca' },
+  { key: 'wrapUpSeconds', label: 'colWrapUp', colour: '#0891b2' },
+  { key: 'breaks', label: 'colBreaks', colour: '#d97706' },
+  { key: 'awayAfterMissedSeconds', label: 'colAwayMissed', colour: '#dc2626' },
+] as const;
+
+const breaksOf = (r: ActivityRow) => Object.values(r.breakSeconds).reduce((sum, s) => sum + s, 0);
+const partOf = (r: ActivityRow, key: (typeof PARTS)[number]['key']) => (key === 'breaks' ? breaksOf(r) : r[key]);
+
+export class SbActivityReport extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
+      label { display: grid; gap: 4px; font-size: 13px; }
+      input { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
+      h2 { font-size: 16px; margin: 20px 0 8px; }
+      .scroll { overflow-x: auto; max-width: 100%; }
+      table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; }
+      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
+      .bar { display: flex; inline-size: 160px; block-size: 12px; border-radius: 4px; overflow: hidden; background: #e2e8f0; }
+      .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; margin: 4px 0 8px; padding: 0; list-style: none; }
+      .swatch { display: inline-block; inline-size: 10px; block-size: 10px; border-radius: 2px; margin-inline-end: 4px; }
+    `,
+  ];
+  static override properties = { rows: { state: true }, status: { state: true } };
+  declare rows: ActivityRow[];
+  declare status: 'idle' | 'loading' | 'ready' | 'failed';
+  private period = { from: today(), to: tomorrow() };
+
+  constructor() {
+    super();
+    this.rows = [];
+    this.status = 'idle';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.status = 'loading';
+    try {
+      this.rows = await api.agentActivity(this.period.from, this.period.to);
+      this.status = 'ready';
+    } catch {
+      this.status = 'failed';
+    }
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    this.period = { from: String(form.get('from')), to: String(form.get('to')) };
+    void this.load();
+  }
+
+  private breakText(r: ActivityRow): string {
+    return Object.entries(r.breakSeconds)
+      .map(([reason, s]) => `${BREAK_KEYS.includes(reason) ? t(`break_${reason}` as MessageKey) : reason} ${duration(s * 1000)}`)
+      .join(', ');
+  }
+
+  private contactsText(r: ActivityRow): string {
+    return Object.entries(r.contacts)
+      .map(([channel, n]) => `${t(`channel_${channel}` as MessageKey)} ${n}`)
+      .join(', ');
+  }
+
+  private time(at: number | null): string {
+    return at === null ? '' : new Intl.DateTimeFormat(appLocale(), { timeStyle: 'short' }).format(at);
+  }
+
+  private bar(r: ActivityRow) {
+    const total = Math.max(1, r.signedInSeconds);
+    const label = PARTS.map((p) => `${t(p.label)} ${duration(partOf(r, p.key) * 1000)}`).join(', ');
+    return html`<div class="bar" role="img" aria-label=${label}>
+      ${PARTS.map((p) => html`<span style="inline-size: ${(partOf(r, p.key) / total) * 100}%; background: ${p.colour}"></span>`)}
+    </div>`;
+  }
+
+  override render() {
+    const params = new URLSearchParams({ ...this.period, format: 'csv' }).toString();
+    return html`<h2 id="activity-title">${t('activityTitle')}</h2>
+      <form aria-labelledby="activity-title" @submit=${this.onSubmit}>
+        <label>${t('reportFrom')}<input type="date" name="from" required .value=${this.period.from} /></label>
+        <label>${t('reportTo')}<input type="date" name="to" required .value=${this.period.to} /></label>
+        <button class="primary" type="submit">${t('runReport')}</button>
+        <a href="/api/reports/agent-activity?${params}" download>${t('downloadActivityCsv')}</a>
+      </form>
+      ${this.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
+      ${this.status === 'ready' && this.rows.length === 0
+        ? html`<p class="muted">${t('activityNone')}</p>`
+        : html`<ul class="legend" aria-hidden="true">${PARTS.map((p) => html`<li><span class="swatch" style="background: ${p.colour}"></span>${t(p.label)}</li>`)}</ul>
+            <div class="scroll" tabindex="0"><table aria-labelledby="activity-title">
+              <thead><tr>
+                <th scope="col">${t('colDay')}</th><th scope="col">${t('colAgent')}</th><th scope="col">${t('activityChartLabel')}</th>
+                <th scope="col">${t('colSignedIn')}</th><th scope="col">${t('colAvailable')}</th><th scope="col">${t('colOnContacts')}</th><th scope="col">${t('colWrapUp')}</th>
+                <th scope="col">${t('colBreaks')}</th><th scope="col">${t('colAwayMissed')}</th><th scope="col">${t('colFirstSignIn')}</th><th scope="col">${t('colLastSignOut')}</th>
+                <th scope="col">${t('colContactsHandled')}</th><th scope="col">${t('colMissedOffers')}</th>
+              </tr></thead>
+              <tbody>
+                ${this.rows.map(
+                  (r) => html`<tr>
+                    <td>${r.day}</td><td dir="auto">${r.agent}</td><td>${this.bar(r)}</td>
+                    <td>${duration(r.signedInSeconds * 1000)}</td><td>${duration(r.availableSeconds * 1000)}</td><td>${duration(r.onContactSeconds * 1000)}</td><td>${duration(r.wrapUpSeconds * 1000)}</td>
+                    <td>${this.breakText(r)}</td><td>${duration(r.awayAfterMissedSeconds * 1000)}</td><td>${this.time(r.firstSignInAt)}</td><td>${this.time(r.lastSignOutAt)}</td>
+                    <td>${this.contactsText(r)}</td><td>${r.missedOffers}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table></div>`}`;
+  }
+}

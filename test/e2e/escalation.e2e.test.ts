@@ -1,0 +1,102 @@
+/**
+ * Escalation to the next tier, end to end: a tier-1 agent escalates a chat with a reason; the
+ * visitor reads that a specialist is taking over; the tier-2 agent is offered it and reads the
+ * whole conversation, the reason and the customer; escalating past the last tier says so and
+ * leaves the chat where it was. The queue's tiers are set through the admin API, as an admin would.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newParty } from '../support/browser.js';
+import { ANA, BEN } from '../support/demo-logins.js';
+import { agent, visitor } from '../support/parties.js';
+import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+
+const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
+
+describe('escalating a chat to the next tier in the browser', () => {
+  const data = tempDataDir();
+  let server: RunningServer;
+  let browser: Browser;
+
+  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const res = await fetch(`${server.url}/api/admin${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
+    return res.json();
+  }
+
+  before(async () => {
+    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
+    const agents = (await admin('GET', '/agents')) as { id: string; email: string }[];
+    const id = (email: string) => agents.find((a) => a.email === email)!.id;
+    const support = ((await admin('GET', '/queues')) as { id: string; slug: string }[]).find((q) => q.slug === 'support')!;
+    // Ana answers first (tier 1); Ben is the specialist (tier 2).
+    await admin('PUT', `/queues/${support.id}/members`, [
+      { agentId: id(ANA.email), tier: 1, position: 0 },
+      { agentId: id(BEN.email), tier: 2, position: 0 },
+    ]);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    data.dispose();
+  });
+
+  it('moves the chat from tier 1 to tier 2 with its history, tells the visitor, and refuses past the last tier', async () => {
+    const ana = await (await newParty(browser)).newPage();
+    const ben = await (await newParty(browser)).newPage();
+    await agent.signIn(ana, server.url, ANA);
+    await agent.signIn(ben, server.url, BEN);
+
+    const customer = await (await newParty(browser)).newPage();
+    await customer.goto(`${server.url}/`);
+    await visitor.openChat(customer);
+    await visitor.send(customer, 'My invoice shows a charge I do not recognise.');
+    await ana.getByRole('button', { name: /^Accept chat from/ }).click();
+    assert.equal(await ben.getByRole('button', { name: /^Accept chat from/ }).count(), 0, 'tier 2 is not offered what tier 1 can take');
+    await agent.reply(ana, 'Let me look into that charge.');
+    await visitor.messages(customer, 'Let me look into that charge.').waitFor();
+
+    // Ana escalates: the reason is required.
+    await ana.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await ana.getByRole('textbox', { name: 'Reason (the next agent reads it)' }).fill('Disputed charge: needs a billing specialist.');
+    await ana.getByRole('button', { name: 'Escalate now' }).click();
+    await customer.getByText('A specialist is taking over your conversation.', { exact: false }).waitFor();
+
+    // Ben is offered it, and reads the whole conversation, Ana's reason and the customer.
+    await ben.getByRole('button', { name: /^Accept chat from/ }).click();
+    await agent.messages(ben, 'My invoice shows a charge I do not recognise.').waitFor();
+    await agent.messages(ben, 'Let me look into that charge.').waitFor();
+    await ben.getByRole('log').getByText('Escalated to tier 2 by Ana Lima').waitFor();
+    await ben.getByText('Disputed charge: needs a billing specialist.').first().waitFor();
+    await ben.getByRole('region', { name: /^Customer: / }).waitFor();
+    await customer.getByRole('log').getByText(`${BEN.name} joined the chat`).waitFor();
+
+    // Ben is the last tier: the form says so and the chat stays his.
+    await ben.getByRole('button', { name: 'Escalate', exact: true }).click();
+    await ben.getByRole('textbox', { name: 'Reason (the next agent reads it)' }).fill('Even deeper?');
+    await ben.getByRole('button', { name: 'Escalate now' }).click();
+    await ben.getByRole('alert').getByText('This queue has no higher tier to escalate to.', { exact: false }).waitFor();
+    await agent.reply(ben, 'I can see the duplicate charge; refunding it now.');
+    await visitor.messages(customer, 'I can see the duplicate charge; refunding it now.').waitFor();
+    for (const page of [customer, ana, ben]) await page.context().close();
+  });
+
+  it('shows each agent’s day in the agent activity report after the session', async () => {
+    const ben = await (await newParty(browser)).newPage();
+    await agent.signIn(ben, server.url, BEN);
+    await agent.openTab(ben, 'Reports');
+    const table = ben.getByRole('table', { name: 'Agent activity' });
+    const anaRow = table.getByRole('row').filter({ hasText: ANA.name });
+    await anaRow.waitFor();
+    // Ana accepted one chat and escalated it; Ben accepted it: one chat each, on today's row.
+    await anaRow.getByRole('cell', { name: 'Chat 1', exact: true }).waitFor();
+    await table.getByRole('row').filter({ hasText: BEN.name }).getByRole('cell', { name: 'Chat 1', exact: true }).waitFor();
+    assert.match((await anaRow.getByRole('cell').first().textContent()) ?? '', /^\d{4}-\d{2}-\d{2}$/);
+    await ben.context().close();
+  });
+});
