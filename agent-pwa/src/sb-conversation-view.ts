@@ -46,7 +46,7 @@ export class SbConversationView extends LitElement {
     composerStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
-      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
       .log { flex: 1; overflow-y: auto; }
@@ -54,20 +54,20 @@ export class SbConversationView extends LitElement {
       li { max-width: 75%; }
       .message { padding: 8px 12px; border-radius: 12px; overflow-wrap: anywhere; }
       .text { white-space: pre-wrap; }
-      .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
-      .agent { align-self: flex-end; background: #4338ca; color: #fff; }
+      .visitor { align-self: flex-start; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); }
+      .agent { align-self: flex-end; background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
       .pending { opacity: 0.65; }
-      .system { align-self: center; font-size: 13px; color: #64748b; }
+      .system { align-self: center; font-size: 13px; color: var(--sb-color-muted); }
       .author { display: block; font-size: 12px; font-weight: 600; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: end; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
-      .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
-      form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
-      textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
+      .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: var(--sb-color-muted); }
+      form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
+      textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid var(--sb-color-border); border-radius: 8px; }
       .bar { display: flex; gap: 8px; justify-content: space-between; align-items: center; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 50%; }
-      .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
-      .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); max-width: 50%; }
+      .ended { padding: 16px; text-align: center; border-top: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
+      .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: var(--sb-color-warn-soft); border-top: 1px solid var(--sb-color-border-subtle); }
       .notes li { max-width: none; font-size: 14px; }
       /* The buttons keep their words on one line and move under the name when the column is narrow. */
       .actions { display: flex; flex-wrap: wrap; gap: 8px; }
@@ -82,10 +82,10 @@ export class SbConversationView extends LitElement {
       sb-cobrowse-viewer { flex: none; height: 45%; overflow: auto; }
       @container (min-width: 760px) {
         .body.with-mirror { flex-direction: row; }
-        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid #e2e8f0; }
+        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid var(--sb-color-border-subtle); }
         .body.with-mirror .thread { flex: 0 0 clamp(320px, 38%, 440px); }
       }
-      .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
+      .monitoring { padding: 6px 16px; background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text); font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
   static override properties = {

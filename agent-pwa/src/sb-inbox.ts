@@ -25,21 +25,21 @@ export class SbInbox extends LitElement {
     sharedStyles,
     css`
       :host { display: block; overflow-y: auto; }
-      h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.06em; color: #64748b; margin: 16px 12px 6px; }
+      h2 { font-size: 12px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--sb-color-muted); margin: 16px 12px 6px; }
       ul { list-style: none; margin: 0; padding: 0 8px; display: grid; gap: 6px; }
-      .offer { background: #eef2ff; border: 1px solid #c7d2fe; border-radius: 10px; padding: 10px; display: grid; gap: 6px; }
-      .offer.call { background: #dcfce7; border-color: #86efac; }
+      .offer { background: var(--sb-color-accent-soft); border: 1px solid var(--sb-color-accent-soft); border-radius: 10px; padding: 10px; display: grid; gap: 6px; }
+      .offer.call { background: var(--sb-color-success-soft); border-color: var(--sb-color-success-soft-text); }
       .offer .actions { display: flex; gap: 6px; }
-      .time-left { display: grid; gap: 2px; font-size: 12px; color: #475569; }
-      .time-left .bar { height: 4px; border-radius: 2px; background: #c7d2fe; overflow: hidden; }
-      .time-left .bar span { display: block; height: 100%; background: #4338ca; transition: width 1s linear; }
-      .time-left.urgent { color: #b91c1c; font-weight: 600; }
-      .time-left.urgent .bar span { background: #dc2626; }
-      .preview { font-size: 13px; color: #334155; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+      .time-left { display: grid; gap: 2px; font-size: 12px; color: var(--sb-color-muted); }
+      .time-left .bar { height: 4px; border-radius: 2px; background: var(--sb-color-accent-soft); overflow: hidden; }
+      .time-left .bar span { display: block; height: 100%; background: var(--sb-color-accent); transition: width 1s linear; }
+      .time-left.urgent { color: var(--sb-color-danger); font-weight: 600; }
+      .time-left.urgent .bar span { background: var(--sb-color-danger-fill); }
+      .preview { font-size: 13px; color: var(--sb-color-text); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       button.conversation { width: 100%; text-align: start; display: grid; gap: 2px; border-color: transparent; background: transparent; }
-      button.conversation[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
+      button.conversation[aria-current='true'] { background: var(--sb-color-accent-soft); border-color: var(--sb-color-accent); }
       .row { display: flex; justify-content: space-between; gap: 6px; }
-      .badge { background: #4338ca; color: #fff; border-radius: 10px; font-size: 12px; padding: 0 7px; }
+      .badge { background: var(--sb-color-accent); color: var(--sb-color-on-accent); border-radius: 10px; font-size: 12px; padding: 0 7px; }
       p { margin: 16px 12px; }
     `,
   ];

@@ -260,13 +260,13 @@ export class SbChatPanel extends LitElement {
 
   private renderHeader(ended: boolean) {
     const { conversation, connection } = this.state;
-    return html`<header part="header">
+    return html`<div class="header" part="header">
       <h2 id="sb-title" dir="auto">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
       ${this.voice && (!conversation || ended) && connection === 'open'
         ? html`<button class="call-button" type="button" part="call-button" aria-label=${this.t('callLabel')} @click=${() => this.fire('sb-call')}>${this.t('call')}</button>`
         : nothing}
       <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
-    </header>`;
+    </div>`;
   }
 
   private renderComposer() {

@@ -4,6 +4,7 @@
  */
 import { directionOf, pickLocale, type AppLocale } from '../../ui/i18n/locales.js';
 import type { ChatHandle, ChatMountOptions, IdentifyFields, SwitchboardApi, SwitchboardEventName, SwitchboardEvents } from './api-types.js';
+import { designTokensCss } from '../../ui/tokens/design-tokens.js';
 import { adoptStyles } from './adopt-styles.js';
 import { launcherLabels } from './launcher-labels.js';
 import { chatIcon, closeIcon, launcherCss } from './launcher-styles.js';
@@ -69,7 +70,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
       ${chatIcon}<span class="badge" part="badge" hidden></span>
     </button>`;
   // After the markup: a <style> fallback must not be replaced by it.
-  adoptStyles(root, launcherCss);
+  adoptStyles(root, designTokensCss(':host') + launcherCss);
   const launcher = root.querySelector<HTMLButtonElement>('.launcher')!;
   const badge = root.querySelector<HTMLSpanElement>('.badge')!;
   const panelSlot = root.querySelector<HTMLDivElement>('.panel-slot')!;

@@ -10,15 +10,15 @@ export const launcherCss = `
   position: fixed; z-index: 2147483000;
   right: var(--sb-offset-x, 20px); bottom: var(--sb-offset-y, 20px);
   width: 56px; height: 56px; border-radius: 50%; border: none; cursor: pointer;
-  background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff);
+  background: var(--sb-accent, var(--sb-color-accent)); color: var(--sb-accent-contrast, var(--sb-color-on-accent));
   box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
   display: grid; place-items: center;
 }
-.launcher:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 3px; }
+.launcher:focus-visible { outline: 3px solid var(--sb-focus, var(--sb-color-focus)); outline-offset: 3px; }
 .launcher svg { width: 26px; height: 26px; fill: currentColor; }
 .badge {
   position: absolute; top: -2px; inset-inline-end: -2px; min-width: 20px; height: 20px; padding: 0 5px;
-  border-radius: 10px; background: var(--sb-badge, #dc2626); color: #fff;
+  border-radius: 10px; background: var(--sb-badge, var(--sb-color-danger-fill)); color: var(--sb-color-on-accent);
   font: 600 12px/20px system-ui, sans-serif; text-align: center; box-sizing: border-box;
 }
 .badge[hidden] { display: none; }

@@ -16,8 +16,8 @@ export class SbAgentRouting extends LitElement {
     sharedStyles,
     css`
       table { border-collapse: collapse; }
-      th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; vertical-align: middle; }
-      input { padding: 4px 6px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; vertical-align: middle; }
+      input { padding: 4px 6px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
       input[type='number'] { width: 4.5em; }
     `,
   ];

@@ -17,14 +17,14 @@ export class SbQueueEditor extends LitElement {
     sharedStyles,
     css`
       form { display: grid; gap: 12px; max-width: 760px; }
-      fieldset { border: 1px solid #e2e8f0; border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
+      fieldset { border: 1px solid var(--sb-color-border-subtle); border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
       legend { font-weight: 600; padding: 0 4px; }
       label { display: grid; gap: 4px; font-size: 13px; }
       label.check { display: flex; align-items: center; gap: 6px; }
-      input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; min-width: 0; width: 100%; box-sizing: border-box; }
+      input, select { padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); min-width: 0; width: 100%; box-sizing: border-box; }
       label.check input, td input { width: auto; }
       table { border-collapse: collapse; grid-column: 1 / -1; }
-      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
+      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; }
       td input[type='number'] { width: 5em; }
     `,
   ];
