@@ -16,6 +16,7 @@ import './callback/sb-callback-panel.js';
 import { composerStyles } from './composer/composer-styles.js';
 import type { SbComposer } from './composer/sb-composer.js';
 import { renderTimelineItem } from './conversation/timeline-item.js';
+import { firstUnreadSeq, messageRuns } from '../../ui/format/message-runs.js';
 import { t, visitorName } from './i18n/en.js';
 import { noteHeading } from './conversation/note-heading.js';
 import { sharedStyles } from './shared-styles.js';
@@ -59,6 +60,20 @@ export class SbConversationView extends LitElement {
       .pending { opacity: 0.65; }
       .system { align-self: center; font-size: 13px; color: var(--sb-color-muted); }
       .author { display: block; font-size: 12px; font-weight: 600; }
+      /* A run of messages from one person: the avatar beside its first bubble, a tighter gap, the time under its last. */
+      .message { position: relative; }
+      .message.visitor { margin-inline-start: 40px; }
+      .message.agent { margin-inline-end: 40px; }
+      .message.continued { margin-block-start: -4px; }
+      .avatar {
+        position: absolute; inset-block-start: 0; width: 32px; height: 32px; border-radius: var(--sb-radius-full); display: grid; place-items: center;
+        font-size: 12px; font-weight: 700; background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text);
+      }
+      .visitor .avatar { inset-inline-start: -40px; }
+      .agent .avatar { inset-inline-end: -40px; }
+      .time { display: block; font-size: 11px; opacity: 0.85; text-align: end; margin-block-start: 2px; }
+      .divider { align-self: stretch; max-width: none; display: flex; align-items: center; gap: 8px; font-size: 12px; font-weight: 600; color: var(--sb-color-danger); }
+      .divider::before, .divider::after { content: ''; flex: 1; border-block-start: 1px solid currentColor; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: end; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
       .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: var(--sb-color-muted); }
@@ -128,6 +143,8 @@ export class SbConversationView extends LitElement {
   declare agentName: string;
   /** Canned replies and articles that fit the customer's last message. */
   declare suggestions: Suggestions | undefined;
+  /** What the agent had read when this conversation was opened here: where the "New messages" line goes. */
+  private openedAt: { id: string; readSeq: number; lastSeq: number } | undefined;
 
   constructor() {
     super();
@@ -176,6 +193,8 @@ export class SbConversationView extends LitElement {
     // The newest callback event: the attempt being dialled.
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
     const mirror = !!this.cobrowse && !ended && !this.monitoring;
+    const runs = messageRuns(this.events);
+    const divider = this.unreadDivider();
     return html`<div class="header">
         <div>
           <h2 dir="auto">${name}</h2>
@@ -204,7 +223,7 @@ export class SbConversationView extends LitElement {
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
         : nothing}
       <div class="log" role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}><ol>
-        ${this.events.map((e) => renderTimelineItem(e, name, lastSeen))}
+        ${this.events.map((e) => renderTimelineItem(e, name, lastSeen, runs.get(e.seq), divider))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
           .map((p) => html`<li class="message agent pending"><span class="text" dir="auto">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
@@ -226,6 +245,19 @@ export class SbConversationView extends LitElement {
               .agentName=${this.agentName}
             ></sb-composer>`}
       </div></div>`;
+  }
+
+  /**
+   * The first customer message that was unread when the agent opened this conversation: messages
+   * that arrive while it is open are not "new" to them. None when nothing was read before (a chat
+   * just accepted is all new, and a line above its first message would say nothing).
+   */
+  private unreadDivider(): number | undefined {
+    const c = this.conversation;
+    if (this.openedAt?.id !== c.id) this.openedAt = { id: c.id, readSeq: c.agentReadSeq, lastSeq: c.lastSeq };
+    const { readSeq, lastSeq } = this.openedAt;
+    const first = firstUnreadSeq(this.events, readSeq, 'visitor');
+    return first !== undefined && first <= lastSeq && this.events.some((e) => e.type === 'message' && e.seq < first) ? first : undefined;
   }
 
   private renderWhisper() {

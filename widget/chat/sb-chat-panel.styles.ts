@@ -39,6 +39,18 @@ export const chatPanelStyles = css`
   .message.agent { align-self: flex-start; background: var(--sb-agent-bubble, var(--sb-color-surface-sunken)); border-end-start-radius: 4px; }
   .message.pending { opacity: 0.7; }
   .author { display: block; font-size: 12px; font-weight: 600; margin-bottom: 2px; }
+  /* Runs of messages from one person: the agent's initials beside the first bubble, a tighter gap, the time under the last. */
+  .message { position: relative; }
+  .message.agent { margin-inline-start: 36px; }
+  .message.continued { margin-block-start: -4px; }
+  .avatar {
+    position: absolute; inset-block-start: 0; inset-inline-start: -36px; width: 28px; height: 28px; border-radius: 999px;
+    display: grid; place-items: center; font-size: 11px; font-weight: 700;
+    background: var(--sb-avatar-bg, var(--sb-color-accent-soft)); color: var(--sb-avatar-text, var(--sb-color-accent-soft-text));
+  }
+  .time { display: block; font-size: 11px; opacity: 0.85; margin-top: 2px; text-align: end; }
+  .divider { align-self: stretch; max-width: 100%; display: flex; align-items: center; gap: 8px; font-size: 12px; font-weight: 600; color: var(--sb-color-danger); }
+  .divider::before, .divider::after { content: ''; flex: 1; border-top: 1px solid currentColor; }
   .meta { display: block; font-size: 11px; opacity: 0.8; margin-top: 2px; text-align: end; }
   .typing { padding: 0 16px 6px; font-size: 13px; color: var(--sb-muted, var(--sb-color-muted)); min-height: 1em; }
   form { display: flex; gap: 8px; padding: 10px 12px; border-top: 1px solid var(--sb-border, var(--sb-color-border-subtle)); }

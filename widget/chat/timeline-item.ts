@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CobrowseAction, ConversationEvent, EndReason } from '../../signaling/protocol/conversation.js';
 import { assertNever } from '../../ui/assert-never.js';
 import { formatSpokenDuration } from '../../ui/format/format-duration.js';
+import { formatClock, initials, type MessageRun } from '../../ui/format/message-runs.js';
 import type { MessageKey, Translate } from '../i18n/en.js';
 
 const SYSTEM_END: Record<EndReason, MessageKey> = {
@@ -32,16 +33,23 @@ export interface TimelineContext {
   agentName: string;
   /** The widget's language, for durations. */
   locale: string;
+  /** Each message's place among consecutive ones from the same person, by sequence number. */
+  runs?: Map<number, MessageRun>;
+  /** The first agent message the visitor had not read when the panel opened: a "New messages" line goes above it. */
+  dividerSeq?: number;
 }
 
 /** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
-export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale }: TimelineContext): TemplateResult | typeof nothing {
+export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale, runs, dividerSeq }: TimelineContext): TemplateResult | typeof nothing {
   switch (e.type) {
     case 'message': {
       const mine = e.author.kind === 'visitor';
       const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
-      return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
-        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${e.text}</span>
+      const run = runs?.get(e.seq) ?? { first: true, last: true };
+      // The agent's avatar and name head a run of their messages; the time closes it.
+      return html`${e.seq === dividerSeq ? html`<li class="divider" part="divider">${t('newMessages')}</li>` : nothing}<li class="message ${mine ? 'visitor' : 'agent'} ${run.first ? 'first' : 'continued'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
+        ${mine || !run.first ? nothing : html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name, locale)}</span><span class="author" dir="auto">${name}</span>`}<span class="text" dir="auto">${e.text}</span>
+        ${run.last ? html`<time class="time" datetime=${new Date(e.at).toISOString()}>${formatClock(e.at, locale)}</time>` : nothing}
         ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
       </li>`;
     }
