@@ -1,5 +1,4 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { expect } from '@open-wc/testing';
 import type { ConversationEvent } from '../../signaling/protocol/conversation.js';
 import { firstUnreadSeq, initials, messageRuns, RUN_GAP_MS } from './message-runs.js';
 
@@ -18,29 +17,29 @@ describe('message runs', () => {
       msg(7, 'agent', 5000 + RUN_GAP_MS + 1, 'ben'),
     ];
     const runs = messageRuns(events);
-    assert.deepEqual(runs.get(1), { first: true, last: false });
-    assert.deepEqual(runs.get(2), { first: false, last: true });
-    assert.deepEqual(runs.get(3), { first: true, last: true });
-    assert.deepEqual(runs.get(4), { first: true, last: true }, 'another agent starts a run');
-    assert.deepEqual(runs.get(6), { first: true, last: true }, 'an event between them ends the run');
-    assert.deepEqual(runs.get(7), { first: true, last: true }, 'a long pause starts a run');
+    expect(runs.get(1)).to.deep.equal({ first: true, last: false });
+    expect(runs.get(2)).to.deep.equal({ first: false, last: true });
+    expect(runs.get(3)).to.deep.equal({ first: true, last: true });
+    expect(runs.get(4), 'another agent starts a run').to.deep.equal({ first: true, last: true });
+    expect(runs.get(6), 'an event between them ends the run').to.deep.equal({ first: true, last: true });
+    expect(runs.get(7), 'a long pause starts a run').to.deep.equal({ first: true, last: true });
   });
 
   it('finds the first message not yet read from the other side', () => {
     const events = [msg(1, 'visitor', 0), msg(2, 'agent', 1, 'ana'), msg(3, 'visitor', 2), msg(4, 'visitor', 3)];
-    assert.equal(firstUnreadSeq(events, 2, 'visitor'), 3);
-    assert.equal(firstUnreadSeq(events, 4, 'visitor'), undefined);
+    expect(firstUnreadSeq(events, 2, 'visitor')).to.equal(3);
+    expect(firstUnreadSeq(events, 4, 'visitor')).to.equal(undefined);
   });
 });
 
 describe('initials', () => {
   it('takes the first letters of the first and last names, whole characters, in upper case', () => {
-    assert.equal(initials('Maria Gomez'), 'MG');
-    assert.equal(initials('ana maria de la cruz'), 'AC');
-    assert.equal(initials('Émile'), 'É');
-    assert.equal(initials('ليلى حسن'), 'لح');
-    assert.equal(initials('王小明'), '王');
-    assert.equal(initials('  '), '?');
-    assert.equal(initials('istanbul', 'tr'), 'İ');
+    expect(initials('Maria Gomez')).to.equal('MG');
+    expect(initials('ana maria de la cruz')).to.equal('AC');
+    expect(initials('Émile')).to.equal('É');
+    expect(initials('ليلى حسن')).to.equal('لح');
+    expect(initials('王小明')).to.equal('王');
+    expect(initials('  ')).to.equal('?');
+    expect(initials('istanbul', 'tr')).to.equal('İ');
   });
 });
