@@ -45,7 +45,7 @@ export class SbAgentRouting extends LitElement {
         ${this.agents.map(
           (a) => html`<tr data-agent=${a.id}>
             <th scope="row">${a.name}<br /><span class="muted">${a.email}</span></th>
-            <td><sb-skills-picker name="skills" .label="${t('skills')}: ${a.name}" .known=${this.agents.flatMap((other) => Object.keys(other.skills))} .value=${formatSkills(a.skills)}></sb-skills-picker></td>
+            <td><sb-skills-picker compact name="skills" .label="${t('skills')}: ${a.name}" .known=${this.agents.flatMap((other) => Object.keys(other.skills))} .value=${formatSkills(a.skills)}></sb-skills-picker></td>
             ${CHANNELS.map((c) => html`<td><input type="number" name=${c} min="0" max=${c === 'voice' ? 1 : 50} aria-label="${t(`capacity_${c}`)}: ${a.name}" .value=${String(a.capacity[c])} /></td>`)}
             <td><button type="button" ?disabled=${this.busy} aria-label="${t('save')}: ${a.name}" @click=${() => this.save(a.id)}>${t('save')}</button></td>
           </tr>`,

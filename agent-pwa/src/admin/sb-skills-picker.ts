@@ -46,13 +46,18 @@ export class SbSkillsPicker extends LitElement {
       select { padding: 4px 6px; border: 1px solid var(--sb-color-border); border-radius: var(--sb-radius-sm); }
       .remove { padding: 2px 10px; }
       .none { margin: 0; font-size: 13px; }
+      /* In a table row the column header already says Skills: the legend is for screen readers only, and no hint. */
+      :host([compact]) legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      :host([compact]) .none { display: none; }
     `,
   ];
-  static override properties = { label: {}, known: { attribute: false }, disabled: { type: Boolean, reflect: true }, rows: { state: true } };
+  static override properties = { label: {}, known: { attribute: false }, disabled: { type: Boolean, reflect: true }, compact: { type: Boolean, reflect: true }, rows: { state: true } };
   declare label: string;
   /** Skills already in use elsewhere, offered as suggestions. */
   declare known: string[];
   declare disabled: boolean;
+  /** In a table cell: the label only for screen readers, no hint. */
+  declare compact: boolean;
   declare rows: SkillRow[];
   /** Text set from outside that is not a skill list: kept as it is, so the form reports it instead of losing it. */
   private raw: string | undefined;
@@ -64,6 +69,7 @@ export class SbSkillsPicker extends LitElement {
     this.label = '';
     this.known = [];
     this.disabled = false;
+    this.compact = false;
     this.rows = [];
   }
 
