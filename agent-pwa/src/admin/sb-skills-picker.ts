@@ -40,7 +40,7 @@ export class SbSkillsPicker extends LitElement {
     css`
       :host { display: block; }
       fieldset { border: none; margin: 0; padding: 0; display: grid; gap: 6px; min-width: 0; }
-      legend { padding: 0; margin-block-end: 4px; font-weight: 600; font-size: 14px; }
+      legend { padding: 0; margin-block-end: 4px; }
       .row { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
       input { flex: 1 1 8em; min-width: 6em; padding: 4px 8px; border: 1px solid var(--sb-color-border); border-radius: var(--sb-radius-sm); }
       select { padding: 4px 6px; border: 1px solid var(--sb-color-border); border-radius: var(--sb-radius-sm); }
