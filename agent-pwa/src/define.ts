@@ -6,6 +6,7 @@ import { SbPasswordChange } from './account/sb-password-change.js';
 import { SbSessionsList } from './account/sb-sessions-list.js';
 import { SbAdminQueues } from './admin/sb-admin-queues.js';
 import { SbAgentRouting } from './admin/sb-agent-routing.js';
+import { SbSkillsPicker } from './admin/sb-skills-picker.js';
 import { SbQueueEditor } from './admin/sb-queue-editor.js';
 import { SbTransferForm } from './call/sb-transfer-form.js';
 import { SbEscalateForm } from './call/sb-escalate-form.js';
@@ -40,6 +41,7 @@ const elements = {
   'sb-admin-queues': SbAdminQueues,
   'sb-queue-editor': SbQueueEditor,
   'sb-agent-routing': SbAgentRouting,
+  'sb-skills-picker': SbSkillsPicker,
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
   'sb-activity-report': SbActivityReport,

@@ -19,9 +19,9 @@ export class SbAgentApp extends LitElement {
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; }
     :host > :last-child { flex: 1; min-height: 0; }
-    .app-banner { display: flex; align-items: center; justify-content: center; gap: 12px; padding: 8px 12px; background: #312e81; color: #fff; font-size: 14px; }
-    .app-banner.offline { background: #7c2d12; }
-    .app-banner button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid #fff; background: #fff; color: #312e81; cursor: pointer; }
+    .app-banner { display: flex; align-items: center; justify-content: center; gap: 12px; padding: 8px 12px; background: var(--sb-color-bar); color: var(--sb-color-on-bar); font-size: 14px; }
+    .app-banner.offline { background: var(--sb-color-warn-soft-text); }
+    .app-banner button { font: inherit; padding: 3px 12px; border-radius: 6px; border: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); color: var(--sb-color-accent-soft-text); cursor: pointer; }
   `;
   static override properties = {
     profile: { state: true },

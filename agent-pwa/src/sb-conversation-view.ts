@@ -16,6 +16,7 @@ import './callback/sb-callback-panel.js';
 import { composerStyles } from './composer/composer-styles.js';
 import type { SbComposer } from './composer/sb-composer.js';
 import { renderTimelineItem } from './conversation/timeline-item.js';
+import { firstUnreadSeq, messageRuns } from '../../ui/format/message-runs.js';
 import { t, visitorName } from './i18n/en.js';
 import { noteHeading } from './conversation/note-heading.js';
 import { sharedStyles } from './shared-styles.js';
@@ -47,7 +48,7 @@ export class SbConversationView extends LitElement {
     composerStyles,
     css`
       :host { display: flex; flex-direction: column; height: 100%; min-height: 0; }
-      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid #e2e8f0; background: #fff; }
+      .header { display: flex; flex-wrap: wrap; gap: 8px 12px; align-items: center; justify-content: space-between; padding: 12px 16px; border-bottom: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
       h2 { margin: 0; font-size: 17px; }
       .contact { font-size: 13px; }
       .transcript-links { display: flex; gap: 12px; font-size: 13px; }
@@ -60,20 +61,34 @@ export class SbConversationView extends LitElement {
       .text ul, .text ol { margin: 4px 0; padding-inline-start: 20px; white-space: normal; }
       .text code { font-family: ui-monospace, monospace; font-size: 0.92em; background: rgb(0 0 0 / 0.07); border-radius: 4px; padding: 0 3px; }
       .text a { color: inherit; text-decoration: underline; }
-      .visitor { align-self: flex-start; background: #fff; border: 1px solid #e2e8f0; }
-      .agent { align-self: flex-end; background: #4338ca; color: #fff; }
+      .visitor { align-self: flex-start; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); }
+      .agent { align-self: flex-end; background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
       .pending { opacity: 0.65; }
-      .system { align-self: center; font-size: 13px; color: #64748b; }
+      .system { align-self: center; font-size: 13px; color: var(--sb-color-muted); }
       .author { display: block; font-size: 12px; font-weight: 600; }
+      /* A run of messages from one person: the avatar beside its first bubble, a tighter gap, the time under its last. */
+      .message { position: relative; }
+      .message.visitor { margin-inline-start: 40px; }
+      .message.agent { margin-inline-end: 40px; }
+      .message.continued { margin-block-start: -4px; }
+      .avatar {
+        position: absolute; inset-block-start: 0; width: 32px; height: 32px; border-radius: var(--sb-radius-full); display: grid; place-items: center;
+        font-size: 12px; font-weight: 700; background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text);
+      }
+      .visitor .avatar { inset-inline-start: -40px; }
+      .agent .avatar { inset-inline-end: -40px; }
+      .time { display: block; font-size: 11px; opacity: 0.85; text-align: end; margin-block-start: 2px; }
+      .divider { align-self: stretch; max-width: none; display: flex; align-items: center; gap: 8px; font-size: 12px; font-weight: 600; color: var(--sb-color-danger); }
+      .divider::before, .divider::after { content: ''; flex: 1; border-block-start: 1px solid currentColor; }
       .meta { display: block; font-size: 11px; opacity: 0.8; text-align: end; }
       .hint { margin: 0; padding: 4px 16px; font-size: 13px; }
-      .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: #64748b; }
-      form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid #e2e8f0; background: #fff; }
-      textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid #cbd5e1; border-radius: 8px; }
+      .typing { min-height: 1.4em; padding: 0 16px; font-size: 13px; color: var(--sb-color-muted); }
+      form { display: grid; gap: 8px; padding: 12px 16px; border-top: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
+      textarea { resize: vertical; min-height: 64px; padding: 8px 10px; border: 1px solid var(--sb-color-border); border-radius: 8px; }
       .bar { display: flex; gap: 8px; justify-content: space-between; align-items: center; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 50%; }
-      .ended { padding: 16px; text-align: center; border-top: 1px solid #e2e8f0; background: #fff; }
-      .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: #fefce8; border-top: 1px solid #fde68a; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); max-width: 50%; }
+      .ended { padding: 16px; text-align: center; border-top: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface); }
+      .notes { list-style: none; margin: 0; padding: 8px 16px; display: grid; gap: 4px; background: var(--sb-color-warn-soft); border-top: 1px solid var(--sb-color-border-subtle); }
       .notes li { max-width: none; font-size: 14px; }
       /* The buttons keep their words on one line and move under the name when the column is narrow. */
       .actions { display: flex; flex-wrap: wrap; gap: 8px; }
@@ -88,10 +103,10 @@ export class SbConversationView extends LitElement {
       sb-cobrowse-viewer { flex: none; height: 45%; overflow: auto; }
       @container (min-width: 760px) {
         .body.with-mirror { flex-direction: row; }
-        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid #e2e8f0; }
+        .body.with-mirror sb-cobrowse-viewer { flex: 1 1 auto; height: auto; min-width: 0; border-bottom: none; border-inline-end: 1px solid var(--sb-color-border-subtle); }
         .body.with-mirror .thread { flex: 0 0 clamp(320px, 38%, 440px); }
       }
-      .monitoring { padding: 6px 16px; background: #ede9fe; color: #4c1d95; font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
+      .monitoring { padding: 6px 16px; background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text); font-size: 13px; display: flex; justify-content: space-between; align-items: center; }
     `,
   ];
   static override properties = {
@@ -140,6 +155,8 @@ export class SbConversationView extends LitElement {
   declare agentName: string;
   /** Canned replies and articles that fit the customer's last message. */
   declare suggestions: Suggestions | undefined;
+  /** What the agent had read when this conversation was opened here: where the "New messages" line goes. */
+  private openedAt: { id: string; readSeq: number; lastSeq: number } | undefined;
 
   constructor() {
     super();
@@ -190,6 +207,8 @@ export class SbConversationView extends LitElement {
     // The newest callback event: the attempt being dialled.
     const callback = isCallback ? this.events.findLast((e) => e.type === 'callback') : undefined;
     const mirror = !!this.cobrowse && !ended && !this.monitoring;
+    const runs = messageRuns(this.events);
+    const divider = this.unreadDivider();
     return html`<div class="header">
         <div>
           <h2 dir="auto">${name}</h2>
@@ -226,7 +245,7 @@ export class SbConversationView extends LitElement {
         ? html`<div class="monitoring" role="status">${t('monitoringTitle')}<button type="button" @click=${() => this.fire('sb-stop-monitoring')}>${t('stopMonitoring')}</button></div>`
         : nothing}
       <div class="log" role="log" aria-live="polite" aria-label=${t('timelineLabel', { name })}><ol>
-        ${this.events.map((e) => renderTimelineItem(e, name, lastSeen))}
+        ${this.events.map((e) => renderTimelineItem(e, name, lastSeen, runs.get(e.seq), divider))}
         ${this.pending
           .filter((p) => !shown.has(p.clientId))
           .map((p) => html`<li class="message agent pending"><span class="text" dir="auto">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
@@ -248,6 +267,19 @@ export class SbConversationView extends LitElement {
               .agentName=${this.agentName}
             ></sb-composer>`}
       </div></div>`;
+  }
+
+  /**
+   * The first customer message that was unread when the agent opened this conversation: messages
+   * that arrive while it is open are not "new" to them. None when nothing was read before (a chat
+   * just accepted is all new, and a line above its first message would say nothing).
+   */
+  private unreadDivider(): number | undefined {
+    const c = this.conversation;
+    if (this.openedAt?.id !== c.id) this.openedAt = { id: c.id, readSeq: c.agentReadSeq, lastSeq: c.lastSeq };
+    const { readSeq, lastSeq } = this.openedAt;
+    const first = firstUnreadSeq(this.events, readSeq, 'visitor');
+    return first !== undefined && first <= lastSeq && this.events.some((e) => e.type === 'message' && e.seq < first) ? first : undefined;
   }
 
   private renderWhisper() {

@@ -52,4 +52,31 @@ describe('<sb-inbox>', () => {
     expect(buttons(el)[0]!.textContent).to.contain('Visitor VISI');
     await expect(el).to.be.accessible();
   });
+
+  it('shows each conversation’s channel, last message and wait, and narrows the list by search and status, with a way back', async () => {
+    const events = {
+      c1: [{ type: 'message' as const, author: { kind: 'visitor' as const, id: 'visitor-c1' }, text: 'Where is my tent?', conversationId: 'c1', seq: 1, at: Date.now() - 125_000 }],
+      c2: [],
+    };
+    const el = await fixture<SbInbox>(html`<sb-inbox .conversations=${[conversation('c1', 'active', 'José Pérez'), conversation('c2', 'ended', 'Rosa Diaz')]} .events=${events} .unread=${{ c1: 1 }}></sb-inbox>`);
+    const lines = () => [...el.shadowRoot!.querySelectorAll('button.conversation')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim());
+    expect(lines()[0]).to.contain('JP').and.contain('José Pérez').and.contain('1 unread').and.contain('Chat').and.contain('Waiting 2 min').and.contain('Where is my tent?');
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'jose';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(lines()).to.have.length(1);
+    search.value = 'nobody';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.contain('No conversation matches');
+    buttons(el).find((b) => b.textContent!.includes('Clear search and filters'))!.click();
+    await el.updateComplete;
+    expect(lines()).to.have.length(2);
+    const status = el.shadowRoot!.querySelector<HTMLSelectElement>('select[aria-label=Status]')!;
+    status.value = 'ended';
+    status.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(lines().map((l) => l.includes('Rosa Diaz'))).to.deep.equal([true]);
+  });
 });

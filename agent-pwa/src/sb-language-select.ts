@@ -12,7 +12,7 @@ export class SbLanguageSelect extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; color: #0f172a; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); color: var(--sb-color-text); }
     `,
   ];
   static override properties = { value: { type: String } };

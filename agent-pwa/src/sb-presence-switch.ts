@@ -33,11 +33,11 @@ export class SbPresenceSwitch extends LitElement {
     sharedStyles,
     css`
       label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; max-width: 14rem; font-variant-numeric: tabular-nums; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); max-width: 14rem; font-variant-numeric: tabular-nums; }
       /* A select is as wide as its longest choice ("Away: training" runs long in Arabic and German); a phone's bar has no room for it. */
       @media (max-width: 480px) { select { max-width: 8rem; } }
       .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; flex: none; }
-      .available { background: #16a34a; } .wrap-up { background: #7c3aed; } .on-contact { background: #2563eb; } .away { background: #f59e0b; } .offline { background: #94a3b8; }
+      .available { background: var(--sb-color-success-soft-text); } .wrap-up { background: var(--sb-color-accent); } .on-contact { background: var(--sb-color-accent); } .away { background: var(--sb-color-focus); } .offline { background: var(--sb-color-border); }
     `,
   ];
   static override properties = {

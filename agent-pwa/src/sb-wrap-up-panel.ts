@@ -12,10 +12,10 @@ export class SbWrapUpPanel extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      form { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; padding: 10px 16px; background: #ecfeff; border-bottom: 1px solid #a5f3fc; }
+      form { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; padding: 10px 16px; background: var(--sb-color-accent-soft); border-bottom: 1px solid var(--sb-color-accent); }
       h2 { font-size: 15px; margin: 0; }
       p { margin: 0; flex-basis: 100%; font-size: 14px; }
-      select { padding: 4px 8px; border-radius: 8px; border: 1px solid #cbd5e1; background: #fff; }
+      select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); }
     `,
   ];
   static override properties = { until: { attribute: false }, dispositionRequired: { type: Boolean } };

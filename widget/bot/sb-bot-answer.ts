@@ -11,16 +11,16 @@ import type { BotState } from './bot-session.js';
 export class SbBotAnswer extends LitElement {
   static override styles = css`
     :host { display: block; }
-    .bubble { background: var(--sb-bot-bg, #f1f5f9); border-radius: 12px; padding: 8px 12px; display: grid; gap: 6px; }
-    .who { font-size: 12px; font-weight: 600; color: #475569; }
+    .bubble { background: var(--sb-bot-bg, var(--sb-color-surface-sunken)); border-radius: 12px; padding: 8px 12px; display: grid; gap: 6px; }
+    .who { font-size: 12px; font-weight: 600; color: var(--sb-color-muted); }
     ul { margin: 0; padding-inline-start: 18px; display: grid; gap: 4px; }
     button { font: inherit; cursor: pointer; }
-    .link { background: none; border: none; padding: 0; color: var(--sb-accent, #4338ca); text-decoration: underline; text-align: start; }
-    .article { white-space: pre-wrap; font-size: 14px; background: #fff; border-radius: 8px; padding: 6px 8px; }
+    .link { background: none; border: none; padding: 0; color: var(--sb-accent, var(--sb-color-accent-text)); text-decoration: underline; text-align: start; }
+    .article { white-space: pre-wrap; font-size: 14px; background: var(--sb-color-surface); border-radius: 8px; padding: 6px 8px; }
     .actions { display: flex; flex-wrap: wrap; gap: 6px; }
-    .actions button { border-radius: 8px; padding: 4px 10px; border: 1px solid #c7d2fe; background: #fff; }
-    .actions .primary { background: var(--sb-accent, #4338ca); color: var(--sb-accent-contrast, #fff); border-color: transparent; }
-    button:focus-visible { outline: 3px solid var(--sb-focus, #f59e0b); outline-offset: 2px; }
+    .actions button { border-radius: 8px; padding: 4px 10px; border: 1px solid var(--sb-color-accent-soft); background: var(--sb-color-surface); }
+    .actions .primary { background: var(--sb-accent, var(--sb-color-accent)); color: var(--sb-accent-contrast, var(--sb-color-on-accent)); border-color: transparent; }
+    button:focus-visible { outline: 3px solid var(--sb-focus, var(--sb-color-focus)); outline-offset: 2px; }
   `;
   static override properties = { state: { attribute: false }, messages: { attribute: false }, locale: { attribute: false } };
 

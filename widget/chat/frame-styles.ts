@@ -6,7 +6,7 @@
 export const frameCss = `
 .badge {
   position: absolute; top: -2px; inset-inline-end: -2px; min-width: 20px; height: 20px; padding: 0 5px;
-  border-radius: 10px; background: var(--sb-badge, #dc2626); color: #fff;
+  border-radius: 10px; background: var(--sb-badge, var(--sb-color-danger-fill)); color: var(--sb-color-on-accent);
   font: 600 12px/20px system-ui, sans-serif; text-align: center; box-sizing: border-box;
 }
 .badge[hidden] { display: none; }

@@ -40,10 +40,28 @@ describe('<sb-chat-panel>', () => {
   it('shows the timeline with who said what, and the agent as the title', async () => {
     const el = await panel(state({ conversation: summary(), events: [message(1, 'visitor', 'Hi there'), { type: 'agent-joined', agent: { kind: 'agent', id: 'a1', name: 'Ana' }, conversationId: 'c1', seq: 2, at: 2 }, message(3, 'agent', 'Hello!')] }));
     expect(q(el, 'h2').textContent).to.equal('Ana');
-    const items = [...el.shadowRoot!.querySelectorAll('ol li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-    expect(items.slice(1)).to.deep.equal(['Hi there', 'Ana joined the chat', 'AnaHello!']);
+    // The words of each line, without the avatar's initials and the time (which depends on the browser's zone).
+    const words = (li: Element) => {
+      const copy = li.cloneNode(true) as Element;
+      copy.querySelectorAll('.avatar, time').forEach((n) => n.remove());
+      return copy.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    const items = [...el.shadowRoot!.querySelectorAll('ol li')].map(words);
+    // The visitor had read nothing of Ana's when the panel showed the conversation: her reply is new.
+    expect(items.slice(1)).to.deep.equal(['Hi there', 'Ana joined the chat', 'New messages', 'AnaHello!']);
+    expect(q(el, 'li.agent .avatar').textContent).to.equal('A');
+    expect(q(el, 'li.agent time').getAttribute('datetime')).to.equal(new Date(3).toISOString());
     expect(q(el, 'li.agent .author').textContent).to.equal('Ana');
     expect(q(el, 'li.agent').getAttribute('aria-label')).to.equal('Message from Ana');
+  });
+
+  it('groups consecutive messages from one person: one avatar and name at the top, one time at the end', async () => {
+    const events = [message(1, 'agent', 'Hello!'), message(2, 'agent', 'How can I help?'), message(3, 'visitor', 'My order'), message(4, 'visitor', 'It is late')];
+    const el = await panel(state({ conversation: summary({ visitorReadSeq: 4, lastSeq: 4 }), events }));
+    const lines = [...el.shadowRoot!.querySelectorAll('li.message')];
+    expect(lines.map((li) => !!li.querySelector('.avatar'))).to.deep.equal([true, false, false, false]);
+    expect(lines.map((li) => !!li.querySelector('time'))).to.deep.equal([false, true, false, true]);
+    expect(el.shadowRoot!.querySelector('li.divider')).to.equal(null, 'everything was read: no New messages line');
   });
 
   it('sends on Enter with the trimmed text and clears the field; Shift+Enter does not send', async () => {

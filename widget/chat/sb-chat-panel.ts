@@ -24,6 +24,7 @@ import type { DeletionOutcome } from './deletion-request.js';
 import { renderEndedFooter } from './ended-footer.js';
 import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
+import { firstUnreadSeq, messageRuns } from '../../ui/format/message-runs.js';
 import { renderTimelineItem } from './timeline-item.js';
 import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
 import { filesOf } from '../../ui/attachments/upload-file.js';
@@ -48,7 +49,7 @@ const UPLOAD_REASONS: Record<string, MessageKey> = { 'file-too-large': 'uploadTo
  * @fires sb-cobrowse-stop - the visitor stops sharing.
  * The call controls' sb-call-mute, sb-call-hold, sb-call-hangup and sb-call-consent bubble out of the panel.
  * @csspart panel - the panel. @csspart header - its title bar. @csspart messages - the message list.
- * @csspart composer - the message form. @csspart send-button - the send button.
+ * @csspart composer - the message form. @csspart send-button - the send button. @csspart message - one message. @csspart avatar - an agent's initials. @csspart divider - the "New messages" line.
  * @cssprop --sb-accent - brand colour. @cssprop --sb-font - font family. @cssprop --sb-radius - corner radius.
  */
 export class SbChatPanel extends LitElement {
@@ -105,6 +106,8 @@ export class SbChatPanel extends LitElement {
     (file) => this.fire('sb-send-files', { attachments: [file] }),
   );
   private readonly linkFor = (fileId: string) => this.chatSession?.files.link(fileId) ?? Promise.reject(new Error('no session'));
+  /** What the visitor had read when the panel first showed this conversation: where "New messages" goes. */
+  private openedAt: { id: string; readSeq: number; lastSeq: number } | undefined;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
   private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
   private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
@@ -199,6 +202,18 @@ export class SbChatPanel extends LitElement {
     }
   }
 
+  /**
+   * The first agent message the visitor had not read when this panel first showed the conversation
+   * (replies that arrive while they watch are not "new"); none when nothing came before it.
+   */
+  private unreadDivider(): number | undefined {
+    const c = this.state.conversation;
+    if (!c) return undefined;
+    if (this.openedAt?.id !== c.id) this.openedAt = { id: c.id, readSeq: c.visitorReadSeq, lastSeq: c.lastSeq };
+    const first = firstUnreadSeq(this.state.events, this.openedAt.readSeq, 'agent');
+    return first !== undefined && first <= this.openedAt.lastSeq && this.state.events.some((e) => e.type === 'message' && e.seq < first) ? first : undefined;
+  }
+
   private agentName(): string {
     return this.state.conversation?.agent?.name ?? this.t('agentFallbackName');
   }
@@ -246,6 +261,7 @@ export class SbChatPanel extends LitElement {
     const agentReadSeq = conversation?.agentReadSeq ?? 0;
     // "Seen" goes under the newest visitor message the agent has read.
     const lastSeen = [...events].reverse().find((e) => e.type === 'message' && e.author.kind === 'visitor' && e.seq <= agentReadSeq)?.seq ?? -1;
+    const runs = messageRuns(events);
     // An open form takes the panel's space.
     if (this.contact?.form) {
       return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended, reason)}${this.renderContact(reason)}</section>`;
@@ -272,7 +288,7 @@ export class SbChatPanel extends LitElement {
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text" dir="auto">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages} .locale=${this.locale}></sb-bot-answer></li>`
           : nothing}
-        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName(), locale: this.locale, linkFor: this.linkFor }))}
+        ${isErased(deletion) ? nothing : events.map((e) => renderTimelineItem(e, { t: this.t, lastSeenVisitorSeq: lastSeen, agentName: this.agentName(), locale: this.locale, linkFor: this.linkFor, runs, dividerSeq: this.unreadDivider() }))}
         ${outbox
           .filter((item) => !shown.has(item.clientId))
           .map(
@@ -335,11 +351,11 @@ export class SbChatPanel extends LitElement {
 
   private renderHeader(ended: boolean, reason: ContactReason | undefined) {
     const { conversation } = this.state;
-    return html`<header part="header">
+    return html`<div class="header" part="header">
       <h2 id="sb-title" dir="auto">${conversation?.agent ? conversation.agent.name : this.t('panelTitle')}</h2>
       ${this.renderCallChoice(ended, reason)}
       <button class="icon-button" type="button" aria-label=${this.t('closePanel')} @click=${() => this.fire('sb-close')}>×</button>
-    </header>`;
+    </div>`;
   }
 
   /** The counter near the limit, and over it why the message cannot go (the text stays for the visitor to shorten). */

@@ -4,6 +4,7 @@ import type { CobrowseAction, ConversationEvent, EndReason } from '../../signali
 import { assertNever } from '../../ui/assert-never.js';
 import { formatSpokenDuration } from '../../ui/format/format-duration.js';
 import { renderRichText } from '../../ui/format/rich-text.js';
+import { formatClock, initials, type MessageRun } from '../../ui/format/message-runs.js';
 import type { MessageKey, Translate } from '../i18n/en.js';
 import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
 import type { AttachmentLabel } from '../../ui/attachments/sb-attachments.js';
@@ -37,6 +38,10 @@ export interface TimelineContext {
   locale: string;
   /** A fresh signed link to a file of the conversation. */
   linkFor?: (fileId: string) => Promise<string>;
+  /** Each message's place among consecutive ones from the same person, by sequence number. */
+  runs?: Map<number, MessageRun>;
+  /** The first agent message the visitor had not read when the panel opened: a "New messages" line goes above it. */
+  dividerSeq?: number;
 }
 
 /** The files of a message; their view loads the first time one is shown. */
@@ -50,13 +55,16 @@ export function renderFiles(files: readonly AttachmentRef[] | undefined, { t, lo
 const FILE_LABELS: Record<AttachmentLabel, MessageKey> = { open: 'fileOpen', download: 'fileDownload', close: 'fileClose', viewer: 'fileViewer', unavailable: 'fileUnavailable' };
 
 /** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
-export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale, linkFor }: TimelineContext): TemplateResult | typeof nothing {
+export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale, linkFor, runs, dividerSeq }: TimelineContext): TemplateResult | typeof nothing {
   switch (e.type) {
     case 'message': {
       const mine = e.author.kind === 'visitor';
       const name = mine ? t('you') : e.author.name ?? t('agentFallbackName');
-      return html`<li class="message ${mine ? 'visitor' : 'agent'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
-        ${mine ? nothing : html`<span class="author" dir="auto">${name}</span>`}${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: e.author.kind === 'agent' })}</span>` : nothing}${renderFiles(e.attachments, { t, locale, linkFor })}
+      const run = runs?.get(e.seq) ?? { first: true, last: true };
+      // The agent's avatar and name head a run of their messages; the time closes it.
+      return html`${e.seq === dividerSeq ? html`<li class="divider" part="divider">${t('newMessages')}</li>` : nothing}<li class="message ${mine ? 'visitor' : 'agent'} ${run.first ? 'first' : 'continued'}" part="message" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
+        ${mine || !run.first ? nothing : html`<span class="avatar" part="avatar" aria-hidden="true">${initials(name, locale)}</span><span class="author" dir="auto">${name}</span>`}${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: e.author.kind === 'agent' })}</span>` : nothing}${renderFiles(e.attachments, { t, locale, linkFor })}
+        ${run.last ? html`<time class="time" datetime=${new Date(e.at).toISOString()}>${formatClock(e.at, locale)}</time>` : nothing}
         ${mine && e.seq === lastSeenVisitorSeq ? html`<span class="meta">${t('seen')}</span>` : nothing}
       </li>`;
     }

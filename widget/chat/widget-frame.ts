@@ -10,6 +10,7 @@ import { launcherCloseLabels, launcherOpenLabels } from '../loader/launcher-labe
 import { storageKeys } from '../loader/storage-keys.js';
 import type { AppLocale } from '../../ui/i18n/locales.js';
 import { addStyles, chatIcon, closeIcon, frameCss } from './frame-styles.js';
+import { designTokensCss } from '../../ui/tokens/design-tokens.js';
 import { mountChat } from './mount-chat.js';
 
 /**
@@ -28,7 +29,8 @@ export function mountWidget(frame: WidgetFrame): WidgetControl {
   let unreadWords: string | undefined;
   let chat: ChatHandle | undefined;
 
-  addStyles(root, frameCss);
+  // The design tokens (light and dark) arrive with the chunk; the loader's launcher has its own fallbacks.
+  addStyles(root, designTokensCss(':host') + frameCss);
   host.toggleAttribute('data-no-launcher', !launcher);
   const panelSlot = win.document.createElement('div');
   Object.assign(panelSlot, { id: 'sb-panel', className: 'panel-slot', hidden: true });

@@ -9,12 +9,13 @@ import { widgetLanguage } from '../i18n/widget-language.js';
 import type { DomSerializer } from './dom-serializer.js';
 import './sb-cobrowse-bar.js';
 import { adoptStyles } from '../loader/adopt-styles.js';
+import { designTokensCss } from '../../ui/tokens/design-tokens.js';
 
 const STYLE = `
   .pointer { position: fixed; left: 0; top: 0; z-index: 2147483646; pointer-events: none; display: flex; align-items: flex-start; transition: transform 60ms linear; }
   .pointer svg { width: 20px; height: 20px; filter: drop-shadow(0 1px 2px rgb(0 0 0 / 0.4)); }
-  .pointer span { margin: 14px 0 0 -4px; padding: 1px 6px; border-radius: 6px; background: #4338ca; color: #fff; font: 12px/1.4 system-ui, sans-serif; white-space: nowrap; }
-  .highlight { position: fixed; z-index: 2147483645; pointer-events: none; border: 3px solid #f59e0b; border-radius: 6px; box-shadow: 0 0 0 4px rgb(245 158 11 / 0.3); }
+  .pointer span { margin: 14px 0 0 -4px; padding: 1px 6px; border-radius: 6px; background: var(--sb-color-accent); color: var(--sb-color-on-accent); font: 12px/1.4 system-ui, sans-serif; white-space: nowrap; }
+  .highlight { position: fixed; z-index: 2147483645; pointer-events: none; border: 3px solid var(--sb-color-focus); border-radius: 6px; box-shadow: 0 0 0 4px rgb(245 158 11 / 0.3); }
   [hidden] { display: none !important; }
 `;
 
@@ -40,7 +41,7 @@ export class GuideOverlay {
       <div class="pointer" aria-hidden="true" hidden><svg viewBox="0 0 20 20"><path d="M2 2l6 16 2.5-6.5L17 9z" fill="#4338ca" stroke="#fff" stroke-width="1.5"/></svg><span></span></div>
       <div class="highlight" aria-hidden="true" hidden></div>`;
     // After the markup: a <style> fallback must not be replaced by it.
-    adoptStyles(root, STYLE);
+    adoptStyles(root, designTokensCss(':host') + STYLE);
     this.pointer = root.querySelector('.pointer')!;
     this.pointerName = root.querySelector('.pointer span')!;
     this.highlight = root.querySelector('.highlight')!;

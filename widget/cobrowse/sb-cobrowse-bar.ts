@@ -14,12 +14,12 @@ import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 export class SbCobrowseBar extends LitElement {
   static override styles = css`
     :host { position: fixed; top: 12px; left: 50%; transform: translateX(-50%); z-index: 2147483647; font: 14px/1.4 system-ui, sans-serif; }
-    section { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; max-width: min(560px, calc(100vw - 24px)); padding: 8px 12px; border-radius: 10px; background: #1e1b4b; color: #fff; box-shadow: 0 6px 24px rgb(0 0 0 / 0.3); border: 2px solid #f59e0b; }
+    section { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; max-width: min(560px, calc(100vw - 24px)); padding: 8px 12px; border-radius: 10px; background: var(--sb-color-bar); color: var(--sb-color-on-bar); box-shadow: 0 6px 24px rgb(0 0 0 / 0.3); border: 2px solid var(--sb-color-focus); }
     p { margin: 0; flex: 1 1 220px; }
     .actions { display: flex; gap: 8px; }
-    button { font: inherit; cursor: pointer; border-radius: 8px; padding: 4px 10px; border: 1px solid #c7d2fe; background: #fff; color: #1e1b4b; }
-    button.stop { background: #b91c1c; border-color: #b91c1c; color: #fff; }
-    button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+    button { font: inherit; cursor: pointer; border-radius: 8px; padding: 4px 10px; border: 1px solid var(--sb-color-accent-soft); background: var(--sb-color-surface); color: var(--sb-color-accent-soft-text); }
+    button.stop { background: var(--sb-color-danger-fill); border-color: var(--sb-color-danger); color: var(--sb-color-on-accent); }
+    button:focus-visible { outline: 3px solid var(--sb-color-focus); outline-offset: 2px; }
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
   static override properties = { agentName: { attribute: false }, control: { attribute: false }, announcement: { attribute: false }, messages: { attribute: false }, locale: { attribute: false } };

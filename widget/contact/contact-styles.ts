@@ -5,16 +5,16 @@ export const contactStyles = css`
   :host { display: block; height: auto; }
   .contact { display: flex; flex-direction: column; gap: 10px; padding: 12px 14px; }
   .contact p { margin: 0; }
-  .notice { background: var(--sb-notice, #eef2ff); border-radius: 8px; padding: 8px 10px; }
+  .notice { background: var(--sb-notice, var(--sb-color-accent-soft)); border-radius: 8px; padding: 8px 10px; }
   .booked { display: flex; flex-direction: column; gap: 6px; align-items: flex-start; }
   .choices { display: flex; flex-wrap: wrap; gap: 8px; }
   form { display: flex; flex-direction: column; gap: 8px; }
   h3 { margin: 0; font-size: 1em; }
   label { display: flex; flex-direction: column; gap: 4px; font-weight: 500; }
   label.inline { flex-direction: row; align-items: center; gap: 6px; font-weight: 400; }
-  input:not([type='radio']), textarea, select { font: inherit; padding: 6px 8px; border: 1px solid #94a3b8; border-radius: 6px; }
-  [aria-invalid='true'] { border-color: #b91c1c; outline: 1px solid #b91c1c; }
-  fieldset { border: 1px solid #cbd5e1; border-radius: 8px; display: flex; flex-direction: column; gap: 6px; }
-  .hint { font-size: 0.85em; color: #475569; }
-  .error { color: #b91c1c; }
+  input:not([type='radio']), textarea, select { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
+  [aria-invalid='true'] { border-color: var(--sb-color-danger); outline: 1px solid var(--sb-color-danger); }
+  fieldset { border: 1px solid var(--sb-color-border); border-radius: 8px; display: flex; flex-direction: column; gap: 6px; }
+  .hint { font-size: 0.85em; color: var(--sb-color-muted); }
+  .error { color: var(--sb-color-danger); }
 `;

@@ -61,6 +61,7 @@ export default {
   sending: 'جارٍ الإرسال…',
   notSent: 'لم تُرسل بعد؛ سيتم إرسالها عند عودة الاتصال.',
   seen: 'تمت القراءة',
+  newMessages: 'رسائل جديدة',
   typing: '{name} يكتب…',
   you: 'أنت',
   messageFrom: 'رسالة من {name}',

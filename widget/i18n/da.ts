@@ -57,6 +57,7 @@ export default {
   sending: 'Sender…',
   notSent: 'Ikke sendt endnu; den sendes, når forbindelsen er tilbage.',
   seen: 'Set',
+  newMessages: 'Nye beskeder',
   typing: '{name} skriver…',
   you: 'Dig',
   messageFrom: 'Besked fra {name}',

@@ -57,6 +57,7 @@ export default {
   sending: 'Wird gesendet…',
   notSent: 'Noch nicht gesendet; die Nachricht geht raus, sobald die Verbindung wieder steht.',
   seen: 'Gelesen',
+  newMessages: 'Neue Nachrichten',
   typing: '{name} schreibt…',
   you: 'Sie',
   messageFrom: 'Nachricht von {name}',

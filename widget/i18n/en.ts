@@ -61,6 +61,7 @@ export const en = {
   sending: 'Sending…',
   notSent: 'Not sent yet; it will be sent when the connection is back.',
   seen: 'Seen',
+  newMessages: 'New messages',
   typing: '{name} is typing…',
   you: 'You',
   messageFrom: 'Message from {name}',

@@ -57,6 +57,7 @@ export default {
   sending: 'Enviando…',
   notSent: 'Aún no se ha enviado; se enviará cuando vuelva la conexión.',
   seen: 'Visto',
+  newMessages: 'Mensajes nuevos',
   typing: '{name} está escribiendo…',
   you: 'Usted',
   messageFrom: 'Mensaje de {name}',

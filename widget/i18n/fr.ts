@@ -57,6 +57,7 @@ export default {
   sending: 'Envoi…',
   notSent: 'Pas encore envoyé ; il partira dès le retour de la connexion.',
   seen: 'Lu',
+  newMessages: 'Nouveaux messages',
   typing: '{name} écrit…',
   you: 'Vous',
   messageFrom: 'Message de {name}',

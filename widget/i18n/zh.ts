@@ -57,6 +57,7 @@ export default {
   sending: '正在发送…',
   notSent: '尚未发送；网络恢复后将自动发送。',
   seen: '已读',
+  newMessages: '新消息',
   typing: '{name} 正在输入…',
   you: '您',
   messageFrom: '来自 {name} 的消息',

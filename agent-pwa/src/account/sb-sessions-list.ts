@@ -20,7 +20,7 @@ export function deviceName(session: Pick<SessionView, 'userAgent'>): string {
  * @fires sb-sessions-end-others - sign out every session but this one.
  */
 export class SbSessionsList extends LitElement {
-  static override styles = [sharedStyles, formStyles, css`:host { display: block; } .current { font-weight: 600; color: #166534; }`];
+  static override styles = [sharedStyles, formStyles, css`:host { display: block; } .current { font-weight: 600; color: var(--sb-color-success-soft-text); }`];
   static override properties = { sessions: { attribute: false }, busy: { type: Boolean }, refusal: { attribute: false } };
   declare sessions: SessionView[];
   declare busy: boolean;

@@ -16,7 +16,7 @@ export class SbAdminQueues extends LitElement {
       @media (max-width: 640px) { :host { grid-template-columns: minmax(0, 1fr); padding: 12px; } }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; align-content: start; }
       li button { width: 100%; text-align: start; }
-      button[aria-current='true'] { background: #e0e7ff; border-color: #a5b4fc; }
+      button[aria-current='true'] { background: var(--sb-color-accent-soft); border-color: var(--sb-color-accent); }
       h2 { margin: 0 0 8px; font-size: 17px; }
     `,
   ];

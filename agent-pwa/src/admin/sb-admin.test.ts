@@ -55,7 +55,7 @@ describe('<sb-agent-routing>', () => {
   it('saves one agent’s skills and capacities from its row', async () => {
     const el = await fixture<SbAgentRouting>(html`<sb-agent-routing .agents=${agents}></sb-agent-routing>`);
     const row = el.shadowRoot!.querySelector('tr[data-agent="b1"]')!;
-    row.querySelector<HTMLInputElement>('input[name="skills"]')!.value = 'spanish:4';
+    row.querySelector<HTMLInputElement>('sb-skills-picker[name="skills"]')!.value = 'spanish:4';
     row.querySelector<HTMLInputElement>('input[name="chat"]')!.value = '5';
     setTimeout(() => row.querySelector<HTMLButtonElement>('button')!.click());
     const saved = (await oneEvent(el, 'sb-agent-save')) as CustomEvent<{ id: string; input: unknown }>;

@@ -16,8 +16,8 @@ export class SbAgentRouting extends LitElement {
     sharedStyles,
     css`
       table { border-collapse: collapse; }
-      th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; vertical-align: middle; }
-      input { padding: 4px 6px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; vertical-align: middle; }
+      input { padding: 4px 6px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
       input[type='number'] { width: 4.5em; }
     `,
   ];
@@ -45,7 +45,7 @@ export class SbAgentRouting extends LitElement {
         ${this.agents.map(
           (a) => html`<tr data-agent=${a.id}>
             <th scope="row">${a.name}<br /><span class="muted">${a.email}</span></th>
-            <td><input name="skills" aria-label="${t('skills')}: ${a.name}" placeholder="billing:3" .value=${formatSkills(a.skills)} /></td>
+            <td><sb-skills-picker compact name="skills" .label="${t('skills')}: ${a.name}" .known=${this.agents.flatMap((other) => Object.keys(other.skills))} .value=${formatSkills(a.skills)}></sb-skills-picker></td>
             ${CHANNELS.map((c) => html`<td><input type="number" name=${c} min="0" max=${c === 'voice' ? 1 : 50} aria-label="${t(`capacity_${c}`)}: ${a.name}" .value=${String(a.capacity[c])} /></td>`)}
             <td><button type="button" ?disabled=${this.busy} aria-label="${t('save')}: ${a.name}" @click=${() => this.save(a.id)}>${t('save')}</button></td>
           </tr>`,
@@ -56,7 +56,7 @@ export class SbAgentRouting extends LitElement {
 
   private save(id: string): void {
     const row = this.renderRoot.querySelector(`tr[data-agent="${CSS.escape(id)}"]`)!;
-    const value = (name: string) => row.querySelector<HTMLInputElement>(`input[name="${name}"]`)!.value;
+    const value = (name: string) => row.querySelector<HTMLInputElement | HTMLElementTagNameMap['sb-skills-picker']>(`[name="${name}"]`)!.value;
     try {
       const input = {
         skills: parseSkills(value('skills')),

@@ -26,11 +26,11 @@ export class SbIntegrations extends LitElement {
       .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 24px; }
       form { display: grid; gap: 6px; }
       label { display: grid; gap: 2px; font-size: 14px; }
-      fieldset { border: 1px solid #cbd5e1; border-radius: 8px; display: grid; gap: 2px; }
+      fieldset { border: 1px solid var(--sb-color-border); border-radius: 8px; display: grid; gap: 2px; }
       fieldset label { display: flex; gap: 6px; align-items: center; }
-      input, select { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      input, select { font: inherit; padding: 4px 8px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
       ul { list-style: none; padding: 0; display: grid; gap: 6px; }
-      li { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; overflow-wrap: anywhere; }
+      li { border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 6px 8px; overflow-wrap: anywhere; }
       code { font-size: 12px; }
     `,
   ];

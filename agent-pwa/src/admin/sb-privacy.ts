@@ -25,9 +25,9 @@ export class SbPrivacy extends LitElement {
       .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 24px; }
       form { display: grid; gap: 8px; }
       label { display: grid; gap: 2px; font-size: 14px; }
-      input, select { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      input, select { font: inherit; padding: 4px 8px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
       ul { list-style: none; padding: 0; display: grid; gap: 6px; }
-      li { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+      li { border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 6px 8px; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
       li span { flex: 1; }
     `,
   ];

@@ -8,6 +8,18 @@ import { formatIntervals, formatSkills, queueFormToInput } from './queue-form.js
 
 const sec = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : String(ms / 1000));
 
+
+/** Every IANA time zone the browser knows (and the queue's own, should the browser not know it). */
+function timeZones(current: string | undefined): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return current && !zones.includes(current) ? [current, ...zones] : zones;
+}
+
+/** Skills already in use by agents and queues: the picker suggests them, so "billing" is not typed as "Billing" elsewhere. */
+function knownSkills(agents: readonly { skills: Record<string, number> }[], queues: readonly { requiredSkills: Record<string, number> }[]): string[] {
+  return [...new Set([...agents.flatMap((a) => Object.keys(a.skills)), ...queues.flatMap((q) => Object.keys(q.requiredSkills))])].sort();
+}
+
 /**
  * @fires sb-queue-save - `{ id?, input, members }` with the form's content.
  * @fires sb-queue-invalid - `{ message }` when a text field cannot be read (for example a malformed skill list).
@@ -17,14 +29,14 @@ export class SbQueueEditor extends LitElement {
     sharedStyles,
     css`
       form { display: grid; gap: 12px; max-width: 760px; }
-      fieldset { border: 1px solid #e2e8f0; border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
+      fieldset { border: 1px solid var(--sb-color-border-subtle); border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
       legend { font-weight: 600; padding: 0 4px; }
       label { display: grid; gap: 4px; font-size: 13px; }
       label.check { display: flex; align-items: center; gap: 6px; }
-      input, select { padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; min-width: 0; width: 100%; box-sizing: border-box; }
+      input, select { padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); min-width: 0; width: 100%; box-sizing: border-box; }
       label.check input, td input { width: auto; }
       table { border-collapse: collapse; grid-column: 1 / -1; }
-      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid #e2e8f0; font-size: 14px; }
+      th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; }
       td input[type='number'] { width: 5em; }
     `,
   ];
@@ -61,7 +73,7 @@ export class SbQueueEditor extends LitElement {
         <label>${t('retryDelay')}<input name="retryDelay" type="number" min="0" max="3600" required .value=${sec(q?.retryDelayMs ?? 15_000)} /></label>
         <label>${t('wrapUp')}<input name="wrapUp" type="number" min="0" max="3600" required .value=${sec(q?.wrapUpMs ?? 0)} /></label>
         <label class="check"><input name="dispositionRequired" type="checkbox" ?checked=${q?.dispositionRequired ?? false} />${t('dispositionRequiredLabel')}</label>
-        <label>${t('requiredSkills')}<input name="requiredSkills" .value=${formatSkills(q?.requiredSkills ?? {})} /></label>
+        <sb-skills-picker name="requiredSkills" class="wide" .label=${t('requiredSkills')} .known=${knownSkills(this.agents, this.queues)} .value=${formatSkills(q?.requiredSkills ?? {})}></sb-skills-picker>
         <label>${t('tierWait')}<input name="tierWait" type="number" min="0" max="3600" required .value=${sec(q?.tierWaitMs ?? 0)} /></label>
         <label>${t('priority')}<input name="priority" type="number" min="-10" max="10" required .value=${String(q?.priority ?? 0)} /></label>
         <label>${t('sticky')}<input name="sticky" type="number" min="0" max="3600" required .value=${sec(q?.stickyMs ?? 0)} /></label>
@@ -77,7 +89,13 @@ export class SbQueueEditor extends LitElement {
       </fieldset>
       <fieldset>
         <legend>${t('businessHours')}</legend>
-        <label>${t('timeZone')}<input name="timeZone" placeholder="Europe/Berlin" .value=${q?.hours?.timeZone ?? ''} /></label>
+        <label
+          >${t('timeZone')}
+          <select name="timeZone">
+            <option value="" ?selected=${!q?.hours?.timeZone}>${t('timeZoneNone')}</option>
+            ${timeZones(q?.hours?.timeZone).map((zone) => html`<option value=${zone} ?selected=${q?.hours?.timeZone === zone}>${zone.replaceAll('_', ' ')}</option>`)}
+          </select>
+        </label>
         <label>${t('holidays')}<input name="holidays" .value=${(q?.hours?.holidays ?? []).join(', ')} /></label>
         ${WEEKDAY_KEYS.map((d) => html`<label>${t(`weekday_${d}`)}<input name="hours-${d}" aria-describedby="hours-help" .value=${formatIntervals(q?.hours?.weekly[d])} /></label>`)}
         <p id="hours-help" class="muted">${t('openingHours')}</p>

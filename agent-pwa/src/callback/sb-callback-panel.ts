@@ -21,12 +21,12 @@ export class SbCallbackPanel extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; padding: 12px 16px; background: #ecfdf5; border-bottom: 1px solid #a7f3d0; }
+      :host { display: block; padding: 12px 16px; background: var(--sb-color-success-soft); border-bottom: 1px solid var(--sb-color-success-soft-text); }
       .dial { font-size: 18px; font-weight: 600; }
       p { margin: 0 0 6px; }
       .actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
       label { display: flex; flex-direction: column; font-size: 13px; gap: 2px; }
-      .error { color: #b91c1c; }
+      .error { color: var(--sb-color-danger); }
     `,
   ];
   static override properties = { callback: { attribute: false }, visitor: { attribute: false }, error: { state: true } };

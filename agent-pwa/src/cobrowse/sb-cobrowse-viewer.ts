@@ -26,19 +26,19 @@ export class SbCobrowseViewer extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: flex; flex-direction: column; min-height: 0; border-bottom: 1px solid #e2e8f0; background: #f1f5f9; }
-      .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px; background: #fff; border-bottom: 1px solid #e2e8f0; font-size: 13px; }
+      :host { display: flex; flex-direction: column; min-height: 0; border-bottom: 1px solid var(--sb-color-border-subtle); background: var(--sb-color-surface-sunken); }
+      .bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; padding: 8px 12px; background: var(--sb-color-surface); border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 13px; }
       .where { flex: 1 1 200px; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
       [role='radiogroup'] { display: inline-flex; gap: 4px; }
-      button[aria-checked='true'] { background: #e0e7ff; border-color: #4338ca; }
-      .note { padding: 4px 12px; font-size: 13px; color: #334155; }
-      .stage { position: relative; overflow: hidden; margin: 8px auto; outline-offset: 2px; box-shadow: 0 2px 12px rgb(15 23 42 / 0.15); background: #fff; }
-      .stage:focus-visible { outline: 3px solid #f59e0b; }
+      button[aria-checked='true'] { background: var(--sb-color-accent-soft); border-color: var(--sb-color-accent); }
+      .note { padding: 4px 12px; font-size: 13px; color: var(--sb-color-text); }
+      .stage { position: relative; overflow: hidden; margin: 8px auto; outline-offset: 2px; box-shadow: 0 2px 12px rgb(15 23 42 / 0.15); background: var(--sb-color-surface); }
+      .stage:focus-visible { outline: 3px solid var(--sb-color-focus); }
       iframe, .glass { position: absolute; left: 0; top: 0; border: 0; transform-origin: 0 0; }
-      iframe { pointer-events: none; background: #fff; }
+      iframe { pointer-events: none; background: var(--sb-color-surface); }
       .glass { cursor: crosshair; }
       .glass.control { cursor: pointer; }
-      .selected { position: absolute; pointer-events: none; border: 2px solid #4338ca; border-radius: 4px; }
+      .selected { position: absolute; pointer-events: none; border: 2px solid var(--sb-color-accent); border-radius: 4px; }
     `,
   ];
   static override properties = { session: { attribute: false }, visitor: { attribute: false }, agentName: { attribute: false }, tool: { state: true }, selected: { state: true } };

@@ -4,6 +4,7 @@ import type { CallbackOutcome, CobrowseAction, ConversationEvent } from '../../.
 import { assertNever } from '../../../ui/assert-never.js';
 import { formatDuration, formatSpokenDuration } from '../../../ui/format/format-duration.js';
 import { renderRichText } from '../../../ui/format/rich-text.js';
+import { formatClock, initials, type MessageRun } from '../../../ui/format/message-runs.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
 import { renderMessageFiles } from './conversation-files.js';
 
@@ -24,13 +25,21 @@ const CALLBACK_OUTCOME: Record<CallbackOutcome, MessageKey> = {
   'wrong-number': 'callbackOutcomeWrongNumber',
 };
 
-/** `visitor`: the customer's display name; `lastSeen`: the newest agent message the visitor has read (it carries Seen). */
-export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSeen: number | undefined): TemplateResult {
+/**
+ * `visitor`: the customer's display name; `lastSeen`: the newest agent message the visitor has read
+ * (it carries Seen); `run`: the message's place among consecutive ones from the same person (the
+ * first shows the avatar and name, the last the time); `dividerSeq`: the first message that was
+ * unread when the agent opened the conversation, under a "New messages" line.
+ */
+export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSeen: number | undefined, run: MessageRun = { first: true, last: true }, dividerSeq?: number): TemplateResult {
   switch (e.type) {
     case 'message': {
       const fromAgent = e.author.kind === 'agent';
-      return html`<li class="message ${fromAgent ? 'agent' : 'visitor'}" data-seq=${e.seq}>
-        <span class="author" dir="auto">${fromAgent ? e.author.name ?? t('you') : visitor}</span>${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: fromAgent })}</span>` : nothing}${renderMessageFiles(e.attachments)}
+      const name = fromAgent ? e.author.name ?? t('you') : visitor;
+      // The name stays for screen readers on every message; sighted agents see it once per run, beside the avatar.
+      return html`${e.seq === dividerSeq ? html`<li class="divider">${t('newMessages')}</li>` : nothing}<li class="message ${fromAgent ? 'agent' : 'visitor'} ${run.first ? 'first' : 'continued'}" data-seq=${e.seq}>
+        ${run.first ? html`<span class="avatar" aria-hidden="true">${initials(name, appLocale())}</span>` : nothing}<span class="author ${run.first ? '' : 'visually-hidden'}" dir="auto">${name}</span>${e.text ? html`<span class="text" dir="auto">${renderRichText(e.text, { markdown: fromAgent })}</span>` : nothing}${renderMessageFiles(e.attachments)}
+        ${run.last ? html`<time class="time" datetime=${new Date(e.at).toISOString()}>${formatClock(e.at, appLocale())}</time>` : nothing}
         ${fromAgent && e.seq === lastSeen ? html`<span class="meta">${t('seenByVisitor')}</span>` : nothing}
       </li>`;
     }

@@ -32,22 +32,22 @@ export class SbCustomerPane extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; overflow-y: auto; padding: 12px 16px; background: #fff; border-inline-start: 1px solid #e2e8f0; font-size: 14px; }
+      :host { display: block; overflow-y: auto; padding: 12px 16px; background: var(--sb-color-surface); border-inline-start: 1px solid var(--sb-color-border-subtle); font-size: 14px; }
       h2 { font-size: 16px; margin: 0 0 4px; }
-      h3 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; margin: 14px 0 6px; }
+      h3 { font-size: 13px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sb-color-muted); margin: 14px 0 6px; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
-      .contact { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; }
-      .contact.current { border-color: #4338ca; }
-      .tag { display: inline-block; background: #eef2ff; color: #3730a3; border-radius: 999px; padding: 0 8px; font-size: 12px; margin-inline-end: 4px; }
-      .viewing { background: #fef3c7; color: #92400e; padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
+      .contact { border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 6px 8px; }
+      .contact.current { border-color: var(--sb-color-accent); }
+      .tag { display: inline-block; background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text); border-radius: 999px; padding: 0 8px; font-size: 12px; margin-inline-end: 4px; }
+      .viewing { background: var(--sb-color-warn-soft); color: var(--sb-color-warn-soft-text); padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
       dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 8px; margin: 0; }
-      dt { color: #64748b; }
+      dt { color: var(--sb-color-muted); }
       dd { margin: 0; overflow-wrap: anywhere; }
       form { display: grid; gap: 4px; margin-top: 6px; }
-      input, textarea { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
-      .note { background: #fefce8; border-radius: 6px; padding: 4px 6px; margin-top: 4px; }
-      .events { margin-top: 4px; font-size: 13px; color: #334155; }
-      .match { background: #e0f2fe; color: #0c4a6e; padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
+      input, textarea { font: inherit; padding: 4px 8px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
+      .note { background: var(--sb-color-warn-soft); border-radius: 6px; padding: 4px 6px; margin-top: 4px; }
+      .events { margin-top: 4px; font-size: 13px; color: var(--sb-color-text); }
+      .match { background: var(--sb-color-accent-soft); color: var(--sb-color-accent-soft-text); padding: 4px 8px; border-radius: 6px; margin: 6px 0; }
     `,
   ];
   static override properties = {

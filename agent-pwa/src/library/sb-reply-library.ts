@@ -22,10 +22,10 @@ export class SbReplyLibrary extends LitElement {
       .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 24px; }
       form { display: grid; gap: 6px; max-width: 520px; }
       label { display: grid; gap: 2px; font-size: 14px; }
-      input, textarea, select { font: inherit; padding: 4px 8px; border: 1px solid #cbd5e1; border-radius: 6px; }
+      input, textarea, select { font: inherit; padding: 4px 8px; border: 1px solid var(--sb-color-border); border-radius: 6px; }
       ul { list-style: none; padding: 0; display: grid; gap: 6px; }
-      li { border: 1px solid #e2e8f0; border-radius: 8px; padding: 6px 8px; }
-      .body { white-space: pre-wrap; font-size: 13px; color: #334155; }
+      li { border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 6px 8px; }
+      .body { white-space: pre-wrap; font-size: 13px; color: var(--sb-color-text); }
       .row { display: flex; gap: 8px; align-items: center; }
     `,
   ];

@@ -20,15 +20,15 @@ export class SbReports extends LitElement {
       :host { display: block; padding: 16px; overflow: auto; height: 100%; }
       form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
       label { display: grid; gap: 4px; font-size: 13px; }
-      input, select { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
-      table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; margin-top: 12px; }
-      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      input, select { padding: 5px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); }
+      table { border-collapse: collapse; width: 100%; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); margin-top: 12px; }
+      th, td { padding: 5px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
       /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
       .scroll { overflow-x: auto; max-width: 100%; }
       th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
       .chart[hidden] { display: none; }
-      .chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; padding: 8px; min-height: 40px; }
+      .chart { background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 8px; min-height: 40px; }
     `,
   ];
   static override properties = { queues: { attribute: false } };

@@ -22,16 +22,16 @@ export class SbWallboard extends LitElement {
     css`
       :host { display: block; padding: 16px; overflow: auto; height: 100%; }
       h2 { font-size: 16px; margin: 18px 0 8px; }
-      table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; border-radius: 8px; }
-      th, td { padding: 6px 10px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      table { border-collapse: collapse; width: 100%; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; }
+      th, td { padding: 6px 10px; border-bottom: 1px solid var(--sb-color-border-subtle); text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
       /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
       .scroll { overflow-x: auto; max-width: 100%; }
       th:first-child, td:first-child { text-align: start; }
-      thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #475569; }
+      thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sb-color-muted); }
       .state { display: inline-flex; align-items: center; gap: 6px; }
-      .dot { width: 9px; height: 9px; border-radius: 50%; background: #94a3b8; }
-      .available { background: #16a34a; } .on-contact { background: #2563eb; } .wrap-up { background: #0891b2; } .away { background: #f59e0b; }
-      .alert { color: #b91c1c; font-weight: 600; }
+      .dot { width: 9px; height: 9px; border-radius: 50%; background: var(--sb-color-border); }
+      .available { background: var(--sb-color-success-soft-text); } .on-contact { background: var(--sb-color-accent); } .wrap-up { background: var(--sb-color-accent); } .away { background: var(--sb-color-focus); }
+      .alert { color: var(--sb-color-danger); font-weight: 600; }
     `,
   ];
   static override properties = { wallboard: { attribute: false } };

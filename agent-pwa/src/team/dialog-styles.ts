@@ -2,7 +2,7 @@
 import { css } from 'lit';
 
 export const dialogStyles = css`
-  dialog { border: none; border-radius: 14px; padding: 24px; width: min(480px, 92vw); box-shadow: 0 12px 40px rgb(15 23 42 / 0.3); color: #0f172a; }
+  dialog { border: none; border-radius: 14px; padding: 24px; width: min(480px, 92vw); box-shadow: 0 12px 40px rgb(15 23 42 / 0.3); color: var(--sb-color-text); }
   dialog::backdrop { background: rgb(15 23 42 / 0.45); }
   h2 { margin: 0 0 12px; font-size: 19px; }
   .actions { display: flex; gap: 8px; justify-content: flex-end; flex-wrap: wrap; margin-top: 16px; }

@@ -13,7 +13,7 @@ describe('<sb-add-person>', () => {
     field<HTMLSelectElement>(el, 'select[name=role]').value = 'supervisor';
     field(el, 'input[name=languages][value=fr]').checked = true;
     field(el, 'input[name=languages][value=en]').checked = true;
-    field(el, 'input[name=skills]').value = 'billing:3, returns:1';
+    field(el, 'sb-skills-picker[name=skills]').value = 'billing:3, returns:1';
     expect(field(el, 'input[name=password]'), 'no password for an invitation').to.equal(null);
     setTimeout(() => submit(el));
     const add = (await oneEvent(el, 'sb-person-add')) as CustomEvent;
@@ -47,11 +47,11 @@ describe('<sb-add-person>', () => {
     el.addEventListener('sb-person-add', () => sent++);
     field(el, 'input[name=name]').value = 'Dana';
     field(el, 'input[name=email]').value = 'dana@example.com';
-    field(el, 'input[name=skills]').value = 'billing three';
+    field(el, 'sb-skills-picker[name=skills]').value = 'billing three';
     submit(el);
     await el.updateComplete;
     expect(sent).to.equal(0);
-    expect(field(el, 'input[name=skills]').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(el, 'sb-skills-picker[name=skills]').getAttribute('aria-invalid')).to.equal('true');
     expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('should look like skill:level');
 
     field(el, 'input[name=method][value=password]').click();

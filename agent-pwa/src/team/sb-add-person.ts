@@ -79,11 +79,7 @@ export class SbAddPerson extends LitElement {
           </select>
         </label>
         <div class="field">
-          <label
-            >${t('skillsWithLevels')}
-            <input name="skills" placeholder="billing:3, returns:1" autocomplete="off" aria-invalid=${invalid(fields, 'skills')} aria-describedby="add-skills-hint ${fields.skills ? 'add-skills-error' : ''}" />
-          </label>
-          <span class="hint" id="add-skills-hint">${t('skillsHint')}</span>
+          <sb-skills-picker name="skills" .label=${t('skillsWithLevels')} aria-invalid=${invalid(fields, 'skills')}></sb-skills-picker>
           ${fieldError(fields, 'skills', p)}
         </div>
       </div>

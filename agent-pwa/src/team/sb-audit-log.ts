@@ -23,7 +23,7 @@ const detailText = (detail: Record<string, unknown>) =>
  * @fires sb-audit-more - load the next (older) page.
  */
 export class SbAuditLog extends LitElement {
-  static override styles = [sharedStyles, formStyles, css`:host { display: block; } td { overflow-wrap: anywhere; } .download { font-weight: 600; color: #4338ca; }`];
+  static override styles = [sharedStyles, formStyles, css`:host { display: block; } td { overflow-wrap: anywhere; } .download { font-weight: 600; color: var(--sb-color-accent-text); }`];
   static override properties = { entries: { attribute: false }, complete: { type: Boolean }, busy: { type: Boolean }, names: { attribute: false }, refusal: { attribute: false } };
   declare entries: AuditEntryView[];
   /** Every entry is loaded: no Load more. */

@@ -21,10 +21,10 @@ export class SbSecretDialog extends LitElement {
     dialogStyles,
     css`
       label { display: grid; gap: 4px; font-weight: 600; font-size: 14px; }
-      input { font: 14px ui-monospace, monospace; padding: 8px; border: 1px solid #cbd5e1; border-radius: 8px; width: 100%; }
+      input { font: 14px ui-monospace, monospace; padding: 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; width: 100%; }
       .row { display: flex; gap: 8px; align-items: center; }
-      .warning { background: #fef3c7; color: #92400e; padding: 8px 10px; border-radius: 8px; font-size: 14px; }
-      .copied { color: #166534; font-size: 14px; }
+      .warning { background: var(--sb-color-warn-soft); color: var(--sb-color-warn-soft-text); padding: 8px 10px; border-radius: 8px; font-size: 14px; }
+      .copied { color: var(--sb-color-success-soft-text); font-size: 14px; }
     `,
   ];
   static override properties = { secret: { attribute: false }, copied: { state: true } };

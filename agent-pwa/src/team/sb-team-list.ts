@@ -38,12 +38,12 @@ export class SbTeamList extends LitElement {
       td.actions-cell { white-space: nowrap; }
       td.actions-cell button { margin: 0 4px 4px 0; }
       select { padding: 4px 6px; }
-      .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 13px; background: #e2e8f0; white-space: nowrap; }
-      .member_active { background: #dcfce7; color: #166534; }
-      .member_deactivated { background: #fee2e2; color: #991b1b; }
-      .member_invited, .member_must-change { background: #fef3c7; color: #92400e; }
-      tr.inactive th, tr.inactive td:not(.actions-cell) { color: #64748b; }
-      .row-error td { border-bottom-color: #fecaca; }
+      .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 13px; background: var(--sb-color-border-subtle); white-space: nowrap; }
+      .member_active { background: var(--sb-color-success-soft); color: var(--sb-color-success-soft-text); }
+      .member_deactivated { background: var(--sb-color-danger-soft); color: var(--sb-color-danger-soft-text); }
+      .member_invited, .member_must-change { background: var(--sb-color-warn-soft); color: var(--sb-color-warn-soft-text); }
+      tr.inactive th, tr.inactive td:not(.actions-cell) { color: var(--sb-color-muted); }
+      .row-error td { border-bottom-color: var(--sb-color-danger); }
     `,
   ];
   static override properties = { members: { attribute: false }, selfId: { type: String }, busy: { type: Boolean }, rowError: { attribute: false }, pending: { state: true } };

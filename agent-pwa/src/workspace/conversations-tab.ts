@@ -58,6 +58,8 @@ export function renderConversationsTab(host: ConversationsTabHost) {
       .conversations=${s.conversations}
       .selectedId=${selectedId}
       .unread=${unread}
+      .events=${s.events}
+      .agentId=${s.agent?.id}
       @sb-accept=${(e: Detail<{ conversationId: string }>) => accept(e.detail.conversationId)}
       @sb-decline=${(e: Detail<{ conversationId: string }>) => host.act(() => session.decline(e.detail.conversationId))}
       @sb-select=${(e: Detail<{ conversationId: string }>) => host.select(e.detail.conversationId)}

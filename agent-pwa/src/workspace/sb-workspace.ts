@@ -253,7 +253,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   override render() {
     const s = this.agent.value?.state;
     if (!s) return nothing;
-    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${this.renderTab(s)}</div>
+    // The Conversations tab holds its own <main> beside the inbox; every other tab is the page's main content.
+    const tab = this.tab === 'conversations' ? this.renderTab(s) : html`<main class="tab">${this.renderTab(s)}</main>`;
+    return html`<div class="workspace">${this.renderTopbar(s)}${this.renderBanners(s)}${tab}</div>
       <div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.alerts.announcement}</div>`;
   }
 

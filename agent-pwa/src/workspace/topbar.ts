@@ -33,7 +33,7 @@ export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, 
   const nav = renderTabs(tabsFor(profile.role), tab, choose);
   const menuOpen = topbar.open === 'tabs';
   const accountOpen = topbar.open === 'account';
-  return html`<div class="topbar">
+  return html`<header class="topbar">
     ${topbar.collapsed
       ? html`<div class="menu-anchor" data-menu="tabs">
           <button type="button" class="menu-button" aria-expanded=${String(menuOpen)} aria-controls="sb-tab-menu" @click=${() => topbar.toggle('tabs')}>
@@ -66,5 +66,5 @@ export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, 
         <button type="button" @click=${() => (topbar.close(), signOut())}>${t('signOut')}</button>
       </div>
     </div>
-  </div>`;
+  </header>`;
 }
