@@ -233,7 +233,7 @@ describe('<sb-chat-panel> alternatives to waiting', () => {
     const idle = state();
     const contact = (voice: boolean) => ({ status: { ...queueStatus, agentsAvailable: 1, answerSoon: { chat: true, voice } }, callbacks: [], busy: false });
     const el = await fixture<SbChatPanel>(html`<sb-chat-panel .state=${idle} .voice=${true} .contact=${contact(false)}></sb-chat-panel>`);
-    const header = () => [...el.shadowRoot!.querySelectorAll('header button')].map((b) => b.textContent!.trim());
+    const header = () => [...el.shadowRoot!.querySelectorAll('[part=header] button')].map((b) => b.textContent!.trim());
     expect(header()).to.deep.equal(['Call me back', '×']);
     setTimeout(() => (el.shadowRoot!.querySelector('[part=callback-button]') as HTMLButtonElement).click());
     expect(((await oneEvent(el, 'sb-contact-open')) as CustomEvent).detail).to.deep.equal({ form: 'callback' });
