@@ -15,12 +15,12 @@ export class SbEscalateForm extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      form { display: grid; gap: 8px; padding: 12px 16px; background: #f8fafc; border-bottom: 1px solid #e2e8f0; }
+      form { display: grid; gap: 8px; padding: 12px 16px; background: var(--sb-color-page); border-bottom: 1px solid var(--sb-color-border-subtle); }
       h3 { margin: 0; font-size: 15px; }
       label { display: grid; gap: 4px; font-size: 14px; }
-      textarea { font: inherit; padding: 6px 8px; border: 1px solid #cbd5e1; border-radius: 8px; }
+      textarea { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); color: inherit; }
       .actions { display: flex; gap: 8px; justify-content: flex-end; }
-      .error { margin: 0; color: #b91c1c; font-size: 14px; }
+      .error { margin: 0; color: var(--sb-color-danger); font-size: 14px; }
     `,
   ];
   static override properties = { visitor: { attribute: false }, refused: { type: Boolean } };

@@ -32,13 +32,13 @@ export class SbActivityReport extends LitElement {
       :host { display: block; }
       form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
       label { display: grid; gap: 4px; font-size: 13px; }
-      input { padding: 5px 8px; border: 1px solid #cbd5e1; border-radius: 8px; background: #fff; }
+      input { padding: 5px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); color: inherit; }
       h2 { font-size: 16px; margin: 20px 0 8px; }
       .scroll { overflow-x: auto; max-width: 100%; }
-      table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #e2e8f0; }
-      th, td { padding: 5px 8px; border-bottom: 1px solid #e2e8f0; text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+      table { border-collapse: collapse; width: 100%; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); }
+      th, td { padding: 5px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
       th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
-      .bar { display: flex; inline-size: 160px; block-size: 12px; border-radius: 4px; overflow: hidden; background: #e2e8f0; }
+      .bar { display: flex; inline-size: 160px; block-size: 12px; border-radius: 4px; overflow: hidden; background: var(--sb-color-border-subtle); }
       .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; margin: 4px 0 8px; padding: 0; list-style: none; }
       .swatch { display: inline-block; inline-size: 10px; block-size: 10px; border-radius: 2px; margin-inline-end: 4px; }
     `,
