@@ -25,11 +25,16 @@ function run(command, args, env = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
-/** Runs node's test runner on files; reads pass/fail/skip from its TAP file. */
-function nodeSuite(name, files) {
+/**
+ * Runs node's test runner on files, `concurrency` files at a time; reads pass/fail/skip from its
+ * TAP file. Two at a time on a 2-core machine: most of a file's time is spent waiting (a child
+ * server starting, fsyncs, a browser rendering), so two overlap well; each file has its own
+ * ports, databases, schemas and browser, so they cannot meet.
+ */
+function nodeSuite(name, files, concurrency = Number(process.env.TEST_CONCURRENCY ?? 2)) {
   const tap = join(out, `${name}.tap`);
   const status = run(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AttachmentRef } from '../../signaling/protocol/attachments.js';
-import { UploadError } from './upload-file.js';
+import { filesOf, UploadError } from './upload-file.js';
 
 export const UploadStatus = { uploading: 'uploading', failed: 'failed' } as const;
 export type UploadStatus = (typeof UploadStatus)[keyof typeof UploadStatus];
@@ -52,6 +52,21 @@ export class UploadsController implements ReactiveController {
       void this.run(item);
     }
     this.host.requestUpdate();
+  }
+
+  /** The files an `<input type="file">` picked; the input is cleared so that the same file can be picked again. */
+  addPicked(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.add([...(input.files ?? [])]);
+    input.value = '';
+  }
+
+  /** Files pasted or dropped: taken, and the browser's own handling stopped, only when there are any. */
+  addCarried(event: ClipboardEvent | DragEvent): void {
+    const files = filesOf('clipboardData' in event ? event.clipboardData : event.dataTransfer);
+    if (!files.length) return;
+    event.preventDefault();
+    this.add(files);
   }
 
   retry(key: number): void {

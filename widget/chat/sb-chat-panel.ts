@@ -27,7 +27,6 @@ import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { firstUnreadSeq, messageRuns } from '../../ui/format/message-runs.js';
 import { renderTimelineItem } from './timeline-item.js';
 import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
-import { filesOf } from '../../ui/attachments/upload-file.js';
 import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../ui/attachments/uploads-controller.js';
 
@@ -426,16 +425,11 @@ export class SbChatPanel extends LitElement {
   }
 
   private onPicked(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.uploads.add([...(input.files ?? [])]);
-    input.value = '';
+    this.uploads.addPicked(event);
   }
 
   private onPaste(event: ClipboardEvent): void {
-    const files = filesOf(event.clipboardData);
-    if (!files.length) return;
-    event.preventDefault();
-    this.uploads.add(files);
+    this.uploads.addCarried(event);
   }
 
   private onDragOver(event: DragEvent): void {
@@ -443,11 +437,7 @@ export class SbChatPanel extends LitElement {
   }
 
   private onDrop(event: DragEvent): void {
-    if (!this.canSendFiles()) return;
-    const files = filesOf(event.dataTransfer);
-    if (!files.length) return;
-    event.preventDefault();
-    this.uploads.add(files);
+    if (this.canSendFiles()) this.uploads.addCarried(event);
   }
 
   /** Files go where messages go: not into an ended conversation, nor while the chat is down. */

@@ -19,7 +19,6 @@ import { lengthState } from '../../../ui/composer/message-length.js';
 import { sendOnEnter, takeComposerText } from '../../../ui/composer/send-on-enter.js';
 import { TypingController } from '../../../ui/controllers/typing-controller.js';
 import { appLocale, t } from '../i18n/en.js';
-import { filesOf } from '../../../ui/attachments/upload-file.js';
 import { PICKER_ACCEPT, renderUploadTray } from '../../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../../ui/attachments/uploads-controller.js';
 import { trayLabel, uploadAgentFile, uploadReason } from '../conversation/conversation-files.js';
@@ -197,16 +196,11 @@ export class SbComposer extends LitElement {
   }
 
   private onPicked(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.uploads.add([...(input.files ?? [])]);
-    input.value = '';
+    this.uploads.addPicked(event);
   }
 
   private onPaste(event: ClipboardEvent): void {
-    const files = filesOf(event.clipboardData);
-    if (!files.length) return;
-    event.preventDefault();
-    this.uploads.add(files);
+    this.uploads.addCarried(event);
   }
 
   private onDragOver(event: DragEvent): void {
@@ -214,10 +208,7 @@ export class SbComposer extends LitElement {
   }
 
   private onDrop(event: DragEvent): void {
-    const files = filesOf(event.dataTransfer);
-    if (!files.length) return;
-    event.preventDefault();
-    this.uploads.add(files);
+    this.uploads.addCarried(event);
   }
 
   private onSubmit(event: Event): void {
