@@ -76,7 +76,7 @@ export class AgentSession extends EventTarget {
   /** Sends a reply; `attachments` are files already stored (the message goes once they are). */
   async reply(conversationId: string, text: string, attachments: AttachmentRef[] = []): Promise<void> {
     const clientId = newId();
-    const shown = [text, ...attachments.map((a) => `📎 ${a.name}`)].filter(Boolean).join('\n');
+    const shown = [text, ...attachments.map((a) => a.name)].filter(Boolean).join('\n');
     this.setPending(conversationId, [...(this.state.pending[conversationId] ?? []), { clientId, text: shown }]);
     try {
       await this.client.request({ type: 'message.send', id: clientId, conversationId, text, ...(attachments.length ? { attachments: attachments.map((a) => a.id) } : {}) });

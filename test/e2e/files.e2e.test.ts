@@ -37,7 +37,7 @@ describe('sharing files in the chat', () => {
     data.dispose();
   });
 
-  /** The file picker's input (hidden; the 📎 button opens it). */
+  /** The file picker's input (hidden; the paperclip button opens it). */
   const picker = (page: Page) => page.locator('input[type=file]');
 
   it('carries a picture and a PDF from the visitor to the agent', async () => {
@@ -68,7 +68,7 @@ describe('sharing files in the chat', () => {
     await viewer.waitFor({ state: 'hidden' });
 
     // The PDF is a download, never shown inline.
-    const [download] = await Promise.all([agentPage.waitForEvent('download'), agentPage.getByRole('button', { name: /^📎 Download receipt\.pdf/ }).click()]);
+    const [download] = await Promise.all([agentPage.waitForEvent('download'), agentPage.getByRole('button', { name: /^Download receipt\.pdf/ }).click()]);
     assert.equal(download.suggestedFilename(), 'receipt.pdf');
     assert.deepEqual(await readFile((await download.path())!), PDF);
   });
@@ -77,7 +77,7 @@ describe('sharing files in the chat', () => {
     await picker(agentPage).setInputFiles({ name: 'diagram.png', mimeType: 'image/png', buffer: PNG });
     await picker(agentPage).setInputFiles({ name: 'warranty.pdf', mimeType: 'application/pdf', buffer: PDF });
     await visitorPage.getByRole('button', { name: /^Open picture diagram\.png/ }).locator('img').waitFor();
-    const [download] = await Promise.all([visitorPage.waitForEvent('download'), visitorPage.getByRole('button', { name: /^📎 Download warranty\.pdf/ }).click()]);
+    const [download] = await Promise.all([visitorPage.waitForEvent('download'), visitorPage.getByRole('button', { name: /^Download warranty\.pdf/ }).click()]);
     assert.equal(download.suggestedFilename(), 'warranty.pdf');
     assert.deepEqual(await readFile((await download.path())!), PDF);
   });

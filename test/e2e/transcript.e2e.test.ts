@@ -56,7 +56,7 @@ describe('the transcript of a conversation', () => {
     await agentPage.getByRole('button', { name: /^Accept chat from/ }).click();
     await agent.reply(agentPage, 'Aquí la tiene.');
     await agentPage.locator('input[type=file]').setInputFiles({ name: 'factura.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await visitorPage.getByRole('button', { name: /^📎 Descargar factura\.pdf/ }).waitFor();
+    await visitorPage.getByRole('button', { name: /^Descargar factura\.pdf/ }).waitFor();
     await agentPage.getByRole('button', { name: 'End conversation' }).click();
 
     // The visitor asks for it by mail.

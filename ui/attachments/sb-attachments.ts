@@ -7,6 +7,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { isInlineImage, type AttachmentRef } from '../../signaling/protocol/attachments.js';
 import { defineElement } from '../define-element.js';
 import { formatFileSize } from './file-size.js';
+import { paperclipIcon } from './paperclip-icon.js';
 
 export type AttachmentLabel = 'open' | 'download' | 'close' | 'viewer' | 'unavailable';
 
@@ -80,7 +81,7 @@ export class SbAttachments extends LitElement {
               ${url ? html`<img src=${url} alt="" @error=${() => this.expired(f.id)} />` : html`<span>${f.name}</span>`}
             </button></li>`;
           }
-          return html`<li><button type="button" class="file" part="file" @click=${() => this.download(f)}>📎 ${this.label('download', params)}</button></li>`;
+          return html`<li><button type="button" class="file" part="file" @click=${() => this.download(f)}>${paperclipIcon} ${this.label('download', params)}</button></li>`;
         })}
       </ul>
       <dialog aria-label=${this.label('viewer')} @close=${() => (this.viewing = undefined)}>

@@ -29,6 +29,7 @@ import { renderTimelineItem } from './timeline-item.js';
 import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
 import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../ui/attachments/uploads-controller.js';
+import { paperclipIcon } from '../../ui/attachments/paperclip-icon.js';
 
 const TRAY_LABELS: Record<TrayLabel, MessageKey> = { uploading: 'uploading', failed: 'uploadFailed', retry: 'uploadRetry', remove: 'uploadRemove' };
 const UPLOAD_REASONS: Record<string, MessageKey> = { 'file-too-large': 'uploadTooLarge', 'file-type-not-allowed': 'uploadTypeRefused', 'rate-limited': 'uploadRateLimited' };
@@ -292,7 +293,7 @@ export class SbChatPanel extends LitElement {
           .filter((item) => !shown.has(item.clientId))
           .map(
             (item) => html`<li class="message visitor pending" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}>
-              ${item.text ? html`<span class="text" dir="auto">${item.text}</span>` : nothing}${item.attachments?.length ? html`<span class="text" dir="auto">📎 ${item.attachments.map((a) => a.name).join(', ')}</span>` : nothing}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
+              ${item.text ? html`<span class="text" dir="auto">${item.text}</span>` : nothing}${item.attachments?.length ? html`<span class="text" dir="auto">${paperclipIcon} ${item.attachments.map((a) => a.name).join(', ')}</span>` : nothing}<span class="meta">${connection === 'open' ? this.t('sending') : this.t('notSent')}</span>
             </li>`,
           )}
       </ol></div>
@@ -388,7 +389,7 @@ export class SbChatPanel extends LitElement {
           @paste=${this.onPaste}
         ></textarea>
         <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
-        <button class="attach" type="button" aria-label=${this.t('attachFile')} title=${this.t('attachFile')} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>📎</button>
+        <button class="attach" type="button" aria-label=${this.t('attachFile')} title=${this.t('attachFile')} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>${paperclipIcon}</button>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
       ${this.renderLength(length)}

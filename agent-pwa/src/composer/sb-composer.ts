@@ -24,6 +24,7 @@ import { UploadsController } from '../../../ui/attachments/uploads-controller.js
 import { trayLabel, uploadAgentFile, uploadReason } from '../conversation/conversation-files.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { matchShortcut, typedShortcut } from './shortcut-match.js';
+import { paperclipIcon } from '../../../ui/attachments/paperclip-icon.js';
 
 /**
  * @fires sb-reply - `{ text, attachments? }` when the agent sends a reply, or a file (picker, drop, paste) is stored and ready to go.
@@ -118,7 +119,7 @@ export class SbComposer extends LitElement {
       <div class="bar">
         <span class="muted hint-inline">${t('shortcutHint')}</span>
         <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
-        <button type="button" class="attach" aria-label=${t('attachFile')} title=${t('attachFile')} @click=${this.openPicker}>📎</button>
+        <button type="button" class="attach" aria-label=${t('attachFile')} title=${t('attachFile')} @click=${this.openPicker}>${paperclipIcon}</button>
         <button class="primary" type="submit">${t('send')}</button>
       </div>
     </form>`;
