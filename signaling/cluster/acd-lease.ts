@@ -32,6 +32,8 @@ export class AcdLease {
   #closed = false;
   #owning = false;
   #answered = false;
+  /** Ends a standby's wait between two polls at once, when the lease is closed. */
+  #wake: (() => void) | undefined;
   #lost: ((reason: string) => void) | undefined;
   readonly #key: string;
   readonly #pollMs: number;
@@ -41,10 +43,13 @@ export class AcdLease {
     this.#pollMs = options.pollMs ?? 1000;
   }
 
-  /** Resolves once this node holds the lock (waiting as long as another node does). */
-  async acquire(): Promise<void> {
+  /**
+   * Resolves with true once this node holds the lock (waiting as long as another node does), or
+   * with false when the lease is closed while it waits (the node is stopping).
+   */
+  async acquire(): Promise<boolean> {
     for (;;) {
-      if (this.#closed) throw new Error('the lease was closed while waiting');
+      if (this.#closed) return false;
       try {
         const client = await this.#connect();
         const { rows } = await client.query<{ held: boolean }>('select pg_try_advisory_lock($1::bigint) as held', [this.#key]);
@@ -52,14 +57,17 @@ export class AcdLease {
         if (rows[0]?.held) {
           this.#owning = true;
           this.#watch(client);
-          return;
+          return true;
         }
       } catch {
         this.#answered = false;
         // A database that does not answer: try again at the next poll with a new connection.
         this.#drop();
       }
-      await new Promise((resolve) => (this.#timer = setTimeout(resolve, this.#pollMs)));
+      await new Promise<void>((resolve) => {
+        this.#wake = resolve;
+        this.#timer = setTimeout(resolve, this.#pollMs);
+      });
     }
   }
 
@@ -81,6 +89,7 @@ export class AcdLease {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#timer);
+    this.#wake?.();
     const client = this.#client;
     this.#client = undefined;
     // Ending the session frees the lock for the next owner without waiting for a timeout.

@@ -106,8 +106,8 @@ export async function runClusterNode(config: Config, cluster: ClusterConfig): Pr
     process.exit(1);
   });
   const waitingSince = Date.now();
-  await parts.lease.acquire();
-  if (role !== 'standby') return; // stopping while we waited
+  const acquired = await parts.lease.acquire();
+  if (!acquired || role !== 'standby') return; // stopping while we waited
 
   const readiness = new Readiness();
   const runtime = await buildNode(config, store, setup, readiness);
