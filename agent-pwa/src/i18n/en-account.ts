@@ -85,7 +85,6 @@ export const accountMessages = {
   'member_must-change': 'Must change password',
   addPersonTitle: 'Add a person',
   skillsWithLevels: 'Skills',
-  skillsHint: 'skill:level, separated by commas; level 1 to 5',
   languagesServed: 'Languages they serve customers in',
   howTheyGetIn: 'How they get in',
   methodInvite: 'An invitation link: they choose their own password (the link works once, for 7 days)',

@@ -172,7 +172,7 @@ export const en = {
   retryDelay: 'Skip an agent who missed it for (seconds)',
   wrapUp: 'Wrap-up time (seconds)',
   dispositionRequiredLabel: 'Outcome required at wrap-up',
-  requiredSkills: 'Required skills (for example billing:3, lang-es:1; lang:1 = the customer’s own language)',
+  requiredSkills: 'Required skills (the skill “lang” stands for the customer’s own language)',
   tierWait: 'Escalate to the next tier after (seconds, 0 = all tiers at once)',
   priority: 'Queue priority (-10 to 10)',
   maxSize: 'Most contacts waiting (empty = no limit)',
