@@ -27,9 +27,10 @@ function run(command, args, env = {}) {
 
 /**
  * Runs node's test runner on files, `concurrency` files at a time; reads pass/fail/skip from its
- * TAP file. Two at a time on a 2-core machine: most of a file's time is spent waiting (a child
- * server starting, fsyncs, a browser rendering), so two overlap well; each file has its own
- * ports, databases, schemas and browser, so they cannot meet.
+ * TAP file. Server files two at a time on a 2-core machine: most of their time is waiting (a
+ * child server starting, fsyncs), and each has its own ports, databases and schemas. End-to-end
+ * files one at a time: two browsers at once saved only a minute and made WebRTC calls miss their
+ * waits under the load (a voice test failed that way).
  */
 function nodeSuite(name, files, concurrency = Number(process.env.TEST_CONCURRENCY ?? 2)) {
   const tap = join(out, `${name}.tap`);
@@ -70,7 +71,7 @@ if (runs('e2e')) {
   // End-to-end tests run the built front ends.
   const built = run('npm', ['run', '-s', 'build']);
   if (built !== 0) results.push(['e2e', { passed: 0, failed: 1, skipped: 0 }]);
-  else results.push(['e2e', nodeSuite('e2e', walk(join(root, 'test'), (p) => p.endsWith('.e2e.test.ts')))]);
+  else results.push(['e2e', nodeSuite('e2e', walk(join(root, 'test'), (p) => p.endsWith('.e2e.test.ts')), Number(process.env.TEST_CONCURRENCY ?? 1))]);
 }
 
 const sum = { passed: 0, failed: 0, skipped: 0 };
