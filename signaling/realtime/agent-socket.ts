@@ -114,12 +114,17 @@ export function agentSocket(services: Services, registry: SocketRegistry, agent:
       if (!greeted) return;
       void services.presence
         .agentDisconnected(agent.id)
-        .then(async () => {
-          if (services.presence.hasOpenSocket(agent.id) || services.calls.viewsForAgent(agent.id).length === 0) return;
+        .then(async (graceBegan) => {
+          if (!graceBegan) return;
+          // The agent signed out in this window: they are leaving, not reloading, so nothing is
+          // held for them; otherwise offers would wait the grace on someone who went home.
+          const signedOut = !(await services.auth.agentForSession(sessionId));
+          const inCall = services.calls.viewsForAgent(agent.id).length > 0;
+          if (!signedOut && !inCall) return;
           // Their last app window closed mid-call, and its media went with it: no grace, they are
           // away now, and the callers go back to the head of the queue for a colleague to answer.
           await services.presence.endGrace(agent.id);
-          await services.calls.agentGone(agent.id);
+          if (inCall) await services.calls.agentGone(agent.id);
         })
         .catch((err: unknown) => log.error({ agentId: agent.id, err }, 'routing: disconnect failed'));
     },

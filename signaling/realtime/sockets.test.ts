@@ -193,3 +193,32 @@ describe('the agent socket', () => {
     visitor.socket.close();
   });
 });
+
+describe('signing out of the agent app', () => {
+  let server: TestServer;
+  // A long grace, as in production: a reload must not cost the agent their place.
+  before(async () => (server = await startTestServer({ presenceGraceMs: 60_000 })));
+  after(() => server.close());
+
+  it('holds nothing for an agent who signed out: they are away at once, where a closed window would keep them the grace', async () => {
+    const ben = await connectAgent(server, BEN);
+    const anaState = (wallboard: { agents: { name: string; state: string }[] }) => wallboard.agents.find((a) => a.name === 'Ana Lima')?.state;
+    const ana = await connectAgent(server, ANA);
+    ana.socket.send({ type: 'presence.set', id: id('so-avail'), status: 'available' });
+    await ben.socket.next('wallboard', (w) => anaState(w.wallboard) === 'available');
+
+    const out = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Origin: server.origin, Cookie: ana.cookie } });
+    assert.equal(out.status, 204);
+    ana.socket.close();
+    // Frames that did not match stay buffered: wait for the one that shows her gone.
+    await ben.socket.next('wallboard', (w) => anaState(w.wallboard) === 'logged-out');
+    const stored = await server.store.agents.findByEmail(ANA);
+    assert.equal(stored?.status, 'away');
+    assert.equal(stored?.breakReason, 'disconnected');
+
+    // Signing in again, they are available as before, without choosing it.
+    const back = await connectAgent(server, ANA);
+    assert.equal(back.welcome.type === 'welcome' && back.welcome.role === 'agent' && back.welcome.status, 'available');
+    for (const s of [back.socket, ben.socket]) s.close();
+  });
+});

@@ -110,16 +110,23 @@ export class PresenceService {
     await this.events.run('changed', agent.id);
   }
 
-  /** One app window closed (or was cut off); with none left, the agent's grace begins. */
-  async agentDisconnected(agentId: string): Promise<void> {
+  /**
+   * One app window closed (or was cut off); with none left, the agent's grace begins.
+   * Returns whether it did (false while windows remain, or after shutdown).
+   */
+  async agentDisconnected(agentId: string): Promise<boolean> {
     const left = (this.connections.get(agentId) ?? 1) - 1;
-    if (left > 0) return void this.connections.set(agentId, left);
+    if (left > 0) {
+      this.connections.set(agentId, left);
+      return false;
+    }
     this.connections.delete(agentId);
-    if (this.destroyed || this.graces.has(agentId)) return;
+    if (this.destroyed || this.graces.has(agentId)) return false;
     this.graces.set(
       agentId,
       this.after(this.graceMs, () => void this.graceEnded(agentId).catch((err: unknown) => log.error({ agentId, err }, 'presence: grace end failed'))),
     );
+    return true;
   }
 
   /** Ends the agent's grace now, as if it had run out (their app died mid-call: nothing to come back to). */

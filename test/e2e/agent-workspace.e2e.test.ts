@@ -97,7 +97,9 @@ describe('the agent workspace', () => {
     await agent.messages(ben, 'Hi Rosa, this is Ana. Thanks for reaching out! How can I help you today?').waitFor();
     await ben.getByText('Offer a refund if it is not there by Friday.').first().waitFor();
     await pane(ben).getByRole('list', { name: 'Contacts' }).getByText('Sent a replacement parcel on Monday.').waitFor();
-    // Everyone goes home: the next test starts with nobody signed in.
+    // Everyone goes home: the next test starts with nobody signed in. Only signing out says so at
+    // once; a closed window would leave Ben present for the grace, and the next chat could go to him.
+    for (const page of [ana, ben]) await agent.signOut(page);
     for (const page of [rosa, ana, ben]) await page.context().close();
   });
 

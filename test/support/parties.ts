@@ -41,6 +41,15 @@ export const agent = {
     if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
     await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
   },
+  /**
+   * Signs out from the account menu and waits for the sign-in form. Closing the window is not
+   * the same: the server holds a closed window's agent for the presence grace (a reload).
+   */
+  async signOut(page: Page) {
+    await agent.openAccountMenu(page);
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByLabel('E-mail').waitFor();
+  },
   /** Opens the account menu (Your account, language, shortcuts, Sign out) from the agent's name. */
   async openAccountMenu(page: Page) {
     const button = page.getByRole('button', { name: /^Your account: / }).or(page.locator('.account-button'));
