@@ -3,6 +3,7 @@
  * Arab customer service writes; the visitor is addressed in the usual masculine-generic forms.
  * Counted words use all six Arabic plural forms (zero, one, two, few, many, other).
  */
+import attachmentMessages from '../../ui/attachments/messages/ar.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -163,20 +164,7 @@ export default {
   botHandingOff: 'جارٍ توصيلك بأحد الموظفين…',
   botSuggested: 'اقترح المساعد الآلي: {titles}.',
   botHandedOff: 'لقد طلبت التحدث إلى موظف.',
-  attachFile: 'إرفاق ملف',
-  fileOpen: 'فتح الصورة {name} ({size})',
-  fileDownload: 'تنزيل {name} ({size})',
-  fileViewer: 'صورة',
-  fileClose: 'إغلاق',
-  fileUnavailable: 'لم يعد هذا الملف متاحًا.',
-  uploading: 'جارٍ إرسال {name}…',
-  uploadFailed: 'لم يُرسل {name}: {reason}.',
-  uploadRetry: 'إعادة إرسال {name}',
-  uploadRemove: 'إزالة {name}',
-  uploadTooLarge: 'الملف كبير جدًا',
-  uploadTypeRefused: 'هذا النوع من الملفات غير مقبول',
-  uploadRateLimited: 'ملفات كثيرة دفعة واحدة، انتظر دقيقة',
-  uploadNetwork: 'فشل الاتصال',
+  ...attachmentMessages,
   transcriptGroup: 'نص هذه المحادثة',
   transcriptDownload: 'تنزيل نص المحادثة',
   transcriptEmail: 'أرسل لي نص المحادثة بالبريد الإلكتروني',

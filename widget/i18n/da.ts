@@ -1,4 +1,5 @@
 /** The widget in Danish. Register: "du", as Danish customer service writes (De would sound stiff and old-fashioned). */
+import attachmentMessages from '../../ui/attachments/messages/da.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -159,20 +160,7 @@ export default {
   botHandingOff: 'Vi stiller dig om til et menneske…',
   botSuggested: 'Vores hjælpebot foreslog: {titles}.',
   botHandedOff: 'Du bad om at tale med et menneske.',
-  attachFile: 'Vedhæft en fil',
-  fileOpen: 'Åbn billedet {name} ({size})',
-  fileDownload: 'Hent {name} ({size})',
-  fileViewer: 'Billede',
-  fileClose: 'Luk',
-  fileUnavailable: 'Filen findes ikke længere.',
-  uploading: 'Sender {name} …',
-  uploadFailed: '{name} blev ikke sendt: {reason}.',
-  uploadRetry: 'Send {name} igen',
-  uploadRemove: 'Fjern {name}',
-  uploadTooLarge: 'filen er for stor',
-  uploadTypeRefused: 'denne filtype modtages ikke',
-  uploadRateLimited: 'for mange filer på én gang, vent et minut',
-  uploadNetwork: 'forbindelsen svigtede',
+  ...attachmentMessages,
   transcriptGroup: 'Udskrift af samtalen',
   transcriptDownload: 'Hent udskriften',
   transcriptEmail: 'Send mig udskriften på e-mail',

@@ -1,4 +1,5 @@
 /** The widget in German. Register: "Sie", as German customer service writes. */
+import attachmentMessages from '../../ui/attachments/messages/de.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -159,20 +160,7 @@ export default {
   botHandingOff: 'Sie werden mit einem Mitarbeiter verbunden…',
   botSuggested: 'Unser Hilfe-Bot hat vorgeschlagen: {titles}.',
   botHandedOff: 'Sie wollten mit einem Menschen sprechen.',
-  attachFile: 'Datei anhängen',
-  fileOpen: 'Bild {name} öffnen ({size})',
-  fileDownload: '{name} herunterladen ({size})',
-  fileViewer: 'Bild',
-  fileClose: 'Schließen',
-  fileUnavailable: 'Diese Datei ist nicht mehr verfügbar.',
-  uploading: '{name} wird gesendet …',
-  uploadFailed: '{name} wurde nicht gesendet: {reason}.',
-  uploadRetry: '{name} erneut senden',
-  uploadRemove: '{name} entfernen',
-  uploadTooLarge: 'die Datei ist zu groß',
-  uploadTypeRefused: 'diese Art von Datei wird nicht angenommen',
-  uploadRateLimited: 'zu viele Dateien auf einmal, bitte eine Minute warten',
-  uploadNetwork: 'die Verbindung ist fehlgeschlagen',
+  ...attachmentMessages,
   transcriptGroup: 'Verlauf dieses Gesprächs',
   transcriptDownload: 'Verlauf herunterladen',
   transcriptEmail: 'Verlauf per E-Mail senden',

@@ -3,6 +3,7 @@
  * against. Every string a visitor sees or hears comes from here. Messages are ICU MessageFormat:
  * `{name}` placeholders, and `{count, plural, one {…} other {…}}` where a number changes the words.
  */
+import { attachmentMessages } from '../../ui/attachments/messages/en.js';
 import { formatMessage } from '../../ui/format/format-message.js';
 
 export const en = {
@@ -163,20 +164,7 @@ export const en = {
   botHandingOff: 'Connecting you to a person…',
   botSuggested: 'Our help bot suggested: {titles}.',
   botHandedOff: 'You asked to talk to a person.',
-  attachFile: 'Attach a file',
-  fileOpen: 'Open picture {name} ({size})',
-  fileDownload: 'Download {name} ({size})',
-  fileViewer: 'Picture',
-  fileClose: 'Close',
-  fileUnavailable: 'This file is no longer available.',
-  uploading: 'Sending {name}…',
-  uploadFailed: '{name} was not sent: {reason}.',
-  uploadRetry: 'Try sending {name} again',
-  uploadRemove: 'Remove {name}',
-  uploadTooLarge: 'the file is too large',
-  uploadTypeRefused: 'this kind of file is not accepted',
-  uploadRateLimited: 'too many files at once, wait a minute',
-  uploadNetwork: 'the connection failed',
+  ...attachmentMessages,
   transcriptGroup: 'Transcript of this conversation',
   transcriptDownload: 'Download the transcript',
   transcriptEmail: 'E-mail me the transcript',

@@ -1,4 +1,5 @@
 /** The widget in Spanish. Register: "usted", courteous and plain, as customer service writes across Spain and Latin America. */
+import attachmentMessages from '../../ui/attachments/messages/es.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -159,20 +160,7 @@ export default {
   botHandingOff: 'Le estamos pasando con una persona…',
   botSuggested: 'Nuestro asistente virtual sugirió: {titles}.',
   botHandedOff: 'Usted pidió hablar con una persona.',
-  attachFile: 'Adjuntar un archivo',
-  fileOpen: 'Abrir la imagen {name} ({size})',
-  fileDownload: 'Descargar {name} ({size})',
-  fileViewer: 'Imagen',
-  fileClose: 'Cerrar',
-  fileUnavailable: 'Este archivo ya no está disponible.',
-  uploading: 'Enviando {name}…',
-  uploadFailed: 'No se envió {name}: {reason}.',
-  uploadRetry: 'Volver a enviar {name}',
-  uploadRemove: 'Quitar {name}',
-  uploadTooLarge: 'el archivo es demasiado grande',
-  uploadTypeRefused: 'no se aceptan archivos de este tipo',
-  uploadRateLimited: 'demasiados archivos a la vez, espere un minuto',
-  uploadNetwork: 'falló la conexión',
+  ...attachmentMessages,
   transcriptGroup: 'Transcripción de esta conversación',
   transcriptDownload: 'Descargar la transcripción',
   transcriptEmail: 'Enviarme la transcripción por correo',

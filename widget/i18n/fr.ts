@@ -1,4 +1,5 @@
 /** The widget in French. Register: "vous", as French customer service always writes; no-break spaces before : ; ? ! as French typography wants. */
+import attachmentMessages from '../../ui/attachments/messages/fr.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -159,20 +160,7 @@ export default {
   botHandingOff: 'Mise en relation avec un conseiller…',
   botSuggested: 'Notre assistant a proposé : {titles}.',
   botHandedOff: 'Vous avez demandé à parler à un conseiller.',
-  attachFile: 'Joindre un fichier',
-  fileOpen: 'Ouvrir l’image {name} ({size})',
-  fileDownload: 'Télécharger {name} ({size})',
-  fileViewer: 'Image',
-  fileClose: 'Fermer',
-  fileUnavailable: 'Ce fichier n’est plus disponible.',
-  uploading: 'Envoi de {name}…',
-  uploadFailed: '{name} n’a pas été envoyé : {reason}.',
-  uploadRetry: 'Renvoyer {name}',
-  uploadRemove: 'Retirer {name}',
-  uploadTooLarge: 'le fichier est trop volumineux',
-  uploadTypeRefused: 'ce type de fichier n’est pas accepté',
-  uploadRateLimited: 'trop de fichiers à la fois, patientez une minute',
-  uploadNetwork: 'la connexion a échoué',
+  ...attachmentMessages,
   transcriptGroup: 'Transcription de cette conversation',
   transcriptDownload: 'Télécharger la transcription',
   transcriptEmail: 'Recevoir la transcription par e-mail',

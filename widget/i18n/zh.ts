@@ -1,4 +1,5 @@
 /** The widget in Simplified Chinese. Register: polite "您", as Chinese customer service writes. */
+import attachmentMessages from '../../ui/attachments/messages/zh.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -159,20 +160,7 @@ export default {
   botHandingOff: '正在为您转接人工客服…',
   botSuggested: '智能助手推荐了：{titles}。',
   botHandedOff: '您已请求转接人工客服。',
-  attachFile: '添加文件',
-  fileOpen: '打开图片 {name}（{size}）',
-  fileDownload: '下载 {name}（{size}）',
-  fileViewer: '图片',
-  fileClose: '关闭',
-  fileUnavailable: '此文件已无法获取。',
-  uploading: '正在发送 {name}…',
-  uploadFailed: '{name} 未发送：{reason}。',
-  uploadRetry: '重新发送 {name}',
-  uploadRemove: '移除 {name}',
-  uploadTooLarge: '文件太大',
-  uploadTypeRefused: '不接受此类文件',
-  uploadRateLimited: '一次发送的文件太多，请稍等一分钟',
-  uploadNetwork: '连接失败',
+  ...attachmentMessages,
   transcriptGroup: '本次对话记录',
   transcriptDownload: '下载对话记录',
   transcriptEmail: '通过电子邮件发送对话记录',

@@ -3,6 +3,7 @@
  * MSA of Arabic business software; the agent is addressed in the usual masculine-generic forms.
  * Counted words use all six Arabic plural forms (zero, one, two, few, many, other).
  */
+import attachmentMessages from '../../../ui/attachments/messages/ar.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -652,20 +653,7 @@ export default {
   'audit_team.password-reset': 'تمت إعادة تعيين كلمة المرور',
   'audit_team.invitation-accepted': 'تم قبول الدعوة',
   'audit_team.password-set': 'تم تعيين كلمة مرور جديدة عبر رابط',
-  attachFile: 'إرفاق ملف',
-  fileOpen: 'فتح الصورة {name} ({size})',
-  fileDownload: 'تنزيل {name} ({size})',
-  fileViewer: 'صورة',
-  fileClose: 'إغلاق',
-  fileUnavailable: 'لم يعد هذا الملف متاحًا.',
-  uploading: 'جارٍ إرسال {name}…',
-  uploadFailed: 'لم يُرسل {name}: {reason}.',
-  uploadRetry: 'إعادة إرسال {name}',
-  uploadRemove: 'إزالة {name}',
-  uploadTooLarge: 'الملف كبير جدًا',
-  uploadTypeRefused: 'هذا النوع من الملفات غير مقبول',
-  uploadRateLimited: 'ملفات كثيرة دفعة واحدة، انتظر دقيقة',
-  uploadNetwork: 'فشل الاتصال',
+  ...attachmentMessages,
   transcriptText: 'نص المحادثة (نص)',
   transcriptHtml: 'نص المحادثة (صفحة ويب)',
 } satisfies Translation;

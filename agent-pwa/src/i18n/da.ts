@@ -1,4 +1,5 @@
 /** The agent app in Danish. Register: "du", as Danish software and workplaces speak. */
+import attachmentMessages from '../../../ui/attachments/messages/da.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -648,20 +649,7 @@ export default {
   'audit_team.password-reset': 'Adgangskode nulstillet',
   'audit_team.invitation-accepted': 'Invitation accepteret',
   'audit_team.password-set': 'Ny adgangskode valgt via link',
-  attachFile: 'Vedhæft en fil',
-  fileOpen: 'Åbn billedet {name} ({size})',
-  fileDownload: 'Hent {name} ({size})',
-  fileViewer: 'Billede',
-  fileClose: 'Luk',
-  fileUnavailable: 'Filen findes ikke længere.',
-  uploading: 'Sender {name} …',
-  uploadFailed: '{name} blev ikke sendt: {reason}.',
-  uploadRetry: 'Send {name} igen',
-  uploadRemove: 'Fjern {name}',
-  uploadTooLarge: 'filen er for stor',
-  uploadTypeRefused: 'denne filtype modtages ikke',
-  uploadRateLimited: 'for mange filer på én gang, vent et minut',
-  uploadNetwork: 'forbindelsen svigtede',
+  ...attachmentMessages,
   transcriptText: 'Udskrift (tekst)',
   transcriptHtml: 'Udskrift (webside)',
 } satisfies Translation;

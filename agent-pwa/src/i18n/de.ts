@@ -1,4 +1,5 @@
 /** The agent app in German. Register: "Sie", as German business software addresses its users; contact-center terms as German teams use them. */
+import attachmentMessages from '../../../ui/attachments/messages/de.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -648,20 +649,7 @@ export default {
   'audit_team.password-reset': 'Passwort zurückgesetzt',
   'audit_team.invitation-accepted': 'Einladung angenommen',
   'audit_team.password-set': 'Neues Passwort per Link festgelegt',
-  attachFile: 'Datei anhängen',
-  fileOpen: 'Bild {name} öffnen ({size})',
-  fileDownload: '{name} herunterladen ({size})',
-  fileViewer: 'Bild',
-  fileClose: 'Schließen',
-  fileUnavailable: 'Diese Datei ist nicht mehr verfügbar.',
-  uploading: '{name} wird gesendet …',
-  uploadFailed: '{name} wurde nicht gesendet: {reason}.',
-  uploadRetry: '{name} erneut senden',
-  uploadRemove: '{name} entfernen',
-  uploadTooLarge: 'die Datei ist zu groß',
-  uploadTypeRefused: 'diese Art von Datei wird nicht angenommen',
-  uploadRateLimited: 'zu viele Dateien auf einmal, bitte eine Minute warten',
-  uploadNetwork: 'die Verbindung ist fehlgeschlagen',
+  ...attachmentMessages,
   transcriptText: 'Verlauf (Text)',
   transcriptHtml: 'Verlauf (Webseite)',
 } satisfies Translation;

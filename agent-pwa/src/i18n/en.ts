@@ -4,6 +4,7 @@
  * sees or hears comes from here. Messages are ICU MessageFormat: `{name}` placeholders, and
  * `{count, plural, one {…} other {…}}` where a number changes the words.
  */
+import { attachmentMessages } from '../../../ui/attachments/messages/en.js';
 import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
 
@@ -503,20 +504,7 @@ export const en = {
   libraryEditArticle: 'Edit {title}',
   libraryRemoveArticle: 'Remove {title}',
   libraryNewArticle: 'New article',
-  attachFile: 'Attach a file',
-  fileOpen: 'Open picture {name} ({size})',
-  fileDownload: 'Download {name} ({size})',
-  fileViewer: 'Picture',
-  fileClose: 'Close',
-  fileUnavailable: 'This file is no longer available.',
-  uploading: 'Sending {name}…',
-  uploadFailed: '{name} was not sent: {reason}.',
-  uploadRetry: 'Try sending {name} again',
-  uploadRemove: 'Remove {name}',
-  uploadTooLarge: 'the file is too large',
-  uploadTypeRefused: 'this kind of file is not accepted',
-  uploadRateLimited: 'too many files at once, wait a minute',
-  uploadNetwork: 'the connection failed',
+  ...attachmentMessages,
   transcriptText: 'Transcript (text)',
   transcriptHtml: 'Transcript (web page)',
   ...accountMessages,

@@ -1,4 +1,5 @@
 /** The agent app in Spanish. Register: "tú", as a team's own tool speaks to colleagues; terms as Spanish-speaking contact centers use them. */
+import attachmentMessages from '../../../ui/attachments/messages/es.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -648,20 +649,7 @@ export default {
   'audit_team.password-reset': 'Contraseña restablecida',
   'audit_team.invitation-accepted': 'Invitación aceptada',
   'audit_team.password-set': 'Contraseña nueva elegida con un enlace',
-  attachFile: 'Adjuntar un archivo',
-  fileOpen: 'Abrir la imagen {name} ({size})',
-  fileDownload: 'Descargar {name} ({size})',
-  fileViewer: 'Imagen',
-  fileClose: 'Cerrar',
-  fileUnavailable: 'Este archivo ya no está disponible.',
-  uploading: 'Enviando {name}…',
-  uploadFailed: 'No se envió {name}: {reason}.',
-  uploadRetry: 'Volver a enviar {name}',
-  uploadRemove: 'Quitar {name}',
-  uploadTooLarge: 'el archivo es demasiado grande',
-  uploadTypeRefused: 'no se aceptan archivos de este tipo',
-  uploadRateLimited: 'demasiados archivos a la vez, espere un minuto',
-  uploadNetwork: 'falló la conexión',
+  ...attachmentMessages,
   transcriptText: 'Transcripción (texto)',
   transcriptHtml: 'Transcripción (página web)',
 } satisfies Translation;

@@ -1,4 +1,5 @@
 /** The agent app in French. Register: "vous", as French software addresses its users; contact-center terms as French teams use them. */
+import attachmentMessages from '../../../ui/attachments/messages/fr.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -648,20 +649,7 @@ export default {
   'audit_team.password-reset': 'Mot de passe réinitialisé',
   'audit_team.invitation-accepted': 'Invitation acceptée',
   'audit_team.password-set': 'Nouveau mot de passe défini via un lien',
-  attachFile: 'Joindre un fichier',
-  fileOpen: 'Ouvrir l’image {name} ({size})',
-  fileDownload: 'Télécharger {name} ({size})',
-  fileViewer: 'Image',
-  fileClose: 'Fermer',
-  fileUnavailable: 'Ce fichier n’est plus disponible.',
-  uploading: 'Envoi de {name}…',
-  uploadFailed: '{name} n’a pas été envoyé : {reason}.',
-  uploadRetry: 'Renvoyer {name}',
-  uploadRemove: 'Retirer {name}',
-  uploadTooLarge: 'le fichier est trop volumineux',
-  uploadTypeRefused: 'ce type de fichier n’est pas accepté',
-  uploadRateLimited: 'trop de fichiers à la fois, patientez une minute',
-  uploadNetwork: 'la connexion a échoué',
+  ...attachmentMessages,
   transcriptText: 'Transcription (texte)',
   transcriptHtml: 'Transcription (page web)',
 } satisfies Translation;

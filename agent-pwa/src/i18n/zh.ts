@@ -1,4 +1,5 @@
 /** The agent app in Simplified Chinese. Register: plain and polite workplace Chinese; contact-center terms as Chinese 客服中心 teams use them. */
+import attachmentMessages from '../../../ui/attachments/messages/zh.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -648,20 +649,7 @@ export default {
   'audit_team.password-reset': '重置了密码',
   'audit_team.invitation-accepted': '接受了邀请',
   'audit_team.password-set': '通过链接设置了新密码',
-  attachFile: '添加文件',
-  fileOpen: '打开图片 {name}（{size}）',
-  fileDownload: '下载 {name}（{size}）',
-  fileViewer: '图片',
-  fileClose: '关闭',
-  fileUnavailable: '此文件已无法获取。',
-  uploading: '正在发送 {name}…',
-  uploadFailed: '{name} 未发送：{reason}。',
-  uploadRetry: '重新发送 {name}',
-  uploadRemove: '移除 {name}',
-  uploadTooLarge: '文件太大',
-  uploadTypeRefused: '不接受此类文件',
-  uploadRateLimited: '一次发送的文件太多，请稍等一分钟',
-  uploadNetwork: '连接失败',
+  ...attachmentMessages,
   transcriptText: '对话记录（文本）',
   transcriptHtml: '对话记录（网页）',
 } satisfies Translation;
