@@ -11,24 +11,16 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
+import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
-
-const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
 
 describe('the widget and the wallboard tell the truth', () => {
   const data = tempDataDir();
   let server: RunningServer;
+  let admin: AdminApi;
   let browser: Browser;
   let ana: Page;
   let ben: Page;
-
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${server.url}/api/admin${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
-    return res.json();
-  }
 
   const setStatus = (page: Page, value: string) => page.getByRole('combobox', { name: 'Your status' }).selectOption(value);
 
@@ -53,12 +45,11 @@ describe('the widget and the wallboard tell the truth', () => {
   }
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
-    const agents = (await admin('GET', '/agents')) as { id: string; email: string }[];
+    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
+    admin = adminApi(server.url);
     // Ana answers chats only; Ben also takes calls. Support waits for an outcome after each contact.
-    await admin('PATCH', `/agents/${agents.find((a) => a.email === ANA.email)!.id}/routing`, { capacity: { chat: 3, voice: 0, email: 5, message: 5 } });
-    const queues = (await admin('GET', '/queues')) as { id: string; slug: string }[];
-    await admin('PATCH', `/queues/${queues.find((q) => q.slug === 'support')!.id}`, { dispositionRequired: true });
+    await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { capacity: { chat: 3, voice: 0, email: 5, message: 5 } });
+    await admin('PATCH', `/admin/queues/${await admin.queueId('support')}`, { dispositionRequired: true });
     browser = await launchBrowser();
     ana = await (await newParty(browser)).newPage();
     ben = await (await newParty(browser)).newPage();

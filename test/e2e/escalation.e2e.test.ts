@@ -10,32 +10,22 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
+import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
-
-const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
 
 describe('escalating a chat to the next tier in the browser', () => {
   const data = tempDataDir();
   let server: RunningServer;
+  let admin: AdminApi;
   let browser: Browser;
 
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${server.url}/api/admin${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
-    return res.json();
-  }
-
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
-    const agents = (await admin('GET', '/agents')) as { id: string; email: string }[];
-    const id = (email: string) => agents.find((a) => a.email === email)!.id;
-    const support = ((await admin('GET', '/queues')) as { id: string; slug: string }[]).find((q) => q.slug === 'support')!;
+    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
+    admin = adminApi(server.url);
     // Ana answers first (tier 1); Ben is the specialist (tier 2).
-    await admin('PUT', `/queues/${support.id}/members`, [
-      { agentId: id(ANA.email), tier: 1, position: 0 },
-      { agentId: id(BEN.email), tier: 2, position: 0 },
+    await admin('PUT', `/admin/queues/${await admin.queueId('support')}/members`, [
+      { agentId: await admin.agentId(ANA.email), tier: 1, position: 0 },
+      { agentId: await admin.agentId(BEN.email), tier: 2, position: 0 },
     ]);
     browser = await launchBrowser();
   });

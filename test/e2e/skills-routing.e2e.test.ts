@@ -9,37 +9,27 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
+import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
-
-const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
-
 
 describe('skill-based routing and ring-no-answer in the browser', () => {
   const data = tempDataDir();
   let server: RunningServer;
+  let admin: AdminApi;
   let browser: Browser;
   let ana: Page;
   let ben: Page;
 
-  async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${server.url}/api/admin${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
-    return res.json();
-  }
-
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
-    const agents = (await admin('GET', '/agents')) as { id: string; email: string }[];
-    const id = (email: string) => agents.find((a) => a.email === email)!.id;
+    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
+    admin = adminApi(server.url);
     // The demo seed has Support (everyone) and Billing (needs the billing skill); make the
     // skills explicit and the ring time short, as an admin would.
-    const queues = (await admin('GET', '/queues')) as { id: string; slug: string }[];
-    for (const q of queues) await admin('PATCH', `/queues/${q.id}`, { offerTimeoutMs: 5_000, retryDelayMs: 60_000 });
-    await admin('PATCH', `/queues/${queues.find((q) => q.slug === 'billing')!.id}`, { requiredSkills: { billing: 2 } });
-    await admin('PATCH', `/agents/${id(ANA.email)}/routing`, { skills: { billing: 3 } });
-    await admin('PATCH', `/agents/${id(BEN.email)}/routing`, { skills: {} });
+    const queues = (await admin('GET', '/admin/queues')) as { id: string; slug: string }[];
+    for (const q of queues) await admin('PATCH', `/admin/queues/${q.id}`, { offerTimeoutMs: 5_000, retryDelayMs: 60_000 });
+    await admin('PATCH', `/admin/queues/${await admin.queueId('billing')}`, { requiredSkills: { billing: 2 } });
+    await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { skills: { billing: 3 } });
+    await admin('PATCH', `/admin/agents/${await admin.agentId(BEN.email)}/routing`, { skills: {} });
 
     browser = await launchBrowser();
     ana = await (await newParty(browser)).newPage();

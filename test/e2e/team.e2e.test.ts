@@ -10,36 +10,29 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
+import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
 
-const ADMIN = { email: 'admin@e2e.local', password: 'admin-password-e2e' };
 const DANA = { name: 'Dana Reyes', email: 'dana@e2e.local', password: 'juniper-harbor-quilt-42' };
 
 describe('the team in the agent app', () => {
   const data = tempDataDir();
   let server: RunningServer;
+  let api: AdminApi;
   let browser: Browser;
   let admin: Page;
   let invitation = '';
 
-  /** The admin API, with a session of its own (as a script of the admin's would). */
-  async function adminApi(method: string, path: string, body?: unknown): Promise<unknown> {
-    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.url }, body: JSON.stringify(ADMIN) });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const res = await fetch(`${server.url}/api${path}`, { method, headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: cookie }, ...(body ? { body: JSON.stringify(body) } : {}) });
-    assert.equal(res.status, 200, `${method} ${path}: ${await res.clone().text()}`);
-    return res.json();
-  }
-
   const teamRow = (name: string) => admin.getByRole('table', { name: 'Team' }).getByRole('row').filter({ has: admin.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
+    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
+    api = adminApi(server.url);
     browser = await launchBrowser();
     const context = await newParty(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     admin = await context.newPage();
-    await agent.signIn(admin, server.url, ADMIN);
+    await agent.signIn(admin, server.url, E2E_ADMIN);
     await agent.openTab(admin, 'Team');
     await teamRow('Administrator').waitFor();
   });
@@ -75,11 +68,11 @@ describe('the team in the agent app', () => {
     assert.equal(await teamRow('Dana Again').count(), 0);
 
     // Dana serves the support queue; the demo agents are not signed in, so she is the only one online.
-    const team = (await adminApi('GET', '/team')) as { id: string; email: string }[];
+    const team = (await api('GET', '/team')) as { id: string; email: string }[];
     const danaId = team.find((m) => m.email === DANA.email)!.id;
-    const queues = (await adminApi('GET', '/admin/queues')) as { id: string; slug: string; members: object[] }[];
+    const queues = (await api('GET', '/admin/queues')) as { id: string; slug: string; members: object[] }[];
     const support = queues.find((q) => q.slug === 'support')!;
-    await adminApi('PUT', `/admin/queues/${support.id}/members`, [...support.members, { agentId: danaId, tier: 1, position: 0 }]);
+    await api('PUT', `/admin/queues/${support.id}/members`, [...support.members, { agentId: danaId, tier: 1, position: 0 }]);
 
     // Dana opens the link in her own browser: a weak password first, then a good one.
     const dana = await (await newParty(browser)).newPage();
@@ -147,8 +140,8 @@ describe('the team in the agent app', () => {
     await teamRow('Administrator').getByText('Active').waitFor();
     await admin.getByRole('alert').filter({ hasText: 'The last active admin cannot be given another role; make someone else admin first.' }).waitFor();
     assert.equal(await role.inputValue(), 'admin');
-    const stored = (await adminApi('GET', '/team')) as { email: string; role: string }[];
-    assert.equal(stored.find((m) => m.email === ADMIN.email)!.role, 'admin');
+    const stored = (await api('GET', '/team')) as { email: string; role: string }[];
+    assert.equal(stored.find((m) => m.email === E2E_ADMIN.email)!.role, 'admin');
     // Still an admin in this window: the session was not ended.
     await agent.openTab(admin, 'Team');
     await teamRow('Administrator').waitFor();
