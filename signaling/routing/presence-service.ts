@@ -165,6 +165,11 @@ export class PresenceService {
     return this.connections.has(agentId) || this.graces.has(agentId);
   }
 
+  /** How many app windows (sockets) the agent has open on this node. */
+  openWindows(agentId: string): number {
+    return this.connections.get(agentId) ?? 0;
+  }
+
   /** Whether the agent has a socket open right now (a call needs one: its media died with the window). */
   hasOpenSocket(agentId: string): boolean {
     return this.connections.has(agentId);

@@ -15,6 +15,7 @@ import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { startFreezableProxy, type FreezableProxy } from '../support/freezable-proxy.js';
 import { startTestServer, type TestServer } from '../support/in-process-server.js';
+import { until } from '../support/until.js';
 import { agent, visitor } from '../support/parties.js';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -75,11 +76,12 @@ describe('presence', () => {
     for (const tab of [first, second]) await tab.getByRole('combobox', { name: 'Your status' }).locator('option:checked', { hasText: 'On a contact' }).waitFor({ state: 'attached' });
 
     await second.close();
-    // A non-event: nothing to await but the time in which the agent would have turned away.
-    await new Promise((resolve) => setTimeout(resolve, GRACE_MS + 1_000));
+    // Once the server has seen the tab go, one window is left, and no grace began: nothing will change.
+    const anaId = await agentId(ANA.email);
+    await until(() => server.services.presence.openWindows(anaId) === 1, 'the server sees one window left');
     const ana = (await server.store.agents.findByEmail(ANA.email))!;
     assert.equal(ana.status, 'available');
-    assert.equal(server.services.presence.isConnected(ana.id), true);
+    assert.equal(server.services.presence.hasOpenSocket(ana.id), true);
     assert.equal(await statusShown(first), 'On a contact');
 
     await startChat(browser, server.url, 'Second question');
