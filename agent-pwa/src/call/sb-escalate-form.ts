@@ -2,27 +2,18 @@
  * Escalating a conversation to the next tier of its queue: the reason, which the next agent
  * reads in the hand-over note, is required.
  */
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { MAX_ESCALATION_REASON } from '../../../signaling/protocol/version.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
+import { inlineFormStyles } from './inline-form-styles.js';
 
 /**
  * @fires sb-escalate - `{ reason }`.
  * @fires sb-escalate-cancel - the agent closed the form (Cancel or Escape).
  */
 export class SbEscalateForm extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      form { display: grid; gap: 8px; padding: 12px 16px; background: var(--sb-color-page); border-bottom: 1px solid var(--sb-color-border-subtle); }
-      h3 { margin: 0; font-size: 15px; }
-      label { display: grid; gap: 4px; font-size: 14px; }
-      textarea { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); color: inherit; }
-      .actions { display: flex; gap: 8px; justify-content: flex-end; }
-      .error { margin: 0; color: var(--sb-color-danger); font-size: 14px; }
-    `,
-  ];
+  static override styles = [sharedStyles, inlineFormStyles];
   static override properties = { visitor: { attribute: false }, refused: { type: Boolean } };
   declare visitor: string;
   /** The server said the queue has no higher tier: the form says so and stays open. */

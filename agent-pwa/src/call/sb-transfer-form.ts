@@ -2,27 +2,19 @@
  * Choosing where a conversation goes: a colleague who is available, or a queue (where it waits
  * at the head), with a note that only the next agent reads.
  */
-import { css, html, LitElement } from 'lit';
+import { html, LitElement } from 'lit';
 import type { TransferTargets } from '../../../signaling/protocol/api.js';
 import { MAX_MESSAGE_LENGTH } from '../../../signaling/protocol/version.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
+import { inlineFormStyles } from './inline-form-styles.js';
 
 /**
  * @fires sb-transfer - `{ to: { agentId } | { queueId }, note? }`.
  * @fires sb-transfer-cancel - the agent closed the form (Cancel or Escape).
  */
 export class SbTransferForm extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      form { display: grid; gap: 8px; padding: 12px 16px; background: var(--sb-color-page); border-bottom: 1px solid var(--sb-color-border-subtle); }
-      h3 { margin: 0; font-size: 15px; }
-      label { display: grid; gap: 4px; font-size: 14px; }
-      select, textarea { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; }
-      .actions { display: flex; gap: 8px; justify-content: flex-end; }
-    `,
-  ];
+  static override styles = [sharedStyles, inlineFormStyles];
   static override properties = { targets: { attribute: false }, visitor: { attribute: false } };
   declare targets: TransferTargets | undefined;
   declare visitor: string;

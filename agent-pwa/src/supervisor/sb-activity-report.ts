@@ -8,6 +8,7 @@ import { api } from '../api-client.js';
 import { appLocale, t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { duration } from './format.js';
+import { reportStyles } from './report-styles.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -28,16 +29,9 @@ const partOf = (r: ActivityRow, key: (typeof PARTS)[number]['key']) => (key === 
 export class SbActivityReport extends LitElement {
   static override styles = [
     sharedStyles,
+    reportStyles,
     css`
       :host { display: block; }
-      form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
-      label { display: grid; gap: 4px; font-size: 13px; }
-      input { padding: 5px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); color: inherit; }
-      h2 { font-size: 16px; margin: 20px 0 8px; }
-      .scroll { overflow-x: auto; max-width: 100%; }
-      table { border-collapse: collapse; width: 100%; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); }
-      th, td { padding: 5px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
       .bar { display: flex; inline-size: 160px; block-size: 12px; border-radius: 4px; overflow: hidden; background: var(--sb-color-border-subtle); }
       .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; margin: 4px 0 8px; padding: 0; list-style: none; }
       .swatch { display: inline-block; inline-size: 10px; block-size: 10px; border-radius: 2px; margin-inline-end: 4px; }

@@ -9,6 +9,7 @@ import { sharedStyles } from '../shared-styles.js';
 import { duration, percent } from './format.js';
 import { drawReportChart } from './report-chart.js';
 import { ReportsController } from './reports-controller.js';
+import { reportStyles } from './report-styles.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -16,17 +17,10 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
 export class SbReports extends LitElement {
   static override styles = [
     sharedStyles,
+    reportStyles,
     css`
       :host { display: block; padding: 16px; overflow: auto; height: 100%; }
-      form { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; margin-bottom: 12px; }
-      label { display: grid; gap: 4px; font-size: 13px; }
-      input, select { padding: 5px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); }
-      table { border-collapse: collapse; width: 100%; background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); margin-top: 12px; }
-      th, td { padding: 5px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
-      /* Each table scrolls sideways on its own when its columns do not fit, rather than being cut (focusable, so a keyboard can scroll it). */
-      .scroll { overflow-x: auto; max-width: 100%; }
-      th:first-child, td:first-child, th:nth-child(2), td:nth-child(2) { text-align: start; }
-      h2 { font-size: 16px; margin: 20px 0 8px; }
+      table { margin-top: 12px; }
       .chart[hidden] { display: none; }
       .chart { background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 8px; min-height: 40px; }
     `,
