@@ -22,6 +22,7 @@ import { compressJson } from './http/compress-json.js';
 import type { Readiness } from './kernel/readiness.js';
 import { metricsRoutes } from './http/metrics-routes.js';
 import { assignRequestId, requestLog } from './http/request-log.js';
+import { qualityRoutes } from './http/quality-routes.js';
 import { reportRoutes } from './http/report-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
 import { createRouter, type AppEnv } from './http/router.js';
@@ -127,6 +128,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/transfer-targets', transferRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
+  api.route('/quality', qualityRoutes(services));
   api.route('/supervisor', supervisorRoutes(services));
   // The description at /api/openapi.json and the readable reference at /api/docs.
   serveApiDescription(api, config.publicUrl);

@@ -19,6 +19,7 @@ import { QueuePlacement } from './conversations/queue-placement.js';
 import { RecordingService } from './voice/recording-service.js';
 import { SupervisionService } from './supervision/supervision-service.js';
 import { EventLogWriter } from './kernel/event-log-writer.js';
+import { QualityService } from './quality/quality-service.js';
 import { ReportService } from './supervision/report-service.js';
 import { PresenceListeners, PresenceService } from './routing/presence-service.js';
 import { RoutingListeners, RoutingService } from './routing/routing-service.js';
@@ -90,6 +91,8 @@ export interface Services {
   log: EventLogWriter;
   wallboard: WallboardService;
   reports: ReportService;
+  /** Quality control: scorecards and supervisors' reviews of finished conversations. */
+  quality: QualityService;
   /** Customers' data: export, erasure and retention settings (admins). */
   privacy: PrivacyService;
   /** Visitors' requests to delete a conversation, and admins' decisions. */
@@ -264,6 +267,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     webhooks,
     wallboard,
     reports: new ReportService(store, { timeZone, kpi }),
+    quality: new QualityService(store, audit, { timeZone, clock }),
     log,
     routing,
     presence,

@@ -12,7 +12,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const BASE = ['kernel', 'store', 'bus', 'acd', 'kpi', 'protocol'];
-const DOMAINS = ['auth', 'routing', 'conversations', 'supervision', 'voice', 'cobrowse', 'callbacks', 'mail', 'channels', 'customers', 'knowledge', 'privacy', 'files'];
+const DOMAINS = ['auth', 'routing', 'conversations', 'supervision', 'voice', 'cobrowse', 'callbacks', 'mail', 'channels', 'customers', 'knowledge', 'privacy', 'files', 'quality'];
 
 /** What each part of the repository may import (by part name); `typesOnly` may be imported with `import type` only. */
 export const LAYERS = {
@@ -26,7 +26,7 @@ export const LAYERS = {
   // Domains: the base, and the domains named here.
   ...Object.fromEntries(
     DOMAINS.map((d) => {
-      const uses = { auth: [], routing: [], conversations: ['routing'], supervision: ['conversations', 'routing'], files: ['conversations', 'routing', 'privacy', 'mail'] }[d] ?? ['conversations', 'routing'];
+      const uses = { auth: [], routing: [], conversations: ['routing'], supervision: ['conversations', 'routing', 'quality'], quality: [], files: ['conversations', 'routing', 'privacy', 'mail'] }[d] ?? ['conversations', 'routing'];
       return [`signaling/${d}`, { may: [...BASE.map((b) => `signaling/${b}`), ...uses.map((u) => `signaling/${u}`)] }];
     }),
   ),

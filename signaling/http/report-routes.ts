@@ -5,7 +5,8 @@ import type { AuthService } from '../auth/auth-service.js';
 import { ReportService } from '../supervision/report-service.js';
 import { requireAgent } from './require-agent.js';
 import { access, createRouter, errorResponses, jsonOk } from './router.js';
-import { activityRowSchema, reportRowSchema, staffingRowSchema } from './response-schemas.js';
+import { activityRowSchema, qualityRowSchema, reportRowSchema, staffingRowSchema } from './response-schemas.js';
+import { qualityReportQuerySchema } from '../protocol/quality.js';
 
 const report = createRoute({
   method: 'get',
@@ -49,6 +50,18 @@ const activity = createRoute({
   },
 });
 
+const quality = createRoute({
+  method: 'get',
+  path: '/quality',
+  operationId: 'getQualityReport',
+  tags: ['Reports', 'Quality'],
+  security: access.signedIn,
+  summary: 'Quality score per ISO week and agent (or queue), beside handle time and satisfaction',
+  description: 'Reviews are counted in the week they were made; AHT and CSAT are those of the contacts of that week. Days (YYYY-MM-DD) in SWITCHBOARD_TIME_ZONE, at most 92 at a time.',
+  request: { query: qualityReportQuerySchema },
+  responses: { ...jsonOk(z.array(qualityRowSchema), 'One row per week and agent or queue'), ...errorResponses(400, 401, 403) },
+});
+
 export function reportRoutes(auth: AuthService, reports: ReportService) {
   const router = createRouter();
   router.use('*', requireAgent(auth, ['supervisor', 'admin']));
@@ -70,6 +83,7 @@ export function reportRoutes(auth: AuthService, reports: ReportService) {
     }
     return c.json(rows, 200);
   });
+  router.openapi(quality, async (c) => c.json(await reports.quality(c.req.valid('query')), 200));
   router.openapi(staffing, async (c) => c.json(await reports.staffing(c.req.valid('query')), 200));
   return router;
 }

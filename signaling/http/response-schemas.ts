@@ -8,6 +8,7 @@ import type { Article, ArticleHit, Suggestions } from '../protocol/articles.js';
 import { CHANNELS, ConversationStatus, DISPOSITIONS, type ConversationEvent, type ConversationSummary } from '../protocol/conversation.js';
 import type { CustomerProfile, CustomerTimeline } from '../protocol/customers.js';
 import type { ActivityRow, ReportRow, StaffingRow } from '../protocol/reports.js';
+import { answerSchema, criterionSchema, type QualityRow, type ReviewView, type SampleItem, type ScorecardView } from '../protocol/quality.js';
 import type { MailReceipt } from '../mail/email-desk.js';
 import { cannedReplySchema } from '../protocol/api.js';
 
@@ -190,4 +191,51 @@ export const mailReceiptSchema = describes<MailReceipt>()(
       outcome: z.enum(['threaded', 'opened', 'duplicate']).meta({ description: '`threaded`: added to its thread’s conversation (reopened if it had ended); `opened`: a new one; `duplicate`: seen before' }),
     })
     .meta({ id: 'MailReceipt' }),
+);
+
+export const scorecardSchema = describes<ScorecardView>()(
+  z
+    .object({ id: z.string(), name: z.string(), criteria: z.array(criterionSchema), active: z.boolean(), createdAt: millis('Created') })
+    .meta({ id: 'Scorecard', description: 'A quality form: weighted criteria, yes/no or 1–5; a “no” on an auto-fail criterion scores the review 0.' }),
+);
+
+export const reviewSchema = describes<ReviewView>()(
+  z
+    .object({
+      id: z.string(),
+      conversationId: z.string(),
+      agentId: z.string().meta({ description: 'The agent scored: the one who handled the conversation' }),
+      agentName: z.string(),
+      reviewerName: z.string(),
+      queueName: z.string(),
+      channel: z.string(),
+      scorecardName: z.string(),
+      criteria: z.array(criterionSchema).meta({ description: 'The criteria as they were when the review was made' }),
+      answers: z.array(answerSchema),
+      score: z.number().min(0).max(100),
+      autoFailed: z.boolean(),
+      comment: z.string(),
+      createdAt: millis('Scored'),
+    })
+    .meta({ id: 'QualityReview', description: 'A supervisor’s review of one finished conversation.' }),
+);
+
+export const sampleItemSchema = describes<SampleItem>()(
+  z
+    .object({ conversationId: z.string(), agentId: z.string(), agentName: z.string(), queueName: z.string(), channel: z.string(), endedAt: millis('Ended') })
+    .meta({ id: 'QualitySampleItem', description: 'A finished conversation proposed for review this week.' }),
+);
+
+export const qualityRowSchema = describes<QualityRow>()(
+  z
+    .object({
+      week: z.string().meta({ description: 'ISO week in the center’s time zone, e.g. 2026-W48' }),
+      key: z.string(),
+      label: z.string(),
+      reviews: z.number().int().min(0),
+      score: z.number().nullable().meta({ description: 'Mean score 0–100; null without reviews' }),
+      ahtSeconds: z.number().nullable(),
+      csat: z.number().nullable(),
+    })
+    .meta({ id: 'QualityRow', description: 'One agent’s or queue’s week: quality beside handle time and satisfaction.' }),
 );

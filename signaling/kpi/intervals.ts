@@ -1,7 +1,7 @@
 /** Report intervals in the center's time zone: where a local day begins, and which bucket an instant falls in. */
 import { Temporal } from 'temporal-polyfill';
 
-export type Interval = '15m' | 'hour' | 'day';
+export type Interval = '15m' | 'hour' | 'day' | 'week';
 
 const zoned = (at: number, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(at).toZonedDateTimeISO(timeZone);
 const two = (n: number) => String(n).padStart(2, '0');
@@ -41,7 +41,7 @@ const QUARTER = 900_000;
 const labels = new Map<string, string>();
 
 /**
- * The bucket's label in local time: "2026-11-23", "2026-11-23 14:00" or "2026-11-23 14:15". A wall
+ * The bucket's label in local time: "2026-W48", "2026-11-23", "2026-11-23 14:00" or "2026-11-23 14:15". A wall
  * time that happens twice (the hour the clocks go back) carries its UTC offset, so the two hours
  * stay two rows: "2026-10-25 02:00+02:00" then "2026-10-25 02:00+01:00".
  */
@@ -58,7 +58,10 @@ export function bucketOf(at: number, interval: Interval, timeZone = 'UTC'): stri
 
 function labelOf(at: number, interval: Interval, timeZone: string): string {
   const local = zoned(at, timeZone);
-  const date = local.toPlainDate().toString();
+  const day = local.toPlainDate();
+  // ISO 8601 weeks (Monday first; week 1 holds the year's first Thursday): "2026-W48".
+  if (interval === 'week') return `${day.yearOfWeek}-W${two(day.weekOfYear!)}`;
+  const date = day.toString();
   if (interval === 'day') return date;
   const minute = interval === 'hour' ? 0 : Math.floor(local.minute / 15) * 15;
   const wall = local.toPlainDateTime();

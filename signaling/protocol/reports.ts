@@ -6,7 +6,7 @@ export const reportQuerySchema = z
     /** ISO dates or date-times; `to` is exclusive. */
     from: z.iso.datetime({ offset: true }).or(z.iso.date()).meta({ description: 'Start (inclusive): a date (midnight in the center’s time zone) or a date-time with offset', example: '2026-11-02' }),
     to: z.iso.datetime({ offset: true }).or(z.iso.date()).meta({ description: 'End (exclusive), at most a year after `from`', example: '2026-11-09' }),
-    interval: z.enum(['15m', 'hour', 'day']).optional().meta({ description: 'One row per interval and group; without it, one row per group for the whole period' }),
+    interval: z.enum(['15m', 'hour', 'day', 'week']).optional().meta({ description: 'One row per interval and group; without it, one row per group for the whole period' }),
     groupBy: z.enum(['total', 'queue', 'channel', 'language', 'agent']).default('total').meta({ description: 'What each row is about' }),
     format: z.enum(['json', 'csv']).default('json').meta({ description: '`csv` answers text/csv, as a file to download' }),
   })

@@ -410,6 +410,33 @@ export interface DeletionRequestsTable {
   decided_by: string | null;
 }
 
+/** A quality scorecard: weighted criteria (JSON) that reviewers answer. */
+export interface ScorecardsTable {
+  id: string;
+  name: string;
+  criteria: string;
+  active: number;
+  created_at: number;
+}
+
+/** A supervisor's review of one finished conversation against one scorecard (criteria copied in). */
+export interface QualityReviewsTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  queue_id: string;
+  channel: string;
+  reviewer_id: string;
+  scorecard_id: string;
+  scorecard_name: string;
+  criteria: string;
+  answers: string;
+  score: number;
+  auto_failed: number;
+  comment: string;
+  created_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -443,4 +470,6 @@ export interface Database {
   conversation_tags: ConversationTagsTable;
   articles: ArticlesTable;
   deletion_requests: DeletionRequestsTable;
+  scorecards: ScorecardsTable;
+  quality_reviews: QualityReviewsTable;
 }

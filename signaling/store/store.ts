@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { AccountLinksRepo } from './account-links-repo.js';
 import { AgentsRepo } from './agents-repo.js';
 import { AttachmentsRepo } from './attachments-repo.js';
+import { QualityRepo } from './quality-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { AuditRepo } from './audit-repo.js';
 import { CallbacksRepo } from './callbacks-repo.js';
@@ -59,6 +60,8 @@ export class Store {
   /** Finding and erasing a customer's data everywhere it is stored. */
   readonly privacy: PrivacyRepo;
   readonly deletionRequests: DeletionRequestsRepo;
+  /** Quality scorecards and reviews. */
+  readonly quality: QualityRepo;
   /** SQLite only, on the Store outside any transaction: see groupCommit(). */
   private readonly group: GroupCommit<Store> | undefined;
 
@@ -98,6 +101,7 @@ export class Store {
     this.customerIdentity = new CustomerIdentityRepo(db);
     this.articles = new ArticlesRepo(db);
     this.privacy = new PrivacyRepo(db, caches);
+    this.quality = new QualityRepo(db);
     this.deletionRequests = new DeletionRequestsRepo(db);
   }
 

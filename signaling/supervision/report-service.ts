@@ -5,6 +5,8 @@ import { bucketOf, hoursOfDay, startOfDate, startOfNextDay } from '../kpi/interv
 import { KpiLedger } from '../kpi/kpi-ledger.js';
 import type { KpiOptions } from '../kpi/kpis.js';
 import type { ActivityQuery, ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../protocol/reports.js';
+import type { QualityReportQuery, QualityRow } from '../protocol/quality.js';
+import { qualityRows } from '../quality/quality-report.js';
 import { agentActivity } from '../kpi/agent-activity.js';
 import type { Store } from '../store/store.js';
 
@@ -53,6 +55,20 @@ export class ReportService {
       csat: k.csat,
       ...(query.groupBy === 'agent' ? { occupancy: occupancy.get(key) ?? null } : {}),
     }));
+  }
+
+  /** Per ISO week and agent (or queue): reviews and mean quality score, beside handle time and satisfaction. */
+  async quality(query: QualityReportQuery): Promise<QualityRow[]> {
+    const from = this.instant(query.from);
+    const to = this.instant(query.to);
+    const reviews = await this.store.quality.listReviews({ from, to, limit: 100_000 });
+    const figures = await this.rows({ from: query.from, to: query.to, interval: 'week', groupBy: query.groupBy });
+    const labels = await this.labels(query.groupBy);
+    return qualityRows(
+      reviews.map((r) => ({ week: bucketOf(r.createdAt, 'week', this.options.timeZone), key: query.groupBy === 'agent' ? r.agentId : r.queueId, score: r.score })),
+      figures.map((f) => ({ week: f.bucket!, key: f.key, label: f.label, ahtSeconds: f.ahtSeconds, csat: f.csat })),
+      (key) => labels.get(key) ?? key,
+    );
   }
 
   /** Per hour of `date`: the measured arrivals and handle time, and the agents Erlang C says are needed. */

@@ -160,6 +160,15 @@ export const routeRules: Record<string, RouteRule> = {
   // Supervision and reports.
   'GET /api/reports': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
   'GET /api/reports/agent-activity': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-06' } }) },
+  'GET /api/reports/quality': { expect: SUPERVISORS, target: () => ({ query: { from: '2026-01-05', to: '2026-01-12' } }) },
+
+  // Quality control: admins keep the scorecards, supervisors score, everyone reads their own reviews.
+  'GET /api/quality/scorecards': { expect: SUPERVISORS },
+  'POST /api/quality/scorecards': { expect: ADMINS, target: () => ({ body: { name: 'Matrix', criteria: [{ label: 'Polite', kind: 'scale', weight: 2 }] } }) },
+  'PUT /api/quality/scorecards/:id': { expect: ADMINS, target: async (w) => ({ ...id(await w.fresh.scorecard()), body: { name: 'Renamed', criteria: [{ label: 'Polite', kind: 'yes-no' }] } }) },
+  'GET /api/quality/sample': { expect: SUPERVISORS },
+  'POST /api/quality/reviews': { expect: SUPERVISORS, fresh: true, target: async (w) => ({ body: { conversationId: await w.fresh.endedAnaChat(), scorecardId: await w.fresh.scorecard(), answers: [true] } }) },
+  'GET /api/quality/reviews': { expect: SIGNED_IN },
   'GET /api/reports/staffing': { expect: SUPERVISORS, target: (w) => ({ query: { queueId: w.quietQueue, date: '2026-01-05' } }) },
   'PUT /api/supervisor/agents/:id/presence': { expect: SUPERVISORS, target: (w) => ({ ...id(w.agents.cleo.id), body: { status: 'available' } }) },
   'GET /metrics': { expect: SUPERVISORS },

@@ -72,6 +72,10 @@ export interface Fresh {
   callback(): Promise<string>;
   article(): Promise<string>;
   anaReply(): Promise<string>;
+  /** An active quality scorecard with one yes/no criterion. */
+  scorecard(): Promise<string>;
+  /** A finished chat Ana handled, to be scored. */
+  endedAnaChat(): Promise<string>;
   channel(): Promise<string>;
   webhook(): Promise<string>;
   /** A new chat Ana is handling in the support queue, whose second tier is Tess: one to escalate. */
@@ -220,6 +224,13 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
       const [visitorId, chatId, now] = [randomUUID(), randomUUID(), Date.now()];
       await store.visitors.insert(visitorId, now);
       await store.conversations.insert({ id: chatId, visitorId, queueId: (await store.queues.findBySlug('support'))!.id, agentId: anaRecord.id, status: 'active', createdAt: now });
+      return chatId;
+    },
+    scorecard: async () => (await services.quality.createScorecard(adminActor.agent, { name: 'Basics', criteria: [{ label: 'Greeted the customer', kind: 'yes-no', weight: 1, autoFail: false }], active: true })).id,
+    async endedAnaChat() {
+      const [visitorId, chatId, now] = [randomUUID(), randomUUID(), Date.now()];
+      await store.visitors.insert(visitorId, now);
+      await store.conversations.insert({ id: chatId, visitorId, queueId: (await store.queues.findBySlug('support'))!.id, agentId: anaRecord.id, status: 'ended', createdAt: now, endedAt: now });
       return chatId;
     },
     async member(deactivated = false) {
