@@ -23,7 +23,8 @@ const TAGS = [
   { name: 'Team', description: 'Admins only: people in the team (invitations, initial passwords, roles, deactivation, password resets) and the sign-in limits in force.' },
   { name: 'Privacy', description: 'Admins only: export and erase everything stored about a customer, retention of conversations, recordings and attachments, and visitors’ requests to delete their conversations.' },
   { name: 'Audit', description: 'Admins only: the log of administrative actions, page by page or as CSV.' },
-  { name: 'Reports', description: 'Supervisors and admins: historical KPIs (JSON or CSV) and Erlang C staffing.' },
+  { name: 'Reports', description: 'Supervisors and admins: historical KPIs (JSON or CSV), quality beside them, and Erlang C staffing.' },
+  { name: 'Quality', description: 'Scorecards (admins), reviews of finished conversations (supervisors), and each agent’s own reviews.' },
   { name: 'Supervision', description: 'Supervisors and admins acting on agents directly.' },
   { name: 'Operations', description: 'Health and metrics for load balancers and monitoring, at the server’s root rather than under /api.' },
 ] as const;

@@ -54,7 +54,7 @@ const quality = createRoute({
   method: 'get',
   path: '/quality',
   operationId: 'getQualityReport',
-  tags: ['Reports', 'Quality'],
+  tags: ['Reports'],
   security: access.signedIn,
   summary: 'Quality score per ISO week and agent (or queue), beside handle time and satisfaction',
   description: 'Reviews are counted in the week they were made; AHT and CSAT are those of the contacts of that week. Days (YYYY-MM-DD) in SWITCHBOARD_TIME_ZONE, at most 92 at a time.',

@@ -80,7 +80,7 @@ export const qualityReportQuerySchema = z
   .object({
     from: z.iso.date().meta({ description: 'First day (YYYY-MM-DD, in the center’s time zone)', example: '2026-11-02' }),
     to: z.iso.date().meta({ description: 'Day after the last (exclusive), at most 92 days after `from`', example: '2026-11-30' }),
-    groupBy: z.enum(['agent', 'queue']).default('agent'),
+    groupBy: z.enum(['agent', 'queue']).default('agent').meta({ description: 'One row per week and agent, or per week and queue' }),
   })
   .refine((q) => q.from < q.to, { message: 'from must be before to', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 92 * 86_400_000, { message: 'at most 92 days at a time', path: ['to'] });
