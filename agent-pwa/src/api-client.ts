@@ -8,6 +8,7 @@ import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
+import type { QualityRow, ReviewInput, ReviewView, SampleItem, ScorecardInput, ScorecardView } from '../../signaling/protocol/quality.js';
 import type { ErrorBody, ErrorReason } from '../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile } from '../../signaling/protocol/server-frames.js';
@@ -65,6 +66,13 @@ export const api = {
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
+  scorecards: () => call<ScorecardView[]>('/quality/scorecards'),
+  saveScorecard: (id: string | undefined, input: ScorecardInput) =>
+    call<ScorecardView>(id ? `/quality/scorecards/${encodeURIComponent(id)}` : '/quality/scorecards', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
+  reviewSample: () => call<SampleItem[]>('/quality/sample'),
+  scoreConversation: (input: ReviewInput) => call<ReviewView>('/quality/reviews', { method: 'POST', body: JSON.stringify(input) }),
+  reviews: () => call<ReviewView[]>('/quality/reviews'),
+  qualityReport: (from: string, to: string, groupBy: 'agent' | 'queue') => call<QualityRow[]>(`/reports/quality?${new URLSearchParams({ from, to, groupBy }).toString()}`),
   agentActivity: (from: string, to: string) => call<ActivityRow[]>(`/reports/agent-activity?${new URLSearchParams({ from, to }).toString()}`),
   escalate: (id: string, reason: string) => call<{ tier: number }>(`/conversations/${encodeURIComponent(id)}/escalate`, { method: 'POST', body: JSON.stringify({ reason }) }),
   callbackOutcome: (id: string, outcome: CallbackOutcome, retryAt?: number) =>

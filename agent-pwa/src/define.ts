@@ -20,6 +20,7 @@ import { SbPresenceSwitch } from './sb-presence-switch.js';
 import { SbWrapUpPanel } from './sb-wrap-up-panel.js';
 import { SbReports } from './supervisor/sb-reports.js';
 import { SbActivityReport } from './supervisor/sb-activity-report.js';
+import { SbQualityReport } from './supervisor/sb-quality-report.js';
 import { SbWallboard } from './supervisor/sb-wallboard.js';
 import { SbAddPerson } from './team/sb-add-person.js';
 import { SbAuditLog } from './team/sb-audit-log.js';
@@ -45,6 +46,7 @@ const elements = {
   'sb-wallboard': SbWallboard,
   'sb-reports': SbReports,
   'sb-activity-report': SbActivityReport,
+  'sb-quality-report': SbQualityReport,
   'sb-transfer-form': SbTransferForm,
   'sb-escalate-form': SbEscalateForm,
   'sb-composer': SbComposer,

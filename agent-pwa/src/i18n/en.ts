@@ -7,6 +7,7 @@
 import { attachmentMessages } from '../../../ui/attachments/messages/en.js';
 import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
+import { qualityMessages } from './quality/en.js';
 
 export const en = {
   appTitle: 'Switchboard',
@@ -508,6 +509,7 @@ export const en = {
   transcriptText: 'Transcript (text)',
   transcriptHtml: 'Transcript (web page)',
   ...accountMessages,
+  ...qualityMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

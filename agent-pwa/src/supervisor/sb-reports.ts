@@ -140,7 +140,8 @@ export class SbReports extends LitElement {
             </tbody>
           </table></div>`}
       ${this.renderStaffing()}
-      <sb-activity-report></sb-activity-report>`;
+      <sb-activity-report></sb-activity-report>
+      <sb-quality-report></sb-quality-report>`;
   }
 
   private renderStaffing() {

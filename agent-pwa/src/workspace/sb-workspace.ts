@@ -23,6 +23,7 @@ import { CustomerController } from '../customer/customer-controller.js';
 import '../customer/sb-customer-pane.js';
 import { t } from '../i18n/en.js';
 import { LibraryController } from '../library/library-controller.js';
+import { QualityController } from '../quality/quality-controller.js';
 import { OfferAlertsController } from '../offers/offer-alerts-controller.js';
 import { OfferOpenController } from '../offers/offer-open-controller.js';
 import type { SbInbox } from '../sb-inbox.js';
@@ -33,6 +34,7 @@ import { renderIntegrationsTab, renderPrivacyTab, renderRoutingTab } from './adm
 import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
 import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
+import { renderQualityTab } from './quality-tab.js';
 import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
 import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
 import { tabsFor, type Tab } from './tabs.js';
@@ -97,6 +99,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   private readonly integrations = new IntegrationsController(this);
   private readonly privacy = new PrivacyController(this);
   private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
+  private readonly quality = new QualityController(this);
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
   private readonly team = new TeamController(this);
@@ -230,6 +233,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'integrations') {
       void import('../admin/sb-integrations.js');
       void this.integrations.load();
+    } else if (tab === 'quality') {
+      void import('../quality/sb-quality.js');
+      if (this.profile) void this.quality.load(this.profile.role);
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
       void this.privacy.load();
@@ -298,6 +304,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         return renderConversationsTab(this);
       case 'library':
         return renderLibraryTab(this.library, this.profile.role !== 'agent');
+      case 'quality':
+        return renderQualityTab(this.quality, this.profile.role);
       case 'wallboard':
         return renderWallboardTab(s.wallboard, {
           forcePresence: (agentId, status, reason) => void this.act(() => api.forcePresence(agentId, status, reason)),
