@@ -187,7 +187,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     (await attachments.contents(ids)).map(({ record, bytes }) => ({ filename: record.name, content: bytes, contentType: record.mimeType })),
   );
   const fileLink = (fileId: string) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink,
+  const email = new EmailDesk({
+    store,
+    conversations,
+    placement,
+    sender: mailSender,
+    from: mailSettings.from,
+    company: mailSettings.company ?? 'Switchboard',
+    audit,
+    clock,
+    fileLink,
+    // A customer's mailed files are theirs, as if uploaded in the widget.
     files: { keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes), maxBytes: attachments.policy.maxBytes },
   });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
