@@ -87,6 +87,23 @@ describe('files by e-mail', () => {
     assert.deepEqual(reply.to, ['rosa@example.test']);
     assert.deepEqual(reply.attachments.map((a) => [a.filename, a.contentType]), [['return-label.pdf', 'application/pdf']]);
     assert.deepEqual(reply.attachments[0]!.content, PDF);
+
+    // Files too large for one mail together go as links that open them, and the mail says so.
+    const big = Buffer.concat([PDF, Buffer.alloc(5.5 * 1024 * 1024)]);
+    const ids: string[] = [];
+    for (const name of ['manual-1.pdf', 'manual-2.pdf']) {
+      const answer = await fetch(`${server.url}/api/files?name=${name}`, { method: 'POST', headers: { cookie: ana.cookie, origin: server.origin, 'content-type': 'application/octet-stream' }, body: new Uint8Array(big) });
+      ids.push(((await answer.json()) as { id: string }).id);
+    }
+    assert.equal((await ask(ana, { type: 'message.send', id: 'mail-files-big', conversationId, text: 'The manuals.', attachments: ids })).type, 'ack');
+    const linked = await sink.next((m) => m.text.includes('The manuals.'));
+    assert.equal(linked.attachments.length, 0);
+    assert.match(linked.text, /too large to send with this mail/);
+    const paths = linked.text.match(/\/api\/files\/[^\s]+/g) ?? [];
+    assert.equal(paths.length, 2);
+    const opened = await fetch(`${server.url}${paths[1]}`);
+    assert.equal(opened.status, 200);
+    assert.equal(Buffer.from(await opened.arrayBuffer()).byteLength, big.byteLength);
     ana.socket.close();
   });
 
