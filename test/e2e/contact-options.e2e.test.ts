@@ -13,7 +13,7 @@ import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent } from '../support/parties.js';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
-import { HTML_AS_PNG, PNG } from '../support/sample-files.js';
+import { HTML_AS_PNG, PDF, PNG } from '../support/sample-files.js';
 import { sendToListener, SmtpSink } from '../support/smtp-sink.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -112,6 +112,17 @@ describe('messages and callbacks when nobody can answer', () => {
     });
     await agentPage.getByRole('button', { name: /^Open picture garden\.png/ }).locator('img').waitFor();
     await agent.messages(agentPage, 'File from the mail not kept: map.png (not an accepted kind of file).').waitFor();
+
+    // Ana attaches a file: in an e-mail conversation it waits for her reply, and both go as one mail.
+    await agentPage.locator('input[type=file]').setInputFiles({ name: 'size-chart.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const held = agentPage.getByRole('list', { name: 'Goes with your next e-mail reply' });
+    await held.getByText('size-chart.pdf').waitFor();
+    await agent.reply(agentPage, 'The size chart, as promised.');
+    const withFile = await sink.next((m) => m.text.includes('The size chart, as promised.'));
+    assert.deepEqual(withFile.attachments.map((a) => a.filename), ['size-chart.pdf']);
+    assert.deepEqual(withFile.attachments[0]!.content, PDF);
+    assert.equal(sink.mails.filter((m) => m.attachments.length).length, 1, 'the file did not go out in a mail of its own');
+    await held.waitFor({ state: 'detached' });
   });
 
   it('books a callback in the visitor’s time zone, cancels it, books one as soon as possible, and the agent records no answer', async () => {
