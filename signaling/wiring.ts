@@ -176,7 +176,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const audit = new AuditTrail(store, clock);
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
-  const mailSender = new MailSender(store, mailSettings, clock, metrics);
   const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
   const attachments = new AttachmentService({
     store,
@@ -186,8 +185,24 @@ export async function createServices(options: ServicesOptions): Promise<Services
     clock,
     policy: { maxBytes: options.files?.policy?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, types: options.files?.policy?.types ?? DEFAULT_ATTACHMENT_TYPES },
   });
+  // An agent's files go out with their reply mail, read from the storage when it is sent.
+  const mailSender = new MailSender(store, mailSettings, clock, metrics, async (ids) =>
+    (await attachments.contents(ids)).map(({ record, bytes }) => ({ filename: record.name, content: bytes, contentType: record.mimeType })),
+  );
   const fileLink = (fileId: string) => `${options.publicUrl ?? 'http://localhost:8787'}${attachments.link(fileId, TRANSCRIPT_LINK_TTL_MS).url}`;
-  const email = new EmailDesk({ store, conversations, placement, sender: mailSender, from: mailSettings.from, company: mailSettings.company ?? 'Switchboard', audit, clock, fileLink });
+  const email = new EmailDesk({
+    store,
+    conversations,
+    placement,
+    sender: mailSender,
+    from: mailSettings.from,
+    company: mailSettings.company ?? 'Switchboard',
+    audit,
+    clock,
+    fileLink,
+    // A customer's mailed files are theirs, as if uploaded in the widget.
+    files: { keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes), maxBytes: attachments.policy.maxBytes },
+  });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
   const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
   const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);

@@ -171,7 +171,12 @@ export class QueuePlacement {
       events = await this.store.transaction(async (tx) => {
         await tx.conversations.insert(record);
         const stored: ConversationEvent[] = [];
-        for (const body of spec.events) stored.push(await tx.conversations.appendEvent(record.id, body, now, body.type === 'message' ? body.clientId : undefined));
+        for (const body of spec.events) {
+          const event = await tx.conversations.appendEvent(record.id, body, now, body.type === 'message' ? body.clientId : undefined);
+          // Files the opening message carries (a mail's attachments) join it in the same commit.
+          if (body.type === 'message' && body.attachments?.length) await tx.attachments.attach(body.attachments.map((f) => f.id), record.id, event.seq);
+          stored.push(event);
+        }
         return stored;
       });
     } catch (error) {
@@ -184,7 +189,7 @@ export class QueuePlacement {
     this.log.append({ at: now, type: LogType.contactQueued, conversationId: record.id, queueId: record.queueId, data: { channel: record.channel, source: spec.source } });
     const preview = events.findLast((e) => e.type === 'message');
     await this.routing.enqueue(opened);
-    if (preview?.type === 'message') this.routing.noteWaitingContact(record.id, { preview: preview.text });
+    if (preview?.type === 'message') this.routing.noteWaitingContact(record.id, { preview: preview.text || (preview.attachments ?? []).map((f) => f.name).join(', ') });
     this.events.notify('created', opened);
     for (const e of events) if (e.type === 'message') this.events.notify('posted', opened, e);
     return opened;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { uploaderOf, type Actor } from '../kernel/actor.js';
 import { AppError } from '../kernel/app-error.js';
 import { RateLimiter } from '../kernel/rate-limiter.js';
@@ -63,23 +64,57 @@ export class AttachmentService {
    * @throws AppError `file-too-large`, `file-type-not-allowed`, `invalid-input` (empty, bad name), `rate-limited`; nothing is stored then.
    */
   async upload(actor: Actor, name: string, bytes: Uint8Array): Promise<AttachmentRef> {
+    const checked = await this.check(name, bytes);
+    if (!this.uploads.take(uploaderOf(actor), this.clock())) throw new AppError('rate-limited', 'too many files at once; try again in a minute');
+    return this.keep(actor, checked, bytes);
+  }
+
+  /**
+   * Checks and stores a file that came in with a customer's mail, as theirs, under the same policy
+   * as an upload. No rate limit: the SMTP listener's message size and the per-mail count bound it.
+   * @throws AppError `file-too-large`, `file-type-not-allowed`, `invalid-input`; nothing is stored then.
+   */
+  async receive(actor: Actor, name: string, bytes: Uint8Array): Promise<AttachmentRef> {
+    return this.keep(actor, await this.check(name, bytes), bytes);
+  }
+
+  /**
+   * The bytes of sent files with their records, in the order asked, for a mail that carries them
+   * as attachments; a file erased meanwhile is left out. Read when the mail goes, not when it is queued.
+   */
+  async contents(fileIds: readonly string[]): Promise<{ record: AttachmentRecord; bytes: Buffer }[]> {
+    const records = new Map((await this.store.attachments.findMany([...fileIds])).map((r) => [r.id, r]));
+    const found: { record: AttachmentRecord; bytes: Buffer }[] = [];
+    for (const id of fileIds) {
+      const record = records.get(id);
+      const stream = record && (await this.storage.get(record.storageKey));
+      if (record && stream) found.push({ record, bytes: await buffer(stream) });
+    }
+    return found;
+  }
+
+  /** The clean name and the type read from the bytes. @throws AppError as `upload` does, but never `rate-limited`. */
+  private async check(name: string, bytes: Uint8Array): Promise<{ name: string; mimeType: string }> {
     const cleanName = cleanFileName(name);
     if (!cleanName) throw new AppError('invalid-input', 'name the file (the `name` query parameter)');
     if (bytes.byteLength === 0) throw new AppError('invalid-input', 'the file is empty');
     if (bytes.byteLength > this.policy.maxBytes) throw new AppError('file-too-large', `files are limited to ${this.policy.maxBytes} bytes`);
     const mimeType = await sniffContentType(bytes, cleanName);
     if (!typeAllowed(mimeType, this.policy.types)) throw new AppError('file-type-not-allowed', `this kind of file is not accepted (read from its content: ${mimeType ?? 'unknown'})`);
-    if (!this.uploads.take(uploaderOf(actor), this.clock())) throw new AppError('rate-limited', 'too many files at once; try again in a minute');
+    return { name: cleanName, mimeType };
+  }
+
+  private async keep(actor: Actor, file: { name: string; mimeType: string }, bytes: Uint8Array): Promise<AttachmentRef> {
     const id = randomUUID();
     // The bytes first: a record never points at nothing. A failed record leaves an orphan file, removed here.
     await this.storage.put(id, Readable.from([bytes]));
     try {
-      await this.store.attachments.add({ id, storageKey: id, uploader: uploaderOf(actor), name: cleanName, mimeType, size: bytes.byteLength, createdAt: this.clock() });
+      await this.store.attachments.add({ id, storageKey: id, uploader: uploaderOf(actor), name: file.name, mimeType: file.mimeType, size: bytes.byteLength, createdAt: this.clock() });
     } catch (error) {
       await this.storage.delete(id);
       throw error;
     }
-    return { id, name: cleanName, mimeType, size: bytes.byteLength };
+    return { id, name: file.name, mimeType: file.mimeType, size: bytes.byteLength };
   }
 
   /**

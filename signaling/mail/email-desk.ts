@@ -16,10 +16,17 @@ import type { QueuePlacement } from '../conversations/queue-placement.js';
 import type { InboundMail } from './inbound-mail.js';
 import { mailDomain, type MailSender } from './mail-sender.js';
 import { matchMailRule, mailRulesSchema, type MailRule } from './mail-rules.js';
+import { MAX_FILES_PER_MAIL, takeMailFiles, type KeepMailFile, type TakenMailFiles } from './mail-files.js';
 import { mailText, mailTextFor } from './mail-templates.js';
 
 /** Settings key of the routing rules for new mail. */
 export const MAIL_RULES_KEY = 'mail-routing-rules';
+
+/**
+ * An agent's files go with their reply as attachments up to this total; past it, as links (most
+ * mail servers refuse 20-25 MB, and base64 makes a file a third larger on the wire).
+ */
+export const MAX_ATTACHED_BYTES = 10 * 1024 * 1024;
 
 export interface EmailDeskOptions {
   store: Store;
@@ -31,8 +38,10 @@ export interface EmailDeskOptions {
   company: string;
   /** Where changes to the mail routing rules are recorded. */
   audit: AuditTrail;
-  /** A lasting signed address of a shared file, so an agent's files reach the customer with the reply (as links). */
+  /** A lasting signed address of a shared file, for an agent's files too large to attach to the reply. */
   fileLink?: (fileId: string) => string;
+  /** Keeps a customer's mailed files as shared files, as theirs, under the chat's policy and size limit. */
+  files: { keep: (visitorId: string, name: string, bytes: Uint8Array) => ReturnType<KeepMailFile>; maxBytes: number };
   clock?: () => number;
 }
 
@@ -111,8 +120,9 @@ export class EmailDesk {
     // Only the thread's own customer can write into it: knowing a Message-ID is not enough. A
     // closed thread opens again, so the whole exchange stays one conversation.
     if (thread && visitor?.email === mail.from.address) {
+      const files = await this.takeFiles(mail, thread.visitorId);
       await this.placement.reopen(thread.id);
-      await this.conversations.postMessage({ kind: 'visitor', visitorId: thread.visitorId }, thread.id, mail.text, clientId);
+      await this.conversations.postMessage({ kind: 'visitor', visitorId: thread.visitorId }, thread.id, this.withLeftOut(mail.text, files, thread.language), clientId, files.kept.map((f) => f.id));
       if (mail.messageId) await this.store.mail.thread(mail.messageId, thread.id, now);
       return { conversationId: thread.id, outcome: 'threaded' };
     }
@@ -121,6 +131,7 @@ export class EmailDesk {
     const rules = await this.rules();
     const slug = matchMailRule(rules, { subject: mail.subject, text: mail.text });
     const queueId = await this.queueFor(slug);
+    const files = await this.takeFiles(mail, visitorId);
     const conversation = await this.placement.open({
       visitorId,
       queueId,
@@ -128,7 +139,15 @@ export class EmailDesk {
       source: 'email',
       subject: mail.subject || mailText.offlineSubject(mail.from.name ?? mail.from.address),
       startClientId: clientId,
-      events: [{ type: 'message', author: { kind: 'visitor', id: visitorId, ...(mail.from.name ? { name: mail.from.name } : {}) }, text: mail.text, clientId }],
+      events: [
+        {
+          type: 'message',
+          author: { kind: 'visitor', id: visitorId, ...(mail.from.name ? { name: mail.from.name } : {}) },
+          text: this.withLeftOut(mail.text, files, undefined),
+          clientId,
+          ...(files.kept.length ? { attachments: files.kept } : {}),
+        },
+      ],
     });
     if (mail.messageId) await this.store.mail.thread(mail.messageId, conversation.id, now);
     // Mail servers' bounces and auto-responders get no answer: two robots must not talk forever.
@@ -203,28 +222,49 @@ export class EmailDesk {
     this.sender.kick();
   }
 
-  /** The reply's text, then each file the agent sent with it as a link (the link says how long it works). */
-  private withFiles(event: MessageEvent, language: string | undefined): string {
-    const files = event.attachments ?? [];
-    if (!files.length || !this.options.fileLink) return event.text;
+  /** The customer's mailed files, kept as theirs under the chat's policy. */
+  private takeFiles(mail: InboundMail, visitorId: string): Promise<TakenMailFiles> {
+    return takeMailFiles(mail.files, (name, bytes) => this.options.files.keep(visitorId, name, bytes));
+  }
+
+  /** The mail's text, then a line for the agent about each file that was not kept. */
+  private withLeftOut(text: string, files: TakenMailFiles, language: string | undefined): string {
+    if (!files.leftOut.length) return text;
     const words = mailTextFor(language);
-    const lines = files.map((f) => `${words.say('transcriptFile', { name: f.name, size: `${Math.max(1, Math.round(f.size / 1000))} kB` })} ${this.options.fileLink!(f.id)}`);
-    return [event.text, '', ...lines, words.say('transcriptLinksExpire')].filter((line, i) => i > 0 || line).join('\n');
+    const limits = { maxBytes: this.options.files.maxBytes, maxFiles: MAX_FILES_PER_MAIL };
+    return [text, ...files.leftOut.map((f) => words.fileLeftOut(f.name, f.reason, limits))].filter(Boolean).join('\n\n');
+  }
+
+  /**
+   * What carries the agent's files: attachments while they fit in one mail (their bytes are read
+   * when it is sent), signed links in the text past that; the text names each file either way.
+   */
+  private withFiles(event: MessageEvent, language: string | undefined): { text: string; attachmentIds: string[] } {
+    const files = event.attachments ?? [];
+    if (!files.length) return { text: event.text, attachmentIds: [] };
+    const words = mailTextFor(language);
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    const link = this.options.fileLink;
+    const after = (lines: string[]) => (event.text ? [event.text, '', ...lines] : lines).join('\n');
+    if (total <= MAX_ATTACHED_BYTES || !link) return { text: after(files.map((f) => words.file(f))), attachmentIds: files.map((f) => f.id) };
+    return { text: after([words.say('replyFilesAsLinks'), ...files.map((f) => `${words.file(f)} ${link(f.id)}`), words.say('transcriptLinksExpire')]), attachmentIds: [] };
   }
 
   private async queueReply(tx: Store, conversation: ConversationRecord, event: MessageEvent): Promise<void> {
     const visitor = await tx.visitors.findById(conversation.visitorId);
     if (!visitor?.email) return;
     const references = await tx.mail.threadIds(conversation.id);
+    const files = this.withFiles(event, conversation.language);
     await tx.mail.enqueue(
       {
         conversationId: conversation.id,
         to: visitor.email,
         subject: mailTextFor(conversation.language).replySubject(conversation.subject ?? '', conversationReference(conversation.id)),
-        body: mailTextFor(conversation.language).replyBody({ text: this.withFiles(event, conversation.language), agentName: event.author.name ?? '', company: this.options.company }),
+        body: mailTextFor(conversation.language).replyBody({ text: files.text, agentName: event.author.name ?? '', company: this.options.company }),
         messageId: this.newMessageId(),
         ...(references.length ? { inReplyTo: references[references.length - 1]! } : {}),
         references,
+        ...(files.attachmentIds.length ? { attachmentIds: files.attachmentIds } : {}),
       },
       this.clock(),
     );

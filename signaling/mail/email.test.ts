@@ -65,18 +65,17 @@ describe('e-mail conversations', () => {
     assert.match(reply.text, /Ana Lima\nAcme/);
     assert.equal(String(reply.headers.get('auto-submitted')), 'no');
 
-    // A file Ana sends goes out with her reply, as a signed link that opens it.
+    // A file Ana sends goes out with her reply as a real attachment, the same bytes, named in the text.
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
     const uploaded = await fetch(`${server.url}/api/files?name=label.pdf`, { method: 'POST', headers: { cookie: ana.cookie, origin: server.origin, 'content-type': 'application/octet-stream' }, body: new Uint8Array(pdf) });
     const file = (await uploaded.json()) as { id: string };
     ana.socket.send({ type: 'message.send', id: 'reply-mail-file', conversationId, text: 'Here is the return label.', attachments: [file.id] });
     assert.equal((await ana.socket.answer('reply-mail-file')).type, 'ack');
     const withFile = await sink.next((m) => m.text.includes('Here is the return label.'));
-    assert.match(withFile.text, /File: label\.pdf/);
-    const path = /\/api\/files\/[^\s]+/.exec(withFile.text)![0];
-    const opened = await fetch(`${server.url}${path}`);
-    assert.equal(opened.status, 200);
-    assert.deepEqual(Buffer.from(await opened.arrayBuffer()), pdf);
+    assert.match(withFile.text, /File: label\.pdf \(1 kB\)/);
+    assert.doesNotMatch(withFile.text, /\/api\/files\//, 'a file that fits is attached, not linked');
+    assert.deepEqual(withFile.attachments.map((a) => [a.filename, a.contentType]), [['label.pdf', 'application/pdf']]);
+    assert.deepEqual(withFile.attachments[0]!.content, pdf);
 
     // The customer answers from their mail client, quoting ours.
     await sendToListener(server.smtpPort!, {

@@ -12,6 +12,14 @@ export interface InboundMail {
   threadIds: string[];
   /** Set by mail servers and auto-responders; we never answer those automatically. */
   automatic: boolean;
+  /** Its attachments, inline images (`cid:` in its HTML) included, as sent: nothing is checked yet. */
+  files: MailFile[];
+}
+
+/** A file that came with a mail: the name its sender gave (or one we make up) and its bytes. */
+export interface MailFile {
+  name: string;
+  bytes: Uint8Array;
 }
 
 /** Largest mail we take (the SMTP listener announces the same). */
@@ -34,7 +42,10 @@ export async function parseInboundMail(raw: Buffer | string, parser: ReplyParser
   const sender = mail.from?.value[0];
   if (!sender?.address || !/^[^@\s]+@[^@\s]+$/.test(sender.address)) throw new AppError('invalid-input', 'the mail has no valid From address');
   const text = await parser.newPartOf(mail.text ?? '');
-  if (!text) throw new AppError('invalid-input', 'the mail has no text');
+  // Inline images come too (mailparser lists them with the others): a screenshot pasted into the
+  // body is often the whole point of the mail. A name is made up for those that have none.
+  const files = mail.attachments.map((a, i) => ({ name: a.filename || `attachment-${i + 1}`, bytes: new Uint8Array(a.content) }));
+  if (!text && files.length === 0) throw new AppError('invalid-input', 'the mail has no text and no file');
   const autoSubmitted = String(mail.headers.get('auto-submitted') ?? 'no').toLowerCase();
   const precedence = String(mail.headers.get('precedence') ?? '').toLowerCase();
   return {
@@ -44,5 +55,6 @@ export async function parseInboundMail(raw: Buffer | string, parser: ReplyParser
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     threadIds: [...asList(mail.inReplyTo), ...asList(mail.references).reverse()],
     automatic: autoSubmitted !== 'no' || ['bulk', 'junk', 'list', 'auto_reply'].includes(precedence),
+    files,
   };
 }

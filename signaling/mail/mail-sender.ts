@@ -21,6 +21,19 @@ export interface MailSettings {
   backoff?: Backoff;
 }
 
+/** A file a mail carries, as nodemailer takes it. */
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
+/**
+ * Reads the files a queued mail names, when it is sent (a file erased meanwhile is left out).
+ * Throwing makes the attempt fail and be retried, as an SMTP failure does.
+ */
+export type MailAttachmentReader = (fileIds: readonly string[]) => Promise<MailAttachment[]>;
+
 /** The domain of the From address: the right-hand side of our Message-IDs. */
 export function mailDomain(from: string): string {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
@@ -37,6 +50,7 @@ export class MailSender {
     private readonly settings: MailSettings,
     private readonly clock: () => number = Date.now,
     metrics?: Metrics,
+    private readonly readAttachments: MailAttachmentReader = async () => [],
   ) {
     this.backoff = settings.backoff ?? DEFAULT_BACKOFF;
     // Bounded attempts: a claimed batch must be sent within its lease (see DELIVERY_LEASE_MS).
@@ -70,6 +84,7 @@ export class MailSender {
   private async deliver(mail: OutboundMail): Promise<DeliveryOutcome> {
     const attempts = mail.attempts + 1;
     try {
+      const attachments = mail.attachmentIds.length ? await this.readAttachments(mail.attachmentIds) : [];
       await this.transport!.sendMail({
         from: this.settings.from,
         to: mail.to,
@@ -79,6 +94,7 @@ export class MailSender {
         ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
         ...(mail.references.length ? { references: mail.references } : {}),
         headers: { 'Auto-Submitted': mail.automatic ? 'auto-replied' : 'no' },
+        ...(attachments.length ? { attachments } : {}),
       });
       await this.store.mail.markSent(mail.id, this.clock());
       return 'sent';

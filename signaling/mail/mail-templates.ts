@@ -4,6 +4,8 @@
  */
 import { pickLocale, type AppLocale } from '../protocol/locales.js';
 import { en, type MailTextKey, type MailTranslation } from './mail-text/en.js';
+import { assertNever } from '../protocol/assert-never.js';
+import type { LeftOutReason } from './mail-files.js';
 import ar from './mail-text/ar.js';
 import da from './mail-text/da.js';
 import de from './mail-text/de.js';
@@ -40,7 +42,26 @@ export function mailTextFor(language: string | undefined) {
     offlineSubject: (name: string) => say('offlineSubject', { name }),
     replySubject: (subject: string, reference: string) => `Re: ${subject.replace(/^(re:\s*)+/i, '').replace(/\s*\[#[A-Z0-9]{8}\]$/, '') || say('replySubjectFallback')} [#${reference}]`,
     replyBody: (p: { text: string; agentName: string; company: string }) => `${p.text}\n\n${p.agentName}\n${p.company}`,
+    /** A shared file as a mail lists it: its name and size in kB. */
+    file: (f: { name: string; size: number }) => say('transcriptFile', { name: f.name, size: `${Math.max(1, Math.round(f.size / 1000))} kB` }),
+    /** The line the agent sees for a file of a customer's mail that was not kept, and why. */
+    fileLeftOut: (name: string, reason: LeftOutReason, limits: { maxBytes: number; maxFiles: number }) => say('fileLeftOut', { name, why: leftOutWhy(say, reason, limits) }),
   };
+}
+
+function leftOutWhy(say: (key: MailTextKey, params?: Record<string, string>) => string, reason: LeftOutReason, limits: { maxBytes: number; maxFiles: number }): string {
+  switch (reason) {
+    case 'type':
+      return say('fileLeftOutType');
+    case 'size':
+      return say('fileLeftOutSize', { limit: `${Math.round((limits.maxBytes / 1024 / 1024) * 10) / 10} MB` });
+    case 'count':
+      return say('fileLeftOutCount', { max: String(limits.maxFiles) });
+    case 'unreadable':
+      return say('fileLeftOutUnreadable');
+    default:
+      return assertNever(reason);
+  }
 }
 
 /** The English texts, for mails that come from outside with no language to go by. */

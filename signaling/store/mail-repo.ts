@@ -20,9 +20,11 @@ export interface OutboundMail {
   sentAt?: number;
   /** Sent on our own (an acknowledgement), not by a person. */
   automatic: boolean;
+  /** Shared files it carries as attachments; their bytes are read from the file storage when it is sent. */
+  attachmentIds: string[];
 }
 
-export type NewMail = Pick<OutboundMail, 'to' | 'subject' | 'body' | 'messageId' | 'references'> & { conversationId?: string; inReplyTo?: string; automatic?: boolean };
+export type NewMail = Pick<OutboundMail, 'to' | 'subject' | 'body' | 'messageId' | 'references'> & { conversationId?: string; inReplyTo?: string; automatic?: boolean; attachmentIds?: string[] };
 
 const toMail = (r: Selectable<Database['outbound_mails']>): OutboundMail => ({
   id: Number(r.id),
@@ -40,6 +42,7 @@ const toMail = (r: Selectable<Database['outbound_mails']>): OutboundMail => ({
   createdAt: Number(r.created_at),
   ...(r.sent_at != null ? { sentAt: Number(r.sent_at) } : {}),
   automatic: r.automatic === 1,
+  attachmentIds: r.attachment_ids ? r.attachment_ids.split(' ') : [],
 });
 
 export class MailRepo {
@@ -68,6 +71,7 @@ export class MailRepo {
         created_at: at,
         sent_at: null,
         automatic: mail.automatic ? 1 : 0,
+        attachment_ids: mail.attachmentIds?.length ? mail.attachmentIds.join(' ') : null,
       })
       .execute();
     if (mail.conversationId) await this.thread(mail.messageId, mail.conversationId, at);

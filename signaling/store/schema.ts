@@ -340,6 +340,8 @@ export interface OutboundMailsTable {
   sent_at: number | null;
   /** 1 for what we send on our own (acknowledgements): marked Auto-Submitted. */
   automatic: Generated<number>;
+  /** Space-separated ids of the files it carries as attachments (read when it is sent), or null. */
+  attachment_ids: string | null;
 }
 
 export interface MailThreadsTable {

@@ -13,6 +13,7 @@ import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent } from '../support/parties.js';
 import { freePort, startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { HTML_AS_PNG, PDF, PNG } from '../support/sample-files.js';
 import { sendToListener, SmtpSink } from '../support/smtp-sink.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -37,7 +38,7 @@ describe('messages and callbacks when nobody can answer', () => {
     smtpPort = await freePort();
     server = await startServer({
       databaseUrl: data.databaseUrl,
-      env: { SMTP_URL: sink.url, MAIL_FROM: 'Acme Support <support@acme.test>', COMPANY_NAME: 'Acme Outdoor', SMTP_LISTEN_PORT: String(smtpPort), SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password },
+      env: { FILES_DIR: `${data.dir}/files`, SMTP_URL: sink.url, MAIL_FROM: 'Acme Support <support@acme.test>', COMPANY_NAME: 'Acme Outdoor', SMTP_LISTEN_PORT: String(smtpPort), SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password },
     });
     browser = await launchBrowser();
     visitorContext = await newParty(browser);
@@ -96,6 +97,32 @@ describe('messages and callbacks when nobody can answer', () => {
     });
     await agent.messages(agentPage, 'Perfect, ordering now.').waitFor();
     assert.equal(await agent.messages(agentPage, 'We do: 3 to 5 working days to Lisbon.').count(), 1, 'the quoted text is not repeated as a message');
+
+    // Her next mail carries a photo, shown as a chat picture is, and a page named .png, left out with a line saying why.
+    await sendToListener(smtpPort, {
+      from: 'rosa@example.test',
+      subject: `Re: ${reply.subject}`,
+      text: 'Here is where the tent should go.',
+      messageId: '<rosa-3@example.test>',
+      inReplyTo: reply.messageId,
+      attachments: [
+        { filename: 'garden.png', content: PNG, contentType: 'image/png' },
+        { filename: 'map.png', content: HTML_AS_PNG, contentType: 'image/png' },
+      ],
+    });
+    await agentPage.getByRole('button', { name: /^Open picture garden\.png/ }).locator('img').waitFor();
+    await agent.messages(agentPage, 'File from the mail not kept: map.png (not an accepted kind of file).').waitFor();
+
+    // Ana attaches a file: in an e-mail conversation it waits for her reply, and both go as one mail.
+    await agentPage.locator('input[type=file]').setInputFiles({ name: 'size-chart.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const held = agentPage.getByRole('list', { name: 'Goes with your next e-mail reply' });
+    await held.getByText('size-chart.pdf').waitFor();
+    await agent.reply(agentPage, 'The size chart, as promised.');
+    const withFile = await sink.next((m) => m.text.includes('The size chart, as promised.'));
+    assert.deepEqual(withFile.attachments.map((a) => a.filename), ['size-chart.pdf']);
+    assert.deepEqual(withFile.attachments[0]!.content, PDF);
+    assert.equal(sink.mails.filter((m) => m.attachments.length).length, 1, 'the file did not go out in a mail of its own');
+    await held.waitFor({ state: 'detached' });
   });
 
   it('books a callback in the visitor’s time zone, cancels it, books one as soon as possible, and the agent records no answer', async () => {

@@ -12,6 +12,8 @@ export interface SinkMail {
   inReplyTo?: string;
   references: string[];
   headers: ParsedMail['headers'];
+  /** Its attachments, as the customer's mail client would offer them. */
+  attachments: { filename?: string; contentType: string; content: Buffer }[];
 }
 
 export class SmtpSink {
@@ -42,6 +44,7 @@ export class SmtpSink {
               ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}),
               references: refs === undefined ? [] : Array.isArray(refs) ? refs : refs.split(/\s+/),
               headers: parsed.headers,
+              attachments: parsed.attachments.map((a) => ({ ...(a.filename ? { filename: a.filename } : {}), contentType: a.contentType, content: a.content })),
             };
             this.mails.push(mail);
             for (const w of this.waiters) if (w.match(mail)) {
@@ -88,7 +91,10 @@ export class SmtpSink {
 }
 
 /** Sends a mail the way a customer's mail server would, to our SMTP listener. */
-export async function sendToListener(port: number, mail: { from: string; to?: string; subject: string; text: string; messageId?: string; inReplyTo?: string; references?: string[]; headers?: Record<string, string> }): Promise<void> {
+export async function sendToListener(
+  port: number,
+  mail: { from: string; to?: string; subject: string; text: string; html?: string; messageId?: string; inReplyTo?: string; references?: string[]; headers?: Record<string, string>; attachments?: { filename: string; content: Buffer; contentType?: string; cid?: string }[] },
+): Promise<void> {
   const { createTransport } = await import('nodemailer');
   const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
   try {

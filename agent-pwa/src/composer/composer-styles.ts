@@ -20,4 +20,6 @@ export const composerStyles = css`
   .uploads li { max-width: none; display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
   .uploads progress { flex: 1; min-inline-size: 80px; }
   .uploads .failed { color: var(--sb-color-danger); }
+  .held { display: flex; flex-direction: column; gap: 2px; font-size: 13px; }
+  .held li span[dir] { overflow-wrap: anywhere; }
 `;

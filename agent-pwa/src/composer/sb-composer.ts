@@ -13,6 +13,7 @@ import { html, LitElement, nothing } from 'lit';
 import type { CannedReply } from '../../../signaling/protocol/api.js';
 import type { Suggestions } from '../../../signaling/protocol/articles.js';
 import { fillReply, repliesFor } from '../../../signaling/protocol/canned-replies.js';
+import type { AttachmentRef } from '../../../signaling/protocol/attachments.js';
 import type { ConversationSummary } from '../../../signaling/protocol/conversation.js';
 import { MAX_MESSAGE_LENGTH } from '../../../signaling/protocol/version.js';
 import { lengthState } from '../../../ui/composer/message-length.js';
@@ -28,6 +29,7 @@ import { paperclipIcon } from '../../../ui/attachments/paperclip-icon.js';
 
 /**
  * @fires sb-reply - `{ text, attachments? }` when the agent sends a reply, or a file (picker, drop, paste) is stored and ready to go.
+ * In an e-mail conversation a stored file waits, listed under the field, and goes with the next reply: one mail, not one a file.
  * @fires sb-typing - `{ isTyping }` when the agent starts or stops typing.
  */
 export class SbComposer extends LitElement {
@@ -54,8 +56,10 @@ export class SbComposer extends LitElement {
   /** Characters in the reply, for the counter near the limit. */
   declare draftLength: number;
   private readonly typing = new TypingController(this, (isTyping) => this.fire('sb-typing', { isTyping }));
-  /** Files being sent: each goes as a message of its own once stored; replies keep flowing meanwhile. */
-  private readonly uploads = new UploadsController(this, () => uploadAgentFile, (file) => this.fire('sb-reply', { text: '', attachments: [file] }));
+  /** Files being sent: each goes as a message of its own once stored (in a chat); replies keep flowing meanwhile. */
+  private readonly uploads = new UploadsController(this, () => uploadAgentFile, (file) => this.fileStored(file));
+  /** Stored files waiting for the next reply, per e-mail conversation. */
+  private readonly held = new Map<string, AttachmentRef[]>();
 
   constructor() {
     super();
@@ -116,6 +120,7 @@ export class SbComposer extends LitElement {
         : nothing}
       <div id="reply-length" class="length ${length}" role=${length === 'over' ? 'alert' : 'status'}>${length === 'over' ? t('lengthOver', counts) : length === 'near' ? t('lengthCounter', counts) : ''}</div>
       ${renderUploadTray({ uploads: this.uploads.value, label: trayLabel, reason: uploadReason, retry: (key) => this.uploads.retry(key), remove: (key) => this.uploads.remove(key) })}
+      ${this.renderHeld()}
       <div class="bar">
         <span class="muted hint-inline">${t('shortcutHint')}</span>
         <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
@@ -123,6 +128,33 @@ export class SbComposer extends LitElement {
         <button class="primary" type="submit">${t('send')}</button>
       </div>
     </form>`;
+  }
+
+  private renderHeld() {
+    const files = this.held.get(this.conversation.id) ?? [];
+    if (!files.length) return nothing;
+    return html`<div class="held">
+      <span id="held-caption" class="muted">${t('heldForReply')}</span>
+      <ul class="uploads" aria-labelledby="held-caption">
+        ${files.map(
+          (f) => html`<li><span aria-hidden="true">📎</span><span dir="auto">${f.name}</span>
+              <button type="button" class="secondary" title=${t('uploadRemove', { name: f.name })} aria-label=${t('uploadRemove', { name: f.name })} @click=${() => this.release(f.id)}>×</button></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  /** A chat gets the file at once; an e-mail conversation keeps it for the reply, so the customer gets one mail. */
+  private fileStored(file: AttachmentRef): void {
+    if (this.conversation.channel !== 'email') return this.fire('sb-reply', { text: '', attachments: [file] });
+    this.held.set(this.conversation.id, [...(this.held.get(this.conversation.id) ?? []), file]);
+    this.requestUpdate();
+  }
+
+  private release(fileId: string): void {
+    this.held.set(this.conversation.id, (this.held.get(this.conversation.id) ?? []).filter((f) => f.id !== fileId));
+    this.requestUpdate();
+    this.field.focus();
   }
 
   /** Another conversation (or the first): its own draft in the field. */
@@ -220,10 +252,12 @@ export class SbComposer extends LitElement {
       return;
     }
     const text = takeComposerText(event);
+    const files = this.held.get(this.conversation.id) ?? [];
     this.draftLength = 0;
-    if (!text) return;
+    if (!text && !files.length) return;
     saveDraft(this.conversation.id, '');
+    this.held.delete(this.conversation.id);
     this.typing.stop();
-    this.fire('sb-reply', { text });
+    this.fire('sb-reply', { text: text ?? '', ...(files.length ? { attachments: files } : {}) });
   }
 }

@@ -654,6 +654,7 @@ export default {
   'audit_team.invitation-accepted': 'تم قبول الدعوة',
   'audit_team.password-set': 'تم تعيين كلمة مرور جديدة عبر رابط',
   ...attachmentMessages,
+  heldForReply: 'يُرسل مع ردك التالي بالبريد الإلكتروني',
   transcriptText: 'نص المحادثة (نص)',
   transcriptHtml: 'نص المحادثة (صفحة ويب)',
 } satisfies Translation;

@@ -650,6 +650,7 @@ export default {
   'audit_team.invitation-accepted': 'Invitation accepteret',
   'audit_team.password-set': 'Ny adgangskode valgt via link',
   ...attachmentMessages,
+  heldForReply: 'Sendes med dit næste svar på e-mail',
   transcriptText: 'Udskrift (tekst)',
   transcriptHtml: 'Udskrift (webside)',
 } satisfies Translation;

@@ -650,6 +650,7 @@ export default {
   'audit_team.invitation-accepted': 'Einladung angenommen',
   'audit_team.password-set': 'Neues Passwort per Link festgelegt',
   ...attachmentMessages,
+  heldForReply: 'Wird mit Ihrer nächsten E-Mail-Antwort gesendet',
   transcriptText: 'Verlauf (Text)',
   transcriptHtml: 'Verlauf (Webseite)',
 } satisfies Translation;

@@ -506,6 +506,7 @@ export const en = {
   libraryRemoveArticle: 'Remove {title}',
   libraryNewArticle: 'New article',
   ...attachmentMessages,
+  heldForReply: 'Goes with your next e-mail reply',
   transcriptText: 'Transcript (text)',
   transcriptHtml: 'Transcript (web page)',
   ...accountMessages,

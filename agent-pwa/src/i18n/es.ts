@@ -650,6 +650,7 @@ export default {
   'audit_team.invitation-accepted': 'Invitación aceptada',
   'audit_team.password-set': 'Contraseña nueva elegida con un enlace',
   ...attachmentMessages,
+  heldForReply: 'Se enviará con tu próxima respuesta por correo',
   transcriptText: 'Transcripción (texto)',
   transcriptHtml: 'Transcripción (página web)',
 } satisfies Translation;

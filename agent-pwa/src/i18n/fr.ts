@@ -650,6 +650,7 @@ export default {
   'audit_team.invitation-accepted': 'Invitation acceptée',
   'audit_team.password-set': 'Nouveau mot de passe défini via un lien',
   ...attachmentMessages,
+  heldForReply: 'Part avec votre prochaine réponse par e-mail',
   transcriptText: 'Transcription (texte)',
   transcriptHtml: 'Transcription (page web)',
 } satisfies Translation;

@@ -650,6 +650,7 @@ export default {
   'audit_team.invitation-accepted': '接受了邀请',
   'audit_team.password-set': '通过链接设置了新密码',
   ...attachmentMessages,
+  heldForReply: '将随您的下一封邮件回复一起发送',
   transcriptText: '对话记录（文本）',
   transcriptHtml: '对话记录（网页）',
 } satisfies Translation;

@@ -22,4 +22,10 @@ export default {
   transcriptJoined: 'انضم {name} إلى المحادثة.',
   transcriptTransferred: 'حُوّلت المحادثة إلى {name}.',
   transcriptEnded: 'انتهت المحادثة.',
+  replyFilesAsLinks: 'هذه الملفات أكبر من أن تُرسل مع هذه الرسالة؛ يمكنك تنزيلها من هنا:',
+  fileLeftOut: 'لم يُحفظ ملف من البريد: {name} ({why}).',
+  fileLeftOutType: 'نوع ملف غير مقبول',
+  fileLeftOutSize: 'أكبر من {limit}',
+  fileLeftOutCount: 'أكثر من {max} ملفات في رسالة واحدة',
+  fileLeftOutUnreadable: 'فارغ أو غير قابل للقراءة',
 } satisfies MailTranslation;

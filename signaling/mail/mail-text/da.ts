@@ -22,4 +22,10 @@ export default {
   transcriptJoined: '{name} deltager nu i samtalen.',
   transcriptTransferred: 'Samtalen blev overført til {name}.',
   transcriptEnded: 'Samtalen er afsluttet.',
+  replyFilesAsLinks: 'Disse filer er for store til at blive sendt med denne e-mail; du kan hente dem her:',
+  fileLeftOut: 'Fil fra e-mailen ikke gemt: {name} ({why}).',
+  fileLeftOutType: 'ikke en tilladt filtype',
+  fileLeftOutSize: 'større end {limit}',
+  fileLeftOutCount: 'mere end {max} filer i én e-mail',
+  fileLeftOutUnreadable: 'tom eller ulæselig',
 } satisfies MailTranslation;

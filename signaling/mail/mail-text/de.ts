@@ -22,4 +22,10 @@ export default {
   transcriptJoined: '{name} ist dem Gespräch beigetreten.',
   transcriptTransferred: 'Das Gespräch wurde an {name} übergeben.',
   transcriptEnded: 'Das Gespräch wurde beendet.',
+  replyFilesAsLinks: 'Diese Dateien sind zu groß, um sie mit dieser E-Mail zu senden; Sie können sie hier herunterladen:',
+  fileLeftOut: 'Datei aus der E-Mail nicht übernommen: {name} ({why}).',
+  fileLeftOutType: 'kein zulässiger Dateityp',
+  fileLeftOutSize: 'größer als {limit}',
+  fileLeftOutCount: 'mehr als {max} Dateien in einer E-Mail',
+  fileLeftOutUnreadable: 'leer oder nicht lesbar',
 } satisfies MailTranslation;

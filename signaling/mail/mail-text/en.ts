@@ -23,6 +23,12 @@ export const en = {
   transcriptJoined: '{name} joined the conversation.',
   transcriptTransferred: 'The conversation was transferred to {name}.',
   transcriptEnded: 'The conversation ended.',
+  replyFilesAsLinks: 'These files are too large to send with this mail; download them here:',
+  fileLeftOut: 'File from the mail not kept: {name} ({why}).',
+  fileLeftOutType: 'not an accepted kind of file',
+  fileLeftOutSize: 'larger than {limit}',
+  fileLeftOutCount: 'more than {max} files in one mail',
+  fileLeftOutUnreadable: 'empty or unreadable',
 } as const;
 
 export type MailTextKey = keyof typeof en;

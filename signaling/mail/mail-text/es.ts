@@ -22,4 +22,10 @@ export default {
   transcriptJoined: '{name} se unió a la conversación.',
   transcriptTransferred: 'La conversación se transfirió a {name}.',
   transcriptEnded: 'La conversación terminó.',
+  replyFilesAsLinks: 'Estos archivos son demasiado grandes para enviarlos con este correo; puede descargarlos aquí:',
+  fileLeftOut: 'Archivo del correo no guardado: {name} ({why}).',
+  fileLeftOutType: 'no es un tipo de archivo aceptado',
+  fileLeftOutSize: 'supera {limit}',
+  fileLeftOutCount: 'más de {max} archivos en un solo correo',
+  fileLeftOutUnreadable: 'vacío o ilegible',
 } satisfies MailTranslation;

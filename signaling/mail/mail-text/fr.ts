@@ -22,4 +22,10 @@ export default {
   transcriptJoined: '{name} a rejoint la conversation.',
   transcriptTransferred: 'La conversation a été transférée à {name}.',
   transcriptEnded: 'La conversation est terminée.',
+  replyFilesAsLinks: 'Ces fichiers sont trop volumineux pour être joints à ce message ; vous pouvez les télécharger ici :',
+  fileLeftOut: 'Fichier du courriel non conservé : {name} ({why}).',
+  fileLeftOutType: 'type de fichier non accepté',
+  fileLeftOutSize: 'plus de {limit}',
+  fileLeftOutCount: 'plus de {max} fichiers dans un seul courriel',
+  fileLeftOutUnreadable: 'vide ou illisible',
 } satisfies MailTranslation;

@@ -22,4 +22,10 @@ export default {
   transcriptJoined: '{name} 加入了对话。',
   transcriptTransferred: '对话已转给 {name}。',
   transcriptEnded: '对话已结束。',
+  replyFilesAsLinks: '这些文件太大，无法随本邮件发送；请在此下载：',
+  fileLeftOut: '邮件中的文件未保存：{name}（{why}）。',
+  fileLeftOutType: '不接受的文件类型',
+  fileLeftOutSize: '超过 {limit}',
+  fileLeftOutCount: '一封邮件中超过 {max} 个文件',
+  fileLeftOutUnreadable: '为空或无法读取',
 } satisfies MailTranslation;
