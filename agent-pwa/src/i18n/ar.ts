@@ -4,6 +4,7 @@
  * Counted words use all six Arabic plural forms (zero, one, two, few, many, other).
  */
 import attachmentMessages from '../../../ui/attachments/messages/ar.js';
+import qualityMessages from './quality/ar.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -657,4 +658,5 @@ export default {
   heldForReply: 'يُرسل مع ردك التالي بالبريد الإلكتروني',
   transcriptText: 'نص المحادثة (نص)',
   transcriptHtml: 'نص المحادثة (صفحة ويب)',
+  ...qualityMessages,
 } satisfies Translation;

@@ -1,5 +1,6 @@
 /** The agent app in Danish. Register: "du", as Danish software and workplaces speak. */
 import attachmentMessages from '../../../ui/attachments/messages/da.js';
+import qualityMessages from './quality/da.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -653,4 +654,5 @@ export default {
   heldForReply: 'Sendes med dit næste svar på e-mail',
   transcriptText: 'Udskrift (tekst)',
   transcriptHtml: 'Udskrift (webside)',
+  ...qualityMessages,
 } satisfies Translation;

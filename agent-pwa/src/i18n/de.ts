@@ -1,5 +1,6 @@
 /** The agent app in German. Register: "Sie", as German business software addresses its users; contact-center terms as German teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/de.js';
+import qualityMessages from './quality/de.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -653,4 +654,5 @@ export default {
   heldForReply: 'Wird mit Ihrer nächsten E-Mail-Antwort gesendet',
   transcriptText: 'Verlauf (Text)',
   transcriptHtml: 'Verlauf (Webseite)',
+  ...qualityMessages,
 } satisfies Translation;

@@ -1,5 +1,6 @@
 /** The agent app in Spanish. Register: "tú", as a team's own tool speaks to colleagues; terms as Spanish-speaking contact centers use them. */
 import attachmentMessages from '../../../ui/attachments/messages/es.js';
+import qualityMessages from './quality/es.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -653,4 +654,5 @@ export default {
   heldForReply: 'Se enviará con tu próxima respuesta por correo',
   transcriptText: 'Transcripción (texto)',
   transcriptHtml: 'Transcripción (página web)',
+  ...qualityMessages,
 } satisfies Translation;

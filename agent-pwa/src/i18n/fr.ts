@@ -1,5 +1,6 @@
 /** The agent app in French. Register: "vous", as French software addresses its users; contact-center terms as French teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/fr.js';
+import qualityMessages from './quality/fr.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -653,4 +654,5 @@ export default {
   heldForReply: 'Part avec votre prochaine réponse par e-mail',
   transcriptText: 'Transcription (texte)',
   transcriptHtml: 'Transcription (page web)',
+  ...qualityMessages,
 } satisfies Translation;

@@ -1,5 +1,6 @@
 /** The agent app in Simplified Chinese. Register: plain and polite workplace Chinese; contact-center terms as Chinese 客服中心 teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/zh.js';
+import qualityMessages from './quality/zh.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -653,4 +654,5 @@ export default {
   heldForReply: '将随您的下一封邮件回复一起发送',
   transcriptText: '对话记录（文本）',
   transcriptHtml: '对话记录（网页）',
+  ...qualityMessages,
 } satisfies Translation;
