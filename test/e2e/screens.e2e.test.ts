@@ -42,7 +42,7 @@ const SCRIPT = {
     queues: 'Queues today',
     queuesTab: 'Queues',
     menu: 'Menu',
-    adminTabs: { agents: 'Agents', reports: 'Reports', integrations: 'Integrations', team: 'Team' },
+    adminTabs: { agents: 'Agents', reports: 'Reports', quality: 'Quality', integrations: 'Integrations', team: 'Team' },
   },
   ar: {
     customer: 'ليلى حسن',
@@ -61,7 +61,7 @@ const SCRIPT = {
     queues: 'قوائم الانتظار اليوم',
     queuesTab: 'قوائم الانتظار',
     menu: 'القائمة',
-    adminTabs: { agents: 'الموظفون', reports: 'التقارير', integrations: 'التكاملات', team: 'الفريق' },
+    adminTabs: { agents: 'الموظفون', reports: 'التقارير', quality: 'الجودة', integrations: 'التكاملات', team: 'الفريق' },
   },
 } as const;
 
