@@ -14,6 +14,7 @@ import { CustomersRepo } from './customers-repo.js';
 import { DeletionRequestsRepo } from './deletion-requests-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
 import { GroupCommit } from './group-commit.js';
+import { HeldRepliesRepo } from './held-replies-repo.js';
 import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
 import { PrivacyRepo } from './privacy-repo.js';
@@ -59,6 +60,8 @@ export class Store {
   /** Finding and erasing a customer's data everywhere it is stored. */
   readonly privacy: PrivacyRepo;
   readonly deletionRequests: DeletionRequestsRepo;
+  /** Agents' e-mail and channel replies held for review, and who is reviewed. */
+  readonly heldReplies: HeldRepliesRepo;
   /** SQLite only, on the Store outside any transaction: see groupCommit(). */
   private readonly group: GroupCommit<Store> | undefined;
 
@@ -99,6 +102,7 @@ export class Store {
     this.articles = new ArticlesRepo(db);
     this.privacy = new PrivacyRepo(db, caches);
     this.deletionRequests = new DeletionRequestsRepo(db);
+    this.heldReplies = new HeldRepliesRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */
