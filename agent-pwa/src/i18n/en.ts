@@ -6,6 +6,7 @@
  */
 import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
+import { reviewMessages } from './en-review.js';
 
 export const en = {
   appTitle: 'Switchboard',
@@ -520,6 +521,7 @@ export const en = {
   transcriptText: 'Transcript (text)',
   transcriptHtml: 'Transcript (web page)',
   ...accountMessages,
+  ...reviewMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;
