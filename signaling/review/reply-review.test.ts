@@ -6,12 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { hashPassword } from '../auth/password.js';
 import { connectAgent, connectVisitor, newVisitorToken, signIn } from '../../test/support/connect.js';
 import { ask, startChat, take } from '../../test/support/conversation-steps.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
 import { SmtpSink } from '../../test/support/smtp-sink.js';
+import { sign } from '../kernel/signature.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, type ChannelReply, type ChannelView, type WebhookEnvelope } from '../protocol/channels.js';
 import type { HeldReply, ReviewItem } from '../protocol/reply-review.js';
 
 const ANA = 'ana@demo.switchboard';
@@ -147,6 +151,50 @@ describe('review before sending', () => {
     const mail = await sink.next((m) => m.text.includes('reply with your new address'));
     assert.deepEqual(mail.to, ['omar@example.test']);
     ana.socket.ws.close();
+  });
+
+  it('holds a reply to an SMS channel too: nothing is POSTed to the channel until approval, then the approved text once', async () => {
+    // The SMS gateway: records every reply POSTed to it.
+    const posted: ChannelReply[] = [];
+    let arrived: (reply: ChannelReply) => void = () => {};
+    const gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        res.writeHead(200).end();
+        const reply = (JSON.parse(body) as WebhookEnvelope).data as ChannelReply;
+        posted.push(reply);
+        arrived(reply);
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const created = await call<ChannelView>(ADMIN, 'POST', '/integrations/channels', { name: 'SMS', queue: 'support', outboundUrl: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms` });
+      const channel = created.body;
+      const ana = await connectAgent(server, ANA);
+      const body = JSON.stringify({ id: 'SM-review-1', from: { id: '+12025550123', phone: '+12025550123' }, text: 'Is the shop open on Sunday?' });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const received = await fetch(`${server.url}/api/channels/${channel.id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json', [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: sign(channel.secret, timestamp, body) }, body });
+      const { conversationId } = (await received.json()) as { conversationId: string };
+      await take(ana, conversationId);
+
+      assert.equal((await ask(ana, { type: 'message.send', id: 'held-sms-1', conversationId, text: 'yes' })).type, 'ack');
+      const held = (await ana.socket.next('held-reply', (f) => f.reply.conversationId === conversationId)).reply;
+      await server.services.webhooks.idle();
+      assert.equal((await server.store.webhooks.recent()).filter((d) => d.target.kind === 'channel').length, 0, 'nothing queued for the channel');
+      assert.equal(posted.length, 0);
+
+      const delivered = new Promise<ChannelReply>((resolve) => (arrived = resolve));
+      assert.equal((await call(BEN, 'POST', `/reviews/${held.id}/approve`, { text: 'Yes, from 10:00 to 16:00.' })).status, 200);
+      const reply = await delivered;
+      assert.equal(reply.text, 'Yes, from 10:00 to 16:00.');
+      assert.equal(reply.to, '+12025550123');
+      await server.services.webhooks.idle();
+      assert.equal(posted.length, 1, 'exactly one reply went out');
+      ana.socket.ws.close();
+    } finally {
+      await new Promise<void>((resolve) => gateway.close(() => resolve()));
+    }
   });
 
   it('never holds a live chat reply from the same agent', async () => {
