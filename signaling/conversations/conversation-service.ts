@@ -79,6 +79,7 @@ export class ConversationService {
         const held = await this.replyGate.holdIfReviewed(actor.agent, conversation, { text, clientId, attachments: await this.unsentFilesOf(actor, ids) });
         if (held) return { held };
       }
+      return { event: await this.storeMessage(actor, conversation, text, clientId, attachmentIds, {}) };
     }
     return { event: await this.postMessage(actor, conversationId, text, clientId, attachmentIds) };
   }
