@@ -24,6 +24,7 @@ import { metricsRoutes } from './http/metrics-routes.js';
 import { assignRequestId, requestLog } from './http/request-log.js';
 import { qualityRoutes } from './http/quality-routes.js';
 import { reportRoutes } from './http/report-routes.js';
+import { reviewRoutes } from './http/review-routes.js';
 import { SESSION_COOKIE } from './http/require-agent.js';
 import { createRouter, type AppEnv } from './http/router.js';
 import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
@@ -130,6 +131,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/quality', qualityRoutes(services));
   api.route('/supervisor', supervisorRoutes(services));
+  api.route('/reviews', reviewRoutes(services));
   // The description at /api/openapi.json and the readable reference at /api/docs.
   serveApiDescription(api, config.publicUrl);
   app.route('/api', api);

@@ -31,6 +31,7 @@ import { ChannelListeners, ChannelService } from './channels/channel-service.js'
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
+import { ReplyReviewService } from './review/reply-review-service.js';
 import { MailSender, type MailSettings } from './mail/mail-sender.js';
 import type { Backoff } from './kernel/retry-backoff.js';
 import { CustomerService } from './customers/customer-service.js';
@@ -80,6 +81,8 @@ export interface Services {
   /** E-mail conversations: offline messages, inbound mail, agents' replies; and the mail outbox. */
   email: EmailDesk;
   mailSender: MailSender;
+  /** Review before sending: agents' e-mail and channel replies held for a supervisor. */
+  replyReview: ReplyReviewService;
   /** Inbound messaging channels (SMS, social media) and outbound webhooks. */
   channels: ChannelService;
   webhooks: WebhookService;
@@ -165,7 +168,10 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock, ...(options.presenceGraceMs !== undefined ? { graceMs: options.presenceGraceMs } : {}) });
   const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
   const parties = new ConversationParties(store, bus, routing);
-  const conversations = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, clock });
+  const audit = new AuditTrail(store, clock);
+  // Approving a held reply posts it through the conversation service, which holds replies through the review: each reaches the other once both exist.
+  const replyReview: ReplyReviewService = new ReplyReviewService({ store, bus, audit, clock, postApproved: (...args) => conversations.postApproved(...args) });
+  const conversations: ConversationService = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, replyGate: replyReview, clock });
   const placement = new QueuePlacement({ store, bus, routing, presence, log, parties, events: conversationEvents, clock });
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
   const calls = new CallService({ store, bus, conversations, placement, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
@@ -173,7 +179,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
-  const audit = new AuditTrail(store, clock);
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
@@ -277,6 +282,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     knowledge: new KnowledgeService(store, parties, clock),
     callbacks,
     email,
+    replyReview,
     mailSender,
     channels,
     webhooks,

@@ -217,6 +217,14 @@ export class AgentSession extends EventTarget {
         if (held.some((n) => n.id === frame.note.id)) return;
         return this.update({ notes: { ...this.state.notes, [frame.note.conversationId]: [...held, frame.note] } });
       }
+      case 'held-replies':
+        return this.update({ heldReplies: { ...this.state.heldReplies, [frame.conversationId]: frame.replies } });
+      case 'held-reply': {
+        // Replaces the earlier state of the same reply (held, returned, resubmitted, approved).
+        const { reply } = frame;
+        const others = (this.state.heldReplies[reply.conversationId] ?? []).filter((r) => r.id !== reply.id);
+        return this.update({ heldReplies: { ...this.state.heldReplies, [reply.conversationId]: [...others, reply].sort((a, b) => a.createdAt - b.createdAt) } });
+      }
       case 'call': {
         const { [frame.call.conversationId]: _previous, ...others } = this.state.calls;
         return this.update({ calls: frame.call.phase === 'ended' ? others : { ...others, [frame.call.conversationId]: frame.call } });

@@ -4,6 +4,7 @@ import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { CustomerViewers } from '../../signaling/protocol/customers.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
+import type { HeldReply } from '../../signaling/protocol/reply-review.js';
 import type { AgentStatus, BreakReason } from '../../signaling/protocol/presence.js';
 import { ConnectionStatus } from '../../signaling/protocol/protocol-client.js';
 import type { AgentProfile, Offer, SignOutReason } from '../../signaling/protocol/server-frames.js';
@@ -31,6 +32,8 @@ export interface AgentState {
   wallboard?: Wallboard;
   /** Whispers per conversation (agents and supervisors only). */
   notes: Record<string, ConversationNote[]>;
+  /** Replies held for review, by conversation: the agent's own (every one for supervisors). */
+  heldReplies: Record<string, HeldReply[]>;
   /** The conversation a supervisor is watching, when not one of their own. */
   monitored?: ConversationSummary;
   /** This agent's calls by conversation, as the server last described them. */
@@ -47,7 +50,7 @@ export interface AgentState {
 
 /** Before the welcome: connecting, offline, nothing held. */
 export function initialAgentState(): AgentState {
-  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, calls: {}, cobrowse: {}, viewers: {}, contextChanges: {} };
+  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, heldReplies: {}, calls: {}, cobrowse: {}, viewers: {}, contextChanges: {} };
 }
 
 /** Open conversations first, then ended ones; newest first within each. */

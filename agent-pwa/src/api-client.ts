@@ -37,7 +37,7 @@ export class ApiError extends ProtocolError {
   }
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
     ...init,
     credentials: 'same-origin',

@@ -29,6 +29,9 @@ import { SbLoginLimits } from './team/sb-login-limits.js';
 import { SbSecretDialog } from './team/sb-secret-dialog.js';
 import { SbTeamList } from './team/sb-team-list.js';
 import { SbWorkspace } from './workspace/sb-workspace.js';
+import { SbHeldReplies } from './review/sb-held-replies.js';
+import { SbReviewList } from './review/sb-review-list.js';
+import { SbReviewToggle } from './review/sb-review-toggle.js';
 
 const elements = {
   'sb-agent-app': SbAgentApp,
@@ -60,6 +63,9 @@ const elements = {
   'sb-secret-dialog': SbSecretDialog,
   'sb-login-limits': SbLoginLimits,
   'sb-audit-log': SbAuditLog,
+  'sb-review-list': SbReviewList,
+  'sb-held-replies': SbHeldReplies,
+  'sb-review-toggle': SbReviewToggle,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) defineElement(tag, element);
@@ -67,6 +73,9 @@ for (const [tag, element] of Object.entries(elements)) defineElement(tag, elemen
 declare global {
   interface HTMLElementTagNameMap {
     'sb-agent-app': SbAgentApp;
+    'sb-review-list': SbReviewList;
+    'sb-held-replies': SbHeldReplies;
+    'sb-review-toggle': SbReviewToggle;
     'sb-workspace': SbWorkspace;
     'sb-login-form': SbLoginForm;
     'sb-presence-switch': SbPresenceSwitch;

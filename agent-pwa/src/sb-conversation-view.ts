@@ -6,6 +6,7 @@ import type { CallView } from '../../signaling/protocol/call.js';
 import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
+import type { HeldReply } from '../../signaling/protocol/reply-review.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import type { CallMediaState } from '../../ui/call/call-client.js';
 import '../../ui/call/define.js';
@@ -116,6 +117,7 @@ export class SbConversationView extends LitElement {
     visitorTyping: { type: Boolean },
     cannedReplies: { attribute: false },
     notes: { attribute: false },
+    heldReplies: { attribute: false },
     monitoring: { type: Boolean },
     call: { attribute: false },
     media: { attribute: false },
@@ -135,6 +137,8 @@ export class SbConversationView extends LitElement {
   declare cannedReplies: CannedReply[];
   /** Whispers in this conversation (staff only). */
   declare notes: ConversationNote[];
+  /** The agent's replies held for review (pending or returned). */
+  declare heldReplies: HeldReply[];
   /** A supervisor watching: the timeline is read-only, with a whisper box and Join instead. */
   declare monitoring: boolean;
   /** This conversation's call, when it is one, and its media in this window. */
@@ -165,6 +169,7 @@ export class SbConversationView extends LitElement {
     this.visitorTyping = false;
     this.cannedReplies = [];
     this.notes = [];
+    this.heldReplies = [];
     this.monitoring = false;
     this.transferring = false;
     this.escalating = false;
@@ -250,6 +255,7 @@ export class SbConversationView extends LitElement {
           .filter((p) => !shown.has(p.clientId))
           .map((p) => html`<li class="message agent pending"><span class="text" dir="auto">${p.text}</span><span class="meta">${t('sending')}</span></li>`)}
       </ol></div>
+      <sb-held-replies .replies=${this.heldReplies}></sb-held-replies>
       <div class="typing" aria-live="polite">${this.visitorTyping && !ended ? t('visitorTyping', { name }) : ''}</div>
       ${this.notes.length
         ? html`<ul class="notes" aria-label=${t('agentNotesLabel')}>

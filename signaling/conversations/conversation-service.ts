@@ -10,12 +10,18 @@ import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import { LogType } from '../kpi/log-types.js';
 import type { ConversationEvent, ConversationEventBody, ConversationSummary, EndReason } from '../protocol/conversation.js';
 import type { ConversationNote } from '../protocol/notes.js';
+import { isReviewableSource, type HeldReply } from '../protocol/reply-review.js';
 import type { ServerFrame } from '../protocol/server-frames.js';
 import type { RoutingService } from '../routing/routing-service.js';
+import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { Store } from '../store/store.js';
 import type { ConversationListeners, MessageEvent } from './conversation-events.js';
 import type { ConversationParties } from './conversation-parties.js';
+import type { ReplyGate } from './reply-gate.js';
+
+/** What became of a message sent from an app: stored and published, or (an agent's reply) held for review. */
+export type SentMessage = { event: ConversationEvent } | { held: HeldReply };
 
 /** For a call that was answered: how long it was answered for, to show in the timeline. */
 function talkTime(c: ConversationRecord, now: number): { talkMs?: number } {
@@ -30,6 +36,8 @@ export interface ConversationServiceDeps {
   log: EventLogWriter;
   parties: ConversationParties;
   events: ConversationListeners;
+  /** Holds agents' e-mail and channel replies that need review; without it none are held. */
+  replyGate?: ReplyGate;
   clock?: () => number;
 }
 
@@ -40,6 +48,7 @@ export class ConversationService {
   private readonly log: EventLogWriter;
   private readonly parties: ConversationParties;
   private readonly events: ConversationListeners;
+  private readonly replyGate: ReplyGate | undefined;
   private readonly clock: () => number;
 
   constructor(deps: ConversationServiceDeps) {
@@ -49,19 +58,61 @@ export class ConversationService {
     this.log = deps.log;
     this.parties = deps.parties;
     this.events = deps.events;
+    this.replyGate = deps.replyGate;
     this.clock = deps.clock ?? Date.now;
+  }
+
+  /**
+   * A message from a party's app. An agent's e-mail or channel reply that needs review is held
+   * instead (the customer gets nothing until a reviewer approves it); anything else is posted.
+   */
+  async send(actor: Actor, conversationId: string, text: string, clientId: string, attachmentIds: readonly string[] = []): Promise<SentMessage> {
+    if (actor.kind === 'agent' && this.replyGate) {
+      const conversation = await this.parties.authorize(actor, conversationId, 'write');
+      if (isReviewableSource(conversation.source)) {
+        // A retry of a reply that went out before review applied is that reply.
+        const already = await this.store.conversations.findEventByClientId(conversationId, clientId);
+        if (already) return { event: already };
+        if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+        const ids = [...new Set(attachmentIds)];
+        if (!text.trim() && ids.length === 0) throw new AppError('invalid-input', 'a message needs text or a file');
+        const held = await this.replyGate.holdIfReviewed(actor.agent, conversation, { text, clientId, attachments: await this.unsentFilesOf(actor, ids) });
+        if (held) return { held };
+      }
+      return { event: await this.storeMessage(actor, conversation, text, clientId, attachmentIds, {}) };
+    }
+    return { event: await this.postMessage(actor, conversationId, text, clientId, attachmentIds) };
   }
 
   /**
    * Stores a message and publishes it to both parties. A retried `clientId` returns the
    * stored message without storing it again. `attachmentIds` are files the actor uploaded and
-   * has not sent yet: the message carries them, or is refused and nothing changes.
+   * has not sent yet: the message carries them, or is refused and nothing changes. Agents'
+   * replies from their app come through `send`, which holds those that need review.
    */
   async postMessage(actor: Actor, conversationId: string, text: string, clientId: string, attachmentIds: readonly string[] = []): Promise<ConversationEvent> {
     const conversation = await this.parties.authorize(actor, conversationId, 'write');
+    return this.storeMessage(actor, conversation, text, clientId, attachmentIds, {});
+  }
+
+  /**
+   * A held reply a reviewer approved, stored as its agent's message: it goes out exactly as an
+   * unreviewed reply (the same `storing` listeners queue the mail or the channel's POST). `claim`
+   * runs first in the message's transaction and throws when the reply was decided meanwhile, so
+   * it is sent once or not at all. It goes out even after the conversation ended: agents often
+   * close an e-mail thread once they have replied.
+   */
+  async postApproved(author: AgentRecord, conversationId: string, text: string, clientId: string, attachmentIds: readonly string[], claim: (tx: Store) => Promise<void>): Promise<ConversationEvent> {
+    const conversation = await this.store.conversations.findById(conversationId);
+    if (!conversation) throw new AppError('not-found', 'no such conversation');
+    return this.storeMessage({ kind: 'agent', agent: author }, conversation, text, clientId, attachmentIds, { claim, evenIfEnded: true });
+  }
+
+  private async storeMessage(actor: Actor, conversation: ConversationRecord, text: string, clientId: string, attachmentIds: readonly string[], options: { claim?: (tx: Store) => Promise<void>; evenIfEnded?: boolean }): Promise<ConversationEvent> {
+    const conversationId = conversation.id;
     const ids = [...new Set(attachmentIds)];
     if (!text.trim() && ids.length === 0) throw new AppError('invalid-input', 'a message needs text or a file');
-    if (ids.length > 0) {
+    if (ids.length > 0 && !options.claim) {
       // A retried message with files: its files are sent now, so answer before checking them again.
       const already = await this.store.conversations.findEventByClientId(conversationId, clientId);
       if (already) return already;
@@ -72,10 +123,11 @@ export class ConversationService {
     try {
       // Messages arriving together share a commit; each settles only once it is on disk.
       stored = await this.store.groupCommit(async (tx) => {
+        if (options.claim) await options.claim(tx);
         // The retry check runs in the transaction too, so two copies racing cannot both be stored.
         const earlier = await tx.conversations.findEventByClientId(conversationId, clientId);
         if (earlier) return { event: earlier, earlier: true };
-        if (conversation.status === 'ended') throw new AppError('conversation-ended', 'this conversation has ended');
+        if (conversation.status === 'ended' && !options.evenIfEnded) throw new AppError('conversation-ended', 'this conversation has ended');
         const event = await tx.conversations.appendEvent(conversationId, body, this.clock(), clientId);
         // A file another message took meanwhile fails the whole message: it is sent once or not at all.
         if (ids.length > 0 && (await tx.attachments.attach(ids, conversationId, event.seq)) !== ids.length) throw new AppError('invalid-input', 'a file was already sent');
@@ -83,7 +135,7 @@ export class ConversationService {
         return { event, earlier: false };
       });
     } catch (error) {
-      if (error instanceof AppError) throw error;
+      if (error instanceof AppError || options.claim) throw error;
       const raced = await this.store.conversations.findEventByClientId(conversationId, clientId);
       if (raced) return raced;
       throw error;
@@ -94,6 +146,13 @@ export class ConversationService {
     if (actor.kind === 'visitor') this.routing.noteWaitingContact(conversationId, { preview: text || files.map((f) => f.name).join(', ') });
     this.events.notify('posted', conversation, event as MessageEvent);
     return event;
+  }
+
+  /** The held replies of a conversation as this agent may see them (none without review). */
+  async heldRepliesFor(actor: Actor, conversationId: string): Promise<HeldReply[]> {
+    if (actor.kind !== 'agent' || !this.replyGate) return [];
+    await this.parties.authorize(actor, conversationId, 'read');
+    return this.replyGate.heldIn(actor.agent, conversationId);
   }
 
   /** The files `ids` as a message shows them, when each is the actor's and not sent yet. @throws AppError `invalid-input` otherwise. */

@@ -26,6 +26,7 @@ const TAGS = [
   { name: 'Reports', description: 'Supervisors and admins: historical KPIs (JSON or CSV), quality beside them, and Erlang C staffing.' },
   { name: 'Quality', description: 'Scorecards (admins), reviews of finished conversations (supervisors), and each agent’s own reviews.' },
   { name: 'Supervision', description: 'Supervisors and admins acting on agents directly.' },
+  { name: 'Reply review', description: 'Review before sending: e-mail and channel replies of agents or queues marked “replies need review” wait until a supervisor approves (or edits and approves) or returns them. Admins mark who is reviewed.' },
   { name: 'Operations', description: 'Health and metrics for load balancers and monitoring, at the server’s root rather than under /api.' },
 ] as const;
 

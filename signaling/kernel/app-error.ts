@@ -20,6 +20,7 @@ const STATUS: Record<ErrorReason, number> = {
   'file-too-large': 413,
   'file-type-not-allowed': 415,
   'link-expired': 410,
+  'already-reviewed': 409,
   internal: 500,
 };
 

@@ -29,6 +29,8 @@ export const ErrorReason = {
   fileTypeNotAllowed: 'file-type-not-allowed',
   /** A signed file link past its expiry: ask for a new one. */
   linkExpired: 'link-expired',
+  /** A held reply another reviewer decided first (or that is not waiting for this decision). */
+  alreadyReviewed: 'already-reviewed',
   internal: 'internal',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];

@@ -5,6 +5,7 @@ import type { Channel, ConversationEvent, ConversationSource, ConversationSummar
 import type { ErrorReason } from './errors.js';
 import type { AgentStatus, BreakReason } from './presence.js';
 import type { ConversationNote } from './notes.js';
+import type { HeldReply } from './reply-review.js';
 import type { CustomerViewers } from './customers.js';
 import type { Wallboard } from './wallboard.js';
 
@@ -88,6 +89,10 @@ export type ServerFrame =
   | { type: 'viewers'; viewers: CustomerViewers }
   /** Agents and supervisors only: all notes of a conversation, after a `sync`. */
   | { type: 'notes'; conversationId: string; notes: ConversationNote[] }
+  /** Its agent, supervisors and admins only: a reply held for review was held, returned, resubmitted or approved (never sent to visitors). */
+  | { type: 'held-reply'; reply: HeldReply }
+  /** Agents and supervisors only: the held replies of a conversation they may see, after a `sync`. */
+  | { type: 'held-replies'; conversationId: string; replies: HeldReply[] }
   /** Supervisors and admins: the live wallboard, whenever it changes. */
   | { type: 'wallboard'; wallboard: Wallboard }
   /** The server is going away; reconnect (with back-off) and resume. */

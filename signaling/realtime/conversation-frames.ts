@@ -17,14 +17,18 @@ export function isConversationFrame(frame: ClientFrame): frame is ConversationFr
 export async function handleConversationFrame(conversations: ConversationService, actor: Actor, frame: ConversationFrame, send: (frame: ServerFrame) => void): Promise<void> {
   switch (frame.type) {
     case 'message.send': {
-      const event = await conversations.postMessage(actor, frame.conversationId, frame.text, frame.id, frame.attachments ?? []);
-      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, seq: event.seq });
+      const sent = await conversations.send(actor, frame.conversationId, frame.text, frame.id, frame.attachments ?? []);
+      // A reply held for review has no place in the timeline yet: its agent hears of it as a `held-reply`.
+      return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId, ...('event' in sent ? { seq: sent.event.seq } : {}) });
     }
     case 'sync': {
       const events = await conversations.eventsAfter(actor, frame.conversationId, frame.afterSeq);
       send({ type: 'events', conversationId: frame.conversationId, events });
       // Staff also get the conversation's whispers; visitors never do.
-      if (actor.kind === 'agent') send({ type: 'notes', conversationId: frame.conversationId, notes: await conversations.notesFor(actor, frame.conversationId) });
+      if (actor.kind === 'agent') {
+        send({ type: 'notes', conversationId: frame.conversationId, notes: await conversations.notesFor(actor, frame.conversationId) });
+        send({ type: 'held-replies', conversationId: frame.conversationId, replies: await conversations.heldRepliesFor(actor, frame.conversationId) });
+      }
       return send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
     }
     case 'read':

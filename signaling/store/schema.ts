@@ -34,6 +34,8 @@ export interface AgentsTable {
   notifications: string | null;
   /** 1 after an initial or temporary password: they choose their own before anything else. */
   must_change_password: Generated<number>;
+  /** 1: their e-mail and channel replies wait for a supervisor's review (migration 015). */
+  replies_need_review: Generated<number>;
 }
 
 export interface SessionsTable {
@@ -94,6 +96,8 @@ export interface QueuesTable {
   overflow: string | null;
   hours: string | null;
   closed_target: string | null;
+  /** 1: agents' e-mail and channel replies in this queue wait for a supervisor's review (migration 015). */
+  replies_need_review: Generated<number>;
   /** The widget offers a callback or a message instead of waiting longer than this; null: never. */
   offer_alternatives_after_ms: number | null;
   callback_retry_ms: Generated<number>;
@@ -439,6 +443,26 @@ export interface QualityReviewsTable {
   created_at: number;
 }
 
+/** An agent's e-mail or channel reply waiting for review: the customer gets it only once approved. */
+export interface HeldRepliesTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  agent_name: string;
+  client_id: string;
+  text: string;
+  /** JSON AttachmentRef[]. */
+  attachments: string;
+  /** pending | returned | approved */
+  status: string;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  comment: string | null;
+  message_seq: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   agents: AgentsTable;
@@ -474,4 +498,5 @@ export interface Database {
   deletion_requests: DeletionRequestsTable;
   scorecards: ScorecardsTable;
   quality_reviews: QualityReviewsTable;
+  held_replies: HeldRepliesTable;
 }

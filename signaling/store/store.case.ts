@@ -217,5 +217,32 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal(await store.deletionRequests.decide('d1', 'rejected', 'a1', 60), true);
       assert.equal(await store.deletionRequests.decide('d1', 'approved', 'a1', 61), false, 'decided once');
     }));
+
+    it('holds a reply once per client id, decides it once, reads its context, flags agents and queues, and erases it with its conversation', withStore(async (store) => {
+      await seedConversation(store);
+      await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 });
+      await store.conversations.appendEvent('c1', { type: 'message', author: { kind: 'visitor', id: 'v1' }, text: 'Where is it?' }, 20);
+      const reply = { id: 'h1', conversationId: 'c1', agent: { id: 'a1', name: 'Ana' }, text: 'Lost.', attachments: [], clientId: 'send-0001', createdAt: 30 };
+      assert.equal((await store.heldReplies.hold(reply)).status, 'pending');
+      assert.equal((await store.heldReplies.hold({ ...reply, id: 'h2' })).id, 'h1', 'a retried send is the same reply');
+      const [item] = await store.heldReplies.pending();
+      assert.equal(item?.conversation.lastCustomerMessage, 'Where is it?');
+      assert.equal(item?.conversation.queueName, 'Support');
+      const decided = await Promise.all([1, 2].map((n) => store.transaction((tx) => tx.heldReplies.decide('h1', 'pending', { status: 'approved', at: 40 + n, reviewer: { id: 'b1', name: 'Ben' } }))));
+      assert.deepEqual(decided.sort(), [false, true], 'two reviewers at once: one decides');
+      assert.equal(await store.heldReplies.decide('h1', 'approved', { status: 'approved', at: 50, seq: 7 }), true);
+      const stored = (await store.heldReplies.findById('h1'))!;
+      assert.deepEqual([stored.status, stored.reviewer?.name, stored.seq, stored.createdAt], ['approved', 'Ben', 7, 30]);
+      assert.deepEqual(await store.heldReplies.pending(), []);
+
+      assert.equal(await store.heldReplies.needsReview('a1', 'q1'), false);
+      assert.equal(await store.heldReplies.setFlag('queue', 'q1', true), true);
+      assert.equal(await store.heldReplies.needsReview('a1', 'q1'), true);
+      assert.equal(await store.heldReplies.setFlag('agent', 'nobody', true), false);
+      assert.deepEqual(await store.heldReplies.flagged(), { agents: [], queues: ['q1'] });
+
+      assert.equal(await store.privacy.eraseConversations(['c1']), 1);
+      assert.equal(await store.heldReplies.findById('h1'), undefined, 'erased with its conversation');
+    }));
   });
 }

@@ -15,6 +15,7 @@ import { CustomersRepo } from './customers-repo.js';
 import { DeletionRequestsRepo } from './deletion-requests-repo.js';
 import { EventLogRepo } from './event-log-repo.js';
 import { GroupCommit } from './group-commit.js';
+import { HeldRepliesRepo } from './held-replies-repo.js';
 import { MailRepo } from './mail-repo.js';
 import { NotesRepo } from './notes-repo.js';
 import { PrivacyRepo } from './privacy-repo.js';
@@ -62,6 +63,8 @@ export class Store {
   readonly deletionRequests: DeletionRequestsRepo;
   /** Quality scorecards and reviews. */
   readonly quality: QualityRepo;
+  /** Agents' e-mail and channel replies held for review, and who is reviewed. */
+  readonly heldReplies: HeldRepliesRepo;
   /** SQLite only, on the Store outside any transaction: see groupCommit(). */
   private readonly group: GroupCommit<Store> | undefined;
 
@@ -103,6 +106,7 @@ export class Store {
     this.privacy = new PrivacyRepo(db, caches);
     this.quality = new QualityRepo(db);
     this.deletionRequests = new DeletionRequestsRepo(db);
+    this.heldReplies = new HeldRepliesRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

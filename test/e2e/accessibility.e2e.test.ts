@@ -126,13 +126,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       assert.deepEqual(findings, [], `axe found serious or moderate violations:\n${report(findings)}`);
     });
 
-    it('the agent app for an admin: wallboard, reports, queues, agents, team, integrations, replies', async () => {
+    it('the agent app for an admin: wallboard, reports, review, queues, agents, team, integrations, replies', async () => {
       const findings: Finding[] = [];
       const admin = await party();
       await agent.signIn(admin, server.url, ADMIN);
       const tabs: Array<[string, string]> = [
         ['Wallboard', 'sb-wallboard'],
         ['Reports', 'sb-reports'],
+        ['Review', 'sb-review-list'],
         ['Queues', 'sb-admin-queues'],
         ['Agents', 'sb-agent-routing'],
         ['Team', 'sb-team-list'],

@@ -173,6 +173,15 @@ export const routeRules: Record<string, RouteRule> = {
   'PUT /api/supervisor/agents/:id/presence': { expect: SUPERVISORS, target: (w) => ({ ...id(w.agents.cleo.id), body: { status: 'available' } }) },
   'GET /metrics': { expect: SUPERVISORS },
 
+  // Review before sending: supervisors and admins decide others' held replies; an agent resubmits only their own; admins mark who is reviewed.
+  'GET /api/reviews': { expect: SUPERVISORS },
+  'POST /api/reviews/:id/approve': { expect: SUPERVISORS, fresh: true, target: async (w) => ({ ...id(await w.fresh.heldReply()), body: { text: 'Approved words.' } }) },
+  'POST /api/reviews/:id/return': { expect: SUPERVISORS, fresh: true, target: async (w) => ({ ...id(await w.fresh.heldReply()), body: { comment: 'Kinder, please.' } }) },
+  'POST /api/reviews/:id/resubmit': { expect: PARTY_ONLY, fresh: true, target: async (w) => ({ ...id(await w.fresh.heldReply(true)), body: { text: 'Reworked words.' } }) },
+  'GET /api/reviews/settings': { expect: ADMINS },
+  'PUT /api/reviews/settings/agents/:id': { expect: ADMINS, target: (w) => ({ ...id(w.agents.cleo.id), body: { repliesNeedReview: false } }) },
+  'PUT /api/reviews/settings/queues/:id': { expect: ADMINS, target: (w) => ({ ...id(w.quietQueue), body: { repliesNeedReview: false } }) },
+
   // Public documents and files.
   'GET /api/openapi.json': { expect: 'same' },
   'GET /healthz': { expect: 'same' },

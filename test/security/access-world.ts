@@ -88,6 +88,8 @@ export interface Fresh {
   cookieFor(role: Role): Promise<string>;
   /** An account whose password is hashed at a tiny cost, so that a wrong one is refused in a millisecond (five failures block an account and address). */
   signInAccount(): Promise<string>;
+  /** An e-mail reply of Ana's held for review in a conversation of hers; returned to her with a comment when asked. */
+  heldReply(returned?: boolean): Promise<string>;
 }
 
 const callFrame = async (party: Agent | Visitor, conversationId: string, match: (c: CallView) => boolean) => (await party.socket.next('call', (f) => f.call.conversationId === conversationId && match(f.call))).call;
@@ -244,6 +246,14 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
       return (await services.auth.sessions(anaRecord.id, sessionId)).find((s) => s.current)!.id;
     },
     cookieFor: (role) => cookieOf(EMAILS[role as keyof typeof EMAILS]),
+    async heldReply(returned = false) {
+      const [visitorId, conversationId, now] = [randomUUID(), randomUUID(), Date.now()];
+      await store.visitors.insert(visitorId, now);
+      await store.conversations.insert({ id: conversationId, visitorId, queueId: (await store.queues.findBySlug('quiet'))!.id, agentId: anaRecord.id, status: 'active', channel: 'email', source: 'email', createdAt: now });
+      const reply = await store.heldReplies.hold({ id: randomUUID(), conversationId, agent: { id: anaRecord.id, name: anaRecord.name }, text: 'Held words.', attachments: [], clientId: randomUUID(), createdAt: now });
+      if (returned) await store.heldReplies.decide(reply.id, 'pending', { status: 'returned', at: now, comment: 'Rework it.' });
+      return reply.id;
+    },
     async signInAccount() {
       const email = `signin-${randomUUID().slice(0, 8)}@matrix.test`;
       await store.agents.insert({ id: randomUUID(), email, name: 'Sign In', role: 'agent', passwordHash: await hashPassword('the-right-password', { N: 16, r: 8, p: 1 }), status: 'offline', createdAt: Date.now() });

@@ -238,6 +238,8 @@ export class ChatSession extends EventTarget {
       case 'wrap-up-ended':
       case 'note':
       case 'notes':
+      case 'held-reply':
+      case 'held-replies':
       case 'viewers':
       case 'customer-context':
       case 'wallboard':

@@ -1,5 +1,5 @@
 /** The form for one queue: routing settings, limits and overflow, business hours, and members with tiers. */
-import { html, LitElement, css } from 'lit';
+import { html, LitElement, css, nothing } from 'lit';
 import type { AgentView, QueueMemberInput, QueueView } from '../../../signaling/protocol/admin.js';
 import { ROUTING_STRATEGIES, WEEKDAY_KEYS } from '../../../signaling/protocol/routing-constants.js';
 import { t } from '../i18n/en.js';
@@ -116,7 +116,8 @@ export class SbQueueEditor extends LitElement {
         </table>
       </fieldset>
       <div><button class="primary" type="submit" ?disabled=${this.busy}>${q ? t('save') : t('create')}</button></div>
-    </form>`;
+    </form>
+    ${q ? html`<sb-review-toggle kind="queue" target=${q.id} label=${t('repliesNeedReview')} hint=${t('repliesNeedReviewHint')}></sb-review-toggle>` : nothing}`;
   }
 
   private onSubmit(event: SubmitEvent): void {

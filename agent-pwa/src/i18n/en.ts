@@ -8,6 +8,7 @@ import { attachmentMessages } from '../../../ui/attachments/messages/en.js';
 import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
 import { qualityMessages } from './quality/en.js';
+import { reviewMessages } from './en-review.js';
 
 export const en = {
   appTitle: 'Switchboard',
@@ -511,6 +512,7 @@ export const en = {
   transcriptHtml: 'Transcript (web page)',
   ...accountMessages,
   ...qualityMessages,
+  ...reviewMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -68,6 +68,7 @@ export class SbTeamList extends LitElement {
           <thead>
             <tr>
               ${(['personName', 'email', 'role', 'languages', 'skills', 'status'] as const).map((k) => html`<th scope="col">${t(k)}</th>`)}
+              <th scope="col">${t('repliesNeedReview')}</th>
               <th scope="col"><span class="visually-hidden">${t('teamActions')}</span></th>
             </tr>
           </thead>
@@ -92,9 +93,10 @@ export class SbTeamList extends LitElement {
         <td>${m.languages.map(languageName).join(', ') || '—'}</td>
         <td>${formatSkills(m.skills) || '—'}</td>
         <td><span class="badge ${statusOf(m)}">${t(statusOf(m))}</span></td>
+        <td><sb-review-toggle compact kind="agent" target=${m.id} label=${t('repliesNeedReviewOf', { name: m.name })}></sb-review-toggle></td>
         <td class="actions-cell">${this.renderActions(m)}</td>
       </tr>
-      ${error ? html`<tr class="row-error"><td colspan="7"><p class="error" role="alert">${error}</p></td></tr>` : nothing}`;
+      ${error ? html`<tr class="row-error"><td colspan="8"><p class="error" role="alert">${error}</p></td></tr>` : nothing}`;
   }
 
   private renderActions(m: TeamMember) {

@@ -13,6 +13,7 @@ import type { AgentCalls } from '../call/agent-calls.js';
 import type { CustomerController } from '../customer/customer-controller.js';
 import { t, visitorName } from '../i18n/en.js';
 import { renderCustomerPane, screenPop } from './customer-on-screen.js';
+import { reviewApi } from '../review/review-api.js';
 
 type Detail<T> = CustomEvent<T>;
 type TransferTo = { agentId: string } | { queueId: string };
@@ -112,6 +113,8 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       ?visitorTyping=${s.visitorTyping[id] ?? false}
       .cannedReplies=${host.cannedReplies}
       .notes=${s.notes[id] ?? []}
+      .heldReplies=${(s.heldReplies[id] ?? []).filter((r) => r.agent.id === s.agent?.id)}
+      @sb-resubmit-reply=${(e: Detail<{ id: string; text: string }>) => host.act(async () => void (await reviewApi.resubmit(e.detail.id, e.detail.text)))}
       .call=${s.calls[id]}
       .cobrowse=${s.cobrowse[id]}
       .agentName=${s.agent?.name ?? ''}

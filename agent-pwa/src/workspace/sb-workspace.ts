@@ -36,7 +36,8 @@ import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
 import { renderQualityTab } from './quality-tab.js';
 import { ShortcutsController, type ShortcutsHost } from './shortcuts-controller.js';
-import { renderReportsTab, renderWallboardTab } from './supervisor-tabs.js';
+import { renderReportsTab, renderReviewTab, renderWallboardTab } from './supervisor-tabs.js';
+import { ReviewController } from '../review/review-controller.js';
 import { tabsFor, type Tab } from './tabs.js';
 import { renderTopbar } from './topbar.js';
 import { TopbarController } from './topbar-controller.js';
@@ -103,6 +104,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
   private readonly team = new TeamController(this);
+  private readonly review = new ReviewController(this);
   private readonly topbar = new TopbarController(this, () => this.renderRoot.querySelector<HTMLElement>('.topbar'));
   private readonly account = new AccountController(this, (profile) => this.fire('sb-profile', { profile }));
 
@@ -151,6 +153,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.alerts.update({ agentId: session.state.agent?.id, offers: session.state.offers, conversations: session.state.conversations });
     this.offerOpen.offers(session.state.offers);
     this.calls.sync(session.state.calls);
+    if (this.tab === 'review') this.review.follow(session.state.heldReplies);
     if (this.selectedId) session.markRead(this.selectedId);
     if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
   }
@@ -239,7 +242,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
       void this.privacy.load();
-    } else if (tab === 'team') void this.team.load();
+    } else if (tab === 'review') void this.review.load();
+    else if (tab === 'team') void this.team.load();
     else if (tab === 'account') void this.account.load();
     else if (tab !== 'conversations' && tab !== 'wallboard' && this.admin.status === 'idle') void this.admin.load();
   }
@@ -313,6 +317,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         });
       case 'reports':
         return renderReportsTab(this.admin);
+      case 'review':
+        return renderReviewTab(this.review);
       case 'queues':
       case 'agents':
         return renderRoutingTab(this.admin, {

@@ -11,6 +11,7 @@ import * as team from './008-team.js';
 import * as privacy from './009-privacy.js';
 import * as customerIdentity from './013-customer-identity.js';
 import * as attachments from './014-attachments.js';
+import * as replyReview from './015-reply-review.js';
 import * as mailAttachments from './017-mail-attachments.js';
 import * as scorecards from './018-scorecards.js';
 
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '009-privacy': privacy,
   '013-customer-identity': customerIdentity,
   '014-attachments': attachments,
+  '015-reply-review': replyReview,
   '017-mail-attachments': mailAttachments,
   '018-scorecards': scorecards,
 };
