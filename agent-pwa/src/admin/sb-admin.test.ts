@@ -12,6 +12,7 @@ const support: QueueView = {
   id: 'q1', slug: 'support', name: 'Support', isDefault: true, strategy: 'longest-idle', offerTimeoutMs: 30_000, retryDelayMs: 15_000, wrapUpMs: 0,
   dispositionRequired: false, requiredSkills: {}, tierWaitMs: 0, priority: 0, priorityWeightMs: 60_000, stickyMs: 0, expectedHandleMs: 300_000,
   maxSize: null, maxWaitMs: null, overflow: null, hours: null, members: [{ agentId: 'a1', tier: 1, position: 0 }],
+  preChatForm: { enabled: false, fields: { name: 'off', email: 'off', phone: 'off' }, consent: null, custom: [] },
 };
 
 describe('<sb-admin-queues>', () => {
