@@ -326,9 +326,16 @@ export class ChatSession extends EventTarget {
    * @throws ProtocolError when the server refuses the answers: nothing was started.
    */
   async startWithAnswers(preChat: PreChatAnswers, text: string): Promise<void> {
-    if (!this.openConversationId()) await this.client.request({ type: 'conversation.start', id: newClientId(), ...startContext(this.options.queue), preChat });
+    if (!this.openConversationId()) {
+      // The outbox's start id, when a start without the answers was refused: one start, retried.
+      const id = this.outbox.startId(newClientId);
+      await this.client.request({ type: 'conversation.start', id, ...startContext(this.options.queue), preChat });
+      this.outbox.clearStartId();
+    }
     this.update({ returning: true });
     if (text.trim()) this.send(text);
+    // Anything typed before the form showed (the server refused to start without it) goes now.
+    else void this.delivery.flush();
   }
 
   private update(patch: Partial<ChatState>): void {

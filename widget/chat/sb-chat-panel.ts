@@ -255,13 +255,13 @@ export class SbChatPanel extends LitElement {
   }
 
   /**
-   * The queue's pre-chat form, when this visitor has never chatted and the queue has one; a
-   * message waiting from an earlier page has started the chat already.
+   * The queue's pre-chat form, when this visitor has never chatted and the queue has one. A
+   * message typed before the form was known waits in the outbox and follows the form's start.
    */
   private pendingPreChatForm(): PreChatForm | undefined {
     const form = this.contact?.status?.preChatForm;
-    const { conversation, returning, outbox } = this.state;
-    return form?.enabled && !conversation && returning === false && !outbox.length ? form : undefined;
+    const { conversation, returning } = this.state;
+    return form?.enabled && !conversation && returning === false ? form : undefined;
   }
 
   private renderPreChat(form: PreChatForm) {
