@@ -16,6 +16,7 @@ import { ConversationParties } from './conversations/conversation-parties.js';
 import { ConversationListeners } from './conversations/conversation-events.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { QueuePlacement } from './conversations/queue-placement.js';
+import { PreChatIntake } from './conversations/pre-chat-intake.js';
 import { RecordingService } from './voice/recording-service.js';
 import { SupervisionService } from './supervision/supervision-service.js';
 import { EventLogWriter } from './kernel/event-log-writer.js';
@@ -66,6 +67,8 @@ export interface Services {
   conversations: ConversationService;
   /** Where conversations wait and who has them: opening, transferring, returning to a queue. */
   placement: QueuePlacement;
+  /** A queue's pre-chat form, checked and kept as a chat starts. */
+  preChat: PreChatIntake;
   calls: CallService;
   /** Supervisors' monitoring, whispers and barge-in. */
   supervision: SupervisionService;
@@ -294,6 +297,14 @@ export async function createServices(options: ServicesOptions): Promise<Services
     presence,
     conversations,
     placement,
+    preChat: new PreChatIntake({
+      store,
+      identify: async (visitorId, fields) => {
+        await customers.identify(visitorId, fields);
+        await conversations.identify(visitorId, fields);
+      },
+      setConversationAttributes: (visitorId, attributes) => customers.setConversationAttributes(visitorId, attributes),
+    }),
     calls,
     supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),

@@ -115,6 +115,7 @@ export class CallbackService {
       ...(options.offerAlternativesAfterMs !== undefined ? { offerAlternativesAfterMs: options.offerAlternativesAfterMs } : {}),
       answerSoon: { chat: soon('chat'), voice: soon('voice') },
       callbackSlots: bookableSlots(queue.hours, this.clock(), SLOT_OPTIONS),
+      ...(queue.preChatForm?.enabled ? { preChatForm: queue.preChatForm } : {}),
     };
   }
 

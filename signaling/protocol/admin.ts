@@ -3,6 +3,7 @@
  * skills and capacities. The server validates with these; the admin screens import the types.
  */
 import { z } from 'zod';
+import { preChatFormSchema } from './pre-chat-form.js';
 import { ROUTING_STRATEGIES, WEEKDAY_KEYS } from './routing-constants.js';
 
 const ms = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -50,6 +51,8 @@ export const queueSettingsSchema = z.object({
   maxWaitMs: ms(10_000, 24 * HOUR).nullable(),
   overflow: overflowSchema.nullable(),
   hours: businessHoursSchema.nullable(),
+  /** What the widget asks before a chat starts; `enabled: false` asks nothing. */
+  preChatForm: preChatFormSchema,
 });
 export type QueueSettingsInput = z.infer<typeof queueSettingsSchema>;
 

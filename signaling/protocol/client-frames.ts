@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.js';
 import { DISPOSITIONS } from './conversation.js';
 import { attributesSchema, trackedEventSchema, visitorContextFrameSchema } from './customers.js';
+import { preChatAnswersSchema } from './pre-chat-form.js';
 import { AGENT_STATUSES, CHOOSABLE_BREAK_REASONS } from './presence.js';
 import { CLIENT_ID_MAX, CLIENT_ID_MIN, MAX_MESSAGE_LENGTH } from './version.js';
 
@@ -56,6 +57,8 @@ const start = z.object({
       articles: z.array(z.object({ id: z.string().min(1).max(64), title: z.string().max(160) })).max(5),
     })
     .optional(),
+  /** Answers to the queue's pre-chat form; a first chat in a queue with a form needs them. */
+  preChat: preChatAnswersSchema.optional(),
 });
 
 /** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */

@@ -4,6 +4,7 @@
  * REST shapes, validated by the server; the widget imports the types only.
  */
 import { z } from 'zod';
+import { preChatFormSchema } from './pre-chat-form.js';
 import { MAX_MESSAGE_LENGTH } from './version.js';
 
 /** Slots offered for a scheduled callback: every half hour the queue is open, this many days ahead. */
@@ -30,6 +31,8 @@ export const queueStatusSchema = z.object({
   answerSoon: z.object({ chat: z.boolean(), voice: z.boolean() }),
   /** Start times (ms since the epoch) a callback may be booked for, in order. */
   callbackSlots: z.array(z.number()),
+  /** Present only when the queue asks a first-time visitor for details before a chat starts. */
+  preChatForm: preChatFormSchema.optional(),
 }).meta({ id: 'QueueStatus' });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

@@ -31,6 +31,9 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     if (isConversationFrame(frame)) return handleConversationFrame(conversations, actor, frame, (f) => channel.send(f));
     switch (frame.type) {
       case 'conversation.start': {
+        // The form's answers first: incomplete ones refuse the start before anything is created.
+        const given = await services.preChat.intake(actor.visitorId, frame.queue, frame.preChat);
+        if (given.name) actor.name = given.name;
         const summary = await services.placement.start(actor.visitorId, frame.id, {
           ...(frame.queue ? { queue: frame.queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),

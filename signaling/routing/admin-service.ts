@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_QUEUE } from '../acd/acd-engine.js';
 import { validateBusinessHours, type BusinessHours } from '../acd/business-hours.js';
 import type { Capacity } from '../acd/types.js';
+import { NO_PRE_CHAT_FORM } from '../protocol/pre-chat-form.js';
 import type { AgentRoutingInput, AgentView, QueueCreateInput, QueueMemberInput, QueueUpdateInput, QueueView } from '../protocol/admin.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { QueueRecord } from '../store/queues-repo.js';
@@ -142,6 +143,7 @@ export class AdminService {
       maxWaitMs: q.maxWaitMs ?? null,
       overflow: q.overflow?.type === 'queue' ? q.overflow : null,
       hours: (q.hours as QueueView['hours']) ?? null,
+      preChatForm: q.preChatForm ?? NO_PRE_CHAT_FORM,
       members: await this.store.queues.members(q.id),
     };
   }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { BusinessHours } from '../acd/business-hours.js';
 import type { Membership, OverflowTarget, QueueConfig, Skills } from '../acd/types.js';
 import type { StrategyName } from '../acd/strategies/strategy.js';
+import type { PreChatForm } from '../protocol/pre-chat-form.js';
 import type { Database } from './schema.js';
 
 export interface QueueRecord extends QueueConfig {
@@ -10,6 +11,8 @@ export interface QueueRecord extends QueueConfig {
   name: string;
   isDefault: boolean;
   createdAt: number;
+  /** What the widget asks before a chat in this queue; absent: nothing. Not a routing setting. */
+  preChatForm?: PreChatForm;
 }
 
 /** What the widget offers instead of waiting, and how callbacks are retried; not part of routing. */
@@ -47,6 +50,7 @@ const toRecord = (r: Selectable<Database['queues']>): QueueRecord => ({
   ...(r.overflow ? { overflow: json<OverflowTarget>(r.overflow)! } : {}),
   ...(r.hours ? { hours: json<BusinessHours>(r.hours)! } : {}),
   ...(r.closed_target ? { closedTarget: json<OverflowTarget>(r.closed_target)! } : {}),
+  ...(r.pre_chat_form ? { preChatForm: json<PreChatForm>(r.pre_chat_form)! } : {}),
 });
 
 /** Row values for the routing settings of a queue (all of them, so an update can clear optional ones). */
@@ -71,19 +75,21 @@ function settingsRow(q: Omit<QueueConfig, 'id'>) {
   };
 }
 
+const formRow = (q: QueueRecord): string | null => (q.preChatForm ? JSON.stringify(q.preChatForm) : null);
+
 export class QueuesRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(q: QueueRecord): Promise<void> {
     await this.db
       .insertInto('queues')
-      .values({ id: q.id, slug: q.slug, name: q.name, is_default: q.isDefault ? 1 : 0, created_at: q.createdAt, ...settingsRow(q) })
+      .values({ id: q.id, slug: q.slug, name: q.name, is_default: q.isDefault ? 1 : 0, created_at: q.createdAt, ...settingsRow(q), pre_chat_form: formRow(q) })
       .execute();
   }
 
   /** Replaces a queue's name and settings. */
   async update(q: QueueRecord): Promise<void> {
-    await this.db.updateTable('queues').set({ slug: q.slug, name: q.name, ...settingsRow(q) }).where('id', '=', q.id).execute();
+    await this.db.updateTable('queues').set({ slug: q.slug, name: q.name, ...settingsRow(q), pre_chat_form: formRow(q) }).where('id', '=', q.id).execute();
   }
 
   async list(): Promise<QueueRecord[]> {

@@ -102,6 +102,8 @@ export interface QueuesTable {
   offer_alternatives_after_ms: number | null;
   callback_retry_ms: Generated<number>;
   callback_max_attempts: Generated<number>;
+  /** JSON PreChatForm; null: none (added by 016). */
+  pre_chat_form: Generated<string | null>;
 }
 
 export interface QueueMembersTable {

@@ -6,6 +6,7 @@
  * through `onPublicEvent`.
  */
 import type { VisitorFrame } from '../../signaling/protocol/client-frames.js';
+import type { PreChatAnswers } from '../../signaling/protocol/pre-chat-form.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import { ConnectionStatus, ProtocolClient, ProtocolError, type MinimalSocket } from '../../signaling/protocol/protocol-client.js';
 import type { ServerFrame } from '../../signaling/protocol/server-frames.js';
@@ -157,6 +158,8 @@ export class ChatSession extends EventTarget {
   }
 
   identify(fields: IdentifyFields): void {
+    const { name, email, phone } = fields;
+    this.update({ known: { ...this.state.known, ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) } });
     // Sent as soon as the socket is open; a frame waiting for it is re-sent after a reconnect.
     this.apiCall('identify', { type: 'visitor.identify', id: newClientId(), ...fields });
   }
@@ -199,6 +202,8 @@ export class ChatSession extends EventTarget {
     switch (frame.type) {
       case 'welcome':
         if (frame.role === 'visitor') {
+          const { name, email, phone } = frame.visitor;
+          this.update({ returning: frame.conversations.length > 0, known: { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...this.state.known } });
           this.welcomed(frame.conversations);
           // Tells the agent's screen pop where the visitor is.
           this.client.notify(visitorContextFrame());
@@ -315,6 +320,24 @@ export class ChatSession extends EventTarget {
   async handOff(question: string, articles: { id: string; title: string }[]): Promise<void> {
     if (this.openConversationId()) return;
     await this.client.request({ type: 'conversation.start', id: newClientId(), ...startContext(this.options.queue), handoff: { question, articles } });
+  }
+
+  /**
+   * Opens the conversation with the answers to the queue's pre-chat form, then sends `text` (the
+   * first message, when the visitor wrote one in the form).
+   * @throws ProtocolError when the server refuses the answers: nothing was started.
+   */
+  async startWithAnswers(preChat: PreChatAnswers, text: string): Promise<void> {
+    if (!this.openConversationId()) {
+      // The outbox's start id, when a start without the answers was refused: one start, retried.
+      const id = this.outbox.startId(newClientId);
+      await this.client.request({ type: 'conversation.start', id, ...startContext(this.options.queue), preChat });
+      this.outbox.clearStartId();
+    }
+    this.update({ returning: true });
+    if (text.trim()) this.send(text);
+    // Anything typed before the form showed (the server refused to start without it) goes now.
+    else void this.delivery.flush();
   }
 
   private update(patch: Partial<ChatState>): void {

@@ -23,4 +23,8 @@ export interface ChatState {
   call?: CallView;
   /** Co-browsing in the current conversation: asked, shared, or just ended (with why). */
   cobrowse?: CobrowseView;
+  /** The visitor has chatted before (any conversation the server knows): a pre-chat form is not shown again. */
+  returning?: boolean;
+  /** What the server and the page (`identify()`) told about the visitor: a pre-chat form starts from it. */
+  known?: { name?: string; email?: string; phone?: string };
 }

@@ -16,6 +16,7 @@ import { TypingController } from '../../ui/controllers/typing-controller.js';
 import type { BotSession, BotState } from '../bot/bot-session.js';
 import { visitorCallMessages } from '../call/call-controls-messages.js';
 import type { ContactOptions, ContactReason, ContactState } from '../contact/contact-options.js';
+import type { PreChatAnswers, PreChatForm } from '../../signaling/protocol/pre-chat-form.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
@@ -69,6 +70,7 @@ export class SbChatPanel extends LitElement {
     locale: { attribute: false },
     draftLength: { state: true },
     transcript: { state: true },
+    preChat: { state: true },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -99,6 +101,8 @@ export class SbChatPanel extends LitElement {
   private pendingDraft: string | undefined;
   /** The transcript's download and mail, at the end. */
   declare transcript: TranscriptStep;
+  /** The pre-chat form's start: waiting for the server, or refused by it. */
+  declare preChat: { busy: boolean; refused: boolean };
   /** Files being sent: each becomes a message of its own once stored. */
   private readonly uploads = new UploadsController(
     this,
@@ -125,6 +129,7 @@ export class SbChatPanel extends LitElement {
     this.confirmingDelete = false;
     this.draftLength = 0;
     this.transcript = { step: 'idle' };
+    this.preChat = { busy: false, refused: false };
   }
 
   /** Writes `text` into the composer for the visitor to edit and send (`Switchboard.showNewMessage`). */
@@ -172,6 +177,8 @@ export class SbChatPanel extends LitElement {
     void this.updateComplete.then(async () => {
       const composer = this.renderRoot.querySelector<HTMLElement>('textarea, .ended button');
       if (composer) return composer.focus();
+      const preChat = this.renderRoot.querySelector('sb-pre-chat-form');
+      if (preChat) return preChat.focusFirst();
       // Offline there is no composer: the first of the alternatives takes focus.
       const options = this.renderRoot.querySelector('sb-contact-options');
       if (!options) return;
@@ -247,6 +254,35 @@ export class SbChatPanel extends LitElement {
     return html`<sb-contact-options part="contact-options" .state=${contact} .reason=${reason} .waitMs=${this.state.queue?.estimatedWaitMs} .showMenu=${!!reason} .quiet=${reason === 'nobody-soon' && this.state.conversation?.status === 'queued'} .messages=${this.messages} .locale=${this.locale}></sb-contact-options>`;
   }
 
+  /**
+   * The queue's pre-chat form, when this visitor has never chatted and the queue has one. A
+   * message typed before the form was known waits in the outbox and follows the form's start.
+   */
+  private pendingPreChatForm(): PreChatForm | undefined {
+    const form = this.contact?.status?.preChatForm;
+    const { conversation, returning } = this.state;
+    return form?.enabled && !conversation && returning === false ? form : undefined;
+  }
+
+  private renderPreChat(form: PreChatForm) {
+    // Like the alternatives, it loads the first time it is shown: most queues ask nothing.
+    if (!customElements.get('sb-pre-chat-form')) void import('./sb-pre-chat-form.js');
+    return html`<sb-pre-chat-form part="pre-chat-form" .form=${form} .known=${this.state.known} ?busy=${this.preChat.busy} ?refused=${this.preChat.refused} .messages=${this.messages} .locale=${this.locale} @sb-pre-chat-submit=${this.onPreChat}></sb-pre-chat-form>`;
+  }
+
+  private async onPreChat(event: CustomEvent<{ answers: PreChatAnswers; text: string }>): Promise<void> {
+    const session = this.chatSession;
+    if (!session) return;
+    this.preChat = { busy: true, refused: false };
+    try {
+      await session.startWithAnswers(event.detail.answers, event.detail.text);
+      this.preChat = { busy: false, refused: false };
+      this.focusComposer();
+    } catch {
+      this.preChat = { busy: false, refused: true };
+    }
+  }
+
   override render() {
     const { conversation, events, outbox, agentTyping, connection, error } = this.state;
     const reason = contactReason(this.state, this.contact?.status);
@@ -265,6 +301,14 @@ export class SbChatPanel extends LitElement {
     // An open form takes the panel's space.
     if (this.contact?.form) {
       return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended, reason)}${this.renderContact(reason)}</section>`;
+    }
+    const preChat = closed ? undefined : this.pendingPreChatForm();
+    if (preChat) {
+      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
+        ${this.renderHeader(ended, reason)}
+        <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
+        ${this.renderContact(reason)}${this.renderPreChat(preChat)}
+      </section>`;
     }
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader(ended, reason)}

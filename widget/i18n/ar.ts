@@ -172,4 +172,12 @@ export default {
   transcriptSend: 'إرسال',
   transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
   transcriptFailed: 'تعذّر إرسال نص المحادثة. تحقق من العنوان وحاول مرة أخرى.',
+  preChatIntro: 'قبل أن نبدأ، أخبرنا قليلًا عن نفسك من فضلك.',
+  preChatRequired: 'مطلوب',
+  preChatOptional: 'اختياري',
+  preChatMessage: 'كيف يمكننا مساعدتك؟',
+  preChatStart: 'بدء المحادثة',
+  preChatErrorRequired: 'يُرجى ملء هذا الحقل.',
+  preChatErrorConsent: 'يُرجى تحديد هذا المربع للمتابعة.',
+  preChatRefused: 'تعذّر بدء المحادثة. يُرجى التحقق من إجاباتك والمحاولة مرة أخرى.',
 } satisfies Translation;

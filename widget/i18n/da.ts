@@ -168,4 +168,12 @@ export default {
   transcriptSend: 'Send',
   transcriptSent: 'Udskriften er på vej til {email}.',
   transcriptFailed: 'Udskriften kunne ikke sendes. Tjek adressen, og prøv igen.',
+  preChatIntro: 'Før vi går i gang, må du gerne fortælle os lidt om dig selv.',
+  preChatRequired: 'skal udfyldes',
+  preChatOptional: 'valgfrit',
+  preChatMessage: 'Hvordan kan vi hjælpe?',
+  preChatStart: 'Start chat',
+  preChatErrorRequired: 'Udfyld venligst dette felt.',
+  preChatErrorConsent: 'Sæt venligst flueben her for at fortsætte.',
+  preChatRefused: 'Chatten kunne ikke startes. Tjek dine svar, og prøv igen.',
 } satisfies Translation;

@@ -168,4 +168,12 @@ export default {
   transcriptSend: 'Senden',
   transcriptSent: 'Der Verlauf ist unterwegs an {email}.',
   transcriptFailed: 'Der Verlauf konnte nicht gesendet werden. Bitte prüfen Sie die Adresse und versuchen Sie es erneut.',
+  preChatIntro: 'Bevor wir beginnen, erzählen Sie uns bitte kurz etwas über sich.',
+  preChatRequired: 'Pflichtfeld',
+  preChatOptional: 'optional',
+  preChatMessage: 'Wie können wir helfen?',
+  preChatStart: 'Chat starten',
+  preChatErrorRequired: 'Bitte füllen Sie dieses Feld aus.',
+  preChatErrorConsent: 'Bitte setzen Sie dieses Häkchen, um fortzufahren.',
+  preChatRefused: 'Der Chat konnte nicht gestartet werden. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
 } satisfies Translation;

@@ -172,6 +172,14 @@ export const en = {
   transcriptSend: 'Send',
   transcriptSent: 'The transcript is on its way to {email}.',
   transcriptFailed: 'The transcript could not be sent. Check the address and try again.',
+  preChatIntro: 'Before we start, please tell us a little about yourself.',
+  preChatRequired: 'required',
+  preChatOptional: 'optional',
+  preChatMessage: 'How can we help?',
+  preChatStart: 'Start chat',
+  preChatErrorRequired: 'Please fill this in.',
+  preChatErrorConsent: 'Please tick this box to continue.',
+  preChatRefused: 'The chat could not be started. Please check your answers and try again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -168,4 +168,12 @@ export default {
   transcriptSend: 'Enviar',
   transcriptSent: 'La transcripción va camino de {email}.',
   transcriptFailed: 'No se pudo enviar la transcripción. Revise la dirección y vuelva a intentarlo.',
+  preChatIntro: 'Antes de empezar, cuéntenos un poco sobre usted.',
+  preChatRequired: 'obligatorio',
+  preChatOptional: 'opcional',
+  preChatMessage: '¿En qué podemos ayudarle?',
+  preChatStart: 'Iniciar chat',
+  preChatErrorRequired: 'Rellene este campo.',
+  preChatErrorConsent: 'Marque esta casilla para continuar.',
+  preChatRefused: 'No se pudo iniciar el chat. Revise sus respuestas e inténtelo de nuevo.',
 } satisfies Translation;

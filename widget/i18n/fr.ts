@@ -168,4 +168,12 @@ export default {
   transcriptSend: 'Envoyer',
   transcriptSent: 'La transcription est en route vers {email}.',
   transcriptFailed: 'La transcription n’a pas pu être envoyée. Vérifiez l’adresse et réessayez.',
+  preChatIntro: 'Avant de commencer, dites-nous-en un peu plus sur vous.',
+  preChatRequired: 'obligatoire',
+  preChatOptional: 'facultatif',
+  preChatMessage: 'Comment pouvons-nous vous aider ?',
+  preChatStart: 'Démarrer le chat',
+  preChatErrorRequired: 'Veuillez remplir ce champ.',
+  preChatErrorConsent: 'Veuillez cocher cette case pour continuer.',
+  preChatRefused: 'Le chat n’a pas pu démarrer. Vérifiez vos réponses et réessayez.',
 } satisfies Translation;

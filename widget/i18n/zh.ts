@@ -168,4 +168,12 @@ export default {
   transcriptSend: '发送',
   transcriptSent: '对话记录正在发送至 {email}。',
   transcriptFailed: '对话记录未能发送。请检查地址后重试。',
+  preChatIntro: '开始之前，请简单介绍一下您自己。',
+  preChatRequired: '必填',
+  preChatOptional: '选填',
+  preChatMessage: '我们能为您做些什么？',
+  preChatStart: '开始聊天',
+  preChatErrorRequired: '请填写此项。',
+  preChatErrorConsent: '请勾选此框以继续。',
+  preChatRefused: '无法开始聊天。请检查您的回答后重试。',
 } satisfies Translation;

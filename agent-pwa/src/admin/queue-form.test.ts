@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { formatIntervals, formatSkills, parseIntervals, parseSkills, queueFormToInput } from './queue-form.js';
+import { customFieldKey, readPreChatForm } from './pre-chat-form-input.js';
 
 describe('queue form parsing', () => {
   it('reads skill lists and opening hours, and writes them back the same way', () => {
@@ -34,5 +35,24 @@ describe('queue form parsing', () => {
       overflow: null,
       hours: { timeZone: 'Europe/Paris', weekly: { mon: [['09:00', '17:00']] }, holidays: ['2026-12-25'] },
     });
+  });
+});
+
+describe('pre-chat form fields', () => {
+  it('reads the section into a form, keying custom fields by their label when no key is given', () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ preChatEnabled: 'on', preChatName: 'optional', preChatEmail: 'required', preChatPhone: 'off', preChatConsentText: ' I agree. ', preChatConsentRequired: 'on', 'preChatCustomLabel-1': 'Order number', 'preChatCustomRequired-1': 'on', 'preChatCustomLabel-2': '', 'preChatCustomLabel-3': '订单', 'preChatCustomKey-4': 'plan', 'preChatCustomLabel-4': 'Plan' })) form.set(k, v);
+    expect(readPreChatForm(form)).to.deep.equal({
+      enabled: true,
+      fields: { name: 'optional', email: 'required', phone: 'off' },
+      consent: { text: 'I agree.', required: true },
+      custom: [
+        { key: 'order-number', label: 'Order number', required: true },
+        { key: 'field-3', label: '订单', required: false },
+        { key: 'plan', label: 'Plan', required: false },
+      ],
+    });
+    expect(customFieldKey('Société, n°', 1)).to.equal('societe-n');
+    expect(readPreChatForm(new FormData()), 'a form without the section leaves the setting alone').to.equal(undefined);
   });
 });

@@ -1,6 +1,7 @@
 /** Turns the queue and agent forms' text fields into API input and back (seconds ↔ ms, "skill:level" lists, hours). */
 import type { QueueCreateInput, QueueView } from '../../../signaling/protocol/admin.js';
 import { WEEKDAY_KEYS } from '../../../signaling/protocol/routing-constants.js';
+import { readPreChatForm } from './pre-chat-form-input.js';
 
 type Weekly = NonNullable<QueueView['hours']>['weekly'];
 
@@ -52,6 +53,7 @@ export function queueFormToInput(form: FormData): QueueCreateInput {
     .filter(Boolean);
   const overflow = String(form.get('overflow') ?? '');
   const maxSize = String(form.get('maxSize') ?? '').trim();
+  const preChatForm = readPreChatForm(form);
   return {
     slug: String(form.get('slug') ?? '').trim(),
     name: String(form.get('name') ?? '').trim(),
@@ -68,5 +70,6 @@ export function queueFormToInput(form: FormData): QueueCreateInput {
     maxWaitMs: optionalSeconds(form.get('maxWait')),
     overflow: overflow ? { type: 'queue', queueId: overflow } : null,
     hours: zone ? { timeZone: zone, weekly, ...(holidays.length ? { holidays } : {}) } : null,
+    ...(preChatForm ? { preChatForm } : {}),
   };
 }

@@ -12,6 +12,7 @@ const support: QueueView = {
   id: 'q1', slug: 'support', name: 'Support', isDefault: true, strategy: 'longest-idle', offerTimeoutMs: 30_000, retryDelayMs: 15_000, wrapUpMs: 0,
   dispositionRequired: false, requiredSkills: {}, tierWaitMs: 0, priority: 0, priorityWeightMs: 60_000, stickyMs: 0, expectedHandleMs: 300_000,
   maxSize: null, maxWaitMs: null, overflow: null, hours: null, members: [{ agentId: 'a1', tier: 1, position: 0 }],
+  preChatForm: { enabled: false, fields: { name: 'off', email: 'off', phone: 'off' }, consent: null, custom: [] },
 };
 
 describe('<sb-admin-queues>', () => {
@@ -33,6 +34,20 @@ describe('<sb-admin-queues>', () => {
     expect(saved.detail.id).to.equal('q1');
     expect(saved.detail.input.requiredSkills).to.deep.equal({ billing: 1 });
     expect(saved.detail.members).to.deep.equal([{ agentId: 'a1', tier: 1, position: 0 }, { agentId: 'b1', tier: 2, position: 1 }]);
+  });
+
+  it('turns the pre-chat form on with the chosen fields and consent text', async () => {
+    const el = await fixture<SbAdminQueues>(html`<sb-admin-queues .queues=${[support]} .agents=${agents} .selectedId=${'q1'}></sb-admin-queues>`);
+    const editor = el.shadowRoot!.querySelector('sb-queue-editor')!;
+    await editor.updateComplete;
+    const root = editor.shadowRoot!;
+    expect(root.querySelector('fieldset.pre-chat legend')!.textContent).to.equal('Pre-chat form');
+    root.querySelector<HTMLInputElement>('[name="preChatEnabled"]')!.checked = true;
+    root.querySelector<HTMLSelectElement>('[name="preChatEmail"]')!.value = 'required';
+    root.querySelector<HTMLTextAreaElement>('[name="preChatConsentText"]')!.value = 'I agree.';
+    setTimeout(() => root.querySelector<HTMLButtonElement>('button[type=submit]')!.click());
+    const saved = (await oneEvent(el, 'sb-queue-save')) as CustomEvent<{ input: { preChatForm: object } }>;
+    expect(saved.detail.input.preChatForm).to.deep.equal({ enabled: true, fields: { name: 'off', email: 'required', phone: 'off' }, consent: { text: 'I agree.', required: true }, custom: [] });
   });
 
   it('reports a skill list it cannot read instead of saving', async () => {

@@ -1,10 +1,11 @@
-/** The form for one queue: routing settings, limits and overflow, business hours, and members with tiers. */
+/** The form for one queue: routing settings, limits and overflow, business hours, members with tiers, and the pre-chat form. */
 import { html, LitElement, css, nothing } from 'lit';
 import type { AgentView, QueueMemberInput, QueueView } from '../../../signaling/protocol/admin.js';
 import { ROUTING_STRATEGIES, WEEKDAY_KEYS } from '../../../signaling/protocol/routing-constants.js';
 import { t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { formatIntervals, formatSkills, queueFormToInput } from './queue-form.js';
+import { renderPreChatFieldset } from './pre-chat-fieldset.js';
 
 const sec = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : String(ms / 1000));
 
@@ -38,6 +39,12 @@ export class SbQueueEditor extends LitElement {
       table { border-collapse: collapse; grid-column: 1 / -1; }
       th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; }
       td input[type='number'] { width: 5em; }
+      .wide { grid-column: 1 / -1; }
+      textarea { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); min-width: 0; width: 100%; box-sizing: border-box; }
+      caption { text-align: start; font-size: 13px; padding-bottom: 4px; }
+      .pre-chat table { table-layout: fixed; width: 100%; }
+      .pre-chat th:last-child { width: 6em; }
+      .pre-chat td input:not([type='checkbox']) { width: 100%; }
     `,
   ];
   static override properties = { queue: { attribute: false }, queues: { attribute: false }, agents: { attribute: false }, busy: { type: Boolean } };
@@ -115,6 +122,7 @@ export class SbQueueEditor extends LitElement {
           </tbody>
         </table>
       </fieldset>
+      ${renderPreChatFieldset(q?.preChatForm)}
       <div><button class="primary" type="submit" ?disabled=${this.busy}>${q ? t('save') : t('create')}</button></div>
     </form>
     ${q ? html`<sb-review-toggle kind="queue" target=${q.id} label=${t('repliesNeedReview')} hint=${t('repliesNeedReviewHint')}></sb-review-toggle>` : nothing}`;

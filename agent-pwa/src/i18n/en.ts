@@ -513,6 +513,20 @@ export const en = {
   ...accountMessages,
   ...qualityMessages,
   ...reviewMessages,
+  preChatFormLegend: 'Pre-chat form',
+  preChatEnabled: 'Ask first-time visitors for these details before their chat starts',
+  preChatFieldName: 'Name',
+  preChatFieldEmail: 'E-mail',
+  preChatFieldPhone: 'Phone',
+  preChatUse_off: 'Not asked',
+  preChatUse_optional: 'Optional',
+  preChatUse_required: 'Required',
+  preChatConsentText: 'Consent text (leave empty for no consent box)',
+  preChatConsentRequired: 'Visitors must tick the consent box to start a chat',
+  preChatCustom: 'Custom fields (up to 5; rows without a label are left out)',
+  preChatCustomLabel: 'Label',
+  preChatCustomKey: 'Key shown to agents (optional)',
+  preChatCustomRequired: 'Required',
 } as const;
 
 export type MessageKey = keyof typeof en;

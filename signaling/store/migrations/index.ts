@@ -12,6 +12,7 @@ import * as privacy from './009-privacy.js';
 import * as customerIdentity from './013-customer-identity.js';
 import * as attachments from './014-attachments.js';
 import * as replyReview from './015-reply-review.js';
+import * as preChatForm from './016-pre-chat-form.js';
 import * as mailAttachments from './017-mail-attachments.js';
 import * as scorecards from './018-scorecards.js';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, DialectMigration> = {
   '013-customer-identity': customerIdentity,
   '014-attachments': attachments,
   '015-reply-review': replyReview,
+  '016-pre-chat-form': preChatForm,
   '017-mail-attachments': mailAttachments,
   '018-scorecards': scorecards,
 };
