@@ -31,7 +31,10 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     if (isConversationFrame(frame)) return handleConversationFrame(conversations, actor, frame, (f) => channel.send(f));
     switch (frame.type) {
       case 'conversation.start': {
+        // An invitation since turned off or removed still lets the visitor chat, just without its text.
+        const invitation = frame.invitationId ? await services.invitations.opening(frame.invitationId) : undefined;
         const summary = await services.placement.start(actor.visitorId, frame.id, {
+          ...(invitation ? { invitation } : {}),
           ...(frame.queue ? { queue: frame.queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),
           ...(frame.locale ? { locale: frame.locale } : {}),

@@ -92,6 +92,14 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
       return html`<li class="system">${t('recordingSaved')}</li>`;
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botSuggested', { titles: e.articles.map((a) => a.title).join(', ') }) : nothing} ${e.handedOff ? t('botHandedOff') : nothing}</li>`;
+    case 'invitation': {
+      // The invitation the visitor answered, as a message from whoever signed it.
+      const name = e.sender ?? t('invitationTeam');
+      return html`<li class="message agent first" part="message invitation" data-seq=${e.seq} aria-label=${t('messageFrom', { name })}>
+        <span class="avatar" part="avatar" aria-hidden="true">${initials(name, locale)}</span><span class="author" dir="auto">${name}</span><span class="text" dir="auto">${e.text}</span>
+        <time class="time" datetime=${new Date(e.at).toISOString()}>${formatClock(e.at, locale)}</time>
+      </li>`;
+    }
     case 'cobrowse': {
       const key = COBROWSE_EVENT[e.action];
       return key ? html`<li class="system">${t(key, { name: agentName })}</li>` : nothing;

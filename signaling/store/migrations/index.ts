@@ -11,6 +11,7 @@ import * as team from './008-team.js';
 import * as privacy from './009-privacy.js';
 import * as customerIdentity from './013-customer-identity.js';
 import * as attachments from './014-attachments.js';
+import * as invitations from './019-invitations.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -27,6 +28,7 @@ const migrations: Record<string, DialectMigration> = {
   '009-privacy': privacy,
   '013-customer-identity': customerIdentity,
   '014-attachments': attachments,
+  '019-invitations': invitations,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
