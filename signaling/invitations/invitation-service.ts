@@ -61,7 +61,9 @@ export class InvitationService {
 
   /** Creates (no id) or replaces an invitation. @throws AppError `invalid-input` (unknown queue or agent), `not-found`. */
   async save(actor: Actor, id: string | undefined, raw: InvitationInput): Promise<InvitationView> {
-    const input = invitationInputSchema.parse(raw);
+    const parsed = invitationInputSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('invalid-input', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const input = parsed.data;
     const before = id ? await this.deps.store.invitations.find(id) : undefined;
     if (id && !before) throw new AppError('not-found', 'no such invitation');
     const queue = await this.deps.store.queues.findBySlugOrDefault(input.queue);
