@@ -111,7 +111,7 @@ describe('invitations', () => {
     await api('POST', `/visitors/invitations/${made.id}/shown`, { viewer: 'viewer-two-2' }, null);
     await api('POST', `/visitors/invitations/${made.id}/opened`, { viewer: 'viewer-two-2' }, null);
     assert.equal((await api('POST', `/visitors/invitations/${made.id}/opened`, { viewer: 'x' }, null)).status, 400, 'a viewer id is 8 to 64 characters');
-    assert.deepEqual((await api('GET', '/admin/invitations')).body[0]?.counts, { shown: 2, opened: 1, conversations: 0 });
+    assert.deepEqual(((await api('GET', '/admin/invitations')).body as unknown as InvitationView[])[0]?.counts, { shown: 2, opened: 1, conversations: 0 });
 
     let refused = 0;
     for (let i = 0; i < 70; i++) if ((await api('POST', `/visitors/invitations/${made.id}/shown`, { viewer: `flood-viewer-${i}` }, null)).status === 429) refused++;

@@ -172,4 +172,8 @@ export default {
   transcriptSend: 'إرسال',
   transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
   transcriptFailed: 'تعذّر إرسال نص المحادثة. تحقق من العنوان وحاول مرة أخرى.',
+  invitationTeam: 'فريقنا',
+  invitationLabel: 'رسالة من {name}',
+  invitationReply: 'رد',
+  invitationDismiss: 'إغلاق هذه الرسالة',
 } satisfies Translation;

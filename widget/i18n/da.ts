@@ -168,4 +168,8 @@ export default {
   transcriptSend: 'Send',
   transcriptSent: 'Udskriften er på vej til {email}.',
   transcriptFailed: 'Udskriften kunne ikke sendes. Tjek adressen, og prøv igen.',
+  invitationTeam: 'Vores team',
+  invitationLabel: 'Besked fra {name}',
+  invitationReply: 'Svar',
+  invitationDismiss: 'Luk denne besked',
 } satisfies Translation;

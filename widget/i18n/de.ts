@@ -168,4 +168,8 @@ export default {
   transcriptSend: 'Senden',
   transcriptSent: 'Der Verlauf ist unterwegs an {email}.',
   transcriptFailed: 'Der Verlauf konnte nicht gesendet werden. Bitte prüfen Sie die Adresse und versuchen Sie es erneut.',
+  invitationTeam: 'Unser Team',
+  invitationLabel: 'Nachricht von {name}',
+  invitationReply: 'Antworten',
+  invitationDismiss: 'Diese Nachricht ausblenden',
 } satisfies Translation;

@@ -172,6 +172,10 @@ export const en = {
   transcriptSend: 'Send',
   transcriptSent: 'The transcript is on its way to {email}.',
   transcriptFailed: 'The transcript could not be sent. Check the address and try again.',
+  invitationTeam: 'Our team',
+  invitationLabel: 'Message from {name}',
+  invitationReply: 'Reply',
+  invitationDismiss: 'Dismiss this message',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -168,4 +168,8 @@ export default {
   transcriptSend: 'Enviar',
   transcriptSent: 'La transcripción va camino de {email}.',
   transcriptFailed: 'No se pudo enviar la transcripción. Revise la dirección y vuelva a intentarlo.',
+  invitationTeam: 'Nuestro equipo',
+  invitationLabel: 'Mensaje de {name}',
+  invitationReply: 'Responder',
+  invitationDismiss: 'Descartar este mensaje',
 } satisfies Translation;

@@ -168,4 +168,8 @@ export default {
   transcriptSend: 'Envoyer',
   transcriptSent: 'La transcription est en route vers {email}.',
   transcriptFailed: 'La transcription n’a pas pu être envoyée. Vérifiez l’adresse et réessayez.',
+  invitationTeam: 'Notre équipe',
+  invitationLabel: 'Message de {name}',
+  invitationReply: 'Répondre',
+  invitationDismiss: 'Ignorer ce message',
 } satisfies Translation;

@@ -168,4 +168,8 @@ export default {
   transcriptSend: '发送',
   transcriptSent: '对话记录正在发送至 {email}。',
   transcriptFailed: '对话记录未能发送。请检查地址后重试。',
+  invitationTeam: '我们的团队',
+  invitationLabel: '来自{name}的消息',
+  invitationReply: '回复',
+  invitationDismiss: '关闭此消息',
 } satisfies Translation;
