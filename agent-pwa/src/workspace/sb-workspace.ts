@@ -29,7 +29,7 @@ import type { SbInbox } from '../sb-inbox.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
 import { TeamController } from '../team/team-controller.js';
 import { renderAccountTab } from './account-tab.js';
-import { renderIntegrationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
+import { renderIntegrationsTab, renderInvitationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
 import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
 import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
@@ -230,6 +230,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'integrations') {
       void import('../admin/sb-integrations.js');
       void this.integrations.load();
+    } else if (tab === 'invitations') {
+      void import('../admin/sb-invitations.js');
+      if (this.admin.status === 'idle') void this.admin.load();
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
       void this.privacy.load();
@@ -315,6 +318,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         });
       case 'integrations':
         return renderIntegrationsTab(this.integrations);
+      case 'invitations':
+        return renderInvitationsTab(this.admin);
       case 'privacy':
         return renderPrivacyTab(this.privacy);
       case 'team':
