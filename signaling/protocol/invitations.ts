@@ -65,8 +65,11 @@ export const invitationMatchQuerySchema = z.object({
   returning: z.enum(['true', 'false']).default('false').meta({ description: 'Whether the visitor came before, in an earlier visit' }),
 });
 
-/** What the widget shows: the text, and who signs it (null: the team, in the visitor's language). */
-export const invitationOfferSchema = z.object({ id: z.string(), text: z.string(), sender: z.string().nullable(), delaySeconds: z.number().int() }).meta({ id: 'InvitationOffer' });
+/**
+ * What the widget shows: the text, and who signs it (null: the team, in the visitor's language).
+ * Only ever nullable where it is used, so it gets no component name (see admin.ts).
+ */
+export const invitationOfferSchema = z.object({ id: z.string(), text: z.string(), sender: z.string().nullable(), delaySeconds: z.number().int() });
 export type InvitationOffer = z.infer<typeof invitationOfferSchema>;
 
 export const invitationMatchSchema = z
