@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { InvitationView } from '../../signaling/protocol/invitations.js';
-import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
+import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
@@ -83,5 +83,16 @@ describe('proactive invitations in the browser', () => {
     // Back on the shipping page, the answered invitation does not come again.
     await customer.goto(`${server.url}/demo/shipping.html`);
     await invitationState(customer, 'none');
+
+    // The admin sees the counts on the Invitations screen, and turns it off there.
+    const adminPage = await (await newParty(browser)).newPage();
+    await agent.signIn(adminPage, server.url, E2E_ADMIN);
+    await agent.openTab(adminPage, 'Invitations');
+    const row = adminPage.getByRole('row').filter({ hasText: TEXT });
+    await row.waitFor();
+    assert.deepEqual((await row.getByRole('cell').allInnerTexts()).slice(1, 4), ['1', '1', '1']);
+    await row.getByRole('button', { name: `Turn off: ${TEXT}` }).click();
+    await row.getByRole('button', { name: `Turn on: ${TEXT}` }).waitFor();
+    assert.equal(((await admin('GET', '/admin/invitations')) as InvitationView[])[0]!.enabled, false);
   });
 });
