@@ -26,7 +26,10 @@ const styled = new WeakSet<ShadowRoot>();
 
 /** Shows the bubble; returns a function that takes it away. */
 export function showBubble(root: ShadowRoot, offer: InvitationOffer, words: BubbleWords, on: BubbleHandlers): () => void {
-  if (!styled.has(root)) addStyles(root, bubbleCss), styled.add(root);
+  if (!styled.has(root)) {
+    addStyles(root, bubbleCss);
+    styled.add(root);
+  }
   const doc = root.ownerDocument;
   const bubble = doc.createElement('div');
   bubble.className = 'invite';

@@ -38,13 +38,13 @@ export async function watchInvitations(host: HTMLElement, options: WidgetOptions
 
   // The visitor who opens the chat first does not need to be invited any more.
   let cancelled = false;
+  let hide: (() => void) | undefined = undefined;
   const onOpen = () => {
     cancelled = true;
     hide?.();
     memory.markDone(current.id);
   };
   api.on?.('open', onOpen);
-  let hide: (() => void) | undefined;
 
   settle('waiting');
   const [messages] = await Promise.all([loadCatalogue((host.lang || 'en') as AppLocale), new Promise((resolve) => win.setTimeout(resolve, current.delaySeconds * 1000))]);
