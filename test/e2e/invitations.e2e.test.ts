@@ -95,4 +95,23 @@ describe('proactive invitations in the browser', () => {
     await row.getByRole('button', { name: `Turn on: ${TEXT}` }).waitFor();
     assert.equal(((await admin('GET', '/admin/invitations')) as InvitationView[])[0]!.enabled, false);
   });
+
+  it('speaks Arabic on a 360 px phone: signed by the team, on the left, inside the screen, and Escape dismisses it for good', async () => {
+    await admin('POST', '/admin/invitations', { text: 'هل تحتاج إلى مساعدة في حسابك؟', pathPattern: '/demo/account.html', delaySeconds: 0 });
+    const ana = await (await newParty(browser)).newPage();
+    await agent.signIn(ana, server.url, ANA);
+    const phone = await (await newParty(browser, { viewport: { width: 360, height: 740 }, locale: 'ar' })).newPage();
+    await phone.goto(`${server.url}/demo/account.html`);
+    const bubble = phone.getByRole('dialog', { name: 'رسالة من فريقنا' });
+    await bubble.waitFor();
+    const box = (await bubble.boundingBox())!;
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `inside the screen: ${JSON.stringify(box)}`);
+    assert.ok(box.x < 360 - box.x - box.width, 'on the left, the launcher’s side in Arabic');
+    await bubble.getByRole('button', { name: 'إغلاق هذه الرسالة' }).focus();
+    await phone.keyboard.press('Escape');
+    await invitationState(phone, 'dismissed');
+    assert.equal(await bubble.count(), 0);
+    await phone.reload();
+    await invitationState(phone, 'none');
+  });
 });
