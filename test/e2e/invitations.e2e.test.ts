@@ -94,6 +94,17 @@ describe('proactive invitations in the browser', () => {
     await row.getByRole('button', { name: `Turn off: ${TEXT}` }).click();
     await row.getByRole('button', { name: `Turn on: ${TEXT}` }).waitFor();
     assert.equal(((await admin('GET', '/admin/invitations')) as InvitationView[])[0]!.enabled, false);
+
+    // A new one from the form: a bad pattern is refused with the server's words, then saved once fixed.
+    await adminPage.getByRole('button', { name: 'New invitation' }).click();
+    await adminPage.getByRole('textbox', { name: 'Message' }).fill('Questions about pricing?');
+    await adminPage.getByRole('textbox', { name: /^Page path/ }).fill('pricing page');
+    await adminPage.getByRole('button', { name: 'Save invitation' }).click();
+    await adminPage.getByRole('alert').getByText(/starts with \//).waitFor();
+    await adminPage.getByRole('textbox', { name: /^Page path/ }).fill('/pricing');
+    await adminPage.getByRole('button', { name: 'Save invitation' }).click();
+    await adminPage.getByRole('row').filter({ hasText: 'Questions about pricing?' }).waitFor();
+    assert.equal(((await admin('GET', '/admin/invitations')) as InvitationView[]).find((i) => i.text === 'Questions about pricing?')?.pathPattern, '/pricing');
   });
 
   it('speaks Arabic on a 360 px phone: signed by the team, on the left, inside the screen, and Escape dismisses it for good', async () => {
