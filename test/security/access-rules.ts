@@ -190,6 +190,7 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /demo/*': { expect: 'same' },
   'GET /widget.js': { expect: 'same' },
   'GET /widget/chat.js': { expect: 'same' },
+  'GET /widget/invite.js': { expect: 'same' },
 
   // Sockets, tried the way their clients open them.
   'GET /ws/visitor': { expect: VISITOR_SELF, probe: tryVisitorSocket },
