@@ -64,11 +64,12 @@ export default defineConfig(({ mode }) => {
           'demo-account': resolve(root, 'widget/demo/account.html'),
           agent: resolve(root, 'agent-pwa/index.html'),
           'widget-chat': resolve(root, 'widget/chat/index.ts'),
+          'widget-invite': resolve(root, 'widget/invite/index.ts'),
         },
-        // The loader imports mountWidget from the chat entry: keep its exports.
+        // The loader imports mountWidget from the chat entry, and the default export of the invitation entry: keep their exports.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          entryFileNames: (chunk) => (chunk.name === 'widget-chat' ? 'widget/chat.js' : 'assets/[name]-[hash].js'),
+          entryFileNames: (chunk) => (chunk.name === 'widget-chat' ? 'widget/chat.js' : chunk.name === 'widget-invite' ? 'widget/invite.js' : 'assets/[name]-[hash].js'),
         },
       },
     },

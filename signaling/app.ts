@@ -11,6 +11,7 @@ import { adminRoutes } from './http/admin-routes.js';
 import { auditRoutes } from './http/audit-routes.js';
 import { authRoutes } from './http/auth-routes.js';
 import { clientAddressResolver } from './http/client-address.js';
+import { invitationAdminRoutes, invitationWidgetRoutes } from './http/invitation-routes.js';
 import { securityHeaders } from './http/security-headers.js';
 import { teamRoutes } from './http/team-routes.js';
 import { cannedReplyRoutes } from './http/canned-reply-routes.js';
@@ -106,6 +107,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.use('/files/*', sameOriginForChanges());
   api.route('/visitors', visitorRoutes(services.visitors));
   api.route('/visitors', contactOptionRoutes(services));
+  api.route('/visitors', invitationWidgetRoutes(services, clientAddress));
   api.route('/visitors', visitorDeletionRoutes(services));
   api.route('/visitors', visitorFileRoutes(services));
   api.route('/visitors', visitorTranscriptRoutes(services));
@@ -127,6 +129,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
   api.route('/transfer-targets', transferRoutes(services));
+  api.route('/admin/invitations', invitationAdminRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/quality', qualityRoutes(services));

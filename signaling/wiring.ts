@@ -28,6 +28,7 @@ import { StoreHealth } from './kernel/store-health.js';
 import { VisitorService } from './conversations/visitor-service.js';
 import { WallboardService } from './supervision/wallboard-service.js';
 import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
+import { InvitationService } from './invitations/invitation-service.js';
 import { ChannelListeners, ChannelService } from './channels/channel-service.js';
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
@@ -81,6 +82,8 @@ export interface Services {
   cobrowseRooms: CobrowseRooms;
   /** Callbacks visitors booked, due as voice contacts. */
   callbacks: CallbackService;
+  /** Proactive invitations: admins keep them, the widget asks for them and counts them. */
+  invitations: InvitationService;
   /** E-mail conversations: offline messages, inbound mail, agents' replies; and the mail outbox. */
   email: EmailDesk;
   mailSender: MailSender;
@@ -183,6 +186,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
   const callbacks = new CallbackService({ store, conversations, placement, parties, routing, events: callbackEvents, audit, clock });
+  const invitations = new InvitationService({ store, routing, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
   const attachments = new AttachmentService({
@@ -284,6 +288,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     customerViewers: new CustomerViewersRegistry(bus),
     knowledge: new KnowledgeService(store, parties, clock),
     callbacks,
+    invitations,
     email,
     replyReview,
     mailSender,

@@ -6,6 +6,7 @@ import type { CustomerProfile, CustomerTimeline } from '../../signaling/protocol
 import type { ChannelView, ContactOptionsView, MailRuleView, WebhookEvent, WebhookView } from '../../signaling/protocol/channels.js';
 import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
+import type { InvitationInput, InvitationView } from '../../signaling/protocol/invitations.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { QualityRow, ReviewInput, ReviewView, SampleItem, ScorecardInput, ScorecardView } from '../../signaling/protocol/quality.js';
@@ -111,6 +112,9 @@ export const api = {
     call<void>(`/supervisor/agents/${encodeURIComponent(agentId)}/presence`, { method: 'PUT', body: JSON.stringify({ status, ...(reason ? { reason } : {}) }) }),
   report: (q: Omit<ReportQuery, 'format'>) => call<ReportRow[]>(`/reports?${reportParams(q)}`),
   staffing: (q: StaffingQuery) => call<StaffingRow[]>(`/reports/staffing?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`),
+  invitations: () => call<InvitationView[]>('/admin/invitations'),
+  /** Creates an invitation (no id) or replaces one. */
+  saveInvitation: (id: string | undefined, input: InvitationInput) => call<InvitationView>(id ? `/admin/invitations/${encodeURIComponent(id)}` : '/admin/invitations', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
   retention: () => call<RetentionSettings>('/privacy/retention'),
   setRetention: (settings: Partial<RetentionSettings>) => call<RetentionSettings>('/privacy/retention', { method: 'PUT', body: JSON.stringify(settings) }),
   deletionRequests: (status?: DeletionRequestStatus) => call<DeletionRequestView[]>(`/privacy/deletion-requests${status ? `?status=${status}` : ''}`),

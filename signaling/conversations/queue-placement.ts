@@ -31,6 +31,8 @@ export interface StartOptions {
   locale?: string;
   /** The visitor asked the bot first: their question and the articles it offered go into the timeline before the queue. */
   handoff?: { question: string; articles: { id: string; title: string }[] };
+  /** The visitor replied to a proactive invitation: its text opens the timeline, in its queue, and the conversation records it. */
+  invitation?: { invitationId: string; text: string; sender?: string; queueId: string };
 }
 
 /** A conversation that does not start in the widget: a callback, an e-mail, a channel's message. */
@@ -96,7 +98,7 @@ export class QueuePlacement {
     const existing = (await this.store.conversations.findByStartClientId(visitorId, clientId)) ?? (await this.store.conversations.findOpenForVisitor(visitorId));
     if (existing) return (await this.store.conversations.summary(existing.id))!;
 
-    let queue = options.queue ? await this.store.queues.findBySlug(options.queue) : undefined;
+    let queue = options.invitation ? await this.store.queues.findById(options.invitation.queueId) : options.queue ? await this.store.queues.findBySlug(options.queue) : undefined;
     if (options.queue && !queue) {
       // A page naming a queue that was renamed or removed must not lose the visitor's chat.
       log.warn({ queue: options.queue }, 'unknown queue requested; using the default queue');
@@ -120,6 +122,12 @@ export class QueuePlacement {
     try {
       await this.store.transaction(async (tx) => {
         await tx.conversations.insert(record);
+        if (options.invitation) {
+          // The visitor answers the invitation: both sides read it first, signed as it was shown.
+          const { invitationId, text, sender } = options.invitation;
+          await tx.conversations.appendEvent(record.id, { type: 'invitation', invitationId, text, ...(sender ? { sender } : {}) }, now);
+          await tx.invitations.linkConversation(invitationId, record.id, now);
+        }
         if (!options.handoff) return;
         // The agent reads what the visitor asked the bot and what it answered.
         await tx.conversations.appendEvent(record.id, { type: 'message', author: { kind: 'visitor', id: visitorId }, text: options.handoff.question, clientId: `${clientId}-q` }, now, `${clientId}-q`);

@@ -49,6 +49,8 @@ export function staticRoutes(staticDir: string) {
   app.get('/', (c) => send(c, 'widget/demo/index.html', 'revalidate'));
   app.get('/widget.js', (c) => send(c, 'widget.js', 'short', true));
   app.get('/widget/chat.js', (c) => send(c, 'widget/chat.js', 'revalidate', true));
+  // Proactive invitations: loaded by the loader on sites with data-invitations="true".
+  app.get('/widget/invite.js', (c) => send(c, 'widget/invite.js', 'revalidate', true));
   app.get('/assets/*', (c) => send(c, c.req.path.slice(1), 'immutable', true));
   app.get('/demo/*', (c) => send(c, `widget${c.req.path}`, 'revalidate'));
   app.get('/agent', (c) => c.redirect('/agent/', 301));

@@ -59,10 +59,12 @@ const start = z.object({
     .optional(),
   /** Answers to the queue's pre-chat form; a first chat in a queue with a form needs them. */
   preChat: preChatAnswersSchema.optional(),
+  /** The visitor is replying to this proactive invitation: its text opens the conversation. */
+  invitationId: z.string().min(1).max(64).optional(),
 });
 
 /** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */
-const callStart = start.extend({ type: z.literal('call.start') });
+const callStart = start.extend({ type: z.literal('call.start') }).omit({ invitationId: true });
 /** Either party puts the call on hold (`held`) or takes it off; both sides see it. */
 /** The visitor allows (or stops allowing) the agent to record this call. */
 const callConsent = z.object({ type: z.literal('call.consent'), id: clientIdSchema, conversationId, recording: z.boolean() });

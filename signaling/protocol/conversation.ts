@@ -75,7 +75,9 @@ export type ConversationEventBody =
   /** The automatic answer the customer was sent (an e-mail acknowledgement with its reference). */
   | { type: 'auto-reply'; text: string; /** The acknowledgement's reference, so each app words it in its own language. */ reference?: string }
   /** The bot's answer to the visitor's first question (articles), and whether they then asked for a person. */
-  | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean };
+  | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean }
+  /** The proactive invitation the visitor replied to, shown first: its text and who signed it (absent: the team). */
+  | { type: 'invitation'; invitationId: string; text: string; sender?: string };
 
 export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
 export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];

@@ -75,7 +75,7 @@ export class PrivacyRepo {
     this.caches.clear();
     let erased = 0;
     for (const part of chunks(ids)) {
-      for (const table of ['conversation_events', 'conversation_notes', 'conversation_participants', 'conversation_tags', 'mail_threads', 'outbound_mails'] as const) {
+      for (const table of ['conversation_events', 'conversation_notes', 'conversation_participants', 'conversation_tags', 'mail_threads', 'outbound_mails', 'invitation_conversations'] as const) {
         await this.db.deleteFrom(table).where('conversation_id', 'in', part).execute();
       }
       // A callback that led to the conversation goes with it, unless it is still to be made (a retry

@@ -306,6 +306,29 @@ export interface AttachmentsTable {
   created_at: number;
 }
 
+/** A proactive invitation the widget shows on matching pages (migration 019). */
+export interface InvitationsTable {
+  id: string;
+  text: string;
+  sender_agent_id: string | null;
+  queue_id: string;
+  path_pattern: string;
+  delay_seconds: number;
+  returning_only: number;
+  enabled: number;
+  shown_count: Generated<number>;
+  opened_count: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Which invitation started a conversation. */
+export interface InvitationConversationsTable {
+  conversation_id: string;
+  invitation_id: string;
+  created_at: number;
+}
+
 /** A visitor asked to be called back: scheduled, then a voice contact when due. */
 export interface CallbacksTable {
   id: string;
@@ -482,6 +505,8 @@ export interface Database {
   conversation_participants: ConversationParticipantsTable;
   recordings: RecordingsTable;
   attachments: AttachmentsTable;
+  invitations: InvitationsTable;
+  invitation_conversations: InvitationConversationsTable;
   callbacks: CallbacksTable;
   outbound_mails: OutboundMailsTable;
   mail_threads: MailThreadsTable;

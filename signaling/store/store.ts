@@ -4,6 +4,7 @@ import { AccountLinksRepo } from './account-links-repo.js';
 import { AgentsRepo } from './agents-repo.js';
 import { AttachmentsRepo } from './attachments-repo.js';
 import { QualityRepo } from './quality-repo.js';
+import { InvitationsRepo } from './invitations-repo.js';
 import { ArticlesRepo } from './articles-repo.js';
 import { AuditRepo } from './audit-repo.js';
 import { CallbacksRepo } from './callbacks-repo.js';
@@ -50,6 +51,8 @@ export class Store {
   readonly recordings: RecordingsRepo;
   /** Files shared in conversations (their records; the bytes are in the file storage). */
   readonly attachments: AttachmentsRepo;
+  /** Proactive invitations, their counts and the conversations they started. */
+  readonly invitations: InvitationsRepo;
   readonly callbacks: CallbacksRepo;
   readonly mail: MailRepo;
   readonly channels: ChannelsRepo;
@@ -96,6 +99,7 @@ export class Store {
     this.notes = new NotesRepo(db, caches);
     this.recordings = new RecordingsRepo(db);
     this.attachments = new AttachmentsRepo(db);
+    this.invitations = new InvitationsRepo(db);
     this.callbacks = new CallbacksRepo(db);
     this.mail = new MailRepo(db, dialect);
     this.channels = new ChannelsRepo(db);

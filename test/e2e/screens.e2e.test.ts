@@ -174,7 +174,7 @@ describe('screenshots of the main screens', () => {
         await staff.getByRole('heading', { name: say.queues }).waitFor();
         await atEveryWidth(staff, 'agent-wallboard', locale);
 
-        // An admin's eleven tabs: at 1280 px they used to wrap to three lines and push Sign out off screen.
+        // An admin's twelve tabs: at 1280 px they used to wrap to three lines and push Sign out off screen.
         const admin = await (await newParty(browser, { locale })).newPage();
         await admin.goto(`${server.url}/agent/`);
         await admin.getByLabel(say.email).fill(ADMIN.email);

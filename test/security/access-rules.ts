@@ -50,6 +50,9 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/visitors': { expect: everyone('ok'), target: () => ({ body: {} }) },
   'GET /api/visitors/queue-status': { expect: 'same', target: () => ({ query: { queue: 'support' } }) },
   'GET /api/visitors/articles': { expect: 'same', target: () => ({ query: { q: 'returns' } }) },
+  'GET /api/visitors/invitations/match': { expect: 'same', target: () => ({ query: { path: '/pricing' } }) },
+  'POST /api/visitors/invitations/:id/shown': { expect: 'same', target: () => ({ ...id('no-such-invitation'), body: { viewer: 'matrix-viewer' } }) },
+  'POST /api/visitors/invitations/:id/opened': { expect: 'same', target: () => ({ ...id('no-such-invitation'), body: { viewer: 'matrix-viewer' } }) },
   'GET /api/visitors/articles/:id': { expect: 'same', target: (w) => id(w.article) },
   'POST /api/visitors/callbacks': { expect: VISITOR_SELF, target: async (w) => ({ body: { id: 'matrix-callback', phone: '+1 202 555 0103', when: await slot(w), queue: 'quiet' } }) },
   'GET /api/visitors/callbacks': { expect: VISITOR_SELF },
@@ -140,6 +143,10 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/conversations/:id/transcript': { expect: PARTY_READS, target: (w) => id(w.chat) },
   'GET /api/visitors/conversations/:id/transcript': { expect: VISITOR_OWNER, target: (w) => id(w.chat) },
   'POST /api/visitors/conversations/:id/transcript/email': { expect: VISITOR_OWNER, target: (w) => ({ ...id(w.chat), body: { email: 'vera@example.test' } }) },
+  'GET /api/admin/invitations': { expect: SUPERVISORS },
+  'POST /api/admin/invitations': { expect: ADMINS, fresh: true, target: () => ({ body: { text: 'Matrix invitation', pathPattern: '/matrix', delaySeconds: 0 } }) },
+  'PUT /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => ({ ...id('no-such-invitation'), body: { text: 'Matrix', pathPattern: '/matrix', delaySeconds: 0 } }) },
+  'DELETE /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => id('no-such-invitation') },
   'GET /api/admin/queues': { expect: SUPERVISORS },
   'POST /api/admin/queues': { expect: ADMINS, fresh: true, target: () => ({ body: { slug: `matrix-${Math.random().toString(36).slice(2, 8)}`, name: 'Matrix' } }) },
   'PATCH /api/admin/queues/:id': { expect: ADMINS, target: (w) => ({ ...id(w.quietQueue), body: { name: 'Quiet' } }) },
@@ -201,6 +208,7 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /demo/*': { expect: 'same' },
   'GET /widget.js': { expect: 'same' },
   'GET /widget/chat.js': { expect: 'same' },
+  'GET /widget/invite.js': { expect: 'same' },
 
   // Sockets, tried the way their clients open them.
   'GET /ws/visitor': { expect: VISITOR_SELF, probe: tryVisitorSocket },

@@ -33,7 +33,7 @@ export const agent = {
   messages(page: Page, text: string) {
     return page.getByRole('log').getByRole('listitem').filter({ hasText: text });
   },
-  /** Opens a tab of the top bar, through the Menu when the tabs are folded into it (narrow screens, an admin's eleven tabs). */
+  /** Opens a tab of the top bar, through the Menu when the tabs are folded into it (narrow screens, an admin's twelve tabs). */
   async openTab(page: Page, name: string, menu = 'Menu') {
     // The bar decides between tabs and Menu after a resize (a ResizeObserver, then a render): two frames later it has.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

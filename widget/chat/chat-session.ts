@@ -15,6 +15,7 @@ import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION } from '../../signaling/protocol/v
 import { assertNever } from '../../ui/assert-never.js';
 import type { EventProperties, IdentifyFields } from '../loader/api-types.js';
 import { storageKeys } from '../loader/storage-keys.js';
+import { PendingInvitation } from './pending-invitation.js';
 import { AgentTyping } from './agent-typing.js';
 import { CallRequests } from './call-requests.js';
 import type { ChatState } from './chat-state.js';
@@ -53,6 +54,8 @@ export class ChatSession extends EventTarget {
   /** The conversation to come back to on the next page, while there is one. */
   private readonly active: StoredValue;
   private readonly outbox: Outbox;
+  /** The proactive invitation the visitor is answering, until their first message opens the conversation. */
+  readonly invitation: PendingInvitation;
   private readonly delivery: OutboxDelivery;
   /** Events up to this seq were already there when we connected: not announced as new. */
   private announcedSeq = 0;
@@ -64,6 +67,7 @@ export class ChatSession extends EventTarget {
     this.identity = new VisitorIdentity(options.serverUrl, new StoredValue(options.storage, keys.token));
     this.active = new StoredValue(options.storage, keys.active);
     this.outbox = new Outbox(options.storage, keys.outbox);
+    this.invitation = new PendingInvitation(options.storage, keys.invitation);
     this.state = { connection: ConnectionStatus.connecting, events: [], outbox: this.outbox.items };
     const wsUrl = options.serverUrl.replace(/^http/, 'ws') + '/ws/visitor';
     this.client = new ProtocolClient<VisitorFrame>({
@@ -87,6 +91,7 @@ export class ChatSession extends EventTarget {
       queue: options.queue,
       update: (patch) => this.update(patch),
       conversationEnded: () => this.startNew(),
+      invitation: this.invitation,
     });
   }
 

@@ -77,7 +77,8 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
     const text = (e as CustomEvent<{ text: string }>).detail.text;
     // A first question with no conversation open goes to the help bot; a person is one click away.
     const open = session.state.conversation && session.state.conversation.status !== 'ended';
-    if (bot && !open && bot.takes()) void bot.ask(text);
+    // A reply to a proactive invitation answers a person who reached out: it skips the bot.
+    if (bot && !open && !session.invitation.value && bot.takes()) void bot.ask(text);
     // Writing on while the bot answers means "a person, please": the question goes first.
     else if (bot && !open && bot.state.phase === 'answered') void bot.toPerson().then(() => session.send(text));
     else session.send(text);

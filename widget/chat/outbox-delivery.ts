@@ -19,6 +19,8 @@ export interface OutboxDeliveryHooks {
   update(patch: Pick<ChatState, 'outbox'> | Pick<ChatState, 'error'>): void;
   /** The agent ended the conversation while a message was in flight: the message opens a new one. */
   conversationEnded(): void;
+  /** The proactive invitation the visitor is answering, and forgetting it once the conversation holds it. */
+  invitation?: { readonly value: { id: string } | undefined; clear(): void };
 }
 
 export class OutboxDelivery {
@@ -64,8 +66,10 @@ export class OutboxDelivery {
     const open = this.hooks.openConversationId();
     if (open) return open;
     const id = this.outbox.startId(newClientId);
-    const ack = await this.client.request({ type: 'conversation.start', id, ...startContext(this.hooks.queue) });
+    const invitationId = this.hooks.invitation?.value?.id;
+    const ack = await this.client.request({ type: 'conversation.start', id, ...startContext(this.hooks.queue), ...(invitationId ? { invitationId } : {}) });
     this.outbox.clearStartId();
+    this.hooks.invitation?.clear();
     return ack.conversationId!;
   }
 }

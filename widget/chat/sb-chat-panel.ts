@@ -26,7 +26,7 @@ import { renderEndedFooter } from './ended-footer.js';
 import { callQueueText, contactReason, queueLine, type QueueLine } from './queue-line.js';
 import { chatPanelStyles } from './sb-chat-panel.styles.js';
 import { firstUnreadSeq, messageRuns } from '../../ui/format/message-runs.js';
-import { renderTimelineItem } from './timeline-item.js';
+import { renderInvitation, renderTimelineItem } from './timeline-item.js';
 import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer.js';
 import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../ui/attachments/uploads-controller.js';
@@ -328,6 +328,7 @@ export class SbChatPanel extends LitElement {
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>
+        ${!conversation && this.chatSession?.invitation.value ? renderInvitation(this.chatSession.invitation.value, { t: this.t, locale: this.locale }) : nothing}
         ${!conversation && this.bot?.question && this.bot.phase !== 'idle' && this.loadBot()
           ? html`<li class="message visitor" part="message" aria-label=${this.t('messageFrom', { name: this.t('you') })}><span class="text" dir="auto">${this.bot.question}</span></li>
               <li class="bot"><sb-bot-answer .state=${this.bot} .messages=${this.messages} .locale=${this.locale}></sb-bot-answer></li>`

@@ -54,6 +54,18 @@ export function renderFiles(files: readonly AttachmentRef[] | undefined, { t, lo
 
 const FILE_LABELS: Record<AttachmentLabel, MessageKey> = { open: 'fileOpen', download: 'fileDownload', close: 'fileClose', viewer: 'fileViewer', unavailable: 'fileUnavailable' };
 
+/**
+ * The proactive invitation the visitor answers, as a message from whoever signed it: in the
+ * timeline once the conversation holds it (`seq`, `at`), and above the composer before that.
+ */
+export function renderInvitation(invitation: { text: string; sender: string | null }, { t, locale }: Pick<TimelineContext, 't' | 'locale'>, seq?: number, at?: number): TemplateResult {
+  const name = invitation.sender ?? t('invitationTeam');
+  return html`<li class="message agent first" part="message invitation" data-seq=${seq ?? nothing} aria-label=${t('messageFrom', { name })}>
+    <span class="avatar" part="avatar" aria-hidden="true">${initials(name, locale)}</span><span class="author" dir="auto">${name}</span><span class="text" dir="auto">${invitation.text}</span>
+    ${at ? html`<time class="time" datetime=${new Date(at).toISOString()}>${formatClock(at, locale)}</time>` : nothing}
+  </li>`;
+}
+
 /** Renders one timeline event as a list item, or nothing for events the visitor does not see. */
 export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq, agentName, locale, linkFor, runs, dividerSeq }: TimelineContext): TemplateResult | typeof nothing {
   switch (e.type) {
@@ -92,6 +104,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
       return html`<li class="system">${t('recordingSaved')}</li>`;
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botSuggested', { titles: e.articles.map((a) => a.title).join(', ') }) : nothing} ${e.handedOff ? t('botHandedOff') : nothing}</li>`;
+    case 'invitation':
+      return renderInvitation({ text: e.text, sender: e.sender ?? null }, { t, locale }, e.seq, e.at);
     case 'cobrowse': {
       const key = COBROWSE_EVENT[e.action];
       return key ? html`<li class="system">${t(key, { name: agentName })}</li>` : nothing;

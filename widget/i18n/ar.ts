@@ -180,4 +180,8 @@ export default {
   preChatErrorRequired: 'يُرجى ملء هذا الحقل.',
   preChatErrorConsent: 'يُرجى تحديد هذا المربع للمتابعة.',
   preChatRefused: 'تعذّر بدء المحادثة. يُرجى التحقق من إجاباتك والمحاولة مرة أخرى.',
+  invitationTeam: 'فريقنا',
+  invitationLabel: 'رسالة من {name}',
+  invitationReply: 'رد',
+  invitationDismiss: 'إغلاق هذه الرسالة',
 } satisfies Translation;

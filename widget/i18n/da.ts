@@ -176,4 +176,8 @@ export default {
   preChatErrorRequired: 'Udfyld venligst dette felt.',
   preChatErrorConsent: 'Sæt venligst flueben her for at fortsætte.',
   preChatRefused: 'Chatten kunne ikke startes. Tjek dine svar, og prøv igen.',
+  invitationTeam: 'Vores team',
+  invitationLabel: 'Besked fra {name}',
+  invitationReply: 'Svar',
+  invitationDismiss: 'Luk denne besked',
 } satisfies Translation;

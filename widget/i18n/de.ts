@@ -176,4 +176,8 @@ export default {
   preChatErrorRequired: 'Bitte füllen Sie dieses Feld aus.',
   preChatErrorConsent: 'Bitte setzen Sie dieses Häkchen, um fortzufahren.',
   preChatRefused: 'Der Chat konnte nicht gestartet werden. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
+  invitationTeam: 'Unser Team',
+  invitationLabel: 'Nachricht von {name}',
+  invitationReply: 'Antworten',
+  invitationDismiss: 'Diese Nachricht ausblenden',
 } satisfies Translation;

@@ -180,6 +180,10 @@ export const en = {
   preChatErrorRequired: 'Please fill this in.',
   preChatErrorConsent: 'Please tick this box to continue.',
   preChatRefused: 'The chat could not be started. Please check your answers and try again.',
+  invitationTeam: 'Our team',
+  invitationLabel: 'Message from {name}',
+  invitationReply: 'Reply',
+  invitationDismiss: 'Dismiss this message',
 } as const;
 
 export type MessageKey = keyof typeof en;

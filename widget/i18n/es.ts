@@ -176,4 +176,8 @@ export default {
   preChatErrorRequired: 'Rellene este campo.',
   preChatErrorConsent: 'Marque esta casilla para continuar.',
   preChatRefused: 'No se pudo iniciar el chat. Revise sus respuestas e inténtelo de nuevo.',
+  invitationTeam: 'Nuestro equipo',
+  invitationLabel: 'Mensaje de {name}',
+  invitationReply: 'Responder',
+  invitationDismiss: 'Descartar este mensaje',
 } satisfies Translation;

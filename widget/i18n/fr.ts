@@ -176,4 +176,8 @@ export default {
   preChatErrorRequired: 'Veuillez remplir ce champ.',
   preChatErrorConsent: 'Veuillez cocher cette case pour continuer.',
   preChatRefused: 'Le chat n’a pas pu démarrer. Vérifiez vos réponses et réessayez.',
+  invitationTeam: 'Notre équipe',
+  invitationLabel: 'Message de {name}',
+  invitationReply: 'Répondre',
+  invitationDismiss: 'Ignorer ce message',
 } satisfies Translation;

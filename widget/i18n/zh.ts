@@ -176,4 +176,8 @@ export default {
   preChatErrorRequired: '请填写此项。',
   preChatErrorConsent: '请勾选此框以继续。',
   preChatRefused: '无法开始聊天。请检查您的回答后重试。',
+  invitationTeam: '我们的团队',
+  invitationLabel: '来自{name}的消息',
+  invitationReply: '回复',
+  invitationDismiss: '关闭此消息',
 } satisfies Translation;

@@ -89,6 +89,8 @@ export interface WidgetOptions {
   launcher?: string;
   /** `data-position="left"`: launcher and panel at the inline start instead of the end. */
   position?: string;
+  /** `data-invitations="true"`: the site has proactive invitations; the invitation chunk asks for one on each page. */
+  invitations?: string;
 }
 
 /** What the loader hands the chat chunk when it takes over: the drawn launcher and the page's handlers. */

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { APP_LOCALES, directionOf } from '../../ui/i18n/locales.js';
 import { installSwitchboard } from './install-switchboard.js';
 
 const serverUrl = location.origin;
@@ -152,6 +153,15 @@ describe('installSwitchboard (the loader)', () => {
     await waitUntil(() => root.querySelector('sb-chat-panel')?.shadowRoot?.querySelector('textarea[aria-label="رسالتك"]'), 'the open panel redraws in Arabic');
     api.setLocale('zh-TW'); // no Traditional Chinese catalogue: English
     expect([launcher().getAttribute('aria-label'), host.dir]).to.deep.equal(['Close chat', 'ltr']);
+  });
+
+  it('writes every language it speaks in its own direction (the loader knows Arabic as its one right-to-left language)', () => {
+    const api = installSwitchboard(window, { serverUrl, loadChat });
+    const host = widgets()[0] as HTMLElement;
+    for (const locale of APP_LOCALES) {
+      api.setLocale(locale);
+      expect(host.dir, locale).to.equal(directionOf(locale));
+    }
   });
 
   it('follows the browser’s languages when the page sets none', () => {

@@ -6,7 +6,7 @@
  * nothing more and opens no connection. Everything else (panel, badge, keyboard fitting) lives in
  * the chunk's widget frame (widget/chat/widget-frame.ts).
  */
-import { directionOf, pickLocale, type AppLocale } from '../../ui/i18n/locales.js';
+import { pickLocale, type AppLocale } from '../../ui/i18n/locales.js';
 import type { SwitchboardApi, SwitchboardEventName, SwitchboardEvents, WidgetControl, WidgetFrame, WidgetOptions } from './api-types.js';
 import { adoptStyles } from './adopt-styles.js';
 import { launcherOpenLabels } from './launcher-labels.js';
@@ -70,7 +70,7 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   /** The language on the host (the chunk's panel reads it), mirrored sides, and the launcher's name. */
   function applyLocale(): void {
     host.lang = locale;
-    host.dir = directionOf(locale);
+    host.dir = locale == 'ar' ? 'rtl' : 'ltr'; // Arabic is the one right-to-left language the widget speaks (AppLocale)
     // The widget sits at the inline end unless the page asked for the left; "left" means the start.
     host.toggleAttribute('data-left', (host.dir === 'rtl') !== (options.position === 'left'));
     if (!control) launcher?.setAttribute('aria-label', launcherOpenLabels[locale]);
@@ -150,6 +150,8 @@ export function installSwitchboard(win: Window, options: InstallOptions): Switch
   applyLocale();
   launcher?.addEventListener('click', () => api.toggle());
   doc.body.append(host); // index.ts waits for the body
+  // Only sites that say they have invitations pay for asking: one chunk and one request per page.
+  if (options.invitations) import(/* @vite-ignore */ `${options.serverUrl}/widget/invite.js`).then((m: { default(h: HTMLElement, o: WidgetOptions): void }) => m.default(host, options));
 
   // Replay what the page asked for before the script arrived, in order.
   for (const [method, args] of existing?.q ?? []) (api[method] as (...a: unknown[]) => void)?.(...args);

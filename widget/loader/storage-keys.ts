@@ -6,9 +6,12 @@
  * - `outbox`: messages typed but not yet acknowledged, with their client ids (localStorage);
  * - `panelOpen`: whether the panel was open, so it stays open across a navigation (sessionStorage);
  * - `pending`: what the page said through identify, trackEvent and setConversationAttributes before
- *   any chat ran (localStorage), replayed by the first conversation, on this page or the next that has one.
+ *   any chat ran (localStorage), replayed by the first conversation, on this page or the next that has one;
+ * - `invitation`: the proactive invitation the visitor chose to answer, until their reply opens the conversation (localStorage);
+ * - `invitations`: the invitation chunk's memory: a random viewer id, the first visit, dismissed invitations (localStorage);
+ * - `visit`: whether this browsing session is a returning visitor's (sessionStorage).
  */
-export type StorageName = 'token' | 'active' | 'outbox' | 'panelOpen' | 'pending';
+export type StorageName = 'token' | 'active' | 'outbox' | 'panelOpen' | 'pending' | 'invitation' | 'invitations' | 'visit';
 
 /**
  * `switchboard:<server host>:<name>`; with `''`, the prefix every key starts with (`reset()` forgets them all).
@@ -24,4 +27,7 @@ export const storageKeys = (serverUrl: string): Record<StorageName | 'scope', st
   outbox: storageKey(serverUrl, 'outbox'),
   panelOpen: storageKey(serverUrl, 'panelOpen'),
   pending: storageKey(serverUrl, 'pending'),
+  invitation: storageKey(serverUrl, 'invitation'),
+  invitations: storageKey(serverUrl, 'invitations'),
+  visit: storageKey(serverUrl, 'visit'),
 });

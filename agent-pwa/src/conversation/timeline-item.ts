@@ -71,6 +71,14 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'auto-reply':
       // The server writes the text in the customer's language; the agent reads it in theirs when it can.
       return html`<li class="system" dir="auto">${e.reference ? t('autoReplyAck', { reference: e.reference }) : e.text}</li>`;
+    case 'invitation': {
+      // Sent automatically before the visitor wrote: shown as the signer's message, marked as an invitation.
+      const name = e.sender ?? t('invitationTeamSender');
+      return html`<li class="message agent first invitation" data-seq=${e.seq}>
+        <span class="avatar" aria-hidden="true">${initials(name, appLocale())}</span><span class="author" dir="auto">${t('invitationFrom', { name })}</span><span class="text" dir="auto">${e.text}</span>
+        <time class="time" datetime=${new Date(e.at).toISOString()}>${formatClock(e.at, appLocale())}</time>
+      </li>`;
+    }
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
     case 'recording': {

@@ -211,6 +211,8 @@ export class SbCustomerPane extends LitElement {
         return html`<li class="muted">${t(CALLBACK_OUTCOME_KEY[e.outcome], { name: e.by.name ?? '' })}</li>`;
       case 'cobrowse':
         return e.action === 'started' || e.action === 'ended' ? html`<li class="muted">${t(e.action === 'started' ? 'cobrowseStarted' : 'cobrowseEnded', { name: this.customerName })}</li>` : nothing;
+      case 'invitation':
+        return html`<li class="muted">${t('invitationFrom', { name: e.sender ?? t('invitationTeamSender') })}</li>`;
       case 'bot':
         return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
       case 'ended':

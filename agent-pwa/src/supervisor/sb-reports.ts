@@ -10,6 +10,7 @@ import { duration, percent } from './format.js';
 import { drawReportChart } from './report-chart.js';
 import { ReportsController } from './reports-controller.js';
 import { reportStyles } from './report-styles.js';
+import '../admin/sb-invitations.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
@@ -22,6 +23,7 @@ export class SbReports extends LitElement {
       :host { display: block; padding: 16px; overflow: auto; height: 100%; }
       table { margin-top: 12px; }
       .chart[hidden] { display: none; }
+      sb-invitations { padding: 0; margin-top: 16px; }
       .chart { background: var(--sb-color-surface); border: 1px solid var(--sb-color-border-subtle); border-radius: 8px; padding: 8px; min-height: 40px; }
     `,
   ];
@@ -141,7 +143,8 @@ export class SbReports extends LitElement {
           </table></div>`}
       ${this.renderStaffing()}
       <sb-activity-report></sb-activity-report>
-      <sb-quality-report></sb-quality-report>`;
+      <sb-quality-report></sb-quality-report>
+      <sb-invitations read-only></sb-invitations>`;
   }
 
   private renderStaffing() {

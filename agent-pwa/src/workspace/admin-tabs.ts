@@ -1,4 +1,4 @@
-/** The administration tabs: Queues and Agents (routing, read-only for supervisors) and Integrations (admins). */
+/** The administration tabs: Queues and Agents (routing, read-only for supervisors), Integrations and Invitations (admins). */
 import { html, nothing } from 'lit';
 import type { AgentRoutingInput, QueueCreateInput, QueueMemberInput } from '../../../signaling/protocol/admin.js';
 import type { ContactOptionsView, MailRuleView, WebhookEvent } from '../../../signaling/protocol/channels.js';
@@ -77,4 +77,13 @@ export function renderIntegrationsTab(integrations: IntegrationsController) {
     @sb-webhook-remove=${(e: Detail<{ id: string }>) => void integrations.removeWebhook(e.detail.id)}
     @sb-mail-rules=${(e: Detail<{ rules: MailRuleView[] }>) => void integrations.setRules(e.detail.rules)}
   ></sb-integrations>`;
+}
+
+/** Proactive invitations (admins): list with counts, create, edit, turn off. Queues and agents come from routing's admin data. */
+export function renderInvitationsTab(admin: AdminController) {
+  return html`<sb-invitations
+    class="admin"
+    .queues=${admin.queues.map((q) => ({ slug: q.slug, name: q.name }))}
+    .agents=${admin.agents.map((a) => ({ id: a.id, name: a.name }))}
+  ></sb-invitations>`;
 }

@@ -30,7 +30,7 @@ import type { SbInbox } from '../sb-inbox.js';
 import type { SbConversationView } from '../sb-conversation-view.js';
 import { TeamController } from '../team/team-controller.js';
 import { renderAccountTab } from './account-tab.js';
-import { renderIntegrationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
+import { renderIntegrationsTab, renderInvitationsTab, renderPrivacyTab, renderRoutingTab } from './admin-tabs.js';
 import { renderConversationsTab, type ConversationsTabHost } from './conversations-tab.js';
 import { customerOnScreen } from './customer-on-screen.js';
 import { renderLibraryTab } from './library-tab.js';
@@ -239,6 +239,9 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'quality') {
       void import('../quality/sb-quality.js');
       if (this.profile) void this.quality.load(this.profile.role);
+    } else if (tab === 'invitations') {
+      void import('../admin/sb-invitations.js');
+      if (this.admin.status === 'idle') void this.admin.load();
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
       void this.privacy.load();
@@ -329,6 +332,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
         });
       case 'integrations':
         return renderIntegrationsTab(this.integrations);
+      case 'invitations':
+        return renderInvitationsTab(this.admin);
       case 'privacy':
         return renderPrivacyTab(this.privacy);
       case 'team':

@@ -4,7 +4,7 @@ import type { AgentRole } from '../../../signaling/protocol/presence.js';
 import { t, type MessageKey } from '../i18n/en.js';
 
 /** `account` opens from the agent's name in the top bar, not from the tab bar. */
-export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'review' | 'quality' | 'queues' | 'agents' | 'integrations' | 'privacy' | 'team' | 'account';
+export type Tab = 'conversations' | 'library' | 'wallboard' | 'reports' | 'review' | 'quality' | 'queues' | 'agents' | 'integrations' | 'invitations' | 'privacy' | 'team' | 'account';
 
 const LABEL: Record<Tab, MessageKey> = {
   conversations: 'tabConversations',
@@ -16,6 +16,7 @@ const LABEL: Record<Tab, MessageKey> = {
   queues: 'tabQueues',
   agents: 'tabAgents',
   integrations: 'tabIntegrations',
+  invitations: 'tabInvitations',
   privacy: 'tabPrivacy',
   team: 'tabTeam',
   account: 'accountSettingsTitle',
@@ -24,7 +25,7 @@ const LABEL: Record<Tab, MessageKey> = {
 /** Agents work conversations and the library; supervisors also watch and configure; admins also connect and manage the team. */
 export function tabsFor(role: AgentRole | undefined): Tab[] {
   if (role === 'agent') return ['conversations', 'library', 'quality'];
-  return ['conversations', 'library', 'wallboard', 'reports', 'review', 'quality', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'privacy', 'team'] as const) : [])];
+  return ['conversations', 'library', 'wallboard', 'reports', 'review', 'quality', 'queues', 'agents', ...(role === 'admin' ? (['integrations', 'invitations', 'privacy', 'team'] as const) : [])];
 }
 
 /**

@@ -39,7 +39,7 @@ describe('the top bar', () => {
     expect(bar(el).scrollWidth).to.be.at.most(bar(el).clientWidth + 1);
   });
 
-  it('folds an admin’s eleven tabs into a Menu when they do not fit, never wrapping or overflowing', async () => {
+  it('folds an admin’s twelve tabs into a Menu when they do not fit, never wrapping or overflowing', async () => {
     const el = (await fixture(html`<div style="width: 900px"><test-topbar-host role="admin"></test-topbar-host></div>`)).firstElementChild as TopbarHost;
     await el.updateComplete;
     const menu = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-button')!;

@@ -15,6 +15,7 @@ import * as replyReview from './015-reply-review.js';
 import * as preChatForm from './016-pre-chat-form.js';
 import * as mailAttachments from './017-mail-attachments.js';
 import * as scorecards from './018-scorecards.js';
+import * as invitations from './019-invitations.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   '016-pre-chat-form': preChatForm,
   '017-mail-attachments': mailAttachments,
   '018-scorecards': scorecards,
+  '019-invitations': invitations,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
