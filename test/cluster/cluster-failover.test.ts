@@ -83,7 +83,13 @@ describe('a cluster losing the node that owns the ACD', { skip: unavailable ?? f
     await signIn({ url: proxy!.url, origin: proxy!.url }, supervisorLogin);
     const supervisor = new SoakAgent(99, supervisorLogin, { url: proxy!.url, origin: proxy!.url }, ledger, 0);
     assert.ok(await supervisor.connect(Date.now() + 30_000));
-    const verified = await verifyTimelines(ledger, visitors, agents, supervisor);
+    // Every party has its answers, but an ack can still be on its way (a re-send's answer racing
+    // the settle check): a message acknowledged while the timelines were read is read again.
+    let verified = await verifyTimelines(ledger, visitors, agents, supervisor);
+    for (let round = 0; round < 3 && verified.inWidget !== ledger.counts.messagesAcked; round++) {
+      console.log(`# ${ledger.counts.messagesAcked - verified.inWidget} message(s) acknowledged while the timelines were read: reading again`);
+      verified = await verifyTimelines(ledger, visitors, agents, supervisor);
+    }
     await supervisor.disconnect();
     assert.deepEqual(ledger.violations, []);
     assert.equal(verified.inWidget, ledger.counts.messagesAcked, 'each acknowledged message once, at its place, in the widget');
