@@ -27,9 +27,3 @@ export const topicMenuSchema = z.object({
   topics: z.array(topicSchema).max(MAX_TOPICS, `a topic menu has at most ${MAX_TOPICS} topics`),
 }).meta({ id: 'TopicMenu' });
 export type TopicMenu = z.infer<typeof topicMenuSchema>;
-
-/** The topic's label in `language` (a code such as `de-AT` or `de`), else its main label. */
-export function topicLabel(topic: Topic, language: string): string {
-  const code = language.toLowerCase().split('-')[0] ?? '';
-  return topic.labels?.[code] ?? topic.label;
-}
