@@ -14,7 +14,7 @@ const status: QueueStatus = { queue: { slug: 'support', name: 'Support' }, open:
 const contact = (s: QueueStatus) => ({ status: s, callbacks: [], busy: false });
 const menu: TopicChoiceState = { phase: 'menu', articles: [], opened: {} };
 const chosen: TopicChoiceState = { phase: 'chosen', topic: topics[1], articles: [], opened: {} };
-const form: PreChatForm = { enabled: true, fields: { name: 'optional', email: 'required', phone: 'off' }, custom: [] };
+const form: PreChatForm = { enabled: true, fields: { name: 'optional', email: 'required', phone: 'off' }, consent: null, custom: [] };
 
 describe('<sb-chat-panel> topic menu', () => {
   it('opens on the menu instead of the composer while no topic is chosen', async () => {
