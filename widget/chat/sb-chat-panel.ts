@@ -192,7 +192,8 @@ export class SbChatPanel extends LitElement {
       const composer = this.renderRoot.querySelector<HTMLElement>('textarea, .ended button');
       if (composer) return composer.focus();
       const topicMenu = this.renderRoot.querySelector('sb-topic-menu');
-      if (topicMenu) return topicMenu.focusFirst();
+      // Its element loads on demand: focus once it is defined and drawn.
+      if (topicMenu) return void customElements.whenDefined('sb-topic-menu').then(() => topicMenu.updateComplete).then(() => topicMenu.focusFirst());
       const preChat = this.renderRoot.querySelector('sb-pre-chat-form');
       if (preChat) return preChat.focusFirst();
       // Offline there is no composer: the first of the alternatives takes focus.

@@ -70,7 +70,8 @@ export class ContactOptions extends EventTarget {
       return;
     }
     this.watching ??= setInterval(() => {
-      void this.client.queueStatus(this.init.queue).then((status) => this.update({ status }), () => {});
+      const asked = this.init.queue;
+      void this.client.queueStatus(asked).then((status) => this.init.queue === asked && this.update({ status }), () => {});
     }, STATUS_EVERY_MS);
   }
 
@@ -85,8 +86,10 @@ export class ContactOptions extends EventTarget {
       const { preChatForm: _old, ...kept } = this.state.status;
       this.update({ status: kept });
     }
-    const status = await this.client.queueStatus(this.init.queue).catch(() => undefined);
-    if (status) this.update({ status });
+    const asked = this.init.queue;
+    const status = await this.client.queueStatus(asked).catch(() => undefined);
+    // A later choice may have answered first: only the queue chosen last counts.
+    if (status && this.init.queue === asked) this.update({ status });
   }
 
   open(form: ContactForm | undefined): void {
