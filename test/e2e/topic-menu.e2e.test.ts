@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
+import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
 import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
 
 describe('topic menu before the chat', () => {
@@ -100,5 +100,22 @@ describe('topic menu before the chat', () => {
     await ana.getByText('About this conversation').waitFor();
     await ana.getByRole('term').filter({ hasText: 'Topic' }).waitFor();
     await ana.getByRole('definition').filter({ hasText: /^Billing$/ }).waitFor();
+  });
+
+  it('an admin reorders the topics in the agent app and saves them', async () => {
+    const page = await (await newParty(browser)).newPage();
+    await agent.signIn(page, server.url, E2E_ADMIN);
+    await agent.openTab(page, 'Invitations');
+    await page.getByRole('heading', { name: 'Topic menu' }).waitFor();
+    const label = page.getByRole('textbox', { name: 'Label' });
+    await label.nth(1).waitFor();
+    assert.deepEqual(await label.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)), ['Orders', 'Billing']);
+    const up = page.getByRole('button', { name: 'Move up: Billing' });
+    await up.focus();
+    await up.press('Enter');
+    await page.getByRole('button', { name: 'Save topic menu' }).click();
+    await page.getByText('Topic menu saved.').waitFor();
+    const menu = (await admin('GET', '/admin/topic-menu')) as { topics: { label: string; queue: string }[] };
+    assert.deepEqual(menu.topics.map((t) => [t.label, t.queue]), [['Billing', 'billing'], ['Orders', 'support']]);
   });
 });
