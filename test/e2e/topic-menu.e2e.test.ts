@@ -2,7 +2,8 @@
  * The topic menu as its people meet it: an admin sets "Orders" (answered from the knowledge base
  * first) and "Billing" through the API; a visitor on a phone sees the menu before the chat, reads
  * the Orders articles, goes back, picks Billing by keyboard, changes their mind once more before
- * writing, and the chat reaches the agent with the billing skill, in the Billing queue, with the topic.
+ * writing, fills in Billing's pre-chat form, and the chat reaches the agent with the billing skill,
+ * in the Billing queue, with the topic.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -27,7 +28,8 @@ describe('topic menu before the chat', () => {
     server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
     admin = adminApi(server.url);
     // Billing needs the billing skill: Ana has it, Ben has not.
-    await admin('PATCH', `/admin/queues/${await admin.queueId('billing')}`, { requiredSkills: { billing: 2 } });
+    // Billing also asks a first-time visitor for their e-mail: the form follows the topic.
+    await admin('PATCH', `/admin/queues/${await admin.queueId('billing')}`, { requiredSkills: { billing: 2 }, preChatForm: { enabled: true, fields: { name: 'off', email: 'required', phone: 'off' }, consent: null, custom: [] } });
     await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { skills: { billing: 3 } });
     await admin('PATCH', `/admin/agents/${await admin.agentId(BEN.email)}/routing`, { skills: {} });
     browser = await launchBrowser();
@@ -71,13 +73,13 @@ describe('topic menu before the chat', () => {
     await menu.waitFor();
   });
 
-  it('picks Billing by keyboard, may change it before writing, and the chat reaches the billing agent with the topic', async () => {
+  it('picks Billing by keyboard, may change it before writing, fills in its form, and the chat reaches the billing agent with the topic', async () => {
     const billing = customer.getByRole('group', { name: 'What can we help you with?' }).getByRole('button', { name: 'Billing' });
     await billing.focus();
     await billing.press('Enter');
     await customer.getByText('Topic: Billing').waitFor();
-    const composer = customer.getByRole('textbox', { name: 'Your message' });
-    await composer.waitFor();
+    const email = customer.getByRole('textbox', { name: 'Your e-mail address (required)' });
+    await email.waitFor();
 
     // Second thoughts: back to the menu, and Billing again.
     await customer.getByRole('button', { name: 'Change topic' }).click();
@@ -85,8 +87,11 @@ describe('topic menu before the chat', () => {
     await customer.getByText('Topic: Billing').waitFor();
     assert.ok(!framesSent.some((f) => f.includes('conversation.start')), 'nothing was started while choosing');
 
-    await visitor.send(customer, 'I was charged twice this month.');
+    await email.fill('mia@example.com');
+    await customer.getByRole('textbox', { name: 'How can we help? (optional)' }).fill('I was charged twice this month.');
+    await customer.getByRole('button', { name: 'Start chat' }).click();
     await visitor.messages(customer, 'I was charged twice this month.').waitFor();
+    await customer.getByRole('textbox', { name: 'Your message' }).waitFor();
     assert.equal(await customer.getByRole('button', { name: 'Change topic' }).count(), 0, 'once written, the topic stays');
     const start = framesSent.map((f) => JSON.parse(f) as { type: string; queue?: string; topic?: string }).find((f) => f.type === 'conversation.start');
     assert.deepEqual([start?.queue, start?.topic], ['billing', 'Billing']);
@@ -100,6 +105,7 @@ describe('topic menu before the chat', () => {
     await ana.getByText('About this conversation').waitFor();
     await ana.getByRole('term').filter({ hasText: 'Topic' }).waitFor();
     await ana.getByRole('definition').filter({ hasText: /^Billing$/ }).waitFor();
+    await ana.getByText('mia@example.com').first().waitFor();
   });
 
   it('an admin reorders the topics in the agent app and saves them', async () => {
