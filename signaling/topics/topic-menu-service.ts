@@ -54,12 +54,13 @@ export class TopicMenuService {
   }
 
   /**
-   * Records the topic a visitor chose on the conversation they start. A label not on the menu
-   * (changed meanwhile, or made up) is not recorded: agents see only topics the admin wrote.
+   * Records the topic a visitor chose on the conversation they start in `queue`. A label not on
+   * the menu (changed meanwhile, or made up), or one whose queue is not the one started in, is not
+   * recorded: agents see only topics the admin wrote, for the queue they route to.
    */
-  async recordChoice(visitorId: string, label: string | undefined): Promise<void> {
+  async recordChoice(visitorId: string, label: string | undefined, queue: string | undefined): Promise<void> {
     if (!label) return;
-    const topic = (await this.read()).topics.find((t) => t.label === label);
+    const topic = (await this.read()).topics.find((t) => t.label === label && t.queue === queue);
     if (topic) await this.deps.setConversationAttributes(visitorId, { [TOPIC_ATTRIBUTE]: topic.label });
   }
 }

@@ -74,7 +74,7 @@ describe('topic menu', () => {
     assert.deepEqual((await queueStatus()).topics, MENU.topics);
   });
 
-  it('shows the agent the topic a chat was started from; a topic not on the menu is not recorded', async () => {
+  it('shows the agent the topic a chat was started from; a topic not on the menu, or not for that queue, is not recorded', async () => {
     const ana = await connectAgent(server, 'ana@demo.switchboard');
     const v = await connectVisitor(server);
     v.socket.send({ type: 'conversation.start', id: 'topic-orders', queue: 'support', topic: 'Orders' });
@@ -89,6 +89,12 @@ describe('topic menu', () => {
     assert.equal(made.type, 'ack', 'the chat starts anyway');
     const otherPop = (await (await fetch(`${server.url}/api/conversations/${made.conversationId}/customer`, { headers: { cookie: ana.cookie } })).json()) as CustomerProfile;
     assert.equal(otherPop.context?.conversationAttributes?.Topic, undefined);
+
+    const elsewhere = await connectVisitor(server);
+    elsewhere.socket.send({ type: 'conversation.start', id: 'topic-wrong-queue', queue: 'support', topic: 'Billing' });
+    const wrong = (await elsewhere.socket.answer('topic-wrong-queue')) as { type: string; conversationId: string };
+    const wrongPop = (await (await fetch(`${server.url}/api/conversations/${wrong.conversationId}/customer`, { headers: { cookie: ana.cookie } })).json()) as CustomerProfile;
+    assert.equal(wrongPop.context?.conversationAttributes?.Topic, undefined, 'Billing is not the topic of a Support chat');
   });
 
   it('removes the menu with an empty list', async () => {
