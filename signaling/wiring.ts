@@ -17,6 +17,7 @@ import { ConversationListeners } from './conversations/conversation-events.js';
 import { ConversationService } from './conversations/conversation-service.js';
 import { QueuePlacement } from './conversations/queue-placement.js';
 import { PreChatIntake } from './conversations/pre-chat-intake.js';
+import { TopicMenuService } from './topics/topic-menu-service.js';
 import { RecordingService } from './voice/recording-service.js';
 import { SupervisionService } from './supervision/supervision-service.js';
 import { EventLogWriter } from './kernel/event-log-writer.js';
@@ -70,6 +71,8 @@ export interface Services {
   placement: QueuePlacement;
   /** A queue's pre-chat form, checked and kept as a chat starts. */
   preChat: PreChatIntake;
+  /** The topic menu the widget shows before a chat: admins keep it, a chat started from it records the topic. */
+  topicMenu: TopicMenuService;
   calls: CallService;
   /** Supervisors' monitoring, whispers and barge-in. */
   supervision: SupervisionService;
@@ -310,6 +313,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       },
       setConversationAttributes: (visitorId, attributes) => customers.setConversationAttributes(visitorId, attributes),
     }),
+    topicMenu: new TopicMenuService({ store, audit, setConversationAttributes: (visitorId, attributes) => customers.setConversationAttributes(visitorId, attributes) }),
     calls,
     supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),

@@ -44,7 +44,10 @@ export function contactOptionRoutes(services: Services) {
   router.use('/messages', visitorOnly);
   router.on('POST', ['/callbacks', '/messages'], limited);
 
-  router.openapi(routes.status, async (c) => c.json(await services.callbacks.queueStatus(c.req.valid('query').queue), 200));
+  router.openapi(routes.status, async (c) => {
+    const [status, menu] = await Promise.all([services.callbacks.queueStatus(c.req.valid('query').queue), services.topicMenu.read()]);
+    return c.json({ ...status, ...(menu.topics.length ? { topics: menu.topics } : {}) }, 200);
+  });
   router.openapi(routes.book, async (c) => c.json(await services.callbacks.request(c.get('visitorId'), c.req.valid('json')), 200));
   router.openapi(routes.pending, async (c) => c.json(await services.callbacks.pendingFor(c.get('visitorId')), 200));
   router.openapi(routes.cancel, async (c) => c.json(await services.callbacks.cancel(c.get('visitorId'), c.req.valid('param').id), 200));

@@ -61,6 +61,8 @@ const start = z.object({
   preChat: preChatAnswersSchema.optional(),
   /** The visitor is replying to this proactive invitation: its text opens the conversation. */
   invitationId: z.string().min(1).max(64).optional(),
+  /** The topic-menu label the visitor chose (its main label): the agent sees it beside the conversation. */
+  topic: z.string().trim().min(1).max(60).optional(),
 });
 
 /** A voice call from the widget: a conversation on the voice channel. The page asked for the microphone first. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { preChatFormSchema } from './pre-chat-form.js';
+import { topicSchema } from './topic-menu.js';
 import { MAX_MESSAGE_LENGTH } from './version.js';
 
 /** Slots offered for a scheduled callback: every half hour the queue is open, this many days ahead. */
@@ -33,6 +34,8 @@ export const queueStatusSchema = z.object({
   callbackSlots: z.array(z.number()),
   /** Present only when the queue asks a first-time visitor for details before a chat starts. */
   preChatForm: preChatFormSchema.optional(),
+  /** The site's topic menu, present only when an admin set one: the widget asks the visitor to pick before chatting. */
+  topics: z.array(topicSchema).optional(),
 }).meta({ id: 'QueueStatus' });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

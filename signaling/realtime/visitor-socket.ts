@@ -34,6 +34,8 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
         // The form's answers first: incomplete ones refuse the start before anything is created.
         const given = await services.preChat.intake(actor.visitorId, frame.queue, frame.preChat);
         if (given.name) actor.name = given.name;
+        // Before the start, like the form's answers: the offer reaches the agent with the topic on it.
+        await services.topicMenu.recordChoice(actor.visitorId, frame.topic, frame.queue);
         // An invitation since turned off or removed still lets the visitor chat, just without its text.
         const invitation = frame.invitationId ? await services.invitations.opening(frame.invitationId) : undefined;
         const summary = await services.placement.start(actor.visitorId, frame.id, {

@@ -144,6 +144,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/visitors/conversations/:id/transcript': { expect: VISITOR_OWNER, target: (w) => id(w.chat) },
   'POST /api/visitors/conversations/:id/transcript/email': { expect: VISITOR_OWNER, target: (w) => ({ ...id(w.chat), body: { email: 'vera@example.test' } }) },
   'GET /api/admin/invitations': { expect: SUPERVISORS },
+  'GET /api/admin/topic-menu': { expect: SUPERVISORS },
+  'PUT /api/admin/topic-menu': { expect: ADMINS, target: () => ({ body: { topics: [] } }) },
   'POST /api/admin/invitations': { expect: ADMINS, fresh: true, target: () => ({ body: { text: 'Matrix invitation', pathPattern: '/matrix', delaySeconds: 0 } }) },
   'PUT /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => ({ ...id('no-such-invitation'), body: { text: 'Matrix', pathPattern: '/matrix', delaySeconds: 0 } }) },
   'DELETE /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => id('no-such-invitation') },

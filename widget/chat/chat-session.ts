@@ -61,8 +61,12 @@ export class ChatSession extends EventTarget {
   private announcedSeq = 0;
   private readonly agentTyping = new AgentTyping((agentTyping) => this.update({ agentTyping }));
 
+  /** Where a new conversation starts: the page's queue, or the one of the topic the visitor chose (with its label). */
+  private route: { queue?: string; topic?: string };
+
   constructor(private readonly options: ChatSessionOptions) {
     super();
+    this.route = options.queue ? { queue: options.queue } : {};
     const keys = storageKeys(options.serverUrl);
     this.identity = new VisitorIdentity(options.serverUrl, new StoredValue(options.storage, keys.token));
     this.active = new StoredValue(options.storage, keys.active);
@@ -88,7 +92,7 @@ export class ChatSession extends EventTarget {
     this.sharing = new CobrowseRequests(this.client, () => this.openConversationId());
     this.delivery = new OutboxDelivery(this.outbox, this.client, {
       openConversationId: () => this.openConversationId(),
-      queue: options.queue,
+      route: () => this.route,
       update: (patch) => this.update(patch),
       conversationEnded: () => this.startNew(),
       invitation: this.invitation,
@@ -324,7 +328,7 @@ export class ChatSession extends EventTarget {
    */
   async handOff(question: string, articles: { id: string; title: string }[]): Promise<void> {
     if (this.openConversationId()) return;
-    await this.client.request({ type: 'conversation.start', id: newClientId(), ...startContext(this.options.queue), handoff: { question, articles } });
+    await this.client.request({ type: 'conversation.start', id: newClientId(), ...this.startRoute(), handoff: { question, articles } });
   }
 
   /**
@@ -336,13 +340,25 @@ export class ChatSession extends EventTarget {
     if (!this.openConversationId()) {
       // The outbox's start id, when a start without the answers was refused: one start, retried.
       const id = this.outbox.startId(newClientId);
-      await this.client.request({ type: 'conversation.start', id, ...startContext(this.options.queue), preChat });
+      await this.client.request({ type: 'conversation.start', id, ...this.startRoute(), preChat });
       this.outbox.clearStartId();
     }
     this.update({ returning: true });
     if (text.trim()) this.send(text);
     // Anything typed before the form showed (the server refused to start without it) goes now.
     else void this.delivery.flush();
+  }
+
+  /**
+   * The topic the visitor chose from the topic menu: the next conversation starts in its queue and
+   * tells the agent the topic. Without one, back to the page's queue.
+   */
+  chooseTopic(topic: { queue: string; label: string } | undefined): void {
+    this.route = topic ? { queue: topic.queue, topic: topic.label } : this.options.queue ? { queue: this.options.queue } : {};
+  }
+
+  private startRoute() {
+    return { ...startContext(this.route.queue), ...(this.route.topic ? { topic: this.route.topic } : {}) };
   }
 
   private update(patch: Partial<ChatState>): void {

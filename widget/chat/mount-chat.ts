@@ -8,6 +8,7 @@ import { wireCobrowse } from './cobrowse-wiring.js';
 import { ChatSession } from './chat-session.js';
 import { ContactOptions, type ContactForm } from '../contact/contact-options.js';
 import { BotSession } from '../bot/bot-session.js';
+import { TopicChoice } from './topic-choice.js';
 import { requestDeletion } from './deletion-request.js';
 import { format } from '../i18n/en.js';
 import { loadCatalogue } from '../i18n/load-catalogue.js';
@@ -88,11 +89,32 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   panel.addEventListener('sb-bot-open', (e) => void bot?.open((e as CustomEvent<{ id: string }>).detail.id));
   panel.addEventListener('sb-bot-resolved', () => bot?.resolved());
   panel.addEventListener('sb-bot-person', () => void bot?.toPerson());
+  // The topic menu: the chosen topic's queue takes the chat, and its status (alternatives, pre-chat form).
+  const topics = new TopicChoice(options.serverUrl, (topic) => {
+    session.chooseTopic(topic);
+    void contact.chooseQueue(topic?.queue);
+  });
+  panel.topicChoice = topics;
+  const thenFocus = () => panel.focusComposer();
+  panel.addEventListener('sb-topic-choose', (e) => {
+    const topic = contact.state.status?.topics?.[(e as CustomEvent<{ index: number }>).detail.index];
+    if (topic) void topics.choose(topic).then(thenFocus);
+  });
+  panel.addEventListener('sb-topic-open', (e) => void topics.open((e as CustomEvent<{ id: string }>).detail.id));
+  panel.addEventListener('sb-topic-talk', () => {
+    topics.talk();
+    thenFocus();
+  });
+  panel.addEventListener('sb-topic-back', () => {
+    topics.back();
+    thenFocus();
+  });
   panel.addEventListener('sb-typing', (e) => session.typing((e as CustomEvent<{ isTyping: boolean }>).detail.isTyping));
   panel.addEventListener('sb-end', () => void session.end());
   panel.addEventListener('sb-new-conversation', () => {
     session.startNew();
     bot?.reset();
+    topics.back();
     panel.focusComposer();
     void contact.refresh();
   });

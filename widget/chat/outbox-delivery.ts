@@ -13,8 +13,8 @@ import { startContext } from './visitor-context.js';
 export interface OutboxDeliveryHooks {
   /** The visitor's open conversation, if any. */
   openConversationId(): string | undefined;
-  /** The queue a new conversation starts in. */
-  queue: string | undefined;
+  /** The queue a new conversation starts in, and the topic the visitor chose for it (if any). */
+  route(): { queue?: string; topic?: string };
   /** The outbox shrank, or the last send failed (or succeeded after a failure). */
   update(patch: Pick<ChatState, 'outbox'> | Pick<ChatState, 'error'>): void;
   /** The agent ended the conversation while a message was in flight: the message opens a new one. */
@@ -67,7 +67,8 @@ export class OutboxDelivery {
     if (open) return open;
     const id = this.outbox.startId(newClientId);
     const invitationId = this.hooks.invitation?.value?.id;
-    const ack = await this.client.request({ type: 'conversation.start', id, ...startContext(this.hooks.queue), ...(invitationId ? { invitationId } : {}) });
+    const { queue, topic } = this.hooks.route();
+    const ack = await this.client.request({ type: 'conversation.start', id, ...startContext(queue), ...(topic ? { topic } : {}), ...(invitationId ? { invitationId } : {}) });
     this.outbox.clearStartId();
     this.hooks.invitation?.clear();
     return ack.conversationId!;

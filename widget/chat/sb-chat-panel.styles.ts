@@ -27,6 +27,9 @@ export const chatPanelStyles = css`
   .status { padding: 8px 16px; font-size: 13px; background: var(--sb-status-bg, var(--sb-color-accent-soft)); color: var(--sb-status-text, var(--sb-color-accent-soft-text)); }
   .status.warn { background: var(--sb-color-warn-soft); color: var(--sb-color-warn-soft-text); }
   .status:empty { display: none; }
+  .topic-bar { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; padding: 6px 16px; font-size: 13px; border-bottom: 1px solid var(--sb-border, var(--sb-color-border-subtle)); }
+  .topic-bar .link { font: inherit; background: none; border: none; padding: 0; cursor: pointer; color: var(--sb-accent, var(--sb-color-accent-text)); text-decoration: underline; }
+  .topic-bar .link:focus-visible { outline: 3px solid var(--sb-focus, var(--sb-color-focus)); outline-offset: 2px; }
   .log { flex: 1; overflow-y: auto; }
   ol { list-style: none; margin: 0; padding: 12px 16px; display: flex; flex-direction: column; gap: 8px; }
   li { max-width: 85%; }

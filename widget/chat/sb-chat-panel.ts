@@ -17,6 +17,8 @@ import type { BotSession, BotState } from '../bot/bot-session.js';
 import { visitorCallMessages } from '../call/call-controls-messages.js';
 import type { ContactOptions, ContactReason, ContactState } from '../contact/contact-options.js';
 import type { PreChatAnswers, PreChatForm } from '../../signaling/protocol/pre-chat-form.js';
+import type { TopicChoice, TopicChoiceState } from './topic-choice.js';
+import { renderTopicBar, renderTopicMenu, topicMenuShown } from './topic-step.js';
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
@@ -71,6 +73,7 @@ export class SbChatPanel extends LitElement {
     draftLength: { state: true },
     transcript: { state: true },
     preChat: { state: true },
+    topics: { attribute: false },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -103,6 +106,8 @@ export class SbChatPanel extends LitElement {
   declare transcript: TranscriptStep;
   /** The pre-chat form's start: waiting for the server, or refused by it. */
   declare preChat: { busy: boolean; refused: boolean };
+  /** The visitor's way through the topic menu, when the site has one. */
+  declare topics: TopicChoiceState | undefined;
   /** Files being sent: each becomes a message of its own once stored. */
   private readonly uploads = new UploadsController(
     this,
@@ -116,6 +121,7 @@ export class SbChatPanel extends LitElement {
   private readonly chat = new SessionController<ChatSession>(this, { onChange: (session) => (this.state = session.state) });
   private readonly alternatives = new SessionController<ContactOptions>(this, { onChange: (options) => (this.contact = options.state) });
   private readonly helpBot = new SessionController<BotSession>(this, { onChange: (bot) => (this.bot = bot.state) });
+  private readonly topicSteps = new SessionController<TopicChoice>(this, { onChange: (choice) => (this.topics = choice.state) });
   private readonly call = new SessionController<CallClient>(this, { onChange: (client) => (this.media = client.state) });
 
   constructor() {
@@ -163,6 +169,14 @@ export class SbChatPanel extends LitElement {
     this.helpBot.value = bot;
   }
 
+  /** The topic menu's steps, when the site has a menu. */
+  get topicChoice(): TopicChoice | undefined {
+    return this.topicSteps.value;
+  }
+  set topicChoice(choice: TopicChoice | undefined) {
+    this.topicSteps.value = choice;
+  }
+
   /** The call's client in this browser, while a call is up. */
   get callClient(): CallClient | undefined {
     return this.call.value;
@@ -177,6 +191,9 @@ export class SbChatPanel extends LitElement {
     void this.updateComplete.then(async () => {
       const composer = this.renderRoot.querySelector<HTMLElement>('textarea, .ended button');
       if (composer) return composer.focus();
+      const topicMenu = this.renderRoot.querySelector('sb-topic-menu');
+      // Its element loads on demand: focus once it is defined and drawn.
+      if (topicMenu) return void customElements.whenDefined('sb-topic-menu').then(() => topicMenu.updateComplete).then(() => topicMenu.focusFirst());
       const preChat = this.renderRoot.querySelector('sb-pre-chat-form');
       if (preChat) return preChat.focusFirst();
       // Offline there is no composer: the first of the alternatives takes focus.
@@ -302,12 +319,21 @@ export class SbChatPanel extends LitElement {
     if (this.contact?.form) {
       return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>${this.renderHeader(ended, reason)}${this.renderContact(reason)}</section>`;
     }
+    // The topic menu comes first, then (for the chosen topic's queue) the pre-chat form.
+    const view = { state: this.state, status: this.contact?.status, topics: this.topics, bot: this.bot, messages: this.messages, locale: this.locale };
+    if (!closed && topicMenuShown(view)) {
+      return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
+        ${this.renderHeader(ended, reason)}
+        <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
+        ${this.renderContact(reason)}${renderTopicMenu(view)}
+      </section>`;
+    }
     const preChat = closed ? undefined : this.pendingPreChatForm();
     if (preChat) {
       return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown}>
         ${this.renderHeader(ended, reason)}
         <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
-        ${this.renderContact(reason)}${this.renderPreChat(preChat)}
+        ${this.renderContact(reason)}${renderTopicBar(view, this.t)}${this.renderPreChat(preChat)}
       </section>`;
     }
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown} @dragover=${this.onDragOver} @drop=${this.onDrop}>
@@ -324,7 +350,7 @@ export class SbChatPanel extends LitElement {
           ></sb-call-controls>`
         : nothing}
       ${renderCobrowsePrompt(this.state, { t: this.t, agentName: this.agentName(), canOffer: this.cobrowse, fire: (name) => this.fire(name) })}
-      ${this.renderContact(reason)}
+      ${this.renderContact(reason)}${closed ? nothing : renderTopicBar(view, this.t)}
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>
         <li class="system">${this.t('welcome')}</li>

@@ -44,8 +44,12 @@ export class ContactOptions extends EventTarget {
   private attemptId = newClientId();
   private watching: ReturnType<typeof setInterval> | undefined;
 
+  /** The queue the page asked for, before any topic was chosen. */
+  private readonly pageQueue: string | undefined;
+
   constructor(private readonly init: ContactOptionsInit) {
     super();
+    this.pageQueue = init.queue;
     this.client = new ContactClient(init.serverUrl, init.token);
   }
 
@@ -66,8 +70,26 @@ export class ContactOptions extends EventTarget {
       return;
     }
     this.watching ??= setInterval(() => {
-      void this.client.queueStatus(this.init.queue).then((status) => this.update({ status }), () => {});
+      const asked = this.init.queue;
+      void this.client.queueStatus(asked).then((status) => this.init.queue === asked && this.update({ status }), () => {});
     }, STATUS_EVERY_MS);
+  }
+
+  /**
+   * Follows the queue of the topic the visitor chose (or the page's again, with `undefined`): its
+   * status decides the alternatives and its pre-chat form. The old queue's form goes at once, so
+   * it never shows for the new queue.
+   */
+  async chooseQueue(queue: string | undefined): Promise<void> {
+    this.init.queue = queue ?? this.pageQueue;
+    if (this.state.status?.preChatForm) {
+      const { preChatForm: _old, ...kept } = this.state.status;
+      this.update({ status: kept });
+    }
+    const asked = this.init.queue;
+    const status = await this.client.queueStatus(asked).catch(() => undefined);
+    // A later choice may have answered first: only the queue chosen last counts.
+    if (status && this.init.queue === asked) this.update({ status });
   }
 
   open(form: ContactForm | undefined): void {

@@ -241,6 +241,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
       if (this.profile) void this.quality.load(this.profile.role);
     } else if (tab === 'invitations') {
       void import('../admin/sb-invitations.js');
+      void import('../admin/sb-topic-menu-editor.js');
       if (this.admin.status === 'idle') void this.admin.load();
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');
