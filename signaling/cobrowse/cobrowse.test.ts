@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectAgent, connectVisitor } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
+import { until } from '../../test/support/until.js';
 import { COBROWSE_DOC, COBROWSE_PATH, type CobrowseView } from '../protocol/cobrowse.js';
 import type { ConversationEvent } from '../protocol/conversation.js';
 
@@ -84,14 +85,6 @@ function awarenessMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, 1);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
-}
-
-/** Waits for a condition of the server's state that no event announces, for at most five seconds. */
-async function until(condition: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 5000; !condition(); ) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 /** The close code of a raw socket to a room. */
@@ -227,13 +220,13 @@ describe('Co-browsing', () => {
       await hidden;
       // y-websocket echoes as it hears; replay that echo once the page has surely left, as it does under load.
       const echo = awarenessEntry(first.doc.clientID, 99, { role: 'visitor', visible: false });
-      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 1);
+      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 1, 'the server counts the visitor’s connection');
       (viewer.provider.ws as unknown as WebSocket).send(awarenessMessage(echo));
       await roomRoundTrip(viewer.provider);
       assert.deepEqual(agentCloses, [], 'the room closed the agent over an echo');
       // The agent drops out too for a moment (a flaky network): nobody is in the room.
       viewer.provider.disconnect();
-      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 0);
+      await until(() => server.services.cobrowseRooms.connectionsIn(visitorView.sessionId) === 0, 'the server sees the visitor’s connection go');
 
       // The next page is a new document; it learns what the agent shows, so its snapshot replaces it.
       const next = track(joinRoom(server, visitorView, visitorView.room!.token));

@@ -4,20 +4,12 @@ import { SoakAgent } from '../soak/soak-agent.js';
 import { SoakLedger } from '../soak/soak-ledger.js';
 import { seedCenter, signIn } from '../soak/soak-setup.js';
 import { verifyTimelines } from '../soak/soak-verify.js';
+import { until } from '../support/until.js';
 import { SoakVisitor } from '../soak/soak-visitor.js';
 import { clusterUnavailable, readyz, roundRobinProxy, settledOwner, startNodes, testSchema, type ClusterNode } from './cluster-world.js';
 
 const unavailable = await clusterUnavailable();
 if (unavailable) console.log(`# cluster tests skipped: ${unavailable}`);
-
-/** Waits, bounded, until `done` holds; the parties act on their own meanwhile. */
-async function until(what: string, done: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a cluster losing the node that owns the ACD', { skip: unavailable ?? false }, () => {
   let schema: Awaited<ReturnType<typeof testSchema>>;
@@ -60,7 +52,7 @@ describe('a cluster losing the node that owns the ACD', { skip: unavailable ?? f
 
   it('hands the contact center to another node: every acknowledged message is there once, in order, in both apps', async () => {
     // Visitors and agents talk through the proxy, each connection on whichever node it reached.
-    await until('30 acknowledged messages before the crash', () => ledger.counts.messagesAcked >= 30);
+    await until(() => ledger.counts.messagesAcked >= 30, '30 acknowledged messages before the crash', 60_000);
     const owner = await settledOwner(nodes);
     const ackedBefore = ledger.counts.messagesAcked;
     const crashedAt = Date.now();
@@ -73,7 +65,7 @@ describe('a cluster losing the node that owns the ACD', { skip: unavailable ?? f
     assert.deepEqual((await Promise.all(survivors.map(readyz))).map((r) => r.body.owner), [next.name, next.name], 'the survivors agree on the new owner');
 
     // The conversation goes on through the new owner, reached through either survivor.
-    await until('30 more acknowledged messages after the crash', () => ledger.counts.messagesAcked >= ackedBefore + 30);
+    await until(() => ledger.counts.messagesAcked >= ackedBefore + 30, '30 more acknowledged messages after the crash', 60_000);
     visitors.forEach((v) => v.stopActing());
     agents.forEach((a) => a.stopActing());
     const settleBy = Date.now() + 60_000;

@@ -1,6 +1,6 @@
 /**
- * Waits for a condition on the server's side that no event announces (a socket's close seen by
- * the server): checks it on every turn of the event loop's timers, and fails with `what` after
+ * Waits for a condition that no event announces (a socket's close seen by the server, a count the
+ * parties of a load test reach): checks it every 20 ms, and fails naming `what` after
  * `timeoutMs`. For what the browser shows, use Playwright's own waits instead.
  */
 export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {

@@ -8,6 +8,7 @@ import { api } from '../api-client.js';
 import { appLocale, t, type MessageKey } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { duration } from './format.js';
+import { ReportLoader } from './report-loader.js';
 import { reportStyles } from './report-styles.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -37,37 +38,14 @@ export class SbActivityReport extends LitElement {
       .swatch { display: inline-block; inline-size: 10px; block-size: 10px; border-radius: 2px; margin-inline-end: 4px; }
     `,
   ];
-  static override properties = { rows: { state: true }, status: { state: true } };
-  declare rows: ActivityRow[];
-  declare status: 'idle' | 'loading' | 'ready' | 'failed';
   private period = { from: today(), to: tomorrow() };
-
-  constructor() {
-    super();
-    this.rows = [];
-    this.status = 'idle';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    this.status = 'loading';
-    try {
-      this.rows = await api.agentActivity(this.period.from, this.period.to);
-      this.status = 'ready';
-    } catch {
-      this.status = 'failed';
-    }
-  }
+  private readonly report = new ReportLoader<ActivityRow>(this, () => api.agentActivity(this.period.from, this.period.to));
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     this.period = { from: String(form.get('from')), to: String(form.get('to')) };
-    void this.load();
+    void this.report.load();
   }
 
   private breakText(r: ActivityRow): string {
@@ -103,8 +81,8 @@ export class SbActivityReport extends LitElement {
         <button class="primary" type="submit">${t('runReport')}</button>
         <a href="/api/reports/agent-activity?${params}" download>${t('downloadActivityCsv')}</a>
       </form>
-      ${this.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
-      ${this.status === 'ready' && this.rows.length === 0
+      ${this.report.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
+      ${this.report.status === 'ready' && this.report.rows.length === 0
         ? html`<p class="muted">${t('activityNone')}</p>`
         : html`<ul class="legend" aria-hidden="true">${PARTS.map((p) => html`<li><span class="swatch" style="background: ${p.colour}"></span>${t(p.label)}</li>`)}</ul>
             <div class="scroll" tabindex="0"><table aria-labelledby="activity-title">
@@ -115,7 +93,7 @@ export class SbActivityReport extends LitElement {
                 <th scope="col">${t('colContactsHandled')}</th><th scope="col">${t('colMissedOffers')}</th>
               </tr></thead>
               <tbody>
-                ${this.rows.map(
+                ${this.report.rows.map(
                   (r) => html`<tr>
                     <td>${r.day}</td><td dir="auto">${r.agent}</td><td>${this.bar(r)}</td>
                     <td>${duration(r.signedInSeconds * 1000)}</td><td>${duration(r.availableSeconds * 1000)}</td><td>${duration(r.onContactSeconds * 1000)}</td><td>${duration(r.wrapUpSeconds * 1000)}</td>

@@ -8,44 +8,22 @@ import { api } from '../api-client.js';
 import { appLocale, t } from '../i18n/en.js';
 import { sharedStyles } from '../shared-styles.js';
 import { duration } from './format.js';
+import { ReportLoader } from './report-loader.js';
 import { reportStyles } from './report-styles.js';
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export class SbQualityReport extends LitElement {
   static override styles = [sharedStyles, reportStyles, css`:host { display: block; }`];
-  static override properties = { rows: { state: true }, status: { state: true } };
-  declare rows: QualityRow[];
-  declare status: 'idle' | 'loading' | 'ready' | 'failed';
   /** The last four weeks by default: a trend, not a single week. */
   private query: { from: string; to: string; groupBy: 'agent' | 'queue' } = { from: day(-27), to: day(1), groupBy: 'agent' };
-
-  constructor() {
-    super();
-    this.rows = [];
-    this.status = 'idle';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
-  }
-
-  private async load(): Promise<void> {
-    this.status = 'loading';
-    try {
-      this.rows = await api.qualityReport(this.query.from, this.query.to, this.query.groupBy);
-      this.status = 'ready';
-    } catch {
-      this.status = 'failed';
-    }
-  }
+  private readonly report = new ReportLoader<QualityRow>(this, () => api.qualityReport(this.query.from, this.query.to, this.query.groupBy));
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
     const form = new FormData(event.target as HTMLFormElement);
     this.query = { from: String(form.get('from')), to: String(form.get('to')), groupBy: form.get('groupBy') === 'queue' ? 'queue' : 'agent' };
-    void this.load();
+    void this.report.load();
   }
 
   override render() {
@@ -61,8 +39,8 @@ export class SbQualityReport extends LitElement {
           </select></label>
         <button class="primary" type="submit">${t('runReport')}</button>
       </form>
-      ${this.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
-      ${this.status === 'ready' && this.rows.length === 0
+      ${this.report.status === 'failed' ? html`<p role="alert" class="banner error">${t('errorGeneric')}</p>` : nothing}
+      ${this.report.status === 'ready' && this.report.rows.length === 0
         ? html`<p class="muted">${t('qualityReportNone')}</p>`
         : html`<div class="scroll" tabindex="0"><table aria-labelledby="quality-title">
             <thead><tr>
@@ -70,7 +48,7 @@ export class SbQualityReport extends LitElement {
               <th scope="col">${t('colReviews')}</th><th scope="col">${t('colQuality')}</th><th scope="col">${t('colAht')}</th><th scope="col">${t('colCsat')}</th>
             </tr></thead>
             <tbody>
-              ${this.rows.map(
+              ${this.report.rows.map(
                 (r) => html`<tr>
                   <td>${r.week}</td><td dir="auto">${r.label}</td><td>${r.reviews}</td><td>${number(r.score, 1)}</td>
                   <td>${r.ahtSeconds === null ? '–' : duration(r.ahtSeconds * 1000)}</td><td>${number(r.csat, 1)}</td>
