@@ -7,6 +7,7 @@
  * any violation. Not part of `npm test` (CI runs it once with SOAK_SECONDS=60).
  */
 import { freePort, tempDataDir } from '../support/server-process.js';
+import { PRESENCE_GRACE_MS } from '../../signaling/routing/presence-service.js';
 import { SoakAgent } from './soak-agent.js';
 import { startChaos } from './soak-chaos.js';
 import { SoakLedger } from './soak-ledger.js';
@@ -146,10 +147,13 @@ try {
   if (verified.inAgentApp !== ledger.counts.messagesAcked) ledger.violation(`${ledger.counts.messagesAcked} messages acked, ${verified.inAgentApp} found in the agent app's view`);
 
   await Promise.all([...visitors, ...agents, supervisor].map((p) => p.disconnect()));
-  // The server notices closed sockets at once; bounded wait for its count to come back to where it started.
-  const closeBy = Date.now() + 30_000;
+  // The server notices closed sockets at once, but each agent whose last window went stays present
+  // for the presence grace (a timer each, 20 s): bounded wait for sockets and timers to come back.
+  const closeBy = Date.now() + PRESENCE_GRACE_MS + 30_000;
+  const empty = readings.empty;
+  const settledAfter = (r: ServerReading) => r.sockets <= empty.sockets && r.timers <= empty.timers + 10;
   do readings.after = await server.read();
-  while (readings.after.sockets > readings.empty.sockets && Date.now() < closeBy && (await new Promise((resolve) => setTimeout(resolve, 500)), true));
+  while (!settledAfter(readings.after) && Date.now() < closeBy && (await new Promise((resolve) => setTimeout(resolve, 1000)), true));
 
   for (const [label, r] of [['start', readings.start], ['end', readings.end]] as const) {
     if (r.sockets !== expectedSockets) ledger.violation(`${label} reading: ${r.sockets} sockets open, expected ${expectedSockets}`);
