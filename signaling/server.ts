@@ -1,9 +1,10 @@
 /** Starts Switchboard: configuration, store, services, HTTP and WebSocket server, graceful shutdown. */
 import { serve } from '@hono/node-server';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { bootstrap } from './setup/bootstrap.js';
-import { bannerLines, buildNode, stopOnSignals } from './setup/node-runtime.js';
+import { bannerLines, buildNode, closeHttpServer, stopOnSignals } from './setup/node-runtime.js';
 import { openStore } from './store/open-store.js';
 import { componentLogger, configureLogging } from './kernel/logger.js';
 import { Readiness } from './kernel/readiness.js';
@@ -51,7 +52,8 @@ async function main(): Promise<void> {
   stopOnSignals(async (signal) => {
     readiness.markDraining();
     log.info({ signal }, 'shutting down');
-    await node.stop(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    // serve() makes an HTTP/1.1 server here (no `createServer` option is passed).
+    await node.stop(() => closeHttpServer(server as HttpServer));
     await store.close();
   });
 }

@@ -14,6 +14,8 @@ import { installProcessGuard } from '../kernel/process-guard.js';
 import type { Readiness } from '../kernel/readiness.js';
 import type { BootstrapResult } from './bootstrap.js';
 
+const log = componentLogger('shutdown');
+
 export interface NodeRuntime {
   services: Services;
   app: ReturnType<typeof createApp>['app'];
@@ -54,11 +56,17 @@ export async function buildNode(config: Config, store: Store, setup: BootstrapRe
     injectWebSocket,
     ...(smtpPort !== undefined ? { smtpPort } : {}),
     async stop(closeListener) {
+      shutdownStage = 'closing sockets';
       closeSockets();
+      shutdownStage = 'closing the SMTP listener';
       await smtp?.close();
+      shutdownStage = 'closing the HTTP listener';
       await closeListener();
+      shutdownStage = 'stopping the services (outboxes, callbacks, event log)';
       await services.destroy();
+      shutdownStage = 'closing the bus';
       await bus.close();
+      shutdownStage = 'closing the store';
     },
   };
 }
@@ -86,13 +94,39 @@ export function bannerLines(options: { config: Config; dialect: string; base: st
   return lines;
 }
 
+/** Where a stop is, so that one cut short says what it was waiting for. */
+let shutdownStage = 'starting to stop';
+
+/**
+ * Stops an HTTP server: no new connections; keep-alive connections closed as soon as they are
+ * idle; requests in flight given `graceMs` to finish before their connections are cut.
+ * (`server.close()` alone closes only the connections idle at that moment: one busy then stays
+ * open for its keep-alive, and a page that fetches every few seconds keeps it open for ever.)
+ */
+export function closeHttpServer(server: { close(done: () => void): unknown; closeIdleConnections(): void; closeAllConnections(): void }, graceMs = 2_000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    idle.unref();
+    cut.unref();
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
+  });
+}
+
 /** Runs `stop` once on SIGTERM or SIGINT, then exits; a stop that hangs is cut short after 10 s. */
 export function stopOnSignals(stop: (signal: string) => Promise<void>): void {
   let stopping = false;
   const handler = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    const forced = setTimeout(() => process.exit(1), 10_000);
+    const forced = setTimeout(() => {
+      log.error({ stage: shutdownStage }, 'the graceful stop took over 10 s: exiting');
+      process.exit(1);
+    }, 10_000);
     forced.unref();
     stop(signal).then(
       () => process.exit(0),
