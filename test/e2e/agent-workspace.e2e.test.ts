@@ -5,35 +5,21 @@
  * transfer keeps the whole context; and the help bot hands a visitor over to a person.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('the agent workspace', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
+  const stage = useStage();
 
   const pane = (page: Page) => page.getByRole('region', { name: /^Customer: / });
 
   it('shows an earlier offline message at the screen pop of a chat, fills a canned reply, shows who else is viewing, and keeps the context through a transfer', async () => {
     // Nobody is signed in: Rosa leaves a message.
-    const rosa = await (await newParty(browser)).newPage();
-    await rosa.goto(`${server.url}/`);
+    const rosa = await stage.page();
+    await rosa.goto(`${stage.server.url}/`);
     await rosa.getByRole('button', { name: 'Open chat' }).click();
     await rosa.getByRole('button', { name: 'Leave a message' }).click();
     await rosa.getByRole('textbox', { name: 'Your name' }).fill('Rosa Diaz');
@@ -43,8 +29,8 @@ describe('the agent workspace', () => {
     await rosa.getByText(/We received your message/).waitFor();
 
     // Ana answers the mail and leaves a note for whoever serves Rosa next.
-    const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
+    const ana = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
     await ana.getByRole('heading', { name: 'Incoming: Rosa Diaz' }).waitFor();
     await ana.getByRole('button', { name: 'Accept e-mail from Rosa Diaz' }).click();
     await agent.messages(ana, 'My parcel 10449 never arrived.').waitFor();
@@ -76,8 +62,8 @@ describe('the agent workspace', () => {
     await visitor.messages(rosa, 'Hi Rosa, this is Ana. Thanks for reaching out! How can I help you today?').waitFor();
 
     // Ben, a supervisor, opens the chat to watch it: each sees the other viewing Rosa.
-    const ben = await (await newParty(browser)).newPage();
-    await agent.signIn(ben, server.url, BEN);
+    const ben = await stage.page();
+    await agent.signIn(ben, stage.server.url, BEN);
     await agent.openTab(ben, 'Wallboard');
     await ben.getByRole('button', { name: /^Monitor chat 1 of Ana Lima/ }).click();
     await pane(ben).getByRole('status').getByText('Also viewing: Ana Lima').waitFor();
@@ -104,10 +90,10 @@ describe('the agent workspace', () => {
   });
 
   it('lets the help bot answer from the knowledge base, and hands the visitor to a person with the exchange', async () => {
-    const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
-    const page = await (await newParty(browser)).newPage();
-    await page.goto(`${server.url}/demo/shipping.html`);
+    const ana = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
+    const page = await stage.page();
+    await page.goto(`${stage.server.url}/demo/shipping.html`);
     await visitor.openChat(page);
     await visitor.send(page, 'How long does shipping to Lisbon take?');
     const bot = page.getByRole('group', { name: 'Answer from our help bot' });

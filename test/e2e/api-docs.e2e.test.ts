@@ -3,10 +3,9 @@
  * renders the operations in Chromium from our own origin, under its strict Content-Security-Policy.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useStage } from '../support/stage.js';
 
 declare global {
   interface Window {
@@ -15,18 +14,14 @@ declare global {
 }
 
 describe('the API reference page', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let page: Page;
   const requested: string[] = [];
   const blocked = new Map<string, string>();
   const pageErrors: string[] = [];
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    page = await (await newParty(browser)).newPage();
+    page = await stage.page();
     page.on('request', (request) => requested.push(request.url()));
     page.on('requestfailed', (request) => blocked.set(request.url(), request.failure()?.errorText ?? ''));
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -37,19 +32,13 @@ describe('the API reference page', () => {
     `);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
-
   it('is named in the server banner', () => {
     // The banner shows the public address (localhost here), not the loopback one the tests use.
-    assert.match(server.output(), new RegExp(`^ {2}API reference: +http://localhost:${server.port}/api/docs$`, 'm'));
+    assert.match(stage.server.output(), new RegExp(`^ {2}API reference: +http://localhost:${stage.server.port}/api/docs$`, 'm'));
   });
 
   it('renders the operations from the description', async () => {
-    const response = await page.goto(`${server.url}/api/docs`);
+    const response = await page.goto(`${stage.server.url}/api/docs`);
     assert.equal(response?.status(), 200);
     assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self'(;|$)/);
     await page.locator('#api-reference[data-state="ready"]').waitFor();
@@ -59,11 +48,11 @@ describe('the API reference page', () => {
   });
 
   it('loads everything from its own origin, with no script error', async () => {
-    assert.ok(requested.includes(`${server.url}/api/openapi.json`), 'the description was fetched');
-    assert.ok(requested.includes(`${server.url}/api/docs/redoc.standalone.js`), 'Redoc came from our origin');
+    assert.ok(requested.includes(`${stage.server.url}/api/openapi.json`), 'the description was fetched');
+    assert.ok(requested.includes(`${stage.server.url}/api/docs/redoc.standalone.js`), 'Redoc came from our origin');
     // Redoc's sidebar credit shows its logo from a CDN: the page's policy refuses it before any
     // request leaves (these machines have no internet, and visitors' addresses stay with us).
-    const elsewhere = requested.filter((url) => !url.startsWith(`${server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
+    const elsewhere = requested.filter((url) => !url.startsWith(`${stage.server.url}/`) && !url.startsWith('blob:') && !url.startsWith('data:'));
     assert.deepEqual(elsewhere, ['https://cdn.redoc.ly/redoc/logo-mini.svg'].filter((url) => elsewhere.includes(url)));
     for (const url of elsewhere) assert.match(blocked.get(url) ?? 'not blocked', /^(csp|net::ERR_BLOCKED_BY_CSP)$/, `${url} was refused by the policy`);
     const violations = await page.evaluate(() => window.cspViolations);

@@ -3,40 +3,25 @@
  * agent app; the server restarts; the visitor reloads and sees the whole conversation once.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('chat from the widget to the agent app and back', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-  let visitorContext: BrowserContext;
-  let agentContext: BrowserContext;
+  const stage = useStage();
   let visitorPage: Page;
   let agentPage: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    visitorContext = await newParty(browser);
-    agentContext = await newParty(browser);
-    visitorPage = await visitorContext.newPage();
-    agentPage = await agentContext.newPage();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    visitorPage = await stage.page();
+    agentPage = await stage.page();
   });
 
   it('delivers the visitor message as an offer, and the agent reply back to the visitor', async () => {
-    await agent.signIn(agentPage, server.url, ANA);
-    await visitorPage.goto(`${server.url}/`);
+    await agent.signIn(agentPage, stage.server.url, ANA);
+    await visitorPage.goto(`${stage.server.url}/`);
     await visitor.openChat(visitorPage);
     await visitor.send(visitorPage, 'Hello, does the Ridgeline tent fit two people?');
     await visitor.messages(visitorPage, 'Hello, does the Ridgeline tent fit two people?').waitFor();
@@ -59,11 +44,11 @@ describe('chat from the widget to the agent app and back', () => {
   });
 
   it('keeps the whole conversation, once each, across a server restart and a reload', async () => {
-    const code = await server.stop();
+    const code = await stage.server.stop();
     assert.equal(code, 0, 'graceful shutdown exits 0');
     await visitorPage.getByText('Connection lost. Reconnecting…').waitFor();
 
-    server = await startServer({ databaseUrl: data.databaseUrl, port: server.port });
+    stage.server = await stage.startServer(stage.server.port);
     await visitorPage.reload();
     // The panel was open before the reload and stays open.
     await visitor.messages(visitorPage, 'Yes, two adults with room for packs.').waitFor();
@@ -85,7 +70,7 @@ describe('chat from the widget to the agent app and back', () => {
     await pages.getByRole('listitem').first().waitFor();
     assert.equal(await pages.getByText('Shipping & returns — Northwind Outfitters').count(), 0);
     // No message is sent: the page view alone updates the agent's customer pane.
-    await visitorPage.goto(`${server.url}/demo/shipping.html`);
+    await visitorPage.goto(`${stage.server.url}/demo/shipping.html`);
     await pages.getByText('Shipping & returns — Northwind Outfitters').waitFor();
   });
 

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { startServer, tempDataDir } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /** Every WebSocket payload a page sent or received, as bytes, by socket URL. */
 function captureFrames(page: Page): { url: string; data: Buffer }[] {
@@ -35,26 +35,13 @@ async function mirrorFrame(agentPage: Page): Promise<Frame> {
 }
 
 describe('co-browsing', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
+  const stage = useStage();
 
   /** A visitor on the account page chatting with Ana, who has the conversation open. */
-  async function chat(url = server.url): Promise<{ ana: Page; page: Page; frames: ReturnType<typeof captureFrames> }> {
-    const ana = await (await newParty(browser)).newPage();
+  async function chat(url = stage.server.url): Promise<{ ana: Page; page: Page; frames: ReturnType<typeof captureFrames> }> {
+    const ana = await stage.page();
     await agent.signIn(ana, url, ANA);
-    const page = await (await newParty(browser)).newPage();
+    const page = await stage.page();
     const frames = captureFrames(page);
     await page.goto(`${url}/demo/account.html`);
     await visitor.openChat(page);
@@ -86,11 +73,11 @@ describe('co-browsing', () => {
     // side, at 768 px above it; the mirror scaled into the room it has, never past the window's edge.
     for (const size of [{ width: 1280, height: 800 }, { width: 768, height: 1024 }]) {
       await ana.setViewportSize(size);
-      const stage = ana.getByRole('application', { name: /'s page, live$/ });
+      const liveView = ana.getByRole('application', { name: /'s page, live$/ });
       const reply = ana.getByRole('textbox', { name: /^Reply to/ });
       await ana.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))));
       await ana.screenshot({ path: join(import.meta.dirname, `../../.test-output/screens/agent-cobrowse-en-${size.width}.png`) });
-      const [s, r, log] = [await stage.boundingBox(), await reply.boundingBox(), await ana.getByRole('log').boundingBox()];
+      const [s, r, log] = [await liveView.boundingBox(), await reply.boundingBox(), await ana.getByRole('log').boundingBox()];
       assert.ok(s && r && log, 'mirror, thread and composer are on screen');
       assert.ok(s.x >= 0 && s.x + s.width <= size.width && s.y + s.height <= size.height, `the mirror fits the window at ${size.width} px (${JSON.stringify(s)})`);
       assert.ok(r.y + r.height <= size.height && r.x + r.width <= size.width, `the composer stays in view at ${size.width} px (${JSON.stringify(r)})`);
@@ -124,8 +111,8 @@ describe('co-browsing', () => {
     assert.ok(everything.includes('12 Harbour Road'), 'the frames were captured (the street address is in them)');
 
     // The agent's pointer appears on the visitor's page, with the agent's name.
-    const stage = ana.getByRole('application', { name: /'s page, live$/ });
-    const box = (await stage.boundingBox())!;
+    const liveView = ana.getByRole('application', { name: /'s page, live$/ });
+    const box = (await liveView.boundingBox())!;
     await ana.mouse.move(box.x + 200, box.y + 150);
     await ana.mouse.move(box.x + 220, box.y + 160);
     await page.waitForFunction(() => {
@@ -136,9 +123,9 @@ describe('co-browsing', () => {
 
     // Highlight from the keyboard: the last link of the page, far below; the visitor is scrolled to it and sees it outlined.
     await ana.getByRole('radio', { name: 'Highlight' }).click();
-    await stage.focus();
-    await stage.press('ArrowUp');
-    await stage.press('Enter');
+    await liveView.focus();
+    await liveView.press('ArrowUp');
+    await liveView.press('Enter');
     await page.waitForFunction(() => {
       const outline = document.querySelector('[data-switchboard-widget="cobrowse"]')?.shadowRoot?.querySelector<HTMLElement>('.highlight');
       return !!outline && !outline.hidden && window.scrollY > 300;
@@ -191,30 +178,30 @@ describe('co-browsing', () => {
     await ana.getByRole('radio', { name: 'Control' }).click();
 
     // The agent clicks the City field in the mirror and types: the visitor's field fills in.
-    const stage = ana.getByRole('application', { name: /'s page, live$/ });
+    const liveView = ana.getByRole('application', { name: /'s page, live$/ });
     const clickOn = async (selector: string, index = 0) => {
       const point = (await ana.evaluate(`(() => {
         const viewer = ${VIEWER};
         const frame = viewer.shadowRoot.querySelector('iframe');
         const target = frame.contentDocument.querySelectorAll(${JSON.stringify(selector)})[${index}];
         const r = target.getBoundingClientRect();
-        const stage = viewer.shadowRoot.querySelector('.stage').getBoundingClientRect();
-        const scale = stage.width / frame.offsetWidth;
-        return { x: stage.left + (r.left + r.width / 2) * scale, y: stage.top + (r.top + r.height / 2) * scale };
+        const liveView = viewer.shadowRoot.querySelector('.stage').getBoundingClientRect();
+        const scale = liveView.width / frame.offsetWidth;
+        return { x: liveView.left + (r.left + r.width / 2) * scale, y: liveView.top + (r.top + r.height / 2) * scale };
       })()`)) as { x: number; y: number };
       await ana.mouse.click(point.x, point.y);
     };
     await clickOn('input[name=city]');
     await ana.getByText(/^Selected: input/).waitFor();
-    await stage.pressSequentially('Lisbon');
+    await liveView.pressSequentially('Lisbon');
     await page.waitForFunction(() => (document.querySelector('input[name=city]') as HTMLInputElement).value === 'Lisbon');
 
     // A masked field cannot be typed into: the click lands on its placeholder and nothing changes.
     await page.getByLabel('New password').fill('visitor-own');
     await clickOn('.sb-masked', 1); // the second placeholder: New password
-    await stage.pressSequentially('agent-typed');
+    await liveView.pressSequentially('agent-typed');
     await clickOn('input[name=postcode]');
-    await stage.pressSequentially('1100');
+    await liveView.pressSequentially('1100');
     await page.waitForFunction(() => (document.querySelector('input[name=postcode]') as HTMLInputElement).value === '1100');
     assert.equal(await page.getByLabel('New password').inputValue(), 'visitor-own');
 
@@ -224,8 +211,8 @@ describe('co-browsing', () => {
 
     // An outsider with the room's address but a forged token is refused.
     const roomUrl = frames.find((f) => f.url.includes('/cobrowse/'))!.url;
-    const outsider = await (await newParty(browser)).newPage();
-    await outsider.goto(`${server.url}/demo/shipping.html`);
+    const outsider = await stage.page();
+    await outsider.goto(`${stage.server.url}/demo/shipping.html`);
     const forged = roomUrl.replace(/token=[^&]+/, 'token=' + encodeURIComponent('9999999999999.x.visitor.y.zzz'));
     const code = await outsider.evaluate(`new Promise((resolve) => { const ws = new WebSocket(${JSON.stringify(forged)}); ws.onclose = (e) => resolve(e.code); })`);
     assert.equal(code, 4403);

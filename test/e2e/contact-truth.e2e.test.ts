@@ -6,27 +6,24 @@
  * that nobody can answer soon, with the alternatives, not "under a minute".
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('the widget and the wallboard tell the truth', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let admin: AdminApi;
-  let browser: Browser;
   let ana: Page;
   let ben: Page;
 
   const setStatus = (page: Page, value: string) => page.getByRole('combobox', { name: 'Your status' }).selectOption(value);
 
   async function customer(): Promise<Page> {
-    const page = await (await newParty(browser)).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await stage.page();
+    await page.goto(`${stage.server.url}/`);
     await visitor.openChat(page);
     return page;
   }
@@ -45,25 +42,17 @@ describe('the widget and the wallboard tell the truth', () => {
   }
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    admin = adminApi(server.url);
+    admin = adminApi(stage.server.url);
     // Ana answers chats only; Ben also takes calls. Support waits for an outcome after each contact.
     await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { capacity: { chat: 3, voice: 0, email: 5, message: 5 } });
     await admin('PATCH', `/admin/queues/${await admin.queueId('support')}`, { dispositionRequired: true });
-    browser = await launchBrowser();
-    ana = await (await newParty(browser)).newPage();
-    ben = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
-    await agent.signIn(ben, server.url, BEN);
+    ana = await stage.page();
+    ben = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
+    await agent.signIn(ben, stage.server.url, BEN);
     await setStatus(ben, 'away:meeting');
     await agent.openTab(ben, 'Wallboard');
     await boardShows('Ben Okafor', 'Away: meeting', 0);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   it('offers "Call us" only when an agent who takes calls is free, and a callback otherwise', async () => {

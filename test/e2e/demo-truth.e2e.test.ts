@@ -4,15 +4,14 @@
  * knowledge base (or the other way round) fails here.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { CannedReply } from '../../signaling/protocol/api.js';
 import type { QueueStatus } from '../../signaling/protocol/contact-options.js';
-import { launchBrowser, newParty } from '../support/browser.js';
 import { signIn } from '../support/connect.js';
 import { ANA } from '../support/demo-logins.js';
 import { visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /** What the shipping page states, read from its DOM. */
 interface PageFacts {
@@ -53,27 +52,17 @@ async function askBot(page: Page, question: string): Promise<string> {
 const lineAbout = (text: string, destination: string) => text.split('\n').find((line) => line.includes(destination)) ?? '';
 
 describe('the demo tells the truth', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let page: Page;
   let facts: PageFacts;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    page = await (await newParty(browser)).newPage();
-    await page.goto(`${server.url}/demo/shipping.html`);
+    page = await stage.page();
+    await page.goto(`${stage.server.url}/demo/shipping.html`);
     facts = await readFacts(page);
     assert.equal(facts.rows.length, 3, 'the page lists its destinations');
     assert.ok(facts.returns.length > 0 && facts.hours, 'the page states its returns window and chat hours');
     await visitor.openChat(page);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   it('the help bot answers the shipping page’s questions with the page’s own figures', async () => {
@@ -90,8 +79,8 @@ describe('the demo tells the truth', () => {
   });
 
   it('the canned replies agents send say the same', async () => {
-    const cookie = await signIn({ url: server.url, origin: server.url }, ANA.email, ANA.password);
-    const replies = (await (await fetch(`${server.url}/api/canned-replies`, { headers: { Cookie: cookie } })).json()) as CannedReply[];
+    const cookie = await signIn({ url: stage.server.url, origin: stage.server.url }, ANA.email, ANA.password);
+    const replies = (await (await fetch(`${stage.server.url}/api/canned-replies`, { headers: { Cookie: cookie } })).json()) as CannedReply[];
     const reply = (shortcut: string) => replies.find((r) => r.shortcut === shortcut && !r.language)!.body;
     for (const { destination, time } of facts.rows) {
       const range = time.split(' ')[0]!;
@@ -103,7 +92,7 @@ describe('the demo tells the truth', () => {
   it('the queues are open when the pages say the chat is staffed', async () => {
     assert.match(facts.hours, /around the clock/, 'the demo promises a chat at any hour');
     for (const queue of ['support', 'billing']) {
-      const status = (await (await fetch(`${server.url}/api/visitors/queue-status?queue=${queue}`)).json()) as QueueStatus;
+      const status = (await (await fetch(`${stage.server.url}/api/visitors/queue-status?queue=${queue}`)).json()) as QueueStatus;
       assert.equal(status.open, true, `${queue} is open now`);
       // Every half hour of the coming week can be booked: no closed hour anywhere.
       const slots = status.callbackSlots;

@@ -5,45 +5,34 @@
  * leaves the chat where it was. The queue's tiers are set through the admin API, as an admin would.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('escalating a chat to the next tier in the browser', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let admin: AdminApi;
-  let browser: Browser;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    admin = adminApi(server.url);
+    admin = adminApi(stage.server.url);
     // Ana answers first (tier 1); Ben is the specialist (tier 2).
     await admin('PUT', `/admin/queues/${await admin.queueId('support')}/members`, [
       { agentId: await admin.agentId(ANA.email), tier: 1, position: 0 },
       { agentId: await admin.agentId(BEN.email), tier: 2, position: 0 },
     ]);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   it('moves the chat from tier 1 to tier 2 with its history, tells the visitor, and refuses past the last tier', async () => {
-    const ana = await (await newParty(browser)).newPage();
-    const ben = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
-    await agent.signIn(ben, server.url, BEN);
+    const ana = await stage.page();
+    const ben = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
+    await agent.signIn(ben, stage.server.url, BEN);
 
-    const customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/`);
+    const customer = await stage.page();
+    await customer.goto(`${stage.server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'My invoice shows a charge I do not recognise.');
     await ana.getByRole('button', { name: /^Accept chat from/ }).click();
@@ -77,8 +66,8 @@ describe('escalating a chat to the next tier in the browser', () => {
   });
 
   it('shows each agent’s day in the agent activity report after the session', async () => {
-    const ben = await (await newParty(browser)).newPage();
-    await agent.signIn(ben, server.url, BEN);
+    const ben = await stage.page();
+    await agent.signIn(ben, stage.server.url, BEN);
     await agent.openTab(ben, 'Reports');
     const table = ben.getByRole('table', { name: 'Agent activity' });
     const anaRow = table.getByRole('row').filter({ hasText: ANA.name });

@@ -5,44 +5,33 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { HTML_AS_PNG, PDF, PNG } from '../support/sample-files.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('sharing files in the chat', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage({ env: (data) => ({ FILES_DIR: `${data.dir}/files` }) });
   let visitorContext: BrowserContext;
   let agentContext: BrowserContext;
   let visitorPage: Page;
   let agentPage: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { FILES_DIR: `${data.dir}/files` } });
-    browser = await launchBrowser();
-    visitorContext = await newParty(browser);
-    agentContext = await newParty(browser);
+    visitorContext = await stage.party();
+    agentContext = await stage.party();
     visitorPage = await visitorContext.newPage();
     agentPage = await agentContext.newPage();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   /** The file picker's input (hidden; the paperclip button opens it). */
   const picker = (page: Page) => page.locator('input[type=file]');
 
   it('carries a picture and a PDF from the visitor to the agent', async () => {
-    await agent.signIn(agentPage, server.url, ANA);
-    await visitorPage.goto(`${server.url}/`);
+    await agent.signIn(agentPage, stage.server.url, ANA);
+    await visitorPage.goto(`${stage.server.url}/`);
     await visitor.openChat(visitorPage);
     await visitor.send(visitorPage, 'My tent pole snapped, photo coming');
     await agentPage.getByRole('button', { name: /^Accept chat from/ }).click();
@@ -100,9 +89,9 @@ describe('sharing files in the chat', () => {
     // The party's own link works, from anywhere (an <img> on the customer's site has no credentials).
     assert.equal((await fetch(url)).status, 200);
 
-    const outsider = await newParty(browser);
+    const outsider = await stage.party();
     const page = await outsider.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     const answers = await page.evaluate(async ({ fileId, signed }) => {
       const token = ((await (await fetch('/api/visitors', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }).token;
       const link = await fetch(`/api/visitors/files/${fileId}/link`, { headers: { authorization: `Bearer ${token}` } });

@@ -5,53 +5,42 @@
  * counts one showing, one opening and one conversation.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { InvitationView } from '../../signaling/protocol/invitations.js';
 import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 const TEXT = 'Not sure which shipping option fits? Ask me!';
 
 describe('proactive invitations in the browser', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let admin: AdminApi;
-  let browser: Browser;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    admin = adminApi(server.url);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    admin = adminApi(stage.server.url);
   });
 
   /** The widget's answer from the server for this page: `none`, or the invitation's progress. */
   const invitationState = (page: Page, state: string) => page.locator(`[data-switchboard-widget][data-invitation="${state}"]`).waitFor({ state: 'attached' });
 
   it('invites on the shipping page after its seconds, not on the home page; the reply opens a chat that begins with it, and it is counted', async () => {
-    const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
+    const ana = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
     const made = (await admin('POST', '/admin/invitations', { text: TEXT, pathPattern: '/demo/shipping.html', delaySeconds: 2, senderAgentId: await admin.agentId(ANA.email) })) as InvitationView;
 
-    const customer = await (await newParty(browser)).newPage();
+    const customer = await stage.page();
     const bubble = customer.getByRole('dialog', { name: 'Message from Ana Lima' });
 
     // The home page asks too, and is told there is nothing for it.
-    await customer.goto(`${server.url}/`);
+    await customer.goto(`${stage.server.url}/`);
     await invitationState(customer, 'none');
     assert.equal(await bubble.count(), 0, 'no invitation on the home page');
 
     const arrived = Date.now();
-    await customer.goto(`${server.url}/demo/shipping.html`);
+    await customer.goto(`${stage.server.url}/demo/shipping.html`);
     await invitationState(customer, 'waiting');
     assert.equal(await bubble.count(), 0, 'not before its seconds on the page');
     await bubble.waitFor();
@@ -81,12 +70,12 @@ describe('proactive invitations in the browser', () => {
     assert.deepEqual(counts, { shown: 1, opened: 1, conversations: 1 });
 
     // Back on the shipping page, the answered invitation does not come again.
-    await customer.goto(`${server.url}/demo/shipping.html`);
+    await customer.goto(`${stage.server.url}/demo/shipping.html`);
     await invitationState(customer, 'none');
 
     // The admin sees the counts on the Invitations screen, and turns it off there.
-    const adminPage = await (await newParty(browser)).newPage();
-    await agent.signIn(adminPage, server.url, E2E_ADMIN);
+    const adminPage = await stage.page();
+    await agent.signIn(adminPage, stage.server.url, E2E_ADMIN);
     await agent.openTab(adminPage, 'Invitations');
     const row = adminPage.getByRole('row').filter({ hasText: TEXT });
     await row.waitFor();
@@ -109,10 +98,10 @@ describe('proactive invitations in the browser', () => {
 
   it('speaks Arabic on a 360 px phone: signed by the team, on the left, inside the screen, and Escape dismisses it for good', async () => {
     await admin('POST', '/admin/invitations', { text: 'هل تحتاج إلى مساعدة في حسابك؟', pathPattern: '/demo/account.html', delaySeconds: 0 });
-    const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
-    const phone = await (await newParty(browser, { viewport: { width: 360, height: 740 }, locale: 'ar' })).newPage();
-    await phone.goto(`${server.url}/demo/account.html`);
+    const ana = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
+    const phone = await stage.page({ viewport: { width: 360, height: 740 }, locale: 'ar' });
+    await phone.goto(`${stage.server.url}/demo/account.html`);
     const bubble = phone.getByRole('dialog', { name: 'رسالة من فريقنا' });
     await bubble.waitFor();
     const box = (await bubble.boundingBox())!;

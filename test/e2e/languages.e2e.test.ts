@@ -4,35 +4,21 @@
  * the browser or the agent's own setting, down to the wallboard's per-language figures.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { agent } from '../support/parties.js';
 import { ANA, BEN } from '../support/demo-logins.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /** The widget's host element, where the loader sets lang and dir. */
 const widgetHost = (page: Page) => page.locator('[data-switchboard-widget]').first();
 
 describe('languages in the widget and the agent app', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
+  const stage = useStage();
 
   it('shows a visitor whose browser is set to es-ES the widget in Spanish, and starts the conversation in Spanish', async () => {
-    const page = await (await newParty(browser, { locale: 'es-ES' })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await stage.page({ locale: 'es-ES' });
+    await page.goto(`${stage.server.url}/`);
     await page.getByRole('button', { name: 'Abrir el chat' }).click();
     const box = page.getByRole('textbox', { name: 'Su mensaje' });
     await box.waitFor();
@@ -45,8 +31,8 @@ describe('languages in the widget and the agent app', () => {
   });
 
   it('shows a visitor whose browser is set to ar the widget in Arabic, mirrored, with mixed text read right', async () => {
-    const page = await (await newParty(browser, { locale: 'ar' })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await stage.page({ locale: 'ar' });
+    await page.goto(`${stage.server.url}/`);
     const launcher = page.getByRole('button', { name: 'فتح المحادثة' });
     await launcher.waitFor();
     assert.equal(await widgetHost(page).getAttribute('dir'), 'rtl');
@@ -67,8 +53,8 @@ describe('languages in the widget and the agent app', () => {
   });
 
   it('switches at once when the page calls Switchboard.setLocale(\'da\')', async () => {
-    const page = await (await newParty(browser, { locale: 'en-GB' })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await stage.page({ locale: 'en-GB' });
+    await page.goto(`${stage.server.url}/`);
     await page.getByRole('button', { name: 'Open chat' }).click();
     await page.getByRole('textbox', { name: 'Your message' }).waitFor();
     await page.evaluate(() => window.Switchboard!.setLocale!('da'));
@@ -78,8 +64,8 @@ describe('languages in the widget and the agent app', () => {
   });
 
   it('shows the agent app in Chinese for a zh-CN browser, wallboard and per-language figures included', async () => {
-    const page = await (await newParty(browser, { locale: 'zh-CN' })).newPage();
-    await page.goto(`${server.url}/agent/`);
+    const page = await stage.page({ locale: 'zh-CN' });
+    await page.goto(`${stage.server.url}/agent/`);
     await page.getByLabel('电子邮箱').fill(BEN.email);
     await page.getByLabel('密码').fill(BEN.password);
     await page.getByRole('button', { name: '登录' }).click();
@@ -95,8 +81,8 @@ describe('languages in the widget and the agent app', () => {
   });
 
   it('follows the agent’s own setting: chosen in the account menu, shown at once, kept on the next visit', async () => {
-    const page = await (await newParty(browser, { locale: 'en-US' })).newPage();
-    await page.goto(`${server.url}/agent/`);
+    const page = await stage.page({ locale: 'en-US' });
+    await page.goto(`${stage.server.url}/agent/`);
     await page.getByLabel('E-mail').fill(ANA.email);
     await page.getByLabel('Password').fill(ANA.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -4,12 +4,11 @@
  * service worker, the window's title counts it, and back in front the offer shows its time left.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /**
  * Headless Chromium keeps every page "visible", whether behind another tab or in a minimised
@@ -53,35 +52,26 @@ function notificationsWhen(page: Page, until: 'some-says-hello' | 'none'): Promi
 const setHidden = (page: Page, hidden: boolean) => page.evaluate((value) => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(value), hidden);
 
 describe('offer alerts', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  // Audio without a click first, as on an agent's desk where they clicked Sign in long ago.
+  const stage = useStage({ media: true });
   let desk: BrowserContext;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    // Audio without a click first, as on an agent's desk where they clicked Sign in long ago.
-    browser = await launchBrowser({ media: true });
-    desk = await newParty(browser);
-    await desk.grantPermissions(['notifications'], { origin: server.url });
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    desk = await stage.party();
+    await desk.grantPermissions(['notifications'], { origin: stage.server.url });
   });
 
   it('rings and notifies for a chat offered while the app is in a minimised window', async () => {
     const app = await desk.newPage();
     await app.addInitScript(VISIBILITY_SWITCH);
-    await agent.signIn(app, server.url, ANA);
+    await agent.signIn(app, stage.server.url, ANA);
     await app.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // The agent minimises the app's window: the app is hidden.
     await setHidden(app, true);
 
-    const customer = await newParty(browser);
+    const customer = await stage.party();
     const site = await customer.newPage();
-    await site.goto(`${server.url}/`);
+    await site.goto(`${stage.server.url}/`);
     await visitor.openChat(site);
     await visitor.send(site, 'Is anybody there?');
 

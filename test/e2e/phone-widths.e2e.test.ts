@@ -3,12 +3,11 @@
  * tapped at its centre really sends (a launcher over Send used to close the chat instead).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /** What the topmost element at (x, y) is, looking through open shadow roots as a tap does. */
 async function partAt(page: Page, x: number, y: number): Promise<string> {
@@ -24,22 +23,12 @@ async function partAt(page: Page, x: number, y: number): Promise<string> {
 }
 
 describe('the widget on small screens', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let agentPage: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    agentPage = await (await newParty(browser)).newPage();
-    await agent.signIn(agentPage, server.url, ANA);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    agentPage = await stage.page();
+    await agent.signIn(agentPage, stage.server.url, ANA);
   });
 
   const screens = [
@@ -51,8 +40,8 @@ describe('the widget on small screens', () => {
   for (const screen of screens) {
     it(`on ${screen.name}: the panel fills the screen and Send, tapped at its centre, sends`, async () => {
       const { name, ...options } = screen;
-      const page = await (await newParty(browser, options)).newPage();
-      await page.goto(`${server.url}/`);
+      const page = await stage.page(options);
+      await page.goto(`${stage.server.url}/`);
       await visitor.openChat(page);
 
       // The panel covers the whole viewport, and the launcher steps aside (the panel has its own Close).

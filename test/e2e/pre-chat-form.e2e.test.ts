@@ -5,45 +5,34 @@
  * message, and the agent sees the e-mail and the consent given.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { PreChatForm } from '../../signaling/protocol/pre-chat-form.js';
-import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 const ADMIN = { email: 'admin@prechat.local', password: 'admin-password-prechat' };
 const CONSENT = 'I agree that Ridgeline keeps my details to answer me.';
 const FORM: PreChatForm = { enabled: true, fields: { name: 'optional', email: 'required', phone: 'off' }, consent: { text: CONSENT, required: true }, custom: [] };
 
 describe('pre-chat form', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage({ env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
   let adminPage: Page;
   let agentPage: Page;
   let visitorPage: Page;
   const framesSent: string[] = [];
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: { SWITCHBOARD_ADMIN_EMAIL: ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: ADMIN.password } });
-    browser = await launchBrowser();
-    adminPage = await (await newParty(browser)).newPage();
-    agentPage = await (await newParty(browser)).newPage();
+    adminPage = await stage.page();
+    agentPage = await stage.page();
     // A phone's width: the form has to fit it.
-    visitorPage = await (await newParty(browser, { viewport: { width: 360, height: 740 } })).newPage();
+    visitorPage = await stage.page({ viewport: { width: 360, height: 740 } });
     visitorPage.on('websocket', (ws) => ws.on('framesent', (f) => framesSent.push(String(f.payload))));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
-
   it('an admin asks for a required e-mail and consent on the default queue', async () => {
-    await agent.signIn(adminPage, server.url, ADMIN);
+    await agent.signIn(adminPage, stage.server.url, ADMIN);
     const status = await adminPage.evaluate(async (form) => {
       const queues = (await (await fetch('/api/admin/queues')).json()) as { id: string; isDefault: boolean }[];
       const id = queues.find((q) => q.isDefault)!.id;
@@ -54,8 +43,8 @@ describe('pre-chat form', () => {
   });
 
   it('shows the form to a first-time visitor; an empty submit names what is missing and sends nothing', async () => {
-    await agent.signIn(agentPage, server.url, ANA);
-    await visitorPage.goto(`${server.url}/`);
+    await agent.signIn(agentPage, stage.server.url, ANA);
+    await visitorPage.goto(`${stage.server.url}/`);
     await visitorPage.getByRole('button', { name: 'Open chat' }).click();
     const email = visitorPage.getByRole('textbox', { name: 'Your e-mail address (required)' });
     await email.waitFor();

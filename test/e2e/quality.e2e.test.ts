@@ -5,33 +5,19 @@
  * week's quality beside her handle time.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { e2eAdminEnv, E2E_ADMIN } from '../support/admin-api.js';
-import { launchBrowser, newParty } from '../support/browser.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('quality reviews in the agent app', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
+  const stage = useStage({ env: e2eAdminEnv });
 
   const signedIn = async (login: { email: string; password: string }): Promise<Page> => {
-    const page = await (await newParty(browser)).newPage();
-    await agent.signIn(page, server.url, login);
+    const page = await stage.page();
+    await agent.signIn(page, stage.server.url, login);
     return page;
   };
 
@@ -54,8 +40,8 @@ describe('quality reviews in the agent app', () => {
 
     // Ana answers a chat and finishes it.
     const ana = await signedIn(ANA);
-    const customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/`);
+    const customer = await stage.page();
+    await customer.goto(`${stage.server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'Where is my order?');
     await ana.getByRole('button', { name: /^Accept chat from/ }).click();

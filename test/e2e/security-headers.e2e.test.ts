@@ -4,12 +4,11 @@
  * pages do is refused, and the agent app cannot be framed by another page.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 /** Every message the browser logs about the policy refusing something on this page. */
 function violations(page: Page): string[] {
@@ -21,26 +20,17 @@ function violations(page: Page): string[] {
 }
 
 describe('security headers in the browser', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let context: BrowserContext;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    context = await newParty(browser);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    context = await stage.party();
   });
 
   it('runs the widget on a host page with a strict policy: launcher styled, chat sent, nothing refused', async () => {
     const page = await context.newPage();
     const refused = violations(page);
-    const response = await page.goto(`${server.url}/`);
+    const response = await page.goto(`${stage.server.url}/`);
     assert.match(response!.headers()['content-security-policy']!, /style-src 'self'(;|$)/);
     const launcher = page.getByRole('button', { name: 'Open chat' });
     await launcher.waitFor();
@@ -55,7 +45,7 @@ describe('security headers in the browser', () => {
   it('signs an agent in under the agent app’s policy, with nothing refused', async () => {
     const page = await context.newPage();
     const refused = violations(page);
-    await agent.signIn(page, server.url, ANA);
+    await agent.signIn(page, stage.server.url, ANA);
     await page.getByRole('button', { name: /^Accept chat from/ }).waitFor();
     assert.deepEqual(refused, []);
   });
@@ -63,12 +53,12 @@ describe('security headers in the browser', () => {
   it('refuses to show the agent app inside another page’s frame', async () => {
     const page = await context.newPage();
     const refused = violations(page);
-    await page.goto(`${server.url}/demo/shipping.html`);
+    await page.goto(`${stage.server.url}/demo/shipping.html`);
     await page.evaluate((url) => {
       const frame = document.createElement('iframe');
       frame.src = url;
       document.body.append(frame);
-    }, `${server.url}/agent/`);
+    }, `${stage.server.url}/agent/`);
     await page.waitForEvent('console', { predicate: (m) => /frame-ancestors|Refused to (display|frame)/.test(m.text()) });
     assert.ok(refused.some((r) => /frame-ancestors/.test(r)), refused.join('\n'));
   });

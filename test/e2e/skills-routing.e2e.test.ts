@@ -4,25 +4,21 @@
  * other agent when it times out. Queues are configured through the admin API, as an admin would.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { adminApi, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('skill-based routing and ring-no-answer in the browser', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let admin: AdminApi;
-  let browser: Browser;
   let ana: Page;
   let ben: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    admin = adminApi(server.url);
+    admin = adminApi(stage.server.url);
     // The demo seed has Support (everyone) and Billing (needs the billing skill); make the
     // skills explicit and the ring time short, as an admin would.
     const queues = (await admin('GET', '/admin/queues')) as { id: string; slug: string }[];
@@ -31,22 +27,15 @@ describe('skill-based routing and ring-no-answer in the browser', () => {
     await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { skills: { billing: 3 } });
     await admin('PATCH', `/admin/agents/${await admin.agentId(BEN.email)}/routing`, { skills: {} });
 
-    browser = await launchBrowser();
-    ana = await (await newParty(browser)).newPage();
-    ben = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
-    await agent.signIn(ben, server.url, BEN);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    ana = await stage.page();
+    ben = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
+    await agent.signIn(ben, stage.server.url, BEN);
   });
 
   it('offers a billing chat only to the agent with the billing skill', async () => {
-    const customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/demo/billing.html`);
+    const customer = await stage.page();
+    await customer.goto(`${stage.server.url}/demo/billing.html`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'I was charged twice this month.');
     const accept = ana.getByRole('button', { name: /^Accept chat from/ });
@@ -58,8 +47,8 @@ describe('skill-based routing and ring-no-answer in the browser', () => {
   });
 
   it('moves an offer nobody answers to the other agent when it rings out', async () => {
-    const customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/`);
+    const customer = await stage.page();
+    await customer.goto(`${stage.server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'Do you ship to Norway?');
     // Ben has been idle longest (Ana just took the billing chat), so his app rings first.

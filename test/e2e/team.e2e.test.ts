@@ -5,42 +5,31 @@
  * next agent gets it. A used link and demoting the only admin are refused and change nothing.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 const DANA = { name: 'Dana Reyes', email: 'dana@e2e.local', password: 'juniper-harbor-quilt-42' };
 
 describe('the team in the agent app', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let api: AdminApi;
-  let browser: Browser;
   let admin: Page;
   let invitation = '';
 
   const teamRow = (name: string) => admin.getByRole('table', { name: 'Team' }).getByRole('row').filter({ has: admin.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    api = adminApi(server.url);
-    browser = await launchBrowser();
-    const context = await newParty(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    api = adminApi(stage.server.url);
+    const context = await stage.party();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stage.server.url });
     admin = await context.newPage();
-    await agent.signIn(admin, server.url, E2E_ADMIN);
+    await agent.signIn(admin, stage.server.url, E2E_ADMIN);
     await agent.openTab(admin, 'Team');
     await teamRow('Administrator').waitFor();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   it('invites an agent who accepts in another browser, takes a chat, and is deactivated mid-conversation: the chat goes back to the queue', async () => {
@@ -55,7 +44,7 @@ describe('the team in the agent app', () => {
     await dialog.getByText('Copied to the clipboard.').waitFor();
     invitation = await admin.evaluate(() => navigator.clipboard.readText());
     assert.equal(invitation, await dialog.getByRole('textbox', { name: 'Invitation link' }).inputValue());
-    assert.match(invitation, new RegExp(`^${server.url.replace('127.0.0.1', '(127\\.0\\.0\\.1|localhost)')}/agent/#/invite/[\\w-]{40,}$`));
+    assert.match(invitation, new RegExp(`^${stage.server.url.replace('127.0.0.1', '(127\\.0\\.0\\.1|localhost)')}/agent/#/invite/[\\w-]{40,}$`));
     await dialog.getByRole('button', { name: 'Done' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await teamRow(DANA.name).filter({ hasText: 'Invited' }).waitFor();
@@ -75,7 +64,7 @@ describe('the team in the agent app', () => {
     await api('PUT', `/admin/queues/${support.id}/members`, [...support.members, { agentId: danaId, tier: 1, position: 0 }]);
 
     // Dana opens the link in her own browser: a weak password first, then a good one.
-    const dana = await (await newParty(browser)).newPage();
+    const dana = await stage.page();
     await dana.goto(invitation);
     await dana.getByRole('heading', { name: `Welcome to Switchboard, ${DANA.name} — choose your password` }).waitFor();
     assert.equal(await dana.getByRole('textbox', { name: 'Your name' }).inputValue(), DANA.name);
@@ -92,8 +81,8 @@ describe('the team in the agent app', () => {
     await status.selectOption('available');
 
     // A visitor chats; Dana gets the offer, accepts and replies.
-    const customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/`);
+    const customer = await stage.page();
+    await customer.goto(`${stage.server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'My tent pole snapped, can you help?');
     await dana.getByRole('button', { name: /^Accept chat from/ }).click();
@@ -118,8 +107,8 @@ describe('the team in the agent app', () => {
     await customer.getByText('No agent is available right now.').waitFor();
 
     // The next agent to come online is offered the same conversation.
-    const ana = await (await newParty(browser)).newPage();
-    await agent.signIn(ana, server.url, ANA);
+    const ana = await stage.page();
+    await agent.signIn(ana, stage.server.url, ANA);
     await ana.getByRole('combobox', { name: 'Your status' }).selectOption('available');
     await ana.getByRole('button', { name: /^Accept chat from/ }).click();
     await agent.messages(ana, 'My tent pole snapped, can you help?').waitFor();
@@ -128,7 +117,7 @@ describe('the team in the agent app', () => {
 
   it('says a used invitation link no longer works', async () => {
     assert.ok(invitation, 'the first test copied a link');
-    const page = await (await newParty(browser)).newPage();
+    const page = await stage.page();
     await page.goto(invitation);
     await page.getByRole('alert').filter({ hasText: 'This link has expired or was used already. Ask your admin for a new one.' }).waitFor();
     assert.equal(await page.getByLabel('New password', { exact: true }).count(), 0);

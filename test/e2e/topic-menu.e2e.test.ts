@@ -6,43 +6,32 @@
  * in the Billing queue, with the topic.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { adminApi, E2E_ADMIN, e2eAdminEnv, type AdminApi } from '../support/admin-api.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('topic menu before the chat', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
+  const stage = useStage({ env: e2eAdminEnv });
   let admin: AdminApi;
-  let browser: Browser;
   let ana: Page;
   let ben: Page;
   let customer: Page;
   const framesSent: string[] = [];
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl, env: e2eAdminEnv });
-    admin = adminApi(server.url);
+    admin = adminApi(stage.server.url);
     // Billing needs the billing skill: Ana has it, Ben has not.
     // Billing also asks a first-time visitor for their e-mail: the form follows the topic.
     await admin('PATCH', `/admin/queues/${await admin.queueId('billing')}`, { requiredSkills: { billing: 2 }, preChatForm: { enabled: true, fields: { name: 'off', email: 'required', phone: 'off' }, consent: null, custom: [] } });
     await admin('PATCH', `/admin/agents/${await admin.agentId(ANA.email)}/routing`, { skills: { billing: 3 } });
     await admin('PATCH', `/admin/agents/${await admin.agentId(BEN.email)}/routing`, { skills: {} });
-    browser = await launchBrowser();
-    ana = await (await newParty(browser)).newPage();
-    ben = await (await newParty(browser)).newPage();
-    customer = await (await newParty(browser, { viewport: { width: 360, height: 740 } })).newPage();
+    ana = await stage.page();
+    ben = await stage.page();
+    customer = await stage.page({ viewport: { width: 360, height: 740 } });
     customer.on('websocket', (ws) => ws.on('framesent', (f) => framesSent.push(String(f.payload))));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
   });
 
   it('an admin sets the topics through the API', async () => {
@@ -56,9 +45,9 @@ describe('topic menu before the chat', () => {
   });
 
   it('the visitor sees the menu first, reads the Orders articles and comes back', async () => {
-    await agent.signIn(ana, server.url, ANA);
-    await agent.signIn(ben, server.url, BEN);
-    await customer.goto(`${server.url}/`);
+    await agent.signIn(ana, stage.server.url, ANA);
+    await agent.signIn(ben, stage.server.url, BEN);
+    await customer.goto(`${stage.server.url}/`);
     await customer.getByRole('button', { name: 'Open chat' }).click();
     const menu = customer.getByRole('group', { name: 'What can we help you with?' });
     await menu.waitFor();
@@ -109,8 +98,8 @@ describe('topic menu before the chat', () => {
   });
 
   it('an admin reorders the topics in the agent app and saves them', async () => {
-    const page = await (await newParty(browser)).newPage();
-    await agent.signIn(page, server.url, E2E_ADMIN);
+    const page = await stage.page();
+    await agent.signIn(page, stage.server.url, E2E_ADMIN);
     await agent.openTab(page, 'Invitations');
     await page.getByRole('heading', { name: 'Topic menu' }).waitFor();
     const label = page.getByRole('textbox', { name: 'Label' });

@@ -4,35 +4,33 @@
  * fake microphones, signalled through our PeerJS server. Every packet stays on loopback.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, LOOPBACK_ONLY_ICE, newParty } from '../support/browser.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { LOOPBACK_ONLY_ICE } from '../support/browser.js';
 import { AGENT_CALL, audioArrives, audioStops, receivedBytes, VISITOR_CALL } from '../support/call-stats.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('browser voice calls', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage({ media: true });
 
   async function party(): Promise<Page> {
-    const context = await newParty(browser);
+    const context = await stage.party();
     await context.addInitScript(LOOPBACK_ONLY_ICE);
     return context.newPage();
   }
 
   async function signedIn(login: typeof ANA, status?: string): Promise<Page> {
     const page = await party();
-    await agent.signIn(page, server.url, login);
+    await agent.signIn(page, stage.server.url, login);
     if (status) await page.getByRole('combobox', { name: 'Your status' }).selectOption({ label: status });
     return page;
   }
 
   async function callFromWidget(): Promise<Page> {
     const page = await party();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${stage.server.url}/`);
     await visitor.openChat(page);
     await page.getByRole('button', { name: 'Call us from your browser' }).click();
     await page.getByRole('group', { name: 'Call' }).waitFor();
@@ -43,17 +41,6 @@ describe('browser voice calls', () => {
     await page.getByRole('button', { name: /^Answer the call from/ }).first().click();
     await page.getByRole('group', { name: /^Call with/ }).filter({ hasText: visitorName }).waitFor();
   }
-
-  before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser({ media: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
 
   it('connects a call from the widget to the agent app with audio both ways; mute, hold and hang-up work on both sides', async () => {
     const ana = await signedIn(ANA);

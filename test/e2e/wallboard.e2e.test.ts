@@ -1,48 +1,37 @@
 /** The supervisor's wallboard in the agent app, live: a contact goes from waiting to answered, an agent changes state. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('the supervisor wallboard and reports', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let supervisor: Page;
   let ana: Page;
   let customer: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    supervisor = await (await newParty(browser)).newPage();
-    ana = await (await newParty(browser)).newPage();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
+    supervisor = await stage.page();
+    ana = await stage.page();
   });
 
   const supportRow = () => supervisor.getByRole('row', { name: /^Support/ });
   const anaRow = () => supervisor.getByRole('row', { name: /^Ana Lima/ });
 
   it('shows a waiting contact, then the same contact answered and the agent on it', async () => {
-    await agent.signIn(supervisor, server.url, BEN);
+    await agent.signIn(supervisor, stage.server.url, BEN);
     await supervisor.getByRole('combobox', { name: 'Your status' }).selectOption('away:meeting');
     await agent.openTab(supervisor, 'Wallboard');
     await supportRow().getByRole('cell').first().waitFor();
 
-    await agent.signIn(ana, server.url, ANA);
+    await agent.signIn(ana, stage.server.url, ANA);
     await ana.getByRole('combobox', { name: 'Your status' }).selectOption('away:lunch');
     await anaRow().getByText('Away: lunch').first().waitFor(); // the state, not the same words in the row's menu
 
-    customer = await (await newParty(browser)).newPage();
-    await customer.goto(`${server.url}/`);
+    customer = await stage.page();
+    await customer.goto(`${stage.server.url}/`);
     await visitor.openChat(customer);
     await visitor.send(customer, 'Is anyone there?');
     // Waiting 1, offered 1, answered 0; nobody available, so the waiting count is flagged.
@@ -69,7 +58,7 @@ describe('the supervisor wallboard and reports', () => {
     assert.deepEqual(cells.slice(2, 6), ['1', '1', '0', '100%']);
     await reports.locator('.chart canvas').waitFor();
     const href = await reports.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
-    const csv = await supervisor.request.get(`${server.url}${href}`);
+    const csv = await supervisor.request.get(`${stage.server.url}${href}`);
     assert.equal(csv.status(), 200);
     assert.match(await csv.text(), /^bucket,key,label,offered,answered/);
   });

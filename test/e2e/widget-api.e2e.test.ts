@@ -3,12 +3,11 @@
  * script loads, identify, send, and events; and the visitor told when nobody can answer.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 type Recorded = [name: string, detail: Record<string, unknown>];
 declare global {
@@ -18,17 +17,13 @@ declare global {
 }
 
 describe('the widget JavaScript API', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let visitorPage: Page;
   let agentPage: Page;
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    visitorPage = await (await newParty(browser)).newPage();
-    agentPage = await (await newParty(browser)).newPage();
+    visitorPage = await stage.page();
+    agentPage = await stage.page();
     // What a site does before widget.js has arrived: subscribe through the queue. A string,
     // because tsx would wrap named functions in a helper that does not exist in the page.
     await visitorPage.addInitScript(`
@@ -41,16 +36,10 @@ describe('the widget JavaScript API', () => {
     `);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
-
   const recorded = (name: string) => visitorPage.waitForFunction((n) => window.recorded.find(([event]) => event === n)?.[1], name).then((h) => h.jsonValue());
 
   it('replays calls queued before the script loaded: ready fires', async () => {
-    await visitorPage.goto(`${server.url}/`);
+    await visitorPage.goto(`${stage.server.url}/`);
     await recorded('ready');
   });
 
@@ -64,7 +53,7 @@ describe('the widget JavaScript API', () => {
     const sent = (await recorded('message')) as { from: string; text: string; conversationId: string };
     assert.deepEqual([sent.from, sent.text], ['visitor', 'My order #1042 has not arrived.']);
 
-    await agent.signIn(agentPage, server.url, ANA);
+    await agent.signIn(agentPage, stage.server.url, ANA);
     await agentPage.getByRole('button', { name: 'Accept chat from Maria Gomez' }).click();
     await agentPage.locator('sb-conversation-view').getByText('maria@example.com').waitFor();
     await agent.messages(agentPage, 'My order #1042 has not arrived.').waitFor();

@@ -6,53 +6,42 @@
  * 10,000-character paste kept and refused with a clear message instead of being cut.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newParty } from '../support/browser.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { ANA } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
-import { startServer, tempDataDir, type RunningServer } from '../support/server-process.js';
+import { useStage } from '../support/stage.js';
 
 describe('the widget API without a chat, and rich, bounded messages', () => {
-  const data = tempDataDir();
-  let server: RunningServer;
-  let browser: Browser;
+  const stage = useStage();
   let visitorPage: Page;
   let agentPage: Page;
   const chatChunks: string[] = [];
   const sockets: string[] = [];
 
   before(async () => {
-    server = await startServer({ databaseUrl: data.databaseUrl });
-    browser = await launchBrowser();
-    visitorPage = await (await newParty(browser)).newPage();
-    agentPage = await (await newParty(browser)).newPage();
+    visitorPage = await stage.page();
+    agentPage = await stage.page();
     visitorPage.on('request', (r) => {
       if (r.url().includes('/widget/chat.js')) chatChunks.push(r.url());
     });
     visitorPage.on('websocket', (ws) => sockets.push(ws.url()));
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    data.dispose();
-  });
-
   const widgetReady = (page: Page) => page.waitForFunction(() => (window.Switchboard as { __switchboard?: true } | undefined)?.__switchboard === true);
 
   it('identify, trackEvent and setConversationAttributes on pages without a chat load no chat code and open no socket', async () => {
-    await visitorPage.goto(`${server.url}/`);
+    await visitorPage.goto(`${stage.server.url}/`);
     await widgetReady(visitorPage);
     await visitorPage.evaluate(() => {
       window.Switchboard!.identify!({ name: 'Maria Gomez', email: 'maria@example.com' });
       window.Switchboard!.trackEvent!('viewed-pricing', { plan: 'pro' });
     });
     // The next page of the site: still nothing downloaded, nothing connected.
-    await visitorPage.goto(`${server.url}/demo/shipping.html`);
+    await visitorPage.goto(`${stage.server.url}/demo/shipping.html`);
     await widgetReady(visitorPage);
     await visitorPage.evaluate(() => window.Switchboard!.setConversationAttributes!({ orderId: '1042' }));
-    await visitorPage.goto(`${server.url}/demo/account.html`);
+    await visitorPage.goto(`${stage.server.url}/demo/account.html`);
     await widgetReady(visitorPage);
     assert.deepEqual(chatChunks, [], 'no chat chunk was requested');
     assert.deepEqual(sockets, [], 'no WebSocket was opened');
@@ -73,7 +62,7 @@ describe('the widget API without a chat, and rich, bounded messages', () => {
     await visitor.messages(visitorPage, 'I have a question about order 1042').waitFor();
     assert.ok(sockets.some((u) => u.includes('/ws/visitor')));
 
-    await agent.signIn(agentPage, server.url, ANA);
+    await agent.signIn(agentPage, stage.server.url, ANA);
     await agentPage.getByRole('button', { name: 'Accept chat from Maria Gomez' }).click();
     await agent.messages(agentPage, 'I have a question about order 1042').waitFor();
     await agentPage.getByRole('list', { name: 'What they did on the site' }).getByText('viewed-pricing').waitFor();
