@@ -10,16 +10,24 @@ export class EventLogRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async append(e: LoggedEvent): Promise<void> {
+    await this.appendMany([e]);
+  }
+
+  /** Several events in one statement (one commit), in the order given. */
+  async appendMany(events: readonly LoggedEvent[]): Promise<void> {
+    if (events.length === 0) return;
     await this.db
       .insertInto('event_log')
-      .values({
-        at: e.at,
-        type: e.type,
-        conversation_id: e.conversationId ?? null,
-        agent_id: e.agentId ?? null,
-        queue_id: e.queueId ?? null,
-        data: e.data ? JSON.stringify(e.data) : null,
-      })
+      .values(
+        events.map((e) => ({
+          at: e.at,
+          type: e.type,
+          conversation_id: e.conversationId ?? null,
+          agent_id: e.agentId ?? null,
+          queue_id: e.queueId ?? null,
+          data: e.data ? JSON.stringify(e.data) : null,
+        })),
+      )
       .execute();
   }
 
