@@ -310,4 +310,16 @@ export class ConversationService {
     await this.parties.publishToStaff(open, { type: 'conversation', conversation: summary });
   }
 
+  /**
+   * Adds a staff-only event (what the page reported the visitor did) to the visitor's open
+   * conversation, if they have one, and tells its agents and supervisors; the visitor's own
+   * widget is not told (it shows nothing for it).
+   */
+  async recordForVisitor(visitorId: string, body: ConversationEventBody): Promise<ConversationEvent | undefined> {
+    const open = await this.store.conversations.findOpenForVisitor(visitorId);
+    if (!open) return undefined;
+    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(open.id, body, this.clock()));
+    await this.parties.publishToStaff(open, { type: 'events', conversationId: open.id, events: [event] });
+    return event;
+  }
 }
