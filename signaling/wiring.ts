@@ -31,6 +31,7 @@ import { WallboardService } from './supervision/wallboard-service.js';
 import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
 import { InvitationService } from './invitations/invitation-service.js';
 import { ChannelListeners, ChannelService } from './channels/channel-service.js';
+import { ChannelMedia } from './channels/channel-media.js';
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
@@ -151,7 +152,9 @@ export interface ServicesOptions {
   presenceGraceMs?: number;
   /** Where shared files go (a folder; or a storage of its own, such as an S3-compatible one) and what the site accepts. */
   files?: { dir?: string; storage?: FileStorage; policy?: Partial<AttachmentPolicy> };
-  /** The address people reach the server at, for links in mailed transcripts. */
+  /** Fetching channel messages' media: tests let loopback stand in for the internet, with a shorter deadline. */
+  channelMedia?: { allowLoopback?: boolean; timeoutMs?: number };
+  /** The address people reach the server at, for links in mailed transcripts and channel replies' files. */
   publicUrl?: string;
   /** The retention job's pacing (tests run it by hand). */
   retention?: RetentionJobOptions & { disabled?: boolean };
@@ -221,7 +224,17 @@ export async function createServices(options: ServicesOptions): Promise<Services
     files: { keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes), maxBytes: async () => (await filePolicy.read()).maxBytes },
   });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
+  // A channel's files: fetched in, kept as the sender's under the policy; replies' files go out as hour-long links.
+  const channelMedia = new ChannelMedia({
+    keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes),
+    maxBytes: async () => (await filePolicy.read()).maxBytes,
+    link: (fileId, ttlMs) => {
+      const link = attachments.link(fileId, ttlMs);
+      return { ...link, url: `${options.publicUrl ?? 'http://localhost:8787'}${link.url}` };
+    },
+    ...(options.channelMedia ? { fetch: options.channelMedia } : {}),
+  });
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents, channelMedia);
   const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
