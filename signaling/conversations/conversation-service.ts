@@ -311,15 +311,12 @@ export class ConversationService {
   }
 
   /**
-   * Adds a staff-only event (what the page reported the visitor did) to the visitor's open
-   * conversation, if they have one, and tells its agents and supervisors; the visitor's own
-   * widget is not told (it shows nothing for it).
+   * Adds an event about the visitor (what the page reported they did) to their open conversation,
+   * if they have one, and tells its parties. The visitor's widget is told too, so its timeline
+   * has no gap to sync, and shows nothing for it.
    */
   async recordForVisitor(visitorId: string, body: ConversationEventBody): Promise<ConversationEvent | undefined> {
     const open = await this.store.conversations.findOpenForVisitor(visitorId);
-    if (!open) return undefined;
-    const event = await this.store.transaction((tx) => tx.conversations.appendEvent(open.id, body, this.clock()));
-    await this.parties.publishToStaff(open, { type: 'events', conversationId: open.id, events: [event] });
-    return event;
+    return open ? this.record(open, body) : undefined;
   }
 }

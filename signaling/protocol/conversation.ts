@@ -81,7 +81,7 @@ export type ConversationEventBody =
   /**
    * Something the page reported the visitor did (`Switchboard.trackEvent`) while the conversation
    * was open: its name and at most MAX_TIMELINE_EVENT_PROPERTIES of its properties, strings cut to
-   * MAX_TIMELINE_PROPERTY_LENGTH. Staff read it; the widget does not show it.
+   * MAX_TIMELINE_PROPERTY_LENGTH. Staff read it; the widget shows nothing for it.
    */
   | { type: 'visitor-event'; name: string; properties?: Record<string, string | number | boolean> };
 
