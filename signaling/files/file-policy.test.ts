@@ -62,8 +62,8 @@ describe('the file policy', () => {
     const saved = await policy('PUT', { maxBytes: 2048, types: ['image/png'] });
     assert.equal(saved.status, 200);
     assert.deepEqual(await saved.json(), { maxBytes: 2048, types: ['image/png'] });
-    const status = (await (await fetch(`${server.url}/api/visitors/queue-status`)).json()) as { files?: { maxBytes: number } };
-    assert.deepEqual(status.files, { maxBytes: 2048 });
+    const status = (await (await fetch(`${server.url}/api/visitors/queue-status`)).json()) as { files?: { maxBytes: number; types: string[] } };
+    assert.deepEqual(status.files, { maxBytes: 2048, types: ['image/png'] });
 
     const tooBig = await upload(v.token, 'big.png', big);
     assert.equal(tooBig.status, 413);

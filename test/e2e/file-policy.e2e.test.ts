@@ -66,6 +66,7 @@ describe('the file policy', () => {
     assert.equal(await paperclip.getAttribute('title'), 'Attach a file (up to 2 kB)');
 
     const picker = visitorPage.locator('input[type=file]');
+    assert.equal((await picker.getAttribute('accept'))!.includes('application/pdf'), false, 'the picker no longer offers PDFs');
     const large = Buffer.concat([PNG, Buffer.alloc(4096)]);
     await picker.setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: large });
     await visitorPage.getByRole('alert').filter({ hasText: 'receipt.png was not sent: it is larger than the 2 kB limit.' }).waitFor();

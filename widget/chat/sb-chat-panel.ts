@@ -34,6 +34,7 @@ import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attach
 import { UploadsController } from '../../ui/attachments/uploads-controller.js';
 import { paperclipIcon } from '../../ui/attachments/paperclip-icon.js';
 import { formatFileLimit } from '../../ui/attachments/file-size.js';
+import { pickerAccept } from '../../ui/attachments/picker-accept.js';
 
 const TRAY_LABELS: Record<TrayLabel, MessageKey> = { uploading: 'uploading', failed: 'uploadFailed', retry: 'uploadRetry', remove: 'uploadRemove' };
 const UPLOAD_REASONS: Record<string, MessageKey> = { 'file-too-large': 'uploadTooLarge', 'file-type-not-allowed': 'uploadTypeRefused', 'rate-limited': 'uploadRateLimited' };
@@ -467,7 +468,7 @@ export class SbChatPanel extends LitElement {
           @keydown=${sendOnEnter}
           @paste=${this.onPaste}
         ></textarea>
-        <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
+        <input class="file-input" type="file" multiple accept=${this.contact?.status?.files ? pickerAccept(this.contact.status.files.types) : PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
         <button class="attach" type="button" aria-label=${attachLabel} title=${attachLabel} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>${paperclipIcon}</button>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
