@@ -37,6 +37,7 @@ import { fileRoutes, visitorFileRoutes } from './http/file-routes.js';
 import { transcriptRoutes, visitorTranscriptRoutes } from './http/transcript-routes.js';
 import { contactOptionRoutes } from './http/contact-option-routes.js';
 import { topicMenuRoutes } from './http/topic-menu-routes.js';
+import { filePolicyRoutes } from './http/file-policy-routes.js';
 import { inboundRoutes } from './http/inbound-routes.js';
 import { integrationRoutes } from './http/integration-routes.js';
 import { customerRoutes, customerSearchRoutes } from './http/customer-routes.js';
@@ -132,6 +133,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/transfer-targets', transferRoutes(services));
   api.route('/admin/invitations', invitationAdminRoutes(services));
   api.route('/admin/topic-menu', topicMenuRoutes(services));
+  api.route('/admin/file-policy', filePolicyRoutes(services));
   api.route('/admin', adminRoutes(services.auth, services.admin));
   api.route('/reports', reportRoutes(services.auth, services.reports));
   api.route('/quality', qualityRoutes(services));

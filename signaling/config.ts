@@ -125,6 +125,8 @@ const envSchema = z
     .transform((v) => (v === undefined ? undefined : v.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean)))
     .refine((list) => !list || list.every((t) => /^[a-z]+\/[a-z0-9.+-]+$/.test(t)), 'each type must look like image/png')
     .refine((list) => !list || !list.some((t) => NEVER_ACCEPTED_TYPES.includes(t)), `may not include ${NEVER_ACCEPTED_TYPES.join(', ')} (a browser would run script in them)`),
+  /** Tests only: channel media may come from 127.0.0.1 / ::1 (a local server stands in for the internet). Never set it in production: it lets a signed message make the server read its own ports. */
+  CHANNEL_MEDIA_ALLOW_LOOPBACK: z.enum(['0', '1']).optional(),
   /** Where shared files are kept (default: files/ beside the SQLite database, or ./data/files). */
   FILES_DIR: z.string().min(1).optional(),
   /** Where the built apps are; `npm start` builds them there. */
@@ -164,7 +166,7 @@ export interface Config {
   presenceGraceMs: number;
   logLevel: LogLevel;
   /** Shared files: where they are kept, and what the site accepts (absent: the defaults). */
-  files: { dir: string; maxBytes?: number; types?: string[] };
+  files: { dir: string; maxBytes?: number; types?: string[]; channelMediaLoopback?: boolean };
   /** Set when REDIS_URL turns on cluster mode. */
   cluster?: ClusterConfig;
 }
@@ -224,6 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: e.FILES_DIR ?? defaultFilesDir(e.DATABASE_URL),
       ...(e.ATTACHMENT_MAX_BYTES ? { maxBytes: e.ATTACHMENT_MAX_BYTES } : {}),
       ...(e.ATTACHMENT_TYPES ? { types: e.ATTACHMENT_TYPES } : {}),
+      ...(e.CHANNEL_MEDIA_ALLOW_LOOPBACK === '1' ? { channelMediaLoopback: true } : {}),
     },
     ...(e.REDIS_URL
       ? { cluster: { redisUrl: e.REDIS_URL, nodeName: e.NODE_NAME ?? `${hostname()}-${process.pid}`, advertiseHost: e.CLUSTER_ADVERTISE_HOST, internalPort: e.CLUSTER_INTERNAL_PORT } }

@@ -31,6 +31,7 @@ import { WallboardService } from './supervision/wallboard-service.js';
 import { CallbackListeners, CallbackService } from './callbacks/callback-service.js';
 import { InvitationService } from './invitations/invitation-service.js';
 import { ChannelListeners, ChannelService } from './channels/channel-service.js';
+import { ChannelMedia } from './channels/channel-media.js';
 import { webhookEvents } from './channels/webhook-events.js';
 import { WebhookService } from './channels/webhook-service.js';
 import { EmailDesk } from './mail/email-desk.js';
@@ -49,6 +50,7 @@ import { PrivacyService } from './privacy/privacy-service.js';
 import { RetentionJob, type RetentionJobOptions } from './privacy/retention-job.js';
 import { AttachmentService, type AttachmentPolicy } from './files/attachment-service.js';
 import { attachmentFiles } from './files/attachment-files.js';
+import { FilePolicyService } from './files/file-policy-service.js';
 import type { FileStorage } from './files/file-storage.js';
 import { FilesystemStorage } from './files/filesystem-storage.js';
 import { TRANSCRIPT_LINK_TTL_MS, TranscriptService } from './files/transcript-service.js';
@@ -113,6 +115,8 @@ export interface Services {
   retention: RetentionJob;
   /** Files shared in conversations: uploads checked by their bytes, signed links for the parties. */
   attachments: AttachmentService;
+  /** The site's size limit and types for shared files (admins). */
+  filePolicy: FilePolicyService;
   /** Conversations' transcripts, downloaded or mailed to the visitor. */
   transcripts: TranscriptService;
   /** Whether the store answers, for /healthz. */
@@ -148,7 +152,9 @@ export interface ServicesOptions {
   presenceGraceMs?: number;
   /** Where shared files go (a folder; or a storage of its own, such as an S3-compatible one) and what the site accepts. */
   files?: { dir?: string; storage?: FileStorage; policy?: Partial<AttachmentPolicy> };
-  /** The address people reach the server at, for links in mailed transcripts. */
+  /** Fetching channel messages' media: tests let loopback stand in for the internet, with a shorter deadline. */
+  channelMedia?: { allowLoopback?: boolean; timeoutMs?: number };
+  /** The address people reach the server at, for links in mailed transcripts and channel replies' files. */
   publicUrl?: string;
   /** The retention job's pacing (tests run it by hand). */
   retention?: RetentionJobOptions & { disabled?: boolean };
@@ -192,14 +198,13 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const invitations = new InvitationService({ store, routing, audit, clock });
   const mailSettings = options.mail ?? { from: 'Switchboard <support@localhost>' };
   const fileStorage = options.files?.storage ?? new FilesystemStorage(options.files?.dir ?? './data/files');
-  const attachments = new AttachmentService({
+  // The start-up settings apply until an admin saves a policy; every file reads the one in force.
+  const filePolicy = new FilePolicyService({
     store,
-    storage: fileStorage,
-    parties,
-    secret,
-    clock,
-    policy: { maxBytes: options.files?.policy?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, types: options.files?.policy?.types ?? DEFAULT_ATTACHMENT_TYPES },
+    audit,
+    defaults: { maxBytes: options.files?.policy?.maxBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES, types: [...(options.files?.policy?.types ?? DEFAULT_ATTACHMENT_TYPES)] },
   });
+  const attachments = new AttachmentService({ store, storage: fileStorage, parties, secret, clock, policy: () => filePolicy.read() });
   // An agent's files go out with their reply mail, read from the storage when it is sent.
   const mailSender = new MailSender(store, mailSettings, clock, metrics, async (ids) =>
     (await attachments.contents(ids)).map(({ record, bytes }) => ({ filename: record.name, content: bytes, contentType: record.mimeType })),
@@ -216,10 +221,20 @@ export async function createServices(options: ServicesOptions): Promise<Services
     clock,
     fileLink,
     // A customer's mailed files are theirs, as if uploaded in the widget.
-    files: { keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes), maxBytes: attachments.policy.maxBytes },
+    files: { keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes), maxBytes: async () => (await filePolicy.read()).maxBytes },
   });
   const webhooks = new WebhookService(store, audit, { clock, metrics, ...(options.webhookBackoff ? { backoff: options.webhookBackoff } : {}) });
-  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents);
+  // A channel's files: fetched in, kept as the sender's under the policy; replies' files go out as hour-long links.
+  const channelMedia = new ChannelMedia({
+    keep: (visitorId, name, bytes) => attachments.receive({ kind: 'visitor', visitorId }, name, bytes),
+    maxBytes: async () => (await filePolicy.read()).maxBytes,
+    link: (fileId, ttlMs) => {
+      const link = attachments.link(fileId, ttlMs);
+      return { ...link, url: `${options.publicUrl ?? 'http://localhost:8787'}${link.url}` };
+    },
+    ...(options.channelMedia ? { fetch: options.channelMedia } : {}),
+  });
+  const channels = new ChannelService(store, conversations, placement, webhooks, audit, clock, channelEvents, channelMedia);
   const customers = new CustomerService(store, parties, audit, options.identitySecret, clock);
   const integrations = webhookEvents(store, webhooks);
   const auth = new AuthService(store, clock, { events: accountEvents, ...(options.sessionIdleMs ? { idleTimeoutMs: options.sessionIdleMs } : {}) });
@@ -330,6 +345,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     deletionRequests: new DeletionRequests({ store, eraser, audit, clock }),
     retention,
     attachments,
+    filePolicy,
     transcripts,
     health: new StoreHealth(store),
     metrics,

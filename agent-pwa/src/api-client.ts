@@ -8,6 +8,7 @@ import type { CallbackView } from '../../signaling/protocol/contact-options.js';
 import type { CallbackOutcome, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { InvitationInput, InvitationView } from '../../signaling/protocol/invitations.js';
 import type { TopicMenu } from '../../signaling/protocol/topic-menu.js';
+import type { FilePolicy } from '../../signaling/protocol/file-policy.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { QualityRow, ReviewInput, ReviewView, SampleItem, ScorecardInput, ScorecardView } from '../../signaling/protocol/quality.js';
@@ -118,6 +119,8 @@ export const api = {
   saveInvitation: (id: string | undefined, input: InvitationInput) => call<InvitationView>(id ? `/admin/invitations/${encodeURIComponent(id)}` : '/admin/invitations', { method: id ? 'PUT' : 'POST', body: JSON.stringify(input) }),
   topicMenu: () => call<TopicMenu>('/admin/topic-menu'),
   saveTopicMenu: (menu: TopicMenu) => call<TopicMenu>('/admin/topic-menu', { method: 'PUT', body: JSON.stringify(menu) }),
+  filePolicy: () => call<FilePolicy>('/admin/file-policy'),
+  saveFilePolicy: (policy: FilePolicy) => call<FilePolicy>('/admin/file-policy', { method: 'PUT', body: JSON.stringify(policy) }),
   retention: () => call<RetentionSettings>('/privacy/retention'),
   setRetention: (settings: Partial<RetentionSettings>) => call<RetentionSettings>('/privacy/retention', { method: 'PUT', body: JSON.stringify(settings) }),
   deletionRequests: (status?: DeletionRequestStatus) => call<DeletionRequestView[]>(`/privacy/deletion-requests${status ? `?status=${status}` : ''}`),

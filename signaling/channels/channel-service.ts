@@ -5,7 +5,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { inboundChannelMessageSchema, type ChannelReply, type ChannelView } from '../protocol/channels.js';
+import { inboundChannelMessageSchema, type ChannelReply, type ChannelView, type InboundChannelMessage } from '../protocol/channels.js';
+import type { ChannelMedia, TakenMedia } from './channel-media.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
 import type { ChannelRecord } from '../store/channels-repo.js';
 import type { Store } from '../store/store.js';
@@ -48,6 +49,8 @@ export class ChannelService {
     private readonly audit: AuditTrail,
     private readonly clock: () => number = Date.now,
     private readonly events: ChannelListeners = new ChannelListeners(),
+    /** Files both ways; without it, inbound media become lines and replies carry none. */
+    private readonly media?: ChannelMedia,
   ) {}
 
   /**
@@ -117,17 +120,33 @@ export class ChannelService {
     const clientId = `ch-${createHash('sha256').update(`${channel.id}\n${message.id}`).digest('base64url').slice(0, 32)}`;
     const visitorId = await this.visitorFor(channel, message.from);
     const author = { kind: 'visitor' as const, id: visitorId, ...(message.from.name ? { name: message.from.name } : {}) };
+    const files = await this.takeMedia(visitorId, message.media ?? []);
+    // A file that could not be received is said in the message, which is kept either way.
+    const text = [message.text, ...files.failures].filter(Boolean).join('\n\n');
     const open = await this.store.conversations.findOpenBySource(visitorId, sourceOf(channel.id));
     let result: { conversationId: string; seq: number };
     if (open) {
-      const event = await this.conversations.postMessage({ kind: 'visitor', visitorId }, open.id, message.text, clientId);
+      const event = await this.conversations.postMessage({ kind: 'visitor', visitorId }, open.id, text, clientId, files.kept.map((f) => f.id));
       result = { conversationId: open.id, seq: event.seq };
     } else {
-      const opened = await this.placement.open({ visitorId, queueId: channel.queueId, channel: 'message', source: sourceOf(channel.id), startClientId: clientId, events: [{ type: 'message', author, text: message.text, clientId }] });
+      const opened = await this.placement.open({
+        visitorId,
+        queueId: channel.queueId,
+        channel: 'message',
+        source: sourceOf(channel.id),
+        startClientId: clientId,
+        events: [{ type: 'message', author, text, clientId, ...(files.kept.length ? { attachments: files.kept } : {}) }],
+      });
       result = { conversationId: opened.id, seq: 1 };
     }
     if (!(await this.store.channels.takeReceipt(channel.id, message.id, now))) throw new AppError('replayed', 'this message was received before');
     return result;
+  }
+
+  private async takeMedia(visitorId: string, media: NonNullable<InboundChannelMessage['media']>): Promise<TakenMedia> {
+    if (!media.length) return { kept: [], failures: [] };
+    if (!this.media) return { kept: [], failures: media.map(() => '[A file sent with this message could not be received: this server does not take channel files.]') };
+    return this.media.take(visitorId, media);
   }
 
   private async visitorFor(channel: ChannelRecord, from: { id: string; name?: string; phone?: string; email?: string }): Promise<string> {
@@ -148,7 +167,7 @@ export class ChannelService {
     const channel = await tx.channels.findById(channelId);
     const to = channel?.outboundUrl ? await tx.channels.externalIdOf(channelId, conversation.visitorId) : undefined;
     if (!to) return;
-    const reply: ChannelReply = { conversationId: conversation.id, to, text: event.text, agent: { id: event.author.id, name: event.author.name ?? '' } };
+    const reply: ChannelReply = { conversationId: conversation.id, to, text: event.text, agent: { id: event.author.id, name: event.author.name ?? '' }, ...this.media?.outbound(event.attachments) };
     await this.webhooks.queueForChannel(tx, channelId, reply);
   }
 }

@@ -310,4 +310,13 @@ export class ConversationService {
     await this.parties.publishToStaff(open, { type: 'conversation', conversation: summary });
   }
 
+  /**
+   * Adds an event about the visitor (what the page reported they did) to their open conversation,
+   * if they have one, and tells its parties. The visitor's widget is told too, so its timeline
+   * has no gap to sync, and shows nothing for it.
+   */
+  async recordForVisitor(visitorId: string, body: ConversationEventBody): Promise<ConversationEvent | undefined> {
+    const open = await this.store.conversations.findOpenForVisitor(visitorId);
+    return open ? this.record(open, body) : undefined;
+  }
 }

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connectAgent, connectVisitor } from '../../test/support/connect.js';
 import { startTestServer, type TestServer } from '../../test/support/in-process-server.js';
-import type { CustomerProfile } from '../protocol/customers.js';
+import type { ConversationEvent } from '../protocol/conversation.js';
+import type { CustomerProfile, CustomerTimeline } from '../protocol/customers.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol/version.js';
 
 type Visitor = Awaited<ReturnType<typeof connectVisitor>>;
@@ -56,5 +57,35 @@ describe('tracked events and conversation attributes', () => {
     assert.equal(answer.type, 'error');
     assert.match(answer.message!, new RegExp(`at most ${MAX_MESSAGE_LENGTH} characters; nothing was sent`));
     assert.equal((await ask(v, { type: 'message.send', id: 'send-within-limit', conversationId: started.conversationId!, text: 'x'.repeat(MAX_MESSAGE_LENGTH) })).type, 'ack');
+  });
+});
+
+describe('tracked events in the timeline', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer();
+  });
+  after(() => server.close());
+
+  it('adds an event reported during a conversation to its timeline, with a few bounded properties', async () => {
+    const ana = await connectAgent(server, 'ana@demo.switchboard');
+    const v = await connectVisitor(server);
+    assert.equal((await ask(v, { type: 'visitor.event', id: 'before-chat', name: 'viewed pricing' })).type, 'ack');
+    const chatId = (await ask(v, { type: 'conversation.start', id: 'start-timeline' })).conversationId!;
+    await ana.socket.next('offer', (o) => o.offer.conversationId === chatId);
+    ana.socket.send({ type: 'offer.accept', id: 'accept-timeline', conversationId: chatId });
+    assert.equal((await ana.socket.answer('accept-timeline')).type, 'ack');
+
+    const properties = { plan: '<b>pro</b>', note: 'x'.repeat(256), seats: 3, trial: false, a: 1, b: 2, c: 3 };
+    assert.equal((await ask(v, { type: 'visitor.event', id: 'during-chat', name: 'checkout started', properties })).type, 'ack');
+    const live = await ana.socket.next('events', (f) => f.conversationId === chatId && f.events.some((e) => e.type === 'visitor-event'));
+    const expected = { type: 'visitor-event', name: 'checkout started', properties: { plan: '<b>pro</b>', note: 'x'.repeat(80), seats: 3, trial: false, a: 1 } };
+    const bodyOf = (e: ConversationEvent) => (e.type === 'visitor-event' ? { type: e.type, name: e.name, properties: e.properties } : { type: e.type });
+    assert.deepEqual(live.events.map(bodyOf), [expected]);
+
+    const timeline = (await (await fetch(`${server.url}/api/conversations/${chatId}/customer/timeline`, { headers: { cookie: ana.cookie } })).json()) as CustomerTimeline;
+    const entries = timeline.find((t) => t.conversation.id === chatId)!.events.filter((e) => e.type === 'visitor-event');
+    assert.equal(entries.length, 1, 'the event before the chat stays in the screen pop, not the timeline');
+    assert.deepEqual(entries.map(bodyOf), [expected]);
   });
 });

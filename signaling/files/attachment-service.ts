@@ -28,7 +28,8 @@ export interface AttachmentServiceDeps {
   storage: FileStorage;
   parties: ConversationParties;
   secret: string;
-  policy: AttachmentPolicy;
+  /** The site's policy, read at each file: an admin's change applies to the next upload. */
+  policy: () => Promise<AttachmentPolicy>;
   clock?: () => number;
   /** Uploads per uploader per minute (a burst of screenshots passes; a script filling the disk does not). */
   uploadsPerMinute?: number;
@@ -47,7 +48,8 @@ export class AttachmentService {
   private readonly links: FileLinks;
   private readonly clock: () => number;
   private readonly uploads: RateLimiter;
-  readonly policy: AttachmentPolicy;
+  /** The policy in force now. */
+  readonly policy: () => Promise<AttachmentPolicy>;
 
   constructor(deps: AttachmentServiceDeps) {
     this.store = deps.store;
@@ -98,9 +100,10 @@ export class AttachmentService {
     const cleanName = cleanFileName(name);
     if (!cleanName) throw new AppError('invalid-input', 'name the file (the `name` query parameter)');
     if (bytes.byteLength === 0) throw new AppError('invalid-input', 'the file is empty');
-    if (bytes.byteLength > this.policy.maxBytes) throw new AppError('file-too-large', `files are limited to ${this.policy.maxBytes} bytes`);
+    const policy = await this.policy();
+    if (bytes.byteLength > policy.maxBytes) throw new AppError('file-too-large', `files are limited to ${policy.maxBytes} bytes`);
     const mimeType = await sniffContentType(bytes, cleanName);
-    if (!typeAllowed(mimeType, this.policy.types)) throw new AppError('file-type-not-allowed', `this kind of file is not accepted (read from its content: ${mimeType ?? 'unknown'})`);
+    if (!typeAllowed(mimeType, policy.types)) throw new AppError('file-type-not-allowed', `this kind of file is not accepted (read from its content: ${mimeType ?? 'unknown'})`);
     return { name: cleanName, mimeType };
   }
 

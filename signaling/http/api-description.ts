@@ -19,7 +19,7 @@ const TAGS = [
   { name: 'Knowledge base', description: 'Articles for agents and the bot, and suggestions for the reply to a customer’s last message.' },
   { name: 'Visitors', description: 'What the widget calls from pages of allowed sites (CORS): a visitor identity, the queue’s state, callbacks, messages left for later, and the bot’s articles.' },
   { name: 'Inbound', description: 'Signed machine-to-machine intake: messages from outside channels, and e-mail forwarded by HTTP.' },
-  { name: 'Integrations', description: 'Admins only: channels, webhooks, e-mail routing rules and callback policies. Answers include signing secrets.' },
+  { name: 'Integrations', description: 'Admins only: channels, webhooks, e-mail routing rules, callback policies and the file policy. Answers include signing secrets.' },
   { name: 'Routing administration', description: 'Queues with their routing settings and members, agents’ skills and capacities. Admins change; supervisors read.' },
   { name: 'Team', description: 'Admins only: people in the team (invitations, initial passwords, roles, deactivation, password resets) and the sign-in limits in force.' },
   { name: 'Privacy', description: 'Admins only: export and erase everything stored about a customer, retention of conversations, recordings and attachments, and visitors’ requests to delete their conversations.' },

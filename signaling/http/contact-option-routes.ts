@@ -45,8 +45,8 @@ export function contactOptionRoutes(services: Services) {
   router.on('POST', ['/callbacks', '/messages'], limited);
 
   router.openapi(routes.status, async (c) => {
-    const [status, menu] = await Promise.all([services.callbacks.queueStatus(c.req.valid('query').queue), services.topicMenu.read()]);
-    return c.json({ ...status, ...(menu.topics.length ? { topics: menu.topics } : {}) }, 200);
+    const [status, menu, files] = await Promise.all([services.callbacks.queueStatus(c.req.valid('query').queue), services.topicMenu.read(), services.filePolicy.read()]);
+    return c.json({ ...status, ...(menu.topics.length ? { topics: menu.topics } : {}), files: { maxBytes: files.maxBytes, types: files.types } }, 200);
   });
   router.openapi(routes.book, async (c) => c.json(await services.callbacks.request(c.get('visitorId'), c.req.valid('json')), 200));
   router.openapi(routes.pending, async (c) => c.json(await services.callbacks.pendingFor(c.get('visitorId')), 200));

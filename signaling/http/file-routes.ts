@@ -73,7 +73,7 @@ async function readCapped(c: Context<AppEnv>, maxBytes: number): Promise<Uint8Ar
 async function upload(c: Context<AppEnv>, services: Services, actor: Actor) {
   const name = c.req.query('name') ?? '';
   if (!name || name.length > 255) throw new AppError('invalid-input', 'name the file (the `name` query parameter, at most 255 characters)');
-  const bytes = await readCapped(c, services.attachments.policy.maxBytes);
+  const bytes = await readCapped(c, (await services.attachments.policy()).maxBytes);
   const stored: AttachmentRef = await services.attachments.upload(actor, name, bytes);
   return c.json(stored, 201);
 }

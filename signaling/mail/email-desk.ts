@@ -41,7 +41,11 @@ export interface EmailDeskOptions {
   /** A lasting signed address of a shared file, for an agent's files too large to attach to the reply. */
   fileLink?: (fileId: string) => string;
   /** Keeps a customer's mailed files as shared files, as theirs, under the chat's policy and size limit. */
-  files: { keep: (visitorId: string, name: string, bytes: Uint8Array) => ReturnType<KeepMailFile>; maxBytes: number };
+  files: {
+    keep: (visitorId: string, name: string, bytes: Uint8Array) => ReturnType<KeepMailFile>;
+    /** The size limit in force (admins change it), named in the line about a file left out for its size. */
+    maxBytes: () => Promise<number>;
+  };
   clock?: () => number;
 }
 
@@ -223,15 +227,16 @@ export class EmailDesk {
   }
 
   /** The customer's mailed files, kept as theirs under the chat's policy. */
-  private takeFiles(mail: InboundMail, visitorId: string): Promise<TakenMailFiles> {
-    return takeMailFiles(mail.files, (name, bytes) => this.options.files.keep(visitorId, name, bytes));
+  private async takeFiles(mail: InboundMail, visitorId: string): Promise<TakenMailFiles & { maxBytes: number }> {
+    const taken = await takeMailFiles(mail.files, (name, bytes) => this.options.files.keep(visitorId, name, bytes));
+    return { ...taken, maxBytes: taken.leftOut.length ? await this.options.files.maxBytes() : 0 };
   }
 
   /** The mail's text, then a line for the agent about each file that was not kept. */
-  private withLeftOut(text: string, files: TakenMailFiles, language: string | undefined): string {
+  private withLeftOut(text: string, files: TakenMailFiles & { maxBytes: number }, language: string | undefined): string {
     if (!files.leftOut.length) return text;
     const words = mailTextFor(language);
-    const limits = { maxBytes: this.options.files.maxBytes, maxFiles: MAX_FILES_PER_MAIL };
+    const limits = { maxBytes: files.maxBytes, maxFiles: MAX_FILES_PER_MAIL };
     return [text, ...files.leftOut.map((f) => words.fileLeftOut(f.name, f.reason, limits))].filter(Boolean).join('\n\n');
   }
 

@@ -9,6 +9,7 @@
  * message id is taken once, so a captured request cannot be replayed.
  */
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.js';
 import { MAX_MESSAGE_LENGTH } from './version.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-events.js';
 
@@ -33,8 +34,18 @@ export const inboundChannelMessageSchema = z.object({
     phone: z.string().trim().min(3).max(32).optional(),
     email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
   }),
-  text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH),
-}).meta({ id: 'InboundChannelMessage', examples: [{ id: 'SM5f8e2b', from: { id: '+4915112345678', name: 'Maria Gomez', phone: '+4915112345678' }, text: 'Where is my order #1042?' }] });
+  /** May be empty when the message carries media. */
+  text: z.string().trim().max(MAX_MESSAGE_LENGTH).default(''),
+  /**
+   * Files the customer sent (an MMS picture, a WhatsApp document): fetched by the server from
+   * the public internet (http or https) under the site's file policy, the type read from the
+   * bytes. One that cannot be fetched becomes a line in the message instead; the message is kept.
+   */
+  media: z
+    .array(z.object({ url: z.string().min(1).max(2048), contentType: z.string().max(127).optional() }))
+    .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} files a message`)
+    .optional(),
+}).refine((m) => m.text.length > 0 || (m.media?.length ?? 0) > 0, { path: ['text'], message: 'a message needs text or media' }).meta({ id: 'InboundChannelMessage', examples: [{ id: 'SM5f8e2b', from: { id: '+4915112345678', name: 'Maria Gomez', phone: '+4915112345678' }, text: 'Where is my order #1042?', media: [{ url: 'https://gateway.example/media/MM81f2/receipt.jpg', contentType: 'image/jpeg' }] }] });
 export type InboundChannelMessage = z.infer<typeof inboundChannelMessageSchema>;
 
 export const inboundChannelReceiptSchema = z.object({ conversationId: z.string(), seq: z.number() }).meta({ id: 'InboundReceipt', description: 'The conversation the message joined, and its place in the timeline.' });
@@ -56,6 +67,8 @@ export interface ChannelReply {
   to: string;
   text: string;
   agent: { id: string; name: string };
+  /** The agent's files: signed addresses that work without credentials for an hour (`expiresAt`). */
+  media?: { url: string; contentType: string; name: string; size: number; expiresAt: number }[];
 }
 
 export const channelCreateSchema = z.object({

@@ -36,6 +36,8 @@ export const queueStatusSchema = z.object({
   preChatForm: preChatFormSchema.optional(),
   /** The site's topic menu, present only when an admin set one: the widget asks the visitor to pick before chatting. */
   topics: z.array(topicSchema).optional(),
+  /** The site's file policy as the widget needs it: the paperclip names the limit, a larger file is refused before it is sent, and the picker offers the types. */
+  files: z.object({ maxBytes: z.number(), types: z.array(z.string()) }).optional(),
 }).meta({ id: 'QueueStatus' });
 export type QueueStatus = z.infer<typeof queueStatusSchema>;
 

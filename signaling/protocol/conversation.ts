@@ -77,7 +77,18 @@ export type ConversationEventBody =
   /** The bot's answer to the visitor's first question (articles), and whether they then asked for a person. */
   | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean }
   /** The proactive invitation the visitor replied to, shown first: its text and who signed it (absent: the team). */
-  | { type: 'invitation'; invitationId: string; text: string; sender?: string };
+  | { type: 'invitation'; invitationId: string; text: string; sender?: string }
+  /**
+   * Something the page reported the visitor did (`Switchboard.trackEvent`) while the conversation
+   * was open: its name and at most MAX_TIMELINE_EVENT_PROPERTIES of its properties, strings cut to
+   * MAX_TIMELINE_PROPERTY_LENGTH. Staff read it; the widget shows nothing for it.
+   */
+  | { type: 'visitor-event'; name: string; properties?: Record<string, string | number | boolean> };
+
+/** A tracked event keeps this many properties in a timeline (the screen pop has them all). */
+export const MAX_TIMELINE_EVENT_PROPERTIES = 5;
+/** A property's text in a timeline is cut to this many characters. */
+export const MAX_TIMELINE_PROPERTY_LENGTH = 80;
 
 export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
 export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];

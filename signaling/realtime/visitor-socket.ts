@@ -5,6 +5,7 @@ import { assertNever } from '../protocol/assert-never.js';
 import { visitorFrameSchema, type VisitorFrame } from '../protocol/client-frames.js';
 import { PROTOCOL_VERSION } from '../protocol/version.js';
 import type { Actor } from '../kernel/actor.js';
+import { visitorEventEntry } from '../customers/timeline-event.js';
 import { AppError } from '../kernel/app-error.js';
 import type { Services } from '../wiring.js';
 import { handleConversationFrame, isConversationFrame } from './conversation-frames.js';
@@ -48,8 +49,10 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
         return channel.send({ type: 'ack', id: frame.id, conversationId: summary.id });
       }
       case 'call.start': {
+        // A call placed from the topic menu rings in the topic's queue; the topic is checked first.
+        const queue = frame.topic ? await services.topicMenu.routeCall(actor.visitorId, frame.topic, frame.queue) : frame.queue;
         const summary = await services.calls.start(actor.visitorId, frame.id, {
-          ...(frame.queue ? { queue: frame.queue } : {}),
+          ...(queue ? { queue } : {}),
           ...(frame.page ? { page: frame.page } : {}),
           ...(frame.locale ? { locale: frame.locale } : {}),
         });
@@ -84,6 +87,8 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
       case 'visitor.event': {
         const { type: _t, id, ...event } = frame;
         await services.customers.trackEvent(actor.visitorId, event);
+        // During a conversation it joins the timeline too, where the agent reads it in order.
+        await conversations.recordForVisitor(actor.visitorId, visitorEventEntry(event));
         return channel.send({ type: 'ack', id });
       }
       case 'visitor.conversation-attributes':

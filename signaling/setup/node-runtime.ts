@@ -44,6 +44,7 @@ export async function buildNode(config: Config, store: Store, setup: BootstrapRe
     sessionIdleMs: config.sessionIdleMs,
     presenceGraceMs: config.presenceGraceMs,
     publicUrl: config.publicUrl,
+    ...(config.files.channelMediaLoopback ? { channelMedia: { allowLoopback: true } } : {}),
     files: { dir: config.files.dir, policy: { ...(config.files.maxBytes ? { maxBytes: config.files.maxBytes } : {}), ...(config.files.types ? { types: config.files.types } : {}) } },
   });
   installProcessGuard(services.metrics);

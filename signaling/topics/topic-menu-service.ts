@@ -54,6 +54,20 @@ export class TopicMenuService {
   }
 
   /**
+   * The queue a call about `label` rings in, recorded on the visitor's conversation as a chat's
+   * topic is. A call is routed by the topic, so a made-up label or one sent with another queue is
+   * refused rather than ignored: it would ring in the wrong queue.
+   * @throws AppError `invalid-input` for a label not on the menu, or a `queue` that is not its queue.
+   */
+  async routeCall(visitorId: string, label: string, queue: string | undefined): Promise<string> {
+    const topic = (await this.read()).topics.find((t) => t.label === label);
+    if (!topic) throw new AppError('invalid-input', `"${label}" is not on the topic menu`, [{ path: 'topic', message: 'not on the topic menu' }]);
+    if (queue !== undefined && queue !== topic.queue) throw new AppError('invalid-input', `the topic "${label}" routes to another queue`, [{ path: 'queue', message: 'not the topic’s queue' }]);
+    await this.deps.setConversationAttributes(visitorId, { [TOPIC_ATTRIBUTE]: topic.label });
+    return topic.queue;
+  }
+
+  /**
    * Records the topic a visitor chose on the conversation they start in `queue`. A label not on
    * the menu (changed meanwhile, or made up), or one whose queue is not the one started in, is not
    * recorded: agents see only topics the admin wrote, for the queue they route to.

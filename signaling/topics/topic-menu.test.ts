@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { connectAgent, connectVisitor, signIn } from '../../test/support/connect.js';
+import { visitorIdOf } from '../../test/support/conversation-steps.js';
 import { startTestServer, TEST_ADMIN, type TestServer } from '../../test/support/in-process-server.js';
 import type { CustomerProfile } from '../protocol/customers.js';
 import type { TopicMenu } from '../protocol/topic-menu.js';
@@ -95,6 +96,34 @@ describe('topic menu', () => {
     const wrong = (await elsewhere.socket.answer('topic-wrong-queue')) as { type: string; conversationId: string };
     const wrongPop = (await (await fetch(`${server.url}/api/conversations/${wrong.conversationId}/customer`, { headers: { cookie: ana.cookie } })).json()) as CustomerProfile;
     assert.equal(wrongPop.context?.conversationAttributes?.Topic, undefined, 'Billing is not the topic of a Support chat');
+  });
+
+  it('rings a call placed from a topic in its queue; a topic not on the menu, or sent with another queue, starts no call', async () => {
+    const queueSlug = async (conversationId: string) => {
+      const conversation = await server.store.conversations.findById(conversationId);
+      return (await server.store.queues.list()).find((q) => q.id === conversation?.queueId)?.slug;
+    };
+    const v = await connectVisitor(server);
+    v.socket.send({ type: 'call.start', id: 'topic-call-billing', topic: 'Billing', queue: 'billing' });
+    const call = (await v.socket.answer('topic-call-billing')) as { type: string; conversationId: string };
+    assert.equal(call.type, 'ack', JSON.stringify(call));
+    assert.equal(await queueSlug(call.conversationId), 'billing');
+    const conversation = await server.store.conversations.findById(call.conversationId);
+    assert.equal(conversation?.channel, 'voice');
+    assert.equal((await server.store.customers.contextOf(visitorIdOf(v)))?.conversationAttributes?.Topic, 'Billing');
+
+    const refused: [string, unknown][] = [
+      ['topic-call-made-up', { topic: 'Free money' }],
+      ['topic-call-wrong-queue', { topic: 'Billing', queue: 'support' }],
+    ];
+    for (const [id, fields] of refused) {
+      const other = await connectVisitor(server);
+      other.socket.send({ type: 'call.start', id, ...(fields as object) });
+      const answer = (await other.socket.answer(id)) as { type: string; reason?: string };
+      assert.equal(answer.type, 'error', id);
+      assert.equal(answer.reason, 'invalid-input', id);
+      assert.equal(await server.store.conversations.findOpenForVisitor(visitorIdOf(other)), undefined, `${id}: no call started`);
+    }
   });
 
   it('removes the menu with an empty list', async () => {

@@ -1,7 +1,8 @@
 /**
  * The widget's newer API and message rendering as a site and its visitor use them: identify,
  * trackEvent and setConversationAttributes on a page without a chat download nothing and open no
- * socket, then reach the agent with the first conversation; showNewMessage, reset; links and an
+ * socket, then reach the agent with the first conversation; trackEvent during it joins the agent's
+ * timeline; showNewMessage, reset; links and an
  * agent's Markdown clickable and formatted on both sides, a visitor's HTML shown as typed; and a
  * 10,000-character paste kept and refused with a clear message instead of being cut.
  */
@@ -68,6 +69,18 @@ describe('the widget API without a chat, and rich, bounded messages', () => {
     await agentPage.getByRole('list', { name: 'What they did on the site' }).getByText('viewed-pricing').waitFor();
     await agentPage.getByRole('definition').filter({ hasText: '1042' }).first().waitFor();
     await agentPage.getByText('About this conversation').waitFor();
+  });
+
+  it('trackEvent during the conversation shows in the agent’s timeline as text, and not in the widget', async () => {
+    await visitorPage.evaluate(() => window.Switchboard!.trackEvent!('started-checkout', { plan: '<b>pro</b>', seats: 3 }));
+    const line = agentPage.getByRole('log').getByRole('listitem').filter({ hasText: 'On the site: started-checkout' });
+    await line.waitFor();
+    assert.equal((await line.textContent())!.replace(/\s+/g, ' ').trim(), 'On the site: started-checkout (plan: <b>pro</b>, seats: 3)');
+    assert.equal(await line.locator('b').count(), 0, 'the page’s markup stays text');
+    await agentPage.getByRole('button', { name: 'Show the whole timeline' }).click();
+    await agentPage.locator('li.visitor-event').filter({ hasText: 'On the site: started-checkout (plan: <b>pro</b>, seats: 3)' }).nth(1).waitFor();
+    assert.equal(await visitor.messages(visitorPage, 'started-checkout').count(), 0);
+    await agentPage.getByRole('button', { name: 'Hide the whole timeline' }).click();
   });
 
   it('makes links clickable and renders an agent’s Markdown in both apps; a javascript: address and a visitor’s HTML stay text', async () => {

@@ -146,6 +146,8 @@ export const routeRules: Record<string, RouteRule> = {
   'GET /api/admin/invitations': { expect: SUPERVISORS },
   'GET /api/admin/topic-menu': { expect: SUPERVISORS },
   'PUT /api/admin/topic-menu': { expect: ADMINS, target: () => ({ body: { topics: [] } }) },
+  'GET /api/admin/file-policy': { expect: ADMINS },
+  'PUT /api/admin/file-policy': { expect: ADMINS, target: () => ({ body: { maxBytes: 10485760, types: ['image/png', 'application/pdf'] } }) },
   'POST /api/admin/invitations': { expect: ADMINS, fresh: true, target: () => ({ body: { text: 'Matrix invitation', pathPattern: '/matrix', delaySeconds: 0 } }) },
   'PUT /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => ({ ...id('no-such-invitation'), body: { text: 'Matrix', pathPattern: '/matrix', delaySeconds: 0 } }) },
   'DELETE /api/admin/invitations/:id': { expect: { ...ADMINS, admin: 404 }, target: () => id('no-such-invitation') },

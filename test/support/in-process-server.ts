@@ -67,6 +67,8 @@ export interface TestServerOptions {
   attachmentPolicy?: NonNullable<ServicesOptions['files']>['policy'];
   /** The retention job's pacing; tests run it by hand with `services.retention.runOnce()`. */
   retention?: ServicesOptions['retention'];
+  /** Channel media: let a server on 127.0.0.1 stand in for the internet. */
+  channelMedia?: ServicesOptions['channelMedia'];
 }
 
 /** Tests log warnings and errors only (one line per request would bury the results); LOG_LEVEL=debug shows everything. */
@@ -86,6 +88,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.channelMedia ? { channelMedia: options.channelMedia } : {}),
     presenceGraceMs: options.presenceGraceMs ?? 0,
     files: { dir: join(dir, 'files'), ...(options.attachmentPolicy ? { policy: options.attachmentPolicy } : {}) },
   });

@@ -32,6 +32,8 @@ export class UploadsController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly upload: () => Upload | undefined,
     private readonly sent: (file: AttachmentRef) => void,
+    /** The site's size limit when known: a larger file fails here, at once, instead of after its whole upload. */
+    private readonly maxBytes: () => number | undefined = () => undefined,
   ) {
     host.addController(this);
   }
@@ -82,6 +84,8 @@ export class UploadsController implements ReactiveController {
   }
 
   private async run(item: PendingUpload): Promise<void> {
+    const limit = this.maxBytes();
+    if (limit !== undefined && item.file.size > limit) return this.patch(item.key, { status: UploadStatus.failed, reason: 'file-too-large' });
     const upload = this.upload();
     try {
       if (!upload) throw new UploadError('network');

@@ -9,15 +9,17 @@ export class CallRequests {
     private readonly client: ProtocolClient<VisitorFrame>,
     /** The conversation of the visitor's call, while there is one. */
     private readonly callId: () => string | undefined,
-    private readonly queue: string | undefined,
+    /** Where a call starts now: the page's queue, or the topic the visitor chose (its queue and label). */
+    private readonly route: () => { queue?: string; topic?: string },
   ) {}
 
   /**
-   * Starts a call: a voice conversation in the queue. The page must hold the microphone
+   * Starts a call: a voice conversation in the queue (the chosen topic's, when there is one). The page must hold the microphone
    * already (asked when the visitor pressed Call). Resolves with the conversation id.
    */
   async start(): Promise<string> {
-    const ack = await this.client.request({ type: 'call.start', id: newClientId(), ...startContext(this.queue) });
+    const { queue, topic } = this.route();
+    const ack = await this.client.request({ type: 'call.start', id: newClientId(), ...startContext(queue), ...(topic ? { topic } : {}) });
     return ack.conversationId!;
   }
 

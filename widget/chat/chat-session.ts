@@ -88,7 +88,8 @@ export class ChatSession extends EventTarget {
     });
     this.client.onFrame((frame) => this.receive(frame));
     this.files = new FileTransfer(options.serverUrl, () => this.identity.ensure());
-    this.calls = new CallRequests(this.client, () => this.state.call?.conversationId, options.queue);
+    // A call follows the topic menu as a chat does: the chosen topic's queue, with its label.
+    this.calls = new CallRequests(this.client, () => this.state.call?.conversationId, () => this.route);
     this.sharing = new CobrowseRequests(this.client, () => this.openConversationId());
     this.delivery = new OutboxDelivery(this.outbox, this.client, {
       openConversationId: () => this.openConversationId(),

@@ -33,6 +33,8 @@ import { renderTranscriptFooter, type TranscriptStep } from './transcript-footer
 import { PICKER_ACCEPT, renderUploadTray, type TrayLabel } from '../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../ui/attachments/uploads-controller.js';
 import { paperclipIcon } from '../../ui/attachments/paperclip-icon.js';
+import { formatFileLimit } from '../../ui/attachments/file-size.js';
+import { pickerAccept } from '../../ui/attachments/picker-accept.js';
 
 const TRAY_LABELS: Record<TrayLabel, MessageKey> = { uploading: 'uploading', failed: 'uploadFailed', retry: 'uploadRetry', remove: 'uploadRemove' };
 const UPLOAD_REASONS: Record<string, MessageKey> = { 'file-too-large': 'uploadTooLarge', 'file-type-not-allowed': 'uploadTypeRefused', 'rate-limited': 'uploadRateLimited' };
@@ -113,6 +115,7 @@ export class SbChatPanel extends LitElement {
     this,
     () => (this.chatSession ? (file, onProgress) => this.chatSession!.files.upload(file, onProgress) : undefined),
     (file) => this.fire('sb-send-files', { attachments: [file] }),
+    () => this.contact?.status?.files?.maxBytes,
   );
   private readonly linkFor = (fileId: string) => this.chatSession?.files.link(fileId) ?? Promise.reject(new Error('no session'));
   /** What the visitor had read when the panel first showed this conversation: where "New messages" goes. */
@@ -373,7 +376,11 @@ export class SbChatPanel extends LitElement {
       ${renderUploadTray({
         uploads: this.uploads.value,
         label: (key, params) => this.t(TRAY_LABELS[key], params),
-        reason: (reason) => this.t(UPLOAD_REASONS[reason] ?? 'uploadNetwork'),
+        reason: (reason) => {
+          // Refused for its size: say what the limit is, so the visitor knows what would pass.
+          const limit = this.contact?.status?.files?.maxBytes;
+          return reason === 'file-too-large' && limit ? this.t('uploadOverLimit', { limit: formatFileLimit(limit, this.locale) }) : this.t(UPLOAD_REASONS[reason] ?? 'uploadNetwork');
+        },
         retry: (key) => this.uploads.retry(key),
         remove: (key) => this.uploads.remove(key),
       })}
@@ -446,6 +453,8 @@ export class SbChatPanel extends LitElement {
   private renderComposer() {
     const length = lengthState(this.draftLength);
     const canEnd = this.state.conversation && this.state.conversation.status !== 'ended';
+    const limit = this.contact?.status?.files?.maxBytes;
+    const attachLabel = limit ? this.t('attachFileUpTo', { limit: formatFileLimit(limit, this.locale) }) : this.t('attachFile');
     return html`<form part="composer" @submit=${this.onSubmit}>
         <textarea
           name="message"
@@ -459,8 +468,8 @@ export class SbChatPanel extends LitElement {
           @keydown=${sendOnEnter}
           @paste=${this.onPaste}
         ></textarea>
-        <input class="file-input" type="file" multiple accept=${PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
-        <button class="attach" type="button" aria-label=${this.t('attachFile')} title=${this.t('attachFile')} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>${paperclipIcon}</button>
+        <input class="file-input" type="file" multiple accept=${this.contact?.status?.files ? pickerAccept(this.contact.status.files.types) : PICKER_ACCEPT} tabindex="-1" aria-hidden="true" @change=${this.onPicked} />
+        <button class="attach" type="button" aria-label=${attachLabel} title=${attachLabel} ?disabled=${this.state.connection === 'closed'} @click=${this.openPicker}>${paperclipIcon}</button>
         <button class="primary" part="send-button" type="submit" ?disabled=${this.state.connection === 'closed'}>${this.t('send')}</button>
       </form>
       ${this.renderLength(length)}

@@ -113,7 +113,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
     case 'callback':
     case 'callback-outcome':
     case 'auto-reply':
-      return nothing; // calls back and automatic answers concern the agents, not this panel
+    case 'visitor-event':
+      return nothing; // calls back, automatic answers and what the page reported concern the agents, not this panel
     default:
       return assertNever(e);
   }

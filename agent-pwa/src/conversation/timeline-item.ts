@@ -7,6 +7,7 @@ import { renderRichText } from '../../../ui/format/rich-text.js';
 import { formatClock, initials, type MessageRun } from '../../../ui/format/message-runs.js';
 import { t, type MessageKey, appLocale } from '../i18n/en.js';
 import { renderMessageFiles } from './conversation-files.js';
+import { describeProperties } from '../customer/describe-properties.js';
 
 const COBROWSE_EVENT: Record<CobrowseAction, MessageKey> = {
   requested: 'cobrowseRequested',
@@ -81,6 +82,9 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     }
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
+    case 'visitor-event':
+      // What the site's page reported: text only (Lit escapes it), as the page sent it.
+      return html`<li class="system visitor-event" dir="auto">${t('visitorEvent', { name: e.name })}${e.properties ? html` <span class="muted">(${describeProperties(e.properties)})</span>` : nothing}</li>`;
     case 'recording': {
       const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
       return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;

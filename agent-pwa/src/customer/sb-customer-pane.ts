@@ -12,6 +12,7 @@ import { sharedStyles } from '../shared-styles.js';
 import { browserSummary, localTimeIn } from './browser-summary.js';
 import { languageName } from '../../../ui/i18n/language-name.js';
 import { assertNever } from '../../../ui/assert-never.js';
+import { describeProperties } from './describe-properties.js';
 
 const CALLBACK_OUTCOME_KEY = { reached: 'callbackOutcomeReached', 'no-answer': 'callbackOutcomeNoAnswer', retry: 'callbackOutcomeRetry', 'wrong-number': 'callbackOutcomeWrongNumber' } as const satisfies Record<string, MessageKey>;
 
@@ -213,6 +214,8 @@ export class SbCustomerPane extends LitElement {
         return e.action === 'started' || e.action === 'ended' ? html`<li class="muted">${t(e.action === 'started' ? 'cobrowseStarted' : 'cobrowseEnded', { name: this.customerName })}</li>` : nothing;
       case 'invitation':
         return html`<li class="muted">${t('invitationFrom', { name: e.sender ?? t('invitationTeamSender') })}</li>`;
+      case 'visitor-event':
+        return html`<li class="muted visitor-event">${t('visitorEvent', { name: e.name })}${e.properties ? ` (${describeProperties(e.properties)})` : ''}</li>`;
       case 'bot':
         return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
       case 'ended':

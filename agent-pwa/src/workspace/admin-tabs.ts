@@ -80,11 +80,12 @@ export function renderIntegrationsTab(integrations: IntegrationsController) {
 }
 
 /**
- * What the widget offers before a chat (admins): proactive invitations (list with counts, create,
- * edit, turn off) and the topic menu. Queues and agents come from routing's admin data.
+ * What the widget offers (admins): proactive invitations (list with counts, create, edit, turn
+ * off), the topic menu and the shared files' policy. Queues and agents come from routing's admin data.
  */
 export function renderInvitationsTab(admin: AdminController) {
   const queues = admin.queues.map((q) => ({ slug: q.slug, name: q.name }));
   return html`<sb-invitations class="admin" .queues=${queues} .agents=${admin.agents.map((a) => ({ id: a.id, name: a.name }))}></sb-invitations>
-    <sb-topic-menu-editor class="admin" .queues=${queues}></sb-topic-menu-editor>`;
+    <sb-topic-menu-editor class="admin" .queues=${queues}></sb-topic-menu-editor>
+    <sb-file-policy-editor class="admin"></sb-file-policy-editor>`;
 }

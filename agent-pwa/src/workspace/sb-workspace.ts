@@ -242,6 +242,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     } else if (tab === 'invitations') {
       void import('../admin/sb-invitations.js');
       void import('../admin/sb-topic-menu-editor.js');
+      void import('../admin/sb-file-policy-editor.js');
       if (this.admin.status === 'idle') void this.admin.load();
     } else if (tab === 'privacy') {
       void import('../admin/sb-privacy.js');

@@ -3,6 +3,7 @@ import type { AttachmentMessageKey } from './en.js';
 
 export default {
   attachFile: 'إرفاق ملف',
+  attachFileUpTo: 'إرفاق ملف (حتى {limit})',
   fileOpen: 'فتح الصورة {name} ({size})',
   fileDownload: 'تنزيل {name} ({size})',
   fileViewer: 'صورة',
@@ -13,6 +14,7 @@ export default {
   uploadRetry: 'إعادة إرسال {name}',
   uploadRemove: 'إزالة {name}',
   uploadTooLarge: 'الملف كبير جدًا',
+  uploadOverLimit: 'حجمه يتجاوز الحد المسموح به وهو {limit}',
   uploadTypeRefused: 'هذا النوع من الملفات غير مقبول',
   uploadRateLimited: 'ملفات كثيرة دفعة واحدة، انتظر دقيقة',
   uploadNetwork: 'فشل الاتصال',

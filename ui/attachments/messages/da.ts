@@ -3,6 +3,7 @@ import type { AttachmentMessageKey } from './en.js';
 
 export default {
   attachFile: 'Vedhæft en fil',
+  attachFileUpTo: 'Vedhæft en fil (op til {limit})',
   fileOpen: 'Åbn billedet {name} ({size})',
   fileDownload: 'Hent {name} ({size})',
   fileViewer: 'Billede',
@@ -13,6 +14,7 @@ export default {
   uploadRetry: 'Send {name} igen',
   uploadRemove: 'Fjern {name}',
   uploadTooLarge: 'filen er for stor',
+  uploadOverLimit: 'den er større end grænsen på {limit}',
   uploadTypeRefused: 'denne filtype modtages ikke',
   uploadRateLimited: 'for mange filer på én gang, vent et minut',
   uploadNetwork: 'forbindelsen svigtede',

@@ -3,6 +3,7 @@ import type { AttachmentMessageKey } from './en.js';
 
 export default {
   attachFile: 'Datei anhängen',
+  attachFileUpTo: 'Datei anhängen (bis {limit})',
   fileOpen: 'Bild {name} öffnen ({size})',
   fileDownload: '{name} herunterladen ({size})',
   fileViewer: 'Bild',
@@ -13,6 +14,7 @@ export default {
   uploadRetry: '{name} erneut senden',
   uploadRemove: '{name} entfernen',
   uploadTooLarge: 'die Datei ist zu groß',
+  uploadOverLimit: 'sie ist größer als die erlaubten {limit}',
   uploadTypeRefused: 'diese Art von Datei wird nicht angenommen',
   uploadRateLimited: 'zu viele Dateien auf einmal, bitte eine Minute warten',
   uploadNetwork: 'die Verbindung ist fehlgeschlagen',

@@ -4,6 +4,7 @@
  */
 export const attachmentMessages = {
   attachFile: 'Attach a file',
+  attachFileUpTo: 'Attach a file (up to {limit})',
   fileOpen: 'Open picture {name} ({size})',
   fileDownload: 'Download {name} ({size})',
   fileViewer: 'Picture',
@@ -14,6 +15,7 @@ export const attachmentMessages = {
   uploadRetry: 'Try sending {name} again',
   uploadRemove: 'Remove {name}',
   uploadTooLarge: 'the file is too large',
+  uploadOverLimit: 'it is larger than the {limit} limit',
   uploadTypeRefused: 'this kind of file is not accepted',
   uploadRateLimited: 'too many files at once, wait a minute',
   uploadNetwork: 'the connection failed',

@@ -3,6 +3,7 @@ import type { AttachmentMessageKey } from './en.js';
 
 export default {
   attachFile: 'Adjuntar un archivo',
+  attachFileUpTo: 'Adjuntar un archivo (hasta {limit})',
   fileOpen: 'Abrir la imagen {name} ({size})',
   fileDownload: 'Descargar {name} ({size})',
   fileViewer: 'Imagen',
@@ -13,6 +14,7 @@ export default {
   uploadRetry: 'Volver a enviar {name}',
   uploadRemove: 'Quitar {name}',
   uploadTooLarge: 'el archivo es demasiado grande',
+  uploadOverLimit: 'supera el límite de {limit}',
   uploadTypeRefused: 'no se aceptan archivos de este tipo',
   uploadRateLimited: 'demasiados archivos a la vez, espere un minuto',
   uploadNetwork: 'falló la conexión',

@@ -3,6 +3,7 @@ import type { AttachmentMessageKey } from './en.js';
 
 export default {
   attachFile: 'Joindre un fichier',
+  attachFileUpTo: 'Joindre un fichier (jusqu’à {limit})',
   fileOpen: 'Ouvrir l’image {name} ({size})',
   fileDownload: 'Télécharger {name} ({size})',
   fileViewer: 'Image',
@@ -13,6 +14,7 @@ export default {
   uploadRetry: 'Renvoyer {name}',
   uploadRemove: 'Retirer {name}',
   uploadTooLarge: 'le fichier est trop volumineux',
+  uploadOverLimit: 'il dépasse la limite de {limit}',
   uploadTypeRefused: 'ce type de fichier n’est pas accepté',
   uploadRateLimited: 'trop de fichiers à la fois, patientez une minute',
   uploadNetwork: 'la connexion a échoué',
