@@ -1,5 +1,4 @@
 /** Wiring only: builds the Hono app from the configuration and the services. */
-import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
@@ -45,6 +44,7 @@ import { customerPrivacyRoutes, privacyRoutes, visitorDeletionRoutes } from './h
 import { customerMatchRoutes } from './http/customer-match-routes.js';
 import { articleRoutes, botRoutes, suggestionRoutes } from './http/knowledge-routes.js';
 import type { ErrorBody } from './protocol/errors.js';
+import { createNodeWebSocket } from './realtime/node-websocket.js';
 import { agentSocket } from './realtime/agent-socket.js';
 import { SocketRegistry } from './realtime/socket-registry.js';
 import type { HeartbeatOptions } from './realtime/heartbeat-sweep.js';
@@ -67,10 +67,9 @@ export interface AppDeps {
 
 export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   const app = new Hono<AppEnv>();
-  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
-  // The protocol checks frame size itself and answers with a typed error; this cap only
+  // The protocol checks frame size itself and answers with a typed error; maxPayload only
   // protects memory from a client that sends something absurd.
-  wss.options.maxPayload = 1024 * 1024;
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app, maxPayload: 1024 * 1024 });
   const sockets = new SocketRegistry(heartbeat);
   const origins = new AllowedOrigins(config.allowedOrigins);
   const clientAddress = clientAddressResolver(config.trustProxy ?? 0);
