@@ -113,7 +113,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
     case 'callback':
     case 'callback-outcome':
     case 'auto-reply':
-      return nothing; // calls back and automatic answers concern the agents, not this panel
+    case 'voice-clip':
+      return nothing; // calls back, automatic answers and which voice reply played (the caller heard it) concern the agents
     default:
       return assertNever(e);
   }
