@@ -3,6 +3,8 @@
 // text (UTF-8) on stdin. eSpeak NG (the npm package espeak-ng, compiled to WebAssembly) is
 // GPL-3.0 and Switchboard is MIT, so it runs only as this separate program, never imported by the
 // server: the server starts this file as a child process, hands it arguments and reads the audio.
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import ESpeakNg from 'espeak-ng';
 
 const voice = process.argv[2];
