@@ -40,7 +40,7 @@ const callRoutes = {
     summary: 'A voice reply’s audio for this call (the call’s parties and supervisors)',
     description: 'A spoken clip’s variables (`{{customer.first_name}}` and the others canned replies know) are filled in for this conversation before it is spoken (WAV).',
     request: callParams,
-    responses: { 200: { description: 'The audio', content: { 'audio/wav': audio('audio/wav'), 'audio/webm': audio('audio/webm'), 'audio/ogg': audio('audio/ogg') } }, ...errorResponses(401, 404) },
+    responses: { 200: { description: 'The audio', content: { 'audio/wav': audio('audio/wav'), 'audio/webm': audio('audio/webm'), 'audio/ogg': audio('audio/ogg') } }, ...errorResponses(401, 404, 429) },
   }),
   plays: createRoute({
     method: 'post',

@@ -20,6 +20,8 @@ export interface SpeechSynthesizerOptions {
   timeoutMs?: number;
   /** How many run at once (each is a Node process with an 18 MB WebAssembly module). */
   concurrency?: number;
+  /** How many may wait for a turn; more are refused (`rate-limited`) rather than queued without end. */
+  maxWaiting?: number;
 }
 
 /** Speaks texts into WAV audio (16-bit mono, 22 050 Hz). */
@@ -28,15 +30,20 @@ export class SpeechSynthesizer {
   private readonly waiting: (() => void)[] = [];
   private readonly timeoutMs: number;
   private readonly concurrency: number;
+  private readonly maxWaiting: number;
 
   constructor(options: SpeechSynthesizerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.concurrency = options.concurrency ?? 2;
+    this.maxWaiting = options.maxWaiting ?? 16;
   }
 
-  /** @throws AppError `internal` when the synthesizer fails or takes too long. */
+  /** @throws AppError `internal` when the synthesizer fails or takes too long, `rate-limited` when too many wait. */
   async speak(text: string, language: AppLocale): Promise<Uint8Array> {
-    if (this.running >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxWaiting) throw new AppError('rate-limited', 'too many clips are being spoken; try again in a moment');
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
     this.running += 1;
     try {
       return await this.run(text, VOICES[language]);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { LOOPBACK_ONLY_ICE } from '../support/browser.js';
-import { audioArrives, inboundEnergy, inboundPower, receivedBytes, VISITOR_CALL } from '../support/call-stats.js';
+import { audioArrives, audioFallsQuiet, inboundEnergy, inboundPower, receivedBytes, VISITOR_CALL } from '../support/call-stats.js';
 import { ANA, BEN } from '../support/demo-logins.js';
 import { agent, visitor } from '../support/parties.js';
 import { PNG, wav } from '../support/sample-files.js';
@@ -84,6 +84,7 @@ describe('voice replies', () => {
     await controls.getByRole('button', { name: 'Mute', exact: true }).click();
     await controls.getByRole('button', { name: 'Unmute' }).waitFor();
     await audioArrives(caller, VISITOR_CALL, await receivedBytes(caller, VISITOR_CALL));
+    await audioFallsQuiet(caller, VISITOR_CALL);
     const muted = await inboundPower(caller, VISITOR_CALL, 1500);
 
     // The clip plays into the call while the agent stays muted.

@@ -54,14 +54,17 @@ export async function audioStops(page: Page, handle: string): Promise<void> {
   );
 }
 
-/** The inbound audio's energy so far (getStats' totalAudioEnergy) and over how many seconds of samples. */
+/** An expression for the inbound audio's energy so far (getStats' totalAudioEnergy) and over how many seconds of samples. */
+const inboundEnergyOf = (handle: string) => `(async () => {
+  const call = ${handle};
+  let energy = 0, seconds = 0;
+  if (call && call.peerConnection) (await call.peerConnection.getStats()).forEach((r) => { if (r.kind === 'audio' && r.type === 'inbound-rtp') { energy += r.totalAudioEnergy ?? 0; seconds += r.totalSamplesDuration ?? 0; } });
+  return { energy, seconds };
+})()`;
+
+/** The inbound audio's energy so far and over how many seconds of samples. */
 export async function inboundEnergy(page: Page, handle: string): Promise<{ energy: number; seconds: number }> {
-  return page.evaluate(`(async () => {
-    const call = ${handle};
-    let energy = 0, seconds = 0;
-    if (call && call.peerConnection) (await call.peerConnection.getStats()).forEach((r) => { if (r.kind === 'audio' && r.type === 'inbound-rtp') { energy += r.totalAudioEnergy ?? 0; seconds += r.totalSamplesDuration ?? 0; } });
-    return { energy, seconds };
-  })()`);
+  return page.evaluate(inboundEnergyOf(handle));
 }
 
 /**
@@ -74,4 +77,18 @@ export async function inboundPower(page: Page, handle: string, ms: number): Prom
   const later = await inboundEnergy(page, handle);
   const seconds = later.seconds - before.seconds;
   return seconds > 0 ? (later.energy - before.energy) / seconds : 0;
+}
+
+/**
+ * Waits until what arrives is silence: the inbound power over one polling interval falls below
+ * `below` (what was already on its way when the other side muted has played out).
+ */
+export async function audioFallsQuiet(page: Page, handle: string, below = 1e-4): Promise<void> {
+  await page.evaluate('window.__sbLastEnergy = undefined');
+  await pollInPage(
+    page,
+    `(async () => { const now = await ${inboundEnergyOf(handle)}; const prev = window.__sbLastEnergy; window.__sbLastEnergy = now; return prev !== undefined && now.seconds > prev.seconds && (now.energy - prev.energy) / (now.seconds - prev.seconds) < ${below} ? true : false; })()`,
+    `the audio falls quiet (power below ${below})`,
+    300,
+  );
 }

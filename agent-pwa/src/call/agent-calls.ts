@@ -26,6 +26,8 @@ export class AgentCalls implements ReactiveController {
   private readonly clients = new Map<string, CallClient | Promise<CallClient | undefined>>();
   private readonly recorders = new Map<string, CallRecorder>();
   private readonly mixers = new Map<string, VoiceMixer>();
+  /** Whether the agent was muted before the clip now playing in each call. */
+  private readonly mutedBeforeClip = new Map<string, boolean>();
   /** The voice reply of each call, while it loads or plays, or after it failed. */
   voice: Record<string, VoiceReplyState> = {};
   /** Set when a recording could not be stored. */
@@ -108,14 +110,18 @@ export class AgentCalls implements ReactiveController {
       return;
     }
     if (this.mixers.get(conversationId) !== mixer) return; // the call ended meanwhile
-    const wasMuted = client.state.muted;
+    // A clip pressed while another plays replaces it: the mute state to come back to is the one before the first.
+    if (!this.mutedBeforeClip.has(conversationId)) this.mutedBeforeClip.set(conversationId, client.state.muted);
     client.setMuted(true);
     this.setVoice(conversationId, { status: 'playing', clipId: clip.id, title: clip.title });
     // The timeline says which clip played; the clip plays even if that record fails.
     void api.voiceClipPlayed(conversationId, clip.id).catch(() => {});
     await mixer.play(audio);
-    if (client.state.muted) client.setMuted(wasMuted);
-    if (this.voice[conversationId]?.clipId === clip.id && !mixer.isPlaying) this.setVoice(conversationId, undefined);
+    if (mixer.isPlaying) return; // another clip took over
+    // Unmuted during the clip: the agent chose to speak, and stays so.
+    if (client.state.muted) client.setMuted(this.mutedBeforeClip.get(conversationId) ?? false);
+    this.mutedBeforeClip.delete(conversationId);
+    this.setVoice(conversationId, undefined);
   }
 
   stopClip(conversationId: string): void {
@@ -166,6 +172,7 @@ export class AgentCalls implements ReactiveController {
     else client?.close();
     this.mixers.get(conversationId)?.close();
     this.mixers.delete(conversationId);
+    this.mutedBeforeClip.delete(conversationId);
     const { [conversationId]: _gone, ...rest } = this.media;
     this.media = rest;
     const { [conversationId]: _voice, ...otherVoices } = this.voice;

@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: 'جارٍ تحميل «{title}»…',
   voiceReplyPlaying: 'جارٍ تشغيل «{title}». الميكروفون مكتوم؛ ألغِ الكتم للتحدث أثناء التشغيل.',
   voiceReplyFailed: 'تعذّر تحميل «{title}». لم يُشغَّل شيء والمكالمة مستمرة كما كانت.',
+  shortcut_voiceReply: 'أثناء مكالمة المتصفح: تشغيل الرد الصوتي الذي يحمل هذا الرقم',
   voiceClipPlayed: 'شغّل {name} الرد الصوتي «{title}»',
 } satisfies Record<VoiceMessageKey, string>;

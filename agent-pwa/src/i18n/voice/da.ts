@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: 'Indlæser “{title}” …',
   voiceReplyPlaying: 'Afspiller “{title}”. Din mikrofon er slået fra; slå den til for at tale hen over.',
   voiceReplyFailed: '“{title}” kunne ikke indlæses. Intet blev afspillet, og opkaldet fortsætter som før.',
+  shortcut_voiceReply: 'Under et browseropkald: afspil talesvaret med det nummer',
   voiceClipPlayed: '{name} afspillede talesvaret “{title}”',
 } satisfies Record<VoiceMessageKey, string>;

@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: '„{title}“ wird geladen …',
   voiceReplyPlaying: '„{title}“ wird abgespielt. Ihr Mikrofon ist stummgeschaltet; schalten Sie es ein, um darüber zu sprechen.',
   voiceReplyFailed: '„{title}“ konnte nicht geladen werden. Es wurde nichts abgespielt, der Anruf läuft unverändert weiter.',
+  shortcut_voiceReply: 'Während eines Browser-Anrufs: die Sprachantwort mit dieser Nummer abspielen',
   voiceClipPlayed: '{name} hat die Sprachantwort „{title}“ abgespielt',
 } satisfies Record<VoiceMessageKey, string>;

@@ -26,6 +26,7 @@ export const voiceMessages = {
   voiceReplyLoading: 'Loading “{title}”…',
   voiceReplyPlaying: 'Playing “{title}”. Your microphone is muted; unmute to speak over it.',
   voiceReplyFailed: '“{title}” could not be loaded. Nothing was played and the call goes on as before.',
+  shortcut_voiceReply: 'During a browser call: play the voice reply with that number',
   voiceClipPlayed: '{name} played the voice reply “{title}”',
 } as const;
 

@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: 'Cargando «{title}»…',
   voiceReplyPlaying: 'Reproduciendo «{title}». Su micrófono está silenciado; actívelo para hablar por encima.',
   voiceReplyFailed: 'No se pudo cargar «{title}». No se reprodujo nada y la llamada sigue como antes.',
+  shortcut_voiceReply: 'Durante una llamada del navegador: reproducir la respuesta de voz con ese número',
   voiceClipPlayed: '{name} reprodujo la respuesta de voz «{title}»',
 } satisfies Record<VoiceMessageKey, string>;

@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: 'Chargement de « {title} »…',
   voiceReplyPlaying: 'Diffusion de « {title} ». Votre micro est coupé ; réactivez-le pour parler par-dessus.',
   voiceReplyFailed: 'Impossible de charger « {title} ». Rien n’a été diffusé et l’appel continue comme avant.',
+  shortcut_voiceReply: 'Pendant un appel depuis le navigateur : diffuser la réponse vocale portant ce numéro',
   voiceClipPlayed: '{name} a diffusé la réponse vocale « {title} »',
 } satisfies Record<VoiceMessageKey, string>;

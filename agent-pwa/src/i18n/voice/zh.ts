@@ -28,5 +28,6 @@ export default {
   voiceReplyLoading: '正在加载“{title}”…',
   voiceReplyPlaying: '正在播放“{title}”。您的麦克风已静音；取消静音即可同时讲话。',
   voiceReplyFailed: '无法加载“{title}”。未播放任何内容，通话照常进行。',
+  shortcut_voiceReply: '浏览器通话中：播放该编号的语音回复',
   voiceClipPlayed: '{name} 播放了语音回复“{title}”',
 } satisfies Record<VoiceMessageKey, string>;
