@@ -4,7 +4,7 @@
 // Packages stay external (loaded from node_modules), except those listed in BUNDLED; the build
 // fails if the bundle imports a package that `npm install --omit=dev` would not install.
 import { builtinModules } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -72,6 +72,13 @@ if (missing.size > 0) {
   for (const [name, file] of missing) console.error(`${file} imports "${name}", which is not in package.json's dependencies: production installs (--omit=dev) will not have it.`);
   process.exit(1);
 }
+
+/**
+ * Programs the server starts as child processes, copied beside the bundle as they are: the
+ * speech synthesizer's wrapper imports GPL code (espeak-ng), so it is never bundled into ours.
+ */
+const PROGRAMS = ['signaling/voice-clips/espeak-wav.mjs'];
+for (const program of PROGRAMS) copyFileSync(join(root, program), join(root, 'dist/server', program.split('/').pop()));
 
 const outputs = Object.entries(result.metafile.outputs).filter(([file]) => file.endsWith('.js'));
 for (const [file, output] of outputs) console.log(`${relative(root, file).padEnd(28)} ${(output.bytes / 1024).toFixed(1)} kB`);

@@ -14,6 +14,7 @@ import { invitationAdminRoutes, invitationWidgetRoutes } from './http/invitation
 import { securityHeaders } from './http/security-headers.js';
 import { teamRoutes } from './http/team-routes.js';
 import { cannedReplyRoutes } from './http/canned-reply-routes.js';
+import { callVoiceClipRoutes, voiceClipRoutes } from './http/voice-clip-routes.js';
 import { conversationRoutes } from './http/conversation-routes.js';
 import { handleError } from './http/error-handler.js';
 import { healthRoutes } from './http/health-routes.js';
@@ -100,6 +101,8 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.use('/integrations/*', sameOriginForChanges());
   api.use('/canned-replies/*', sameOriginForChanges());
   api.use('/canned-replies', sameOriginForChanges());
+  api.use('/voice-clips/*', sameOriginForChanges());
+  api.use('/voice-clips', sameOriginForChanges());
   api.use('/articles/*', sameOriginForChanges());
   api.use('/articles', sameOriginForChanges());
   api.use('/customers/*', sameOriginForChanges());
@@ -129,6 +132,8 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/conversations', transcriptRoutes(services));
   api.route('/conversations', conversationRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
+  api.route('/voice-clips', voiceClipRoutes(services));
+  api.route('/conversations', callVoiceClipRoutes(services));
   api.route('/transfer-targets', transferRoutes(services));
   api.route('/admin/invitations', invitationAdminRoutes(services));
   api.route('/admin/topic-menu', topicMenuRoutes(services));

@@ -41,6 +41,8 @@ import type { Backoff } from './kernel/retry-backoff.js';
 import { CustomerService } from './customers/customer-service.js';
 import { CustomerViewersRegistry } from './customers/viewers.js';
 import { KnowledgeService } from './knowledge/knowledge-service.js';
+import { SpeechSynthesizer } from './voice-clips/speech-synthesizer.js';
+import { VoiceClipService } from './voice-clips/voice-clip-service.js';
 import { Metrics } from './kernel/metrics.js';
 import { ContactMetrics } from './supervision/contact-metrics.js';
 import { recordingFiles } from './privacy/conversation-files.js';
@@ -79,6 +81,8 @@ export interface Services {
   /** Supervisors' monitoring, whispers and barge-in. */
   supervision: SupervisionService;
   recordings: RecordingService;
+  /** Voice replies: the team's clips, their audio per call (text spoken with eSpeak NG), and which played. */
+  voiceClips: VoiceClipService;
   /** PeerJS signaling: issues peer credentials, relays between the two parties of a call. */
   peerCredentials: PeerCredentialIssuer;
   peerRelay: PeerRelay;
@@ -332,6 +336,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     calls,
     supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),
+    voiceClips: new VoiceClipService(store, parties, new SpeechSynthesizer(), clock),
     peerCredentials,
     peerRelay,
     cobrowse,

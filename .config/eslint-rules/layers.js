@@ -12,7 +12,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 
 const BASE = ['kernel', 'store', 'bus', 'acd', 'kpi', 'protocol'];
-const DOMAINS = ['auth', 'routing', 'conversations', 'supervision', 'voice', 'cobrowse', 'callbacks', 'mail', 'channels', 'customers', 'knowledge', 'privacy', 'files', 'quality', 'review', 'invitations', 'topics'];
+const DOMAINS = ['auth', 'routing', 'conversations', 'supervision', 'voice', 'cobrowse', 'callbacks', 'mail', 'channels', 'customers', 'knowledge', 'privacy', 'files', 'quality', 'review', 'invitations', 'topics', 'voice-clips'];
 
 /** What each part of the repository may import (by part name); `typesOnly` may be imported with `import type` only. */
 export const LAYERS = {

@@ -9,6 +9,7 @@ import type { CallbackOutcome, ConversationSummary } from '../../signaling/proto
 import type { InvitationInput, InvitationView } from '../../signaling/protocol/invitations.js';
 import type { TopicMenu } from '../../signaling/protocol/topic-menu.js';
 import type { FilePolicy } from '../../signaling/protocol/file-policy.js';
+import type { VoiceClip } from '../../signaling/protocol/voice-clips.js';
 import type { DeletionRequestStatus, DeletionRequestView, RetentionSettings } from '../../signaling/protocol/privacy.js';
 import type { ActivityRow, ReportQuery, ReportRow, StaffingQuery, StaffingRow } from '../../signaling/protocol/reports.js';
 import type { QualityRow, ReviewInput, ReviewView, SampleItem, ScorecardInput, ScorecardView } from '../../signaling/protocol/quality.js';
@@ -44,7 +45,8 @@ export async function call<T>(path: string, init: RequestInit = {}): Promise<T> 
   const response = await fetch(`/api${path}`, {
     ...init,
     credentials: 'same-origin',
-    headers: { ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+    // A form (a file upload) sets its own multipart type and boundary.
+    headers: { ...(init.body && !(init.body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
   });
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => undefined)) as T | ErrorBody | undefined;
@@ -67,6 +69,12 @@ export const api = {
   updateMe: (input: ProfileUpdate) => call<AgentProfile>('/auth/me', { method: 'PATCH', body: JSON.stringify(input) }),
   logout: () => call<void>('/auth/logout', { method: 'POST' }),
   cannedReplies: () => call<CannedReply[]>('/canned-replies'),
+  voiceClips: () => call<VoiceClip[]>('/voice-clips'),
+  /** A text to speak goes as JSON; a recording as a form with the file in `audio`. */
+  saveVoiceClip: (id: string | undefined, body: FormData | Record<string, unknown>) =>
+    call<VoiceClip>(id ? `/voice-clips/${encodeURIComponent(id)}` : '/voice-clips', { method: id ? 'PUT' : 'POST', body: body instanceof FormData ? body : JSON.stringify(body) }),
+  removeVoiceClip: (id: string) => call<void>(`/voice-clips/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  voiceClipPlayed: (conversationId: string, clipId: string) => call<void>(`/conversations/${encodeURIComponent(conversationId)}/voice-clips/${encodeURIComponent(clipId)}/plays`, { method: 'POST' }),
   transferTargets: () => call<TransferTargets>('/transfer-targets'),
   conversation: (id: string) => call<ConversationSummary>(`/conversations/${encodeURIComponent(id)}`),
   scorecards: () => call<ScorecardView[]>('/quality/scorecards'),

@@ -34,3 +34,13 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'm
       return undefined;
   }
 }
+
+/**
+ * During a call, Alt+1 … Alt+9 play the voice reply in that slot: the slot a key press asks
+ * for, if any (by `code`, like the others: Digit1…Digit9 on every layout).
+ */
+export function voiceSlotFor(event: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): number | undefined {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return undefined;
+  const match = /^Digit([1-9])$/.exec(event.code);
+  return match ? Number(match[1]) : undefined;
+}

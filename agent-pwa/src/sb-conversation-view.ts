@@ -7,12 +7,15 @@ import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
 import type { ConversationNote } from '../../signaling/protocol/notes.js';
 import type { HeldReply } from '../../signaling/protocol/reply-review.js';
+import type { VoiceClip } from '../../signaling/protocol/voice-clips.js';
 import { MAX_MESSAGE_LENGTH } from '../../signaling/protocol/version.js';
 import type { CallMediaState } from '../../ui/call/call-client.js';
 import '../../ui/call/define.js';
 import { sendOnEnter, takeComposerText } from '../../ui/composer/send-on-enter.js';
 import type { PendingReply } from './agent-session.js';
 import { agentCallMessages } from './call/call-controls-messages.js';
+import type { VoiceReplyState } from './call/agent-calls.js';
+import './call/sb-voice-replies.js';
 import './callback/sb-callback-panel.js';
 import { composerStyles } from './composer/composer-styles.js';
 import type { SbComposer } from './composer/sb-composer.js';
@@ -129,6 +132,8 @@ export class SbConversationView extends LitElement {
     cobrowse: { attribute: false },
     agentName: { attribute: false },
     suggestions: { attribute: false },
+    voiceClips: { attribute: false },
+    voiceReply: { attribute: false },
   };
   declare conversation: ConversationSummary;
   declare events: ConversationEvent[];
@@ -159,6 +164,10 @@ export class SbConversationView extends LitElement {
   declare agentName: string;
   /** Canned replies and articles that fit the customer's last message. */
   declare suggestions: Suggestions | undefined;
+  /** The team's voice replies, offered during a call in this window. */
+  declare voiceClips: VoiceClip[];
+  /** This call's voice reply while it loads or plays, or after it failed. */
+  declare voiceReply: VoiceReplyState | undefined;
   /** What the agent had read when this conversation was opened here: where the "New messages" line goes. */
   private openedAt: { id: string; readSeq: number; lastSeq: number } | undefined;
 
@@ -175,6 +184,7 @@ export class SbConversationView extends LitElement {
     this.escalating = false;
     this.escalationRefused = false;
     this.agentName = '';
+    this.voiceClips = [];
   }
 
   /** Puts the caret in the reply box. */
@@ -239,7 +249,8 @@ export class SbConversationView extends LitElement {
       </div>
       ${callback && c.status === 'active' && !this.monitoring ? html`<sb-callback-panel .callback=${callback} .visitor=${name}></sb-callback-panel>` : nothing}
       ${this.call && !ended && !this.monitoring
-        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages()} .recordingSince=${this.recordingSince}></sb-call-controls>`
+        ? html`<sb-call-controls side="agent" .call=${this.call} .media=${this.media} .peer=${name} .messages=${agentCallMessages()} .recordingSince=${this.recordingSince}></sb-call-controls>
+            ${this.media && this.voiceClips.length ? html`<sb-voice-replies .clips=${this.voiceClips} .state=${this.voiceReply}></sb-voice-replies>` : nothing}`
         : nothing}
       <div class="body ${mirror ? 'with-mirror' : ''}">
       ${mirror ? html`<sb-cobrowse-viewer .session=${this.cobrowse} .visitor=${name} .agentName=${this.agentName}></sb-cobrowse-viewer>` : nothing}

@@ -15,6 +15,7 @@ const TAGS = [
   { name: 'Conversations', description: 'An agent’s conversations and timelines, recordings, callback outcomes and transfer targets. Live updates come over the agent WebSocket (`/ws/agent`, see PROTOCOL.md).' },
   { name: 'Customers', description: 'The customer behind a conversation: screen pop, history on every channel, merge and split, tags.' },
   { name: 'Invitations', description: 'Proactive invitations: admins keep them; the widget asks which one a page gets now and counts showings and openings.' },
+  { name: 'Voice replies', description: 'Clips an agent plays into a browser call with one press: recordings, or texts the server speaks in the clip’s language (eSpeak NG). Supervisors and admins keep them.' },
   { name: 'Canned replies', description: 'The team’s replies (kept by supervisors and admins) and each agent’s own, with language variants.' },
   { name: 'Knowledge base', description: 'Articles for agents and the bot, and suggestions for the reply to a customer’s last message.' },
   { name: 'Visitors', description: 'What the widget calls from pages of allowed sites (CORS): a visitor identity, the queue’s state, callbacks, messages left for later, and the bot’s articles.' },

@@ -58,6 +58,8 @@ export type ConversationEventBody =
   | { type: 'recording-consent'; given: boolean }
   /** Calls: a recording was stored; agents play it from `/api/conversations/{id}/recordings/{recordingId}`. */
   | { type: 'recording'; recordingId: string; durationMs: number; by: Party }
+  /** Calls: the agent played a voice reply into the call (its title as it was then). */
+  | { type: 'voice-clip'; clipId: string; title: string; by: Party }
   /** The conversation moved to another agent or queue; `note` is the agent's hand-over. */
   | { type: 'transferred'; from: Party; to: { kind: 'agent' | 'queue'; id: string; name: string }; note?: string }
   /**

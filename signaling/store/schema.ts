@@ -176,6 +176,21 @@ export interface CannedRepliesTable {
   language: string | null;
 }
 
+/** Voice replies: an uploaded recording (audio) or a text spoken by the server. */
+export interface VoiceClipsTable {
+  id: string;
+  title: string;
+  language: string;
+  slot: number | null;
+  /** recording | speech */
+  kind: string;
+  text: string | null;
+  mime_type: string | null;
+  audio: Uint8Array | null;
+  created_at: number;
+  updated_at: number;
+}
+
 /** One person across visitors, channels and devices. */
 export interface CustomersTable {
   id: string;
@@ -526,4 +541,5 @@ export interface Database {
   scorecards: ScorecardsTable;
   quality_reviews: QualityReviewsTable;
   held_replies: HeldRepliesTable;
+  voice_clips: VoiceClipsTable;
 }

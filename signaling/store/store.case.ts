@@ -190,6 +190,22 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       assert.equal(await store.recordings.find('c2', 'r1'), undefined);
     }));
 
+    it('keeps voice clips: a recording’s bytes exactly, a text without audio, slots findable, a text turned recording', withStore(async (store) => {
+      const audio = new Uint8Array([0x52, 0x49, 0x46, 0x46, 0, 255, 7]);
+      await store.voiceClips.insert({ id: 'v1', title: 'Fax', language: 'en', slot: 2, kind: 'recording', mimeType: 'audio/wav', updatedAt: 5 }, audio);
+      await store.voiceClips.insert({ id: 'v2', title: 'Adresse', language: 'de', kind: 'speech', text: 'Hallo {{customer.first_name}}', updatedAt: 6 }, undefined);
+      assert.deepEqual([...(await store.voiceClips.audio('v1'))!], [...audio]);
+      assert.equal(await store.voiceClips.audio('v2'), undefined);
+      assert.deepEqual((await store.voiceClips.list()).map((c) => [c.id, c.slot, c.kind]), [['v1', 2, 'recording'], ['v2', undefined, 'speech']]);
+      assert.equal((await store.voiceClips.inSlot(2))?.id, 'v1');
+      assert.equal(await store.voiceClips.inSlot(2, 'v1'), undefined);
+      await store.voiceClips.update({ id: 'v2', title: 'Adresse', language: 'de', slot: 3, kind: 'recording', mimeType: 'audio/ogg', updatedAt: 7 }, new Uint8Array([1, 2]));
+      assert.deepEqual(await store.voiceClips.findById('v2'), { id: 'v2', title: 'Adresse', language: 'de', slot: 3, kind: 'recording', mimeType: 'audio/ogg', updatedAt: 7 });
+      assert.deepEqual([...(await store.voiceClips.audio('v2'))!], [1, 2]);
+      assert.equal(await store.voiceClips.remove('v1'), true);
+      assert.equal(await store.voiceClips.remove('v1'), false);
+    }));
+
     it('finds ended conversations and recordings by age, and erases a conversation with everything stored with it', withStore(async (store) => {
       await seedConversation(store);
       await store.conversations.insert({ id: 'c2', visitorId: 'v1', queueId: 'q1', status: 'queued', createdAt: 30 });

@@ -28,6 +28,7 @@ import type { Database } from './schema.js';
 import { SessionsRepo } from './sessions-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 import { VisitorsRepo } from './visitors-repo.js';
+import { VoiceClipsRepo } from './voice-clips-repo.js';
 import { WebhooksRepo } from './webhooks-repo.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -68,6 +69,8 @@ export class Store {
   readonly quality: QualityRepo;
   /** Agents' e-mail and channel replies held for review, and who is reviewed. */
   readonly heldReplies: HeldRepliesRepo;
+  /** Voice replies agents play into calls. */
+  readonly voiceClips: VoiceClipsRepo;
   /** SQLite only, on the Store outside any transaction: see groupCommit(). */
   private readonly group: GroupCommit<Store> | undefined;
 
@@ -111,6 +114,7 @@ export class Store {
     this.quality = new QualityRepo(db);
     this.deletionRequests = new DeletionRequestsRepo(db);
     this.heldReplies = new HeldRepliesRepo(db);
+    this.voiceClips = new VoiceClipsRepo(db);
   }
 
   /** Runs `work` in one transaction: all of its writes land, or none. */

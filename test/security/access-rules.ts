@@ -91,6 +91,13 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/canned-replies': { expect: SIGNED_IN, target: () => ({ body: { shortcut: 'matrix', title: 'Matrix', body: 'Mine.', personal: true } }) },
   'PUT /api/canned-replies/:id': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.anaReply), body: { shortcut: 'mine-kept', title: 'Mine', body: 'Still mine.', personal: true } }) },
   'DELETE /api/canned-replies/:id': { expect: PARTY_ONLY, fresh: true, target: async (w) => id(await w.fresh.anaReply()) },
+  // Voice replies: every agent lists them, supervisors and admins keep them; in a call, the party and supervisors fetch the audio, the party records a play.
+  'GET /api/voice-clips': { expect: SIGNED_IN },
+  'POST /api/voice-clips': { expect: SUPERVISORS, target: () => ({ body: { title: 'Matrix', language: 'en', text: 'Our address is on the website.' } }) },
+  'PUT /api/voice-clips/:id': { expect: SUPERVISORS, fresh: true, target: async (w) => ({ ...id(await w.fresh.voiceClip()), body: { title: 'Matrix', language: 'de', text: 'Unsere Adresse steht auf der Website.' } }) },
+  'DELETE /api/voice-clips/:id': { expect: SUPERVISORS, fresh: true, target: async (w) => id(await w.fresh.voiceClip()) },
+  'GET /api/conversations/:id/voice-clips/:clipId/audio': { expect: PARTY_READS, target: (w) => ({ params: { id: w.call, clipId: w.voiceClip } }) },
+  'POST /api/conversations/:id/voice-clips/:clipId/plays': { expect: PARTY_ONLY, target: (w) => ({ params: { id: w.call, clipId: w.voiceClip } }) },
 
   // Signing in, and one's own profile and sessions.
   // A wrong password: each try on an account of its own (five failures block an account and address), hashed at a tiny cost.

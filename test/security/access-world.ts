@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { connectAgentWithCookie, connectVisitor } from '../support/connect.js';
 import { ask, startChat, take, visitorIdOf, type Agent, type Visitor } from '../support/conversation-steps.js';
 import { startTestServer, type TestServer } from '../support/in-process-server.js';
+import { wav } from '../support/sample-files.js';
 import { hashPassword } from '../../signaling/auth/password.js';
 import { SESSION_COOKIE } from '../../signaling/http/require-agent.js';
 import type { CallView } from '../../signaling/protocol/call.js';
@@ -50,6 +51,8 @@ export interface World {
   fileLink: { e: string; s: string };
   article: string;
   anaReply: string;
+  /** A voice reply (a short WAV recording), played in Ana's call. */
+  voiceClip: string;
   channel: string;
   quietQueue: string;
   teamMember: string;
@@ -72,6 +75,8 @@ export interface Fresh {
   callback(): Promise<string>;
   article(): Promise<string>;
   anaReply(): Promise<string>;
+  /** A voice reply without a shortcut slot (a short WAV recording). */
+  voiceClip(): Promise<string>;
   /** An active quality scorecard with one yes/no criterion. */
   scorecard(): Promise<string>;
   /** A finished chat Ana handled, to be scored. */
@@ -219,6 +224,7 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
     },
     article: async () => (await services.knowledge.saveArticle(adminActor, undefined, { title: 'Returns', body: 'Send it back within 30 days.', language: 'en' })).id,
     anaReply: async () => (await services.knowledge.saveReply(staff, undefined, { shortcut: `mine-${randomUUID().slice(0, 6)}`, title: 'Mine', body: 'My own words.', personal: true })).id,
+    voiceClip: async () => (await services.voiceClips.create(adminActor, { title: `Fax ${randomUUID().slice(0, 6)}`, language: 'en' }, new Uint8Array(wav(0.2)))).id,
     channel: async () => (await services.channels.create(adminActor, { name: 'SMS', queue: 'quiet' })).id,
     webhook: async () => (await services.webhooks.subscribe(adminActor, 'http://127.0.0.1:9/hook', ['callback.due'])).id,
     async anaChat() {
@@ -285,6 +291,7 @@ async function populate(server: TestServer & { dir: string }): Promise<World> {
     fileLink,
     article: await fresh.article(),
     anaReply: await fresh.anaReply(),
+    voiceClip: await fresh.voiceClip(),
     channel: await fresh.channel(),
     quietQueue: quiet.id,
     teamMember: (await agentRecord('tess@matrix.test')).id,

@@ -3,7 +3,9 @@
  * signaling/protocol/, because the protocol folder stays free of WebRTC): opens this party's
  * PeerJS peer with the credentials the server issued, connects media with the other party
  * (the agent dials, the visitor answers only the peer the server named), and applies mute and
- * hold by stopping what is sent, not just silencing it. It reconnects media when ICE drops.
+ * hold by stopping what is sent, not just silencing it (with an `outgoing` mix, mute silences the
+ * microphone inside the mix instead, so what else the mix carries still goes out). It reconnects
+ * media when ICE drops.
  */
 import { Peer, type MediaConnection } from 'peerjs';
 import type { CallView } from '../../signaling/protocol/call.js';
@@ -19,6 +21,17 @@ export interface CallMediaState {
   level: number;
 }
 
+/**
+ * What a party sends instead of the bare microphone: the agent's mix of microphone and voice
+ * replies (agent-pwa/src/call/voice-mixer.ts). Its track is sent from the start, so playing a
+ * clip never renegotiates the call.
+ */
+export interface OutgoingAudio {
+  readonly stream: MediaStream;
+  /** Muting silences the microphone inside the mix; the mixed track keeps running. */
+  setMicrophoneMuted(muted: boolean): void;
+}
+
 export interface CallClientOptions {
   serverUrl: string;
   role: 'visitor' | 'agent';
@@ -26,6 +39,8 @@ export interface CallClientOptions {
   microphone: MediaStream;
   /** Where the other side's voice plays; a detached <audio> by default. */
   output?: HTMLAudioElement;
+  /** What to send instead of the microphone itself (it takes the microphone in). */
+  outgoing?: OutgoingAudio;
 }
 
 /** How long ICE may stay disconnected before the agent dials again (a network change). */
@@ -56,6 +71,11 @@ export class CallClient extends EventTarget {
 
   get microphone(): MediaStream {
     return this.options.microphone;
+  }
+
+  /** What the other side hears from this one: the outgoing mix, or the microphone. */
+  get sent(): MediaStream {
+    return this.options.outgoing?.stream ?? this.options.microphone;
   }
 
   /** The media connection's RTCPeerConnection, for statistics (tests, diagnostics). */
@@ -126,7 +146,7 @@ export class CallClient extends EventTarget {
       // Only the peer the server named may ring; the server refuses others too.
       if (this.options.role !== 'visitor' || incoming.peer !== this.view?.remotePeerId) return incoming.close();
       this.media?.close();
-      incoming.answer(this.options.microphone);
+      incoming.answer(this.sent);
       this.wire(incoming);
     });
     peer.on('disconnected', () => {
@@ -142,7 +162,7 @@ export class CallClient extends EventTarget {
   private dial(): void {
     if (!this.peer || !this.view?.remotePeerId) return;
     this.set({ status: 'connecting' });
-    this.wire(this.peer.call(this.view.remotePeerId, this.options.microphone));
+    this.wire(this.peer.call(this.view.remotePeerId, this.sent));
   }
 
   private wire(media: MediaConnection): void {
@@ -178,10 +198,15 @@ export class CallClient extends EventTarget {
     });
   }
 
-  /** Muted or on hold: nothing is sent at all (replaceTrack(null)), so the other side receives no audio. */
+  /**
+   * On hold: nothing is sent at all (replaceTrack(null)), so the other side receives no audio.
+   * Muted: the same, unless there is an outgoing mix, which keeps sending with the microphone silenced.
+   */
   private applySending(): void {
-    const track = this.options.microphone.getAudioTracks()[0] ?? null;
-    const send = this.state.muted || this.held ? null : track;
+    const outgoing = this.options.outgoing;
+    outgoing?.setMicrophoneMuted(this.state.muted);
+    const track = this.sent.getAudioTracks()[0] ?? null;
+    const send = this.held || (this.state.muted && !outgoing) ? null : track;
     for (const sender of this.media?.peerConnection?.getSenders() ?? []) {
       if (sender.track !== send && (sender.track?.kind ?? 'audio') === 'audio') void sender.replaceTrack(send).catch(() => {});
     }

@@ -114,7 +114,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
     case 'callback-outcome':
     case 'auto-reply':
     case 'visitor-event':
-      return nothing; // calls back, automatic answers and what the page reported concern the agents, not this panel
+    case 'voice-clip':
+      return nothing; // calls back, automatic answers, what the page reported and which voice reply played (the caller heard it) concern the agents
     default:
       return assertNever(e);
   }

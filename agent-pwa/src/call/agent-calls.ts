@@ -1,11 +1,22 @@
 /**
  * The agent's calls in this window (an offered call rings through OfferAlertsController): asks for the microphone when a call is theirs, dials the caller, and keeps
  * each call's media state for the views. The call client (with PeerJS) loads on the first call.
+ * What the agent sends goes through a VoiceMixer, so voice replies can play into the call.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallView } from '../../../signaling/protocol/call.js';
+import type { VoiceClip } from '../../../signaling/protocol/voice-clips.js';
 import type { CallClient, CallMediaState } from '../../../ui/call/call-client.js';
+import { api } from '../api-client.js';
 import { CallRecorder } from './call-recorder.js';
+import { VoiceMixer } from './voice-mixer.js';
+
+/** A voice reply in a call: being fetched, playing, or failed to load (the call goes on as it was). */
+export interface VoiceReplyState {
+  status: 'loading' | 'playing' | 'failed';
+  clipId: string;
+  title: string;
+}
 
 export class AgentCalls implements ReactiveController {
   /** Media state per conversation, for the call controls. */
@@ -14,6 +25,11 @@ export class AgentCalls implements ReactiveController {
   microphoneDenied = false;
   private readonly clients = new Map<string, CallClient | Promise<CallClient | undefined>>();
   private readonly recorders = new Map<string, CallRecorder>();
+  private readonly mixers = new Map<string, VoiceMixer>();
+  /** Whether the agent was muted before the clip now playing in each call. */
+  private readonly mutedBeforeClip = new Map<string, boolean>();
+  /** The voice reply of each call, while it loads or plays, or after it failed. */
+  voice: Record<string, VoiceReplyState> = {};
   /** Set when a recording could not be stored. */
   recordingFailed = false;
 
@@ -35,7 +51,7 @@ export class AgentCalls implements ReactiveController {
     const client = this.clients.get(conversationId);
     if (on) {
       if (this.recorders.has(conversationId) || !client || client instanceof Promise || !client.remoteStream) return;
-      this.recorders.set(conversationId, new CallRecorder(client.microphone, client.remoteStream));
+      this.recorders.set(conversationId, new CallRecorder(client.sent, client.remoteStream));
     } else {
       const recorder = this.recorders.get(conversationId);
       this.recorders.delete(conversationId);
@@ -70,6 +86,54 @@ export class AgentCalls implements ReactiveController {
     if (client && !(client instanceof Promise)) client.setMuted(muted);
   }
 
+  /** The call a shortcut acts on: the one shown, if it is live in this window, else the only live one. */
+  liveCall(preferred: string | undefined): string | undefined {
+    const live = [...this.mixers.keys()].filter((id) => this.media[id]?.status !== 'closed');
+    return preferred && live.includes(preferred) ? preferred : live.length === 1 ? live[0] : undefined;
+  }
+
+  /**
+   * Plays a voice reply into a call: the caller hears it, the agent too, and the agent's
+   * microphone is muted while it plays (unmuting speaks over it; if they did not, their earlier
+   * mute state comes back at the end). A clip that cannot be loaded leaves the call as it was.
+   */
+  async playClip(conversationId: string, clip: VoiceClip): Promise<void> {
+    const client = this.clients.get(conversationId);
+    const mixer = this.mixers.get(conversationId);
+    if (!client || client instanceof Promise || !mixer) return;
+    this.setVoice(conversationId, { status: 'loading', clipId: clip.id, title: clip.title });
+    let audio: AudioBuffer;
+    try {
+      audio = await mixer.load(`/api/conversations/${encodeURIComponent(conversationId)}/voice-clips/${encodeURIComponent(clip.id)}/audio`);
+    } catch {
+      this.setVoice(conversationId, { status: 'failed', clipId: clip.id, title: clip.title });
+      return;
+    }
+    if (this.mixers.get(conversationId) !== mixer) return; // the call ended meanwhile
+    // A clip pressed while another plays replaces it: the mute state to come back to is the one before the first.
+    if (!this.mutedBeforeClip.has(conversationId)) this.mutedBeforeClip.set(conversationId, client.state.muted);
+    client.setMuted(true);
+    this.setVoice(conversationId, { status: 'playing', clipId: clip.id, title: clip.title });
+    // The timeline says which clip played; the clip plays even if that record fails.
+    void api.voiceClipPlayed(conversationId, clip.id).catch(() => {});
+    await mixer.play(audio);
+    if (mixer.isPlaying) return; // another clip took over
+    // Unmuted during the clip: the agent chose to speak, and stays so.
+    if (client.state.muted) client.setMuted(this.mutedBeforeClip.get(conversationId) ?? false);
+    this.mutedBeforeClip.delete(conversationId);
+    this.setVoice(conversationId, undefined);
+  }
+
+  stopClip(conversationId: string): void {
+    this.mixers.get(conversationId)?.stop();
+  }
+
+  private setVoice(conversationId: string, state: VoiceReplyState | undefined): void {
+    const { [conversationId]: _earlier, ...rest } = this.voice;
+    this.voice = state ? { ...rest, [conversationId]: state } : rest;
+    this.host.requestUpdate();
+  }
+
   private async open(view: CallView): Promise<CallClient | undefined> {
     let microphone: MediaStream;
     try {
@@ -82,16 +146,19 @@ export class AgentCalls implements ReactiveController {
     }
     this.microphoneDenied = false;
     const { CallClient } = await import('../../../ui/call/call-client.js');
-    const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone });
+    const mixer = new VoiceMixer(microphone);
+    const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone, outgoing: mixer });
     client.addEventListener('change', () => {
       this.media = { ...this.media, [view.conversationId]: client.state };
       this.host.requestUpdate();
     });
     if (this.clients.get(view.conversationId) === undefined) {
       client.close(); // the call ended while the microphone was being opened
+      mixer.close();
       return undefined;
     }
     this.clients.set(view.conversationId, client);
+    this.mixers.set(view.conversationId, mixer);
     // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
     (window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls = { ...(window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls, [view.conversationId]: client };
     client.update(view);
@@ -103,7 +170,12 @@ export class AgentCalls implements ReactiveController {
     this.clients.delete(conversationId);
     if (client instanceof Promise) void client.then((c) => c?.close());
     else client?.close();
+    this.mixers.get(conversationId)?.close();
+    this.mixers.delete(conversationId);
+    this.mutedBeforeClip.delete(conversationId);
     const { [conversationId]: _gone, ...rest } = this.media;
     this.media = rest;
+    const { [conversationId]: _voice, ...otherVoices } = this.voice;
+    this.voice = otherVoices;
   }
 }

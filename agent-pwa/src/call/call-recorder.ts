@@ -1,5 +1,6 @@
 /**
- * Records both sides of a call in the agent's browser (the microphone and the caller, mixed)
+ * Records both sides of a call in the agent's browser (what the agent sends, voice replies
+ * included, and the caller, mixed)
  * as Opus in WebM, and uploads it when stopped. Used only while the caller allows it; if they
  * withdraw, the recording is thrown away, never uploaded.
  */
@@ -9,11 +10,11 @@ export class CallRecorder {
   private readonly chunks: Blob[] = [];
   readonly startedAt = Date.now();
 
-  constructor(microphone: MediaStream, remote: MediaStream) {
+  constructor(sent: MediaStream, remote: MediaStream) {
     // A context made outside a fresh gesture may start suspended, and would record silence.
     void this.context.resume();
     const mix = this.context.createMediaStreamDestination();
-    this.context.createMediaStreamSource(microphone).connect(mix);
+    this.context.createMediaStreamSource(sent).connect(mix);
     this.context.createMediaStreamSource(remote).connect(mix);
     this.recorder = new MediaRecorder(mix.stream, { mimeType: 'audio/webm;codecs=opus', audioBitsPerSecond: 32_000 });
     this.recorder.ondataavailable = (e) => e.data.size > 0 && this.chunks.push(e.data);

@@ -89,6 +89,8 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
       const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
       return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;
     }
+    case 'voice-clip':
+      return html`<li class="system">${t('voiceClipPlayed', { title: e.title, name: e.by.name ?? t('you') })}</li>`;
     default:
       return assertNever(e);
   }

@@ -226,6 +226,7 @@ export class SbCustomerPane extends LitElement {
       case 'call-resumed':
       case 'recording-consent':
       case 'recording':
+      case 'voice-clip':
       case 'auto-reply':
         return nothing; // the conversation's own view tells these; the customer's story does not need them
       default:

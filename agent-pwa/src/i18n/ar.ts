@@ -5,6 +5,7 @@
  */
 import attachmentMessages from '../../../ui/attachments/messages/ar.js';
 import qualityMessages from './quality/ar.js';
+import voiceMessages from './voice/ar.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -659,6 +660,7 @@ export default {
   transcriptText: 'نص المحادثة (نص)',
   transcriptHtml: 'نص المحادثة (صفحة ويب)',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: 'المراجعة',
   reviewTitle: 'ردود بانتظار المراجعة',

@@ -1,6 +1,7 @@
 /** The agent app in Danish. Register: "du", as Danish software and workplaces speak. */
 import attachmentMessages from '../../../ui/attachments/messages/da.js';
 import qualityMessages from './quality/da.js';
+import voiceMessages from './voice/da.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -655,6 +656,7 @@ export default {
   transcriptText: 'Udskrift (tekst)',
   transcriptHtml: 'Udskrift (webside)',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: 'Godkendelse',
   reviewTitle: 'Svar, der venter på godkendelse',

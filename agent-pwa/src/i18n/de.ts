@@ -1,6 +1,7 @@
 /** The agent app in German. Register: "Sie", as German business software addresses its users; contact-center terms as German teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/de.js';
 import qualityMessages from './quality/de.js';
+import voiceMessages from './voice/de.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -655,6 +656,7 @@ export default {
   transcriptText: 'Verlauf (Text)',
   transcriptHtml: 'Verlauf (Webseite)',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: 'Prüfung',
   reviewTitle: 'Antworten, die auf Prüfung warten',

@@ -9,6 +9,7 @@ import { formatMessage } from '../../../ui/format/format-message.js';
 import { accountMessages } from './en-account.js';
 import { qualityMessages } from './quality/en.js';
 import { reviewMessages } from './en-review.js';
+import { voiceMessages } from './voice/en.js';
 
 export const en = {
   appTitle: 'Switchboard',
@@ -513,6 +514,7 @@ export const en = {
   ...accountMessages,
   ...qualityMessages,
   ...reviewMessages,
+  ...voiceMessages,
   preChatFormLegend: 'Pre-chat form',
   preChatEnabled: 'Ask first-time visitors for these details before their chat starts',
   preChatFieldName: 'Name',

@@ -1,6 +1,7 @@
 /** The agent app in Spanish. Register: "tú", as a team's own tool speaks to colleagues; terms as Spanish-speaking contact centers use them. */
 import attachmentMessages from '../../../ui/attachments/messages/es.js';
 import qualityMessages from './quality/es.js';
+import voiceMessages from './voice/es.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -655,6 +656,7 @@ export default {
   transcriptText: 'Transcripción (texto)',
   transcriptHtml: 'Transcripción (página web)',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: 'Revisión',
   reviewTitle: 'Respuestas pendientes de revisión',

@@ -1,6 +1,7 @@
 /** The agent app in French. Register: "vous", as French software addresses its users; contact-center terms as French teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/fr.js';
 import qualityMessages from './quality/fr.js';
+import voiceMessages from './voice/fr.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -655,6 +656,7 @@ export default {
   transcriptText: 'Transcription (texte)',
   transcriptHtml: 'Transcription (page web)',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: 'Relecture',
   reviewTitle: 'Réponses en attente de relecture',

@@ -1,6 +1,7 @@
 /** The agent app in Simplified Chinese. Register: plain and polite workplace Chinese; contact-center terms as Chinese 客服中心 teams use them. */
 import attachmentMessages from '../../../ui/attachments/messages/zh.js';
 import qualityMessages from './quality/zh.js';
+import voiceMessages from './voice/zh.js';
 import type { Translation } from './en.js';
 
 export default {
@@ -655,6 +656,7 @@ export default {
   transcriptText: '对话记录（文本）',
   transcriptHtml: '对话记录（网页）',
   ...qualityMessages,
+  ...voiceMessages,
   // Review before sending.
   tabReview: '审核',
   reviewTitle: '等待审核的回复',

@@ -6,6 +6,7 @@ import type { AttachmentRef } from '../../../signaling/protocol/attachments.js';
 import { html, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
 import type { CallbackOutcome } from '../../../signaling/protocol/conversation.js';
+import type { VoiceClip } from '../../../signaling/protocol/voice-clips.js';
 import type { AgentSession } from '../agent-session.js';
 import type { AgentState } from '../agent-state.js';
 import { api } from '../api-client.js';
@@ -32,6 +33,8 @@ export interface ConversationsTabHost {
   /** The last escalation was refused for want of a higher tier. */
   readonly escalationRefused: boolean;
   readonly cannedReplies: CannedReply[];
+  /** The team's voice replies, for calls. */
+  readonly voiceClips: VoiceClip[];
   /** Runs an action, showing its failure in the workspace's banner. */
   act(work: () => Promise<void>): Promise<void>;
   select(conversationId: string): void;
@@ -129,6 +132,13 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       .recordingSince=${calls.recordingSince(id)}
       @sb-call-record=${(e: Detail<{ recording: boolean }>) => calls.setRecording(id, e.detail.recording)}
       @sb-call-mute=${(e: Detail<{ muted: boolean }>) => calls.setMuted(id, e.detail.muted)}
+      .voiceClips=${host.voiceClips}
+      .voiceReply=${calls.voice[id]}
+      @sb-voice-reply-play=${(e: Detail<{ clipId: string }>) => {
+        const clip = host.voiceClips.find((c) => c.id === e.detail.clipId);
+        if (clip) void calls.playClip(id, clip);
+      }}
+      @sb-voice-reply-stop=${() => calls.stopClip(id)}
       @sb-call-hold=${(e: Detail<{ held: boolean }>) => host.act(() => session.hold(id, e.detail.held))}
       @sb-call-hangup=${() => host.act(() => session.end(id))}
       @sb-transfer-open=${() => host.toggleTransfer()}

@@ -5,6 +5,7 @@
  */
 import { html, LitElement, nothing } from 'lit';
 import type { CannedReply, TransferTargets } from '../../../signaling/protocol/api.js';
+import type { VoiceClip } from '../../../signaling/protocol/voice-clips.js';
 import type { Disposition } from '../../../signaling/protocol/conversation.js';
 import type { ErrorReason } from '../../../signaling/protocol/errors.js';
 import { ProtocolError } from '../../../signaling/protocol/protocol-client.js';
@@ -61,6 +62,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     selectedId: { state: true },
     actionError: { state: true },
     cannedReplies: { state: true },
+    voiceClips: { state: true },
     tab: { state: true },
     selectedQueueId: { state: true },
     transferTargets: { state: true },
@@ -73,6 +75,8 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   declare selectedId: string | undefined;
   declare actionError: ErrorReason | undefined;
   declare cannedReplies: CannedReply[];
+  /** The team's voice replies, played into calls from the list or with Alt+1…Alt+9. */
+  declare voiceClips: VoiceClip[];
   declare tab: Tab;
   declare selectedQueueId: string | undefined;
   /** Set while the transfer form is open (with the targets once loaded). */
@@ -99,7 +103,11 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   });
   private readonly integrations = new IntegrationsController(this);
   private readonly privacy = new PrivacyController(this);
-  private readonly library = new LibraryController(this, (replies) => (this.cannedReplies = replies));
+  private readonly library = new LibraryController(
+    this,
+    (replies) => (this.cannedReplies = replies),
+    (clips) => (this.voiceClips = clips),
+  );
   private readonly quality = new QualityController(this);
   readonly customer = new CustomerController(this, () => this.agent.value, (error) => (this.actionError = reasonOf(error)));
   private readonly shortcuts = new ShortcutsController(this);
@@ -111,6 +119,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   constructor() {
     super();
     this.cannedReplies = [];
+    this.voiceClips = [];
     this.tab = 'conversations';
     this.transferring = false;
     this.escalating = false;
@@ -126,6 +135,15 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     return this.agent.value;
   }
 
+  /** Alt+`slot`: plays that voice reply into the call shown (or the only one); whether there was one to play. */
+  playVoiceSlot(slot: number): boolean {
+    const conversationId = this.calls.liveCall(this.selectedId);
+    const clip = this.voiceClips.find((c) => c.slot === slot);
+    if (!conversationId || !clip) return false;
+    void this.calls.playClip(conversationId, clip);
+    return true;
+  }
+
   showConversations(): void {
     this.tab = 'conversations';
   }
@@ -136,6 +154,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.agent.value = session;
     session.start();
     api.cannedReplies().then((r) => (this.cannedReplies = r), () => {});
+    api.voiceClips().then((c) => (this.voiceClips = c), () => {});
     // The installed app's shortcuts open a tab (`/agent/?tab=wallboard`), where the agent's role has it.
     const asked = new URLSearchParams(location.search).get('tab');
     const tab = tabsFor(this.profile?.role).find((known) => known === asked);
@@ -232,6 +251,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     // Screens most agents rarely open load with their first visit.
     if (tab === 'library') {
       void import('../library/sb-reply-library.js');
+      void import('../library/sb-voice-clips.js');
       void this.act(() => this.library.load());
     } else if (tab === 'integrations') {
       void import('../admin/sb-integrations.js');

@@ -6,7 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { assertNever } from '../../../ui/assert-never.js';
 import type { AgentSession } from '../agent-session.js';
-import { shortcutFor, type ShortcutAction } from '../keyboard-shortcuts.js';
+import { shortcutFor, voiceSlotFor, type ShortcutAction } from '../keyboard-shortcuts.js';
 
 /** What the shortcuts read from the workspace and ask of it. */
 export interface ShortcutsHost extends ReactiveControllerHost {
@@ -17,6 +17,8 @@ export interface ShortcutsHost extends ReactiveControllerHost {
   select(conversationId: string): void;
   openTransfer(): void;
   act(work: () => Promise<void>): Promise<void>;
+  /** Plays the voice reply in this slot into the current call; false when there is none to play. */
+  playVoiceSlot(slot: number): boolean;
 }
 
 export class ShortcutsController implements ReactiveController {
@@ -33,6 +35,9 @@ export class ShortcutsController implements ReactiveController {
   }
 
   private readonly onKeydown = (event: KeyboardEvent): void => {
+    const slot = voiceSlotFor(event);
+    // Only while a call can take it: otherwise the key keeps its usual meaning.
+    if (slot !== undefined && this.host.currentSession && this.host.playVoiceSlot(slot)) return event.preventDefault();
     const action = shortcutFor(event);
     const session = this.host.currentSession;
     if (!action || !session) return;

@@ -61,7 +61,7 @@ export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, 
         <sb-language-select .value=${profile.locale ?? ''}></sb-language-select>
         <details class="shortcuts">
           <summary>${t('shortcutsTitle')}</summary>
-          <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd></dl>
+          <dl>${SHORTCUTS.map((sc) => html`<dt><kbd>${sc.keys}</kbd></dt><dd>${t(`shortcut_${sc.action}`)}</dd>`)}<dt><kbd>/</kbd></dt><dd>${t('shortcut_canned')}</dd><dt><kbd>Alt+1…9</kbd></dt><dd>${t('shortcut_voiceReply')}</dd></dl>
         </details>
         <button type="button" @click=${() => (topbar.close(), signOut())}>${t('signOut')}</button>
       </div>

@@ -1,0 +1,33 @@
+/** Voice replies, in Arabic: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: 'الردود الصوتية',
+  voiceClipsHint: 'مقاطع يشغّلها الموظف في مكالمة المتصفح بنقرة واحدة، أو باستخدام Alt+1 حتى Alt+9. ارفع تسجيلًا (Opus بصيغة WebM أو Ogg، أو WAV، حتى 2 ميغابايت) أو اكتب نصًا ينطقه الخادم بلغة المقطع. يمكن أن تحتوي النصوص على المتغيرات نفسها المستخدمة في الردود الجاهزة، مثل {example}.',
+  voiceClipsEmpty: 'لا توجد ردود صوتية بعد.',
+  voiceClipNew: 'رد صوتي جديد',
+  voiceClipEdit: 'تعديل {title}',
+  voiceClipRemove: 'حذف {title}',
+  voiceClipTitle: 'العنوان',
+  voiceClipLanguage: 'اللغة',
+  voiceClipSlot: 'الاختصار',
+  voiceClipNoSlot: 'بلا',
+  voiceClipSource: 'الصوت',
+  voiceClipSpeech: 'نص ينطقه الخادم',
+  voiceClipRecording: 'تسجيل مرفوع',
+  voiceClipText: 'النص المراد نطقه',
+  voiceClipFile: 'التسجيل (Opus/WebM أو Ogg أو WAV، حتى 2 ميغابايت)',
+  voiceClipKeepFile: 'اتركه فارغًا للإبقاء على التسجيل الحالي.',
+  voiceClipKindSpeech: 'نص منطوق',
+  voiceClipKindRecording: 'تسجيل',
+  voiceClipErrorType: 'هذا الملف ليس صوتًا بصيغة Opus ‏(WebM أو Ogg) ولا WAV. يُرجى اختيار تسجيل آخر.',
+  voiceClipErrorSize: 'حجم هذا التسجيل أكبر من 2 ميغابايت. يُرجى اختيار تسجيل أقصر.',
+  voiceClipErrorSlot: 'هناك رد صوتي آخر يستخدم هذا الاختصار بالفعل.',
+  voiceRepliesLabel: 'الردود الصوتية',
+  voiceReplyStop: 'إيقاف الرد الصوتي',
+  voiceReplyLoading: 'جارٍ تحميل «{title}»…',
+  voiceReplyPlaying: 'جارٍ تشغيل «{title}». الميكروفون مكتوم؛ ألغِ الكتم للتحدث أثناء التشغيل.',
+  voiceReplyFailed: 'تعذّر تحميل «{title}». لم يُشغَّل شيء والمكالمة مستمرة كما كانت.',
+  shortcut_voiceReply: 'أثناء مكالمة المتصفح: تشغيل الرد الصوتي الذي يحمل هذا الرقم',
+  voiceClipPlayed: 'شغّل {name} الرد الصوتي «{title}»',
+} satisfies Record<VoiceMessageKey, string>;

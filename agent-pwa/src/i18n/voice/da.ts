@@ -1,0 +1,33 @@
+/** Voice replies, in Danish: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: 'Talesvar',
+  voiceClipsHint: 'Klip, som en medarbejder afspiller i et browseropkald med ét klik eller med Alt+1 til Alt+9. Upload en optagelse (Opus i WebM eller Ogg, eller WAV, op til 2 MB), eller skriv en tekst, som serveren læser op på klippets sprog. Tekster kan bruge de samme variabler som standardsvar, for eksempel {example}.',
+  voiceClipsEmpty: 'Ingen talesvar endnu.',
+  voiceClipNew: 'Nyt talesvar',
+  voiceClipEdit: 'Redigér {title}',
+  voiceClipRemove: 'Fjern {title}',
+  voiceClipTitle: 'Titel',
+  voiceClipLanguage: 'Sprog',
+  voiceClipSlot: 'Genvej',
+  voiceClipNoSlot: 'Ingen',
+  voiceClipSource: 'Lyd',
+  voiceClipSpeech: 'En tekst, som serveren læser op',
+  voiceClipRecording: 'En uploadet optagelse',
+  voiceClipText: 'Tekst, der skal læses op',
+  voiceClipFile: 'Optagelse (Opus/WebM, Ogg eller WAV, op til 2 MB)',
+  voiceClipKeepFile: 'Lad feltet være tomt for at beholde den nuværende optagelse.',
+  voiceClipKindSpeech: 'Oplæst tekst',
+  voiceClipKindRecording: 'Optagelse',
+  voiceClipErrorType: 'Filen er hverken Opus-lyd (WebM eller Ogg) eller WAV. Vælg en anden optagelse.',
+  voiceClipErrorSize: 'Optagelsen er større end 2 MB. Vælg en kortere.',
+  voiceClipErrorSlot: 'Et andet talesvar bruger allerede denne genvej.',
+  voiceRepliesLabel: 'Talesvar',
+  voiceReplyStop: 'Stop talesvaret',
+  voiceReplyLoading: 'Indlæser “{title}” …',
+  voiceReplyPlaying: 'Afspiller “{title}”. Din mikrofon er slået fra; slå den til for at tale hen over.',
+  voiceReplyFailed: '“{title}” kunne ikke indlæses. Intet blev afspillet, og opkaldet fortsætter som før.',
+  shortcut_voiceReply: 'Under et browseropkald: afspil talesvaret med det nummer',
+  voiceClipPlayed: '{name} afspillede talesvaret “{title}”',
+} satisfies Record<VoiceMessageKey, string>;

@@ -1,0 +1,33 @@
+/** Voice replies, in German: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: 'Sprachantworten',
+  voiceClipsHint: 'Clips, die ein Mitarbeiter mit einem Klick oder mit Alt+1 bis Alt+9 in einen Browser-Anruf einspielt. Laden Sie eine Aufnahme hoch (Opus in WebM oder Ogg oder WAV, bis 2 MB) oder geben Sie einen Text ein, den der Server in der Sprache des Clips spricht. Texte können dieselben Variablen wie Textbausteine verwenden, etwa {example}.',
+  voiceClipsEmpty: 'Noch keine Sprachantworten.',
+  voiceClipNew: 'Neue Sprachantwort',
+  voiceClipEdit: '{title} bearbeiten',
+  voiceClipRemove: '{title} entfernen',
+  voiceClipTitle: 'Titel',
+  voiceClipLanguage: 'Sprache',
+  voiceClipSlot: 'Tastenkürzel',
+  voiceClipNoSlot: 'Keines',
+  voiceClipSource: 'Audio',
+  voiceClipSpeech: 'Ein Text, den der Server spricht',
+  voiceClipRecording: 'Eine hochgeladene Aufnahme',
+  voiceClipText: 'Zu sprechender Text',
+  voiceClipFile: 'Aufnahme (Opus/WebM, Ogg oder WAV, bis 2 MB)',
+  voiceClipKeepFile: 'Leer lassen, um die bisherige Aufnahme zu behalten.',
+  voiceClipKindSpeech: 'Gesprochener Text',
+  voiceClipKindRecording: 'Aufnahme',
+  voiceClipErrorType: 'Diese Datei ist weder Opus-Audio (WebM oder Ogg) noch WAV. Bitte wählen Sie eine andere Aufnahme.',
+  voiceClipErrorSize: 'Diese Aufnahme ist größer als 2 MB. Bitte wählen Sie eine kürzere.',
+  voiceClipErrorSlot: 'Eine andere Sprachantwort verwendet dieses Tastenkürzel bereits.',
+  voiceRepliesLabel: 'Sprachantworten',
+  voiceReplyStop: 'Sprachantwort anhalten',
+  voiceReplyLoading: '„{title}“ wird geladen …',
+  voiceReplyPlaying: '„{title}“ wird abgespielt. Ihr Mikrofon ist stummgeschaltet; schalten Sie es ein, um darüber zu sprechen.',
+  voiceReplyFailed: '„{title}“ konnte nicht geladen werden. Es wurde nichts abgespielt, der Anruf läuft unverändert weiter.',
+  shortcut_voiceReply: 'Während eines Browser-Anrufs: die Sprachantwort mit dieser Nummer abspielen',
+  voiceClipPlayed: '{name} hat die Sprachantwort „{title}“ abgespielt',
+} satisfies Record<VoiceMessageKey, string>;

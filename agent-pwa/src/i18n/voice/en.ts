@@ -1,0 +1,33 @@
+/** Voice replies, in English: the Library's clips and the call's "Voice replies" list. Spread into the agent app's catalogue. */
+export const voiceMessages = {
+  voiceClipsTitle: 'Voice replies',
+  voiceClipsHint: 'Clips an agent plays into a browser call with one press, or with Alt+1 to Alt+9. Upload a recording (Opus in WebM or Ogg, or WAV, up to 2 MB) or type a text the server speaks in the clip’s language. Texts may use the same variables as canned replies, such as {example}.',
+  voiceClipsEmpty: 'No voice replies yet.',
+  voiceClipNew: 'New voice reply',
+  voiceClipEdit: 'Edit {title}',
+  voiceClipRemove: 'Remove {title}',
+  voiceClipTitle: 'Title',
+  voiceClipLanguage: 'Language',
+  voiceClipSlot: 'Shortcut',
+  voiceClipNoSlot: 'None',
+  voiceClipSource: 'Audio',
+  voiceClipSpeech: 'A text the server speaks',
+  voiceClipRecording: 'An uploaded recording',
+  voiceClipText: 'Text to speak',
+  voiceClipFile: 'Recording (Opus/WebM, Ogg or WAV, up to 2 MB)',
+  voiceClipKeepFile: 'Leave empty to keep the current recording.',
+  voiceClipKindSpeech: 'Spoken text',
+  voiceClipKindRecording: 'Recording',
+  voiceClipErrorType: 'This file is not Opus (WebM or Ogg) or WAV audio. Choose another recording.',
+  voiceClipErrorSize: 'This recording is larger than 2 MB. Choose a shorter one.',
+  voiceClipErrorSlot: 'Another voice reply already uses this shortcut.',
+  voiceRepliesLabel: 'Voice replies',
+  voiceReplyStop: 'Stop the voice reply',
+  voiceReplyLoading: 'Loading “{title}”…',
+  voiceReplyPlaying: 'Playing “{title}”. Your microphone is muted; unmute to speak over it.',
+  voiceReplyFailed: '“{title}” could not be loaded. Nothing was played and the call goes on as before.',
+  shortcut_voiceReply: 'During a browser call: play the voice reply with that number',
+  voiceClipPlayed: '{name} played the voice reply “{title}”',
+} as const;
+
+export type VoiceMessageKey = keyof typeof voiceMessages;

@@ -1,0 +1,33 @@
+/** Voice replies, in Spanish: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: 'Respuestas de voz',
+  voiceClipsHint: 'Clips que un agente reproduce en una llamada del navegador con un solo clic, o con Alt+1 a Alt+9. Suba una grabación (Opus en WebM u Ogg, o WAV, hasta 2 MB) o escriba un texto que el servidor pronuncia en el idioma del clip. Los textos admiten las mismas variables que las respuestas predefinidas, como {example}.',
+  voiceClipsEmpty: 'Todavía no hay respuestas de voz.',
+  voiceClipNew: 'Nueva respuesta de voz',
+  voiceClipEdit: 'Editar {title}',
+  voiceClipRemove: 'Eliminar {title}',
+  voiceClipTitle: 'Título',
+  voiceClipLanguage: 'Idioma',
+  voiceClipSlot: 'Atajo',
+  voiceClipNoSlot: 'Ninguno',
+  voiceClipSource: 'Audio',
+  voiceClipSpeech: 'Un texto que pronuncia el servidor',
+  voiceClipRecording: 'Una grabación subida',
+  voiceClipText: 'Texto que se pronunciará',
+  voiceClipFile: 'Grabación (Opus/WebM, Ogg o WAV, hasta 2 MB)',
+  voiceClipKeepFile: 'Déjelo vacío para conservar la grabación actual.',
+  voiceClipKindSpeech: 'Texto pronunciado',
+  voiceClipKindRecording: 'Grabación',
+  voiceClipErrorType: 'Este archivo no es audio Opus (WebM u Ogg) ni WAV. Elija otra grabación.',
+  voiceClipErrorSize: 'Esta grabación supera los 2 MB. Elija una más corta.',
+  voiceClipErrorSlot: 'Otra respuesta de voz ya usa este atajo.',
+  voiceRepliesLabel: 'Respuestas de voz',
+  voiceReplyStop: 'Detener la respuesta de voz',
+  voiceReplyLoading: 'Cargando «{title}»…',
+  voiceReplyPlaying: 'Reproduciendo «{title}». Su micrófono está silenciado; actívelo para hablar por encima.',
+  voiceReplyFailed: 'No se pudo cargar «{title}». No se reprodujo nada y la llamada sigue como antes.',
+  shortcut_voiceReply: 'Durante una llamada del navegador: reproducir la respuesta de voz con ese número',
+  voiceClipPlayed: '{name} reprodujo la respuesta de voz «{title}»',
+} satisfies Record<VoiceMessageKey, string>;

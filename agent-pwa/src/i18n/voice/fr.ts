@@ -1,0 +1,33 @@
+/** Voice replies, in French: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: 'Réponses vocales',
+  voiceClipsHint: 'Des clips qu’un agent diffuse dans un appel depuis le navigateur en un clic, ou avec Alt+1 à Alt+9. Importez un enregistrement (Opus en WebM ou Ogg, ou WAV, 2 Mo maximum) ou saisissez un texte que le serveur prononce dans la langue du clip. Les textes acceptent les mêmes variables que les réponses prédéfinies, par exemple {example}.',
+  voiceClipsEmpty: 'Aucune réponse vocale pour l’instant.',
+  voiceClipNew: 'Nouvelle réponse vocale',
+  voiceClipEdit: 'Modifier {title}',
+  voiceClipRemove: 'Supprimer {title}',
+  voiceClipTitle: 'Titre',
+  voiceClipLanguage: 'Langue',
+  voiceClipSlot: 'Raccourci',
+  voiceClipNoSlot: 'Aucun',
+  voiceClipSource: 'Audio',
+  voiceClipSpeech: 'Un texte prononcé par le serveur',
+  voiceClipRecording: 'Un enregistrement importé',
+  voiceClipText: 'Texte à prononcer',
+  voiceClipFile: 'Enregistrement (Opus/WebM, Ogg ou WAV, 2 Mo maximum)',
+  voiceClipKeepFile: 'Laissez vide pour conserver l’enregistrement actuel.',
+  voiceClipKindSpeech: 'Texte prononcé',
+  voiceClipKindRecording: 'Enregistrement',
+  voiceClipErrorType: 'Ce fichier n’est ni de l’audio Opus (WebM ou Ogg) ni du WAV. Choisissez un autre enregistrement.',
+  voiceClipErrorSize: 'Cet enregistrement dépasse 2 Mo. Choisissez-en un plus court.',
+  voiceClipErrorSlot: 'Une autre réponse vocale utilise déjà ce raccourci.',
+  voiceRepliesLabel: 'Réponses vocales',
+  voiceReplyStop: 'Arrêter la réponse vocale',
+  voiceReplyLoading: 'Chargement de « {title} »…',
+  voiceReplyPlaying: 'Diffusion de « {title} ». Votre micro est coupé ; réactivez-le pour parler par-dessus.',
+  voiceReplyFailed: 'Impossible de charger « {title} ». Rien n’a été diffusé et l’appel continue comme avant.',
+  shortcut_voiceReply: 'Pendant un appel depuis le navigateur : diffuser la réponse vocale portant ce numéro',
+  voiceClipPlayed: '{name} a diffusé la réponse vocale « {title} »',
+} satisfies Record<VoiceMessageKey, string>;

@@ -1,0 +1,33 @@
+/** Voice replies, in Simplified Chinese: spread into the agent app's catalogue. */
+import type { VoiceMessageKey } from './en.js';
+
+export default {
+  voiceClipsTitle: '语音回复',
+  voiceClipsHint: '坐席在浏览器通话中一键播放的语音片段，也可用 Alt+1 至 Alt+9 播放。可上传录音（WebM 或 Ogg 封装的 Opus，或 WAV，最大 2 MB），或输入文字，由服务器用该片段的语言朗读。文字可使用与快捷回复相同的变量，例如 {example}。',
+  voiceClipsEmpty: '还没有语音回复。',
+  voiceClipNew: '新建语音回复',
+  voiceClipEdit: '编辑 {title}',
+  voiceClipRemove: '删除 {title}',
+  voiceClipTitle: '标题',
+  voiceClipLanguage: '语言',
+  voiceClipSlot: '快捷键',
+  voiceClipNoSlot: '无',
+  voiceClipSource: '音频',
+  voiceClipSpeech: '由服务器朗读的文字',
+  voiceClipRecording: '上传的录音',
+  voiceClipText: '要朗读的文字',
+  voiceClipFile: '录音（Opus/WebM、Ogg 或 WAV，最大 2 MB）',
+  voiceClipKeepFile: '留空则保留当前录音。',
+  voiceClipKindSpeech: '朗读文字',
+  voiceClipKindRecording: '录音',
+  voiceClipErrorType: '此文件不是 Opus（WebM 或 Ogg）或 WAV 音频。请选择其他录音。',
+  voiceClipErrorSize: '此录音超过 2 MB。请选择更短的录音。',
+  voiceClipErrorSlot: '另一个语音回复已在使用此快捷键。',
+  voiceRepliesLabel: '语音回复',
+  voiceReplyStop: '停止语音回复',
+  voiceReplyLoading: '正在加载“{title}”…',
+  voiceReplyPlaying: '正在播放“{title}”。您的麦克风已静音；取消静音即可同时讲话。',
+  voiceReplyFailed: '无法加载“{title}”。未播放任何内容，通话照常进行。',
+  shortcut_voiceReply: '浏览器通话中：播放该编号的语音回复',
+  voiceClipPlayed: '{name} 播放了语音回复“{title}”',
+} satisfies Record<VoiceMessageKey, string>;
