@@ -1,6 +1,7 @@
 /** The conversation model both ends agree on: parties, statuses and timeline events. */
 import type { AttachmentRef } from './attachments.js';
 import type { CobrowseEndReason } from './cobrowse.js';
+import type { WebCallOutcome } from './web-call.js';
 
 /** Lifecycle of a conversation. `queued` waits for an agent; `active` has one. */
 export const ConversationStatus = {
@@ -77,7 +78,9 @@ export type ConversationEventBody =
   /** The bot's answer to the visitor's first question (articles), and whether they then asked for a person. */
   | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean }
   /** The proactive invitation the visitor replied to, shown first: its text and who signed it (absent: the team). */
-  | { type: 'invitation'; invitationId: string; text: string; sender?: string };
+  | { type: 'invitation'; invitationId: string; text: string; sender?: string }
+  /** An agent called the visitor in the browser and the visitor declined or did not answer (an answered one is the call itself). */
+  | { type: 'web-call'; outcome: WebCallOutcome; agent: Party };
 
 export const COBROWSE_ACTIONS = ['requested', 'started', 'declined', 'control-requested', 'control-granted', 'control-revoked', 'ended'] as const;
 export type CobrowseAction = (typeof COBROWSE_ACTIONS)[number];

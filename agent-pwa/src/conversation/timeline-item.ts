@@ -81,6 +81,8 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     }
     case 'bot':
       return html`<li class="system">${e.articles.length ? t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') }) : t('botNothing')}${e.handedOff ? ` ${t('botHandedOff', { name: visitor })}` : ''}</li>`;
+    case 'web-call':
+      return html`<li class="system">${t(e.outcome === 'declined' ? 'webCallEventDeclined' : 'webCallEventUnanswered', { name: visitor, agent: e.agent.name ?? t('you') })}</li>`;
     case 'recording': {
       const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
       return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;

@@ -130,7 +130,7 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-call-record=${(e: Detail<{ recording: boolean }>) => calls.setRecording(id, e.detail.recording)}
       @sb-call-mute=${(e: Detail<{ muted: boolean }>) => calls.setMuted(id, e.detail.muted)}
       @sb-call-hold=${(e: Detail<{ held: boolean }>) => host.act(() => session.hold(id, e.detail.held))}
-      @sb-call-hangup=${() => host.act(() => session.end(id))}
+      @sb-call-hangup=${() => host.act(() => (selected.channel === 'voice' ? session.end(id) : session.hangUpWebCall(id)))}
       @sb-transfer-open=${() => host.toggleTransfer()}
       @sb-transfer-cancel=${() => host.closeTransfer()}
       @sb-transfer=${(e: Detail<{ to: TransferTo; note?: string }>) => host.act(() => host.transfer(id, e.detail.to, e.detail.note))}
@@ -143,5 +143,5 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => host.act(async () => void (await api.callbackOutcome(id, e.detail.outcome, e.detail.retryAt)))}
       @sb-typing=${(e: Detail<{ isTyping: boolean }>) => session.typing(id, e.detail.isTyping)}
       @sb-end=${() => host.act(() => session.end(id))}
-    ></sb-conversation-view>${cobrowsing ? nothing : renderCustomerPane(host.customer, s, id, false, (work) => host.act(work))}</div>`;
+    ></sb-conversation-view>${cobrowsing ? nothing : renderCustomerPane(host.customer, s, id, false, (work) => host.act(work), { hangUp: (cid) => session.hangUpWebCall(cid) })}</div>`;
 }

@@ -16,6 +16,7 @@ import * as preChatForm from './016-pre-chat-form.js';
 import * as mailAttachments from './017-mail-attachments.js';
 import * as scorecards from './018-scorecards.js';
 import * as invitations from './019-invitations.js';
+import * as webCalls from './021-web-calls.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -37,6 +38,7 @@ const migrations: Record<string, DialectMigration> = {
   '017-mail-attachments': mailAttachments,
   '018-scorecards': scorecards,
   '019-invitations': invitations,
+  '021-web-calls': webCalls,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
