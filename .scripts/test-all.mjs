@@ -51,7 +51,7 @@ function nodeSuite(name, files, concurrency = Number(process.env.TEST_CONCURRENC
  * call's audio, heartbeats and presence grace, ringing alerts, nodes failing over. Two browsers at
  * once made voice calls miss their waits; every other file waits for events, not for time.
  */
-const E2E_ALONE = ['voice-call', 'presence', 'offer-alerts', 'cluster'];
+const E2E_ALONE = ['voice-call', 'web-callback', 'presence', 'offer-alerts', 'cluster'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
