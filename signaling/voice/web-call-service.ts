@@ -118,8 +118,11 @@ export class WebCallService {
    * the chat goes on. @throws AppError `not-found` for outsiders, `invalid-input` when there is no web call.
    */
   async hangUp(actor: Actor, conversationId: string): Promise<void> {
-    await this.deps.parties.authorize(actor, conversationId, 'write');
-    if (this.rings.has(conversationId)) return void (await this.stopRinging(conversationId, actor.kind === 'visitor' ? 'declined' : 'unanswered', 'cancelled'));
+    // The caller may stop their own ring even from a conversation they do not work (a supervisor's call).
+    const ring = this.rings.get(conversationId);
+    const caller = actor.kind === 'agent' && ring?.agent.id === actor.agent.id;
+    if (!caller) await this.deps.parties.authorize(actor, conversationId, 'write');
+    if (ring) return void (await this.stopRinging(conversationId, actor.kind === 'visitor' ? 'declined' : 'unanswered', actor.kind === 'visitor' ? 'declined' : 'cancelled'));
     if (!this.deps.calls.endWebCall(conversationId)) throw new AppError('invalid-input', 'no web call to hang up here (a voice conversation ends with conversation.end)');
   }
 

@@ -93,6 +93,27 @@ describe('Web calls: an agent calls the visitor in the browser', () => {
     visitor.socket.close();
   });
 
+  it('lets the caller stop the ring (recorded as unanswered), a supervisor included', async () => {
+    const { visitor, id } = await chatWithAna('cancel');
+    assert.equal((await route(id, 'POST')).status, 202);
+    await visitor.socket.next('web-call.ring', (f) => f.conversationId === id);
+    assert.equal((await ask(ana, { type: 'call.hangup', id: 'stop-ring', conversationId: id })).type, 'ack');
+    assert.equal((await visitor.socket.next('web-call.ring-ended', (f) => f.conversationId === id)).reason, 'cancelled', 'the widget stops ringing');
+
+    const benCookie = await signIn(server, 'ben@demo.switchboard');
+    const ben = await connectAgentWithCookie(server, benCookie);
+    // Away, so that the ACD keeps offering the next tests' chats to Ana.
+    assert.equal((await ask(ben, { type: 'presence.set', id: 'ben-away', status: 'away', reason: 'meeting' })).type, 'ack');
+    assert.equal((await route(id, 'POST', benCookie)).status, 202, 'a supervisor may call a visitor they do not serve');
+    assert.equal((await visitor.socket.next('web-call.ring', (f) => f.conversationId === id && f.agentName === 'Ben Okafor')).agentName, 'Ben Okafor');
+    assert.equal((await ask(ben, { type: 'call.hangup', id: 'stop-ring-ben', conversationId: id })).type, 'ack');
+    await visitor.socket.next('web-call.ring-ended', (f) => f.conversationId === id && f.reason === 'cancelled');
+    assert.deepEqual((await webCallEvents(id)).map((e) => e.type === 'web-call' && [e.outcome, e.agent.name]), [['unanswered', 'Ana Lima'], ['unanswered', 'Ben Okafor']]);
+    await finish(ana, id);
+    visitor.socket.close();
+    ben.socket.close();
+  });
+
   it('lets the visitor turn calls off (kept for them): the route answers 409 and nothing rings', async () => {
     const { visitor, id } = await chatWithAna('off');
     assert.equal((visitor.welcome as Extract<ServerFrame, { type: 'welcome'; role: 'visitor' }>).webCallsOff, false);
