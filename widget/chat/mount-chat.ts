@@ -57,7 +57,7 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
   // An agent's call opens the panel, where it rings.
   session.addEventListener('change', () => {
-    if (session.state.ring) options.requestOpen();
+    if (session.state.ring && panel.voice) options.requestOpen();
   });
   const contact = new ContactOptions({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), token: () => session.visitorToken() });
   // The panel follows each of these through its own controllers; this module wires what they do.

@@ -345,6 +345,8 @@ export class SbChatPanel extends LitElement {
         ${this.renderContact(reason)}${renderTopicBar(view, this.t)}${this.renderPreChat(preChat)}
       </section>`;
     }
+    // Without browser voice (data-voice="false", no WebRTC) an agent's call cannot be taken: it goes unanswered.
+    const ring = this.voice ? renderWebCallRing(this.state, { t: this.t, company: this.company, answer: (conversationId, accept) => this.fire('sb-web-call-answer', { conversationId, accept }) }) : nothing;
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader(ended, reason)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
@@ -358,7 +360,7 @@ export class SbChatPanel extends LitElement {
             .queueText=${callQueueText(this.state, this.t)}
           ></sb-call-controls>`
         : nothing}
-      ${renderWebCallRing(this.state, { t: this.t, company: this.company, answer: (conversationId, accept) => this.fire('sb-web-call-answer', { conversationId, accept }) })}
+      ${ring}
       ${renderCobrowsePrompt(this.state, { t: this.t, agentName: this.agentName(), canOffer: this.cobrowse, fire: (name) => this.fire(name) })}
       ${this.voice ? renderWebCallSetting(this.state, this.t, (off) => this.fire('sb-web-call-settings', { off })) : nothing}
       ${this.renderContact(reason)}${closed ? nothing : renderTopicBar(view, this.t)}
