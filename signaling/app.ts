@@ -32,6 +32,7 @@ import { isSameOrigin, sameOriginForChanges } from './http/same-origin.js';
 import { staticRoutes } from './http/static-routes.js';
 import { supervisorRoutes } from './http/supervisor-routes.js';
 import { transferRoutes } from './http/transfer-routes.js';
+import { webCallRoutes } from './http/web-call-routes.js';
 import { visitorRoutes } from './http/visitor-routes.js';
 import { fileRoutes, visitorFileRoutes } from './http/file-routes.js';
 import { transcriptRoutes, visitorTranscriptRoutes } from './http/transcript-routes.js';
@@ -131,6 +132,7 @@ export function createApp({ config, services, readiness, heartbeat }: AppDeps) {
   api.route('/audit', auditRoutes(services.auth, services.audit));
   api.route('/conversations', transcriptRoutes(services));
   api.route('/conversations', conversationRoutes(services));
+  api.route('/conversations', webCallRoutes(services));
   api.route('/canned-replies', cannedReplyRoutes(services));
   api.route('/voice-clips', voiceClipRoutes(services));
   api.route('/conversations', callVoiceClipRoutes(services));

@@ -7,6 +7,7 @@ import { AuthService } from './auth/auth-service.js';
 import { TeamService } from './auth/team-service.js';
 import { AuditTrail } from './kernel/audit-trail.js';
 import { CallService } from './voice/call-service.js';
+import { WebCallService } from './voice/web-call-service.js';
 import { CobrowseRooms } from './cobrowse/cobrowse-rooms.js';
 import { CobrowseService } from './cobrowse/cobrowse-service.js';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from './voice/ice-config.js';
@@ -78,6 +79,8 @@ export interface Services {
   /** The topic menu the widget shows before a chat: admins keep it, a chat started from it records the topic. */
   topicMenu: TopicMenuService;
   calls: CallService;
+  /** Agents calling a visitor's browser from their chat: ringing, answers, the visitor's opt-out. */
+  webCalls: WebCallService;
   /** Supervisors' monitoring, whispers and barge-in. */
   supervision: SupervisionService;
   recordings: RecordingService;
@@ -144,6 +147,8 @@ export interface ServicesOptions {
   voice?: VoiceSettings;
   /** How long a shared page may be away (a page load) before co-browsing ends; 30 s by default. */
   cobrowseVisitorGraceMs?: number;
+  /** How long an agent's call rings in the visitor's widget; 30 s by default. */
+  webCallRingMs?: number;
   /** Outbound mail; without `smtpUrl` mail waits in the outbox. */
   mail?: MailSettings & { company?: string };
   /** Retry schedule of webhooks (tests shorten it). */
@@ -190,11 +195,12 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const audit = new AuditTrail(store, clock);
   // Approving a held reply posts it through the conversation service, which holds replies through the review: each reaches the other once both exist.
   const replyReview: ReplyReviewService = new ReplyReviewService({ store, bus, audit, clock, postApproved: (...args) => conversations.postApproved(...args) });
-  const conversations: ConversationService = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, replyGate: replyReview, clock });
+  const conversations: ConversationService = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, replyGate: replyReview, hasWebCall: (id) => calls.hasWebCall(id), clock });
   const placement = new QueuePlacement({ store, bus, routing, presence, log, parties, events: conversationEvents, clock });
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
   const calls = new CallService({ store, bus, conversations, placement, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
   const peerRelay = new PeerRelay(bus, calls, clock);
+  const webCalls = new WebCallService({ store, bus, calls, parties, conversations, clock, ...(options.webCallRingMs ? { ringMs: options.webCallRingMs } : {}) });
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
   const cobrowseRooms = new CobrowseRooms(cobrowse, bus);
   const wallboard = new WallboardService(store, bus, routing, log, { timeZone, kpi, clock });
@@ -289,6 +295,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   });
   conversationEvents.add({ ended: (c) => cobrowse.conversationEnded(c), moved: (c) => cobrowse.conversationMoved(c) });
   conversationEvents.add({ ended: (c) => callbacks.conversationEnded(c) });
+  conversationEvents.add({ ended: (c) => webCalls.conversationEnded(c) });
   conversationEvents.add({ storing: (tx, c, e) => email.storingMessage(tx, c, e), posted: (c, e) => email.messagePosted(c, e) });
   conversationEvents.add({ storing: (tx, c, e) => channels.storingMessage(tx, c, e), posted: (c, e) => channels.messagePosted(c, e) });
   conversationEvents.add(integrations.conversations);
@@ -334,6 +341,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
     }),
     topicMenu: new TopicMenuService({ store, audit, setConversationAttributes: (visitorId, attributes) => customers.setConversationAttributes(visitorId, attributes) }),
     calls,
+    webCalls,
     supervision: new SupervisionService({ store, bus, parties, presence, log, audit, clock }),
     recordings: new RecordingService(store, parties, clock),
     voiceClips: new VoiceClipService(store, parties, new SpeechSynthesizer(), clock),
@@ -359,6 +367,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
       presence.destroy();
       routing.destroy();
       calls.destroy();
+      webCalls.destroy();
       peerRelay.close();
       cobrowse.destroy();
       cobrowseRooms.closeAll();

@@ -86,6 +86,11 @@ export class AgentSession extends EventTarget {
   }
 
   /** Puts a call on hold or takes it off; the visitor sees it. */
+  /** Hangs up a call this agent placed to the visitor's browser (or stops it ringing); the chat goes on. */
+  async hangUpWebCall(conversationId: string): Promise<void> {
+    await this.client.request({ type: 'call.hangup', id: newId(), conversationId });
+  }
+
   async hold(conversationId: string, held: boolean): Promise<void> {
     await this.client.request({ type: 'call.hold', id: newId(), conversationId, held });
   }
@@ -266,8 +271,12 @@ export class AgentSession extends EventTarget {
       case 'error':
       case 'reconnect':
         return; // the protocol client handles these
+      case 'web-call.ring-ended':
+        return this.update({ webCallRings: { ...this.state.webCallRings, [frame.conversationId]: frame.reason } });
       case 'queue':
-        return; // a visitor's place in line, never sent to agents
+      case 'web-call.ring':
+      case 'web-call.settings':
+        return; // visitors' frames, never sent to agents
       case 'signed-out':
         // This window's session ended elsewhere: stop reconnecting; the app asks to sign in again.
         this.client.close();

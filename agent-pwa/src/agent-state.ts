@@ -1,4 +1,5 @@
 /** What the agent's workspace shows: the state an AgentSession keeps current over the agent socket. */
+import type { WebCallRingEnd } from '../../signaling/protocol/web-call.js';
 import type { CallView } from '../../signaling/protocol/call.js';
 import type { CobrowseView } from '../../signaling/protocol/cobrowse.js';
 import type { ConversationEvent, ConversationSummary } from '../../signaling/protocol/conversation.js';
@@ -38,6 +39,8 @@ export interface AgentState {
   monitored?: ConversationSummary;
   /** This agent's calls by conversation, as the server last described them. */
   calls: Record<string, CallView>;
+  /** Calls this agent placed to visitors' browsers, by conversation: how the latest ring ended. */
+  webCallRings: Record<string, WebCallRingEnd>;
   /** Co-browse sessions by conversation: asked or live (an ended one is dropped). */
   cobrowse: Record<string, CobrowseView>;
   /** Who has each customer open, by customer id (for the customers this app shows). */
@@ -50,7 +53,7 @@ export interface AgentState {
 
 /** Before the welcome: connecting, offline, nothing held. */
 export function initialAgentState(): AgentState {
-  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, heldReplies: {}, calls: {}, cobrowse: {}, viewers: {}, contextChanges: {} };
+  return { connection: ConnectionStatus.connecting, status: 'offline', offers: [], conversations: [], events: {}, pending: {}, visitorTyping: {}, notes: {}, heldReplies: {}, calls: {}, webCallRings: {}, cobrowse: {}, viewers: {}, contextChanges: {} };
 }
 
 /** Open conversations first, then ended ones; newest first within each. */

@@ -38,6 +38,8 @@ export interface ConversationServiceDeps {
   events: ConversationListeners;
   /** Holds agents' e-mail and channel replies that need review; without it none are held. */
   replyGate?: ReplyGate;
+  /** Whether a chat has a call an agent placed to the visitor's browser: it holds and records like a voice call. */
+  hasWebCall?: (conversationId: string) => boolean;
   clock?: () => number;
 }
 
@@ -49,6 +51,7 @@ export class ConversationService {
   private readonly parties: ConversationParties;
   private readonly events: ConversationListeners;
   private readonly replyGate: ReplyGate | undefined;
+  private readonly hasWebCall: (conversationId: string) => boolean;
   private readonly clock: () => number;
 
   constructor(deps: ConversationServiceDeps) {
@@ -59,6 +62,7 @@ export class ConversationService {
     this.parties = deps.parties;
     this.events = deps.events;
     this.replyGate = deps.replyGate;
+    this.hasWebCall = deps.hasWebCall ?? (() => false);
     this.clock = deps.clock ?? Date.now;
   }
 
@@ -218,7 +222,7 @@ export class ConversationService {
    */
   async hold(actor: Actor, conversationId: string, held: boolean): Promise<void> {
     const conversation = await this.parties.authorize(actor, conversationId, 'write');
-    if (conversation.channel !== 'voice' || conversation.status !== 'active') throw new AppError('invalid-input', 'only an answered call can be put on hold');
+    if (!this.isCall(conversation) || conversation.status !== 'active') throw new AppError('invalid-input', 'only an answered call can be put on hold');
     const now = this.clock();
     const by = partyOf(actor);
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: held ? 'call-held' : 'call-resumed', by }, now));
@@ -234,10 +238,15 @@ export class ConversationService {
     return event;
   }
 
+  /** A voice conversation, or a chat while an agent's web call to the visitor is on. */
+  private isCall(conversation: ConversationRecord): boolean {
+    return conversation.channel === 'voice' || this.hasWebCall(conversation.id);
+  }
+
   /** The visitor allows or withdraws recording of their call; the timeline keeps the record of it. */
   async setRecordingConsent(visitorId: string, conversationId: string, given: boolean): Promise<void> {
     const conversation = await this.parties.authorize({ kind: 'visitor', visitorId }, conversationId, 'write');
-    if (conversation.channel !== 'voice' || conversation.status === 'ended') throw new AppError('invalid-input', 'only a call in progress can be recorded');
+    if (!this.isCall(conversation) || conversation.status === 'ended') throw new AppError('invalid-input', 'only a call in progress can be recorded');
     const event = await this.store.transaction((tx) => tx.conversations.appendEvent(conversationId, { type: 'recording-consent', given }, this.clock()));
     await this.parties.publish(conversation, { type: 'events', conversationId, events: [event] });
     this.events.notify('consent', conversation, given);

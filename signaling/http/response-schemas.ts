@@ -50,7 +50,7 @@ export const conversationSummarySchema = describes<ConversationSummary>()(
 );
 
 /** Every event type, so the document lists them; the checks below keep it equal to the union's. */
-const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'voice-clip', 'transferred', 'escalated', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot', 'invitation', 'visitor-event'] as const;
+const EVENT_TYPES = ['message', 'agent-joined', 'agent-left', 'ended', 'call-held', 'call-resumed', 'recording-consent', 'recording', 'voice-clip', 'transferred', 'escalated', 'cobrowse', 'callback', 'callback-outcome', 'auto-reply', 'bot', 'invitation', 'visitor-event', 'web-call'] as const;
 type EventTypesListed = [Exclude<ConversationEvent['type'], (typeof EVENT_TYPES)[number]>] extends [never] ? true : never;
 const everyEventTypeListed: EventTypesListed = true;
 void everyEventTypeListed;

@@ -41,7 +41,7 @@ const ERROR_MEANINGS = {
   410: 'The link has expired (`link-expired`): ask for a new one',
   413: 'The file is larger than the site allows (`file-too-large`)',
   415: 'The file’s content, read from its bytes, is not a type the site accepts (`file-type-not-allowed`)',
-  409: 'Conflicts with the current state (`conversation-ended`, `offer-unavailable`, `replayed`, `already-reviewed`)',
+  409: 'Conflicts with the current state (`conversation-ended`, `offer-unavailable`, `replayed`, `already-reviewed`, `visitor-not-connected`, `web-calls-off`, `call-in-progress`)',
   429: 'Too many requests; try again later (`rate-limited`)',
 } as const;
 

@@ -21,6 +21,9 @@ const STATUS: Record<ErrorReason, number> = {
   'file-type-not-allowed': 415,
   'link-expired': 410,
   'already-reviewed': 409,
+  'visitor-not-connected': 409,
+  'web-calls-off': 409,
+  'call-in-progress': 409,
   internal: 500,
 };
 

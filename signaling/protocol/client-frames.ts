@@ -71,6 +71,12 @@ const callStart = start.extend({ type: z.literal('call.start') }).omit({ invitat
 /** The visitor allows (or stops allowing) the agent to record this call. */
 const callConsent = z.object({ type: z.literal('call.consent'), id: clientIdSchema, conversationId, recording: z.boolean() });
 const callHold = z.object({ type: z.literal('call.hold'), id: clientIdSchema, conversationId, held: z.boolean() });
+/** Either party hangs up a call an agent placed to the visitor's browser; the chat goes on. */
+const callHangup = z.object({ type: z.literal('call.hangup'), id: clientIdSchema, conversationId });
+/** Visitors: answer an agent's call ringing in the widget (`web-call.ring`). */
+const webCallAnswer = z.object({ type: z.literal('web-call.answer'), id: clientIdSchema, conversationId, accept: z.boolean() });
+/** Visitors: turn calls from agents off (or back on); kept for this visitor. */
+const webCallSettings = z.object({ type: z.literal('web-call.settings'), id: clientIdSchema, off: z.boolean() });
 
 /** Agents: ask the visitor to share their page; ask for remote control once they do. */
 const cobrowseRequest = z.object({ type: z.literal('cobrowse.request'), id: clientIdSchema, conversationId });
@@ -146,11 +152,12 @@ const barge = z.object({ type: z.literal('barge'), id: clientIdSchema, conversat
 export const visitorFrameSchema = z.discriminatedUnion('type', [
   hello, start, callStart, callHold, callConsent, send, sync, read, typing, end, identify, rate,
   cobrowseAccept, cobrowseDecline, cobrowseControl, cobrowseStop, visitorContext, visitorEvent, conversationAttributes,
+  callHangup, webCallAnswer, webCallSettings,
 ]);
 /** Everything an agent's app may send. */
 export const agentFrameSchema = z.discriminatedUnion('type', [
   hello, send, sync, read, typing, end, presence, accept, decline, wrapUpDone, callHold, transfer, monitorStart, monitorStop, whisper, barge,
-  cobrowseRequest, cobrowseControlRequest, cobrowseStop, customerView, noteAdd,
+  cobrowseRequest, cobrowseControlRequest, cobrowseStop, customerView, noteAdd, callHangup,
 ]);
 
 export type VisitorFrame = z.infer<typeof visitorFrameSchema>;

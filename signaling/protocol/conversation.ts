@@ -1,6 +1,7 @@
 /** The conversation model both ends agree on: parties, statuses and timeline events. */
 import type { AttachmentRef } from './attachments.js';
 import type { CobrowseEndReason } from './cobrowse.js';
+import type { WebCallOutcome } from './web-call.js';
 
 /** Lifecycle of a conversation. `queued` waits for an agent; `active` has one. */
 export const ConversationStatus = {
@@ -80,6 +81,8 @@ export type ConversationEventBody =
   | { type: 'bot'; articles: { id: string; title: string }[]; handedOff: boolean }
   /** The proactive invitation the visitor replied to, shown first: its text and who signed it (absent: the team). */
   | { type: 'invitation'; invitationId: string; text: string; sender?: string }
+  /** An agent called the visitor in the browser and the visitor declined or did not answer (an answered one is the call itself). */
+  | { type: 'web-call'; outcome: WebCallOutcome; agent: Party }
   /**
    * Something the page reported the visitor did (`Switchboard.trackEvent`) while the conversation
    * was open: its name and at most MAX_TIMELINE_EVENT_PROPERTIES of its properties, strings cut to

@@ -31,6 +31,12 @@ export const ErrorReason = {
   linkExpired: 'link-expired',
   /** A held reply another reviewer decided first (or that is not waiting for this decision). */
   alreadyReviewed: 'already-reviewed',
+  /** A web call to a visitor whose widget is not connected now. */
+  visitorNotConnected: 'visitor-not-connected',
+  /** A web call to a visitor who turned calls from agents off. */
+  webCallsOff: 'web-calls-off',
+  /** A web call on a conversation that already has a call, or one ringing. */
+  callInProgress: 'call-in-progress',
   internal: 'internal',
 } as const;
 export type ErrorReason = (typeof ErrorReason)[keyof typeof ErrorReason];

@@ -8,6 +8,7 @@ import type { ConversationNote } from './notes.js';
 import type { HeldReply } from './reply-review.js';
 import type { CustomerViewers } from './customers.js';
 import type { Wallboard } from './wallboard.js';
+import type { WebCallRingEnd } from './web-call.js';
 
 import type { AgentProfile } from './api.js';
 
@@ -42,6 +43,8 @@ export type ServerFrame =
       role: 'visitor';
       visitor: { id: string; name?: string; email?: string; phone?: string };
       conversations: ConversationSummary[];
+      /** The visitor turned calls from agents off (`web-call.settings`). */
+      webCallsOff: boolean;
     }
   | {
       type: 'welcome';
@@ -76,6 +79,12 @@ export type ServerFrame =
   | { type: 'call'; call: CallView }
   /** A co-browse session of this party changed (or, after a reconnect, where it stands); with this party's room token. */
   | { type: 'cobrowse'; session: CobrowseView }
+  /** Visitors: an agent is calling them in the browser; the widget rings until `web-call.ring-ended`. Answer with `web-call.answer`. */
+  | { type: 'web-call.ring'; conversationId: string; agentName: string; expiresAt: number }
+  /** Visitors and the calling agent: the ring stopped (answered, declined, unanswered, or the agent gave up). */
+  | { type: 'web-call.ring-ended'; conversationId: string; reason: WebCallRingEnd }
+  /** Visitors: the calls-from-agents setting changed (in this or another tab). */
+  | { type: 'web-call.settings'; off: boolean }
   | { type: 'offer-withdrawn'; conversationId: string; reason: OfferWithdrawnReason }
   | { type: 'presence'; status: AgentStatus; breakReason?: BreakReason }
   /** After-contact work began: no new offers until it ends (at `until`, or when the agent is done). */

@@ -20,6 +20,7 @@ import { customerFrames } from './agent/customer-frames.js';
 import { offerFrames } from './agent/offer-frames.js';
 import { presenceFrames } from './agent/presence-frames.js';
 import { supervisionFrames } from './agent/supervision-frames.js';
+import { agentWebCallFrames } from './agent/web-call-frames.js';
 import { handleConversationFrame, isConversationFrame, type ConversationFrame } from './conversation-frames.js';
 import type { FrameChannel } from './frame-channel.js';
 import { socketEvents } from './socket-events.js';
@@ -34,6 +35,7 @@ const handlers: AgentFrameHandlers<Exclude<AgentFrame['type'], 'hello' | Convers
   ...supervisionFrames,
   ...customerFrames,
   ...agentCobrowseFrames,
+  ...agentWebCallFrames,
 };
 
 /**

@@ -24,6 +24,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
   let channel!: FrameChannel<VisitorFrame>;
   let actor: (Actor & { kind: 'visitor' }) | undefined;
   let unsubscribe = () => {};
+  let disconnected = () => {};
 
   async function handle(frame: VisitorFrame): Promise<void> {
     if (frame.type === 'hello') return hello(frame);
@@ -94,6 +95,15 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
       case 'visitor.conversation-attributes':
         await services.customers.setConversationAttributes(actor.visitorId, frame.attributes);
         return channel.send({ type: 'ack', id: frame.id });
+      case 'web-call.answer':
+        await services.webCalls.answer(actor.visitorId, frame.conversationId, frame.accept);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
+      case 'web-call.settings':
+        await services.webCalls.setCallsOff(actor.visitorId, frame.off);
+        return channel.send({ type: 'ack', id: frame.id });
+      case 'call.hangup':
+        await services.webCalls.hangUp(actor, frame.conversationId);
+        return channel.send({ type: 'ack', id: frame.id, conversationId: frame.conversationId });
       case 'visitor.context': {
         const { type: _t, ...seen } = frame;
         await services.customers.recordContext(actor.visitorId, { ...seen, ...(request.userAgent ? { userAgent: request.userAgent } : {}) });
@@ -121,7 +131,10 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     unsubscribe = services.conversations.followVisitor(visitor.id, (f) => channel.send(f));
     const conversations = await services.conversations.listForVisitor(visitor.id);
     const { id, name, email, phone } = visitor;
-    channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations });
+    channel.send({ type: 'welcome', protocol: PROTOCOL_VERSION, role: 'visitor', visitor: { id, name, email, phone }, conversations, webCallsOff: visitor.webCallsOff });
+    // On the site now, for agents who would call them (after the welcome, so a ring never comes first).
+    disconnected = services.webCalls.visitorConnected(visitor.id);
+    for (const ring of services.webCalls.ringsForVisitor(visitor.id)) channel.send(ring);
     for (const call of services.calls.viewsForVisitor(visitor.id)) channel.send({ type: 'call', call });
     for (const session of services.cobrowse.viewsForVisitor(visitor.id)) channel.send({ type: 'cobrowse', session });
   }
@@ -135,6 +148,7 @@ export function visitorSocket(services: Services, registry: SocketRegistry, requ
     opened: (c) => (channel = c),
     closed() {
       unsubscribe();
+      disconnected();
     },
   });
 }

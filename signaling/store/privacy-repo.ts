@@ -32,6 +32,7 @@ export class PrivacyRepo {
       ...(r.phone ? { phone: r.phone } : {}),
       createdAt: Number(r.created_at),
       lastSeenAt: Number(r.last_seen_at),
+      webCallsOff: r.web_calls_off === 1,
       ...(r.context ? { context: JSON.parse(r.context) as VisitorContext } : {}),
     }));
   }

@@ -124,6 +124,8 @@ export interface VisitorsTable {
   customer_id: string | null;
   /** JSON VisitorContext: pages, referrer, browser, language, time zone. */
   context: string | null;
+  /** 1: the visitor turned calls from agents (web calls) off. */
+  web_calls_off: number;
 }
 
 export interface ConversationsTable {

@@ -29,6 +29,15 @@ export function runStoreSuite(name: string, options: StoreSuiteOptions): void {
       }
     };
 
+    it('keeps a visitor’s choice to turn calls from agents off', withStore(async (store) => {
+      await store.visitors.insert('v1', 1);
+      assert.equal((await store.visitors.findById('v1'))?.webCallsOff, false, 'calls are on until the visitor says otherwise');
+      await store.visitors.setWebCallsOff('v1', true);
+      assert.equal((await store.visitors.findById('v1'))?.webCallsOff, true);
+      await store.visitors.setWebCallsOff('v1', false);
+      assert.equal((await store.visitors.findById('v1'))?.webCallsOff, false);
+    }));
+
     it('stores agents and finds them by e-mail, case-insensitively', withStore(async (store) => {
       await store.agents.insert({ id: 'a1', email: 'ana@example.com', name: 'Ana', role: 'agent', passwordHash: 'h', status: 'offline', createdAt: 1 });
       assert.equal((await store.agents.findByEmail('ANA@example.com'))?.name, 'Ana');

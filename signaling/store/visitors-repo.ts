@@ -9,6 +9,8 @@ export interface VisitorRecord {
   phone?: string;
   createdAt: number;
   lastSeenAt: number;
+  /** The visitor turned calls from agents off. */
+  webCallsOff: boolean;
 }
 
 const toRecord = (r: Database['visitors']): VisitorRecord => ({
@@ -18,13 +20,14 @@ const toRecord = (r: Database['visitors']): VisitorRecord => ({
   ...(r.phone ? { phone: r.phone } : {}),
   createdAt: r.created_at,
   lastSeenAt: r.last_seen_at,
+  webCallsOff: r.web_calls_off === 1,
 });
 
 export class VisitorsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(id: string, now: number): Promise<void> {
-    await this.db.insertInto('visitors').values({ id, name: null, email: null, phone: null, created_at: now, last_seen_at: now }).execute();
+    await this.db.insertInto('visitors').values({ id, name: null, email: null, phone: null, created_at: now, last_seen_at: now, web_calls_off: 0 }).execute();
   }
 
   async findById(id: string): Promise<VisitorRecord | undefined> {
@@ -45,6 +48,11 @@ export class VisitorsRepo {
   async findByEmail(email: string): Promise<VisitorRecord | undefined> {
     const row = await this.db.selectFrom('visitors').selectAll().where('email', '=', email.toLowerCase()).orderBy('last_seen_at', 'desc').executeTakeFirst();
     return row && toRecord(row);
+  }
+
+  /** Turns calls from agents off for this visitor, or back on. */
+  async setWebCallsOff(id: string, off: boolean): Promise<void> {
+    await this.db.updateTable('visitors').set({ web_calls_off: off ? 1 : 0 }).where('id', '=', id).execute();
   }
 
   async touch(id: string, now: number): Promise<void> {

@@ -31,6 +31,8 @@ interface LiveCall {
   answeredAt?: number;
   heldBy?: 'visitor' | 'agent';
   recordingAllowed?: boolean;
+  /** An agent called the visitor's browser from a chat: hanging up ends the call, not the chat. */
+  web?: boolean;
 }
 
 export interface CallServiceDeps {
@@ -99,6 +101,43 @@ export class CallService implements PeerDirectory {
     return summary;
   }
 
+  /**
+   * The visitor accepted an agent's call in their browser: the chat gets a call with that agent,
+   * and both parties hear of it as of any answered call (the agent's app dials).
+   */
+  startWebCall(c: ConversationRecord, agent: AgentRecord): CallView {
+    const call: LiveCall = {
+      conversationId: c.id,
+      visitorId: c.visitorId,
+      visitorPeerId: this.issuer.peerId({ conversationId: c.id, kind: 'visitor', id: c.visitorId }),
+      answeredAt: this.clock(),
+      web: true,
+    };
+    this.calls.set(c.id, call);
+    this.peers.set(call.visitorPeerId, { conversationId: c.id, kind: 'visitor' });
+    this.setAgent(call, agent);
+    this.publish(c.id);
+    return this.view(call, 'agent');
+  }
+
+  /** Whether this conversation has a call now (a voice one, or a web call on a chat). */
+  hasCall(conversationId: string): boolean {
+    return this.calls.has(conversationId);
+  }
+
+  /** Whether this conversation is a chat with a web call on it. */
+  hasWebCall(conversationId: string): boolean {
+    return this.calls.get(conversationId)?.web === true;
+  }
+
+  /** Ends a web call (either party hung up, or a peer is gone); the chat goes on. Returns false when there was none. */
+  endWebCall(conversationId: string): boolean {
+    const call = this.calls.get(conversationId);
+    if (!call?.web) return false;
+    this.forget(call);
+    return true;
+  }
+
   /** The calls a party should know about after (re)connecting, each with fresh credentials. */
   viewsForVisitor(visitorId: string): CallView[] {
     return [...this.calls.values()].filter((call) => call.visitorId === visitorId).map((call) => this.view(call, 'visitor'));
@@ -147,6 +186,7 @@ export class CallService implements PeerDirectory {
     const timer = setTimeout(() => {
       this.lost.delete(peerId);
       if (!this.mayConnect(party)) return;
+      if (this.endWebCall(party.conversationId)) return; // the chat goes on without the call
       const done = party.kind === 'agent' ? this.placement.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
       done.catch((err: unknown) => log.error({ conversationId: party.conversationId, err }, 'could not recover from a lost peer'));
     }, grace);
@@ -158,7 +198,9 @@ export class CallService implements PeerDirectory {
   async agentGone(agentId: string): Promise<void> {
     if (this.stopping) return;
     for (const call of [...this.calls.values()]) {
-      if (call.agent?.id === agentId) await this.placement.returnToQueue(call.conversationId);
+      if (call.agent?.id !== agentId) continue;
+      // A web call just ends; its chat is the agent's like any other.
+      if (!this.endWebCall(call.conversationId)) await this.placement.returnToQueue(call.conversationId);
     }
   }
 
@@ -193,6 +235,8 @@ export class CallService implements PeerDirectory {
     // The agent who let go hears that the call is over for them, and their peer may no longer signal.
     this.bus.publish(topics.agent(fromAgentId), { type: 'call', call: { conversationId: c.id, phase: 'ended' } });
     call.heldBy = undefined;
+    // A chat back in the queue has nobody to talk to: its web call ends.
+    if (call.web && !c.agentId) return void this.endWebCall(c.id);
     const agent = c.agentId ? await this.store.agents.findById(c.agentId) : undefined;
     this.setAgent(call, agent);
     this.publish(c.id);
@@ -201,11 +245,15 @@ export class CallService implements PeerDirectory {
   /** The call's conversation ended: both peers are told and may no longer signal. */
   conversationEnded(c: ConversationRecord): void {
     const call = this.calls.get(c.id);
-    if (!call) return;
-    this.calls.delete(c.id);
+    if (call) this.forget(call);
+  }
+
+  /** The call is over: both peers are told and may no longer signal. */
+  private forget(call: LiveCall): void {
+    this.calls.delete(call.conversationId);
     this.peers.delete(call.visitorPeerId);
     if (call.agent) this.peers.delete(call.agent.peerId);
-    const over: CallView = { conversationId: c.id, phase: 'ended' };
+    const over: CallView = { conversationId: call.conversationId, phase: 'ended' };
     this.bus.publish(topics.visitor(call.visitorId), { type: 'call', call: over });
     if (call.agent) this.bus.publish(topics.agent(call.agent.id), { type: 'call', call: over });
   }

@@ -19,9 +19,11 @@ export class RecordingService {
   async add(actor: Actor, conversationId: string, recording: { mimeType: string; durationMs: number; audio: Uint8Array }): Promise<string> {
     if (actor.kind !== 'agent') throw new AppError('forbidden', 'only agents record calls');
     const conversation = await this.parties.authorize(actor, conversationId, 'write');
-    if (conversation.channel !== 'voice' || conversation.agentId !== actor.agent.id) throw new AppError('not-found', 'no such call of yours');
+    if (conversation.agentId !== actor.agent.id) throw new AppError('not-found', 'no such call of yours');
     // Consent as the timeline last recorded it: it outlives the call, and a withdrawal wins.
     const consent = (await this.store.conversations.eventsAfter(conversationId, 0)).findLast((e) => e.type === 'recording-consent');
+    // A chat had a call only if an agent called the visitor's browser, and then consent was asked there.
+    if (conversation.channel !== 'voice' && !consent) throw new AppError('not-found', 'no such call of yours');
     if (consent?.type !== 'recording-consent' || !consent.given) throw new AppError('forbidden', 'the caller has not allowed recording');
     const id = randomUUID();
     const now = this.clock();

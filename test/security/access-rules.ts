@@ -76,6 +76,9 @@ export const routeRules: Record<string, RouteRule> = {
   'POST /api/conversations/:id/customer/matches/:matchId/dismiss': { expect: PARTY_READS, fresh: true, target: async (w) => ({ params: { id: w.chat, matchId: await w.fresh.match() } }) },
   'PUT /api/conversations/:id/tags': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.chat), body: { tags: ['matrix'] } }) },
   'POST /api/conversations/:id/escalate': { expect: PARTY_ONLY, fresh: true, target: async (w) => ({ ...id(await w.fresh.anaChat()), body: { reason: 'Needs a specialist' } }) },
+  'GET /api/conversations/:id/web-call': { expect: PARTY_READS, target: (w) => id(w.chat) },
+  // A fresh chat of Ana's whose visitor has no widget open: whoever may call gets as far as "not connected" (a ring would change things).
+  'POST /api/conversations/:id/web-call': { expect: { ...PARTY_READS, party: 409, supervisor: 409, admin: 409 }, fresh: true, target: async (w) => id(await w.fresh.anaChat()) },
   'POST /api/conversations/:id/callback-outcome': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.callbackCall), body: { outcome: 'reached' } }) },
   'POST /api/conversations/:id/recordings': { expect: PARTY_ONLY, target: (w) => ({ ...id(w.call), query: { durationMs: 1000 }, raw: { contentType: 'audio/webm', bytes: new Uint8Array([26, 69, 223, 163]) } }) },
   'GET /api/conversations/:id/recordings/:recordingId': { expect: PARTY_READS, target: (w) => ({ params: { id: w.call, recordingId: w.recording } }) },
@@ -260,6 +263,9 @@ export const visitorFrameRules: Record<VisitorFrame['type'], FrameRule> = {
   'cobrowse.decline': onChat(),
   'cobrowse.control': onChat({ allowed: true }),
   'cobrowse.stop': onChat(),
+  'call.hangup': onChat(),
+  'web-call.answer': onChat({ accept: true }),
+  'web-call.settings': { none: 'about themselves' },
 };
 
 export const agentFrameRules: Record<AgentFrame['type'], FrameRule> = {
@@ -285,4 +291,5 @@ export const agentFrameRules: Record<AgentFrame['type'], FrameRule> = {
   'cobrowse.stop': onChat(),
   'customer.view': onChat({ viewing: true }),
   'note.add': onChat({ text: 'not my customer' }),
+  'call.hangup': onChat(),
 };

@@ -42,6 +42,7 @@ export interface TestServerOptions {
   metricsToken?: string;
   voice?: VoiceSettings;
   cobrowseVisitorGraceMs?: number;
+  webCallRingMs?: number;
   /**
    * How long an agent whose last socket went stays present. 0 by default here: server tests open
    * and close agents' sockets test after test, and one closed in a test must not take the next
@@ -82,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   await options.seed?.(store);
   const bus = new InProcessBus();
   const services = await createServices({ store, bus, secret: setup.secret, ...(options.voice ? { voice: options.voice } : {}), ...(options.cobrowseVisitorGraceMs ? { cobrowseVisitorGraceMs: options.cobrowseVisitorGraceMs } : {}),
+    ...(options.webCallRingMs ? { webCallRingMs: options.webCallRingMs } : {}),
     ...(options.mail ? { mail: options.mail } : {}),
     ...(options.webhookBackoff ? { webhookBackoff: options.webhookBackoff } : {}),
     ...(options.identitySecret ? { identitySecret: options.identitySecret } : {}),

@@ -34,4 +34,20 @@ export class CallRequests {
     const id = this.callId();
     if (id) await this.client.request({ type: 'call.consent', id: newClientId(), conversationId: id, recording });
   }
+
+  /** Answers an agent's call ringing in the widget; accepting needs the microphone already. */
+  async answer(conversationId: string, accept: boolean): Promise<void> {
+    await this.client.request({ type: 'web-call.answer', id: newClientId(), conversationId, accept });
+  }
+
+  /** Hangs up a call an agent placed to this browser; the chat goes on. */
+  async hangUp(): Promise<void> {
+    const id = this.callId();
+    if (id) await this.client.request({ type: 'call.hangup', id: newClientId(), conversationId: id });
+  }
+
+  /** Turns calls from agents off (or back on) for this visitor. */
+  async setCallsOff(off: boolean): Promise<void> {
+    await this.client.request({ type: 'web-call.settings', id: newClientId(), off });
+  }
 }

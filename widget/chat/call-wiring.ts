@@ -44,7 +44,25 @@ export function wireCalls(session: ChatSession, panel: SbChatPanel, serverUrl: s
   });
   panel.addEventListener('sb-call-mute', (e) => client?.setMuted((e as CustomEvent<{ muted: boolean }>).detail.muted));
   panel.addEventListener('sb-call-hold', (e) => void session.calls.hold((e as CustomEvent<{ held: boolean }>).detail.held).catch(() => (panel.actionError = 'failed')));
-  panel.addEventListener('sb-call-hangup', () => void session.end());
+  // A call an agent placed to this browser rides on the chat: hanging up leaves the chat open.
+  panel.addEventListener('sb-call-hangup', () => void (session.state.conversation?.channel === 'voice' ? session.end() : session.calls.hangUp().catch(() => (panel.actionError = 'failed'))));
+  panel.addEventListener('sb-web-call-answer', (e) => {
+    const { conversationId, accept } = (e as CustomEvent<{ conversationId: string; accept: boolean }>).detail;
+    panel.actionError = undefined;
+    if (!accept) return void session.calls.answer(conversationId, false).catch(() => undefined);
+    // The microphone first, while the click still counts as the visitor's gesture; refused, the call is declined.
+    void ensureClient().then(async (created) => {
+      try {
+        await session.calls.answer(conversationId, !!created);
+      } catch {
+        created?.close();
+        client = undefined;
+        panel.callClient = undefined;
+        panel.actionError = 'failed';
+      }
+    });
+  });
+  panel.addEventListener('sb-web-call-settings', (e) => void session.calls.setCallsOff((e as CustomEvent<{ off: boolean }>).detail.off).catch(() => (panel.actionError = 'failed')));
   panel.addEventListener('sb-call-consent', (e) => void session.calls.consentToRecording((e as CustomEvent<{ recording: boolean }>).detail.recording).catch(() => (panel.actionError = 'failed')));
 
   return {

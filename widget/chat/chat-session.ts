@@ -213,7 +213,7 @@ export class ChatSession extends EventTarget {
       case 'welcome':
         if (frame.role === 'visitor') {
           const { name, email, phone } = frame.visitor;
-          this.update({ returning: frame.conversations.length > 0, known: { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...this.state.known } });
+          this.update({ webCallsOff: frame.webCallsOff, returning: frame.conversations.length > 0, known: { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...this.state.known } });
           this.welcomed(frame.conversations);
           // Tells the agent's screen pop where the visitor is.
           this.client.notify(visitorContextFrame());
@@ -225,6 +225,12 @@ export class ChatSession extends EventTarget {
         return this.merge(frame.conversationId, frame.events);
       case 'call':
         return this.update({ call: frame.call.phase === 'ended' && this.state.call?.conversationId !== frame.call.conversationId ? this.state.call : frame.call });
+      case 'web-call.ring':
+        return this.update({ ring: { conversationId: frame.conversationId, agentName: frame.agentName, expiresAt: frame.expiresAt } });
+      case 'web-call.ring-ended':
+        return this.state.ring?.conversationId === frame.conversationId ? this.update({ ring: undefined }) : undefined;
+      case 'web-call.settings':
+        return this.update({ webCallsOff: frame.off });
       case 'cobrowse':
         // Sessions of an older conversation (after a reload) still matter: the page must stop sharing.
         return this.update({ cobrowse: frame.session });

@@ -21,6 +21,10 @@ export interface ChatState {
   error?: ErrorReason;
   /** The visitor's call, as the server last described it (with their peer credentials). */
   call?: CallView;
+  /** An agent calling the visitor in the browser, while it rings. */
+  ring?: { conversationId: string; agentName: string; expiresAt: number };
+  /** The visitor turned calls from agents off. */
+  webCallsOff?: boolean;
   /** Co-browsing in the current conversation: asked, shared, or just ended (with why). */
   cobrowse?: CobrowseView;
   /** The visitor has chatted before (any conversation the server knows): a pre-chat form is not shown again. */

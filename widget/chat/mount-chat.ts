@@ -51,8 +51,14 @@ export function mountChat(options: ChatMountOptions): ChatHandle {
   // The panel shows once its words are there, so a Spanish visitor never sees it in English first.
   void useLocale(options.locale).then(() => options.container.append(panel));
   panel.cobrowse = options.cobrowse !== false;
+  // The site's own name when the page names no company: what the visitor sees in the address bar.
+  panel.company = options.company ?? (document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content || location.hostname);
   const calls = wireCalls(session, panel, options.serverUrl);
   const cobrowse = wireCobrowse(session, panel, options.serverUrl, () => options.requestOpen());
+  // An agent's call opens the panel, where it rings.
+  session.addEventListener('change', () => {
+    if (session.state.ring && panel.voice) options.requestOpen();
+  });
   const contact = new ContactOptions({ serverUrl: options.serverUrl, ...(options.queue ? { queue: options.queue } : {}), token: () => session.visitorToken() });
   // The panel follows each of these through its own controllers; this module wires what they do.
   panel.chatSession = session;

@@ -79,6 +79,11 @@ export const chatPanelStyles = css`
   .cobrowse.ask { background: var(--sb-color-accent-soft); }
   .cobrowse p { margin: 0; }
   .cobrowse-actions { display: flex; gap: 8px; }
+  .web-call-ring { display: grid; gap: 8px; padding: 12px 16px; background: var(--sb-color-accent-soft); border-bottom: 1px solid var(--sb-border, var(--sb-color-border-subtle)); }
+  .web-call-ring p { margin: 0; }
+  .web-call-ring .ring-title { font-weight: 600; font-size: 15px; }
+  .web-call-ring .ring-hint { font-size: 13px; }
+  .web-call-setting { display: flex; align-items: center; gap: 6px; padding: 4px 16px; font-size: 13px; color: var(--sb-color-muted); }
   .file-input { display: none; }
   .attach { flex: none; min-width: 44px; min-height: 44px; border-radius: 8px; border: 1px solid var(--sb-border, #d1d5db); background: transparent; font-size: 18px; }
   .message sb-attachments { margin-block-start: 4px; }

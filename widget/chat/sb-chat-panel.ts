@@ -22,6 +22,7 @@ import { renderTopicBar, renderTopicMenu, topicMenuShown } from './topic-step.js
 import { en, format, type Catalogue, type MessageKey } from '../i18n/en.js';
 import type { ChatSession, ChatState } from './chat-session.js';
 import { renderCobrowsePrompt } from './cobrowse-prompt.js';
+import { renderWebCallRing, renderWebCallSetting } from './web-call-ring.js';
 import { renderDeletionFooter, isErased } from './deletion-footer.js';
 import type { DeletionOutcome } from './deletion-request.js';
 import { renderEndedFooter } from './ended-footer.js';
@@ -76,6 +77,7 @@ export class SbChatPanel extends LitElement {
     transcript: { state: true },
     preChat: { state: true },
     topics: { attribute: false },
+    company: { attribute: false },
   };
 
   /** The chat as shown: the chat session's state. */
@@ -93,6 +95,8 @@ export class SbChatPanel extends LitElement {
   declare actionError: 'microphone' | 'failed' | undefined;
   /** Whether the visitor may offer to share the page (co-browsing is on for this site). */
   declare cobrowse: boolean;
+  /** The company an agent calls from ("Ana from Northwind is calling"): `data-company`, or the site's name. */
+  declare company: string;
   /** Callbacks and messages left for later: the queue's state, booked callbacks, an open form. */
   declare contact: ContactState | undefined;
   /** The help bot's turn, before any conversation exists. */
@@ -131,6 +135,7 @@ export class SbChatPanel extends LitElement {
     super();
     this.state = { connection: ConnectionStatus.connecting, events: [], outbox: [] };
     this.messages = en;
+    this.company = location.hostname;
     this.locale = 'en';
     this.confirmingEnd = false;
     this.voice = false;
@@ -223,6 +228,10 @@ export class SbChatPanel extends LitElement {
       field.setSelectionRange(field.value.length, field.value.length);
     }
     if (changed.has('state') && this.state.conversation?.status !== 'ended' && this.transcript.step !== 'idle') this.transcript = { step: 'idle' };
+    // A ring takes the focus when it starts, so a keyboard or screen-reader user can answer at once.
+    if (changed.has('state') && this.state.ring && (changed.get('state') as ChatState | undefined)?.ring?.conversationId !== this.state.ring.conversationId) {
+      this.renderRoot.querySelector<HTMLButtonElement>('[data-ring-accept]')?.focus();
+    }
     if (changed.has('state')) {
       const list = this.renderRoot.querySelector('.log');
       if (list) list.scrollTop = list.scrollHeight;
@@ -339,6 +348,8 @@ export class SbChatPanel extends LitElement {
         ${this.renderContact(reason)}${renderTopicBar(view, this.t)}${this.renderPreChat(preChat)}
       </section>`;
     }
+    // Without browser voice (data-voice="false", no WebRTC) an agent's call cannot be taken: it goes unanswered.
+    const ring = this.voice ? renderWebCallRing(this.state, { t: this.t, company: this.company, answer: (conversationId, accept) => this.fire('sb-web-call-answer', { conversationId, accept }) }) : nothing;
     return html`<section part="panel" role="dialog" aria-labelledby="sb-title" @keydown=${this.onKeydown} @dragover=${this.onDragOver} @drop=${this.onDrop}>
       ${this.renderHeader(ended, reason)}
       <div class="status ${status?.warn ? 'warn' : ''}" role="status">${status?.text ?? ''}</div>
@@ -352,7 +363,9 @@ export class SbChatPanel extends LitElement {
             .queueText=${callQueueText(this.state, this.t)}
           ></sb-call-controls>`
         : nothing}
+      ${ring}
       ${renderCobrowsePrompt(this.state, { t: this.t, agentName: this.agentName(), canOffer: this.cobrowse, fire: (name) => this.fire(name) })}
+      ${this.voice ? renderWebCallSetting(this.state, this.t, (off) => this.fire('sb-web-call-settings', { off })) : nothing}
       ${this.renderContact(reason)}${closed ? nothing : renderTopicBar(view, this.t)}
       ${this.actionError ? html`<div class="error" role="alert">${this.t(this.actionError === 'microphone' ? 'micDenied' : 'errorGeneric')}</div>` : nothing}
       <div class="log" part="messages" role="log" aria-live="polite" aria-label=${this.t('panelLabel')}><ol>

@@ -110,6 +110,8 @@ export function renderTimelineItem(e: ConversationEvent, { t, lastSeenVisitorSeq
       const key = COBROWSE_EVENT[e.action];
       return key ? html`<li class="system">${t(key, { name: agentName })}</li>` : nothing;
     }
+    case 'web-call':
+      return html`<li class="system">${t(e.outcome === 'declined' ? 'webCallDeclinedEvent' : 'webCallMissedEvent', { name: e.agent.name ?? agentName })}</li>`;
     case 'callback':
     case 'callback-outcome':
     case 'auto-reply':

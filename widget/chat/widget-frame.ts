@@ -87,6 +87,7 @@ export function mountWidget(frame: WidgetFrame): WidgetControl {
       voice: options.voice !== 'false',
       cobrowse: options.cobrowse !== 'false',
       bot: options.bot === 'true',
+      ...(options.company?.trim() ? { company: options.company.trim() } : {}),
       locale,
       emit: frame.emit,
       requestClose: () => setOpen(false),

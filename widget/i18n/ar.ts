@@ -189,4 +189,11 @@ export default {
   invitationLabel: 'رسالة من {name}',
   invitationReply: 'رد',
   invitationDismiss: 'إغلاق هذه الرسالة',
+  webCallRinging: '{name} من {company} يتصل بك',
+  webCallRingingHint: 'أجب للتحدث هنا مباشرة في متصفحك. سيُستخدم الميكروفون لديك.',
+  webCallAccept: 'قبول',
+  webCallDecline: 'رفض',
+  webCallAllow: 'يمكن لموظفي الدعم الاتصال بي هنا',
+  webCallDeclinedEvent: 'رفضت مكالمة من {name}.',
+  webCallMissedEvent: 'مكالمة فائتة من {name}.',
 } satisfies Translation;

@@ -185,4 +185,11 @@ export default {
   invitationLabel: 'Besked fra {name}',
   invitationReply: 'Svar',
   invitationDismiss: 'Luk denne besked',
+  webCallRinging: '{name} fra {company} ringer til dig',
+  webCallRingingHint: 'Tag imod for at tale her i din browser. Din mikrofon bliver brugt.',
+  webCallAccept: 'Tag imod',
+  webCallDecline: 'Afvis',
+  webCallAllow: 'Medarbejdere må ringe til mig her',
+  webCallDeclinedEvent: 'Du afviste et opkald fra {name}.',
+  webCallMissedEvent: 'Ubesvaret opkald fra {name}.',
 } satisfies Translation;

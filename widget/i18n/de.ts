@@ -185,4 +185,11 @@ export default {
   invitationLabel: 'Nachricht von {name}',
   invitationReply: 'Antworten',
   invitationDismiss: 'Diese Nachricht ausblenden',
+  webCallRinging: '{name} von {company} ruft Sie an',
+  webCallRingingHint: 'Nehmen Sie an, um direkt hier im Browser zu sprechen. Ihr Mikrofon wird verwendet.',
+  webCallAccept: 'Annehmen',
+  webCallDecline: 'Ablehnen',
+  webCallAllow: 'Mitarbeitende dürfen mich hier anrufen',
+  webCallDeclinedEvent: 'Sie haben einen Anruf von {name} abgelehnt.',
+  webCallMissedEvent: 'Verpasster Anruf von {name}.',
 } satisfies Translation;

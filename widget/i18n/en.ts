@@ -189,6 +189,13 @@ export const en = {
   invitationLabel: 'Message from {name}',
   invitationReply: 'Reply',
   invitationDismiss: 'Dismiss this message',
+  webCallRinging: '{name} from {company} is calling',
+  webCallRingingHint: 'Answer to talk right here in your browser. Your microphone will be used.',
+  webCallAccept: 'Accept',
+  webCallDecline: 'Decline',
+  webCallAllow: 'Agents may call me here',
+  webCallDeclinedEvent: 'You declined a call from {name}.',
+  webCallMissedEvent: 'Missed call from {name}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -185,4 +185,11 @@ export default {
   invitationLabel: 'Mensaje de {name}',
   invitationReply: 'Responder',
   invitationDismiss: 'Descartar este mensaje',
+  webCallRinging: '{name}, de {company}, le está llamando',
+  webCallRingingHint: 'Conteste para hablar aquí mismo, en su navegador. Se usará su micrófono.',
+  webCallAccept: 'Aceptar',
+  webCallDecline: 'Rechazar',
+  webCallAllow: 'Los agentes pueden llamarme aquí',
+  webCallDeclinedEvent: 'Usted rechazó una llamada de {name}.',
+  webCallMissedEvent: 'Llamada perdida de {name}.',
 } satisfies Translation;

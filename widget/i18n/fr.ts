@@ -185,4 +185,11 @@ export default {
   invitationLabel: 'Message de {name}',
   invitationReply: 'Répondre',
   invitationDismiss: 'Ignorer ce message',
+  webCallRinging: '{name}, de {company}, vous appelle',
+  webCallRingingHint: 'Répondez pour parler ici même, dans votre navigateur. Votre micro sera utilisé.',
+  webCallAccept: 'Accepter',
+  webCallDecline: 'Refuser',
+  webCallAllow: 'Les conseillers peuvent m’appeler ici',
+  webCallDeclinedEvent: 'Vous avez refusé un appel de {name}.',
+  webCallMissedEvent: 'Appel manqué de {name}.',
 } satisfies Translation;

@@ -185,4 +185,11 @@ export default {
   invitationLabel: '来自{name}的消息',
   invitationReply: '回复',
   invitationDismiss: '关闭此消息',
+  webCallRinging: '{company} 的 {name} 正在呼叫您',
+  webCallRingingHint: '接听即可直接在浏览器中通话，将使用您的麦克风。',
+  webCallAccept: '接听',
+  webCallDecline: '拒绝',
+  webCallAllow: '允许客服在此呼叫我',
+  webCallDeclinedEvent: '您拒绝了 {name} 的来电。',
+  webCallMissedEvent: '{name} 的未接来电。',
 } satisfies Translation;

@@ -91,6 +91,8 @@ export interface WidgetOptions {
   position?: string;
   /** `data-invitations="true"`: the site has proactive invitations; the invitation chunk asks for one on each page. */
   invitations?: string;
+  /** `data-company="Northwind"`: the name an agent's call shows ("Ana from Northwind is calling"); the site's name otherwise. */
+  company?: string;
 }
 
 /** What the loader hands the chat chunk when it takes over: the drawn launcher and the page's handlers. */
@@ -121,6 +123,8 @@ export interface ChatMountOptions {
   cobrowse?: boolean;
   /** The help bot answers a first question from the knowledge base; off unless the page says `data-bot="true"`. */
   bot?: boolean;
+  /** `data-company`: the name an agent's call to the visitor shows. */
+  company?: string;
   /** The widget's language, as the loader chose it. */
   locale: AppLocale;
   emit<E extends SwitchboardEventName>(event: E, detail: SwitchboardEvents[E]): void;

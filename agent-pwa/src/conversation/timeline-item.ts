@@ -85,6 +85,8 @@ export function renderTimelineItem(e: ConversationEvent, visitor: string, lastSe
     case 'visitor-event':
       // What the site's page reported: text only (Lit escapes it), as the page sent it.
       return html`<li class="system visitor-event" dir="auto">${t('visitorEvent', { name: e.name })}${e.properties ? html` <span class="muted">(${describeProperties(e.properties)})</span>` : nothing}</li>`;
+    case 'web-call':
+      return html`<li class="system">${t(e.outcome === 'declined' ? 'webCallEventDeclined' : 'webCallEventUnanswered', { name: visitor, agent: e.agent.name ?? t('you') })}</li>`;
     case 'recording': {
       const label = t('recordingLabel', { duration: formatDuration(e.durationMs)! });
       return html`<li class="system recording">${label}<audio controls preload="none" aria-label=${label} src=${`/api/conversations/${encodeURIComponent(e.conversationId)}/recordings/${encodeURIComponent(e.recordingId)}`}></audio></li>`;

@@ -28,6 +28,7 @@ const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
  * @fires sb-customer-timeline - asks for the whole timeline (set `timeline`).
  * @fires sb-customer-link-match - `{ matchId }` a possible match is this customer.
  * @fires sb-customer-dismiss-match - `{ matchId }` "not them".
+ * @slot actions - what the agent can do with the customer now (calling them in the browser).
  */
 export class SbCustomerPane extends LitElement {
   static override styles = [
@@ -100,6 +101,7 @@ export class SbCustomerPane extends LitElement {
     return html`<section aria-label=${t('customerLabel', { name })}>
       <h2>${name}${p.verified ? html` <span class="tag" title=${t('customerVerified')}>✓ ${t('customerVerified')}</span>` : nothing}</h2>
       <div class="muted">${[p.email, p.phone].filter(Boolean).join(' · ')}</div>
+      <slot name="actions"></slot>
       ${others.length ? html`<p class="viewing" role="status">${t('alsoViewing', { names: others.map((o) => o.name).join(', ') })}</p>` : nothing}
       ${(p.possibleMatches ?? []).map((m) => this.renderPossibleMatch(m))}
       ${this.renderAttributes(p)} ${this.renderConversationAttributes(p)} ${this.renderEvents(p)} ${this.renderContext(p)}
@@ -220,6 +222,8 @@ export class SbCustomerPane extends LitElement {
         return html`<li class="muted">${t('botOffered', { titles: e.articles.map((a) => a.title).join(', ') })}</li>`;
       case 'ended':
         return html`<li class="muted">${t('endedBy', { name: e.by.kind === 'visitor' ? this.customerName : e.by.name ?? '' })}</li>`;
+      case 'web-call':
+        return html`<li class="muted">${t(e.outcome === 'declined' ? 'webCallEventDeclined' : 'webCallEventUnanswered', { name: this.customerName, agent: e.agent.name ?? '' })}</li>`;
       case 'agent-joined':
       case 'agent-left':
       case 'call-held':

@@ -140,7 +140,7 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       }}
       @sb-voice-reply-stop=${() => calls.stopClip(id)}
       @sb-call-hold=${(e: Detail<{ held: boolean }>) => host.act(() => session.hold(id, e.detail.held))}
-      @sb-call-hangup=${() => host.act(() => session.end(id))}
+      @sb-call-hangup=${() => host.act(() => (selected.channel === 'voice' ? session.end(id) : session.hangUpWebCall(id)))}
       @sb-transfer-open=${() => host.toggleTransfer()}
       @sb-transfer-cancel=${() => host.closeTransfer()}
       @sb-transfer=${(e: Detail<{ to: TransferTo; note?: string }>) => host.act(() => host.transfer(id, e.detail.to, e.detail.note))}
@@ -153,5 +153,5 @@ function renderWorked(host: ConversationsTabHost, selected: AgentState['conversa
       @sb-callback-outcome=${(e: Detail<{ outcome: CallbackOutcome; retryAt?: number }>) => host.act(async () => void (await api.callbackOutcome(id, e.detail.outcome, e.detail.retryAt)))}
       @sb-typing=${(e: Detail<{ isTyping: boolean }>) => session.typing(id, e.detail.isTyping)}
       @sb-end=${() => host.act(() => session.end(id))}
-    ></sb-conversation-view>${cobrowsing ? nothing : renderCustomerPane(host.customer, s, id, false, (work) => host.act(work))}</div>`;
+    ></sb-conversation-view>${cobrowsing ? nothing : renderCustomerPane(host.customer, s, id, false, (work) => host.act(work), { hangUp: (cid) => session.hangUpWebCall(cid) })}</div>`;
 }

@@ -1,8 +1,9 @@
 /** Which customer the workspace shows beside the conversation: the selected conversation's, or (the screen pop) the first offer's. */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Offer } from '../../../signaling/protocol/server-frames.js';
 import type { AgentState } from '../agent-state.js';
 import type { CustomerController } from '../customer/customer-controller.js';
+import '../call/sb-web-call-button.js';
 
 type Detail<T> = CustomEvent<T>;
 type Conversation = AgentState['conversations'][number];
@@ -26,8 +27,17 @@ export function customerOnScreen(state: AgentState, selectedId: string | undefin
   return { conversationId, version: shown ? `${shown.lastSeq}:${pages}` : `offer:${offer?.preview ?? ''}:${pages}` };
 }
 
+/** What the customer pane's "Call in browser" needs from the app. */
+export interface WebCallActions {
+  /** Stops a call ringing in the visitor's widget. */
+  hangUp(conversationId: string): Promise<void>;
+}
+
 /** The customer pane of a conversation; read-only for the screen pop and for a supervisor watching. */
-export function renderCustomerPane(customer: CustomerController, state: AgentState, conversationId: string, readOnly: boolean, act: (work: () => Promise<void>) => void) {
+export function renderCustomerPane(customer: CustomerController, state: AgentState, conversationId: string, readOnly: boolean, act: (work: () => Promise<void>) => void, webCall?: WebCallActions) {
+  const conversation = state.conversations.find((c) => c.id === conversationId);
+  // Calling the visitor's browser rides on their chat, while the agent works it.
+  const callable = !readOnly && webCall && conversation?.channel === 'chat' && conversation.status === 'active';
   return html`<sb-customer-pane
     ?readOnly=${readOnly}
     .conversationId=${conversationId}
@@ -44,5 +54,15 @@ export function renderCustomerPane(customer: CustomerController, state: AgentSta
     @sb-customer-dismiss-match=${(e: Detail<{ matchId: string }>) => act(() => customer.dismissMatch(e.detail.matchId))}
     @sb-customer-tags=${(e: Detail<{ tags: string[] }>) => act(() => customer.setTags(e.detail.tags))}
     @sb-customer-note=${(e: Detail<{ text: string }>) => act(() => customer.addNote(e.detail.text))}
-  ></sb-customer-pane>`;
+    >${callable
+      ? html`<sb-web-call-button
+          slot="actions"
+          .conversationId=${conversationId}
+          ?inCall=${!!state.calls[conversationId]}
+          .ringEnd=${state.webCallRings[conversationId]}
+          .refreshKey=${state.contextChanges[conversationId] ?? 0}
+          @sb-web-call-cancel=${() => act(() => webCall.hangUp(conversationId))}
+        ></sb-web-call-button>`
+      : nothing}</sb-customer-pane
+  >`;
 }

@@ -17,6 +17,7 @@ import * as mailAttachments from './017-mail-attachments.js';
 import * as scorecards from './018-scorecards.js';
 import * as invitations from './019-invitations.js';
 import * as voiceClips from './020-voice-clips.js';
+import * as webCalls from './021-web-calls.js';
 
 type Dialect = 'sqlite' | 'postgres';
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> } | { up(db: Kysely<unknown>): Promise<void> };
@@ -39,6 +40,7 @@ const migrations: Record<string, DialectMigration> = {
   '018-scorecards': scorecards,
   '019-invitations': invitations,
   '020-voice-clips': voiceClips,
+  '021-web-calls': webCalls,
 };
 
 /** Feeds Kysely's Migrator, binding each migration to the dialect it runs on. */
