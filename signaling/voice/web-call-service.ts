@@ -85,8 +85,11 @@ export class WebCallService {
   async place(actor: Actor & { kind: 'agent' }, conversationId: string): Promise<{ expiresAt: number }> {
     const conversation = await this.authorizeCaller(actor, conversationId);
     const { available, reason } = await this.check(conversation);
-    if (!available) {
-      const refusal = REFUSAL[reason!];
+    // Checked again after the awaits above: a second press (or a colleague's) that passed the
+    // same check meanwhile must not ring twice and leave the first ring's timer behind.
+    const unavailable = !available ? reason! : this.rings.has(conversationId) || this.deps.calls.hasCall(conversationId) ? 'in-call' : undefined;
+    if (unavailable) {
+      const refusal = REFUSAL[unavailable];
       throw new AppError(refusal.reason, refusal.message);
     }
     const expiresAt = this.clock() + this.ringMs;

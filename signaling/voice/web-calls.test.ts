@@ -72,6 +72,21 @@ describe('Web calls: an agent calls the visitor in the browser', () => {
     visitor.socket.close();
   });
 
+  it('rings once when the call is placed twice at once: the second press is refused, and one ring ends as unanswered', async () => {
+    const { visitor, id } = await chatWithAna('twice');
+    // Straight to the service, so both presses are past their first await before either rings.
+    const agent = (await server.store.agents.findByEmail('ana@demo.switchboard'))!;
+    const presses = await Promise.allSettled([server.services.webCalls.place({ kind: 'agent', agent }, id), server.services.webCalls.place({ kind: 'agent', agent }, id)]);
+    assert.deepEqual(presses.map((p) => p.status).sort(), ['fulfilled', 'rejected']);
+    const refused = presses.find((p) => p.status === 'rejected') as PromiseRejectedResult;
+    assert.equal((refused.reason as { reason?: string }).reason, 'call-in-progress');
+    await visitor.socket.next('web-call.ring', (f) => f.conversationId === id);
+    await visitor.socket.next('web-call.ring-ended', (f) => f.conversationId === id);
+    assert.deepEqual((await webCallEvents(id)).map((e) => e.type === 'web-call' && e.outcome), ['unanswered'], 'one ring, one record');
+    await finish(ana, id);
+    visitor.socket.close();
+  });
+
   it('records a declined call and an unanswered one in the timeline, which the agent sees', async () => {
     const { visitor, id } = await chatWithAna('decline');
     assert.equal((await route(id, 'POST')).status, 202);
