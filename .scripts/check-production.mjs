@@ -46,6 +46,11 @@ check(!existsSync(join(dir, 'node_modules/vite')) && !existsSync(join(dir, 'node
 const cli = spawnSync(process.execPath, ['signaling/cli/bin.mjs', 'migrate', '--status'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${join(dir, 'data/cli-check.db')}` } });
 check(cli.status === 0 && /pending {2}001-initial/.test(cli.stdout), `switchboard migrate --status runs the built command line${cli.status === 0 ? '' : `: ${cli.stderr}`}`);
 
+// Voice replies speak through eSpeak NG in a program of its own beside the bundle (GPL-3.0, never
+// bundled): it must run from the production install.
+const speech = spawnSync(process.execPath, ['dist/server/espeak-wav.mjs', 'en'], { cwd: dir, input: 'Our fax number is 555 0100.', maxBuffer: 16 * 1024 * 1024 });
+check(speech.status === 0 && speech.stdout.subarray(0, 4).toString('latin1') === 'RIFF' && speech.stdout.length > 10_000, `the built speech program speaks (${speech.stdout?.length ?? 0} bytes of WAV)${speech.status === 0 ? '' : `: ${speech.stderr}`}`);
+
 started = performance.now();
 const env = { NODE_ENV: 'production', PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'data/switchboard.db')}` };
 const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/server.js'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
