@@ -49,10 +49,10 @@ function nodeSuite(name, files, concurrency = Number(process.env.TEST_CONCURRENC
 /**
  * End-to-end files that measure time or carry media run one at a time after the others: a WebRTC
  * call's audio (voice replies' levels, web calls too), heartbeats and presence grace, ringing alerts,
- * nodes failing over. Two browsers at once made voice calls miss their waits; every other file
- * waits for events, not for time.
+ * nodes failing over, calls from the topic menu. Two browsers at once made voice calls miss their
+ * waits; every other file waits for events, not for time.
  */
-const E2E_ALONE = ['voice-call', 'voice-replies', 'web-callback', 'presence', 'offer-alerts', 'cluster'];
+const E2E_ALONE = ['voice-call', 'voice-replies', 'web-callback', 'presence', 'offer-alerts', 'cluster', 'topic-calls'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
