@@ -33,13 +33,17 @@ export const agent = {
   messages(page: Page, text: string) {
     return page.getByRole('log').getByRole('listitem').filter({ hasText: text });
   },
-  /** Opens a tab of the top bar, through the Menu when the tabs are folded into it (narrow screens, an admin's twelve tabs). */
-  async openTab(page: Page, name: string, menu = 'Menu') {
-    // The bar decides between tabs and Menu after a resize (a ResizeObserver, then a render): two frames later it has.
+  /** Opens a tab of the top bar, through More or Menu when it is not on the line (an admin's twelve tabs, narrow screens). */
+  async openTab(page: Page, name: string) {
+    // The bar decides which tabs fit after a resize (a ResizeObserver, then a render): two frames later it has.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const menuButton = page.getByRole('button', { name: menu, exact: true });
-    if ((await menuButton.isVisible()) && (await menuButton.getAttribute('aria-expanded')) !== 'true') await menuButton.click();
-    await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+    const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
+    if (!(await link.isVisible())) {
+      // More or Menu, whichever the bar shows, in whatever language: the button that opens the tabs' menu.
+      const fold = page.locator('[aria-controls="sb-tab-menu"]');
+      if ((await fold.getAttribute('aria-expanded')) !== 'true') await fold.click();
+    }
+    await link.click();
   },
   /**
    * Signs out from the account menu and waits for the sign-in form. Closing the window is not

@@ -486,6 +486,7 @@ export default {
   integrationsMaxAttempts: 'أقصى عدد لمحاولات معاودة الاتصال',
   shortcutsTitle: 'اختصارات لوحة المفاتيح',
   menu: 'القائمة',
+  moreTabs: 'المزيد',
   botOffered: 'اقترح المساعد الآلي: {titles}.',
   botNothing: 'لم يجد المساعد الآلي مقالة لهذا.',
   botHandedOff: 'طلب {name} التحدث إلى موظف.',

@@ -482,6 +482,7 @@ export default {
   integrationsMaxAttempts: 'Højst antal forsøg på opringning',
   shortcutsTitle: 'Tastaturgenveje',
   menu: 'Menu',
+  moreTabs: 'Mere',
   botOffered: 'Hjælpebotten tilbød: {titles}.',
   botNothing: 'Hjælpebotten havde ingen artikel om det.',
   botHandedOff: '{name} bad om at tale med et menneske.',

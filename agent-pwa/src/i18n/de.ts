@@ -482,6 +482,7 @@ export default {
   integrationsMaxAttempts: 'Höchstzahl an Rückrufversuchen',
   shortcutsTitle: 'Tastenkürzel',
   menu: 'Menü',
+  moreTabs: 'Mehr',
   botOffered: 'Der Hilfe-Bot hat angeboten: {titles}.',
   botNothing: 'Der Hilfe-Bot hatte dazu keinen Artikel.',
   botHandedOff: '{name} wollte mit einem Menschen sprechen.',

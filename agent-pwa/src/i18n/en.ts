@@ -489,6 +489,8 @@ export const en = {
   integrationsMaxAttempts: 'Callback attempts at most',
   shortcutsTitle: 'Keyboard shortcuts',
   menu: 'Menu',
+  /** The button after the tabs that fit in the bar; the others are in its menu. */
+  moreTabs: 'More',
   botOffered: 'The help bot offered: {titles}.',
   botNothing: 'The help bot had no article for this.',
   botHandedOff: '{name} asked for a person.',

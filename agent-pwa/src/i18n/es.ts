@@ -482,6 +482,7 @@ export default {
   integrationsMaxAttempts: 'Intentos máximos de devolución de llamada',
   shortcutsTitle: 'Atajos de teclado',
   menu: 'Menú',
+  moreTabs: 'Más',
   botOffered: 'El asistente virtual ofreció: {titles}.',
   botNothing: 'El asistente virtual no tenía ningún artículo para esto.',
   botHandedOff: '{name} pidió hablar con una persona.',

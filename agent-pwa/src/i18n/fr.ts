@@ -482,6 +482,7 @@ export default {
   integrationsMaxAttempts: 'Nombre maximal de tentatives de rappel',
   shortcutsTitle: 'Raccourcis clavier',
   menu: 'Menu',
+  moreTabs: 'Plus',
   botOffered: 'L’assistant a proposé : {titles}.',
   botNothing: 'L’assistant n’avait aucun article pour cela.',
   botHandedOff: '{name} a demandé à parler à un conseiller.',

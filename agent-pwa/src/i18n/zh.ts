@@ -482,6 +482,7 @@ export default {
   integrationsMaxAttempts: '最多回电次数',
   shortcutsTitle: '键盘快捷键',
   menu: '菜单',
+  moreTabs: '更多',
   botOffered: '智能助手推荐了：{titles}。',
   botNothing: '智能助手没有找到相关文章。',
   botHandedOff: '{name} 请求转人工。',

@@ -29,17 +29,15 @@ export function tabsFor(role: AgentRole | undefined): Tab[] {
 }
 
 /**
- * The tab bar; `open` is called with the tab chosen. Tabs are links (`?tab=`, the address the app
- * opens at, as the installed app's shortcuts do), so a middle click or "open in new tab" works and
- * screen readers list them as the app's navigation; a plain click switches in place.
+ * The tabs as links; `open` is called with the tab chosen. Tabs are links (`?tab=`, the address the
+ * app opens at, as the installed app's shortcuts do), so a middle click or "open in new tab" works;
+ * a plain click switches in place.
  */
-export function renderTabs(tabs: Tab[], current: Tab, open: (tab: Tab) => void) {
+export function renderTabLinks(tabs: Tab[], current: Tab, open: (tab: Tab) => void) {
   const choose = (tab: Tab) => (event: MouseEvent) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     open(tab);
   };
-  return html`<nav class="tabs" aria-label=${t('appTitle')}>
-    ${tabs.map((tab) => html`<a href="?tab=${tab}" aria-current=${current === tab ? 'page' : 'false'} @click=${choose(tab)}>${t(LABEL[tab])}</a>`)}
-  </nav>`;
+  return tabs.map((tab) => html`<a href="?tab=${tab}" aria-current=${current === tab ? 'page' : 'false'} @click=${choose(tab)}>${t(LABEL[tab])}</a>`);
 }

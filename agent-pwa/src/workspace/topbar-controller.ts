@@ -1,20 +1,25 @@
 /**
- * The top bar's layout state: whether its tabs fit on one line or fold into a menu, and which of its
- * two menus (tabs, account) is open. Measured rather than set by breakpoints, because what fits
- * depends on the role (two tabs or nine) and the language (German and Arabic labels run longer).
+ * The top bar's layout state: how many of its tabs fit on the line (the others wait behind More, or
+ * all of them behind Menu on a phone), and which of its two menus (tabs, account) is open. Measured
+ * rather than set by breakpoints, because what fits depends on the role (three tabs or twelve) and
+ * the language (German and Arabic labels run longer).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type TopbarMenu = 'tabs' | 'account';
 
+/** Room kept for the More button when the first tab leaves the line (its real width counts after). */
+const MORE_BUTTON_ESTIMATE = 90;
+
 export class TopbarController implements ReactiveController {
-  /** True when the tabs did not fit on one line and sit behind the Menu button. */
-  collapsed = false;
+  /** How many tabs, from the first, sit on the line; the rest are in the tabs menu. */
+  shown = Number.POSITIVE_INFINITY;
   /** The open menu, if any. */
   open: TopbarMenu | undefined;
-  /** The bar's width the one-line layout needed when it last overflowed. */
-  private needed = 0;
-  /** What the bar's content depends on (role and language); a change measures again from one line. */
+  private total = 0;
+  /** The bar's width when a tab last had to leave the line: wider than that, all are tried again. */
+  private shrunkAt = Number.POSITIVE_INFINITY;
+  /** What the bar's content depends on (role and language); a change measures again from all tabs. */
   private contentKey = '';
   private readonly resize = new ResizeObserver(() => this.fit());
 
@@ -36,12 +41,18 @@ export class TopbarController implements ReactiveController {
     this.resize.disconnect();
   }
 
-  /** Call from render with what the bar's width depends on. */
-  content(key: string): void {
+  /** True when some tabs are not on the line. */
+  get folded(): boolean {
+    return this.shown < this.total;
+  }
+
+  /** Call from render with what the bar's width depends on and how many tabs it has. */
+  content(key: string, total: number): void {
     if (key === this.contentKey) return;
     this.contentKey = key;
-    this.collapsed = false;
-    this.needed = 0;
+    this.total = total;
+    this.shown = total;
+    this.shrunkAt = Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -66,15 +77,27 @@ export class TopbarController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Too wide: the last tabs on the line leave it, as many as the overflow (and the More button)
+   * needs; the next render measures again. Wider than when a tab last left: all come back and are
+   * measured again. Both happen before the browser paints, so nothing is seen over the edge.
+   */
   private fit(): void {
     const bar = this.bar();
     if (!bar) return;
-    if (!this.collapsed && bar.scrollWidth > bar.clientWidth + 1) {
-      this.needed = bar.scrollWidth;
-      this.collapsed = true;
+    const width = bar.clientWidth;
+    let excess = bar.scrollWidth - width;
+    if (excess > 1 && this.shown > 0) {
+      if (!this.folded) excess += MORE_BUTTON_ESTIMATE;
+      const onLine = [...bar.querySelectorAll<HTMLElement>(':scope > nav.tabs > a')];
+      let shown = Math.min(this.shown, onLine.length);
+      while (shown > 0 && excess > 0) excess -= onLine[--shown]!.offsetWidth;
+      this.shown = shown;
+      this.shrunkAt = width;
       this.host.requestUpdate();
-    } else if (this.collapsed && bar.clientWidth >= this.needed) {
-      this.collapsed = false;
+    } else if (this.folded && width > this.shrunkAt) {
+      this.shown = this.total;
+      this.shrunkAt = Number.POSITIVE_INFINITY;
       if (this.open === 'tabs') this.open = undefined;
       this.host.requestUpdate();
     }

@@ -1,6 +1,7 @@
 /**
- * The workspace's top bar, on one line at every width: the tabs (folded into a Menu when they do not
- * fit), the agent's presence, and the account menu (Your account, language, shortcuts, Sign out).
+ * The workspace's top bar, on one line at every width: the tabs that fit (the others under More, or
+ * all under Menu on a phone), the agent's presence, and the account menu (Your account, language,
+ * shortcuts, Sign out). The tabs are one navigation landmark wherever each of them sits.
  */
 import { html, nothing } from 'lit';
 import type { AgentProfile } from '../../../signaling/protocol/server-frames.js';
@@ -8,7 +9,7 @@ import type { AgentStatus, ChoosableBreakReason } from '../../../signaling/proto
 import type { AgentState } from '../agent-state.js';
 import { t } from '../i18n/en.js';
 import { SHORTCUTS } from '../keyboard-shortcuts.js';
-import { renderTabs, tabsFor, type Tab } from './tabs.js';
+import { renderTabLinks, tabsFor, type Tab } from './tabs.js';
 import type { TopbarController } from './topbar-controller.js';
 
 export interface TopbarOptions {
@@ -23,27 +24,46 @@ export interface TopbarOptions {
 
 type PresenceDetail = CustomEvent<{ status: AgentStatus; reason?: ChoosableBreakReason }>;
 
-/** The bar; `topbar` decides whether the tabs fit and which menu is open. */
+/** The bar; `topbar` decides how many tabs fit and which menu is open. */
 export function renderTopbar({ profile, state, tab, topbar, openTab, setStatus, signOut }: TopbarOptions) {
-  topbar.content(`${profile.role}|${document.documentElement.lang}|${profile.name}`);
+  const tabs = tabsFor(profile.role);
+  topbar.content(`${profile.role}|${document.documentElement.lang}|${profile.name}`, tabs.length);
   const choose = (next: Tab) => {
     topbar.close();
     openTab(next);
   };
-  const nav = renderTabs(tabsFor(profile.role), tab, choose);
+  const onLine = tabs.slice(0, topbar.shown);
+  const folded = tabs.slice(onLine.length);
   const menuOpen = topbar.open === 'tabs';
   const accountOpen = topbar.open === 'account';
+  const tabsMenu = (button: unknown) => html`<div class="menu-anchor" data-menu="tabs">
+    ${button}
+    <div id="sb-tab-menu" class="dropdown start" ?hidden=${!menuOpen}>${renderTabLinks(folded, tab, choose)}</div>
+  </div>`;
+  const toggleTabs = () => topbar.toggle('tabs');
   return html`<header class="topbar">
-    ${topbar.collapsed
-      ? html`<div class="menu-anchor" data-menu="tabs">
-          <button type="button" class="menu-button" aria-expanded=${String(menuOpen)} aria-controls="sb-tab-menu" @click=${() => topbar.toggle('tabs')}>
-            <span aria-hidden="true">☰</span> <span class="label">${t('menu')}</span>
-          </button>
-          <div id="sb-tab-menu" class="dropdown start" ?hidden=${!menuOpen}>${nav}</div>
-        </div>`
+    ${onLine.length === 0
+      ? html`<nav class="tabs" aria-label=${t('appTitle')}>
+          ${tabsMenu(
+            html`<button type="button" class="menu-button" aria-expanded=${String(menuOpen)} aria-controls="sb-tab-menu" @click=${toggleTabs}>
+              <span aria-hidden="true">☰</span> <span class="label">${t('menu')}</span>
+            </button>`,
+          )}
+        </nav>`
       : nothing}
     <h1>${t('appTitle')}</h1>
-    ${topbar.collapsed ? nothing : nav}
+    ${onLine.length > 0
+      ? html`<nav class="tabs" aria-label=${t('appTitle')}>
+          ${renderTabLinks(onLine, tab, choose)}
+          ${folded.length > 0
+            ? tabsMenu(
+                html`<button type="button" class="more-button ${folded.includes(tab) ? 'holds-current' : ''}" aria-expanded=${String(menuOpen)} aria-controls="sb-tab-menu" @click=${toggleTabs}>
+                  ${t('moreTabs')} <span aria-hidden="true">▾</span>
+                </button>`,
+              )
+            : nothing}
+        </nav>`
+      : nothing}
     <span class="spacer"></span>
     <sb-presence-switch
       .status=${state.status}

@@ -10,7 +10,8 @@ export const workspaceStyles = [
     .workspace { display: grid; grid-template-rows: auto auto 1fr; grid-template-columns: minmax(0, 1fr); height: 100%; }
     /*
      * One line at every width: nothing in it wraps or shrinks, so when the tabs do not fit the bar
-     * overflows, TopbarController measures that and folds them into the Menu (never a second row).
+     * overflows, TopbarController measures that and moves the last ones under More, or all of them
+     * under Menu (never a second row).
      */
     .topbar { position: relative; z-index: 10; display: flex; flex-wrap: nowrap; align-items: center; gap: 8px 12px; padding: 8px 16px; background: var(--sb-color-bar); color: var(--sb-color-on-bar); }
     .topbar > * { flex: none; }
@@ -29,10 +30,12 @@ export const workspaceStyles = [
     .dropdown[hidden] { display: none; }
     .dropdown.start { inset-inline-start: 0; }
     .dropdown.end { inset-inline-end: 0; }
-    .topbar .dropdown button, .topbar .dropdown nav.tabs a { color: var(--sb-color-text); border-color: transparent; text-align: start; }
-    .topbar .dropdown button:hover, .topbar .dropdown nav.tabs a:hover { background: var(--sb-color-accent-soft); }
-    .topbar .dropdown button[aria-current='page'], .topbar .dropdown nav.tabs a[aria-current='page'] { background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
-    .dropdown nav.tabs { flex-direction: column; align-items: stretch; }
+    .topbar .dropdown button, .topbar .dropdown a { color: var(--sb-color-text); border-color: transparent; text-align: start; }
+    .topbar .dropdown button:hover, .topbar .dropdown a:hover { background: var(--sb-color-accent-soft); }
+    .topbar .dropdown button[aria-current='page'], .topbar .dropdown a[aria-current='page'] { background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
+    /* More marks itself while the open tab is in its menu, as the tab would be marked on the line. */
+    .topbar .more-button { padding-inline: 8px; font-size: 14px; }
+    .topbar .more-button.holds-current { background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
     .dropdown .shortcuts summary { padding: 6px 12px; cursor: pointer; }
     .dropdown .shortcuts dl { position: static; border: none; min-width: 0; padding: 4px 12px; }
     /* A phone: the product name gives way to the controls an agent needs. */
@@ -73,8 +76,8 @@ export const workspaceStyles = [
     .admin { position: relative; min-height: 0; overflow: auto; }
     .notice { padding: 6px 16px; background: var(--sb-color-success-soft); color: var(--sb-color-success-soft-text); font-size: 14px; }
     nav.tabs a { white-space: nowrap; }
-    /* In the bar, tighter tabs: an admin's nine fit beside the status and account at 1280 px in English, instead of hiding behind the Menu. */
-    .topbar > nav.tabs { gap: 2px; }
+    /* In the bar, tighter tabs: more of an admin's twelve fit beside the status and account before the rest go under More. */
+    .topbar > nav.tabs { gap: 2px; align-items: center; }
     .topbar > nav.tabs a { padding-inline: 6px; font-size: 14px; }
     .workspace { grid-template-columns: minmax(0, 1fr); }
     .team, .account { grid-template-columns: minmax(0, 1fr); display: grid; gap: 28px; align-content: start; padding: 16px 24px 32px; }
