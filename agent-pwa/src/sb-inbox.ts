@@ -44,7 +44,8 @@ export class SbInbox extends LitElement {
       .row { display: flex; justify-content: space-between; gap: 6px; }
       .badge { background: var(--sb-color-accent); color: var(--sb-color-on-accent); border-radius: 10px; font-size: 12px; padding: 0 7px; }
       p { margin: 16px 12px; }
-      .filters { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 6px; padding: 10px 8px 0; }
+      /* Two filters a row where their words fit ("All channels" was cut to "All channe" in a tablet's 240 px inbox), else one. */
+      .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(132px, 1fr)); gap: 6px; padding: 10px 8px 0; }
       .filters input[type='search'] { grid-column: 1 / -1; }
       .filters input[type='search'], .filters select { width: 100%; min-width: 0; padding: 5px 8px; border: 1px solid var(--sb-color-border); border-radius: var(--sb-radius-md); font-size: 14px; }
       .filters label.mine { grid-column: 1 / -1; display: flex; gap: 6px; align-items: center; font-size: 14px; }

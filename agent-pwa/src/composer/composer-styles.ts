@@ -11,6 +11,7 @@ export const composerStyles = css`
   .chips { display: flex; flex-wrap: wrap; gap: 6px; }
   .chip { border-radius: 999px; padding: 2px 10px; font-size: 13px; background: var(--sb-color-accent-soft); border: 1px solid var(--sb-color-accent-soft); }
   .chip.article { background: var(--sb-color-success-soft); border-color: var(--sb-color-success-soft-text); }
+  .chip svg { vertical-align: -2px; }
   [role='listbox'] { list-style: none; margin: 0; padding: 4px; border: 1px solid var(--sb-color-border); border-radius: 8px; max-height: 180px; overflow-y: auto; }
   [role='option'] { max-width: none; padding: 4px 8px; border-radius: 6px; cursor: pointer; }
   [role='option'][aria-selected='true'] { background: var(--sb-color-accent-soft); }

@@ -23,6 +23,7 @@ import { appLocale, t } from '../i18n/en.js';
 import { PICKER_ACCEPT, renderUploadTray } from '../../../ui/attachments/upload-tray.js';
 import { UploadsController } from '../../../ui/attachments/uploads-controller.js';
 import { trayLabel, uploadAgentFile, uploadReason } from '../conversation/conversation-files.js';
+import { articleIcon } from './article-icon.js';
 import { loadDraft, saveDraft } from './drafts.js';
 import { matchShortcut, typedShortcut } from './shortcut-match.js';
 import { paperclipIcon } from '../../../ui/attachments/paperclip-icon.js';
@@ -90,7 +91,7 @@ export class SbComposer extends LitElement {
       ${suggestions && (suggestions.replies.length || suggestions.articles.length)
         ? html`<div class="chips" role="group" aria-label=${t('suggestionsLabel')}>
             ${suggestions.replies.map((r) => html`<button type="button" class="chip" dir="auto" aria-label=${t('suggestionReply', { title: r.title })} @click=${() => this.insert(r.body)}>/${r.shortcut} · ${r.title}</button>`)}
-            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" dir="auto" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>📄 ${a.title}</button>`)}
+            ${suggestions.articles.map((a) => html`<button type="button" class="chip article" dir="auto" aria-label=${t('suggestionArticle', { title: a.title })} @click=${() => this.insert(`${a.title}: ${a.excerpt}`)}>${articleIcon} ${a.title}</button>`)}
           </div>`
         : nothing}
       <textarea
@@ -137,7 +138,7 @@ export class SbComposer extends LitElement {
       <span id="held-caption" class="muted">${t('heldForReply')}</span>
       <ul class="uploads" aria-labelledby="held-caption">
         ${files.map(
-          (f) => html`<li><span aria-hidden="true">📎</span><span dir="auto">${f.name}</span>
+          (f) => html`<li>${paperclipIcon}<span dir="auto">${f.name}</span>
               <button type="button" class="secondary" title=${t('uploadRemove', { name: f.name })} aria-label=${t('uploadRemove', { name: f.name })} @click=${() => this.release(f.id)}>×</button></li>`,
         )}
       </ul>
