@@ -467,7 +467,7 @@ export default {
   integrationsQueue: 'قائمة الانتظار',
   integrationsOutboundUrl: 'عنوان URL الصادر للردود (اختياري)',
   integrationsAdd: 'إضافة',
-  integrationsWebhooks: 'Webhooks',
+  integrationsWebhooks: 'خطافات الويب (Webhooks)',
   integrationsRemoveWebhook: 'إزالة الـ Webhook ‏{url}',
   integrationsNewWebhook: 'Webhook جديد',
   integrationsUrl: 'عنوان URL',

@@ -72,8 +72,8 @@ export class SbReplyLibrary extends LitElement {
   private renderReply(r: CannedReply) {
     const mayEdit = r.ownerId !== undefined || this.canEditTeam;
     return html`<li>
-      <div class="row"><strong>/${r.shortcut}</strong> ${r.title} <span class="muted">${r.ownerId ? t('libraryPersonal') : t('libraryTeam')}${r.language ? ` · ${r.language}` : ''}</span></div>
-      <div class="body">${r.body}</div>
+      <div class="row"><strong>/${r.shortcut}</strong> <span dir="auto">${r.title}</span> <span class="muted">${r.ownerId ? t('libraryPersonal') : t('libraryTeam')}${r.language ? ` · ${r.language}` : ''}</span></div>
+      <div class="body" dir="auto">${r.body}</div>
       ${mayEdit
         ? html`<div class="row">
             <button type="button" aria-label=${t('libraryEditReply', { shortcut: r.shortcut })} @click=${() => (this.editingReply = r)}>${t('libraryEdit')}</button>
@@ -87,8 +87,8 @@ export class SbReplyLibrary extends LitElement {
     const r = this.editingReply;
     return html`<form aria-label=${r ? t('libraryEditReply', { shortcut: r.shortcut }) : t('libraryNewReply')} @submit=${this.onReply}>
       <label>${t('libraryShortcut')}<input name="shortcut" required maxlength="32" pattern="[A-Za-z0-9][A-Za-z0-9_\\-]*" .value=${r?.shortcut ?? ''} /></label>
-      <label>${t('libraryTitle')}<input name="title" required maxlength="80" .value=${r?.title ?? ''} /></label>
-      <label>${t('libraryBody')}<textarea name="body" required rows="3" maxlength="4000" .value=${r?.body ?? ''}></textarea></label>
+      <label>${t('libraryTitle')}<input name="title" required maxlength="80" dir="auto" .value=${r?.title ?? ''} /></label>
+      <label>${t('libraryBody')}<textarea name="body" required rows="3" maxlength="4000" dir="auto" .value=${r?.body ?? ''}></textarea></label>
       <label>${t('libraryLanguage')}<input name="language" maxlength="12" placeholder="de, pt-BR" .value=${r?.language ?? ''} /></label>
       ${this.canEditTeam && !r ? html`<label class="row"><input type="checkbox" name="team" />${t('libraryForTeam')}</label>` : nothing}
       <div class="row">
@@ -100,8 +100,8 @@ export class SbReplyLibrary extends LitElement {
 
   private renderArticle(a: Article) {
     return html`<li>
-      <div class="row"><strong>${a.title}</strong> <span class="muted">${a.language}</span></div>
-      <div class="body">${a.body.slice(0, 200)}${a.body.length > 200 ? '…' : ''}</div>
+      <div class="row"><strong dir="auto">${a.title}</strong> <span class="muted">${a.language}</span></div>
+      <div class="body" dir="auto">${a.body.slice(0, 200)}${a.body.length > 200 ? '…' : ''}</div>
       <div class="row">
         <button type="button" aria-label=${t('libraryEditArticle', { title: a.title })} @click=${() => (this.editingArticle = a)}>${t('libraryEdit')}</button>
         <button type="button" class="danger" aria-label=${t('libraryRemoveArticle', { title: a.title })} @click=${() => this.fire('sb-article-remove', { id: a.id })}>${t('libraryRemove')}</button>
@@ -112,8 +112,8 @@ export class SbReplyLibrary extends LitElement {
   private renderArticleForm() {
     const a = this.editingArticle;
     return html`<form aria-label=${a ? t('libraryEditArticle', { title: a.title }) : t('libraryNewArticle')} @submit=${this.onArticle}>
-      <label>${t('libraryTitle')}<input name="title" required maxlength="160" .value=${a?.title ?? ''} /></label>
-      <label>${t('libraryBody')}<textarea name="body" required rows="5" .value=${a?.body ?? ''}></textarea></label>
+      <label>${t('libraryTitle')}<input name="title" required maxlength="160" dir="auto" .value=${a?.title ?? ''} /></label>
+      <label>${t('libraryBody')}<textarea name="body" required rows="5" dir="auto" .value=${a?.body ?? ''}></textarea></label>
       <label>${t('libraryLanguage')}<input name="language" maxlength="12" .value=${a?.language ?? 'en'} /></label>
       <div class="row">
         <button class="primary" type="submit">${t('librarySave')}</button>

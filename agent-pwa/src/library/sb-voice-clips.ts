@@ -66,7 +66,7 @@ export class SbVoiceClips extends LitElement {
   private renderClip(c: VoiceClip) {
     return html`<li>
       <div class="row">
-        ${c.slot ? html`<kbd>Alt+${c.slot}</kbd>` : nothing}<strong>${c.title}</strong>
+        ${c.slot ? html`<kbd>Alt+${c.slot}</kbd>` : nothing}<strong dir="auto">${c.title}</strong>
         <span class="muted">${c.kind === 'speech' ? t('voiceClipKindSpeech') : t('voiceClipKindRecording')} · ${languageName(c.language, appLocale())}</span>
       </div>
       ${c.text ? html`<div class="body" dir="auto">${c.text}</div>` : nothing}
@@ -88,7 +88,7 @@ export class SbVoiceClips extends LitElement {
     const c = this.editing;
     const taken = new Map(this.clips.filter((x) => x.slot && x.id !== c?.id).map((x) => [x.slot!, x.title]));
     return html`<form aria-label=${c ? t('voiceClipEdit', { title: c.title }) : t('voiceClipNew')} @submit=${this.onSubmit}>
-      <label>${t('voiceClipTitle')}<input name="title" required maxlength="80" .value=${c?.title ?? ''} /></label>
+      <label>${t('voiceClipTitle')}<input name="title" required maxlength="80" dir="auto" .value=${c?.title ?? ''} /></label>
       <label>${t('voiceClipLanguage')}<select name="language">
         ${APP_LOCALES.map((l) => html`<option value=${l} ?selected=${(c?.language ?? appLocale()) === l}>${languageName(l, appLocale())}</option>`)}
       </select></label>
