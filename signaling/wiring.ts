@@ -190,7 +190,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const channelEvents = new ChannelListeners();
 
   const presence = new PresenceService({ store, bus, log, events: presenceEvents, clock, ...(options.presenceGraceMs !== undefined ? { graceMs: options.presenceGraceMs } : {}) });
-  const routing = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics });
+  // Routing asks voice what a ringing agent prepares for a call; voice asks routing who is ringing.
+  const routing: RoutingService = new RoutingService({ store, bus, log, presence, outcomes: routingOutcomes, clock, metrics, callPreparation: (id, agentId) => calls.preparation(id, agentId) });
   const parties = new ConversationParties(store, bus, routing);
   const audit = new AuditTrail(store, clock);
   // Approving a held reply posts it through the conversation service, which holds replies through the review: each reaches the other once both exist.
@@ -198,7 +199,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   const conversations: ConversationService = new ConversationService({ store, bus, routing, log, parties, events: conversationEvents, replyGate: replyReview, hasWebCall: (id) => calls.hasWebCall(id), clock });
   const placement = new QueuePlacement({ store, bus, routing, presence, log, parties, events: conversationEvents, clock });
   const peerCredentials = new PeerCredentialIssuer(secret, clock);
-  const calls = new CallService({ store, bus, conversations, placement, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, clock });
+  const calls: CallService = new CallService({ store, bus, conversations, placement, issuer: peerCredentials, settings: options.voice ?? DEFAULT_VOICE_SETTINGS, offers: routing, clock });
   const peerRelay = new PeerRelay(bus, calls, clock);
   const webCalls = new WebCallService({ store, bus, calls, parties, conversations, clock, ...(options.webCallRingMs ? { ringMs: options.webCallRingMs } : {}) });
   const cobrowse = new CobrowseService({ store, bus, conversations, secret, clock, ...(options.cobrowseVisitorGraceMs ? { visitorGraceMs: options.cobrowseVisitorGraceMs } : {}) });
@@ -276,7 +277,11 @@ export async function createServices(options: ServicesOptions): Promise<Services
     changed: (agentId) => routing.reloadAgent(agentId),
   });
   routingOutcomes.add({
-    assigned: (conversationId, agent) => placement.announceAssignment(conversationId, agent),
+    // A call connects as soon as its assignment is stored, while the chat's 'joined' is written.
+    assigned: (conversationId, agent) => {
+      calls.callAnswered(conversationId, agent);
+      return placement.announceAssignment(conversationId, agent);
+    },
     refused: (conversationId, reason) => conversations.endBySystem(conversationId, reason),
     paused: (agentId) => presence.setStatus(agentId, 'away', 'no-answer'),
   });
@@ -287,7 +292,7 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // An SMS from a number a customer confirmed joins that customer; a typed number never does.
   channelEvents.add({ senderPhoneProven: (visitorId, phone) => customers.joinByProvenAddress(visitorId, 'phone', phone) });
   conversationEvents.add({
-    assigned: (c, agent) => calls.conversationAssigned(c, agent),
+    assigned: (c, agent) => calls.callAnswered(c.id, agent),
     moved: (c, fromAgentId) => calls.conversationMoved(c, fromAgentId),
     ended: (c) => calls.conversationEnded(c),
     held: (c, by) => calls.conversationHeld(c, by),

@@ -1,5 +1,5 @@
 /** Frames the server sends, keyed on `type`. Built only by the server, so types suffice. */
-import type { CallView } from './call.js';
+import type { CallView, IceConfig, PeerCredentials } from './call.js';
 import type { CobrowseView } from './cobrowse.js';
 import type { Channel, ConversationEvent, ConversationSource, ConversationSummary, PartyKind } from './conversation.js';
 import type { ErrorReason } from './errors.js';
@@ -27,6 +27,11 @@ export interface Offer {
   source?: ConversationSource;
   /** E-mail: the thread's subject. */
   subject?: string;
+  /**
+   * A browser call: the agent's own peer for it, so their app connects while the offer rings and
+   * Answer only answers. The peer can reach nobody until the agent is assigned the call.
+   */
+  call?: { peer: PeerCredentials; ice: IceConfig };
   expiresAt: number;
 }
 

@@ -57,6 +57,8 @@ export interface RoutingServiceDeps {
   engine?: AcdEngine;
   /** Times the engine's decisions. */
   metrics?: Metrics;
+  /** What an agent's app needs to prepare for a browser call while its offer rings (voice knows; routing does not). */
+  callPreparation?: (conversationId: string, agentId: string) => Offer['call'];
 }
 
 const log = componentLogger('routing');
@@ -86,6 +88,7 @@ export class RoutingService {
   private readonly clock: () => number;
   private readonly engine: AcdEngine;
   private readonly metrics: Metrics | undefined;
+  private readonly callPreparation: RoutingServiceDeps['callPreparation'];
   private readonly queues = new Map<string, QueueRecord>();
   private readonly waiting = new Map<string, WaitingContact>();
   /** Live offers by conversation and agent, so a reconnecting agent sees theirs again. */
@@ -107,6 +110,12 @@ export class RoutingService {
     this.clock = deps.clock ?? Date.now;
     this.engine = deps.engine ?? new AcdEngine();
     this.metrics = deps.metrics;
+    this.callPreparation = deps.callPreparation;
+  }
+
+  /** Whether this conversation is being offered to this agent now. */
+  isOffered(conversationId: string, agentId: string): boolean {
+    return this.offers.get(conversationId)?.has(agentId) ?? false;
   }
 
   /** Loads queues and open conversations, so waiting contacts keep their place and wait across a restart. */
@@ -323,9 +332,12 @@ export class RoutingService {
       throw new AppError('offer-unavailable', 'the visitor has left');
     }
     this.log.append({ at, type: LogType.offerAccepted, conversationId, agentId: agent.id, queueId: assigned.type === 'assigned' ? assigned.queueId : undefined, data: { waitedMs: assigned.type === 'assigned' ? assigned.waitedMs : 0 } });
+    // Announced before the offer leaves: a call's frames go out in the listeners' first,
+    // synchronous steps, so its media starts before the agent's app redraws for the new contact.
+    const announced = this.outcomes.run('assigned', conversationId, agent);
     // The agent's other windows (tabs, devices) still show the offer: it leaves them all.
     this.bus.publish(topics.agent(agent.id), { type: 'offer-withdrawn', conversationId, reason: 'taken' });
-    await this.outcomes.run('assigned', conversationId, agent);
+    await announced;
   }
 
   async decline(agent: AgentRecord, conversationId: string): Promise<void> {
@@ -402,6 +414,8 @@ export class RoutingService {
       case 'offer': {
         const w = this.waiting.get(d.contactId);
         if (!w) return;
+        // A browser call (not a callback, which the agent's phone dials) is prepared while it rings.
+        const call = w.channel === 'voice' && !w.source ? this.callPreparation?.(d.contactId, d.agentId) : undefined;
         const offer: Offer = {
           conversationId: d.contactId,
           queueId: d.queueId,
@@ -411,6 +425,7 @@ export class RoutingService {
           ...(w.preview ? { preview: w.preview } : {}),
           ...(w.source ? { source: w.source } : {}),
           ...(w.subject ? { subject: w.subject } : {}),
+          ...(call ? { call } : {}),
           expiresAt: d.expiresAt,
         };
         let byAgent = this.offers.get(d.contactId);

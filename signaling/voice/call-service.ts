@@ -5,6 +5,8 @@
  */
 import { topics, type Bus } from '../bus/bus.js';
 import type { CallView } from '../protocol/call.js';
+import type { Offer } from '../protocol/server-frames.js';
+import type { RoutingService } from '../routing/routing-service.js';
 import type { ConversationSummary } from '../protocol/conversation.js';
 import type { AgentRecord } from '../store/agents-repo.js';
 import type { ConversationRecord } from '../store/conversations-repo.js';
@@ -42,6 +44,8 @@ export interface CallServiceDeps {
   placement: Pick<QueuePlacement, 'start' | 'returnToQueue'>;
   issuer: PeerCredentialIssuer;
   settings: VoiceSettings;
+  /** Who is being offered a call now: their peer may connect before they answer. */
+  offers: Pick<RoutingService, 'isOffered'>;
   clock?: () => number;
 }
 
@@ -56,6 +60,7 @@ export class CallService implements PeerDirectory {
   private readonly placement: CallServiceDeps['placement'];
   private readonly issuer: PeerCredentialIssuer;
   private readonly settings: VoiceSettings;
+  private readonly offers: CallServiceDeps['offers'];
   private readonly clock: () => number;
   /** Set at shutdown: sockets closing then are the server leaving, not parties vanishing. */
   private stopping = false;
@@ -67,6 +72,7 @@ export class CallService implements PeerDirectory {
     this.placement = deps.placement;
     this.issuer = deps.issuer;
     this.settings = deps.settings;
+    this.offers = deps.offers;
     this.clock = deps.clock ?? Date.now;
   }
 
@@ -156,8 +162,32 @@ export class CallService implements PeerDirectory {
     return owner.kind === 'visitor' ? call.agent.peerId : call.visitorPeerId;
   }
 
-  /** Whether the party a credential names is still in that call (an old agent after a transfer is not). */
+  /**
+   * What an agent offered this waiting call prepares while it rings: their peer for it (the id
+   * the call will know them by once they answer) and their ICE settings. Nothing for a call
+   * that has an agent already (a transfer's target connects when assigned) or a web call.
+   */
+  preparation(conversationId: string, agentId: string): Offer['call'] {
+    // A call just started is offered before start() tracks it: no call yet is a new one.
+    const call = this.calls.get(conversationId);
+    if (call?.agent || call?.web) return undefined;
+    return {
+      peer: this.issuer.issue({ conversationId, kind: 'agent', id: agentId }),
+      ice: iceConfigFor(this.settings, 'agent', `${conversationId}-a`, this.clock()),
+    };
+  }
+
+  /**
+   * Whether the party a credential names may open its peer: a party of the call (an old agent
+   * after a transfer is not), or an agent it is ringing for. Until assigned, that agent's peer
+   * reaches nobody: the relay passes messages between the call's two parties only.
+   */
   mayConnect(party: CallParty): boolean {
+    if (this.inCall(party)) return true;
+    return party.kind === 'agent' && !this.calls.get(party.conversationId)?.agent && this.offers.isOffered(party.conversationId, party.id);
+  }
+
+  private inCall(party: CallParty): boolean {
     const call = this.calls.get(party.conversationId);
     if (!call) return false;
     return party.kind === 'visitor' ? call.visitorId === party.id : call.agent?.id === party.id;
@@ -179,13 +209,14 @@ export class CallService implements PeerDirectory {
    * goes on without it: an agent's call returns to the head of the queue, a visitor's ends.
    */
   peerDisconnected(party: CallParty): void {
-    if (this.stopping || !this.mayConnect(party)) return;
+    // A ringing agent's prepared peer going away changes nothing: the call is not theirs yet.
+    if (this.stopping || !this.inCall(party)) return;
     const peerId = this.issuer.peerId(party);
     clearTimeout(this.lost.get(peerId));
     const grace = party.kind === 'agent' ? AGENT_PEER_GRACE_MS : VISITOR_PEER_GRACE_MS;
     const timer = setTimeout(() => {
       this.lost.delete(peerId);
-      if (!this.mayConnect(party)) return;
+      if (!this.inCall(party)) return;
       if (this.endWebCall(party.conversationId)) return; // the chat goes on without the call
       const done = party.kind === 'agent' ? this.placement.returnToQueue(party.conversationId) : this.conversations.endBySystem(party.conversationId, 'connection-lost');
       done.catch((err: unknown) => log.error({ conversationId: party.conversationId, err }, 'could not recover from a lost peer'));
@@ -219,13 +250,13 @@ export class CallService implements PeerDirectory {
 
   // ---- conversation changes ------------------------------------------------------------
 
-  /** An agent took the call: both parties get the other's peer id. */
-  conversationAssigned(c: ConversationRecord, agent: AgentRecord): void {
-    const call = this.calls.get(c.id);
-    if (!call) return;
+  /** An agent took the call: both parties get the other's peer id (once; routing tells first, the conversation after). */
+  callAnswered(conversationId: string, agent: AgentRecord): void {
+    const call = this.calls.get(conversationId);
+    if (!call || call.agent?.id === agent.id) return;
     this.setAgent(call, agent);
     call.answeredAt ??= this.clock();
-    this.publish(c.id);
+    this.publish(conversationId);
   }
 
   /** The call went to another agent or back to the queue. */

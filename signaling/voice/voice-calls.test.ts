@@ -109,6 +109,50 @@ describe('Voice calls', () => {
     }
   });
 
+  it('lets the agent offered a call connect its peer while it rings, which reaches the caller only once answered; after a decline it may not connect', async () => {
+    const server = await startTestServer();
+    try {
+      const ana = await connectAgent(server, ANA);
+      const visitor = await connectVisitor(server);
+      const id = await call(visitor, 'call-prepared-1');
+      const queued = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      const visitorPeer = await openPeer(server, queued);
+      await visitorPeer.next((m) => m.type === 'OPEN');
+
+      // The call rings for Ana; her offer carries her peer for it.
+      const offered = (await ana.socket.next('offer', (o) => o.offer.conversationId === id)).offer;
+      const ben = await connectAgent(server, BEN);
+      assert.ok(offered.call?.peer.token, 'the offer carries the ringing agent’s peer');
+      const declinedPeer = await RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: offered.call!.peer.id, token: offered.call!.peer.token });
+      await declinedPeer.next((m) => m.type === 'OPEN');
+      // Ringing is not answering: what the prepared peer sends reaches nobody.
+      declinedPeer.send({ type: 'OFFER', dst: queued.peer!.id, payload: { sdp: { type: 'offer', sdp: 'v=0 early' }, type: 'media', connectionId: 'mc_early' } });
+      assert.match(String(((await declinedPeer.next((m) => m.type === 'EXPIRE')).payload as { msg: string }).msg), /not in your call/);
+
+      // Declined: it rings for Ben, and the first one's credentials open nothing any more.
+      ana.socket.send({ type: 'offer.decline', id: 'decline-prepared-1', conversationId: id });
+      const second = (await ben.socket.next('offer', (o) => o.offer.conversationId === id)).offer;
+      declinedPeer.close();
+      const late = await RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: offered.call!.peer.id, token: offered.call!.peer.token });
+      assert.match(String(((await late.next((m) => m.type === 'ERROR')).payload as { msg: string }).msg), /no longer yours/);
+
+      const prepared = await RawPeer.open(`${server.url}${VOICE_PATH}`, { key: VOICE_KEY, id: second.call!.peer.id, token: second.call!.peer.token });
+      await prepared.next((m) => m.type === 'OPEN');
+      ben.socket.send({ type: 'offer.accept', id: 'accept-prepared-1', conversationId: id });
+      const answered = await callFrame(ben, id, (c) => c.phase === 'active');
+      assert.equal(answered.peer!.id, second.call!.peer.id, 'the call knows the agent by the peer they prepared: nothing to reopen');
+      assert.equal((await callFrame(visitor, id, (c) => c.phase === 'active')).remotePeerId, second.call!.peer.id);
+      prepared.send({ type: 'OFFER', dst: queued.peer!.id, payload: { sdp: { type: 'offer', sdp: 'v=0 answered' }, type: 'media', connectionId: 'mc_1' } });
+      const relayed = await visitorPeer.next((m) => m.type === 'OFFER');
+      assert.equal(relayed.src, second.call!.peer.id);
+      assert.ok(!visitorPeer.messages.some((m) => JSON.stringify(m).includes('early')), 'the early offer never reached the caller');
+      for (const s of [ana.socket, ben.socket, visitor.socket]) s.close();
+      for (const p of [visitorPeer, prepared]) p.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   it('puts the caller back at the head of the queue when the agent’s app dies, and the next agent connects without a new call', async () => {
     const server = await startTestServer();
     try {

@@ -40,6 +40,9 @@ const firstAudio = (handle: string) => `(() => {
   poll();
 })()`;
 
+/** Records in the page when the next click lands (capture phase, before any handler of the app). */
+const PRESS_TIME = `document.addEventListener('click', () => { window.__pressedAt = Date.now(); }, { capture: true, once: true })`;
+
 async function audioAt(page: Page): Promise<number> {
   const handle = await page.waitForFunction('window.__firstAudioAt', undefined, { polling: 20, timeout: 20_000 });
   return (await handle.jsonValue()) as number;
@@ -68,8 +71,10 @@ async function switchboard(browser: Browser): Promise<number[]> {
       await answer.waitFor();
       await ana.evaluate(firstAudio("Object.values(window.__switchboardCalls ?? {}).find((c) => c.state.status !== 'closed')"));
       await caller.evaluate(firstAudio('window.__switchboardCall'));
-      const pressed = Date.now();
+      // Timed from the press as the page sees it (as the stock side is timed from its call() in the page), not from before Playwright's actionability checks.
+      await ana.evaluate(PRESS_TIME);
       await answer.click();
+      const pressed = (await ana.evaluate('window.__pressedAt')) as number;
       times.push(Math.max(await audioAt(ana), await audioAt(caller)) - pressed);
       await caller.getByRole('button', { name: 'Hang up' }).click();
       await ana.getByRole('group', { name: /^Call with/ }).waitFor({ state: 'detached' });

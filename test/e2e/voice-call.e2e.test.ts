@@ -45,10 +45,13 @@ describe('browser voice calls', () => {
   it('connects a call from the widget to the agent app with audio both ways; mute, hold and hang-up work on both sides', async () => {
     const ana = await signedIn(ANA);
     const ben = await signedIn(BEN, 'Away: meeting');
+    // While the call rings, Ana's app (the microphone allowed before) connects her peer for it, so Answer only dials.
+    const prepared = ana.waitForEvent('websocket', (ws) => ws.url().includes('/voice/'));
     const caller = await callFromWidget();
     await caller.getByRole('group', { name: 'Call' }).getByRole('status').filter({ hasText: /in line|number|next/ }).waitFor();
 
     await ana.getByText(/^Call from/).waitFor();
+    await prepared;
     await answer(ana);
     await caller.getByRole('group', { name: 'Call' }).getByText(`On a call with ${ANA.name}`).waitFor();
     // Audio flows both ways: each side's inbound-rtp keeps growing.

@@ -51,6 +51,8 @@ export class CallClient extends EventTarget {
   private peer: Peer | undefined;
   private peerId: string | undefined;
   private media: MediaConnection | undefined;
+  /** A visitor's ring from a peer the server has not named yet (see the 'call' handler). */
+  private early: MediaConnection | undefined;
   private view: CallView | undefined;
   private held = false;
   private redialTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,8 +88,10 @@ export class CallClient extends EventTarget {
   /** Applies the server's latest word on the call: who the other side is, and whether it is on hold. */
   update(view: CallView): void {
     this.view = view;
+    // A meter made before any gesture on the page (a call prepared while it rang) starts suspended.
+    if (this.meter?.context.state === 'suspended') void this.meter.context.resume().catch(() => {});
     if (view.phase === 'ended') return this.close();
-    if (view.peer && view.peer.id !== this.peerId) this.openPeer(view);
+    if (view.peer && (view.peer.id !== this.peerId || this.peer?.destroyed)) this.openPeer(view);
     this.held = view.heldBy !== undefined;
     this.applySending();
     this.output.muted = this.held;
@@ -96,6 +100,7 @@ export class CallClient extends EventTarget {
       this.media.close();
       this.media = undefined;
     }
+    if (this.early && this.early.peer === view.remotePeerId) this.answer(this.early);
     if (!view.remotePeerId) return this.set({ status: 'waiting' });
     if (this.options.role === 'agent' && !this.media && this.peer?.open) this.dial();
   }
@@ -108,6 +113,8 @@ export class CallClient extends EventTarget {
   close(): void {
     clearTimeout(this.redialTimer);
     this.media?.close();
+    this.early?.close();
+    this.early = undefined;
     this.peer?.destroy();
     this.media = undefined;
     this.peer = undefined;
@@ -143,11 +150,16 @@ export class CallClient extends EventTarget {
       if (this.options.role === 'agent' && this.view?.remotePeerId && !this.media) this.dial();
     });
     peer.on('call', (incoming) => {
-      // Only the peer the server named may ring; the server refuses others too.
-      if (this.options.role !== 'visitor' || incoming.peer !== this.view?.remotePeerId) return incoming.close();
-      this.media?.close();
-      incoming.answer(this.sent);
-      this.wire(incoming);
+      if (this.options.role !== 'visitor') return incoming.close();
+      // Only the peer the server named may ring (the relay refuses others too). An agent whose app
+      // prepared while the offer rang dials the moment they answer, and that ring can arrive
+      // before the call frame naming them (the two travel on different sockets): it waits for it.
+      if (incoming.peer !== this.view?.remotePeerId) {
+        this.early?.close();
+        this.early = incoming;
+        return;
+      }
+      this.answer(incoming);
     });
     peer.on('disconnected', () => {
       // The signaling socket dropped (server restart, network): reconnect it; media may live on.
@@ -157,6 +169,13 @@ export class CallClient extends EventTarget {
       if (error.type === 'peer-unavailable') return; // the other side is not connected yet
       console.warn(`Switchboard call: ${error.type}`);
     });
+  }
+
+  private answer(incoming: MediaConnection): void {
+    if (this.early === incoming) this.early = undefined;
+    this.media?.close();
+    incoming.answer(this.sent);
+    this.wire(incoming);
   }
 
   private dial(): void {

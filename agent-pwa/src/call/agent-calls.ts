@@ -1,10 +1,12 @@
 /**
  * The agent's calls in this window (an offered call rings through OfferAlertsController): asks for the microphone when a call is theirs, dials the caller, and keeps
  * each call's media state for the views. The call client (with PeerJS) loads on the first call.
+ * While a browser call rings, its microphone and peer are prepared, so Answer only answers.
  * What the agent sends goes through a VoiceMixer, so voice replies can play into the call.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallView } from '../../../signaling/protocol/call.js';
+import type { Offer } from '../../../signaling/protocol/server-frames.js';
 import type { VoiceClip } from '../../../signaling/protocol/voice-clips.js';
 import type { CallClient, CallMediaState } from '../../../ui/call/call-client.js';
 import { api } from '../api-client.js';
@@ -16,6 +18,34 @@ export interface VoiceReplyState {
   status: 'loading' | 'playing' | 'failed';
   clipId: string;
   title: string;
+}
+
+/** A call's microphone, the mix sent from it, and its PeerJS client. */
+interface CallParts {
+  client: CallClient;
+  mixer: VoiceMixer;
+}
+
+/** A call prepared while its offer rang, until the agent answers it or it is released. */
+interface PreparedCall {
+  conversationId: string;
+  parts: Promise<CallParts | undefined>;
+  release?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * How long a prepared call waits once its offer stops ringing: accepting removes the offer and
+ * then brings the call, in separate frames; a declined or missed call is let go after this.
+ */
+const PREPARED_KEPT_MS = 5000;
+
+/** Whether the agent allowed the microphone before: preparing never asks for it while a call merely rings. */
+async function microphoneAllowed(): Promise<boolean> {
+  try {
+    return (await navigator.permissions.query({ name: 'microphone' as PermissionName })).state === 'granted';
+  } catch {
+    return false;
+  }
 }
 
 export class AgentCalls implements ReactiveController {
@@ -32,6 +62,7 @@ export class AgentCalls implements ReactiveController {
   voice: Record<string, VoiceReplyState> = {};
   /** Set when a recording could not be stored. */
   recordingFailed = false;
+  private prepared: PreparedCall | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -39,6 +70,26 @@ export class AgentCalls implements ReactiveController {
 
   hostDisconnected(): void {
     for (const id of [...this.clients.keys()]) this.drop(id);
+    if (this.prepared) this.release(this.prepared);
+  }
+
+  /**
+   * Follows the offers ringing: while a browser call rings (the offer carries the agent's peer
+   * for it), opens the microphone and connects that peer, so that answering only dials. Nothing
+   * is sent before then: the server lets the peer reach the caller only once the call is theirs.
+   */
+  offers(offers: readonly Offer[]): void {
+    // Only the window in front prepares: two windows holding one peer would take it from each other.
+    const ringing = document.hasFocus() ? offers.find((offer) => offer.call && !this.clients.has(offer.conversationId)) : undefined;
+    const prepared = this.prepared;
+    if (prepared && prepared.conversationId === ringing?.conversationId) {
+      clearTimeout(prepared.release);
+      delete prepared.release;
+      return;
+    }
+    if (prepared && ringing) this.release(prepared);
+    else if (prepared) prepared.release ??= setTimeout(() => this.release(prepared), PREPARED_KEPT_MS);
+    if (ringing) this.prepared = { conversationId: ringing.conversationId, parts: this.prepare(ringing) };
   }
 
   /** When this window started recording the call, while it is recording. */
@@ -134,20 +185,55 @@ export class AgentCalls implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async open(view: CallView): Promise<CallClient | undefined> {
+  private async prepare(offer: Offer): Promise<CallParts | undefined> {
+    if (!offer.call || !(await microphoneAllowed())) return undefined;
+    const parts = await this.start();
+    parts?.client.update({ conversationId: offer.conversationId, phase: 'queued', peer: offer.call.peer, ice: offer.call.ice });
+    return parts;
+  }
+
+  private release(prepared: PreparedCall): void {
+    if (this.prepared === prepared) this.prepared = undefined;
+    clearTimeout(prepared.release);
+    void prepared.parts.then((parts) => {
+      parts?.client.close();
+      parts?.mixer.close();
+    });
+  }
+
+  /** The call prepared while this conversation's offer rang, taken for the call now assigned. */
+  private takePrepared(conversationId: string): Promise<CallParts | undefined> | undefined {
+    const prepared = this.prepared;
+    if (prepared?.conversationId !== conversationId) return undefined;
+    this.prepared = undefined;
+    clearTimeout(prepared.release);
+    return prepared.parts;
+  }
+
+  /** Opens the microphone and makes the call's client; undefined when the microphone is refused. */
+  private async start(): Promise<CallParts | undefined> {
     let microphone: MediaStream;
     try {
       microphone = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch {
+      return undefined;
+    }
+    const { CallClient } = await import('../../../ui/call/call-client.js');
+    const mixer = new VoiceMixer(microphone);
+    return { client: new CallClient({ serverUrl: location.origin, role: 'agent', microphone, outgoing: mixer }), mixer };
+  }
+
+  private async open(view: CallView): Promise<CallClient | undefined> {
+    const parts = (await this.takePrepared(view.conversationId)) ?? (await this.start());
+    if (!parts) {
       this.microphoneDenied = true;
       this.clients.delete(view.conversationId);
       this.host.requestUpdate();
       return undefined;
     }
     this.microphoneDenied = false;
-    const { CallClient } = await import('../../../ui/call/call-client.js');
-    const mixer = new VoiceMixer(microphone);
-    const client = new CallClient({ serverUrl: location.origin, role: 'agent', microphone, outgoing: mixer });
+    const { client, mixer } = parts;
+    mixer.resume(); // answering was a gesture: a mix prepared before one may be suspended
     client.addEventListener('change', () => {
       this.media = { ...this.media, [view.conversationId]: client.state };
       this.host.requestUpdate();

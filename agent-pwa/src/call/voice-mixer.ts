@@ -27,12 +27,17 @@ export class VoiceMixer implements OutgoingAudio {
 
   constructor(microphone: MediaStream) {
     this.context = new AudioContext();
-    // Made after the agent's Answer (a gesture), it runs; should it start suspended, it would send silence.
-    void this.context.resume();
+    // Made before any gesture on the page (a call prepared while it rang), it starts suspended
+    // and would send silence: resume() runs it once the agent answers.
+    this.resume();
     this.destination = this.context.createMediaStreamDestination();
     this.microphoneGain = this.context.createGain();
     this.context.createMediaStreamSource(microphone).connect(this.microphoneGain).connect(this.destination);
     this.stream = this.destination.stream;
+  }
+
+  resume(): void {
+    void this.context.resume().catch(() => {});
   }
 
   setMicrophoneMuted(muted: boolean): void {

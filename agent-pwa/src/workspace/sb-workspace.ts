@@ -172,6 +172,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.alerts.update({ agentId: session.state.agent?.id, offers: session.state.offers, conversations: session.state.conversations });
     this.offerOpen.offers(session.state.offers);
     this.calls.sync(session.state.calls);
+    this.calls.offers(session.state.offers);
     if (this.tab === 'review') this.review.follow(session.state.heldReplies);
     if (this.selectedId) session.markRead(this.selectedId);
     if (session.state.signedOut) this.fire('sb-signed-out', { reason: session.state.signedOut });
