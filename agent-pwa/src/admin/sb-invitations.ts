@@ -14,6 +14,8 @@ export class SbInvitations extends LitElement {
     sharedStyles,
     css`
       :host { display: block; padding: 16px; overflow-y: auto; }
+      /* Read-only, it is one section of the reports, headed like the others. */
+      :host([read-only]) h2 { font-size: 16px; margin: 20px 0 8px; }
       .table-wrap { overflow-x: auto; }
       table { border-collapse: collapse; width: 100%; min-width: 520px; }
       th, td { text-align: start; padding: 6px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); vertical-align: top; }

@@ -32,7 +32,8 @@ export class SbQueueEditor extends LitElement {
       form { display: grid; gap: 12px; max-width: 760px; }
       fieldset { border: 1px solid var(--sb-color-border-subtle); border-radius: 10px; padding: 12px; display: grid; gap: 10px; grid-template-columns: repeat(auto-fill, minmax(min(220px, 100%), 1fr)); min-width: 0; }
       legend { font-weight: 600; padding: 0 4px; }
-      label { display: grid; gap: 4px; font-size: 13px; }
+      /* Ended, so a row's inputs line up when one label wraps to two lines (long in Arabic and German). */
+      label { display: grid; gap: 4px; font-size: 13px; align-content: end; }
       label.check { display: flex; align-items: center; gap: 6px; }
       input, select { padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); min-width: 0; width: 100%; box-sizing: border-box; }
       label.check input, td input { width: auto; }

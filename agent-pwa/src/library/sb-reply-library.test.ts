@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { CannedReply } from '../../../signaling/protocol/api.js';
+import { setAppLocale } from '../i18n/app-locale.js';
 import './sb-reply-library.js';
 import type { SbReplyLibrary } from './sb-reply-library.js';
 
@@ -10,6 +11,18 @@ const replies: CannedReply[] = [
 ];
 
 describe('<sb-reply-library>', () => {
+  it('lists the variables the way the app’s language lists things, each kept left to right in an Arabic sentence', async () => {
+    await setAppLocale('ar');
+    try {
+      const el = await fixture<SbReplyLibrary>(html`<sb-reply-library .replies=${replies}></sb-reply-library>`);
+      const hint = el.shadowRoot!.querySelector('#replies-h + p')!.textContent!;
+      expect(hint).to.contain('\u2066{{customer.name}}\u2069 و\u2066{{customer.first_name}}\u2069');
+      expect(hint).to.contain('\u2066{{customer.first_name | there}}\u2069');
+    } finally {
+      await setAppLocale('en');
+    }
+  });
+
   it('lets an agent add and edit their own replies but only read the team’s, with the variables explained', async () => {
     const el = await fixture<SbReplyLibrary>(html`<sb-reply-library .replies=${replies}></sb-reply-library>`);
     const root = el.shadowRoot!;

@@ -5,7 +5,8 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { CannedReply, CannedReplyInput } from '../../../signaling/protocol/api.js';
 import type { Article, ArticleInput } from '../../../signaling/protocol/articles.js';
-import { t } from '../i18n/en.js';
+import { appLocale, t } from '../i18n/en.js';
+import { FALLBACK_EXAMPLE, variableList } from './template-variables.js';
 import { sharedStyles } from '../shared-styles.js';
 
 /**
@@ -55,7 +56,7 @@ export class SbReplyLibrary extends LitElement {
       <div class="columns">
         <section aria-labelledby="replies-h">
           <h2 id="replies-h">${t('libraryReplies')}</h2>
-          <p class="muted">${t('libraryVariables', { variables: '{{customer.name}}, {{customer.first_name}}, {{customer.email}}, {{agent.name}}, {{agent.first_name}}', example: '{{customer.first_name | there}}' })}</p>
+          <p class="muted">${t('libraryVariables', { variables: variableList(appLocale()), example: FALLBACK_EXAMPLE })}</p>
           ${this.renderReplyForm()}
           <ul>${this.replies.map((r) => this.renderReply(r))}</ul>
         </section>

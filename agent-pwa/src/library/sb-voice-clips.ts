@@ -8,6 +8,7 @@ import { APP_LOCALES } from '../../../signaling/protocol/locales.js';
 import { MAX_VOICE_CLIP_TEXT, VOICE_CLIP_SLOTS, type VoiceClip } from '../../../signaling/protocol/voice-clips.js';
 import { languageName } from '../../../ui/i18n/language-name.js';
 import { appLocale, t } from '../i18n/en.js';
+import { FALLBACK_EXAMPLE } from './template-variables.js';
 import { sharedStyles } from '../shared-styles.js';
 
 /** What a save carries: JSON fields for a spoken text, or a form with the recording in `audio`. */
@@ -57,7 +58,7 @@ export class SbVoiceClips extends LitElement {
   override render() {
     return html`<section aria-labelledby="voice-h">
       <h2 id="voice-h">${t('voiceClipsTitle')}</h2>
-      <p class="muted">${t('voiceClipsHint', { example: '{{customer.first_name | there}}' })}</p>
+      <p class="muted">${t('voiceClipsHint', { example: FALLBACK_EXAMPLE })}</p>
       ${this.canEdit ? this.renderForm() : nothing}
       ${this.clips.length ? html`<ul>${this.clips.map((c) => this.renderClip(c))}</ul>` : html`<p class="muted">${t('voiceClipsEmpty')}</p>`}
     </section>`;
