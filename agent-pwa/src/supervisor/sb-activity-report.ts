@@ -48,13 +48,16 @@ export class SbActivityReport extends LitElement {
     void this.report.load();
   }
 
+  /** Each reason's time; no breaks shows as no time, not as an empty cell that reads like missing data. */
   private breakText(r: ActivityRow): string {
+    if (Object.keys(r.breakSeconds).length === 0) return duration(0) ?? '0:00';
     return Object.entries(r.breakSeconds)
       .map(([reason, s]) => `${BREAK_KEYS.includes(reason) ? t(`break_${reason}` as MessageKey) : reason} ${duration(s * 1000)}`)
       .join(', ');
   }
 
   private contactsText(r: ActivityRow): string {
+    if (Object.keys(r.contacts).length === 0) return '0';
     return Object.entries(r.contacts)
       .map(([channel, n]) => `${t(`channel_${channel}` as MessageKey)} ${n}`)
       .join(', ');

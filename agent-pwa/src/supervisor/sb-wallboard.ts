@@ -29,6 +29,7 @@ export class SbWallboard extends LitElement {
       th:first-child, td:first-child { text-align: start; }
       thead th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sb-color-muted); }
       .state { display: inline-flex; align-items: center; gap: 6px; }
+      select { font: inherit; padding: 2px 6px; border: 1px solid var(--sb-color-border); border-radius: 6px; background: var(--sb-color-surface); color: inherit; }
       .dot { width: 9px; height: 9px; border-radius: 50%; background: var(--sb-color-border); }
       .available { background: var(--sb-color-success-soft-text); } .on-contact { background: var(--sb-color-accent); } .wrap-up { background: var(--sb-color-accent); } .away { background: var(--sb-color-focus); }
       .alert { color: var(--sb-color-danger); font-weight: 600; }
