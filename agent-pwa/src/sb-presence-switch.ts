@@ -32,10 +32,12 @@ export class SbPresenceSwitch extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; }
+      /* It may be narrowed by the bar (a phone's): the select then gives way, never the dot. */
+      :host { display: inline-block; min-width: 0; max-width: 100%; box-sizing: border-box; }
+      label { display: inline-flex; gap: 8px; align-items: center; font-size: 14px; max-width: 100%; }
       select { padding: 4px 8px; border-radius: 8px; border: 1px solid var(--sb-color-border); background: var(--sb-color-surface); max-width: 14rem; font-variant-numeric: tabular-nums; }
-      /* A select is as wide as its longest choice ("Away: training" runs long in Arabic and German); a phone's bar has no room for it. */
-      @media (max-width: 480px) { select { max-width: 8rem; } }
+      /* A select is as wide as its longest choice ("Away: training" runs long in Arabic and German): on a phone it takes what the bar leaves. */
+      @media (max-width: 480px) { select { max-width: 100%; min-width: 0; } }
       .dot { width: 10px; height: 10px; border-radius: 50%; display: inline-block; flex: none; }
       .available { background: var(--sb-color-success-soft-text); } .wrap-up { background: var(--sb-color-accent); } .on-contact { background: var(--sb-color-accent); } .away { background: var(--sb-color-focus); } .offline { background: var(--sb-color-border); }
     `,

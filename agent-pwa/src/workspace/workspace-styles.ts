@@ -44,6 +44,8 @@ export const workspaceStyles = [
       .topbar h1 { display: none; }
       .menu-button .label { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
       .account-button { max-width: 128px; }
+      /* The status takes the room the hidden product name and tabs leave, and gives way first. */
+      .topbar > sb-presence-switch { flex: 0 1 auto; min-width: 8rem; }
     }
     .banner { padding: 6px 16px; background: var(--sb-color-warn-soft); color: var(--sb-color-warn-soft-text); font-size: 14px; }
     .banner.error { background: var(--sb-color-danger-soft); color: var(--sb-color-danger-soft-text); }
