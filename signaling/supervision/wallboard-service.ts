@@ -76,7 +76,8 @@ export class WallboardService {
     const now = this.clock();
     if (startOfDay(now, this.options.timeZone) !== this.since) await this.reload();
     const byQueue = new Map(this.ledger.rows({ from: this.since, groupBy: 'queue', kpi: this.options.kpi }).map((r) => [r.key, r.kpis]));
-    const names = new Map((await this.store.agents.list()).map((a) => [a.id, a.name]));
+    const team = await this.store.agents.list();
+    const names = new Map(team.map((a) => [a.id, a.name]));
     const queues = (await this.store.queues.list()).map((q) => ({ queueId: q.id, name: q.name, ...figures(byQueue.get(q.id)), ...this.routing.queueNow(q.id) }));
     const channels = this.ledger.rows({ from: this.since, groupBy: 'channel', kpi: this.options.kpi }).map((r) => ({ channel: r.key, ...figures(r.kpis) }));
     // Language is a routing attribute: volume, ASA and service level per customer language ("English calls today").
@@ -94,8 +95,14 @@ export class WallboardService {
         conversationIds: a.openContacts,
         handledToday: a.handled,
         occupancy: a.availableMs > 0 ? a.busyMs / a.availableMs : null,
-      }))
-      .sort((x, y) => x.name.localeCompare(y.name));
+      }));
+    // The whole team is on the board: who has not signed in today is logged out (since the day began, as far as today knows).
+    const seen = new Set(agents.map((a) => a.agentId));
+    for (const member of team) {
+      if (!member.active || seen.has(member.id)) continue;
+      agents.push({ agentId: member.id, name: member.name, state: 'logged-out', stateSince: this.since, contacts: 0, conversationIds: [], handledToday: 0, occupancy: null });
+    }
+    agents.sort((x, y) => x.name.localeCompare(y.name));
     return { at: now, since: this.since, serviceLevelSeconds: this.options.kpi.serviceLevelMs / 1000, queues, channels, languages, agents };
   }
 

@@ -131,10 +131,12 @@ export class SbWallboard extends LitElement {
               <td>${this.since(a.stateSince)}</td>
               <td>${a.contacts}</td><td>${a.handledToday}</td><td>${percent(a.occupancy) ?? na}</td>
               <td>
-                <select aria-label=${t('setStateFor', { name: a.name })} @change=${(e: Event) => this.force(a.agentId, e.target as HTMLSelectElement)}>
-                  <option value="">${t('setStateKeep')}</option>
-                  ${FORCIBLE.map((v) => html`<option value=${v}>${v.startsWith('away:') ? t(`break_${v.slice(5)}` as MessageKey) : t(`presence_${v}` as MessageKey)}</option>`)}
-                </select>
+                ${a.state === 'logged-out'
+                  ? na /* nobody there to set: they choose their state when they sign in */
+                  : html`<select aria-label=${t('setStateFor', { name: a.name })} @change=${(e: Event) => this.force(a.agentId, e.target as HTMLSelectElement)}>
+                      <option value="">${t('setStateKeep')}</option>
+                      ${FORCIBLE.map((v) => html`<option value=${v}>${v.startsWith('away:') ? t(`break_${v.slice(5)}` as MessageKey) : t(`presence_${v}` as MessageKey)}</option>`)}
+                    </select>`}
               </td>
               <td>
                 ${a.conversationIds.map(
