@@ -207,11 +207,13 @@ describe('signing out of the agent app', () => {
     ana.socket.send({ type: 'presence.set', id: id('so-avail'), status: 'available' });
     await ben.socket.next('wallboard', (w) => anaState(w.wallboard) === 'available');
 
+    const signedOutAt = Date.now();
     const out = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Origin: server.origin, Cookie: ana.cookie } });
     assert.equal(out.status, 204);
     ana.socket.close();
-    // Frames that did not match stay buffered: wait for the one that shows her gone.
-    await ben.socket.next('wallboard', (w) => anaState(w.wallboard) === 'logged-out');
+    // Frames that did not match stay buffered, and the board listed her logged out before she
+    // first signed in: wait for a board drawn after the sign-out that shows her gone.
+    await ben.socket.next('wallboard', (w) => w.wallboard.at >= signedOutAt && anaState(w.wallboard) === 'logged-out');
     const stored = await server.store.agents.findByEmail(ANA);
     assert.equal(stored?.status, 'away');
     assert.equal(stored?.breakReason, 'disconnected');
