@@ -277,7 +277,8 @@ export async function createServices(options: ServicesOptions): Promise<Services
     changed: (agentId) => routing.reloadAgent(agentId),
   });
   routingOutcomes.add({
-    // A call connects as soon as its assignment is stored, while the chat's 'joined' is written.
+    // A call connects as soon as its assignment is stored, while the chat's 'joined' is written
+    // (routing's outcome, not the conversation's 'assigned', which comes after those writes).
     assigned: (conversationId, agent) => {
       calls.callAnswered(conversationId, agent);
       return placement.announceAssignment(conversationId, agent);
@@ -292,7 +293,6 @@ export async function createServices(options: ServicesOptions): Promise<Services
   // An SMS from a number a customer confirmed joins that customer; a typed number never does.
   channelEvents.add({ senderPhoneProven: (visitorId, phone) => customers.joinByProvenAddress(visitorId, 'phone', phone) });
   conversationEvents.add({
-    assigned: (c, agent) => calls.callAnswered(c.id, agent),
     moved: (c, fromAgentId) => calls.conversationMoved(c, fromAgentId),
     ended: (c) => calls.conversationEnded(c),
     held: (c, by) => calls.conversationHeld(c, by),

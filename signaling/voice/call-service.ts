@@ -250,10 +250,10 @@ export class CallService implements PeerDirectory {
 
   // ---- conversation changes ------------------------------------------------------------
 
-  /** An agent took the call: both parties get the other's peer id (once; routing tells first, the conversation after). */
+  /** An agent took the call (its assignment is stored): both parties get the other's peer id. */
   callAnswered(conversationId: string, agent: AgentRecord): void {
     const call = this.calls.get(conversationId);
-    if (!call || call.agent?.id === agent.id) return;
+    if (!call) return;
     this.setAgent(call, agent);
     call.answeredAt ??= this.clock();
     this.publish(conversationId);

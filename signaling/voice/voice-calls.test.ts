@@ -19,12 +19,17 @@ async function call(visitor: Party, clientId: string): Promise<string> {
 }
 
 const callFrame = async (party: Party, conversationId: string, match: (c: CallView) => boolean) => (await party.socket.next('call', (f) => f.call.conversationId === conversationId && match(f.call))).call;
+/** A new visitor's call, waiting in the queue: the visitor, the conversation and the visitor's view of the call. */
+async function waitingCall(server: TestServer, clientId: string) {
+  const visitor = await connectVisitor(server);
+  const id = await call(visitor, clientId);
+  return { visitor, id, queued: await callFrame(visitor, id, (c) => c.phase === 'queued') };
+}
+
 /** A visitor's call that Ana has answered, with each party's view of it. */
 async function answeredCall(server: TestServer, clientId: string) {
   const ana = await connectAgent(server, ANA);
-  const visitor = await connectVisitor(server);
-  const id = await call(visitor, clientId);
-  await callFrame(visitor, id, (c) => c.phase === 'queued');
+  const { visitor, id } = await waitingCall(server, clientId);
   await ana.socket.next('offer', (o) => o.offer.conversationId === id);
   ana.socket.send({ type: 'offer.accept', id: `accept-${clientId}`, conversationId: id });
   const anaView = await callFrame(ana, id, (c) => c.phase === 'active');
@@ -39,9 +44,7 @@ describe('Voice calls', () => {
     const server = await startTestServer();
     try {
       const ana = await connectAgent(server, ANA);
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-start-1');
-      const queued = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      const { visitor, id, queued } = await waitingCall(server, 'call-start-1');
       assert.ok(queued.peer?.token, 'the visitor gets peer credentials while waiting');
 
       const offer = await ana.socket.next('offer', (o) => o.offer.conversationId === id);
@@ -64,9 +67,7 @@ describe('Voice calls', () => {
       await agentPeer.next((m) => m.type === 'ANSWER' && m.src === visitorView.peer!.id);
 
       // An outsider with a call of their own (still queued) cannot signal either party.
-      const outsider = await connectVisitor(server);
-      const otherId = await call(outsider, 'call-start-2');
-      const otherView = await callFrame(outsider, otherId, (c) => c.phase === 'queued');
+      const { visitor: outsider, queued: otherView } = await waitingCall(server, 'call-start-2');
       const outsiderPeer = await openPeer(server, otherView);
       await outsiderPeer.next((m) => m.type === 'OPEN');
       outsiderPeer.send({ type: 'OFFER', dst: agentView.peer!.id, payload: { sdp: { type: 'offer', sdp: 'v=0 evil' }, type: 'media', connectionId: 'mc_x' } });
@@ -113,9 +114,7 @@ describe('Voice calls', () => {
     const server = await startTestServer();
     try {
       const ana = await connectAgent(server, ANA);
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-prepared-1');
-      const queued = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      const { visitor, id, queued } = await waitingCall(server, 'call-prepared-1');
       const visitorPeer = await openPeer(server, queued);
       await visitorPeer.next((m) => m.type === 'OPEN');
 
@@ -247,9 +246,7 @@ describe('Voice calls', () => {
   it('drops a peer that stops sending heartbeats, so a dead party is noticed within seconds', async () => {
     const server = await startTestServer();
     try {
-      const visitor = await connectVisitor(server);
-      const id = await call(visitor, 'call-start-6');
-      const view = await callFrame(visitor, id, (c) => c.phase === 'queued');
+      const { visitor, queued: view } = await waitingCall(server, 'call-start-6');
       const peer = await openPeer(server, view);
       await peer.next((m) => m.type === 'OPEN');
       const opened = Date.now();

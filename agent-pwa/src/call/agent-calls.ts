@@ -30,7 +30,8 @@ interface CallParts {
 interface PreparedCall {
   conversationId: string;
   parts: Promise<CallParts | undefined>;
-  release?: ReturnType<typeof setTimeout>;
+  /** Set once its offer stopped ringing: lets it go unless the call arrives first. */
+  releaseTimer?: ReturnType<typeof setTimeout>;
 }
 
 /**
@@ -83,12 +84,12 @@ export class AgentCalls implements ReactiveController {
     const ringing = document.hasFocus() ? offers.find((offer) => offer.call && !this.clients.has(offer.conversationId)) : undefined;
     const prepared = this.prepared;
     if (prepared && prepared.conversationId === ringing?.conversationId) {
-      clearTimeout(prepared.release);
-      delete prepared.release;
+      clearTimeout(prepared.releaseTimer);
+      delete prepared.releaseTimer;
       return;
     }
     if (prepared && ringing) this.release(prepared);
-    else if (prepared) prepared.release ??= setTimeout(() => this.release(prepared), PREPARED_KEPT_MS);
+    else if (prepared) prepared.releaseTimer ??= setTimeout(() => this.release(prepared), PREPARED_KEPT_MS);
     if (ringing) this.prepared = { conversationId: ringing.conversationId, parts: this.prepare(ringing) };
   }
 
@@ -194,7 +195,7 @@ export class AgentCalls implements ReactiveController {
 
   private release(prepared: PreparedCall): void {
     if (this.prepared === prepared) this.prepared = undefined;
-    clearTimeout(prepared.release);
+    clearTimeout(prepared.releaseTimer);
     void prepared.parts.then((parts) => {
       parts?.client.close();
       parts?.mixer.close();
@@ -206,7 +207,7 @@ export class AgentCalls implements ReactiveController {
     const prepared = this.prepared;
     if (prepared?.conversationId !== conversationId) return undefined;
     this.prepared = undefined;
-    clearTimeout(prepared.release);
+    clearTimeout(prepared.releaseTimer);
     return prepared.parts;
   }
 
