@@ -27,8 +27,8 @@ export interface WallboardAgent {
   agentId: string;
   name: string;
   state: WallboardAgentState;
-  /** Since when the agent is in that state (server clock). */
-  stateSince: number;
+  /** Since when the agent is in that state (server clock); absent for a member not seen today, whose time in state is unknown. */
+  stateSince?: number;
   breakReason?: string;
   contacts: number;
   /** The conversations the agent has open, for supervisors to monitor. */

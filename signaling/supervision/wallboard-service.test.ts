@@ -15,7 +15,7 @@ describe('the live wallboard', () => {
       const initial = await ben.socket.next('wallboard');
       assert.ok(initial.wallboard.queues.some((q) => q.name === 'Support'));
       // Ana has not signed in today: the board still lists her, logged out, rather than leaving her off the team.
-      assert.deepEqual((({ state, contacts, handledToday }) => [state, contacts, handledToday])(initial.wallboard.agents.find((a) => a.name === 'Ana Lima')!), ['logged-out', 0, 0]);
+      assert.deepEqual((({ state, contacts, handledToday, stateSince }) => [state, contacts, handledToday, stateSince])(initial.wallboard.agents.find((a) => a.name === 'Ana Lima')!), ['logged-out', 0, 0, undefined]);
       const ana = await connectAgent(server, ANA);
       assert.ok(!ana.socket.frames.some((f) => f.type === 'wallboard'), 'plain agents do not get the wallboard');
       ana.socket.send({ type: 'presence.set', id: 'ana-away-01', status: 'away', reason: 'meeting' });

@@ -7,7 +7,7 @@ import { topics, type Bus } from '../bus/bus.js';
 import { KpiLedger } from '../kpi/kpi-ledger.js';
 import { startOfDay } from '../kpi/intervals.js';
 import type { KpiOptions, Kpis } from '../kpi/kpis.js';
-import type { Wallboard, WallboardFigures } from '../protocol/wallboard.js';
+import type { Wallboard, WallboardAgent, WallboardFigures } from '../protocol/wallboard.js';
 import type { Store } from '../store/store.js';
 import type { EventLogWriter } from '../kernel/event-log-writer.js';
 import type { RoutingService } from '../routing/routing-service.js';
@@ -82,7 +82,7 @@ export class WallboardService {
     const channels = this.ledger.rows({ from: this.since, groupBy: 'channel', kpi: this.options.kpi }).map((r) => ({ channel: r.key, ...figures(r.kpis) }));
     // Language is a routing attribute: volume, ASA and service level per customer language ("English calls today").
     const languages = this.ledger.rows({ from: this.since, groupBy: 'language', kpi: this.options.kpi }).map((r) => ({ language: r.key, ...figures(r.kpis) }));
-    const agents = this.ledger.agents
+    const agents: WallboardAgent[] = this.ledger.agents
       .snapshot(now)
       .filter((a) => names.has(a.agentId))
       .map((a) => ({
@@ -96,11 +96,11 @@ export class WallboardService {
         handledToday: a.handled,
         occupancy: a.availableMs > 0 ? a.busyMs / a.availableMs : null,
       }));
-    // The whole team is on the board: who has not signed in today is logged out (since the day began, as far as today knows).
+    // The whole team is on the board: who has not signed in today is logged out, for how long today's log cannot say.
     const seen = new Set(agents.map((a) => a.agentId));
     for (const member of team) {
       if (!member.active || seen.has(member.id)) continue;
-      agents.push({ agentId: member.id, name: member.name, state: 'logged-out', stateSince: this.since, contacts: 0, conversationIds: [], handledToday: 0, occupancy: null });
+      agents.push({ agentId: member.id, name: member.name, state: 'logged-out', contacts: 0, conversationIds: [], handledToday: 0, occupancy: null });
     }
     agents.sort((x, y) => x.name.localeCompare(y.name));
     return { at: now, since: this.since, serviceLevelSeconds: this.options.kpi.serviceLevelMs / 1000, queues, channels, languages, agents };

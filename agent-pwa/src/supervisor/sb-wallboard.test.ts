@@ -16,7 +16,7 @@ const board: Wallboard = {
   agents: [
     { agentId: 'a', name: 'Ana Lima', state: 'on-contact', stateSince: now - 65_000, contacts: 2, conversationIds: ['c1', 'c2'], handledToday: 5, occupancy: 0.82 },
     { agentId: 'b', name: 'Ben Okafor', state: 'away', stateSince: now - 10_000, breakReason: 'lunch', contacts: 0, conversationIds: [], handledToday: 2, occupancy: null },
-    { agentId: 'c', name: 'Chen Wei', state: 'logged-out', stateSince: now - 3600_000, contacts: 0, conversationIds: [], handledToday: 0, occupancy: null },
+    { agentId: 'c', name: 'Chen Wei', state: 'logged-out', contacts: 0, conversationIds: [], handledToday: 0, occupancy: null },
   ],
 };
 
@@ -51,6 +51,7 @@ describe('<sb-wallboard>', () => {
     expect(forced.detail).to.deep.equal({ agentId: 'a', status: 'offline' });
     expect(select.value).to.equal('', 'the control goes back to "Change…"');
     expect(el.shadowRoot!.querySelector('tr[data-agent="c"] select'), 'nobody to set for a team member who is not signed in').to.equal(null);
+    expect(cells(el.shadowRoot!.querySelector('tr[data-agent="c"]')!).slice(1, 3)).to.deep.equal(['Logged out', '–'], 'not seen today: no time in state to show');
   });
 
   it('offers to monitor each of an agent’s open chats', async () => {

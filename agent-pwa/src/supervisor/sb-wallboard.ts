@@ -69,8 +69,8 @@ export class SbWallboard extends LitElement {
     this.dispatchEvent(new CustomEvent('sb-force-presence', { detail: { agentId, status, ...(reason ? { reason } : {}) }, bubbles: true, composed: true }));
   }
 
-  private since(at: number): string {
-    return duration(this.clock.now - this.skew - at) ?? t('notAvailable');
+  private since(at: number | undefined): string {
+    return (at === undefined ? undefined : duration(this.clock.now - this.skew - at)) ?? t('notAvailable');
   }
 
   override render() {
