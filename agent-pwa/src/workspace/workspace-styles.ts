@@ -76,6 +76,8 @@ export const workspaceStyles = [
     nav.tabs a:hover { text-decoration: underline; }
     nav.tabs a[aria-current='page'] { background: var(--sb-color-accent); color: var(--sb-color-on-accent); }
     .admin { position: relative; min-height: 0; overflow: auto; }
+    /* The review tab is a section of the workspace itself: it keeps the same margin as the screens that are components. */
+    .admin.review { padding: 16px; }
     .notice { padding: 6px 16px; background: var(--sb-color-success-soft); color: var(--sb-color-success-soft-text); font-size: 14px; }
     nav.tabs a { white-space: nowrap; }
     /* In the bar, tighter tabs: more of an admin's twelve fit beside the status and account before the rest go under More. */
