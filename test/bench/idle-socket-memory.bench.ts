@@ -1,64 +1,170 @@
 /**
- * Idle-socket memory benchmark (not a test): what one open, idle visitor socket costs the server's
- * heap, and how many live timers it adds. The server (app, store, services) runs in this process;
- * the clients run in a worker thread, whose heap is its own, so they do not count. Heap figures
- * are read after a forced full GC, before the sockets open and once they are all open.
+ * Idle-socket benchmark (not a test): what one open, idle visitor socket costs a server, and how
+ * long opening them all takes, beside the peers the issue names, measured the same way in the same
+ * run: the stock PeerJS server (`peer`, one peer per socket) and the stock y-websocket 1.5 server
+ * (all sockets in one document). Each server is its own program from its own command line, in a
+ * child process with heap-probe.mjs preloaded; ours is the production build (`npm run build`). The
+ * clients are another process. Heap figures are read after forced full GCs, before the sockets
+ * open and once they are all open.
  *
- *   node --expose-gc --import tsx test/bench/idle-socket-memory.bench.ts [--sockets 2000]
+ *   npx tsx test/bench/idle-socket-memory.bench.ts [--sockets 10000]   (BENCH_QUICK=1: 2,000)
  */
-import { Worker } from 'node:worker_threads';
-import { startTestServer } from '../support/in-process-server.js';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { quantile, quick, reportBench } from './bench-result.js';
+import { productionServer, repoRoot } from './child-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const count = arg('--sockets', 2000);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error('run with node --expose-gc');
+const count = arg('--sockets', quick ? 2000 : 10_000);
+/** Handshakes in flight at once; below Node's default listen backlog (511). */
+const WINDOW = 400;
 
-/** Heap in use after two full collections (the second catches what finalizers released). */
-function settledHeap(): number {
-  gc!();
-  gc!();
-  return process.memoryUsage().heapUsed;
+interface Measured {
+  heapUsed: number;
+  rss: number;
+  timers: number;
 }
 
-const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-
-// The clients: `count` sockets to /ws/visitor that say nothing after opening.
-const CLIENTS = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { WebSocket } = require('ws');
-const sockets = [];
-let open = 0;
-for (let i = 0; i < workerData.count; i++) {
-  const ws = new WebSocket(workerData.url, { headers: { origin: workerData.origin } });
-  ws.on('open', () => { if (++open === workerData.count) parentPort.postMessage('open'); });
-  ws.on('error', (e) => parentPort.postMessage('error ' + e.message));
-  sockets.push(ws);
+interface Contender {
+  label: string;
+  /** Starts the program; resolves with the socket URL (`{i}` is the socket's index) once it listens. */
+  start(port: number): { args: string[]; env: Record<string, string>; ready: RegExp; socketUrl: string; cleanUp?: () => void };
 }
-parentPort.on('message', (m) => { if (m === 'close') { for (const ws of sockets) ws.terminate(); parentPort.postMessage('closed'); } });
-`;
 
-const server = await startTestServer({ allowedOrigins: ['*'] });
-// Warm the path once (first-use allocations in ws, Hono and the services are not per socket).
-await runClients(20).then((w) => w.terminate());
-await new Promise((resolve) => setTimeout(resolve, 300));
-const before = settledHeap();
-const timersBefore = timers();
-const worker = await runClients(count);
-await new Promise((resolve) => setTimeout(resolve, 500));
-const after = settledHeap();
-const timersAfter = timers();
-console.log(`${count} idle sockets: heap ${(before / 2 ** 20).toFixed(1)} → ${(after / 2 ** 20).toFixed(1)} MiB, ${Math.round((after - before) / count)} bytes per socket; timers ${timersBefore} → ${timersAfter}`);
-await worker.terminate();
-await server.close();
+const ours: Contender = {
+  label: 'switchboard (production build)',
+  start(port) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sb-idle-'));
+    const program = productionServer(dataDir);
+    return {
+      args: program.args,
+      env: { ...program.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+      ready: /^LISTENING \d+$/m,
+      socketUrl: `ws://127.0.0.1:${port}/ws/visitor`,
+      cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  },
+};
 
-async function runClients(n: number): Promise<Worker> {
-  const worker = new Worker(CLIENTS, { eval: true, workerData: { count: n, url: `${server.url.replace('http', 'ws')}/ws/visitor`, origin: server.url } });
-  await new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: string) => (m === 'open' ? resolve() : m.startsWith('error') ? reject(new Error(m)) : undefined));
+const peerjs: Contender = {
+  label: 'PeerJS server (peer 1.0.2)',
+  start(port) {
+    return {
+      args: [join(repoRoot, 'node_modules/peer/dist/bin/peerjs.js'), '--host', '127.0.0.1', '--port', String(port), '--concurrent_limit', String(count * 2)],
+      env: {},
+      ready: /port: \d+/,
+      socketUrl: `ws://127.0.0.1:${port}/peerjs?key=peerjs&id=idle-{i}&token=t{i}`,
+    };
+  },
+};
+
+const yWebsocket: Contender = {
+  label: 'y-websocket server 1.5.4',
+  start(port) {
+    return {
+      args: [join(repoRoot, 'node_modules/y-websocket-v1/bin/server.js')],
+      env: { HOST: '127.0.0.1', PORT: String(port) },
+      ready: /running at/,
+      socketUrl: `ws://127.0.0.1:${port}/idle-room`,
+    };
+  },
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
   });
-  return worker;
 }
+
+function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (answer) => resolve(answer as T));
+    child.send(message as string);
+  });
+}
+
+interface Result {
+  label: string;
+  bytesPerSocket: number;
+  rssPerSocket: number;
+  openMs: number;
+  timers: string;
+}
+
+async function measure(contender: Contender): Promise<Result> {
+  const port = await freePort();
+  const program = contender.start(port);
+  const server = spawn(process.execPath, ['--expose-gc', '--import', join(import.meta.dirname, 'heap-probe.mjs'), ...program.args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...program.env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      // PeerJS logs every client; only the start is needed.
+      if (output.length < 100_000) output += chunk.toString();
+      if (program.ready.test(output)) resolve();
+    };
+    server.stdout!.on('data', read);
+    server.stderr!.on('data', read);
+    void exited.then(() => reject(new Error(`${contender.label} exited:\n${output}`)));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const clients = fork(join(import.meta.dirname, 'idle-socket-clients.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  try {
+    // Warm the path once: first-use allocations in the server are not per socket.
+    await ask(clients, { url: program.socketUrl.replaceAll('{i}', 'warm-{i}'), origin, count: 20, window: 20 });
+    const before = await ask<Measured>(server, 'heap');
+    const opened = await ask<{ openMs: number; failures: string[] }>(clients, { url: program.socketUrl, origin, count, window: WINDOW });
+    if (opened.failures.length) throw new Error(`${contender.label}: sockets failed to open: ${opened.failures.join('; ')}`);
+    const after = await ask<Measured>(server, 'heap');
+    const result = {
+      label: contender.label,
+      bytesPerSocket: (after.heapUsed - before.heapUsed) / count,
+      rssPerSocket: (after.rss - before.rss) / count,
+      openMs: opened.openMs,
+      timers: `${before.timers} → ${after.timers}`,
+    };
+    console.log(
+      `${contender.label}: ${count} idle sockets open in ${(opened.openMs / 1000).toFixed(2)} s; heap ${(before.heapUsed / 2 ** 20).toFixed(1)} → ${(after.heapUsed / 2 ** 20).toFixed(1)} MiB (${Math.round(result.bytesPerSocket)} B per socket), RSS ${(before.rss / 2 ** 20).toFixed(0)} → ${(after.rss / 2 ** 20).toFixed(0)} MiB; timers ${result.timers}`,
+    );
+    return result;
+  } finally {
+    clients.send('close');
+    server.kill('SIGKILL');
+    await exited;
+    program.cleanUp?.();
+  }
+}
+
+// Rounds in alternating order, so neither side always runs on a warmer or cooler machine.
+const rounds = quick ? 1 : 3;
+const byLabel = new Map<string, Result[]>();
+for (let round = 0; round < rounds; round++) {
+  const order = round % 2 === 0 ? [ours, peerjs, yWebsocket] : [yWebsocket, peerjs, ours];
+  for (const contender of order) {
+    const result = await measure(contender);
+    byLabel.set(result.label, [...(byLabel.get(result.label) ?? []), result]);
+  }
+}
+/** The median round of a contender for one figure. */
+const median = (contender: Contender, figure: (r: Result) => number) => quantile(byLabel.get(contender.label)!.map(figure).sort((a, b) => a - b), 0.5);
+const kib = (r: Result) => r.bytesPerSocket / 1024;
+const rssKib = (r: Result) => r.rssPerSocket / 1024;
+const seconds = (r: Result) => r.openMs / 1000;
+reportBench({ figure: `heap per idle visitor socket, ${count} sockets (KiB)`, ours: median(ours, kib), peer: median(peerjs, kib), peerLabel: 'PeerJS server', target: '≤ 8', met: median(ours, kib) <= 8 });
+reportBench({ figure: 'heap per idle socket, y-websocket beside it (KiB)', ours: median(ours, kib), peer: median(yWebsocket, kib), peerLabel: 'y-websocket 1.5.4, one document' });
+reportBench({ figure: `RSS per idle visitor socket, ${count} sockets (KiB)`, ours: median(ours, rssKib), peer: median(peerjs, rssKib), peerLabel: 'PeerJS server' });
+reportBench({ figure: `time to open ${count} visitor sockets (s)`, ours: median(ours, seconds), peer: median(peerjs, seconds), peerLabel: 'PeerJS server', target: '≤ 5', met: median(ours, seconds) <= 5 });
