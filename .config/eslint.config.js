@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['.scripts/**/*.mjs', '.config/**/*.{js,mjs}', 'signaling/**/*.mjs'],
+    files: ['.scripts/**/*.mjs', '.config/**/*.{js,mjs}', 'signaling/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );
