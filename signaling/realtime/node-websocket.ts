@@ -21,7 +21,7 @@ const ACCEPT = Symbol('accept the upgrade');
 interface UpgradeEnv {
   incoming: IncomingMessage;
   outgoing: undefined;
-  [ACCEPT]?: (ws: WebSocket) => void;
+  [ACCEPT]?: (ws: WebSocket, socket: Duplex) => void;
 }
 
 type ErrorHandler = (error: unknown) => void;
@@ -43,7 +43,7 @@ export function createNodeWebSocket({ app, maxPayload }: NodeWebSocketOptions) {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return;
     const onError: ErrorHandler = options?.onError ?? console.error;
     // A module-level function, so the listeners it makes cannot reach this scope's `c`.
-    (c.env as UpgradeEnv)[ACCEPT] = (ws) => attach(ws, events, onError);
+    (c.env as UpgradeEnv)[ACCEPT] = (ws, socket) => attach(ws, socket, events, onError);
     return new Response();
   });
 
@@ -67,7 +67,7 @@ export function createNodeWebSocket({ app, maxPayload }: NodeWebSocketOptions) {
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       wss.emit('connection', ws, request);
-      accept(ws);
+      accept(ws, socket);
     });
   }
 
@@ -75,11 +75,14 @@ export function createNodeWebSocket({ app, maxPayload }: NodeWebSocketOptions) {
 }
 
 /** Connects an upgraded socket to the route's events; called synchronously, so no frame arrives before `onOpen`. */
-function attach(ws: WebSocket, events: WSEvents<WebSocket>, onError: ErrorHandler): void {
+function attach(ws: WebSocket, socket: Duplex, events: WSEvents<WebSocket>, onError: ErrorHandler): void {
   // No `url` (it would be one more URL object per socket): nothing here reads it.
   const ctx = new WSContext<WebSocket>({
     raw: ws,
-    send: (data, options) => ws.send(data, { compress: options.compress }),
+    send: (data, options) => {
+      holdWritesForThisTick(socket);
+      ws.send(data, { compress: options.compress });
+    },
     close: (code, reason) => ws.close(code, reason),
     get readyState() {
       return ws.readyState as 0 | 1 | 2 | 3;
@@ -100,6 +103,17 @@ function attach(ws: WebSocket, events: WSEvents<WebSocket>, onError: ErrorHandle
   });
   ws.on('close', (code: number, reason: Buffer) => safely(() => events.onClose?.(closeEvent(code, reason.toString()), ctx)));
   ws.on('error', (error: Error) => safely(() => events.onError?.(Object.assign(new Event('error'), { error }), ctx)));
+}
+
+/**
+ * Frames sent to one socket in the same turn (a message's echo and its ack, several messages of
+ * one group commit to an agent) leave in one write: each `ws.send` would otherwise be a syscall
+ * of its own. `ws` corks around each frame too; writes flush when the outermost cork is lifted.
+ */
+function holdWritesForThisTick(socket: Duplex): void {
+  if (socket.writableCorked > 0) return;
+  socket.cork();
+  process.nextTick(() => socket.uncork());
 }
 
 function toArrayBuffer(data: Buffer | ArrayBuffer): ArrayBuffer {
