@@ -23,15 +23,17 @@ export interface LoadResult {
   ackP99: number;
   /** Server CPU (user + system) per acked message, ms. */
   cpuPerMessageMs: number;
+  /** The part of that CPU spent in the kernel (socket writes, fsync), as a share. */
+  systemShareOfCpu: number;
   /** Server CPU over the measured window, as a share of one core. */
   cpuShare: number;
 }
 
-/** User + system CPU of a process so far, in ms (Linux: /proc/<pid>/stat, 100 ticks a second). */
-export function cpuMs(pid: number): number {
+/** User and system CPU of a process so far, in ms (Linux: /proc/<pid>/stat, 100 ticks a second). */
+export function cpuMs(pid: number): { user: number; system: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // Fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command name.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
 }
 
 /**
@@ -69,7 +71,7 @@ export async function runLoad(opts: { conversations: LoadedConversation[]; agent
   const total = Math.round(opts.rate * (opts.warmupS + opts.seconds));
   const warmupCount = Math.round(opts.rate * opts.warmupS);
   let sent = 0;
-  let cpuStart = 0;
+  let cpuStart = { user: 0, system: 0 };
   let measureStart = 0;
   const start = performance.now();
   await new Promise<void>((resolve) => {
@@ -95,7 +97,10 @@ export async function runLoad(opts: { conversations: LoadedConversation[]; agent
   const deadline = Date.now() + 20_000;
   while ((acked < sent || delivered < sent) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   const windowMs = performance.now() - measureStart;
-  const cpu = cpuMs(opts.serverPid) - cpuStart;
+  const cpuEnd = cpuMs(opts.serverPid);
+  const user = cpuEnd.user - cpuStart.user;
+  const system = cpuEnd.system - cpuStart.system;
+  const cpu = user + system;
   for (const c of opts.conversations) c.visitor.off('message', onVisitorFrame);
   for (const a of opts.agentSockets) a.off('message', onAgentFrame);
   ackMs.sort((a, b) => a - b);
@@ -109,6 +114,7 @@ export async function runLoad(opts: { conversations: LoadedConversation[]; agent
     ackP50: quantile(ackMs, 0.5),
     ackP99: quantile(ackMs, 0.99),
     cpuPerMessageMs: cpu / Math.max(1, ackMs.length),
+    systemShareOfCpu: system / Math.max(1, cpu),
     cpuShare: cpu / windowMs,
   };
 }

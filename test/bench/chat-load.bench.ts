@@ -8,6 +8,7 @@
  *
  *   npx tsx test/bench/chat-load.bench.ts
  *   CHAT_CONVERSATIONS=1000 CHAT_RATE=500 CHAT_SECONDS=30   (defaults; BENCH_QUICK=1: 100, 100/s, 4 s)
+ *   CHAT_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'   (flags for our server's node, to profile it)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -64,7 +65,7 @@ async function runOurs(): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sb-chat-bench-'));
   const databaseUrl = `sqlite:${join(dir, 'switchboard.db')}`;
   const team = await seedCenter(databaseUrl, Math.ceil(CONVERSATIONS / PER_AGENT), PER_AGENT);
-  const server = await startServer({ databaseUrl, env: { SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_EMAIL: SOAK_ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: SOAK_ADMIN.password, SWITCHBOARD_SECRET: SOAK_SECRET, LOG_LEVEL: 'error' } });
+  const server = await startServer({ databaseUrl, nodeArgs: process.env.CHAT_NODE_ARGS ? process.env.CHAT_NODE_ARGS.split(' ') : [], env: { SWITCHBOARD_DEMO: '0', SWITCHBOARD_ADMIN_EMAIL: SOAK_ADMIN.email, SWITCHBOARD_ADMIN_PASSWORD: SOAK_ADMIN.password, SWITCHBOARD_SECRET: SOAK_SECRET, LOG_LEVEL: 'error' } });
   const sockets: WebSocket[] = [];
   try {
     const origin = server.url;
@@ -154,6 +155,7 @@ console.log(`visitor → agent p99 (ms)       ${f(ours.deliverP99)}    ${f(floor
 console.log(`send → ack p50 (ms)            ${f(ours.ackP50)}    ${f(floor.ackP50)}`);
 console.log(`send → ack p99 (ms)            ${f(ours.ackP99)}    ${f(floor.ackP99)}`);
 console.log(`server CPU per message (ms)    ${f(ours.cpuPerMessageMs)}    ${f(floor.cpuPerMessageMs)}`);
+console.log(`  of which in the kernel         ${f(ours.systemShareOfCpu)}    ${f(floor.systemShareOfCpu)}`);
 console.log(`server CPU (share of a core)   ${f(ours.cpuShare)}    ${f(floor.cpuShare)}`);
 console.log(`sent / acked / delivered       ${ours.sent}/${ours.acked}/${ours.delivered}    ${floor.sent}/${floor.acked}/${floor.delivered}`);
 const peerLabel = 'durable ws + SQLite floor';
