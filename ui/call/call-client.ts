@@ -85,6 +85,17 @@ export class CallClient extends EventTarget {
     return this.media?.peerConnection;
   }
 
+  /**
+   * Settles just after the offer of the call this agent dialled has gone to the signaling server
+   * (PeerJS sends it as soon as the local description is set), or at once when no offer is being
+   * made. A timer, so that PeerJS's own continuation, which sends the offer, runs first.
+   */
+  offerSent(): Promise<void> {
+    const connection = this.media?.peerConnection;
+    if (!connection || connection.signalingState !== 'stable' || connection.localDescription) return Promise.resolve();
+    return new Promise((resolve) => connection.addEventListener('signalingstatechange', () => setTimeout(resolve), { once: true }));
+  }
+
   /** Applies the server's latest word on the call: who the other side is, and whether it is on hold. */
   update(view: CallView): void {
     this.view = view;

@@ -30,6 +30,8 @@ interface CallParts {
 interface PreparedCall {
   conversationId: string;
   parts: Promise<CallParts | undefined>;
+  /** The parts once they are made: a call answered after that connects without waiting a turn. */
+  ready?: CallParts;
   /** Set once its offer stopped ringing: lets it go unless the call arrives first. */
   releaseTimer?: ReturnType<typeof setTimeout>;
 }
@@ -39,6 +41,9 @@ interface PreparedCall {
  * then brings the call, in separate frames; a declined or missed call is let go after this.
  */
 const PREPARED_KEPT_MS = 5000;
+
+/** The longest the app's redraw waits for a call's offer to leave (see `redrawHeld`). */
+const REDRAW_HELD_MAX_MS = 250;
 
 /** Whether the agent allowed the microphone before: preparing never asks for it while a call merely rings. */
 async function microphoneAllowed(): Promise<boolean> {
@@ -64,6 +69,13 @@ export class AgentCalls implements ReactiveController {
   /** Set when a recording could not be stored. */
   recordingFailed = false;
   private prepared: PreparedCall | undefined;
+  /**
+   * True from Answer until the call's offer has left (at most REDRAW_HELD_MAX_MS). Answering also
+   * brings the conversation, and redrawing the app for it takes tens of milliseconds of the main
+   * thread, which would come between the offer being made and being sent: the caller would hear
+   * the agent that much later. The host holds its redraw meanwhile (sb-workspace's shouldUpdate).
+   */
+  redrawHeld = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -90,7 +102,10 @@ export class AgentCalls implements ReactiveController {
     }
     if (prepared && ringing) this.release(prepared);
     else if (prepared) prepared.releaseTimer ??= setTimeout(() => this.release(prepared), PREPARED_KEPT_MS);
-    if (ringing) this.prepared = { conversationId: ringing.conversationId, parts: this.prepare(ringing) };
+    if (!ringing) return;
+    const entry: PreparedCall = { conversationId: ringing.conversationId, parts: this.prepare(ringing) };
+    void entry.parts.then((parts) => (entry.ready = parts));
+    this.prepared = entry;
   }
 
   /** When this window started recording the call, while it is recording. */
@@ -129,7 +144,12 @@ export class AgentCalls implements ReactiveController {
       const known = this.clients.get(view.conversationId);
       if (known instanceof Promise) void known.then((c) => c?.update(calls[view.conversationId] ?? { ...view, phase: 'ended' }));
       else if (known) known.update(view);
-      else if (view.phase === 'active') this.clients.set(view.conversationId, this.open(view));
+      else if (view.phase === 'active') {
+        // Prepared and ready: dial in this turn, not after the app has redrawn for the new contact (tens of ms).
+        const ready = this.takeReadyCall(view.conversationId);
+        if (ready) this.connect(view, ready);
+        else this.clients.set(view.conversationId, this.open(view));
+      }
     }
   }
 
@@ -211,6 +231,13 @@ export class AgentCalls implements ReactiveController {
     return prepared.parts;
   }
 
+  /** The call prepared for this conversation, if its parts are made already. */
+  private takeReadyCall(conversationId: string): CallParts | undefined {
+    const ready = this.prepared?.conversationId === conversationId ? this.prepared.ready : undefined;
+    if (ready) void this.takePrepared(conversationId);
+    return ready;
+  }
+
   /** Opens the microphone and makes the call's client; undefined when the microphone is refused. */
   private async start(): Promise<CallParts | undefined> {
     let microphone: MediaStream;
@@ -232,6 +259,16 @@ export class AgentCalls implements ReactiveController {
       this.host.requestUpdate();
       return undefined;
     }
+    if (this.clients.get(view.conversationId) === undefined) {
+      parts.client.close(); // the call ended while the microphone was being opened
+      parts.mixer.close();
+      return undefined;
+    }
+    return this.connect(view, parts);
+  }
+
+  /** Makes `parts` the call's, and dials (the client dials on its view once its peer is open). */
+  private connect(view: CallView, parts: CallParts): CallClient {
     this.microphoneDenied = false;
     const { client, mixer } = parts;
     mixer.resume(); // answering was a gesture: a mix prepared before one may be suspended
@@ -239,17 +276,25 @@ export class AgentCalls implements ReactiveController {
       this.media = { ...this.media, [view.conversationId]: client.state };
       this.host.requestUpdate();
     });
-    if (this.clients.get(view.conversationId) === undefined) {
-      client.close(); // the call ended while the microphone was being opened
-      mixer.close();
-      return undefined;
-    }
     this.clients.set(view.conversationId, client);
     this.mixers.set(view.conversationId, mixer);
     // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
     (window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls = { ...(window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls, [view.conversationId]: client };
     client.update(view);
+    this.holdRedrawUntilOffered(client);
     return client;
+  }
+
+  private holdRedrawUntilOffered(client: CallClient): void {
+    this.redrawHeld = true;
+    const release = () => {
+      clearTimeout(cap);
+      if (!this.redrawHeld) return;
+      this.redrawHeld = false;
+      this.host.requestUpdate();
+    };
+    const cap = setTimeout(release, REDRAW_HELD_MAX_MS);
+    void client.offerSent().then(release);
   }
 
   private drop(conversationId: string): void {

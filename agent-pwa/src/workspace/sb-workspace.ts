@@ -148,6 +148,11 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
     this.tab = 'conversations';
   }
 
+  protected override shouldUpdate(): boolean {
+    // A call just answered is sending its offer: redrawing now would delay the caller's audio.
+    return !this.calls.redrawHeld;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     const session = new AgentSession();
