@@ -41,6 +41,8 @@ export class SbQueueEditor extends LitElement {
       th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--sb-color-border-subtle); font-size: 14px; }
       td input[type='number'] { width: 5em; }
       .wide { grid-column: 1 / -1; }
+      /* A row of its own: "Nowhere (refuse with a message)" and its translations were cut in one column. */
+      .overflow select { max-width: 32rem; }
       textarea { font: inherit; padding: 6px 8px; border: 1px solid var(--sb-color-border); border-radius: 8px; background: var(--sb-color-surface); min-width: 0; width: 100%; box-sizing: border-box; }
       caption { text-align: start; font-size: 13px; padding-bottom: 4px; }
       .pre-chat table { table-layout: fixed; width: 100%; }
@@ -87,7 +89,7 @@ export class SbQueueEditor extends LitElement {
         <label>${t('sticky')}<input name="sticky" type="number" min="0" max="3600" required .value=${sec(q?.stickyMs ?? 0)} /></label>
         <label>${t('maxSize')}<input name="maxSize" type="number" min="1" .value=${q?.maxSize?.toString() ?? ''} /></label>
         <label>${t('maxWait')}<input name="maxWait" type="number" min="10" .value=${sec(q?.maxWaitMs)} /></label>
-        <label
+        <label class="wide overflow"
           >${t('overflowQueue')}
           <select name="overflow">
             <option value="">${t('overflowNone')}</option>
