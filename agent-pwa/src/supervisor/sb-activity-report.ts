@@ -33,6 +33,8 @@ export class SbActivityReport extends LitElement {
     reportStyles,
     css`
       :host { display: block; }
+      /* Eleven columns: headings wrap, so that the table fits a laptop's width instead of scrolling its last columns away. */
+      th { white-space: normal; vertical-align: bottom; }
       .bar { display: flex; inline-size: 160px; block-size: 12px; border-radius: 4px; overflow: hidden; background: var(--sb-color-border-subtle); }
       .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 13px; margin: 4px 0 8px; padding: 0; list-style: none; }
       .swatch { display: inline-block; inline-size: 10px; block-size: 10px; border-radius: 2px; margin-inline-end: 4px; }
@@ -64,7 +66,8 @@ export class SbActivityReport extends LitElement {
   }
 
   private time(at: number | null): string {
-    return at === null ? '' : new Intl.DateTimeFormat(appLocale(), { timeStyle: 'short' }).format(at);
+    // Still signed in (no sign-out yet), or never signed in: a dash, as on the wallboard, not an empty cell.
+    return at === null ? '–' : new Intl.DateTimeFormat(appLocale(), { timeStyle: 'short' }).format(at);
   }
 
   private bar(r: ActivityRow) {
