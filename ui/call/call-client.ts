@@ -86,14 +86,22 @@ export class CallClient extends EventTarget {
   }
 
   /**
-   * Settles just after the offer of the call this agent dialled has gone to the signaling server
-   * (PeerJS sends it as soon as the local description is set), or at once when no offer is being
-   * made. A timer, so that PeerJS's own continuation, which sends the offer, runs first.
+   * Settles once the call this agent dialled has the caller's answer applied (its signaling state
+   * is stable again, with a remote description), or closed, or at once when no offer is out. On
+   * a timer, so that PeerJS's own continuations run first.
    */
-  offerSent(): Promise<void> {
+  negotiated(): Promise<void> {
     const connection = this.media?.peerConnection;
-    if (!connection || connection.signalingState !== 'stable' || connection.localDescription) return Promise.resolve();
-    return new Promise((resolve) => connection.addEventListener('signalingstatechange', () => setTimeout(resolve), { once: true }));
+    if (!connection || connection.remoteDescription) return Promise.resolve();
+    return new Promise((resolve) => {
+      const changed = () => {
+        const { signalingState } = connection;
+        if (signalingState !== 'closed' && !(signalingState === 'stable' && connection.remoteDescription)) return;
+        connection.removeEventListener('signalingstatechange', changed);
+        setTimeout(resolve);
+      };
+      connection.addEventListener('signalingstatechange', changed);
+    });
   }
 
   /** Applies the server's latest word on the call: who the other side is, and whether it is on hold. */

@@ -42,7 +42,7 @@ interface PreparedCall {
  */
 const PREPARED_KEPT_MS = 5000;
 
-/** The longest the app's redraw waits for a call's offer to leave (see `redrawHeld`). */
+/** The longest the app's redraw waits for a call's offer and answer (see `redrawHeld`). */
 const REDRAW_HELD_MAX_MS = 250;
 
 /** Whether the agent allowed the microphone before: preparing never asks for it while a call merely rings. */
@@ -70,10 +70,12 @@ export class AgentCalls implements ReactiveController {
   recordingFailed = false;
   private prepared: PreparedCall | undefined;
   /**
-   * True from Answer until the call's offer has left (at most REDRAW_HELD_MAX_MS). Answering also
-   * brings the conversation, and redrawing the app for it takes tens of milliseconds of the main
-   * thread, which would come between the offer being made and being sent: the caller would hear
-   * the agent that much later. The host holds its redraw meanwhile (sb-workspace's shouldUpdate).
+   * True from Answer until the caller's answer to the call's offer is applied (at most
+   * REDRAW_HELD_MAX_MS; about 50 ms on loopback). Answering also brings the conversation, and
+   * redrawing the app for it takes tens of milliseconds of the main thread, which came between
+   * the offer being made and being sent, and again before the caller's answer was read: both
+   * would hear each other that much later. The host holds its redraw meanwhile (sb-workspace's
+   * shouldUpdate).
    */
   redrawHeld = false;
 
@@ -281,11 +283,11 @@ export class AgentCalls implements ReactiveController {
     // Exposed for diagnostics and the end-to-end tests (getStats on the live connection).
     (window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls = { ...(window as { __switchboardCalls?: Record<string, CallClient> }).__switchboardCalls, [view.conversationId]: client };
     client.update(view);
-    this.holdRedrawUntilOffered(client);
+    this.holdRedrawUntilNegotiated(client);
     return client;
   }
 
-  private holdRedrawUntilOffered(client: CallClient): void {
+  private holdRedrawUntilNegotiated(client: CallClient): void {
     this.redrawHeld = true;
     const release = () => {
       clearTimeout(cap);
@@ -294,7 +296,7 @@ export class AgentCalls implements ReactiveController {
       this.host.requestUpdate();
     };
     const cap = setTimeout(release, REDRAW_HELD_MAX_MS);
-    void client.offerSent().then(release);
+    void client.negotiated().then(release);
   }
 
   private drop(conversationId: string): void {

@@ -149,7 +149,7 @@ export class SbWorkspace extends LitElement implements ConversationsTabHost, Sho
   }
 
   protected override shouldUpdate(): boolean {
-    // A call just answered is sending its offer: redrawing now would delay the caller's audio.
+    // A call just answered is exchanging its offer and answer: redrawing now would delay the audio.
     return !this.calls.redrawHeld;
   }
 
