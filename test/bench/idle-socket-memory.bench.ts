@@ -33,7 +33,7 @@ interface Measured {
 
 interface Contender {
   label: string;
-  /** Starts the program; resolves with the socket URL (`{i}` is the socket's index) once it listens. */
+  /** How to start the program on `port`, the line that says it listens, and its socket URL (`{i}` is the socket's index). */
   start(port: number): { args: string[]; env: Record<string, string>; ready: RegExp; socketUrl: string; cleanUp?: () => void };
 }
 
