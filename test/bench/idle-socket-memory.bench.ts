@@ -11,10 +11,10 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { quantile, quick, reportBench } from './bench-result.js';
+import { freePort } from '../support/server-process.js';
 import { productionServer, repoRoot } from './child-server.js';
 
 const arg = (name: string, fallback: number) => {
@@ -75,16 +75,6 @@ const yWebsocket: Contender = {
     };
   },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
-}
 
 function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
   return new Promise((resolve) => {

@@ -147,10 +147,10 @@ export class AgentCalls implements ReactiveController {
       if (known instanceof Promise) void known.then((c) => c?.update(calls[view.conversationId] ?? { ...view, phase: 'ended' }));
       else if (known) known.update(view);
       else if (view.phase === 'active') {
+        const prepared = this.takePrepared(view.conversationId);
         // Prepared and ready: dial in this turn, not after the app has redrawn for the new contact (tens of ms).
-        const ready = this.takeReadyCall(view.conversationId);
-        if (ready) this.connect(view, ready);
-        else this.clients.set(view.conversationId, this.open(view));
+        if (prepared?.ready) this.connect(view, prepared.ready);
+        else this.clients.set(view.conversationId, this.open(view, prepared?.parts));
       }
     }
   }
@@ -225,19 +225,12 @@ export class AgentCalls implements ReactiveController {
   }
 
   /** The call prepared while this conversation's offer rang, taken for the call now assigned. */
-  private takePrepared(conversationId: string): Promise<CallParts | undefined> | undefined {
+  private takePrepared(conversationId: string): PreparedCall | undefined {
     const prepared = this.prepared;
     if (prepared?.conversationId !== conversationId) return undefined;
     this.prepared = undefined;
     clearTimeout(prepared.releaseTimer);
-    return prepared.parts;
-  }
-
-  /** The call prepared for this conversation, if its parts are made already. */
-  private takeReadyCall(conversationId: string): CallParts | undefined {
-    const ready = this.prepared?.conversationId === conversationId ? this.prepared.ready : undefined;
-    if (ready) void this.takePrepared(conversationId);
-    return ready;
+    return prepared;
   }
 
   /** Opens the microphone and makes the call's client; undefined when the microphone is refused. */
@@ -253,8 +246,9 @@ export class AgentCalls implements ReactiveController {
     return { client: new CallClient({ serverUrl: location.origin, role: 'agent', microphone, outgoing: mixer }), mixer };
   }
 
-  private async open(view: CallView): Promise<CallClient | undefined> {
-    const parts = (await this.takePrepared(view.conversationId)) ?? (await this.start());
+  /** Connects the call once its parts are made: those being prepared, else a microphone opened now. */
+  private async open(view: CallView, preparing?: Promise<CallParts | undefined>): Promise<CallClient | undefined> {
+    const parts = (await preparing) ?? (await this.start());
     if (!parts) {
       this.microphoneDenied = true;
       this.clients.delete(view.conversationId);
